@@ -1,0 +1,199 @@
+// The outline model: what Bloomline knows about one course outline, in the course author's
+// words. Built once from the text (see outline.ts); the rules, the CLI, the language server, the
+// tree view and the report all read it, none of them parse Markdown again.
+//
+// Positions are UTF-16 offsets into the exact text that was analysed (a BOM counts as one
+// character); `LineIndex` (text.ts) turns them into 1-based lines and UTF-16 columns.
+
+export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'] as const;
+export type BloomLevel = (typeof BLOOM_LEVELS)[number];
+
+/** Half-open range [start, end) of UTF-16 offsets into the analysed text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type ItemKind = 'objective' | 'outcome';
+
+/** How a block of objectives or outcomes was recognised (OUTLINE-CONVENTIONS.md §3, §4). */
+export type BlockSource = 'heading' | 'lead-in' | 'front-matter' | 'div' | 'label' | 'nested';
+
+export interface Section {
+  /** Index in `Outline.sections`; 0 is the course (the whole file). */
+  index: number;
+  title: string;
+  /** Heading depth (1-6); 0 for the course root when it has no H1. */
+  depth: number;
+  /** Titles from the course down to this section. */
+  path: string[];
+  parent: number | null;
+  /** The heading's span, or null for a root built from front matter / nothing. */
+  heading: Span | null;
+  /** Start of the heading to the start of the next heading of the same or a higher level. */
+  span: Span;
+  children: number[];
+}
+
+export interface Block {
+  index: number;
+  kind: ItemKind;
+  source: BlockSource;
+  section: number;
+  /** Items of this block, as indices into `Outline.objectives` or `Outline.outcomes`. */
+  items: number[];
+  /** The lead-in paragraph ("You will be able to:"), when one introduced the list. */
+  leadIn: LeadIn | null;
+  span: Span;
+}
+
+export interface LeadIn {
+  text: string;
+  span: Span;
+  /** A behaviour verb the lead-in carries ("you will understand:"), with where it stands. */
+  verb: { lemma: string; span: Span } | null;
+}
+
+/** A word or phrase in an item's text, located in the source. */
+export interface Located {
+  text: string;
+  span: Span;
+}
+
+export interface Reference {
+  /** The ID as written. */
+  id: string;
+  span: Span;
+  /** True when written in reference syntax ("(LO1)", "supports LO1"); false when it is a bare
+   * token that only counts because an item with that ID exists. */
+  syntactic: boolean;
+}
+
+export interface Link {
+  /** The linked item's ID (explicit or generated). */
+  id: string;
+  /** Set when the linked item is in another file. */
+  filePath?: string;
+  implied: boolean;
+  via: 'nesting' | 'reference' | 'scope';
+}
+
+export interface ItemBase {
+  kind: ItemKind;
+  index: number;
+  id: string;
+  explicitId: boolean;
+  /** Where the explicit ID is written (the token itself, without markup). */
+  idSpan: Span | null;
+  /** The item's text as a reader sees it: markup, checkbox, ID and label removed. */
+  text: string;
+  /** The whole item as written (first paragraph of the list item, or the YAML string). */
+  span: Span;
+  /** The text that is analysed (after ID and label), in source positions. */
+  textSpan: Span;
+  section: number;
+  block: number;
+  source: BlockSource;
+  label: string | null;
+  references: Reference[];
+  /** For an item nested under another item: the parent's kind and index. */
+  parent: { kind: ItemKind; index: number } | null;
+  /** Plain text of the analysed part and, for each of its UTF-16 units, its source offset
+   * (plus one past the end). A fix is only offered where plain and source agree. */
+  plain: string;
+  offsets: number[];
+  /** Where a nested item would be inserted after this one (end of its first paragraph) and
+   * the indentation a nested list item needs there; null where no safe place exists. */
+  insertion: { at: number; indent: string } | null;
+}
+
+export interface ObjectiveAnalysis {
+  /** Lemma of the behaviour verb, or null. */
+  verb: Located | null;
+  level: BloomLevel | null;
+  alternatives: BloomLevel[];
+  vague: boolean;
+  /** The vague phrase ("understand how to", "be familiar with"), when the verb is vague. */
+  vaguePhrase: (Located & { key: string; meant: BloomLevel; how: boolean }) | null;
+  /** The verb came from the lead-in, not the item. */
+  verbFromLeadIn: boolean;
+  criterion: Located | null;
+  placeholderCriterion: Located | null;
+  /** Second and later behaviours ("Identify and explain": explain). */
+  extraVerbs: Located[];
+}
+
+export interface Objective extends ItemBase {
+  kind: 'objective';
+  analysis: ObjectiveAnalysis;
+  outcomes: Link[];
+}
+
+export type KirkpatrickLevel = 1 | 2 | 3 | 4;
+
+export interface OutcomeAnalysis {
+  target: Located | null;
+  timeframe: Located | null;
+  /** The vanity measure named ("completion rate"), set only when it is the only measure. */
+  vanity: Located | null;
+  /** The trainer's deliverable named ("Deliver three workshops"). */
+  output: Located | null;
+  kirkpatrick: KirkpatrickLevel | null;
+  placeholder: Located | null;
+}
+
+export interface Outcome extends ItemBase {
+  kind: 'outcome';
+  analysis: OutcomeAnalysis;
+  objectives: Link[];
+}
+
+export type Item = Objective | Outcome;
+
+export interface DisableDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+  /** Rule IDs named; empty means every rule. */
+  rules: string[];
+  /** 0-based line the directive stands on. */
+  line: number;
+}
+
+export interface Outline {
+  filePath: string;
+  /** The analysed text, unchanged. */
+  text: string;
+  title: string | null;
+  sections: Section[];
+  blocks: Block[];
+  objectives: Objective[];
+  outcomes: Outcome[];
+  directives: DisableDirective[];
+  /** Problems reading the file that are not findings (invalid front matter YAML...). */
+  notes: { message: string; span: Span }[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+  /** Items this finding points at (linked objective, first use of a duplicated ID...). */
+  related: { message: string; filePath: string; span: Span }[];
+  /** What the finding is about, for editors and reports. */
+  item?: { kind: ItemKind; id: string };
+}
