@@ -50,8 +50,9 @@ export interface Block {
 export interface LeadIn {
   text: string;
   span: Span;
-  /** A behaviour verb the lead-in carries ("you will understand:"), with where it stands. */
-  verb: { lemma: string; span: Span } | null;
+  /** A behaviour verb the lead-in carries ("you will understand:"), with where it stands and
+   * the edit that turns it into "be able to" (null where the source is not plain text). */
+  verb: { lemma: string; span: Span; toAbleTo: TextEdit | null } | null;
 }
 
 /** A word or phrase in an item's text, located in the source. */
@@ -67,6 +68,8 @@ export interface Reference {
   /** True when written in reference syntax ("(LO1)", "supports LO1"); false when it is a bare
    * token that only counts because an item with that ID exists. */
   syntactic: boolean;
+  /** What it resolves to (set when the workspace links outlines). */
+  target?: { filePath: string; kind: ItemKind; id: string; index: number } | null;
 }
 
 export interface Link {

@@ -1,0 +1,132 @@
+// The `outline --format json` shape of INTERFACES.md (also what `bloomline/outline` returns).
+import type { BloomLevel, KirkpatrickLevel, Outline } from './model.js';
+import { LineIndex } from './text.js';
+
+export interface LinkJson {
+  id: string;
+  implied: boolean;
+  via: 'nesting' | 'reference' | 'scope';
+  filePath?: string;
+}
+
+export interface SectionJson {
+  title: string;
+  depth: number;
+  line: number | null;
+  path: string[];
+  objectives: string[];
+  outcomes: string[];
+  sections: SectionJson[];
+}
+
+interface ItemJsonBase {
+  id: string;
+  explicitId: boolean;
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  section: string[];
+  source: string;
+  label: string | null;
+  parent: string | null;
+}
+
+export interface ObjectiveJson extends ItemJsonBase {
+  verb: string | null;
+  level: BloomLevel | null;
+  alternativeLevels: BloomLevel[];
+  vague: boolean;
+  vaguePhrase: string | null;
+  criterion: string | null;
+  compound: string[];
+  outcomes: LinkJson[];
+}
+
+export interface OutcomeJson extends ItemJsonBase {
+  objectives: LinkJson[];
+  target: string | null;
+  timeframe: string | null;
+  vanity: boolean;
+  vanityMetric: string | null;
+  output: string | null;
+  kirkpatrick: KirkpatrickLevel | null;
+}
+
+export interface OutlineJson {
+  filePath: string;
+  title: string | null;
+  sections: SectionJson[];
+  objectives: ObjectiveJson[];
+  outcomes: OutcomeJson[];
+}
+
+export function outlineToJson(outline: Outline): OutlineJson {
+  const lines = new LineIndex(outline.text);
+  const pos = (offset: number) => lines.position(offset);
+  const base = (item: Outline['objectives'][number] | Outline['outcomes'][number]): ItemJsonBase => {
+    const s = pos(item.textSpan.start);
+    const e = pos(item.textSpan.end);
+    const parent = item.parent
+      ? (item.parent.kind === 'objective' ? outline.objectives : outline.outcomes)[item.parent.index]?.id ?? null
+      : null;
+    return {
+      id: item.id,
+      explicitId: item.explicitId,
+      text: item.text,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      section: outline.sections[item.section]!.path,
+      source: item.source,
+      label: item.label,
+      parent,
+    };
+  };
+  const link = (l: { id: string; implied: boolean; via: LinkJson['via']; filePath?: string }): LinkJson => ({
+    id: l.id,
+    implied: l.implied,
+    via: l.via,
+    ...(l.filePath ? { filePath: l.filePath } : {}),
+  });
+  const sectionJson = (index: number): SectionJson => {
+    const s = outline.sections[index]!;
+    return {
+      title: s.title,
+      depth: s.depth,
+      line: s.heading ? pos(s.heading.start).line + 1 : null,
+      path: s.path,
+      objectives: outline.objectives.filter((o) => o.section === index).map((o) => o.id),
+      outcomes: outline.outcomes.filter((o) => o.section === index).map((o) => o.id),
+      sections: s.children.map(sectionJson),
+    };
+  };
+  return {
+    filePath: outline.filePath,
+    title: outline.title,
+    sections: [sectionJson(0)],
+    objectives: outline.objectives.map((o) => ({
+      ...base(o),
+      verb: o.analysis.verb?.text ?? null,
+      level: o.analysis.level,
+      alternativeLevels: o.analysis.alternatives,
+      vague: o.analysis.vague,
+      vaguePhrase: o.analysis.vaguePhrase?.key ?? null,
+      criterion: o.analysis.criterion?.text ?? null,
+      compound: o.analysis.extraVerbs.map((v) => v.text),
+      outcomes: o.outcomes.map(link),
+    })),
+    outcomes: outline.outcomes.map((o) => ({
+      ...base(o),
+      objectives: o.objectives.map(link),
+      target: o.analysis.target?.text ?? null,
+      timeframe: o.analysis.timeframe?.text ?? null,
+      vanity: o.analysis.vanity !== null,
+      vanityMetric: o.analysis.vanity?.text ?? null,
+      output: o.analysis.output?.text ?? null,
+      kirkpatrick: o.analysis.kirkpatrick,
+    })),
+  };
+}

@@ -1,0 +1,168 @@
+// The Bloom verb lexicon and the vague-phrase lexicon (data files in ./data), plus the words a
+// project adds in its configuration, with a small lemmatiser that maps "Identifying",
+// "Explains", "wrote" to the base form the lexicons use. Matching is by whole words only:
+// user word lists are never compiled into regular expressions.
+import bloomData from './data/bloom-verbs.json' with { type: 'json' };
+import vagueData from './data/vague-phrases.json' with { type: 'json' };
+import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
+
+export interface VerbInfo {
+  verb: string;
+  level: BloomLevel;
+  alternatives: BloomLevel[];
+}
+
+export interface VaguePhrase {
+  /** The phrase as words ("be", "familiar", "with"). */
+  words: string[];
+  key: string;
+  meant: BloomLevel;
+  suggest: string[];
+}
+
+export interface LevelInfo {
+  order: number;
+  meaning: string;
+  asks: string;
+}
+
+interface BloomData {
+  sources: string[];
+  levels: Record<BloomLevel, LevelInfo>;
+  verbs: { verb: string; level: string; alternatives?: string[] }[];
+  irregular: Record<string, string>;
+}
+interface VagueData {
+  phrases: { phrase: string; meant: string; suggest: string[] }[];
+}
+
+/** Words ending in -ly that are verbs, so never skipped as adverbs. */
+const LY_VERBS = new Set(['apply', 'supply', 'reply', 'rely', 'multiply', 'comply', 'imply', 'tally', 'rally', 'ally', 'fly', 'bully', 'belly', 'sully']);
+
+export class Lexicon {
+  readonly verbs = new Map<string, VerbInfo>();
+  /** Vague phrases by their first word, longest first. */
+  readonly vagueByHead = new Map<string, VaguePhrase[]>();
+  readonly vague: VaguePhrase[] = [];
+  readonly levels: Record<BloomLevel, LevelInfo>;
+  readonly sources: string[];
+  private readonly irregular: Map<string, string>;
+  private readonly lemmaCache = new Map<string, string | null>();
+
+  constructor(extraVague: readonly string[] = [], extraVerbs: Partial<Record<BloomLevel, string[]>> = {}) {
+    const bloom = bloomData as unknown as BloomData;
+    const vague = vagueData as unknown as VagueData;
+    this.levels = bloom.levels;
+    this.sources = bloom.sources;
+    this.irregular = new Map(Object.entries(bloom.irregular));
+    for (const v of bloom.verbs) {
+      this.verbs.set(v.verb, {
+        verb: v.verb,
+        level: v.level as BloomLevel,
+        alternatives: (v.alternatives ?? []) as BloomLevel[],
+      });
+    }
+    for (const [level, words] of Object.entries(extraVerbs)) {
+      for (const w of words ?? []) this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
+    }
+    const phrases = vague.phrases.map((p) => ({
+      words: p.phrase.split(' '),
+      key: p.phrase,
+      meant: p.meant as BloomLevel,
+      suggest: p.suggest,
+    }));
+    const understand = phrases.find((p) => p.key === 'understand');
+    for (const p of extraVague) {
+      if (phrases.some((q) => q.key === p)) continue;
+      phrases.push({ words: p.split(' '), key: p, meant: 'understand', suggest: understand?.suggest ?? ['explain'] });
+    }
+    for (const p of phrases) {
+      // A project's own verb list wins over the built-in vague list.
+      if (p.words.length === 1 && this.verbs.has(p.key) && extraVerbsHas(extraVerbs, p.key)) continue;
+      this.vague.push(p);
+      const head = p.words[0]!;
+      const list = this.vagueByHead.get(head) ?? [];
+      list.push(p);
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.vagueByHead.set(head, list);
+    }
+    for (const p of this.vague) if (p.words.length === 1) this.verbs.delete(p.key);
+  }
+
+  isKnown(word: string): boolean {
+    return this.verbs.has(word) || this.vagueByHead.has(word);
+  }
+
+  /**
+   * The base form of a word if it is (an inflection of) a known verb or vague head word, else
+   * null. "identifying" -> identify, "explains" -> explain, "wrote" -> write.
+   */
+  lemma(word: string): string | null {
+    const w = word.toLowerCase().replace(/’/g, "'");
+    const cached = this.lemmaCache.get(w);
+    if (cached !== undefined) return cached;
+    const result = this.computeLemma(w);
+    if (this.lemmaCache.size > 50_000) this.lemmaCache.clear();
+    this.lemmaCache.set(w, result);
+    return result;
+  }
+
+  private computeLemma(w: string): string | null {
+    if (this.isKnown(w)) return w;
+    const irr = this.irregular.get(w);
+    if (irr !== undefined && this.isKnown(irr)) return irr;
+    const candidates: string[] = [];
+    const n = w.length;
+    if (w.endsWith('ies') && n > 4) candidates.push(w.slice(0, -3) + 'y');
+    if (w.endsWith('es') && n > 3) candidates.push(w.slice(0, -2), w.slice(0, -1));
+    if (w.endsWith('s') && !w.endsWith('ss') && n > 2) candidates.push(w.slice(0, -1));
+    if (w.endsWith('ing') && n > 4) {
+      const stem = w.slice(0, -3);
+      candidates.push(stem, stem + 'e');
+      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) candidates.push(stem.slice(0, -1));
+      if (stem.endsWith('y')) candidates.push(stem.slice(0, -1) + 'ie');
+    }
+    if (w.endsWith('ied') && n > 4) candidates.push(w.slice(0, -3) + 'y');
+    if (w.endsWith('ed') && n > 3) {
+      const stem = w.slice(0, -2);
+      candidates.push(stem, w.slice(0, -1));
+      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) candidates.push(stem.slice(0, -1));
+    }
+    for (const c of candidates) if (this.isKnown(c)) return c;
+    return null;
+  }
+
+  verb(lemma: string): VerbInfo | undefined {
+    return this.verbs.get(lemma);
+  }
+
+  isAdverb(word: string): boolean {
+    const w = word.toLowerCase();
+    return w.length > 4 && w.endsWith('ly') && !LY_VERBS.has(w) && !this.verbs.has(w);
+  }
+
+  /** Verbs of a level, in lexicon order, for suggestions and completion. */
+  verbsAt(level: BloomLevel): string[] {
+    const out: string[] = [];
+    for (const v of this.verbs.values()) if (v.level === level) out.push(v.verb);
+    return out;
+  }
+}
+
+function extraVerbsHas(extra: Partial<Record<BloomLevel, string[]>>, word: string): boolean {
+  return BLOOM_LEVELS.some((l) => extra[l]?.includes(word));
+}
+
+const cache = new Map<string, Lexicon>();
+
+/** The lexicon for a configuration's word lists (shared between files with the same lists). */
+export function lexiconFor(extraVague: readonly string[] = [], extraVerbs: Partial<Record<BloomLevel, string[]>> = {}): Lexicon {
+  const key = JSON.stringify([extraVague, extraVerbs]);
+  let lex = cache.get(key);
+  if (!lex) {
+    if (cache.size > 16) cache.clear();
+    lex = new Lexicon(extraVague, extraVerbs);
+    cache.set(key, lex);
+  }
+  return lex;
+}

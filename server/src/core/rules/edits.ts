@@ -1,0 +1,56 @@
+// Building fixes from an item's plain text: an edit is only made where the source says exactly
+// what the plain text says (no markup inside the replaced span), so a fix never breaks bold,
+// links or code spans.
+import type { ItemBase, Span, TextEdit } from '../model.js';
+import { lineBreakOf } from '../text.js';
+
+/** Plain-text index of a source offset within an item (-1 when it is not one). */
+export function plainIndex(item: ItemBase, offset: number): number {
+  const offs = item.offsets;
+  let lo = 0;
+  let hi = offs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offs[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return offs[lo] === offset ? lo : -1;
+}
+
+/** Replace plain[start, end) of an item, or null where markup stands in between. */
+export function replacePlain(text: string, item: ItemBase, start: number, end: number, newText: string): TextEdit | null {
+  if (start < 0 || end > item.plain.length || start > end) return null;
+  const s = start < item.plain.length ? item.offsets[start]! : item.offsets[item.plain.length]!;
+  const e = end > start ? item.offsets[end - 1]! + 1 : s;
+  if (text.slice(s, e) !== item.plain.slice(start, end)) return null;
+  if (end === start && start > 0 && start === item.plain.length && item.offsets[start - 1]! + 1 !== s) return null;
+  return { span: { start: s, end: e }, newText };
+}
+
+export function replaceSpan(text: string, item: ItemBase, span: Span, newText: string): TextEdit | null {
+  const s = plainIndex(item, span.start);
+  if (s < 0) return null;
+  const e = span.end === span.start ? s : plainIndex(item, span.end - 1) + 1;
+  if (e <= 0 && span.end !== span.start) return null;
+  return replacePlain(text, item, s, e, newText);
+}
+
+/** Where to add words at the end of an item: before a final full stop and trailing references
+ * like "(LO1, LO2)". Returns a plain-text index. */
+export function endOfSentence(item: ItemBase): number {
+  let end = item.plain.length;
+  const m = /\s*(?:\((?:[^()]*\d[^()]*)\))?\s*[.;!]?\s*$/.exec(item.plain);
+  if (m) end = m.index;
+  return end;
+}
+
+/** An insertion of a nested list item after an item's first paragraph. */
+export function nestedItem(text: string, item: ItemBase, content: string): TextEdit | null {
+  if (!item.insertion) return null;
+  const eol = lineBreakOf(text);
+  return { span: { start: item.insertion.at, end: item.insertion.at }, newText: `${eol}${item.insertion.indent}- ${content}` };
+}
+
+export const CRITERION_PLACEHOLDER = '[TODO criterion, e.g. within 10 minutes or without errors]';
+export const OUTCOME_SKELETON = 'Outcome: [TODO metric] from [TODO baseline] to [TODO target] within [TODO timeframe]';
+export const TIMEFRAME_PLACEHOLDER = 'within [TODO timeframe]';

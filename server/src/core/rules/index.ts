@@ -1,0 +1,35 @@
+// The twelve rules, in the order of INTERFACES.md.
+import { compoundObjective } from './compound-objective.js';
+import { duplicateId } from './duplicate-id.js';
+import { missingCriterion } from './missing-criterion.js';
+import { missingOutcome } from './missing-outcome.js';
+import { missingTimeframe } from './missing-timeframe.js';
+import { noVerb } from './no-verb.js';
+import { orphanOutcome } from './orphan-outcome.js';
+import { outputNotOutcome } from './output-not-outcome.js';
+import type { Rule } from './rule.js';
+import { unknownReference } from './unknown-reference.js';
+import { unmeasurableOutcome } from './unmeasurable-outcome.js';
+import { vagueVerb } from './vague-verb.js';
+import { vanityMetric } from './vanity-metric.js';
+
+export const RULES: readonly Rule[] = [
+  missingOutcome,
+  vagueVerb,
+  noVerb,
+  missingCriterion,
+  compoundObjective,
+  unmeasurableOutcome,
+  missingTimeframe,
+  vanityMetric,
+  outputNotOutcome,
+  orphanOutcome,
+  unknownReference,
+  duplicateId,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export { docsUrl, type Rule, type RuleContext } from './rule.js';

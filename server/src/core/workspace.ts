@@ -1,0 +1,253 @@
+// The workspace: every outline the CLI or the server knows, linked together. References are
+// resolved in their own file first, then across the workspace where the ID is unique there;
+// links (nesting, references, section scope) are made here, and rules run per file.
+import { DEFAULT_CONFIG, type Config } from './config.js';
+import { lexiconFor } from './language/lexicon.js';
+import type { Finding, ItemBase, ItemKind, Link, Objective, Outcome, Outline, Severity } from './model.js';
+import { buildOutline } from './outline.js';
+import { RULES } from './rules/index.js';
+import type { RuleContext } from './rules/rule.js';
+import { LineIndex } from './text.js';
+import { outlineToJson, type OutlineJson } from './json.js';
+
+interface Entry {
+  text: string;
+  config: Config;
+  outline: Outline;
+}
+
+interface Target {
+  filePath: string;
+  kind: ItemKind;
+  id: string;
+  index: number;
+}
+
+export interface WorkspaceOptions {
+  /** Called when a rule throws; the other rules still report. */
+  onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+}
+
+/** A file is a course outline when it has at least one objective or outcome. */
+export function isOutline(outline: Outline): boolean {
+  return outline.objectives.length > 0 || outline.outcomes.length > 0;
+}
+
+export class Workspace {
+  private readonly entries = new Map<string, Entry>();
+  private linked = false;
+  /** Explicit IDs (lowercased) across the workspace. */
+  private ids = new Map<string, Target[]>();
+
+  constructor(
+    private config: Config = DEFAULT_CONFIG,
+    private readonly options: WorkspaceOptions = {},
+  ) {}
+
+  /** The configuration new files get, and files updated without one. */
+  setConfig(config: Config): void {
+    this.config = config;
+    for (const [filePath, e] of this.entries) this.update(filePath, e.text, config);
+  }
+
+  update(filePath: string, text: string, config: Config = this.config): Outline {
+    const prev = this.entries.get(filePath);
+    if (prev && prev.text === text && sameWords(prev.config, config)) {
+      prev.config = config;
+      this.linked = false;
+      return prev.outline;
+    }
+    const outline = buildOutline(text, filePath, config);
+    this.entries.set(filePath, { text, config, outline });
+    this.linked = false;
+    return outline;
+  }
+
+  remove(filePath: string): void {
+    if (this.entries.delete(filePath)) this.linked = false;
+  }
+
+  get(filePath: string): Outline | undefined {
+    this.ensureLinked();
+    return this.entries.get(filePath)?.outline;
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  configOf(filePath: string): Config {
+    return this.entries.get(filePath)?.config ?? this.config;
+  }
+
+  /** Findings for one file: severities from its configuration, disabled ones removed. */
+  lint(filePath: string): Finding[] {
+    this.ensureLinked();
+    const entry = this.entries.get(filePath);
+    if (!entry || !isOutline(entry.outline)) return [];
+    const { outline, config } = entry;
+    const findings: Finding[] = [];
+    const lex = lexiconFor(config.vaguePhrases, config.verbs);
+    for (const rule of RULES) {
+      const severity = config.rules[rule.id] ?? rule.defaultSeverity;
+      if (severity === 'off') continue;
+      const ctx: RuleContext = {
+        outline,
+        config,
+        lex,
+        knownIds: () => this.knownIds(),
+        report: (f) =>
+          findings.push({ fixes: [], related: [], ...f, severity: severity as Severity }),
+      };
+      try {
+        rule.check(ctx);
+      } catch (error) {
+        this.options.onRuleError?.(rule.id, filePath, error);
+      }
+    }
+    const kept = applyDirectives(outline, findings);
+    kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+    return kept;
+  }
+
+  outlineJson(filePath: string): OutlineJson {
+    this.ensureLinked();
+    const entry = this.entries.get(filePath);
+    if (!entry) throw new Error(`unknown file ${filePath}`);
+    return outlineToJson(entry.outline);
+  }
+
+  private knownIds(): { id: string; filePath: string; kind: ItemKind }[] {
+    const out: { id: string; filePath: string; kind: ItemKind }[] = [];
+    for (const targets of this.ids.values()) for (const t of targets) out.push(t);
+    return out;
+  }
+
+  private ensureLinked(): void {
+    if (this.linked) return;
+    this.linked = true;
+    const ids = new Map<string, Target[]>();
+    for (const [filePath, { outline }] of this.entries) {
+      for (const item of [...outline.objectives, ...outline.outcomes]) {
+        if (!item.explicitId) continue;
+        const key = item.id.toLowerCase();
+        const list = ids.get(key) ?? [];
+        list.push({ filePath, kind: item.kind, id: item.id, index: item.index });
+        ids.set(key, list);
+      }
+    }
+    this.ids = ids;
+    for (const { outline } of this.entries.values()) {
+      for (const o of outline.objectives) o.outcomes = [];
+      for (const o of outline.outcomes) o.objectives = [];
+    }
+    for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
+  }
+
+  private resolve(id: string, filePath: string): Target | null {
+    const targets = this.ids.get(id.toLowerCase());
+    if (!targets) return null;
+    const own = targets.find((t) => t.filePath === filePath);
+    if (own) return own;
+    return targets.length === 1 ? targets[0]! : null;
+  }
+
+  private item(t: Target): Objective | Outcome | undefined {
+    const o = this.entries.get(t.filePath)?.outline;
+    return t.kind === 'objective' ? o?.objectives[t.index] : o?.outcomes[t.index];
+  }
+
+  private linkOutline(outline: Outline, config: Config): void {
+    const fp = outline.filePath;
+    const connect = (objective: Objective, outcome: Outcome, via: Link['via'], implied: boolean) => {
+      const objFile = this.fileOf(objective);
+      const outFile = this.fileOf(outcome);
+      if (!objective.outcomes.some((l) => l.id === outcome.id && (l.filePath ?? objFile) === outFile)) {
+        objective.outcomes.push({ id: outcome.id, implied, via, ...(outFile !== objFile ? { filePath: outFile } : {}) });
+      }
+      if (!outcome.objectives.some((l) => l.id === objective.id && (l.filePath ?? outFile) === objFile)) {
+        outcome.objectives.push({ id: objective.id, implied, via, ...(outFile !== objFile ? { filePath: objFile } : {}) });
+      }
+    };
+    const explicit = new Set<Outcome>();
+    for (const item of [...outline.objectives, ...outline.outcomes] as (Objective | Outcome)[]) {
+      for (const ref of item.references) {
+        const t = this.resolve(ref.id, fp);
+        ref.target = t;
+        if (!t || t.kind === item.kind) continue;
+        const other = this.item(t);
+        if (!other) continue;
+        if (item.kind === 'outcome') {
+          connect(other as Objective, item, 'reference', false);
+          explicit.add(item);
+        } else {
+          connect(item, other as Outcome, 'reference', false);
+          if (t.filePath === fp) explicit.add(other as Outcome);
+        }
+      }
+      if (item.kind === 'outcome' && item.parent?.kind === 'objective') {
+        connect(outline.objectives[item.parent.index]!, item, 'nesting', false);
+        explicit.add(item);
+      }
+    }
+    if (config.linking !== 'sections') return;
+    // Section scope: an outcome block in which no item links explicitly measures every
+    // objective of its section, subsections included.
+    for (const block of outline.blocks) {
+      if (block.kind !== 'outcome' || block.source === 'nested') continue;
+      const items = block.items.map((i) => outline.outcomes[i]!);
+      if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
+      const inScope = sectionSubtree(outline, block.section);
+      for (const outcome of items) {
+        for (const objective of outline.objectives) if (inScope.has(objective.section)) connect(objective, outcome, 'scope', true);
+      }
+    }
+  }
+
+  private fileOf(item: ItemBase): string {
+    for (const [filePath, { outline }] of this.entries) {
+      const list: ItemBase[] = item.kind === 'objective' ? outline.objectives : outline.outcomes;
+      if (list[item.index] === item) return filePath;
+    }
+    return '';
+  }
+}
+
+function sameWords(a: Config, b: Config): boolean {
+  return a === b || (JSON.stringify(a.vaguePhrases) === JSON.stringify(b.vaguePhrases) && JSON.stringify(a.verbs) === JSON.stringify(b.verbs));
+}
+
+function sectionSubtree(outline: Outline, root: number): Set<number> {
+  const out = new Set<number>([root]);
+  const stack = [root];
+  while (stack.length) {
+    for (const c of outline.sections[stack.pop()!]!.children) {
+      out.add(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+/** Removes findings turned off by inline comments (markdownlint's style). */
+function applyDirectives(outline: Outline, findings: Finding[]): Finding[] {
+  const ds = outline.directives;
+  if (!ds.length) return findings;
+  const lines = new LineIndex(outline.text);
+  const applies = (d: { rules: string[] }, rule: string) => d.rules.length === 0 || d.rules.includes(rule);
+  return findings.filter((f) => {
+    const line = lines.position(f.span.start).line;
+    let disabled = false;
+    for (const d of ds) {
+      if (!applies(d, f.ruleId)) continue;
+      if (d.kind === 'disable-file') return false;
+      if (d.kind === 'disable-next-line' && d.line + 1 === line) return false;
+      if (d.kind === 'disable-line' && d.line === line) return false;
+      if (d.line <= line) {
+        if (d.kind === 'disable') disabled = true;
+        else if (d.kind === 'enable') disabled = false;
+      }
+    }
+    return !disabled;
+  });
+}
