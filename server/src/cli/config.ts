@@ -1,0 +1,114 @@
+// Which configuration applies to a file: the `.bloomline.json` nearest up the tree from the
+// file's folder, or the one file named with --config. The file is parsed as JSON and never
+// executed (`.bloomline.js` and friends are not looked at). An invalid file is reported once,
+// on one line, and the defaults are used: the run then exits 2.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, resolveConfig, type Config } from '../core/index.js';
+import { CliError, fsReason, type Log } from './log.js';
+import { matchGlob, matchGlobOrParent, toPosix } from './glob.js';
+
+export const CONFIG_FILE = '.bloomline.json';
+
+export interface ResolvedConfig {
+  config: Config;
+  /** The config file, or null for the defaults. */
+  source: string | null;
+  /** The folder `files` and `ignores` patterns are relative to: the config file's folder, or
+   * the current folder for --config and for the defaults (as ESLint does). */
+  baseDir: string;
+}
+
+export class ConfigResolver {
+  /** Per folder: the configuration that applies to files in it. */
+  private readonly byDir = new Map<string, ResolvedConfig>();
+  private readonly explicit: ResolvedConfig | null;
+  private readonly defaults: ResolvedConfig;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly log: Log,
+    configPath?: string,
+  ) {
+    this.defaults = { config: DEFAULT_CONFIG, source: null, baseDir: cwd };
+    this.explicit = configPath === undefined ? null : this.load(configPath);
+  }
+
+  /** The configuration for a file (absolute path). */
+  forFile(abs: string): ResolvedConfig {
+    return this.explicit ?? this.forDir(path.dirname(abs));
+  }
+
+  /** Does the configuration let this file be checked? (`files` narrows, `ignores` removes.) */
+  accepts(resolved: ResolvedConfig, abs: string): boolean {
+    const rel = toPosix(path.relative(resolved.baseDir, abs));
+    const { files, ignores } = resolved.config;
+    if (files.length && !files.some((g) => matchGlob(g, rel))) return false;
+    return !ignores.some((g) => matchGlobOrParent(g, rel));
+  }
+
+  private forDir(dir: string): ResolvedConfig {
+    const known = this.byDir.get(dir);
+    if (known) return known;
+    const file = path.join(dir, CONFIG_FILE);
+    let resolved: ResolvedConfig;
+    let text: string | null = null;
+    let readError: unknown = null;
+    try {
+      if (fs.statSync(file).isFile()) text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      if (
+        (err as NodeJS.ErrnoException).code !== 'ENOENT' &&
+        (err as NodeJS.ErrnoException).code !== 'ENOTDIR'
+      ) {
+        readError = err;
+      }
+    }
+    const shown = this.shown(file);
+    if (readError) {
+      this.log.error(`${shown}: cannot read: ${fsReason(readError)}; using defaults`);
+      resolved = { config: DEFAULT_CONFIG, source: file, baseDir: dir };
+    } else if (text !== null) {
+      resolved = { config: this.parse(shown, text), source: file, baseDir: dir };
+    } else {
+      const parent = path.dirname(dir);
+      resolved = parent === dir ? this.defaults : this.forDir(parent);
+    }
+    this.byDir.set(dir, resolved);
+    return resolved;
+  }
+
+  /** The --config file: one that cannot be read stops the run (exit 2). */
+  private load(configPath: string): ResolvedConfig {
+    const abs = path.resolve(this.cwd, configPath);
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch (err) {
+      throw new CliError(`${configPath}: cannot read the configuration file: ${fsReason(err)}`);
+    }
+    return { config: this.parse(configPath, text), source: abs, baseDir: this.cwd };
+  }
+
+  /** Parses and validates; on any problem reports one line and returns the defaults. */
+  private parse(shown: string, text: string): Config {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      this.log.error(`${shown}: invalid JSON (${(err as Error).message}); using defaults`);
+      return DEFAULT_CONFIG;
+    }
+    const { config, errors } = resolveConfig(raw);
+    if (errors.length) {
+      this.log.error(`${shown}: ${errors.join('; ')}; using defaults`);
+      return DEFAULT_CONFIG;
+    }
+    return config;
+  }
+
+  private shown(file: string): string {
+    const rel = path.relative(this.cwd, file);
+    return rel && !path.isAbsolute(rel) ? rel : file;
+  }
+}

@@ -1,0 +1,223 @@
+// Which files a command works on: PATH and GLOB arguments expanded to Markdown files, honouring
+// .gitignore files (git's rules: the deeper file wins, an ignored folder is not entered),
+// always skipping node_modules and .git, and never following a symlinked folder out of the
+// folder that was named. A file named explicitly is always taken, whatever its name.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { isGlob, matchGlob, splitGlob, toPosix } from './glob.js';
+import type { Log } from './log.js';
+import { fsReason } from './log.js';
+
+export interface Target {
+  /** Absolute path, the file's identity in the workspace. */
+  abs: string;
+  /** The path as the user gave it (or the named folder joined with the path found in it). */
+  display: string;
+  /** Named on the command line as a file: config `files`/`ignores` do not apply. */
+  explicit: boolean;
+  /** Real path of the folder named on the command line that this file was found in (the
+   * file's own folder for an explicit file); --fix writes nothing that resolves outside it. */
+  root: string;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export function isMarkdown(name: string): boolean {
+  return MARKDOWN.test(name);
+}
+
+/**
+ * Expands command-line arguments to files, deduplicated and sorted by displayed path.
+ * A missing path or a pattern matching nothing is reported (exit 2 at the end).
+ */
+export function expandArgs(args: readonly string[], cwd: string, log: Log): Target[] {
+  const found = new Map<string, Target>();
+  const add = (t: Target): void => {
+    if (!found.has(t.abs)) found.set(t.abs, t);
+  };
+  for (const arg of args.length ? args : ['.']) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      if (!isGlob(arg)) {
+        log.error(`${arg}: ${fsReason(err)}`);
+        continue;
+      }
+    }
+    if (stat?.isDirectory()) {
+      walkRoot(abs, arg, cwd, () => true).forEach(add);
+    } else if (stat && !stat.isFile()) {
+      log.error(`${arg}: not a regular file`);
+    } else if (stat) {
+      add({
+        abs,
+        display: path.normalize(arg),
+        explicit: true,
+        root: safeRealpath(path.dirname(abs)),
+      });
+    } else {
+      const matches = expandGlob(arg, cwd);
+      if (matches.length === 0) log.error(`no files match the pattern "${arg}"`);
+      matches.forEach(add);
+    }
+  }
+  return [...found.values()].sort((a, b) => compare(a.display, b.display));
+}
+
+function expandGlob(pattern: string, cwd: string): Target[] {
+  const { base, rest } = splitGlob(pattern);
+  const baseAbs = path.resolve(cwd, base);
+  try {
+    if (!fs.statSync(baseAbs).isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  // A pattern whose last part names an extension ("*.txt", "*.{md,txt}") selects what it
+  // matches; one that does not ("docs/**", "lesson-*") selects Markdown files only.
+  const last = rest.slice(rest.lastIndexOf('/') + 1);
+  const namesExtension = /\.[\w{},-]+$/.test(last);
+  return walkRoot(baseAbs, base, cwd, (rel) => matchGlob(rest, rel), namesExtension);
+}
+
+/** One .gitignore file: its folder and its rules. */
+interface IgnoreLevel {
+  dir: string;
+  rules: Ignore;
+}
+
+/**
+ * Walks a named folder. `accept` sees each file's path relative to the folder (forward
+ * slashes); unless `anyName`, only Markdown files are offered.
+ */
+function walkRoot(
+  rootAbs: string,
+  rootDisplay: string,
+  cwd: string,
+  accept: (rel: string) => boolean,
+  anyName = false,
+): Target[] {
+  const out: Target[] = [];
+  const rootReal = safeRealpath(rootAbs);
+  const visited = new Set<string>([rootReal]);
+  // The named folder's .gitignore and those above it count too, from the repository's top (or
+  // the current folder, when the named folder is inside it and there is no repository).
+  const levels: IgnoreLevel[] = [];
+  for (const dir of ancestorsFrom(ignoreTop(rootAbs, cwd), rootAbs)) {
+    const level = loadGitignore(dir);
+    if (level) levels.push(level);
+  }
+
+  const walk = (dirAbs: string, rel: string, inherited: IgnoreLevel[]): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dirAbs, { withFileTypes: true });
+    } catch {
+      return; // An unreadable folder inside the tree is skipped, as git does.
+    }
+    const own = dirAbs === rootAbs ? null : loadGitignore(dirAbs);
+    const active = own ? [...inherited, own] : inherited;
+    entries.sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      if (SKIPPED_DIRS.has(entry.name)) continue;
+      const abs = path.join(dirAbs, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = abs;
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+          if (isDir) {
+            real = fs.realpathSync(abs);
+            if (!isInside(real, rootReal)) continue;
+          }
+        } catch {
+          continue; // A dangling link.
+        }
+      }
+      if (!isDir && !isFile) continue;
+      if (isIgnored(active, abs, isDir)) continue;
+      if (isDir) {
+        if (!entry.isSymbolicLink()) real = safeRealpath(abs);
+        if (visited.has(real)) continue; // A link back into the tree: walk each folder once.
+        visited.add(real);
+        walk(abs, childRel, active);
+      } else if ((anyName || isMarkdown(entry.name)) && accept(childRel)) {
+        out.push({
+          abs,
+          display: path.normalize(path.join(rootDisplay, ...childRel.split('/'))),
+          explicit: false,
+          root: rootReal,
+        });
+      }
+    }
+  };
+  walk(rootAbs, '', levels);
+  return out;
+}
+
+/** Git's precedence: the last matching rule of the deepest .gitignore decides. */
+function isIgnored(levels: readonly IgnoreLevel[], abs: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const rel = toPosix(path.relative(level.dir, abs)) + (isDir ? '/' : '');
+    if (rel.startsWith('../')) continue;
+    const result = level.rules.test(rel);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function loadGitignore(dir: string): IgnoreLevel | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return null;
+  }
+  return { dir, rules: ignore().add(text) };
+}
+
+/** Where .gitignore files start to count for a walk of `root`. */
+function ignoreTop(root: string, cwd: string): string {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  return isInside(root, cwd) ? cwd : root;
+}
+
+/** Folders from `top` down to `bottom`, both included (`bottom` must be inside `top`). */
+function ancestorsFrom(top: string, bottom: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = bottom; ; dir = path.dirname(dir)) {
+    dirs.unshift(dir);
+    if (dir === top || path.dirname(dir) === dir) break;
+  }
+  return dirs[0] === top ? dirs : [bottom];
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,74 @@
+// Reading and writing outline files. Files are read as bytes and decoded as UTF-8 here, so the
+// core sees exactly the text it analyses: the BOM is taken off (and put back on write), line
+// endings are left as they are. Writes are atomic: a temporary file in the same folder, then a
+// rename, so an interrupted run never leaves half a file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { isInside } from './files.js';
+
+export const MAX_BYTES = 20 * 1024 * 1024;
+
+export interface Source {
+  /** The text to analyse: decoded, BOM removed. */
+  text: string;
+  bom: boolean;
+  /** False when the bytes were not valid UTF-8 (decoded with U+FFFD): never rewritten. */
+  validUtf8: boolean;
+  /** The bytes as read, to notice a file that changed on disk before a fix is written. */
+  bytes: Buffer;
+}
+
+export type ReadResult = { ok: true; source: Source } | { ok: false; reason: string };
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+export function readSource(abs: string): ReadResult {
+  const size = fs.statSync(abs).size;
+  if (size > MAX_BYTES) return { ok: false, reason: 'skipped, larger than 20 MB' };
+  const bytes = fs.readFileSync(abs);
+  if (bytes.length > MAX_BYTES) return { ok: false, reason: 'skipped, larger than 20 MB' };
+  let text: string;
+  let validUtf8 = true;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    text = lenient.decode(bytes);
+    validUtf8 = false;
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, source: { text: bom ? text.slice(1) : text, bom, validUtf8, bytes } };
+}
+
+/**
+ * Writes the fixed text of a file atomically. A symlink is never written through: its target
+ * is replaced (the link stays a link) only when the target is inside `root`, the folder named
+ * on the command line; otherwise the file is refused. Returns a reason when nothing was written.
+ */
+export function writeFixed(abs: string, root: string, source: Source, text: string): string | null {
+  let target = abs;
+  if (fs.lstatSync(abs).isSymbolicLink()) {
+    target = fs.realpathSync(abs);
+    if (!isInside(target, root))
+      return 'not fixed: it is a symbolic link to a file outside the folder being checked';
+  }
+  const current = fs.readFileSync(target);
+  if (!current.equals(source.bytes))
+    return 'not fixed: the file changed on disk while it was being checked';
+  const mode = fs.statSync(target).mode & 0o7777;
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const data = Buffer.from((source.bom ? '\uFEFF' : '') + text, 'utf8');
+  try {
+    fs.writeFileSync(tmp, data, { flag: 'wx', mode });
+    fs.chmodSync(tmp, mode); // The umask may have narrowed it.
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  return null;
+}
