@@ -1,0 +1,106 @@
+// `check --format stylish` (the default): ESLint's layout, for people at a terminal. Per file
+// the path, then per finding `line:col  severity  message  rule-id`, the source line and a
+// caret line under the range; a summary at the end. A clean run prints nothing.
+import type { Severity } from '../../core/index.js';
+import { oneLine, sanitize } from '../log.js';
+import type { Colors } from './color.js';
+import { countFindings, toRange, type FileReport } from './report.js';
+import { layout } from './width.js';
+
+/** Longest piece of a source line shown, in UTF-16 units; longer lines are cut around the range. */
+const WINDOW = 160;
+
+export interface StylishOptions {
+  colors: Colors;
+  /** Number of fixes --fix applied, to confirm them (0 or undefined: nothing said). */
+  fixed?: number;
+  /** True when --fix ran, so "fixable with --fix" is not suggested again. */
+  fixing?: boolean;
+}
+
+export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
+  const c = options.colors;
+  const paint: Record<Severity, (s: string) => string> = {
+    error: c.red,
+    warning: c.yellow,
+    information: c.cyan,
+    hint: c.dim,
+  };
+  let out = '';
+  for (const report of reports) {
+    if (!report.findings.length) continue;
+    const rows = report.findings.map((f) => ({ f, range: toRange(report.lines, f.span) }));
+    const posWidth = Math.max(...rows.map((r) => `${r.range.line}:${r.range.column}`.length));
+    const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
+    out += `\n${c.underline(sanitize(report.filePath))}\n`;
+    for (const { f, range } of rows) {
+      const pos = `${range.line}:${range.column}`.padEnd(posWidth);
+      const sev = paint[f.severity](f.severity.padEnd(sevWidth));
+      out += `  ${c.dim(pos)}  ${sev}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}\n`;
+      out += excerpt(report, range, (s) => paint[f.severity](s), c);
+    }
+  }
+  const counts = countFindings(reports);
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  if (total > 0) {
+    const parts = [
+      plural(counts.error, 'error'),
+      plural(counts.warning, 'warning'),
+      plural(counts.information, 'info'),
+    ];
+    if (counts.hint) parts.push(plural(counts.hint, 'hint'));
+    const colour = counts.error ? c.red : counts.warning ? c.yellow : c.cyan;
+    out += `\n${c.bold(colour(`✖ ${plural(total, 'problem')} (${parts.join(', ')})`))}\n`;
+    if (counts.fixable && !options.fixing) {
+      out += `  ${plural(counts.fixable, 'problem')} fixable with \`bloomline check --fix\`\n`;
+    }
+  }
+  if (options.fixed) {
+    out += `${total ? '' : '\n'}${c.green(`✔ ${plural(options.fixed, 'fix', 'fixes')} applied`)}\n`;
+  }
+  return out;
+}
+
+/** The finding's first line with a caret line under its range (to the line's end when the
+ * range goes on). */
+function excerpt(
+  report: FileReport,
+  range: { line: number; column: number; endLine: number; endColumn: number },
+  paint: (s: string) => string,
+  c: Colors,
+): string {
+  const line = sanitize(report.lines.lineText(range.line - 1));
+  let from = range.column - 1;
+  let to = range.endLine === range.line ? range.endColumn - 1 : line.length;
+  from = Math.min(from, line.length);
+  to = Math.max(from, Math.min(to, line.length));
+  // Cut long lines around the start of the range, never inside a surrogate pair.
+  let start = 0;
+  let end = line.length;
+  if (line.length > WINDOW) {
+    start = avoidSplit(line, Math.max(0, Math.min(from - 40, line.length - WINDOW)));
+    end = avoidSplit(line, Math.min(line.length, start + WINDOW));
+  }
+  const shown = line.slice(start, end);
+  const { text, columns } = layout(shown);
+  const a = Math.max(from, start) - start;
+  const b = Math.min(Math.max(to, from), end) - start;
+  const lead = start > 0 ? '…' : '';
+  const tail = end < line.length ? '…' : '';
+  const caretStart = lead.length + columns[a]!;
+  const caretLength = Math.max(1, columns[b]! - columns[a]!);
+  const gutter = String(range.line);
+  return (
+    `    ${c.dim(`${gutter} |`)} ${lead}${text.trimEnd()}${tail}\n` +
+    `    ${c.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(caretStart)}${paint('^'.repeat(caretLength))}\n`
+  );
+}
+
+function avoidSplit(s: string, i: number): number {
+  const code = s.charCodeAt(i);
+  return code >= 0xdc00 && code <= 0xdfff ? i - 1 : i;
+}
+
+function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
