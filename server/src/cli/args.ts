@@ -1,0 +1,55 @@
+// Hand-written option parsing (no dependency): `--name value`, `--name=value`, flags, `--` to
+// end options. Anything unknown is a usage error naming the option, so a typo never silently
+// changes what runs.
+import { CliError } from './log.js';
+
+export type OptionKind = 'flag' | 'value';
+
+export interface ParsedArgs {
+  options: Map<string, string | true>;
+  positionals: string[];
+}
+
+/** `spec` maps option names (without dashes; one letter for short options) to their kind;
+ * `aliases` maps short names to long ones. */
+export function parseArgs(
+  argv: readonly string[],
+  spec: Readonly<Record<string, OptionKind>>,
+  command: string,
+  aliases: Readonly<Record<string, string>> = {},
+): ParsedArgs {
+  const options = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const written = eq > 0 ? arg.slice(0, eq) : arg;
+    const raw = written.replace(/^--?/, '');
+    const name = written.startsWith('--') ? raw : (aliases[raw] ?? `-${raw}`);
+    const kind = spec[name];
+    if (!kind) {
+      throw new CliError(
+        `unknown option "${written}" for "${command}" (see "bloomline ${command} --help")`,
+      );
+    }
+    if (kind === 'flag') {
+      if (eq > 0) throw new CliError(`option "${written}" takes no value`);
+      options.set(name, true);
+    } else {
+      let value: string | undefined;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      if (value === undefined) throw new CliError(`option "${written}" needs a value`);
+      options.set(name, value);
+    }
+  }
+  return { options, positionals };
+}

@@ -1,0 +1,180 @@
+// The `bloomline` command: argument parsing and dispatch. Every problem ends as one line on
+// stderr and exit status 2, never a stack trace; findings decide between 0 and 1.
+import { parseArgs, type OptionKind } from './args.js';
+import { CHECK_FORMATS, runCheck, type Io } from './check.js';
+import { wantColor } from './format/color.js';
+import { CliError, describeError, Log } from './log.js';
+import { OUTLINE_FORMATS, runOutline } from './outline.js';
+import { readVersion } from './version.js';
+
+const HELP = `Usage: bloomline <command> [options]
+
+Checks course outlines in Markdown: learning objectives and outcomes.
+
+Commands:
+  check [PATH|GLOB ...]   check outlines (default: Markdown files under the current folder)
+  outline FILE ...        print the objective/outcome model of outlines
+
+Options:
+  -h, --help              show help ("bloomline <command> --help" for a command's options)
+  -v, --version           print the version
+`;
+
+const CHECK_HELP = `Usage: bloomline check [PATH|GLOB ...] [options]
+
+Checks the course outlines among the Markdown files named. Folders are searched for *.md and
+*.markdown files, honouring .gitignore and skipping node_modules; quote globs ("docs/**/*.md").
+A file named explicitly is always checked. Settings come from the nearest .bloomline.json.
+
+Options:
+  --format stylish|json   output format (default: stylish)
+  --config FILE           use this configuration file for every file
+  --max-warnings N        exit 1 when there are more than N warnings
+  --fix                   apply each finding's preferred fix, then report what is left
+  --quiet                 report errors only
+  --no-color              no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
+  -h, --help              show this help
+
+Exit status: 0 clean or only warnings within --max-warnings; 1 errors, or more warnings than
+--max-warnings; 2 usage, configuration or I/O error.
+`;
+
+const OUTLINE_HELP = `Usage: bloomline outline FILE ... [options]
+
+Prints the objectives and outcomes of each outline, their Bloom levels and links.
+
+Options:
+  --format json|tree      output format (default: tree)
+  --config FILE           use this configuration file for every file
+  -h, --help              show this help
+`;
+
+/** Formats named by INTERFACES.md that are not built yet: a clearer message than "unknown". */
+const LATER_FORMATS = ['sarif', 'github'];
+
+const CHECK_OPTIONS: Record<string, OptionKind> = {
+  format: 'value',
+  config: 'value',
+  'max-warnings': 'value',
+  fix: 'flag',
+  quiet: 'flag',
+  color: 'flag',
+  'no-color': 'flag',
+  help: 'flag',
+};
+const OUTLINE_OPTIONS: Record<string, OptionKind> = {
+  format: 'value',
+  config: 'value',
+  help: 'flag',
+};
+const SHORT = { h: 'help', v: 'version' };
+
+export function main(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new CliError('no command given (try "bloomline --help")');
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${readVersion()}\n`);
+    return 0;
+  }
+  if (command === 'check') {
+    const { options, positionals } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
+    if (options.has('help')) {
+      io.stdout(CHECK_HELP);
+      return 0;
+    }
+    const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
+    const color = options.has('no-color')
+      ? false
+      : options.has('color') || wantColor(false, process.stdout.isTTY === true, process.env);
+    return runCheck(
+      positionals,
+      {
+        format,
+        configPath: stringOption(options.get('config'), 'config'),
+        maxWarnings: maxWarnings(options.get('max-warnings')),
+        fix: options.has('fix'),
+        quiet: options.has('quiet'),
+        color,
+      },
+      io,
+    );
+  }
+  if (command === 'outline') {
+    const { options, positionals } = parseArgs(rest, OUTLINE_OPTIONS, 'outline', SHORT);
+    if (options.has('help')) {
+      io.stdout(OUTLINE_HELP);
+      return 0;
+    }
+    if (!positionals.length)
+      throw new CliError('outline: no file given (usage: bloomline outline FILE ...)');
+    const format = choice(options.get('format'), OUTLINE_FORMATS, 'tree');
+    return runOutline(positionals, format, stringOption(options.get('config'), 'config'), io);
+  }
+  if (command.startsWith('-'))
+    throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
+  throw new CliError(
+    `unknown command "${command}" (commands: check, outline; try "bloomline --help")`,
+  );
+}
+
+function choice<T extends string>(
+  value: string | true | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined || value === true) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const supported = `supported: ${allowed.join(', ')}`;
+  if (LATER_FORMATS.includes(value))
+    throw new CliError(`format "${value}" is not available yet (${supported})`);
+  throw new CliError(`unknown format "${value}" (${supported})`);
+}
+
+function stringOption(value: string | true | undefined, name: string): string | undefined {
+  if (value === true) throw new CliError(`option "--${name}" needs a value`);
+  if (value === '') throw new CliError(`option "--${name}" needs a non-empty value`);
+  return value;
+}
+
+function maxWarnings(value: string | true | undefined): number {
+  if (value === undefined) return -1;
+  if (value === true || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new CliError(
+      `option "--max-warnings" needs a whole number of 0 or more, not "${String(value)}"`,
+    );
+  }
+  return Number(value);
+}
+
+/** Runs the command line and sets the exit status; nothing thrown escapes as a stack trace. */
+function run(): void {
+  const log = new Log();
+  const fail = (err: unknown): void => {
+    log.error(err instanceof CliError ? err.message : `internal error: ${describeError(err)}`);
+    process.exitCode = 2;
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // A closed pipe (`bloomline check | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    fail(err);
+  });
+  try {
+    process.exitCode = main(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: (text) => {
+        if (text) process.stdout.write(text);
+      },
+      log,
+    });
+  } catch (err) {
+    fail(err);
+  }
+}
+
+run();
