@@ -1,0 +1,212 @@
+// `bloomline check`: exit statuses, the JSON shape and its UTF-16 columns, the stylish layout,
+// --max-warnings and --quiet, and one-line errors for bad usage.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
+
+const ESC = '\u001b';
+
+test('warnings alone exit 0; the JSON lists each finding with 1-based positions and fixes', (t) => {
+  const dir = project(t, { 'course.md': `# VPN access\n\n${VAGUE}` });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.equal(r.files.length, 1);
+  const [file] = r.files;
+  assert.equal(file!.filePath, 'course.md');
+  const ids = ruleIds(file);
+  for (const id of ['vague-verb', 'missing-outcome', 'missing-criterion'])
+    assert.ok(ids.includes(id), `${id} in ${ids}`);
+  const vague = file!.messages.find((m) => m.ruleId === 'vague-verb')!;
+  assert.deepEqual(Object.keys(vague).sort(), [
+    'column',
+    'endColumn',
+    'endLine',
+    'fixes',
+    'line',
+    'message',
+    'ruleId',
+    'severity',
+  ]);
+  assert.equal(vague.severity, 'warning');
+  assert.equal(vague.line, 5);
+  assert.equal(vague.column, 3, '"- " comes before the objective');
+  assert.equal(typeof vague.message, 'string');
+  const preferred = vague.fixes.filter((f) => f.isPreferred);
+  assert.equal(preferred.length, 1);
+  assert.equal(typeof preferred[0]!.title, 'string');
+  for (const edit of preferred[0]!.edits) {
+    assert.deepEqual(Object.keys(edit).sort(), [
+      'column',
+      'endColumn',
+      'endLine',
+      'line',
+      'newText',
+    ]);
+    assert.equal(edit.line, 5);
+  }
+});
+
+test('columns count UTF-16 code units: an emoji before the finding counts as two', (t) => {
+  const line = '- 🔐 Understand how to configure the VPN client';
+  const dir = project(t, { 'course.md': `# VPN access\n\n## Learning objectives\n\n${line}\n` });
+  const r = checkJson(['course.md'], dir);
+  const vague = r.files[0]?.messages.find((m) => m.ruleId === 'vague-verb');
+  assert.ok(vague, `vague-verb reported: ${r.stdout}`);
+  assert.equal(vague.line, 5);
+  assert.equal(vague.column, line.indexOf('Understand') + 1);
+  assert.equal(vague.column, 6, '"- " (2) + "🔐" (2 UTF-16 units) + " " (1), then 1-based');
+  assert.equal(vague.endLine, 5);
+  assert.match(line.slice(vague.column - 1, vague.endColumn - 1), /^Understand/);
+});
+
+test('files that are not outlines produce no output, and a clean run prints nothing', (t) => {
+  const dir = project(t, {
+    'README.md': '# Project\n\nNotes about the course, no objectives here.\n',
+    'notes/ideas.markdown': '- Understand how to configure the VPN client\n',
+  });
+  const stylish = run(['check'], dir);
+  assert.equal(stylish.status, 0, stylish.stderr);
+  assert.equal(stylish.stdout, '');
+  assert.equal(stylish.stderr, '');
+  const json = checkJson([], dir);
+  assert.deepEqual(json.files, []);
+});
+
+test('a sound outline passes with nothing printed', (t) => {
+  const dir = project(t, {
+    'course.md': [
+      '# VPN access',
+      '',
+      '## Learning objectives',
+      '',
+      '- Configure the VPN client on a company laptop within 10 minutes without assistance',
+      '',
+      '## Outcomes',
+      '',
+      '- Reduce VPN support tickets from 40 to 10 per month within two quarters',
+      '',
+    ].join('\n'),
+  });
+  const r = run(['check'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '', 'no findings on a sound outline');
+});
+
+test('an error exits 1; --quiet reports errors only', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'vague-verb': 'error' } }),
+    'course.md': VAGUE,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 1);
+  assert.equal(r.files[0]!.messages.find((m) => m.ruleId === 'vague-verb')?.severity, 'error');
+  const quiet = checkJson(['--quiet'], dir);
+  assert.equal(quiet.status, 1);
+  assert.deepEqual(ruleIds(quiet.files[0]), ['vague-verb']);
+});
+
+test('--quiet leaves warnings out of the output and out of --max-warnings', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const r = run(['check', '--quiet', '--max-warnings', '0'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '');
+});
+
+test('--max-warnings: exit 1 only when warnings exceed it', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const all = checkJson([], dir);
+  const warnings = all.files[0]!.messages.filter((m) => m.severity === 'warning').length;
+  assert.ok(warnings >= 3);
+  assert.equal(run(['check', '--max-warnings', String(warnings)], dir).status, 0);
+  assert.equal(run(['check', `--max-warnings=${warnings}`], dir).status, 0);
+  const over = run(['check', '--max-warnings', String(warnings - 1)], dir);
+  assert.equal(over.status, 1);
+  assert.match(over.stdout, /too many warnings \(maximum: \d+\)/);
+  assert.equal(checkJson(['--max-warnings', '0'], dir).status, 1);
+});
+
+test('stylish: a header per file, line:col severity message rule, the source line and a caret', (t) => {
+  const dir = project(t, { 'docs/course.md': `# VPN access\n\n${VAGUE}` });
+  const r = run(['check'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.ok(lines.includes('docs/course.md'), r.stdout);
+  const row = lines.findIndex((l) => /^ {2}5:3 +warning {2}.+ {2}vague-verb$/.test(l));
+  assert.ok(row >= 0, r.stdout);
+  const source = lines[row + 1]!;
+  const caret = lines[row + 2]!;
+  assert.match(source, /\| - Understand how to configure the VPN client$/);
+  assert.equal(
+    caret.indexOf('^'),
+    source.indexOf('Understand'),
+    'the caret stands under the range',
+  );
+  assert.match(r.stdout, /✖ \d+ problems \(0 errors, \d+ warnings, \d+ infos\)/);
+  assert.ok(!r.stdout.includes(ESC), 'no colours when stdout is not a terminal');
+});
+
+test('stylish colours: FORCE_COLOR turns them on, --no-color off', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  assert.ok(run(['check'], dir, { FORCE_COLOR: '1' }).stdout.includes(`${ESC}[33m`));
+  assert.ok(!run(['check', '--no-color'], dir, { FORCE_COLOR: '1' }).stdout.includes(ESC));
+});
+
+test('bad usage exits 2 with one line on stderr and no stack trace', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const cases: [string[], RegExp][] = [
+    [['check', '--bogus'], /unknown option "--bogus"/],
+    [['check', '--format', 'sarif'], /sarif.*stylish, json/],
+    [['check', '--format', 'xml'], /unknown format "xml" \(supported: stylish, json\)/],
+    [['check', '--format'], /--format.*value/],
+    [['check', '--max-warnings', 'many'], /--max-warnings/],
+    [['check', '--max-warnings', '-1'], /--max-warnings/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [[], /no command/],
+    [['outline'], /no file/],
+    [['outline', 'course.md', '--format', 'stylish'], /json, tree/],
+    [['check', 'missing.md'], /missing\.md: no such file or directory/],
+    [['check', 'nothing/**/*.md'], /no files match/],
+    [['check', '--config', 'nope.json'], /nope\.json/],
+  ];
+  for (const [args, pattern] of cases) {
+    const r = run(args, dir);
+    assert.equal(r.status, 2, `bloomline ${args.join(' ')}: ${r.stderr}`);
+    assertOneErrorLine(r.stderr, pattern);
+  }
+});
+
+test('a missing path among good ones: the rest is still checked, then exit 2', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const r = checkJson(['course.md', 'gone.md'], dir);
+  assert.equal(r.status, 2);
+  assertOneErrorLine(r.stderr, /gone\.md/);
+  assert.ok(ruleIds(r.files[0]).includes('vague-verb'));
+});
+
+test('a file larger than 20 MB is skipped with one line, then exit 2', (t) => {
+  const dir = project(t, {
+    'course.md': VAGUE,
+    'huge.md': Buffer.alloc(20 * 1024 * 1024 + 1, 0x61),
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 2);
+  assertOneErrorLine(r.stderr, /^bloomline: huge\.md: skipped, larger than 20 MB$/);
+  assert.deepEqual(
+    r.files.map((f) => f.filePath),
+    ['course.md'],
+  );
+});
+
+test('--help and --version print to stdout and exit 0', (t) => {
+  const dir = project(t, {});
+  const help = run(['--help'], dir);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /check \[PATH\|GLOB/);
+  const checkHelp = run(['check', '--help'], dir);
+  assert.equal(checkHelp.status, 0);
+  assert.match(checkHelp.stdout, /--max-warnings/);
+  const version = run(['--version'], dir);
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\S*\n$/);
+});
