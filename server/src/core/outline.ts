@@ -518,7 +518,8 @@ function objectiveAnalysis(item: ItemBase, r: ObjectiveReading): Objective['anal
 /** Where a nested list item can be inserted after an item's first paragraph. */
 function insertionAfter(b: Builder, para: Span): { at: number; indent: string } | null {
   const text = b.text;
-  const lineStart = Math.max(text.lastIndexOf('\n', para.start - 1), text.lastIndexOf('\r', para.start - 1)) + 1;
+  let lineStart = para.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const prefix = text.slice(lineStart, para.start);
   if (!/^[\s>*+\-\d.)[\]xX]*$/.test(prefix)) return null;
   // The content column of the item: markers become spaces, block quote markers and tabs stay.

@@ -19,7 +19,7 @@ export const unknownReference: Rule = {
         const scored = known
           .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
           .filter((s) => s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
-          .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id, 'en', { numeric: true }))
+          .sort((a, b) => a.d - b.d || numericGap(ref.id, a.id) - numericGap(ref.id, b.id) || a.id.localeCompare(b.id, 'en', { numeric: true }))
           .slice(0, 3);
         const unique = scored.length > 0 && (scored.length === 1 || scored[1]!.d > scored[0]!.d);
         ctx.report({
@@ -44,4 +44,11 @@ function reportable(id: string, known: string[], inParens: boolean): boolean {
   if (!inParens) return true;
   const prefix = id.replace(/-?\d.*$/, '').toLowerCase();
   return known.some((k) => k.replace(/-?\d.*$/, '').toLowerCase() === prefix);
+}
+
+/** How far apart the last numbers of two IDs are ("LO2.5" is nearer "LO2.4" than "LO2.1"). */
+function numericGap(a: string, b: string): number {
+  const na = Number(/(\d+)$/.exec(a)?.[1] ?? NaN);
+  const nb = Number(/(\d+)$/.exec(b)?.[1] ?? NaN);
+  return Number.isFinite(na) && Number.isFinite(nb) ? Math.abs(na - nb) : 0;
 }
