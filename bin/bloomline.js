@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/bloomline.js', import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
-  process.stderr.write('bloomline: the bundle is missing; run `npm run build` (or `npm ci`) first\n');
+  process.stderr.write(
+    'bloomline: the bundle is missing; run `npm run build` (or `npm ci`) first\n',
+  );
   process.exit(2);
 }
 await import(bundle.href);

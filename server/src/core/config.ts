@@ -88,11 +88,13 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
   }
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!KEYS.includes(k)) errors.push(`unknown setting "${k}" (known: ${KEYS.slice(1).join(', ')})`);
+    if (!KEYS.includes(k))
+      errors.push(`unknown setting "${k}" (known: ${KEYS.slice(1).join(', ')})`);
   }
   let preset: PresetName = 'recommended';
   if (o.preset !== undefined) {
-    if (o.preset === 'recommended' || o.preset === 'strict' || o.preset === 'carpentries') preset = o.preset;
+    if (o.preset === 'recommended' || o.preset === 'strict' || o.preset === 'carpentries')
+      preset = o.preset;
     else errors.push(`"preset" must be "recommended", "strict" or "carpentries"`);
   }
   const rules = presetRules(preset);
@@ -109,10 +111,12 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
           typeof value === 'object' && value !== null && !Array.isArray(value)
             ? (value as Record<string, unknown>).severity
             : value;
-        if (typeof sev === 'string' && (SEVERITIES as string[]).includes(sev)) rules[id] = sev as SeveritySetting;
+        if (typeof sev === 'string' && (SEVERITIES as string[]).includes(sev))
+          rules[id] = sev as SeveritySetting;
         else if (sev === false) rules[id] = 'off';
         else if (sev === true) rules[id] = RULE_DEFAULTS[id]!;
-        else errors.push(`rule "${id}" must be one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
+        else
+          errors.push(`rule "${id}" must be one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
       }
     }
   }
@@ -129,7 +133,8 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
     else lists[key] = v;
   }
   for (const p of lists.vaguePhrases!) {
-    if (!isWordPhrase(p)) errors.push(`vague phrase "${p}" must be plain words (letters, spaces, hyphens)`);
+    if (!isWordPhrase(p))
+      errors.push(`vague phrase "${p}" must be plain words (letters, spaces, hyphens)`);
   }
   const verbs: Partial<Record<BloomLevel, string[]>> = {};
   if (o.verbs !== undefined) {
@@ -141,7 +146,8 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
           errors.push(`"verbs" has unknown Bloom level "${level}" (${BLOOM_LEVELS.join(', ')})`);
         } else if (!isStringList(words)) errors.push(`"verbs.${level}" must be a list of strings`);
         else {
-          for (const w of words) if (!/^[\p{L}][\p{L}'-]*$/u.test(w.trim())) errors.push(`verb "${w}" must be one word`);
+          for (const w of words)
+            if (!/^[\p{L}][\p{L}'-]*$/u.test(w.trim())) errors.push(`verb "${w}" must be one word`);
           verbs[level as BloomLevel] = words.map((w) => w.trim().toLowerCase());
         }
       }

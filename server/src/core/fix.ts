@@ -8,10 +8,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i]!;
     if (e.span.start < 0 || e.span.end > text.length || e.span.start > e.span.end) {
-      throw new RangeError(`edit [${e.span.start}, ${e.span.end}) is outside the text (length ${text.length})`);
+      throw new RangeError(
+        `edit [${e.span.start}, ${e.span.end}) is outside the text (length ${text.length})`,
+      );
     }
     const prev = sorted[i - 1];
-    if (prev && (prev.span.end > e.span.start || (prev.span.start === e.span.start && prev.span.end === prev.span.start && e.span.end === e.span.start))) {
+    if (
+      prev &&
+      (prev.span.end > e.span.start ||
+        (prev.span.start === e.span.start &&
+          prev.span.end === prev.span.start &&
+          e.span.end === e.span.start))
+    ) {
       throw new RangeError(`edits overlap at offset ${e.span.start}`);
     }
   }
@@ -28,7 +36,11 @@ function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   for (const x of a) {
     for (const y of b) {
       if (x.span.start < y.span.end && y.span.start < x.span.end) return true;
-      if (x.span.start === y.span.start && (x.span.start === x.span.end || y.span.start === y.span.end)) return true;
+      if (
+        x.span.start === y.span.start &&
+        (x.span.start === x.span.end || y.span.start === y.span.end)
+      )
+        return true;
     }
   }
   return false;
@@ -55,7 +67,11 @@ export function compatiblePreferredFixes(findings: readonly Finding[]): TextEdit
  * Applies preferred fixes until nothing fixable is left (at most `maxPasses` passes), keeping
  * the workspace up to date. Returns the new text and how many fixes were applied.
  */
-export function fixFile(ws: Workspace, filePath: string, maxPasses = 10): { text: string; applied: number } {
+export function fixFile(
+  ws: Workspace,
+  filePath: string,
+  maxPasses = 10,
+): { text: string; applied: number } {
   let outline = ws.get(filePath);
   if (!outline) throw new Error(`unknown file ${filePath}`);
   let text = outline.text;

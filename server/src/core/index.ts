@@ -2,10 +2,33 @@
 // fixes out. No editor, protocol or file-system code here.
 export * from './model.js';
 export { LineIndex, lineBreakOf, type Position } from './text.js';
-export { DEFAULT_CONFIG, PRESETS, RULE_DEFAULTS, RULE_IDS, resolveConfig, editDistance, type Config, type Linking, type PresetName } from './config.js';
+export {
+  DEFAULT_CONFIG,
+  PRESETS,
+  RULE_DEFAULTS,
+  RULE_IDS,
+  resolveConfig,
+  editDistance,
+  type Config,
+  type Linking,
+  type PresetName,
+} from './config.js';
 export { buildOutline } from './outline.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
-export { outlineToJson, type OutlineJson, type ObjectiveJson, type OutcomeJson, type SectionJson, type LinkJson } from './json.js';
+export {
+  outlineToJson,
+  type OutlineJson,
+  type ObjectiveJson,
+  type OutcomeJson,
+  type SectionJson,
+  type LinkJson,
+} from './json.js';
 export { RULES, ruleById, docsUrl, type Rule } from './rules/index.js';
-export { Lexicon, lexiconFor, type VerbInfo, type VaguePhrase, type LevelInfo } from './language/lexicon.js';
+export {
+  Lexicon,
+  lexiconFor,
+  type VerbInfo,
+  type VaguePhrase,
+  type LevelInfo,
+} from './language/lexicon.js';

@@ -65,11 +65,15 @@ export interface OutlineJson {
 export function outlineToJson(outline: Outline): OutlineJson {
   const lines = new LineIndex(outline.text);
   const pos = (offset: number) => lines.position(offset);
-  const base = (item: Outline['objectives'][number] | Outline['outcomes'][number]): ItemJsonBase => {
+  const base = (
+    item: Outline['objectives'][number] | Outline['outcomes'][number],
+  ): ItemJsonBase => {
     const s = pos(item.textSpan.start);
     const e = pos(item.textSpan.end);
     const parent = item.parent
-      ? (item.parent.kind === 'objective' ? outline.objectives : outline.outcomes)[item.parent.index]?.id ?? null
+      ? ((item.parent.kind === 'objective' ? outline.objectives : outline.outcomes)[
+          item.parent.index
+        ]?.id ?? null)
       : null;
     return {
       id: item.id,
@@ -85,7 +89,12 @@ export function outlineToJson(outline: Outline): OutlineJson {
       parent,
     };
   };
-  const link = (l: { id: string; implied: boolean; via: LinkJson['via']; filePath?: string }): LinkJson => ({
+  const link = (l: {
+    id: string;
+    implied: boolean;
+    via: LinkJson['via'];
+    filePath?: string;
+  }): LinkJson => ({
     id: l.id,
     implied: l.implied,
     via: l.via,

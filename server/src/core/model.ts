@@ -5,7 +5,14 @@
 // Positions are UTF-16 offsets into the exact text that was analysed (a BOM counts as one
 // character); `LineIndex` (text.ts) turns them into 1-based lines and UTF-16 columns.
 
-export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'] as const;
+export const BLOOM_LEVELS = [
+  'remember',
+  'understand',
+  'apply',
+  'analyze',
+  'evaluate',
+  'create',
+] as const;
 export type BloomLevel = (typeof BLOOM_LEVELS)[number];
 
 /** Half-open range [start, end) of UTF-16 offsets into the analysed text. */

@@ -8,7 +8,14 @@ import type { Config } from './config.js';
 import { lexiconFor, type Lexicon } from './language/lexicon.js';
 import { readObjective, type ObjectiveReading, type PlainSpan } from './language/objective.js';
 import { readOutcome } from './language/outcome.js';
-import { blockKindOfDiv, blockKindOfName, isLearningOutcomesName, readLabel, readLeadIn, type LeadInReading } from './language/vocabulary.js';
+import {
+  blockKindOfDiv,
+  blockKindOfName,
+  isLearningOutcomesName,
+  readLabel,
+  readLeadIn,
+  type LeadInReading,
+} from './language/vocabulary.js';
 import type {
   Block,
   BlockSource,
@@ -44,7 +51,11 @@ interface Builder {
   listBlocks: WeakMap<List, Block>;
 }
 
-export function buildOutline(text: string, filePath: string, config?: Pick<Config, 'vaguePhrases' | 'verbs'>): Outline {
+export function buildOutline(
+  text: string,
+  filePath: string,
+  config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
+): Outline {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
   const parsed = parseMarkdown(text);
   const outline: Outline = {
@@ -58,7 +69,15 @@ export function buildOutline(text: string, filePath: string, config?: Pick<Confi
     directives: [],
     notes: [],
   };
-  const b: Builder = { text, parsed, lex, outline, sectionCounters: new Map(), codeSpans: [], listBlocks: new WeakMap() };
+  const b: Builder = {
+    text,
+    parsed,
+    lex,
+    outline,
+    sectionCounters: new Map(),
+    codeSpans: [],
+    listBlocks: new WeakMap(),
+  };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   outline.sections.push({
@@ -77,13 +96,20 @@ export function buildOutline(text: string, filePath: string, config?: Pick<Confi
   const course = outline.sections[0]!;
   course.title = outline.title ?? '';
   course.path = outline.title ? [outline.title] : [];
-  for (const s of outline.sections.slice(1)) s.path = [...outline.sections[s.parent!]!.path, s.title];
+  for (const s of outline.sections.slice(1))
+    s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDirectives(b);
   return outline;
 }
 
-function off(b: Builder, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
-  return { start: (node.position?.start.offset ?? 0) + b.parsed.base, end: (node.position?.end.offset ?? 0) + b.parsed.base };
+function off(
+  b: Builder,
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+): Span {
+  return {
+    start: (node.position?.start.offset ?? 0) + b.parsed.base,
+    end: (node.position?.end.offset ?? 0) + b.parsed.base,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +180,13 @@ function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   }
 }
 
-function walkBlockNode(b: Builder, node: RootContent, siblings: RootContent[], i: number, ctx: Context): void {
+function walkBlockNode(
+  b: Builder,
+  node: RootContent,
+  siblings: RootContent[],
+  i: number,
+  ctx: Context,
+): void {
   switch (node.type) {
     case 'list':
       readList(b, node, siblings, i, ctx);
@@ -165,7 +197,9 @@ function walkBlockNode(b: Builder, node: RootContent, siblings: RootContent[], i
         const child = node.children[i]!;
         if (child.type === 'heading') {
           const kind = blockKindOfName(plainOf(b, child.children).text);
-          inner.naming = kind ? { kind, learningOutcomes: isLearningOutcomesName(plainOf(b, child.children).text) } : null;
+          inner.naming = kind
+            ? { kind, learningOutcomes: isLearningOutcomesName(plainOf(b, child.children).text) }
+            : null;
           continue;
         }
         walkBlockNode(b, child, node.children, i, inner);
@@ -199,18 +233,30 @@ function divKindAt(b: Builder, offset: number): { kind: ItemKind | null; inOther
   return { kind: best?.kind ?? null, inOtherDiv: other > (best?.depth ?? -1) };
 }
 
-function readList(b: Builder, list: List, siblings: RootContent[], index: number, ctx: Context): void {
+function readList(
+  b: Builder,
+  list: List,
+  siblings: RootContent[],
+  index: number,
+  ctx: Context,
+): void {
   const start = off(b, list).start;
   // A list split by an HTML comment (a disable comment between items) continues its block.
   let k = index - 1;
-  while (k >= 0 && siblings[k]!.type === 'html' && /^<!--/.test((siblings[k] as { value: string }).value)) k--;
+  while (
+    k >= 0 &&
+    siblings[k]!.type === 'html' &&
+    /^<!--/.test((siblings[k] as { value: string }).value)
+  )
+    k--;
   const before = siblings[k];
   if (k < index - 1 && before?.type === 'list') {
     const continued = b.listBlocks.get(before);
     if (continued) {
       b.listBlocks.set(list, continued);
       const leadVerb = continued.leadIn?.verb?.lemma ?? null;
-      for (const item of list.children) readItem(b, item, continued, continued.kind, null, leadVerb);
+      for (const item of list.children)
+        readItem(b, item, continued, continued.kind, null, leadVerb);
       return;
     }
   }
@@ -253,7 +299,12 @@ function readList(b: Builder, list: List, siblings: RootContent[], index: number
   } else if (ctx.naming && !div.inOtherDiv) {
     kind = ctx.naming.kind;
     source = 'heading';
-    if (kind === 'outcome' && ctx.naming.learningOutcomes && list.children.length > 0 && list.children.every((item) => saysAbleTo(b, item))) {
+    if (
+      kind === 'outcome' &&
+      ctx.naming.learningOutcomes &&
+      list.children.length > 0 &&
+      list.children.every((item) => saysAbleTo(b, item))
+    ) {
       kind = 'objective';
     }
   }
@@ -268,7 +319,13 @@ function readList(b: Builder, list: List, siblings: RootContent[], index: number
 }
 
 /** An edit replacing plain[start, end) when the source there is exactly that text. */
-export function exactEdit(text: string, plain: { text: string; offsets: number[] }, start: number, end: number, newText: string): TextEdit | null {
+export function exactEdit(
+  text: string,
+  plain: { text: string; offsets: number[] },
+  start: number,
+  end: number,
+  newText: string,
+): TextEdit | null {
   if (start < 0 || end > plain.text.length || start > end) return null;
   const s = start < plain.text.length ? plain.offsets[start]! : plain.offsets[plain.text.length]!;
   const e = end > start ? plain.offsets[end - 1]! + 1 : s;
@@ -278,7 +335,10 @@ export function exactEdit(text: string, plain: { text: string; offsets: number[]
 
 function saysAbleTo(b: Builder, item: ListItem): boolean {
   const first = item.children[0];
-  return first?.type === 'paragraph' && /\b(?:be|are|is)\s+able\s+to\b|^\s*able\s+to\b/i.test(plainOf(b, first.children).text);
+  return (
+    first?.type === 'paragraph' &&
+    /\b(?:be|are|is)\s+able\s+to\b|^\s*able\s+to\b/i.test(plainOf(b, first.children).text)
+  );
 }
 
 /** True when nothing but whitespace separates two sibling nodes (no blank line needed). */
@@ -287,14 +347,34 @@ function isAdjacent(b: Builder, a: RootContent, c: RootContent): boolean {
   return /^\s*$/.test(between) && (between.match(/\n/g)?.length ?? 0) <= 2;
 }
 
-function newBlock(b: Builder, kind: ItemKind, source: BlockSource, section: number, span: Span, leadIn: LeadIn | null): Block {
-  const block: Block = { index: b.outline.blocks.length, kind, source, section, items: [], leadIn, span };
+function newBlock(
+  b: Builder,
+  kind: ItemKind,
+  source: BlockSource,
+  section: number,
+  span: Span,
+  leadIn: LeadIn | null,
+): Block {
+  const block: Block = {
+    index: b.outline.blocks.length,
+    kind,
+    source,
+    section,
+    items: [],
+    leadIn,
+    span,
+  };
   b.outline.blocks.push(block);
   return block;
 }
 
 /** Outside any block: items that carry a label ("Objective: ...", "KPI: ..."), at any depth. */
-function findLabelledItems(b: Builder, list: List, section: number, parent: { kind: ItemKind; index: number } | null): void {
+function findLabelledItems(
+  b: Builder,
+  list: List,
+  section: number,
+  parent: { kind: ItemKind; index: number } | null,
+): void {
   for (const item of list.children) {
     const first = item.children[0];
     let made: ItemBase | null = null;
@@ -303,12 +383,20 @@ function findLabelledItems(b: Builder, list: List, section: number, parent: { ki
       const start = skipPrefix(plain.text);
       const label = readLabel(plain.text, start);
       if (label) {
-        const block = newBlock(b, label.kind, parent ? 'nested' : 'label', section, off(b, item), null);
+        const block = newBlock(
+          b,
+          label.kind,
+          parent ? 'nested' : 'label',
+          section,
+          off(b, item),
+          null,
+        );
         made = readItem(b, item, block, label.kind, parent, null);
       }
     }
     if (!made) {
-      for (const child of item.children) if (child.type === 'list') findLabelledItems(b, child, section, parent);
+      for (const child of item.children)
+        if (child.type === 'list') findLabelledItems(b, child, section, parent);
     }
   }
 }
@@ -320,12 +408,19 @@ const TRAILING_ID = /\s*\{#([\p{L}\p{N}][\p{L}\p{N}._:-]*)\}\s*$/u;
 
 /** Skips a checkbox and outline numbering ("1.2", "a)") at the start of an item. */
 function skipPrefix(plain: string): number {
-  const m = /^\s*(?:\[[ xX]\]\s+)?(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+|\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)\s+|\d+(?:\.\d+)+\s+)?/.exec(plain);
+  const m =
+    /^\s*(?:\[[ xX]\]\s+)?(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+|\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)\s+|\d+(?:\.\d+)+\s+)?/.exec(
+      plain,
+    );
   return m ? m[0].length : 0;
 }
 
 /** An explicit ID at `from`: `**LO1**`, `**LO1.2:**`, `` `LO1` ``, `[LO1]`, `LO1:`. */
-function readId(b: Builder, plain: PlainText, from: number): { id: string; start: number; end: number } | null {
+function readId(
+  b: Builder,
+  plain: PlainText,
+  from: number,
+): { id: string; start: number; end: number } | null {
   const rest = plain.text.slice(from);
   const m = /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:)/.exec(rest);
   if (!m) return null;
@@ -389,7 +484,10 @@ function readItem(
   }
   if (idInfo) {
     id = idInfo.id;
-    idSpan = { start: plain.offsets[idInfo.start]!, end: plain.offsets[idInfo.start + idInfo.id.length]! };
+    idSpan = {
+      start: plain.offsets[idInfo.start]!,
+      end: plain.offsets[idInfo.start + idInfo.id.length]!,
+    };
   }
   while (end > pos && /\s/.test(plain.text[end - 1]!)) end--;
   const body = plain.text.slice(pos, end);
@@ -423,7 +521,10 @@ function readItem(
     const child = item.children[c]!;
     if (child.type !== 'list') continue;
     const prev = item.children[c - 1];
-    const namedKind = prev?.type === 'paragraph' && c > 1 ? blockKindOfName(plainOf(b, prev.children).text) ?? nestedLeadKind(b, prev) : null;
+    const namedKind =
+      prev?.type === 'paragraph' && c > 1
+        ? (blockKindOfName(plainOf(b, prev.children).text) ?? nestedLeadKind(b, prev))
+        : null;
     if (kind === 'objective' && namedKind === 'outcome') {
       const nested = newBlock(b, 'outcome', 'nested', section, off(b, child), null);
       for (const sub of child.children) readItem(b, sub, nested, 'outcome', self, null);
@@ -439,7 +540,9 @@ function readItem(
 
 function nestedLeadKind(b: Builder, p: Paragraph): ItemKind | null {
   const t = plainOf(b, p.children).text.trim();
-  return /^(?:measured\s+by|evidence|success\s+measures?|kpis?|outcomes?)\s*:?$/i.test(t) ? 'outcome' : null;
+  return /^(?:measured\s+by|evidence|success\s+measures?|kpis?|outcomes?)\s*:?$/i.test(t)
+    ? 'outcome'
+    : null;
 }
 
 function generatedId(b: Builder, section: number, kind: ItemKind): string {
@@ -453,7 +556,11 @@ function generatedId(b: Builder, section: number, kind: ItemKind): string {
 
 function sectionSlug(b: Builder, s: Section): string {
   const parts: string[] = [];
-  for (let cur: Section | undefined = s; cur && cur.index !== 0; cur = cur.parent === null ? undefined : b.outline.sections[cur.parent]) {
+  for (
+    let cur: Section | undefined = s;
+    cur && cur.index !== 0;
+    cur = cur.parent === null ? undefined : b.outline.sections[cur.parent]
+  ) {
     parts.unshift(
       cur.title
         .toLowerCase()
@@ -470,7 +577,12 @@ function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string |
   const blockItems = block.items;
   if (base.kind === 'objective') {
     const r = readObjective(base.plain, b.lex, block.kind === 'objective' ? leadVerb : null);
-    const o: Objective = { ...base, kind: 'objective', analysis: objectiveAnalysis(base, r), outcomes: [] };
+    const o: Objective = {
+      ...base,
+      kind: 'objective',
+      analysis: objectiveAnalysis(base, r),
+      outcomes: [],
+    };
     outline.objectives.push(o);
     if (block.kind === 'objective') blockItems.push(o.index);
     return o;
@@ -501,12 +613,22 @@ function loc(item: ItemBase, s: PlainSpan | null): Located | null {
 
 function objectiveAnalysis(item: ItemBase, r: ObjectiveReading): Objective['analysis'] {
   return {
-    verb: r.verb ? { text: r.verb.lemma, span: { start: item.offsets[r.verb.start]!, end: item.offsets[r.verb.end]! } } : null,
+    verb: r.verb
+      ? {
+          text: r.verb.lemma,
+          span: { start: item.offsets[r.verb.start]!, end: item.offsets[r.verb.end]! },
+        }
+      : null,
     level: r.level,
     alternatives: r.alternatives,
     vague: r.vague,
     vaguePhrase: r.vaguePhrase
-      ? { ...loc(item, r.vaguePhrase)!, key: r.vaguePhrase.key, meant: r.vaguePhrase.meant, how: r.realVerb !== null }
+      ? {
+          ...loc(item, r.vaguePhrase)!,
+          key: r.vaguePhrase.key,
+          meant: r.vaguePhrase.meant,
+          how: r.realVerb !== null,
+        }
       : null,
     verbFromLeadIn: r.verbFromLeadIn,
     criterion: loc(item, r.criterion),
@@ -533,7 +655,10 @@ function insertionAfter(b: Builder, para: Span): { at: number; indent: string } 
 
 const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
 const LIST = String.raw`${REF_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${REF_ID})*`;
-const PAREN_REFS = new RegExp(String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*:?\s*)?(${LIST})\s*[)\]]`, 'gi');
+const PAREN_REFS = new RegExp(
+  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*:?\s*)?(${LIST})\s*[)\]]`,
+  'gi',
+);
 const KEYWORD_REFS = new RegExp(
   String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assesses|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)\s*:?\s+|(?:->|→|=>|⇒)\s*)(${LIST})`,
   'gi',
@@ -581,7 +706,10 @@ function readFrontMatter(b: Builder, node: RootContent): void {
     return;
   }
   if (doc.errors.length) {
-    b.outline.notes.push({ message: `The front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, span });
+    b.outline.notes.push({
+      message: `The front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+      span,
+    });
   }
   const contents = doc.contents;
   if (!isMap(contents)) return;
@@ -590,10 +718,14 @@ function readFrontMatter(b: Builder, node: RootContent): void {
     if (key === 'title' && isScalar(pair.value) && typeof pair.value.value === 'string') {
       b.outline.title = pair.value.value.trim();
     }
-    const kind: ItemKind | null = key === 'objectives' ? 'objective' : key === 'outcomes' ? 'outcome' : null;
+    const kind: ItemKind | null =
+      key === 'objectives' ? 'objective' : key === 'outcomes' ? 'outcome' : null;
     if (!kind) continue;
     if (!isSeq(pair.value)) {
-      b.outline.notes.push({ message: `Front matter "${key}" should be a list of sentences; it was ignored.`, span });
+      b.outline.notes.push({
+        message: `Front matter "${key}" should be a list of sentences; it was ignored.`,
+        span,
+      });
       continue;
     }
     const seq = pair.value;
@@ -606,23 +738,41 @@ function readFrontMatter(b: Builder, node: RootContent): void {
       // Offsets are exact only where the source is the value itself (plain or simply quoted).
       let inner = -1;
       if (raw === value) inner = s;
-      else if ((raw === `"${value}"` || raw === `'${value}'`) && !value.includes('\n')) inner = s + 1;
+      else if ((raw === `"${value}"` || raw === `'${value}'`) && !value.includes('\n'))
+        inner = s + 1;
       const srcStart = contentStart + (inner >= 0 ? inner : s);
       const offsets = new Array<number>(value.length + 1);
-      for (let k = 0; k <= value.length; k++) offsets[k] = inner >= 0 ? srcStart + k : k === value.length ? contentStart + e : srcStart;
+      for (let k = 0; k <= value.length; k++)
+        offsets[k] = inner >= 0 ? srcStart + k : k === value.length ? contentStart + e : srcStart;
       const plain: PlainText = { text: value, offsets };
-      addPlainItem(b, plain, block, kind, { start: contentStart + s, end: contentStart + e }, inner >= 0);
+      addPlainItem(
+        b,
+        plain,
+        block,
+        kind,
+        { start: contentStart + s, end: contentStart + e },
+        inner >= 0,
+      );
     }
   }
 }
 
-function addPlainItem(b: Builder, plain: PlainText, block: Block, kind: ItemKind, span: Span, exact: boolean): void {
+function addPlainItem(
+  b: Builder,
+  plain: PlainText,
+  block: Block,
+  kind: ItemKind,
+  span: Span,
+  exact: boolean,
+): void {
   let pos = skipPrefix(plain.text);
   const idInfo = readId(b, plain, pos);
   if (idInfo) pos = idInfo.end;
   const end = plain.text.trimEnd().length;
   const body = plain.text.slice(pos, Math.max(pos, end));
-  const offsets = exact ? plain.offsets.slice(pos, Math.max(pos, end) + 1) : new Array<number>(body.length + 1).fill(span.start);
+  const offsets = exact
+    ? plain.offsets.slice(pos, Math.max(pos, end) + 1)
+    : new Array<number>(body.length + 1).fill(span.start);
   if (!exact) offsets[offsets.length - 1] = span.end;
   const id = idInfo?.id ?? null;
   const base: ItemBase = {
@@ -630,7 +780,10 @@ function addPlainItem(b: Builder, plain: PlainText, block: Block, kind: ItemKind
     index: kind === 'objective' ? b.outline.objectives.length : b.outline.outcomes.length,
     id: id ?? generatedId(b, 0, kind),
     explicitId: id !== null,
-    idSpan: id && exact ? { start: plain.offsets[idInfo!.start]!, end: plain.offsets[idInfo!.start + id.length]! } : null,
+    idSpan:
+      id && exact
+        ? { start: plain.offsets[idInfo!.start]!, end: plain.offsets[idInfo!.start + id.length]! }
+        : null,
     text: body.replace(/\s+/g, ' ').trim(),
     span,
     textSpan: { start: offsets[0]!, end: offsets[offsets.length - 1]! },
@@ -677,7 +830,9 @@ function plainOf(b: Builder, nodes: PhrasingContent[]): PlainText {
     }
   };
   visit(nodes);
-  out.offsets.push(out.offsets.length ? Math.max(end, out.offsets[out.offsets.length - 1]! + 1) : end);
+  out.offsets.push(
+    out.offsets.length ? Math.max(end, out.offsets[out.offsets.length - 1]! + 1) : end,
+  );
   // The end sentinel is one past the last character that came from the source.
   if (out.text.length) out.offsets[out.text.length] = out.offsets[out.text.length - 1]! + 1;
   return out;
@@ -702,7 +857,8 @@ function align(src: string, value: string, span: Span, out: PlainText): void {
 // ---------------------------------------------------------------------------------------------
 // Disable comments: <!-- bloomline-disable-next-line RULE --> and friends.
 
-const DIRECTIVE = /<!--\s*bloomline-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
+const DIRECTIVE =
+  /<!--\s*bloomline-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
 
 function readDirectives(b: Builder): void {
   const text = b.text;

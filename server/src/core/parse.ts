@@ -61,7 +61,13 @@ function maskDivs(text: string): { source: string; divs: Div[] } {
     const line = text.slice(pos, lineEnd);
     const fence = FENCE.exec(line);
     if (codeFence) {
-      if (fence && fence[1]![0] === codeFence[0] && fence[1]!.length >= codeFence.length && line.trim() === fence[1]) codeFence = null;
+      if (
+        fence &&
+        fence[1]![0] === codeFence[0] &&
+        fence[1]!.length >= codeFence.length &&
+        line.trim() === fence[1]
+      )
+        codeFence = null;
     } else if (fence) {
       codeFence = fence[1]!;
     } else if (line.includes(':::')) {
@@ -86,7 +92,8 @@ function maskDivs(text: string): { source: string; divs: Div[] } {
     if (eol >= text.length) break;
     pos = eol + 1;
   }
-  for (const o of open) divs.push({ name: o.name, start: o.start, end: text.length, depth: o.depth });
+  for (const o of open)
+    divs.push({ name: o.name, start: o.start, end: text.length, depth: o.depth });
   if (!blanks.length) return { source: text, divs };
   let out = '';
   let last = 0;
@@ -104,7 +111,10 @@ function divName(attrs: string): string | null {
   const a = attrs.replace(/:+\s*$/, '').trim();
   const braces = /^\{([^}]*)\}$/.exec(a);
   if (braces) {
-    const classes = braces[1]!.split(/\s+/).filter((c) => c.startsWith('.')).map((c) => c.slice(1));
+    const classes = braces[1]!
+      .split(/\s+/)
+      .filter((c) => c.startsWith('.'))
+      .map((c) => c.slice(1));
     return classes.length ? classes.join(' ').toLowerCase() : '';
   }
   if (/^[\w-]+$/.test(a)) return a.toLowerCase();

@@ -3,7 +3,16 @@
 // links (nesting, references, section scope) are made here, and rules run per file.
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { lexiconFor } from './language/lexicon.js';
-import type { Finding, ItemBase, ItemKind, Link, Objective, Outcome, Outline, Severity } from './model.js';
+import type {
+  Finding,
+  ItemBase,
+  ItemKind,
+  Link,
+  Objective,
+  Outcome,
+  Outline,
+  Severity,
+} from './model.js';
 import { buildOutline } from './outline.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
@@ -106,7 +115,10 @@ export class Workspace {
       }
     }
     const kept = applyDirectives(outline, findings);
-    kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+    kept.sort(
+      (a, b) =>
+        a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId),
+    );
     return kept;
   }
 
@@ -159,14 +171,35 @@ export class Workspace {
 
   private linkOutline(outline: Outline, config: Config): void {
     const fp = outline.filePath;
-    const connect = (objective: Objective, outcome: Outcome, via: Link['via'], implied: boolean) => {
+    const connect = (
+      objective: Objective,
+      outcome: Outcome,
+      via: Link['via'],
+      implied: boolean,
+    ) => {
       const objFile = this.fileOf(objective);
       const outFile = this.fileOf(outcome);
-      if (!objective.outcomes.some((l) => l.id === outcome.id && (l.filePath ?? objFile) === outFile)) {
-        objective.outcomes.push({ id: outcome.id, implied, via, ...(outFile !== objFile ? { filePath: outFile } : {}) });
+      if (
+        !objective.outcomes.some((l) => l.id === outcome.id && (l.filePath ?? objFile) === outFile)
+      ) {
+        objective.outcomes.push({
+          id: outcome.id,
+          implied,
+          via,
+          ...(outFile !== objFile ? { filePath: outFile } : {}),
+        });
       }
-      if (!outcome.objectives.some((l) => l.id === objective.id && (l.filePath ?? outFile) === objFile)) {
-        outcome.objectives.push({ id: objective.id, implied, via, ...(outFile !== objFile ? { filePath: objFile } : {}) });
+      if (
+        !outcome.objectives.some(
+          (l) => l.id === objective.id && (l.filePath ?? outFile) === objFile,
+        )
+      ) {
+        outcome.objectives.push({
+          id: objective.id,
+          implied,
+          via,
+          ...(outFile !== objFile ? { filePath: objFile } : {}),
+        });
       }
     };
     const explicit = new Set<Outcome>();
@@ -199,7 +232,8 @@ export class Workspace {
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
       const inScope = sectionSubtree(outline, block.section);
       for (const outcome of items) {
-        for (const objective of outline.objectives) if (inScope.has(objective.section)) connect(objective, outcome, 'scope', true);
+        for (const objective of outline.objectives)
+          if (inScope.has(objective.section)) connect(objective, outcome, 'scope', true);
       }
     }
   }
@@ -214,7 +248,11 @@ export class Workspace {
 }
 
 function sameWords(a: Config, b: Config): boolean {
-  return a === b || (JSON.stringify(a.vaguePhrases) === JSON.stringify(b.vaguePhrases) && JSON.stringify(a.verbs) === JSON.stringify(b.verbs));
+  return (
+    a === b ||
+    (JSON.stringify(a.vaguePhrases) === JSON.stringify(b.vaguePhrases) &&
+      JSON.stringify(a.verbs) === JSON.stringify(b.verbs))
+  );
 }
 
 function sectionSubtree(outline: Outline, root: number): Set<number> {
@@ -234,7 +272,8 @@ function applyDirectives(outline: Outline, findings: Finding[]): Finding[] {
   const ds = outline.directives;
   if (!ds.length) return findings;
   const lines = new LineIndex(outline.text);
-  const applies = (d: { rules: string[] }, rule: string) => d.rules.length === 0 || d.rules.includes(rule);
+  const applies = (d: { rules: string[] }, rule: string) =>
+    d.rules.length === 0 || d.rules.includes(rule);
   return findings.filter((f) => {
     const line = lines.position(f.span.start).line;
     let disabled = false;

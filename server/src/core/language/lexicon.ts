@@ -37,7 +37,22 @@ interface VagueData {
 }
 
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
-const LY_VERBS = new Set(['apply', 'supply', 'reply', 'rely', 'multiply', 'comply', 'imply', 'tally', 'rally', 'ally', 'fly', 'bully', 'belly', 'sully']);
+const LY_VERBS = new Set([
+  'apply',
+  'supply',
+  'reply',
+  'rely',
+  'multiply',
+  'comply',
+  'imply',
+  'tally',
+  'rally',
+  'ally',
+  'fly',
+  'bully',
+  'belly',
+  'sully',
+]);
 
 export class Lexicon {
   readonly verbs = new Map<string, VerbInfo>();
@@ -49,7 +64,10 @@ export class Lexicon {
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
 
-  constructor(extraVague: readonly string[] = [], extraVerbs: Partial<Record<BloomLevel, string[]>> = {}) {
+  constructor(
+    extraVague: readonly string[] = [],
+    extraVerbs: Partial<Record<BloomLevel, string[]>> = {},
+  ) {
     const bloom = bloomData as unknown as BloomData;
     const vague = vagueData as unknown as VagueData;
     this.levels = bloom.levels;
@@ -63,7 +81,8 @@ export class Lexicon {
       });
     }
     for (const [level, words] of Object.entries(extraVerbs)) {
-      for (const w of words ?? []) this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
+      for (const w of words ?? [])
+        this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
     }
     const phrases = vague.phrases.map((p) => ({
       words: p.phrase.split(' '),
@@ -74,11 +93,17 @@ export class Lexicon {
     const understand = phrases.find((p) => p.key === 'understand');
     for (const p of extraVague) {
       if (phrases.some((q) => q.key === p)) continue;
-      phrases.push({ words: p.split(' '), key: p, meant: 'understand', suggest: understand?.suggest ?? ['explain'] });
+      phrases.push({
+        words: p.split(' '),
+        key: p,
+        meant: 'understand',
+        suggest: understand?.suggest ?? ['explain'],
+      });
     }
     for (const p of phrases) {
       // A project's own verb list wins over the built-in vague list.
-      if (p.words.length === 1 && this.verbs.has(p.key) && extraVerbsHas(extraVerbs, p.key)) continue;
+      if (p.words.length === 1 && this.verbs.has(p.key) && extraVerbsHas(extraVerbs, p.key))
+        continue;
       this.vague.push(p);
       const head = p.words[0]!;
       const list = this.vagueByHead.get(head) ?? [];
@@ -119,14 +144,16 @@ export class Lexicon {
     if (w.endsWith('ing') && n > 4) {
       const stem = w.slice(0, -3);
       candidates.push(stem, stem + 'e');
-      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) candidates.push(stem.slice(0, -1));
+      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
+        candidates.push(stem.slice(0, -1));
       if (stem.endsWith('y')) candidates.push(stem.slice(0, -1) + 'ie');
     }
     if (w.endsWith('ied') && n > 4) candidates.push(w.slice(0, -3) + 'y');
     if (w.endsWith('ed') && n > 3) {
       const stem = w.slice(0, -2);
       candidates.push(stem, w.slice(0, -1));
-      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) candidates.push(stem.slice(0, -1));
+      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
+        candidates.push(stem.slice(0, -1));
     }
     for (const c of candidates) if (this.isKnown(c)) return c;
     return null;
@@ -156,7 +183,10 @@ function extraVerbsHas(extra: Partial<Record<BloomLevel, string[]>>, word: strin
 const cache = new Map<string, Lexicon>();
 
 /** The lexicon for a configuration's word lists (shared between files with the same lists). */
-export function lexiconFor(extraVague: readonly string[] = [], extraVerbs: Partial<Record<BloomLevel, string[]>> = {}): Lexicon {
+export function lexiconFor(
+  extraVague: readonly string[] = [],
+  extraVerbs: Partial<Record<BloomLevel, string[]>> = {},
+): Lexicon {
   const key = JSON.stringify([extraVague, extraVerbs]);
   let lex = cache.get(key);
   if (!lex) {

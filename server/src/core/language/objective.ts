@@ -43,31 +43,55 @@ const ITEM_LEAD_INS: RegExp[] = [
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
 const STANDARD = String.raw`(?:checklist|rubric|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|sop|protocols?|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done)`;
 const CRITERIA: RegExp[] = [
-  new RegExp(String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`, 'i'),
-  new RegExp(String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+${NUM}\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+${NUM}\b`,
+    'i',
+  ),
   new RegExp(String.raw`(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
   /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:errors?|mistakes?|defects?|omissions?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/i,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
-  new RegExp(String.raw`\b(?:meeting|meets|meet|satisfying|satisfies|satisfy|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with)|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?${STANDARD}\b`, 'iu'),
-  new RegExp(String.raw`\b(?:scor(?:e|es|ing)|achiev(?:e|es|ing)|pass(?:es|ing)?|obtain(?:s|ing)?|earn(?:s|ing)?)\s+(?:at\s+least\s+|a\s+(?:score|mark|grade)\s+of\s+|over\s+|above\s+)?${NUM}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:meeting|meets|meet|satisfying|satisfies|satisfy|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with)|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?${STANDARD}\b`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b(?:scor(?:e|es|ing)|achiev(?:e|es|ing)|pass(?:es|ing)?|obtain(?:s|ing)?|earn(?:s|ing)?)\s+(?:at\s+least\s+|a\s+(?:score|mark|grade)\s+of\s+|over\s+|above\s+)?${NUM}`,
+    'i',
+  ),
   /\bpass(?:es|ing)?\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?|items?)\b/iu,
   /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?)\s+pass/iu,
   /\bwith\s+(?:full|complete|perfect|total|100\s*%)\s+accuracy\b/i,
-  new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month)\b`, 'iu'),
+  new RegExp(
+    String.raw`\b${NUM}\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month)\b`,
+    'iu',
+  ),
 ];
 
-const COUNT_AFTER_VERB = new RegExp(String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+)?${NUM}\s+[\p{L}]`, 'iu');
+const COUNT_AFTER_VERB = new RegExp(
+  String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+)?${NUM}\s+[\p{L}]`,
+  'iu',
+);
 
 const FOLLOWS_VERB = new Set(
-  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple'.split(' '),
+  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple'.split(
+    ' ',
+  ),
 );
 const SUBORDINATE = /\b(?:how|to|when|why|that|which|whether|if|where|who|while|so)\b/i;
 
 const cache = new Map<string, ObjectiveReading>();
 
 /** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in. */
-export function readObjective(plain: string, lex: Lexicon, leadVerb: string | null): ObjectiveReading {
+export function readObjective(
+  plain: string,
+  lex: Lexicon,
+  leadVerb: string | null,
+): ObjectiveReading {
   const key = `${leadVerb ?? ''}\u0000${plain}`;
   const hit = cache.get(key);
   if (hit && cacheOwner.get(hit) === lex) return hit;
@@ -109,7 +133,9 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     realVerb: null,
     verbFromLeadIn: false,
     criterion: null,
-    placeholder: placeholders[0] ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) } : null,
+    placeholder: placeholders[0]
+      ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
+      : null,
     extraVerbs: [],
   };
 
@@ -127,7 +153,12 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
       meant: vague.phrase.meant,
       suggest: vague.phrase.suggest,
     };
-    reading.verb = { start: first.start, end: first.end, text: first.text, lemma: vague.phrase.key };
+    reading.verb = {
+      start: first.start,
+      end: first.end,
+      text: first.text,
+      lemma: vague.phrase.key,
+    };
     verbIndex = vague.end - 1;
     // "understand how to configure", "learn to configure": the real behaviour follows.
     let j = vague.end;
@@ -138,7 +169,13 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
       const lemma = lex.lemma(ws[j]!.lower);
       if (lemma && ws[j]!.lower === lemma) {
         const info = lex.verb(lemma);
-        reading.realVerb = { start: ws[j]!.start, end: ws[j]!.end, text: ws[j]!.text, lemma, level: info?.level ?? null };
+        reading.realVerb = {
+          start: ws[j]!.start,
+          end: ws[j]!.end,
+          text: ws[j]!.text,
+          lemma,
+          level: info?.level ?? null,
+        };
         verbIndex = j;
       }
     }
@@ -159,19 +196,34 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     reading.verb = { start, end: start, text: '', lemma: leadVerb };
     if (vagueLead) {
       reading.vague = true;
-      reading.vaguePhrase = { start, end: start, text: '', key: vagueLead.key, meant: vagueLead.meant, suggest: vagueLead.suggest };
+      reading.vaguePhrase = {
+        start,
+        end: start,
+        text: '',
+        key: vagueLead.key,
+        meant: vagueLead.meant,
+        suggest: vagueLead.suggest,
+      };
     } else if (info) {
       reading.level = info.level;
       reading.alternatives = info.alternatives;
     }
   }
 
-  reading.criterion = findCriterion(masked, start, reading.verb && !reading.verbFromLeadIn ? (reading.realVerb ?? reading.verb).end : -1);
+  reading.criterion = findCriterion(
+    masked,
+    start,
+    reading.verb && !reading.verbFromLeadIn ? (reading.realVerb ?? reading.verb).end : -1,
+  );
   if (verbIndex >= 0) reading.extraVerbs = findExtraVerbs(masked, ws, verbIndex, lex);
   return reading;
 }
 
-function matchVague(ws: Word[], i: number, lex: Lexicon): { phrase: (typeof lex.vague)[number]; end: number } | null {
+function matchVague(
+  ws: Word[],
+  i: number,
+  lex: Lexicon,
+): { phrase: (typeof lex.vague)[number]; end: number } | null {
   const w = ws[i];
   if (!w) return null;
   const head = lex.lemma(w.lower) ?? w.lower;
@@ -196,13 +248,18 @@ function findCriterion(text: string, from: number, verbEnd: number): PlainSpan |
   const body = from > 0 ? ' '.repeat(from) + text.slice(from) : text;
   for (const re of CRITERIA) {
     const m = re.exec(body);
-    if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    if (m && (!best || m.index < best.start))
+      best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
   if (!best && verbEnd >= 0) {
     const m = COUNT_AFTER_VERB.exec(text.slice(verbEnd));
     if (m) {
       const s = verbEnd + m[0].length - m[0].trimStart().length;
-      best = { start: s, end: verbEnd + m[0].length - 1, text: text.slice(s, verbEnd + m[0].length - 1).trim() };
+      best = {
+        start: s,
+        end: verbEnd + m[0].length - 1,
+        text: text.slice(s, verbEnd + m[0].length - 1).trim(),
+      };
     }
   }
   return best;
@@ -213,7 +270,12 @@ function isBaseVerb(w: Word | undefined, lex: Lexicon): boolean {
 }
 
 /** Second and later behaviours: "Identify, describe and explain", "Create a repo and push it". */
-function findExtraVerbs(text: string, ws: Word[], verbIndex: number, lex: Lexicon): (PlainSpan & { lemma: string })[] {
+function findExtraVerbs(
+  text: string,
+  ws: Word[],
+  verbIndex: number,
+  lex: Lexicon,
+): (PlainSpan & { lemma: string })[] {
   const out: (PlainSpan & { lemma: string })[] = [];
   const main = ws[verbIndex]!;
   const mainLemma = lex.lemma(main.lower);
@@ -223,7 +285,8 @@ function findExtraVerbs(text: string, ws: Word[], verbIndex: number, lex: Lexico
     if (w.lower === l) return true;
     return main.lower !== mainLemma && w.lower.slice(-2) === main.lower.slice(-2);
   };
-  const push = (w: Word) => out.push({ start: w.start, end: w.end, text: w.text, lemma: lex.lemma(w.lower)! });
+  const push = (w: Word) =>
+    out.push({ start: w.start, end: w.end, text: w.text, lemma: lex.lemma(w.lower)! });
   // Directly after the verb: ", describe and explain".
   let i = verbIndex + 1;
   while (i < ws.length) {
@@ -234,7 +297,12 @@ function findExtraVerbs(text: string, ws: Word[], verbIndex: number, lex: Lexico
       continue;
     }
     const conj = ws[i]!.lower;
-    if (/^\s*,?\s*$/.test(gap) && (conj === 'and' || conj === 'or') && ws[i + 1] && sameForm(ws[i + 1]!)) {
+    if (
+      /^\s*,?\s*$/.test(gap) &&
+      (conj === 'and' || conj === 'or') &&
+      ws[i + 1] &&
+      sameForm(ws[i + 1]!)
+    ) {
       const pair = `${mainLemma} ${lex.lemma(ws[i + 1]!.lower)}`;
       if (pair !== 'compare contrast') push(ws[i + 1]!);
       i += 2;
@@ -251,7 +319,8 @@ function findExtraVerbs(text: string, ws: Word[], verbIndex: number, lex: Lexico
     const gap = text.slice(ws[k - 1]!.end, w.start);
     const conj = ws[k - 1]!.lower;
     const joined = (conj === 'and' || conj === 'then') && /^\s+$/.test(gap);
-    const afterSemicolon = /;\s*$/.test(gap) || /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start));
+    const afterSemicolon =
+      /;\s*$/.test(gap) || /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start));
     if (!joined && !afterSemicolon) continue;
     if (!isBaseVerb(w, lex) || !lex.verb(w.lower)) continue;
     const next = ws[k + 1]!;

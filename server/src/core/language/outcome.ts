@@ -20,23 +20,50 @@ const PERIOD = String.raw`(?:days?|weeks?|months?|quarters?|years?|yrs?|fiscal\s
 const QUARTER = String.raw`(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:first|second|third|fourth|next|last)\s+(?:quarter|half)|(?:19|20)\d{2})`;
 
 const TIMEFRAMES: RegExp[] = [
-  new RegExp(String.raw`\b(?:within|in|over|after|during|for)\s+(?:the\s+)?(?:first|next|following|coming|last)?\s*(?:a|an|one|${NUM})?\s*(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`, 'iu'),
-  new RegExp(String.raw`\b(?:by|before|until|in|during|from|through|throughout|at)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:${QUARTER}|${MONTH}(?:\s+\d{4})?|(?:this|next|the)\s+(?:year|quarter|month|semester|term|financial\s+year|fiscal\s+year)|year[-\s]end|end\s+of\s+(?:year|quarter|month))\b`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:within|in|over|after|during|for)\s+(?:the\s+)?(?:first|next|following|coming|last)?\s*(?:a|an|one|${NUM})?\s*(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b(?:by|before|until|in|during|from|through|throughout|at)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:${QUARTER}|${MONTH}(?:\s+\d{4})?|(?:this|next|the)\s+(?:year|quarter|month|semester|term|financial\s+year|fiscal\s+year)|year[-\s]end|end\s+of\s+(?:year|quarter|month))\b`,
+    'iu',
+  ),
   new RegExp(String.raw`\b${NUM}\s+${PERIOD}\s+(?:after|following|post|from|of)\b`, 'i'),
   /\b(?:by|before)\s+(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\/\d{1,2}\/\d{2,4})/i,
-  new RegExp(String.raw`\b(?:by|before|until|on)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b(?:\s+\d{4})?`, 'i'),
+  new RegExp(
+    String.raw`\b(?:by|before|until|on)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b(?:\s+\d{4})?`,
+    'i',
+  ),
   /\b(?:each|every|per)\s+(?:quarter|month|week|year|semester)\s+(?:for|over)\s+/i,
 ];
 
 const TARGETS: RegExp[] = [
-  new RegExp(String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|[\p{L}]+)?\s*(?:[\p{L}]+\s+){0,3}?to\s+[$£€]?${NUM}`, 'iu'),
-  new RegExp(String.raw`\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|percentage\s+points?|points?|pp)?`, 'i'),
-  new RegExp(String.raw`\b(?:to|at|under|below|above|over|within|reach(?:es|ing)?|hit(?:s|ting)?)\s+(?:at\s+least\s+|at\s+most\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+|no\s+more\s+than\s+|a\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|k\b|m\b)?`, 'i'),
-  new RegExp(String.raw`(?:[$£€]\s?\d[\d,.]*(?:k|m|bn)?|\b\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|percentage\s+points?))`, 'i'),
-  new RegExp(String.raw`\b(?:at\s+least|at\s+most|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|a\s+minimum\s+of|a\s+maximum\s+of|zero|no)\s+(?:${NUM}\s+)?[\p{L}-]+`, 'iu'),
+  new RegExp(
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|[\p{L}]+)?\s*(?:[\p{L}]+\s+){0,3}?to\s+[$£€]?${NUM}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|percentage\s+points?|points?|pp)?`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:to|at|under|below|above|over|within|reach(?:es|ing)?|hit(?:s|ting)?)\s+(?:at\s+least\s+|at\s+most\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+|no\s+more\s+than\s+|a\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|k\b|m\b)?`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`(?:[$£€]\s?\d[\d,.]*(?:k|m|bn)?|\b\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|percentage\s+points?))`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:at\s+least|at\s+most|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|a\s+minimum\s+of|a\s+maximum\s+of|zero|no)\s+(?:${NUM}\s+)?[\p{L}-]+`,
+    'iu',
+  ),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+${NUM}\b`, 'i'),
   /\b(?:double|doubles|doubling|triple|triples|tripling|halve|halves|halving|by\s+half|in\s+half|eliminate|eliminates|eliminating)\b/i,
-  new RegExp(String.raw`\b${NUM}\s+(?:or\s+(?:more|fewer|less)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:per|a|an|each)\s+(?:day|week|month|quarter|year|shift|agent|employee|user|customer|ticket|call)\b`, 'iu'),
+  new RegExp(
+    String.raw`\b${NUM}\s+(?:or\s+(?:more|fewer|less)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:per|a|an|each)\s+(?:day|week|month|quarter|year|shift|agent|employee|user|customer|ticket|call)\b`,
+    'iu',
+  ),
 ];
 
 const VANITY: RegExp[] = [
@@ -48,7 +75,8 @@ const VANITY: RegExp[] = [
   /\b(?:(?:learner|participant|trainee|attendee|student|course|training|session|workshop|delegate)\s+)?(?:satisfaction|happy\s+sheets?|smile\s+sheets?|reaction\s+scores?|feedback\s+scores?|course\s+ratings?|rate\s+the\s+(?:course|training|session|workshop|module|programme|program|webinar)|would\s+recommend)\b/i,
 ];
 /** Satisfaction of the business's customers is a result (Kirkpatrick 4), not a vanity metric. */
-const CUSTOMER_SATISFACTION = /\b(?:customer|client|patient|user|guest|citizen|member|csat|nps|net\s+promoter)\b/i;
+const CUSTOMER_SATISFACTION =
+  /\b(?:customer|client|patient|user|guest|citizen|member|csat|nps|net\s+promoter)\b/i;
 
 const BUSINESS: RegExp[] = [
   /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment)\b/i,
@@ -60,7 +88,8 @@ const BEHAVIOUR: RegExp[] = [
   /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing\s+simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
   /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!the\s+course)|perform|demonstrate|configure|escalate|submit|document|log)\b/i,
 ];
-const LEARNING = /\b(?:quiz|test|exam|examination|assessment|certification|certified|post[-\s]test|pre[-\s]test|knowledge\s+check|pass\s+rates?|scores?|grades?|marks)\b/i;
+const LEARNING =
+  /\b(?:quiz|test|exam|examination|assessment|certification|certified|post[-\s]test|pre[-\s]test|knowledge\s+check|pass\s+rates?|scores?|grades?|marks)\b/i;
 
 const OUTPUT = new RegExp(
   String.raw`^\s*(?:(?:we|the\s+(?:team|trainers?|l&d|ld|academy)|trainers?|l&d)\s+(?:will|shall)\s+)?(?:deliver|deliver(?:s|ed|ing)|run|hold|host|conduct|organi[sz]e|schedule|offer|provide|publish|produce|create|develop|design|build|launch|release|roll\s+out|write|record|film|distribute|send|train|onboard|certify|run)\s+(?:(?:a|an|the|our|new|${NUM}|at\s+least\s+${NUM}|all|every)\s+)*(?:[\p{L}&-]+\s+){0,3}?(?:workshops?|sessions?|webinars?|courses?|modules?|classes|lessons?|trainings?|training\s+(?:sessions?|events?|materials?|programmes?|programs?)|events?|seminars?|bootcamps?|manuals?|guides?|handbooks?|videos?|e-?learning|materials?|slides?|decks?|newsletters?|emails?|job\s+aids?|toolkits?|curricul(?:um|a)|programmes?|programs?|staff|employees|people|users|participants|learners|managers|agents|nurses|engineers|new\s+hires)\b`,
@@ -113,12 +142,22 @@ function computeOutcome(plain: string): OutcomeReading {
     if (v && !(CUSTOMER_SATISFACTION.test(masked) && /satisf/i.test(v.text))) vanity = v;
   }
   const om = OUTPUT.exec(masked);
-  const output = om && !business && !behaviour ? { start: om.index + (om[0].length - om[0].trimStart().length), end: om.index + om[0].length, text: om[0].trim() } : null;
+  const output =
+    om && !business && !behaviour
+      ? {
+          start: om.index + (om[0].length - om[0].trimStart().length),
+          end: om.index + om[0].length,
+          text: om[0].trim(),
+        }
+      : null;
   let kirkpatrick: KirkpatrickLevel | null = null;
   if (business) kirkpatrick = 4;
   else if (behaviour) kirkpatrick = 3;
   else if (LEARNING.test(masked)) kirkpatrick = 2;
-  else if (/satisf|feedback|rating|\brate\s+the\b|recommend|smile|happy\s+sheet|reaction/i.test(masked)) kirkpatrick = 1;
+  else if (
+    /satisf|feedback|rating|\brate\s+the\b|recommend|smile|happy\s+sheet|reaction/i.test(masked)
+  )
+    kirkpatrick = 1;
   const p = placeholders[0];
   return {
     target,

@@ -20,7 +20,10 @@ export function normaliseName(text: string): string {
   return text
     .replace(/[*_`]/g, '')
     .replace(/[^\p{L}\p{N}\s'’&:-]/gu, ' ')
-    .replace(/^\s*(?:(?:part|module|unit|section|chapter|lesson|week|day|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.:)]\s+/i, '')
+    .replace(
+      /^\s*(?:(?:part|module|unit|section|chapter|lesson|week|day|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.:)]\s+/i,
+      '',
+    )
     .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
     .replace(/[:\s]+$/, '')
     .replace(/\s+/g, ' ')
@@ -54,13 +57,26 @@ export function isLearningOutcomesName(text: string): boolean {
 export interface LeadInReading {
   kind: ItemKind;
   /** The verb carried ("understand" in "you will understand:"), with offsets in the text. */
-  verb: { lemma: string; start: number; end: number; replaceStart: number; replacement: string } | null;
+  verb: {
+    lemma: string;
+    start: number;
+    end: number;
+    replaceStart: number;
+    replacement: string;
+  } | null;
 }
 
 const MODAL = String.raw`(?:will|should|shall|must|can|could|may|would|are\s+going\s+to|'ll)`;
-const ABLE = new RegExp(String.raw`\b(?:be|are|is|am|being)\s+able\s+to\s*:$|\bable\s+to\s*:$|\bswbat\s*:?$|\b(?:have|has|gain)\s+the\s+(?:ability|skills?)\s+to\s*:$|\blearn\s+(?:how\s+)?to\s*:$|\bknow\s+how\s+to\s*:$|\b${MODAL}\s+be\s+expected\s+to\s*:$|\b(?:students?|learners?|participants?|trainees?|attendees?|you|delegates?|employees?|staff|candidates?|apprentices?|i)\s+${MODAL}\s*:$|\byou\s+can\s*:$|\bi\s+can\s*:$`, 'i');
-const CARRIER = new RegExp(String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*:$`, 'iu');
-const OUTCOME_LEAD = /\b(?:success|impact|results?|outcomes?|progress|effectiveness)\s+(?:will\s+be|is|are|shall\s+be)\s+(?:measured|shown|seen|evidenced|demonstrated|tracked|assessed|judged)\b[^:]*:$|\bwe\s+will\s+(?:know|measure|see|track)\b[^:]*:$|\b(?:measured|evidenced|tracked)\s+by\s*:$|\b(?:success|impact)\s+(?:looks\s+like|means)\s*:$|\b(?:the\s+)?(?:organi[sz]ation|business|team|company|department)\s+(?:will|should)\s+(?:see|achieve)\s*:$/i;
+const ABLE = new RegExp(
+  String.raw`\b(?:be|are|is|am|being)\s+able\s+to\s*:$|\bable\s+to\s*:$|\bswbat\s*:?$|\b(?:have|has|gain)\s+the\s+(?:ability|skills?)\s+to\s*:$|\blearn\s+(?:how\s+)?to\s*:$|\bknow\s+how\s+to\s*:$|\b${MODAL}\s+be\s+expected\s+to\s*:$|\b(?:students?|learners?|participants?|trainees?|attendees?|you|delegates?|employees?|staff|candidates?|apprentices?|i)\s+${MODAL}\s*:$|\byou\s+can\s*:$|\bi\s+can\s*:$`,
+  'i',
+);
+const CARRIER = new RegExp(
+  String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*:$`,
+  'iu',
+);
+const OUTCOME_LEAD =
+  /\b(?:success|impact|results?|outcomes?|progress|effectiveness)\s+(?:will\s+be|is|are|shall\s+be)\s+(?:measured|shown|seen|evidenced|demonstrated|tracked|assessed|judged)\b[^:]*:$|\bwe\s+will\s+(?:know|measure|see|track)\b[^:]*:$|\b(?:measured|evidenced|tracked)\s+by\s*:$|\b(?:success|impact)\s+(?:looks\s+like|means)\s*:$|\b(?:the\s+)?(?:organi[sz]ation|business|team|company|department)\s+(?:will|should)\s+(?:see|achieve)\s*:$/i;
 
 /** Reads the last sentence of a paragraph before a list as a lead-in, or returns null. */
 export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
@@ -68,7 +84,8 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   if (!trimmed.endsWith(':')) return null;
   let offset = 0;
   for (const re of [/[.!?]\s+/g, /\n/g]) {
-    for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) offset = Math.max(offset, m.index + m[0].length);
+    for (let m = re.exec(trimmed); m; m = re.exec(trimmed))
+      offset = Math.max(offset, m.index + m[0].length);
   }
   const sentence = trimmed.slice(offset);
   if (ABLE.test(sentence)) return { kind: 'objective', verb: null };
@@ -108,14 +125,29 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
 }
 
 const LABELS: [RegExp, ItemKind][] = [
-  [/^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo)$/i, 'objective'],
-  [/^(?:outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+(?:measure|metric)|metric)$/i, 'outcome'],
+  [
+    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo)$/i,
+    'objective',
+  ],
+  [
+    /^(?:outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+(?:measure|metric)|metric)$/i,
+    'outcome',
+  ],
 ];
 
-const LABEL_RE = /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+const LABEL_RE =
+  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
 
 /** "Objective: ...", "Outcome O2: ...", "KPI: ..." at the start of an item's plain text. */
-export function readLabel(plain: string, from: number): { kind: ItemKind; label: string; end: number; id: { text: string; start: number } | null } | null {
+export function readLabel(
+  plain: string,
+  from: number,
+): {
+  kind: ItemKind;
+  label: string;
+  end: number;
+  id: { text: string; start: number } | null;
+} | null {
   const m = LABEL_RE.exec(plain.slice(from));
   if (!m) return null;
   const label = m[1]!;

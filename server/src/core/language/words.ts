@@ -14,14 +14,22 @@ export function words(text: string, from = 0): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    out.push({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+    out.push({
+      text: m[0],
+      lower: m[0].toLowerCase().replace(/’/g, "'"),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }
 
 /** Replaces `[TODO ...]` placeholders with spaces (same length), so no check is satisfied by
  * them, and returns where they were. */
-export function maskPlaceholders(text: string): { masked: string; placeholders: { start: number; end: number }[] } {
+export function maskPlaceholders(text: string): {
+  masked: string;
+  placeholders: { start: number; end: number }[];
+} {
   const placeholders: { start: number; end: number }[] = [];
   if (!/\[\s*todo/i.test(text)) return { masked: text, placeholders };
   const masked = text.replace(/\[\s*todo\b[^\]]*\]?/gi, (m, offset: number) => {
@@ -32,9 +40,29 @@ export function maskPlaceholders(text: string): { masked: string; placeholders: 
 }
 
 export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-  dozen: 12, half: 0.5, single: 1, both: 2,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  half: 0.5,
+  single: 1,
+  both: 2,
 };
 
 /** Regex source for a number written as digits or as a word ("3", "2.5", "three", "1,000"). */

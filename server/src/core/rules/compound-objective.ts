@@ -15,7 +15,13 @@ export const compoundObjective: Rule = {
       ctx.report({
         ruleId: 'compound-objective',
         message: `${verbs.length} behaviours in one objective (${verbs.map((v) => `"${v}"`).join(', ')}): split it so each can be assessed.`,
-        span: { start: o.analysis.verb.span.start < o.analysis.verb.span.end ? o.analysis.verb.span.start : o.textSpan.start, end: extra[extra.length - 1]!.span.end },
+        span: {
+          start:
+            o.analysis.verb.span.start < o.analysis.verb.span.end
+              ? o.analysis.verb.span.start
+              : o.textSpan.start,
+          end: extra[extra.length - 1]!.span.end,
+        },
         item: { kind: 'objective', id: o.id },
       });
     }

@@ -27,8 +27,20 @@ export const duplicateId: Rule = {
         ruleId: 'duplicate-id',
         message: `The ID "${item.id}" is already used on line ${lineOf(outline.text, original.idSpan!.start)}; IDs must be unique in a file.`,
         span: item.idSpan!,
-        fixes: [{ title: `Renumber to "${next}"`, isPreferred: true, edits: [{ span: item.idSpan!, newText: next }] }],
-        related: [{ message: `first use of "${original.id}"`, filePath: outline.filePath, span: original.idSpan! }],
+        fixes: [
+          {
+            title: `Renumber to "${next}"`,
+            isPreferred: true,
+            edits: [{ span: item.idSpan!, newText: next }],
+          },
+        ],
+        related: [
+          {
+            message: `first use of "${original.id}"`,
+            filePath: outline.filePath,
+            span: original.idSpan!,
+          },
+        ],
         item: { kind: item.kind, id: item.id },
       });
     }

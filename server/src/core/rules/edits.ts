@@ -18,16 +18,33 @@ export function plainIndex(item: ItemBase, offset: number): number {
 }
 
 /** Replace plain[start, end) of an item, or null where markup stands in between. */
-export function replacePlain(text: string, item: ItemBase, start: number, end: number, newText: string): TextEdit | null {
+export function replacePlain(
+  text: string,
+  item: ItemBase,
+  start: number,
+  end: number,
+  newText: string,
+): TextEdit | null {
   if (start < 0 || end > item.plain.length || start > end) return null;
   const s = start < item.plain.length ? item.offsets[start]! : item.offsets[item.plain.length]!;
   const e = end > start ? item.offsets[end - 1]! + 1 : s;
   if (text.slice(s, e) !== item.plain.slice(start, end)) return null;
-  if (end === start && start > 0 && start === item.plain.length && item.offsets[start - 1]! + 1 !== s) return null;
+  if (
+    end === start &&
+    start > 0 &&
+    start === item.plain.length &&
+    item.offsets[start - 1]! + 1 !== s
+  )
+    return null;
   return { span: { start: s, end: e }, newText };
 }
 
-export function replaceSpan(text: string, item: ItemBase, span: Span, newText: string): TextEdit | null {
+export function replaceSpan(
+  text: string,
+  item: ItemBase,
+  span: Span,
+  newText: string,
+): TextEdit | null {
   const s = plainIndex(item, span.start);
   if (s < 0) return null;
   const e = span.end === span.start ? s : plainIndex(item, span.end - 1) + 1;
@@ -48,9 +65,13 @@ export function endOfSentence(item: ItemBase): number {
 export function nestedItem(text: string, item: ItemBase, content: string): TextEdit | null {
   if (!item.insertion) return null;
   const eol = lineBreakOf(text);
-  return { span: { start: item.insertion.at, end: item.insertion.at }, newText: `${eol}${item.insertion.indent}- ${content}` };
+  return {
+    span: { start: item.insertion.at, end: item.insertion.at },
+    newText: `${eol}${item.insertion.indent}- ${content}`,
+  };
 }
 
 export const CRITERION_PLACEHOLDER = '[TODO criterion, e.g. within 10 minutes or without errors]';
-export const OUTCOME_SKELETON = 'Outcome: [TODO metric] from [TODO baseline] to [TODO target] within [TODO timeframe]';
+export const OUTCOME_SKELETON =
+  'Outcome: [TODO metric] from [TODO baseline] to [TODO target] within [TODO timeframe]';
 export const TIMEFRAME_PLACEHOLDER = 'within [TODO timeframe]';

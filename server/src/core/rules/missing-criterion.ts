@@ -15,7 +15,8 @@ export const missingCriterion: Rule = {
       if (a.placeholderCriterion) {
         ctx.report({
           ruleId: 'missing-criterion',
-          message: 'Replace the placeholder with a measurable criterion (e.g. "within 10 minutes", "without errors", "at least three").',
+          message:
+            'Replace the placeholder with a measurable criterion (e.g. "within 10 minutes", "without errors", "at least three").',
           span: a.placeholderCriterion.span,
           item: { kind: 'objective', id: o.id },
         });
@@ -25,9 +26,18 @@ export const missingCriterion: Rule = {
       const edit = replacePlain(ctx.outline.text, o, at, at, ` ${CRITERION_PLACEHOLDER}`);
       ctx.report({
         ruleId: 'missing-criterion',
-        message: 'No measurable criterion: say how well, how fast or how many (e.g. "within 10 minutes", "with no more than 2 errors", "meeting all items of the checklist").',
+        message:
+          'No measurable criterion: say how well, how fast or how many (e.g. "within 10 minutes", "with no more than 2 errors", "meeting all items of the checklist").',
         span: o.textSpan,
-        fixes: edit ? [{ title: 'Add a criterion placeholder to complete', isPreferred: false, edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: 'Add a criterion placeholder to complete',
+                isPreferred: false,
+                edits: [edit],
+              },
+            ]
+          : [],
         item: { kind: 'objective', id: o.id },
       });
     }

@@ -13,7 +13,8 @@ export const missingOutcome: Rule = {
     for (const o of outline.objectives) {
       if (o.outcomes.length) continue;
       // A sub-objective is covered by the outcomes of the objective it belongs to.
-      if (o.parent?.kind === 'objective' && outline.objectives[o.parent.index]!.outcomes.length) continue;
+      if (o.parent?.kind === 'objective' && outline.objectives[o.parent.index]!.outcomes.length)
+        continue;
       const edit = nestedItem(outline.text, o, OUTCOME_SKELETON);
       ctx.report({
         ruleId: 'missing-outcome',
@@ -21,7 +22,15 @@ export const missingOutcome: Rule = {
           ? 'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.'
           : 'No outcome measures this objective: add an outcome (metric, target, timeframe) that shows the change on the job.',
         span: o.textSpan,
-        fixes: edit ? [{ title: 'Add an outcome skeleton under this objective', isPreferred: false, edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: 'Add an outcome skeleton under this objective',
+                isPreferred: false,
+                edits: [edit],
+              },
+            ]
+          : [],
         item: { kind: 'objective', id: o.id },
       });
     }

@@ -12,14 +12,24 @@ export const missingTimeframe: Rule = {
       if (o.analysis.timeframe || !o.plain.trim()) continue;
       const hasPlaceholder = /\[\s*todo[^\]]*timeframe/i.test(o.plain);
       const at = endOfSentence(o);
-      const edit = hasPlaceholder ? null : replacePlain(ctx.outline.text, o, at, at, ` ${TIMEFRAME_PLACEHOLDER}`);
+      const edit = hasPlaceholder
+        ? null
+        : replacePlain(ctx.outline.text, o, at, at, ` ${TIMEFRAME_PLACEHOLDER}`);
       ctx.report({
         ruleId: 'missing-timeframe',
         message: hasPlaceholder
           ? 'Replace the timeframe placeholder (e.g. "within two quarters", "by Q2").'
           : 'No timeframe: say by when (e.g. "within two quarters", "by Q2 2027", "in the first 90 days").',
         span: o.textSpan,
-        fixes: edit ? [{ title: 'Add a timeframe placeholder to complete', isPreferred: false, edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: 'Add a timeframe placeholder to complete',
+                isPreferred: false,
+                edits: [edit],
+              },
+            ]
+          : [],
         item: { kind: 'outcome', id: o.id },
       });
     }

@@ -11,7 +11,9 @@ export const orphanOutcome: Rule = {
     for (const o of outline.outcomes) {
       if (o.objectives.length) continue;
       const block = outline.blocks[o.block]!;
-      const siblingsLink = block.items.some((i) => i !== o.index && outline.outcomes[i]!.objectives.some((l) => !l.implied));
+      const siblingsLink = block.items.some(
+        (i) => i !== o.index && outline.outcomes[i]!.objectives.some((l) => !l.implied),
+      );
       ctx.report({
         ruleId: 'orphan-outcome',
         message: siblingsLink

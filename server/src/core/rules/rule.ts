@@ -10,7 +10,10 @@ export interface RuleContext {
   lex: Lexicon;
   /** Every explicit ID known in this file and the workspace, for "did you mean". */
   knownIds(): { id: string; filePath: string; kind: ItemKind }[];
-  report(finding: Omit<Finding, 'severity' | 'related' | 'fixes'> & Partial<Pick<Finding, 'fixes' | 'related'>>): void;
+  report(
+    finding: Omit<Finding, 'severity' | 'related' | 'fixes'> &
+      Partial<Pick<Finding, 'fixes' | 'related'>>,
+  ): void;
 }
 
 export interface Rule {

@@ -15,11 +15,23 @@ export const unknownReference: Rule = {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
         known ??= [...new Set(ctx.knownIds().map((k) => k.id))];
-        if (!reportable(ref.id, known, /^\s*[(\[]/.test(outline.text.slice(Math.max(0, ref.span.start - 2), ref.span.start)))) continue;
+        if (
+          !reportable(
+            ref.id,
+            known,
+            /^\s*[([]/.test(outline.text.slice(Math.max(0, ref.span.start - 2), ref.span.start)),
+          )
+        )
+          continue;
         const scored = known
           .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
           .filter((s) => s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
-          .sort((a, b) => a.d - b.d || numericGap(ref.id, a.id) - numericGap(ref.id, b.id) || a.id.localeCompare(b.id, 'en', { numeric: true }))
+          .sort(
+            (a, b) =>
+              a.d - b.d ||
+              numericGap(ref.id, a.id) - numericGap(ref.id, b.id) ||
+              a.id.localeCompare(b.id, 'en', { numeric: true }),
+          )
           .slice(0, 3);
         const unique = scored.length > 0 && (scored.length === 1 || scored[1]!.d > scored[0]!.d);
         ctx.report({

@@ -4,7 +4,8 @@ import type { Rule } from './rule.js';
 
 export const unmeasurableOutcome: Rule = {
   id: 'unmeasurable-outcome',
-  description: 'Outcomes name a metric with a target (a number, a percentage, a change "from 25 to 15").',
+  description:
+    'Outcomes name a metric with a target (a number, a percentage, a change "from 25 to 15").',
   appliesTo: 'outcome',
   defaultSeverity: 'warning',
   check(ctx) {

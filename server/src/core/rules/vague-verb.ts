@@ -7,7 +7,8 @@ import { plainIndex, replacePlain } from './edits.js';
 
 export const vagueVerb: Rule = {
   id: 'vague-verb',
-  description: 'Objectives need an observable behaviour verb, not "understand", "know", "learn about"...',
+  description:
+    'Objectives need an observable behaviour verb, not "understand", "know", "learn about"...',
   appliesTo: 'objective',
   defaultSeverity: 'warning',
   check(ctx) {
@@ -45,16 +46,34 @@ function reportItem(ctx: RuleContext, o: Objective): void {
     const m = /^(.*?\bto\s+)(\S)/is.exec(o.plain.slice(start));
     if (m) {
       const first = m[2]!;
-      const edit = replacePlain(text, o, start, start + m[1]!.length + 1, atStart ? first.toUpperCase() : first.toLowerCase());
-      const verbWord = /^\S+/.exec(o.plain.slice(start + m[1]!.length))![0].replace(/[^\p{L}'-]+$/u, '');
-      if (edit) fixes.push({ title: `Keep the behaviour: "${capitalise(verbWord)} ..."`, isPreferred: true, edits: [edit] });
+      const edit = replacePlain(
+        text,
+        o,
+        start,
+        start + m[1]!.length + 1,
+        atStart ? first.toUpperCase() : first.toLowerCase(),
+      );
+      const verbWord = /^\S+/
+        .exec(o.plain.slice(start + m[1]!.length))![0]
+        .replace(/[^\p{L}'-]+$/u, '');
+      if (edit)
+        fixes.push({
+          title: `Keep the behaviour: "${capitalise(verbWord)} ..."`,
+          isPreferred: true,
+          edits: [edit],
+        });
     }
   }
   if (start >= 0 && end > start) {
     for (const verb of suggestions(ctx, vp.key)) {
       const word = atStart ? capitalise(verb) : verb;
       const edit = replacePlain(text, o, start, end, word);
-      if (edit) fixes.push({ title: `Replace "${vp.text}" with "${word}"`, isPreferred: fixes.length === 0, edits: [edit] });
+      if (edit)
+        fixes.push({
+          title: `Replace "${vp.text}" with "${word}"`,
+          isPreferred: fixes.length === 0,
+          edits: [edit],
+        });
     }
   }
   const verbs = suggestions(ctx, vp.key).slice(0, 3).map(capitalise).join(', ');
@@ -73,7 +92,9 @@ function reportLeadIn(ctx: RuleContext, first: Objective): void {
   const { outline } = ctx;
   const block = outline.blocks[first.block]!;
   const lead = block.leadIn!;
-  const items = block.items.map((i) => outline.objectives[i]!).filter((o) => o.analysis.verbFromLeadIn);
+  const items = block.items
+    .map((i) => outline.objectives[i]!)
+    .filter((o) => o.analysis.verbFromLeadIn);
   const key = first.analysis.vaguePhrase!.key;
   const fixes = [];
   if (lead.verb?.toAbleTo) {
@@ -103,7 +124,11 @@ function reportLeadIn(ctx: RuleContext, first: Objective): void {
     message: `The lead-in's "${lead.verb?.lemma ?? key}" is not observable, and the ${n} objective${n === 1 ? '' : 's'} below inherit${n === 1 ? 's' : ''} it: use "be able to" and start each objective with a verb such as ${suggestions(ctx, key).slice(0, 3).map(capitalise).join(', ')}.`,
     span: lead.verb?.span ?? lead.span,
     fixes,
-    related: items.map((o) => ({ message: `inherits "${key}"`, filePath: outline.filePath, span: o.textSpan })),
+    related: items.map((o) => ({
+      message: `inherits "${key}"`,
+      filePath: outline.filePath,
+      span: o.textSpan,
+    })),
     item: { kind: 'objective', id: first.id },
   });
 }
@@ -116,7 +141,18 @@ function addVerb(text: string, o: Objective, verb: string): TextEdit | null {
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
   const first = /^\S+/.exec(rest)?.[0] ?? '';
   // Lowercase the first word unless it is an acronym or a name-like word ("VPN", "Git").
-  const lower = /^[A-Z][a-z]+$/.test(first) && /^(?:The|A|An|How|Why|What|When|Where|Which|Who|Basic|Key|Main|Common|Different|Simple|Best|Core)$/.test(first);
-  if (lower) return replacePlain(text, o, start, start + 1, `${capitalise(verb)} ${first[0]!.toLowerCase()}`);
+  const lower =
+    /^[A-Z][a-z]+$/.test(first) &&
+    /^(?:The|A|An|How|Why|What|When|Where|Which|Who|Basic|Key|Main|Common|Different|Simple|Best|Core)$/.test(
+      first,
+    );
+  if (lower)
+    return replacePlain(
+      text,
+      o,
+      start,
+      start + 1,
+      `${capitalise(verb)} ${first[0]!.toLowerCase()}`,
+    );
   return replacePlain(text, o, start, start, `${capitalise(verb)} `);
 }

@@ -4,7 +4,8 @@ import type { Rule } from './rule.js';
 
 export const vanityMetric: Rule = {
   id: 'vanity-metric',
-  description: 'Outcomes measure change on the job or in the business, not completion, attendance or satisfaction.',
+  description:
+    'Outcomes measure change on the job or in the business, not completion, attendance or satisfaction.',
   appliesTo: 'outcome',
   defaultSeverity: 'warning',
   check(ctx) {
