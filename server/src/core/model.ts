@@ -75,6 +75,8 @@ export interface Reference {
   /** True when written in reference syntax ("(LO1)", "supports LO1"); false when it is a bare
    * token that only counts because an item with that ID exists. */
   syntactic: boolean;
+  /** How it was written: in parentheses or brackets, after a keyword or arrow, or bare. */
+  form: 'parenthesised' | 'keyword' | 'bare';
   /** What it resolves to (set when the workspace links outlines). */
   target?: { filePath: string; kind: ItemKind; id: string; index: number } | null;
 }

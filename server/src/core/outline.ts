@@ -671,21 +671,32 @@ function findReferences(body: string, offsets: number[], ownId: string | null): 
   const refs: Reference[] = [];
   const seen = new Set<number>();
   const own = ownId?.toLowerCase();
-  const add = (id: string, at: number, syntactic: boolean) => {
+  const add = (id: string, at: number, form: Reference['form']) => {
     if (seen.has(at) || TIME_TOKEN.test(id) || id.toLowerCase() === own) return;
     seen.add(at);
-    refs.push({ id, span: { start: offsets[at]!, end: offsets[at + id.length]! }, syntactic });
+    refs.push({
+      id,
+      span: { start: offsets[at]!, end: offsets[at + id.length]! },
+      syntactic: form !== 'bare',
+      form,
+    });
   };
   for (const re of [PAREN_REFS, KEYWORD_REFS]) {
     re.lastIndex = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {
       const listStart = m.index + m[0].lastIndexOf(m[1]!);
+      // "(supports LO1)" is as clear as "supports LO1"; a bare "(LO1)" is weaker evidence.
+      const keyword =
+        re === KEYWORD_REFS ||
+        (/^[(\[]\s*[A-Za-z]+\.?\s*:?\s+/.test(m[0].slice(0, listStart - m.index + 1)) &&
+          listStart - m.index > 1);
       const idRe = new RegExp(REF_ID, 'g');
-      for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!)) add(t[0], listStart + t.index, true);
+      for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))
+        add(t[0], listStart + t.index, keyword ? 'keyword' : 'parenthesised');
     }
   }
   BARE.lastIndex = 0;
-  for (let m = BARE.exec(body); m; m = BARE.exec(body)) add(m[0], m.index, false);
+  for (let m = BARE.exec(body); m; m = BARE.exec(body)) add(m[0], m.index, 'bare');
   refs.sort((a, c) => a.span.start - c.span.start);
   return refs;
 }

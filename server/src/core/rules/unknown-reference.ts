@@ -15,14 +15,7 @@ export const unknownReference: Rule = {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
         known ??= [...new Set(ctx.knownIds().map((k) => k.id))];
-        if (
-          !reportable(
-            ref.id,
-            known,
-            /^\s*[([]/.test(outline.text.slice(Math.max(0, ref.span.start - 2), ref.span.start)),
-          )
-        )
-          continue;
+        if (!reportable(ref.id, known, ref.form === 'parenthesised')) continue;
         const scored = known
           .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
           .filter((s) => s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
