@@ -1,0 +1,33 @@
+// Custom LSP messages shared by the language server and the VS Code client (INTERFACES.md).
+// Plain constants and types only, so both sides can import this file without pulling in
+// either side's libraries.
+import type { OutlineJson } from './core/json.js';
+
+/** `bloomline/outline` `{ uri?: string }` -> the `outline --format json` entries for that file,
+ * or every outline in the workspace when `uri` is absent. Each entry also carries its `uri`. */
+export const OUTLINE_REQUEST = 'bloomline/outline';
+export interface OutlineParams {
+  uri?: string;
+}
+export type OutlineEntry = OutlineJson & { uri: string };
+export type OutlineResult = OutlineEntry[];
+
+/** `bloomline/report` `{ uri?: string }` -> the `report --format json` result. */
+export const REPORT_REQUEST = 'bloomline/report';
+export interface ReportParams {
+  uri?: string;
+}
+
+/** `bloomline/outlineChanged` `{ uri }`: the outline of that file changed; refresh the tree. */
+export const OUTLINE_CHANGED_NOTIFICATION = 'bloomline/outlineChanged';
+export interface OutlineChangedParams {
+  uri: string;
+}
+
+/** Command IDs the server's code lenses and code actions use. */
+export const COMMANDS = {
+  revealItem: 'bloomline.revealItem',
+} as const;
+
+/** The diagnostic source shown in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'bloomline';
