@@ -24,7 +24,7 @@ export interface Target {
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const MARKDOWN = /\.(md|markdown)$/i;
 
-export function isMarkdown(name: string): boolean {
+function isMarkdown(name: string): boolean {
   return MARKDOWN.test(name);
 }
 
@@ -218,6 +218,6 @@ function safeRealpath(p: string): string {
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
-export function compare(a: string, b: string): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -32,7 +32,8 @@ Options:
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
   --quiet                 report errors only
-  --no-color              no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
+  --no-color, --color     never / always use colours (default: on a terminal, unless
+                          NO_COLOR is set; FORCE_COLOR=1 forces them)
   -h, --help              show this help
 
 Exit status: 0 clean or only warnings within --max-warnings; 1 errors, or more warnings than
@@ -87,9 +88,8 @@ export function main(argv: readonly string[], io: Io): number {
       return 0;
     }
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
-    const color = options.has('no-color')
-      ? false
-      : options.has('color') || wantColor(false, process.stdout.isTTY === true, process.env);
+    const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
+    const color = wantColor(flag, process.stdout.isTTY === true, process.env);
     return runCheck(
       positionals,
       {

@@ -1,5 +1,5 @@
 // ANSI colours, only when they will be seen: stdout is a terminal and NO_COLOR is unset, or
-// FORCE_COLOR asks for them; --no-color always wins.
+// FORCE_COLOR asks for them; --no-color and --color win over both.
 export interface Colors {
   enabled: boolean;
   bold(s: string): string;
@@ -11,8 +11,13 @@ export interface Colors {
   green(s: string): string;
 }
 
-export function wantColor(noColorFlag: boolean, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (noColorFlag) return false;
+/** `flag`: true for --color, false for --no-color, undefined when neither was given. */
+export function wantColor(
+  flag: boolean | undefined,
+  isTTY: boolean,
+  env: NodeJS.ProcessEnv,
+): boolean {
+  if (flag !== undefined) return flag;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
