@@ -24,6 +24,13 @@ export {
   type SectionJson,
   type LinkJson,
 } from './json.js';
+export {
+  buildReport,
+  type ReportJson,
+  type CourseReport,
+  type Coverage,
+  type LevelCounts,
+} from './report.js';
 export { RULES, ruleById, docsUrl, type Rule } from './rules/index.js';
 export {
   Lexicon,

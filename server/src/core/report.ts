@@ -1,0 +1,185 @@
+// The alignment report as data: per course (file), the objective x outcome matrix, the Bloom
+// level distribution per section, and coverage figures. `bloomline report --format json` and
+// the `bloomline/report` request return this; the md, html and csv writers render it.
+import { BLOOM_LEVELS, type BloomLevel, type Outline } from './model.js';
+import { LineIndex } from './text.js';
+
+export type LevelCounts = Record<BloomLevel | 'vague' | 'none', number>;
+
+export interface Coverage {
+  objectives: number;
+  objectivesWithOutcome: number;
+  objectivesWithCriterion: number;
+  objectivesWithObservableVerb: number;
+  outcomes: number;
+  outcomesWithTarget: number;
+  outcomesWithTimeframe: number;
+  outcomesAtKirkpatrick3or4: number;
+  vanityMetrics: number;
+  outputs: number;
+  outcomesMeasuringNothing: number;
+  /** Objectives at levels 3 to 6 (apply, analyze, evaluate, create), of those with a level. */
+  higherOrderShare: number;
+}
+
+export interface ReportObjective {
+  id: string;
+  text: string;
+  line: number;
+  section: string[];
+  level: BloomLevel | null;
+  vague: boolean;
+  criterion: boolean;
+  outcomes: { id: string; implied: boolean; filePath?: string }[];
+}
+
+export interface ReportOutcome {
+  id: string;
+  text: string;
+  line: number;
+  section: string[];
+  target: boolean;
+  timeframe: boolean;
+  kirkpatrick: 1 | 2 | 3 | 4 | null;
+  vanity: boolean;
+  output: boolean;
+  objectives: { id: string; implied: boolean; filePath?: string }[];
+}
+
+export interface CourseReport {
+  filePath: string;
+  title: string | null;
+  objectives: ReportObjective[];
+  outcomes: ReportOutcome[];
+  /** One cell per linked objective-outcome pair (same file). */
+  matrix: { objective: string; outcome: string; implied: boolean }[];
+  distribution: { section: string[]; line: number | null; levels: LevelCounts }[];
+  levels: LevelCounts;
+  coverage: Coverage;
+}
+
+export interface ReportJson {
+  courses: CourseReport[];
+  levels: LevelCounts;
+  coverage: Coverage;
+}
+
+function emptyCounts(): LevelCounts {
+  return {
+    remember: 0,
+    understand: 0,
+    apply: 0,
+    analyze: 0,
+    evaluate: 0,
+    create: 0,
+    vague: 0,
+    none: 0,
+  };
+}
+
+function levelKey(o: Outline['objectives'][number]): keyof LevelCounts {
+  return o.analysis.vague ? 'vague' : (o.analysis.level ?? 'none');
+}
+
+function coverageOf(objectives: ReportObjective[], outcomes: ReportOutcome[]): Coverage {
+  const leveled = objectives.filter((o) => o.level !== null);
+  const higher = leveled.filter((o) => BLOOM_LEVELS.indexOf(o.level!) >= 2).length;
+  return {
+    objectives: objectives.length,
+    objectivesWithOutcome: objectives.filter((o) => o.outcomes.length > 0).length,
+    objectivesWithCriterion: objectives.filter((o) => o.criterion).length,
+    objectivesWithObservableVerb: leveled.length,
+    outcomes: outcomes.length,
+    outcomesWithTarget: outcomes.filter((o) => o.target).length,
+    outcomesWithTimeframe: outcomes.filter((o) => o.timeframe).length,
+    outcomesAtKirkpatrick3or4: outcomes.filter((o) => (o.kirkpatrick ?? 0) >= 3).length,
+    vanityMetrics: outcomes.filter((o) => o.vanity).length,
+    outputs: outcomes.filter((o) => o.output).length,
+    outcomesMeasuringNothing: outcomes.filter((o) => o.objectives.length === 0).length,
+    higherOrderShare: leveled.length ? higher / leveled.length : 0,
+  };
+}
+
+function add(into: LevelCounts, from: LevelCounts): void {
+  for (const k of Object.keys(into) as (keyof LevelCounts)[]) into[k] += from[k];
+}
+
+/** Builds the report of linked outlines (take them from a Workspace, so links are current). */
+export function buildReport(outlines: readonly Outline[]): ReportJson {
+  const courses: CourseReport[] = [];
+  for (const outline of outlines) {
+    if (!outline.objectives.length && !outline.outcomes.length) continue;
+    const lines = new LineIndex(outline.text);
+    const line = (offset: number) => lines.position(offset).line + 1;
+    const path = (section: number) => outline.sections[section]!.path;
+    const objectives: ReportObjective[] = outline.objectives.map((o) => ({
+      id: o.id,
+      text: o.text,
+      line: line(o.textSpan.start),
+      section: path(o.section),
+      level: o.analysis.vague ? null : o.analysis.level,
+      vague: o.analysis.vague,
+      criterion: o.analysis.criterion !== null,
+      outcomes: o.outcomes.map((l) => ({
+        id: l.id,
+        implied: l.implied,
+        ...(l.filePath ? { filePath: l.filePath } : {}),
+      })),
+    }));
+    const outcomes: ReportOutcome[] = outline.outcomes.map((o) => ({
+      id: o.id,
+      text: o.text,
+      line: line(o.textSpan.start),
+      section: path(o.section),
+      target: o.analysis.target !== null,
+      timeframe: o.analysis.timeframe !== null,
+      kirkpatrick: o.analysis.kirkpatrick,
+      vanity: o.analysis.vanity !== null,
+      output: o.analysis.output !== null,
+      objectives: o.objectives.map((l) => ({
+        id: l.id,
+        implied: l.implied,
+        ...(l.filePath ? { filePath: l.filePath } : {}),
+      })),
+    }));
+    const matrix = objectives.flatMap((o) =>
+      o.outcomes
+        .filter((l) => !l.filePath)
+        .map((l) => ({ objective: o.id, outcome: l.id, implied: l.implied })),
+    );
+    const bySection = new Map<number, LevelCounts>();
+    const levels = emptyCounts();
+    for (const o of outline.objectives) {
+      const counts = bySection.get(o.section) ?? emptyCounts();
+      counts[levelKey(o)]++;
+      levels[levelKey(o)]++;
+      bySection.set(o.section, counts);
+    }
+    const distribution = [...bySection.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, counts]) => {
+        const heading = outline.sections[s]!.heading;
+        return { section: path(s), line: heading ? line(heading.start) : null, levels: counts };
+      });
+    courses.push({
+      filePath: outline.filePath,
+      title: outline.title,
+      objectives,
+      outcomes,
+      matrix,
+      distribution,
+      levels,
+      coverage: coverageOf(objectives, outcomes),
+    });
+  }
+  const levels = emptyCounts();
+  for (const c of courses) add(levels, c.levels);
+  return {
+    courses,
+    levels,
+    coverage: coverageOf(
+      courses.flatMap((c) => c.objectives),
+      courses.flatMap((c) => c.outcomes),
+    ),
+  };
+}
