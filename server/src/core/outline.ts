@@ -56,8 +56,18 @@ export function buildOutline(
   filePath: string,
   config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
 ): Outline {
+  return analyseText(text, filePath, config).outline;
+}
+
+/** Builds the outline, reusing the unchanged sections of a previous parse of the same file. */
+export function analyseText(
+  text: string,
+  filePath: string,
+  config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
+  previous?: Parsed,
+): { outline: Outline; parsed: Parsed } {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
-  const parsed = parseMarkdown(text);
+  const parsed = parseMarkdown(text, previous);
   const outline: Outline = {
     filePath,
     text,
@@ -99,7 +109,7 @@ export function buildOutline(
   for (const s of outline.sections.slice(1))
     s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDirectives(b);
-  return outline;
+  return { outline, parsed };
 }
 
 function off(
@@ -688,7 +698,7 @@ function findReferences(body: string, offsets: number[], ownId: string | null): 
       // "(supports LO1)" is as clear as "supports LO1"; a bare "(LO1)" is weaker evidence.
       const keyword =
         re === KEYWORD_REFS ||
-        (/^[(\[]\s*[A-Za-z]+\.?\s*:?\s+/.test(m[0].slice(0, listStart - m.index + 1)) &&
+        (/^[([]\s*[A-Za-z]+\.?\s*:?\s+/.test(m[0].slice(0, listStart - m.index + 1)) &&
           listStart - m.index > 1);
       const idRe = new RegExp(REF_ID, 'g');
       for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))

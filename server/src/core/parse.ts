@@ -9,7 +9,7 @@
 // remark-gfm is deliberately not used: the only GFM construct outlines need is the task-list
 // checkbox, which the outline builder reads from the item text, and GFM's extensions cost about
 // 12% more parse time on a 6,000-objective outline (measured; see BENCHMARKS.md).
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -27,22 +27,163 @@ export interface Parsed {
   root: Root;
   /** Offset of the parsed text in the original (1 when a BOM was skipped). */
   base: number;
-  /** The parsed text: the original without BOM, fence lines of divs blanked. */
+  /** The parsed text: the original without BOM, fence lines of divs replaced. */
   source: string;
   divs: Div[];
+  /** The parse in pieces that start at top-level headings, kept for the next edit. */
+  chunks: Chunk[];
+}
+
+/** A piece of the document from one top-level ATX heading to the next, parsed on its own.
+ * Such a heading closes every open block, so the piece parses the same alone as in the
+ * whole document (checked after each edit, see `reparse`). */
+interface Chunk {
+  /** Start offset in `source`. */
+  start: number;
+  end: number;
+  /** Root-level nodes, positions absolute in `source`. */
+  nodes: RootContent[];
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DIV_FENCE = /^ {0,3}(:{3,})[ \t]*(.*?)[ \t]*$/;
+/** Link reference definitions are document-wide; with one, only a whole parse is exact. */
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
-export function parseMarkdown(text: string): Parsed {
+/**
+ * Parses a document. Given the previous parse of the same document, only the top-level
+ * sections that an edit touched are parsed again, which keeps edit-to-diagnostics time small
+ * on long outlines; the result is the same as a whole parse.
+ */
+export function parseMarkdown(text: string, previous?: Parsed): Parsed {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const raw = base ? text.slice(1) : text;
   const { source, divs } = maskDivs(raw);
-  const root = processor.parse(source) as Root;
-  return { root, base, source, divs };
+  const chunks =
+    previous && previous.base === base && !DEFINITION.test(source)
+      ? reparse(previous, source)
+      : splitChunks(parseNodes(source, 0, source.length), 0, source.length, source);
+  const root: Root = {
+    type: 'root',
+    children: chunks.flatMap((c) => c.nodes),
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 1, offset: source.length },
+    },
+  };
+  return { root, base, source, divs, chunks };
+}
+
+function parseNodes(source: string, start: number, end: number): RootContent[] {
+  const root = processor.parse(
+    start === 0 && end === source.length ? source : source.slice(start, end),
+  ) as Root;
+  if (start !== 0) for (const n of root.children) shift(n, start);
+  return root.children;
+}
+
+type Positioned = {
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: unknown[];
+};
+
+/** Moves a node and its descendants by `delta` offsets. */
+function shift(node: Positioned, delta: number): void {
+  const stack: Positioned[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) {
+      if (n.position.start.offset !== undefined) n.position.start.offset += delta;
+      if (n.position.end.offset !== undefined) n.position.end.offset += delta;
+    }
+    if (n.children) for (const c of n.children) stack.push(c as Positioned);
+  }
+}
+
+/** A top-level ATX heading written at the start of its line. */
+function isSplit(node: RootContent, source: string): boolean {
+  const at = node.position?.start.offset ?? -1;
+  return (
+    node.type === 'heading' &&
+    at >= 0 &&
+    source.charCodeAt(at) === 35 /* # */ &&
+    (at === 0 || source[at - 1] === '\n' || source[at - 1] === '\r')
+  );
+}
+
+function splitChunks(nodes: RootContent[], start: number, end: number, source: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk = { start, end, nodes: [] };
+  for (const n of nodes) {
+    if (isSplit(n, source) && current.nodes.length > 0) {
+      const at = n.position!.start.offset!;
+      current.end = at;
+      chunks.push(current);
+      current = { start: at, end, nodes: [] };
+    }
+    current.nodes.push(n);
+  }
+  chunks.push(current);
+  return chunks;
+}
+
+function reparse(previous: Parsed, source: string): Chunk[] {
+  const old = previous.source;
+  const chunks = previous.chunks;
+  // The changed range, from the common prefix and suffix of the old and new text.
+  const max = Math.min(old.length, source.length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)
+  )
+    suffix++;
+  if (prefix === old.length && prefix === source.length) return chunks;
+  const delta = source.length - old.length;
+  const changeEnd = old.length - suffix;
+  // Chunks the change touches; a change on a chunk's heading line also touches the chunk
+  // before (the heading may stop being one and its lines join the previous section).
+  let a = chunks.findIndex((c) => c.end > prefix || c.end === old.length);
+  let b = chunks.findIndex((c) => c.end >= changeEnd);
+  if (a < 0) a = chunks.length - 1;
+  if (b < 0) b = chunks.length - 1;
+  const headingLineEnd = lineEndAt(old, chunks[a]!.start);
+  if (a > 0 && prefix <= headingLineEnd) a--;
+  for (;;) {
+    const start = chunks[a]!.start;
+    const endOld = chunks[b]!.end;
+    const end = endOld + delta;
+    const nextHeadingEnd = b + 1 < chunks.length ? lineEndAt(source, end) : end;
+    const nodes = parseNodes(source, start, nextHeadingEnd);
+    // The next section's heading must still parse as a top-level heading; if the edit opened
+    // a code fence or an HTML block that swallows it, take in the next section too.
+    if (b + 1 < chunks.length) {
+      const last = nodes[nodes.length - 1];
+      if (!last || last.position!.start.offset !== end || !isSplit(last, source)) {
+        b++;
+        continue;
+      }
+      nodes.pop();
+    }
+    const fresh = splitChunks(nodes, start, end, source);
+    const after = chunks.slice(b + 1).map((c) => {
+      if (delta) for (const n of c.nodes) shift(n, delta);
+      return { start: c.start + delta, end: c.end + delta, nodes: c.nodes };
+    });
+    return [...chunks.slice(0, a), ...fresh, ...after];
+  }
+}
+
+/** Offset of the end of the line that starts at or after `at` (past its line break). */
+function lineEndAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') i++;
+  return Math.min(text.length, i + 1);
 }
 
 /** Finds pandoc fenced divs line by line (outside code fences) and blanks their fence lines. */

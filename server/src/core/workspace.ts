@@ -13,7 +13,8 @@ import type {
   Outline,
   Severity,
 } from './model.js';
-import { buildOutline } from './outline.js';
+import { analyseText } from './outline.js';
+import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { LineIndex } from './text.js';
@@ -23,6 +24,8 @@ interface Entry {
   text: string;
   config: Config;
   outline: Outline;
+  /** Kept so that the next edit re-parses only the sections it touched. */
+  parsed: Parsed;
 }
 
 interface Target {
@@ -66,8 +69,8 @@ export class Workspace {
       this.linked = false;
       return prev.outline;
     }
-    const outline = buildOutline(text, filePath, config);
-    this.entries.set(filePath, { text, config, outline });
+    const { outline, parsed } = analyseText(text, filePath, config, prev?.parsed);
+    this.entries.set(filePath, { text, config, outline, parsed });
     this.linked = false;
     return outline;
   }
@@ -79,6 +82,12 @@ export class Workspace {
   get(filePath: string): Outline | undefined {
     this.ensureLinked();
     return this.entries.get(filePath)?.outline;
+  }
+
+  /** Every outline, linked (for reports and the tree of the whole workspace). */
+  outlines(): Outline[] {
+    this.ensureLinked();
+    return [...this.entries.values()].map((e) => e.outline);
   }
 
   files(): string[] {

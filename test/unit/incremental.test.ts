@@ -1,0 +1,119 @@
+// Re-parsing only the sections an edit touched must give exactly what a whole parse gives:
+// random edits (including ones that open code fences, HTML blocks and divs, or remove a
+// heading) are applied one after another, and after each the incremental outline and findings
+// are compared with those of a fresh analysis of the same text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { outlineToJson, Workspace } from '../../server/src/core/index.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const example = readFileSync(`${root}examples/course-outline.md`, 'utf8');
+
+/** Deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = [
+  '# ',
+  '## New section\n',
+  '\n## Module 9\n\n- Understand how to configure X\n',
+  '```\n',
+  '~~~md\n',
+  '<div>\n',
+  '<!-- ',
+  ' -->',
+  '::: objectives\n',
+  ':::\n',
+  '- Explain the policy within 5 minutes\n',
+  '  - Outcome: tickets fall from 10 to 2 by Q2\n',
+  '\n',
+  '\r\n',
+  '> ',
+  'Objective: Know the rules\n',
+  '😀',
+  '\t',
+  '===\n',
+];
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const r = next();
+  if (r < 0.35 && text.length > 0) {
+    const len = Math.min(text.length - at, 1 + Math.floor(next() * 40));
+    return text.slice(0, at) + text.slice(at + len);
+  }
+  if (r < 0.5) {
+    // Delete a whole line, often a heading.
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = text.indexOf('\n', at);
+    return text.slice(0, lineStart) + (lineEnd < 0 ? '' : text.slice(lineEnd + 1));
+  }
+  const snippet = SNIPPETS[Math.floor(next() * SNIPPETS.length)]!;
+  return text.slice(0, at) + snippet + text.slice(at);
+}
+
+function fresh(text: string) {
+  const ws = new Workspace();
+  ws.update('doc.md', text);
+  return { json: ws.outlineJson('doc.md'), findings: ws.lint('doc.md') };
+}
+
+for (const seed of [1, 2, 3, 4, 5, 6]) {
+  test(`incremental analysis equals a whole parse after 60 random edits (seed ${seed})`, () => {
+    const next = rng(seed);
+    const ws = new Workspace();
+    let text = seed % 2 ? example : `\uFEFF${example.replace(/\n/g, '\r\n')}`;
+    ws.update('doc.md', text);
+    for (let i = 0; i < 60; i++) {
+      text = edit(text, next);
+      ws.update('doc.md', text);
+      const expected = fresh(text);
+      assert.deepEqual(
+        ws.outlineJson('doc.md'),
+        expected.json,
+        `outline differs after edit ${i} (seed ${seed})`,
+      );
+      assert.deepEqual(
+        ws.lint('doc.md'),
+        expected.findings,
+        `findings differ after edit ${i} (seed ${seed})`,
+      );
+    }
+  });
+}
+
+test('an edit inside one module leaves the parse of the other modules in place', () => {
+  const ws = new Workspace();
+  ws.update('doc.md', example);
+  const before = ws.get('doc.md')!;
+  const changed = example.replace(
+    'Know the password policy.',
+    'State the password policy in under 2 minutes.',
+  );
+  ws.update('doc.md', changed);
+  const after = ws.get('doc.md')!;
+  assert.notEqual(after, before);
+  assert.deepEqual(outlineToJson(after), fresh(changed).json);
+  const lo13 = after.objectives.find((o) => o.id === 'LO1.3')!;
+  assert.equal(lo13.analysis.verb?.text, 'state');
+  assert.ok(lo13.analysis.criterion);
+});
+
+test('a link reference definition anywhere falls back to a whole parse, with the same result', () => {
+  const ws = new Workspace();
+  const withDef = `${example}\n[LO9]: https://example.org\n`;
+  ws.update('doc.md', withDef);
+  const changed = withDef.replace('## Module 3', '## Module Three');
+  ws.update('doc.md', changed);
+  assert.deepEqual(ws.outlineJson('doc.md'), fresh(changed).json);
+});
