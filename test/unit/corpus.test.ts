@@ -52,13 +52,11 @@ function divItems(text: string, name: string): string[] {
 /** Lists outside the objectives divs that the conventions make objectives: a lead-in
  * ("After the introduction learners should:") introduces them. */
 const ACCEPTED_LEAD_INS: Record<string, string> = {
-  'carpentries/instructor-training/23-introductions.md': '"After the introduction learners should:" is a lead-in (OUTLINE-CONVENTIONS §3.2)',
+  'carpentries/instructor-training/23-introductions.md':
+    '"After the introduction learners should:" is a lead-in (OUTLINE-CONVENTIONS §3.2)',
 };
 /** Known engine bugs: lists the engine takes for objectives that are not. */
-const TODO_EXTRA: Record<string, string> = {
-  'carpentries/shell-novice/01-intro.md':
-    'engine: narrative prose about a persona ("In order to achieve her task, Nelle needs to know how to:") is read as an objectives lead-in',
-};
+const TODO_EXTRA: Record<string, string> = {};
 
 const norm = (s: string) => s.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -71,7 +69,9 @@ if (!fs.existsSync(carpentries)) {
 
   test('the corpus has lessons with objectives', () => {
     assert.ok(files.length >= 20, `${files.length} files`);
-    assert.ok(files.filter((f) => divItems(fs.readFileSync(f, 'utf8'), 'objectives').length).length >= 20);
+    assert.ok(
+      files.filter((f) => divItems(fs.readFileSync(f, 'utf8'), 'objectives').length).length >= 20,
+    );
   });
 
   describe('carpentries corpus', () => {
@@ -81,28 +81,53 @@ if (!fs.existsSync(carpentries)) {
         const text = fs.readFileSync(file, 'utf8');
         const outline = buildOutline(text, file);
         const expected = divItems(text, 'objectives').map(norm);
-        const fromDivs = outline.objectives.filter((o) => o.source === 'div').map((o) => norm(o.text));
-        assert.deepEqual(fromDivs, expected, 'objectives from divs are exactly the items of the objectives divs');
+        const fromDivs = outline.objectives
+          .filter((o) => o.source === 'div')
+          .map((o) => norm(o.text));
+        assert.deepEqual(
+          fromDivs,
+          expected,
+          'objectives from divs are exactly the items of the objectives divs',
+        );
         const found = outline.objectives.map((o) => norm(o.text));
         const others = outline.objectives.filter((o) => o.source !== 'div');
         if (!TODO_EXTRA[rel]) {
           if (ACCEPTED_LEAD_INS[rel]) {
-            assert.ok(others.length > 0 && others.every((o) => o.source === 'lead-in'), 'objectives outside divs come from the lead-in');
+            assert.ok(
+              others.length > 0 && others.every((o) => o.source === 'lead-in'),
+              'objectives outside divs come from the lead-in',
+            );
           } else {
-            assert.deepEqual(others.map((o) => `${o.source}: ${o.text}`), [], 'no objectives outside the objectives divs');
+            assert.deepEqual(
+              others.map((o) => `${o.source}: ${o.text}`),
+              [],
+              'no objectives outside the objectives divs',
+            );
           }
         }
 
-        const questions = new Set([...divItems(text, 'questions'), ...divItems(text, 'keypoints')].map(norm));
-        for (const o of found) assert.ok(!questions.has(o) || expected.includes(o), `question/keypoint taken as objective: ${o}`);
+        const questions = new Set(
+          [...divItems(text, 'questions'), ...divItems(text, 'keypoints')].map(norm),
+        );
+        for (const o of found)
+          assert.ok(
+            !questions.has(o) || expected.includes(o),
+            `question/keypoint taken as objective: ${o}`,
+          );
         assert.equal(outline.outcomes.length, 0, 'no outcomes in a Carpentries lesson');
 
         const ws = new Workspace(carpentriesConfig);
         ws.update(file, text);
         const findings = ws.lint(file);
-        assert.ok(!findings.some((f) => f.ruleId === 'missing-outcome'), 'missing-outcome with the carpentries preset');
+        assert.ok(
+          !findings.some((f) => f.ruleId === 'missing-outcome'),
+          'missing-outcome with the carpentries preset',
+        );
         for (const f of findings) {
-          assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.ruleId} span out of range`);
+          assert.ok(
+            f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length,
+            `${f.ruleId} span out of range`,
+          );
         }
         // And the default preset runs too without throwing.
         const def = new Workspace();
@@ -116,7 +141,10 @@ if (!fs.existsSync(carpentries)) {
     test(`${rel}: no objectives outside the divs`, { todo: why }, () => {
       const file = path.join(corpusRoot, rel);
       const outline = buildOutline(fs.readFileSync(file, 'utf8'), file);
-      assert.deepEqual(outline.objectives.filter((o) => o.source !== 'div').map((o) => o.text), []);
+      assert.deepEqual(
+        outline.objectives.filter((o) => o.source !== 'div').map((o) => o.text),
+        [],
+      );
     });
   }
 

@@ -3,7 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG, LineIndex, Workspace, resolveConfig, type Config, type Finding } from '../../server/src/core/index.js';
+import {
+  DEFAULT_CONFIG,
+  LineIndex,
+  Workspace,
+  resolveConfig,
+  type Config,
+  type Finding,
+} from '../../server/src/core/index.js';
 
 /** The repository root (tests run from out/test/unit). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -26,7 +33,11 @@ export function configOf(text: string): Config {
   return config;
 }
 
-export function lintText(text: string, filePath: string, config: Config = configOf(text)): { ws: Workspace; findings: Finding[] } {
+export function lintText(
+  text: string,
+  filePath: string,
+  config: Config = configOf(text),
+): { ws: Workspace; findings: Finding[] } {
   const ws = new Workspace(config);
   ws.update(filePath, text, config);
   return { ws, findings: ws.lint(filePath) };
@@ -34,12 +45,22 @@ export function lintText(text: string, filePath: string, config: Config = config
 
 /** Expected (line -> rule IDs) from `<!-- expect: a b -->` markers, and lines marked
  * `<!-- todo: why -->` (a known engine bug: compared in a separate todo test). */
-export function markersOf(text: string): { expected: Map<number, string[]>; todo: Map<number, string> } {
+export function markersOf(text: string): {
+  expected: Map<number, string[]>;
+  todo: Map<number, string>;
+} {
   const expected = new Map<number, string[]>();
   const todo = new Map<number, string>();
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
     const e = /<!--\s*expect:\s*([^>]*?)\s*-->/.exec(line);
-    if (e) expected.set(i, e[1]!.split(/[\s,]+/).filter(Boolean).sort());
+    if (e)
+      expected.set(
+        i,
+        e[1]!
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .sort(),
+      );
     const t = /<!--\s*todo:\s*([^]*?)\s*-->/.exec(line);
     if (t) todo.set(i, t[1]!);
   });

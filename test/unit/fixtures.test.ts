@@ -14,8 +14,18 @@ const files = fixtureFiles();
 test('there are fixtures for every rule', () => {
   const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   for (const rule of [
-    'missing-outcome', 'vague-verb', 'no-verb', 'missing-criterion', 'compound-objective', 'unmeasurable-outcome',
-    'missing-timeframe', 'vanity-metric', 'output-not-outcome', 'orphan-outcome', 'unknown-reference', 'duplicate-id',
+    'missing-outcome',
+    'vague-verb',
+    'no-verb',
+    'missing-criterion',
+    'compound-objective',
+    'unmeasurable-outcome',
+    'missing-timeframe',
+    'vanity-metric',
+    'output-not-outcome',
+    'orphan-outcome',
+    'unknown-reference',
+    'duplicate-id',
   ]) {
     assert.ok(new RegExp(`expect:[^>]*\\b${rule}\\b`).test(all), `no fixture expects ${rule}`);
   }
@@ -50,14 +60,23 @@ for (const file of files) {
     });
 
     for (const [l, why] of todo) {
-      test(`line ${l + 1}: ${lines[l]!.replace(/\s*<!--.*$/, '').trim().slice(0, 60)}`, { todo: `engine: ${why}` }, () => {
-        assert.deepEqual(ids(l), expected.get(l) ?? []);
-      });
+      test(
+        `line ${l + 1}: ${lines[l]!.replace(/\s*<!--.*$/, '')
+          .trim()
+          .slice(0, 60)}`,
+        { todo: `engine: ${why}` },
+        () => {
+          assert.deepEqual(ids(l), expected.get(l) ?? []);
+        },
+      );
     }
 
     test('every finding lies inside the text', () => {
       for (const f of findings) {
-        assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.ruleId} [${f.span.start}, ${f.span.end})`);
+        assert.ok(
+          f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length,
+          `${f.ruleId} [${f.span.start}, ${f.span.end})`,
+        );
       }
     });
   });
@@ -67,15 +86,23 @@ test('CRLF and BOM variants of every fixture give the same findings', () => {
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     const base = lintText(text, file).findings.map((f) => f.ruleId);
-    const baseLines = [...actualByLine(text, lintText(text, file).findings)].map(([l, fs]) => `${l}:${fs.map((f) => f.ruleId).sort()}`).sort();
+    const baseLines = [...actualByLine(text, lintText(text, file).findings)]
+      .map(([l, fs]) => `${l}:${fs.map((f) => f.ruleId).sort()}`)
+      .sort();
     for (const [label, variant] of [
       ['CRLF', text.replace(/\n/g, '\r\n')],
       ['BOM', '\uFEFF' + text],
       ['BOM+CRLF', '\uFEFF' + text.replace(/\n/g, '\r\n')],
     ] as const) {
       const { findings } = lintText(variant, file);
-      assert.deepEqual(findings.map((f) => f.ruleId), base, `${path.basename(file)} ${label}`);
-      const lines = [...actualByLine(variant, findings)].map(([l, fs]) => `${l}:${fs.map((f) => f.ruleId).sort()}`).sort();
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        base,
+        `${path.basename(file)} ${label}`,
+      );
+      const lines = [...actualByLine(variant, findings)]
+        .map(([l, fs]) => `${l}:${fs.map((f) => f.ruleId).sort()}`)
+        .sort();
       assert.deepEqual(lines, baseLines, `${path.basename(file)} ${label}: lines`);
       for (const f of findings) assert.ok(f.span.end <= variant.length);
     }

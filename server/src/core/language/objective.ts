@@ -41,7 +41,7 @@ const ITEM_LEAD_INS: RegExp[] = [
 
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
-const STANDARD = String.raw`(?:checklist|rubric|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|sop|protocols?|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done)`;
+const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|sop|protocols?|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done)`;
 const CRITERIA: RegExp[] = [
   new RegExp(
     String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
@@ -53,10 +53,11 @@ const CRITERIA: RegExp[] = [
   ),
   new RegExp(String.raw`(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
-  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:errors?|mistakes?|defects?|omissions?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/i,
+  new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
+  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   new RegExp(
-    String.raw`\b(?:meeting|meets|meet|satisfying|satisfies|satisfy|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with)|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?${STANDARD}\b`,
+    String.raw`\b(?:meeting|meets|meet|satisfying|satisfies|satisfy|follows|follow|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with)|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
@@ -78,11 +79,11 @@ const COUNT_AFTER_VERB = new RegExp(
 );
 
 const FOLLOWS_VERB = new Set(
-  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple'.split(
+  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple to into up out back off down'.split(
     ' ',
   ),
 );
-const SUBORDINATE = /\b(?:how|to|when|why|that|which|whether|if|where|who|while|so)\b/i;
+const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)\b/i;
 
 const cache = new Map<string, ObjectiveReading>();
 
@@ -327,6 +328,8 @@ function findExtraVerbs(
     if (!FOLLOWS_VERB.has(next.lower) && !/^\d/.test(next.lower)) continue;
     const between = text.slice(main.end, w.start);
     if (SUBORDINATE.test(between)) break;
+    // "the steps to plan and run a retrospective": both verbs belong to one infinitive.
+    if (/\bto\s+[\p{L}-]+\s*,?\s*(?:and|or|then)\s+$/iu.test(between)) continue;
     push(w);
   }
   return out;

@@ -20,10 +20,18 @@ const PERIOD = String.raw`(?:days?|weeks?|months?|quarters?|years?|yrs?|fiscal\s
 const QUARTER = String.raw`(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:first|second|third|fourth|next|last)\s+(?:quarter|half)|(?:19|20)\d{2})`;
 
 const TIMEFRAMES: RegExp[] = [
+  // "within 90 days", "in the first two quarters", "over the next 12 months of the pilot"
   new RegExp(
-    String.raw`\b(?:within|in|over|after|during|for)\s+(?:the\s+)?(?:first|next|following|coming|last)?\s*(?:a|an|one|${NUM})?\s*(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
+    String.raw`\b(?:within|in|over|after|during|for)\s+(?:the\s+)?(?:(?:first|next|following|coming|last)\s+)?(?:a|an|one|${NUM})\s+(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
     'iu',
   ),
+  // "in the first quarter", "within the week" (a bare "in the week" is not a timeframe)
+  new RegExp(
+    String.raw`\b(?:within|in|over|during)\s+the\s+(?:first|next|following|coming)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?${PERIOD}\b|\bwithin\s+(?:the|a|this)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:week|month|quarter|year|semester|term)\b`,
+    'iu',
+  ),
+  // "by the end of term", "before the end of the pilot", "this year"
+  /\b(?:by|before|until|at)\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:term|semester|year|quarter|month|week|course|programme|program|pilot|rollout|roll-out|project|season|placement|probation(?:ary\s+period)?)\b|\b(?:this|next)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:year|quarter|month|semester|term)\b/i,
   new RegExp(
     String.raw`\b(?:by|before|until|in|during|from|through|throughout|at)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:${QUARTER}|${MONTH}(?:\s+\d{4})?|(?:this|next|the)\s+(?:year|quarter|month|semester|term|financial\s+year|fiscal\s+year)|year[-\s]end|end\s+of\s+(?:year|quarter|month))\b`,
     'iu',
@@ -59,6 +67,8 @@ const TARGETS: RegExp[] = [
     'iu',
   ),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+${NUM}\b`, 'i'),
+  // Any other number (not a year) is a target: "Train 200 staff".
+  /\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*\b/,
   /\b(?:double|doubles|doubling|triple|triples|tripling|halve|halves|halving|by\s+half|in\s+half|eliminate|eliminates|eliminating)\b/i,
   new RegExp(
     String.raw`\b${NUM}\s+(?:or\s+(?:more|fewer|less)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:per|a|an|each)\s+(?:day|week|month|quarter|year|shift|agent|employee|user|customer|ticket|call)\b`,
@@ -80,12 +90,12 @@ const CUSTOMER_SATISFACTION =
 
 const BUSINESS: RegExp[] = [
   /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment)\b/i,
-  /\b(?:tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog)\b/i,
+  /\b(?:admissions|readmissions?|tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog)\b/i,
   /\b(?:customer|client|patient)\s+(?:satisfaction|retention|complaints?|wait|waiting)|\b(?:csat|nps|net\s+promoter)\b/i,
   /\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b/iu,
 ];
 const BEHAVIOUR: RegExp[] = [
-  /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing\s+simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
+  /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing[-\s]simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
   /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!the\s+course)|perform|demonstrate|configure|escalate|submit|document|log)\b/i,
 ];
 const LEARNING =

@@ -68,8 +68,8 @@ export interface LeadInReading {
 
 const MODAL = String.raw`(?:will|should|shall|must|can|could|may|would|are\s+going\s+to|'ll)`;
 const ABLE = new RegExp(
-  String.raw`\b(?:be|are|is|am|being)\s+able\s+to\s*:$|\bable\s+to\s*:$|\bswbat\s*:?$|\b(?:have|has|gain)\s+the\s+(?:ability|skills?)\s+to\s*:$|\blearn\s+(?:how\s+)?to\s*:$|\bknow\s+how\s+to\s*:$|\b${MODAL}\s+be\s+expected\s+to\s*:$|\b(?:students?|learners?|participants?|trainees?|attendees?|you|delegates?|employees?|staff|candidates?|apprentices?|i)\s+${MODAL}\s*:$|\byou\s+can\s*:$|\bi\s+can\s*:$`,
-  'i',
+  String.raw`\b(?:be|are|is|am|being)\s+able\s+to\s*:$|\bable\s+to\s*:$|\bswbat\s*:?$|\b(?:have|has|gain)\s+the\s+(?:ability|skills?)\s+to\s*:$|\b${MODAL}\s+(?:[\p{L}'’-]+\s+)?(?:learn|know)\s+(?:how\s+)?to\s*:$|\b${MODAL}\s+be\s+expected\s+to\s*:$|\b(?:students?|learners?|participants?|trainees?|attendees?|you|delegates?|employees?|staff|candidates?|apprentices?|i)\s+${MODAL}\s*:$|\byou\s+can\s*:$|\bi\s+can\s*:$`,
+  'iu',
 );
 const CARRIER = new RegExp(
   String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s*:$`,
@@ -88,6 +88,12 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
       offset = Math.max(offset, m.index + m[0].length);
   }
   const sentence = trimmed.slice(offset);
+  // "In this lesson we will cover:" introduces the instructor's topics, not objectives.
+  if (
+    /\bwe\s+(?:will|shall|'ll|are\s+going\s+to)\b/i.test(sentence) &&
+    !/\bable\s+to\b/i.test(sentence)
+  )
+    return null;
   if (ABLE.test(sentence)) return { kind: 'objective', verb: null };
   if (OUTCOME_LEAD.test(sentence)) return { kind: 'outcome', verb: null };
   const m = CARRIER.exec(sentence);

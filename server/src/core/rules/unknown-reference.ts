@@ -15,10 +15,21 @@ export const unknownReference: Rule = {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
         known ??= [...new Set(ctx.knownIds().map((k) => k.id))];
+        const elsewhere = ctx.knownIds().filter((k) => k.id.toLowerCase() === ref.id.toLowerCase());
+        if (elsewhere.length > 1) {
+          const files = [...new Set(elsewhere.map((k) => k.filePath))];
+          ctx.report({
+            ruleId: 'unknown-reference',
+            message: `"${ref.id}" is defined in ${files.length} other files (${files.join(', ')}), so this reference is ambiguous: give those items different IDs.`,
+            span: ref.span,
+            item: { kind: item.kind, id: item.id },
+          });
+          continue;
+        }
         if (!reportable(ref.id, known, ref.form === 'parenthesised')) continue;
         const scored = known
           .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
-          .filter((s) => s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
+          .filter((s) => s.d > 0 && s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
           .sort(
             (a, b) =>
               a.d - b.d ||

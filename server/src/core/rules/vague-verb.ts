@@ -38,7 +38,7 @@ function reportItem(ctx: RuleContext, o: Objective): void {
   const vp = o.analysis.vaguePhrase!;
   const start = plainIndex(o, vp.span.start);
   const end = start < 0 ? -1 : plainIndex(o, vp.span.end - 1) + 1;
-  const atStart = start >= 0 && o.plain.slice(0, start).trim() === '';
+  const atStart = start >= 0 && !/[\p{L}\p{N}]/u.test(o.plain.slice(0, start));
   const fixes = [];
   const meant = vp.meant;
   if (vp.how && start >= 0) {
