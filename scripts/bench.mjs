@@ -10,12 +10,14 @@
 // --objectives N  outline size (default 6000); other sizes are for trials only
 // --no-write      do not touch BENCHMARKS.md
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -176,6 +178,7 @@ function countFindings(json) {
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtMB = (kb) => (kb / 1024).toFixed(1);
 const fmtRatio = (r) => `${r.toFixed(2)}x`;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describeInput(outline, bytes) {
   return `${fmtInt(bytes)} bytes (${(bytes / 1024).toFixed(0)} KB), ${fmtInt(outline.objectives)} objectives, ${fmtInt(outline.outcomes)} outcomes, ${fmtInt(outline.modules)} modules, ${fmtInt(outline.lessons)} lessons`;
@@ -187,8 +190,13 @@ async function main() {
   // 1. The outline.
   mkdirSync(OUT_DIR, { recursive: true });
   const outline = generateOutline({ objectives: options.objectives, seed: SEED });
-  const outlinePath = path.join(OUT_DIR, 'outline.md');
-  writeFileSync(outlinePath, outline.text);
+  // Trial sizes get their own file, and the file is replaced atomically, so a second bench
+  // running at the same time never changes the input under the first one's feet.
+  const outlineName =
+    options.objectives === DEFAULT_OBJECTIVES ? 'outline.md' : `outline-${options.objectives}.md`;
+  const outlinePath = path.join(OUT_DIR, outlineName);
+  writeFileSync(`${outlinePath}.${process.pid}.tmp`, outline.text);
+  renameSync(`${outlinePath}.${process.pid}.tmp`, outlinePath);
   const bytes = Buffer.byteLength(outline.text);
   console.log(`Outline: ${path.relative(ROOT, outlinePath)}: ${describeInput(outline, bytes)}`);
 
@@ -253,16 +261,19 @@ async function main() {
     },
   ];
 
-  const resultFile = path.join(OUT_DIR, 'measure-result.json');
+  const resultFile = path.join(OUT_DIR, `measure-${process.pid}.json`);
   const loadBefore = os.loadavg();
   // Taken before the runs: `npm run bench` has just built the product from this state.
   const build = buildDescription();
+  const bundleBefore = bundleHash();
   const state = new Map(commands.map((c) => [c.key, { runs: [], problem: null, note: '' }]));
 
   try {
     // 2. One warm-up run each (file cache, and a check that the command works at all), then
     // the measured runs, interleaved so that background load hits every command alike.
-    console.log(`\nWarm-up (1 run each), then ${options.runs} measured runs each, interleaved:`);
+    console.log(
+      `\nWarm-up (1 run each), then ${plural(options.runs, 'measured run')} each, interleaved:`,
+    );
     for (const command of commands) {
       const s = state.get(command.key);
       const run = await runOnce(command, resultFile, true);
@@ -301,6 +312,11 @@ async function main() {
     rmSync(resultFile, { force: true });
   }
   const loadAfter = os.loadavg();
+  // In a shared work tree someone's `npm test` can rebuild the bundle halfway through.
+  const bundleChanged = bundleHash() !== bundleBefore;
+  const warning = bundleChanged
+    ? 'Warning: dist/bloomline.js was rebuilt during the run, so the check row mixes two builds.'
+    : null;
 
   // 3. Report.
   const rows = commands.map((command) => {
@@ -335,8 +351,8 @@ async function main() {
     machine: `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     build,
     load: `load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after`,
-    input: `\`bench-out/outline.md\`, ${describeInput(outline, bytes)} (seed ${SEED})`,
-    runs: `${options.runs} measured runs per command after one warm-up run, interleaved; median shown, min–max in brackets`,
+    input: `\`bench-out/${outlineName}\`, ${describeInput(outline, bytes)} (seed ${SEED})`,
+    runs: `${plural(options.runs, 'measured run')} per command after one warm-up run, interleaved; median shown, min–max in brackets`,
   };
 
   const cells = (row) =>
@@ -370,6 +386,7 @@ async function main() {
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
   console.log(`\n${info.date}  ${info.machine}  (${info.load})`);
   console.log(`Input: ${describeInput(outline, bytes)}\n`);
+  if (warning) console.log(`${warning}\n`);
   console.log(
     header
       .map((c, j) => c.padEnd(widths[j]))
@@ -404,6 +421,7 @@ async function main() {
       `- Build: ${info.build}`,
       `- Input: ${info.input}`,
       `- Runs: ${info.runs}`,
+      ...(warning ? [`- ${warning}`] : []),
       '',
       `| ${header.join(' | ')} |`,
       `| ${header.map((_, i) => (i === 0 || i === header.length - 1 ? '---' : '---:')).join(' | ')} |`,
@@ -431,6 +449,17 @@ async function main() {
 
   const failed = targets.some((t) => !t.pass);
   if (options.strict && failed) process.exitCode = 1;
+}
+
+/** Hash of the built CLI bundle, or null when it is missing. */
+function bundleHash() {
+  try {
+    return createHash('sha1')
+      .update(readFileSync(path.join(ROOT, 'dist', 'bloomline.js')))
+      .digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /** Which code was measured: the commit, and whether the product's sources differed from it. */
