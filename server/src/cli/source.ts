@@ -57,18 +57,27 @@ export function writeFixed(abs: string, root: string, source: Source, text: stri
   if (!current.equals(source.bytes))
     return 'not fixed: the file changed on disk while it was being checked';
   const mode = fs.statSync(target).mode & 0o7777;
+  writeAtomic(target, Buffer.from((source.bom ? '\uFEFF' : '') + text, 'utf8'), mode);
+  return null;
+}
+
+/**
+ * Writes `data` to `target` atomically: a temporary file in the same folder, then a rename over
+ * the target, so a reader never sees half a file. `mode` is kept exactly when given (the umask
+ * may have narrowed it); otherwise a new file gets the usual 0o666 less the umask. Throws the
+ * file-system error; the temporary file is removed.
+ */
+export function writeAtomic(target: string, data: Buffer | string, mode?: number): void {
   const tmp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  const data = Buffer.from((source.bom ? '\uFEFF' : '') + text, 'utf8');
   try {
-    fs.writeFileSync(tmp, data, { flag: 'wx', mode });
-    fs.chmodSync(tmp, mode); // The umask may have narrowed it.
+    fs.writeFileSync(tmp, data, { flag: 'wx', mode: mode ?? 0o666 });
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  return null;
 }
