@@ -1,15 +1,21 @@
 // `bloomline check`: lint outlines, optionally fix them, report, and say with the exit status
 // whether the run is clean.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fixFile, LineIndex } from '../core/index.js';
 import { colors } from './format/color.js';
+import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { countFindings, type FileReport } from './format/report.js';
+import { formatSarif } from './format/sarif.js';
 import { formatStylish } from './format/stylish.js';
+import { toPosix } from './glob.js';
 import { describeError, fsReason, type Log } from './log.js';
 import { hasOutline, loadProject, type LoadedFile } from './project.js';
 import { writeFixed } from './source.js';
+import { readVersion } from './version.js';
 
-export const CHECK_FORMATS = ['stylish', 'json'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
@@ -40,6 +46,7 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     if (!findings.length && !hasOutline(file)) continue;
     reports.push({
       filePath: file.target.display,
+      relativePath: relativePath(io.cwd, file.target.abs),
       lines: new LineIndex(file.source.text),
       findings,
     });
@@ -49,6 +56,13 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   const tooManyWarnings = options.maxWarnings >= 0 && counts.warning > options.maxWarnings;
   if (options.format === 'json') {
     io.stdout(formatJson(reports));
+  } else if (options.format === 'sarif') {
+    const srcRoot = pathToFileURL(io.cwd).href.replace(/\/?$/, '/');
+    io.stdout(formatSarif(reports, { version: readVersion(), srcRoot }));
+  } else if (options.format === 'github') {
+    io.stdout(formatGithub(reports));
+    if (tooManyWarnings)
+      log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
   } else {
     const c = colors(options.color);
     let text = formatStylish(reports, { colors: c, fixed, fixing: options.fix });
@@ -59,6 +73,13 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   }
   if (log.failed) return 2;
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The path CI tools expect: relative to the folder bloomline runs in (the repository root in
+ * a workflow), with forward slashes; a file URL when there is no relative path (another drive). */
+function relativePath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return path.isAbsolute(rel) ? pathToFileURL(abs).href : toPosix(rel);
 }
 
 /** Applies preferred fixes to every file and writes the changed ones; returns the number of

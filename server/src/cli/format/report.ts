@@ -5,6 +5,9 @@ import type { Finding, LineIndex, Severity, Span } from '../../core/index.js';
 export interface FileReport {
   /** The path as the user gave it. */
   filePath: string;
+  /** The path relative to the current folder with forward slashes (a file URL when there is
+   * none), for the CI formats, whose paths are relative to the repository; else filePath. */
+  relativePath?: string;
   lines: LineIndex;
   findings: Finding[];
 }

@@ -1,0 +1,142 @@
+// `check --format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. One
+// run; the driver lists all twelve rules (with their documentation as helpUri) whether or not
+// they fired, so a viewer can show every rule's description. File locations are relative to
+// the folder bloomline ran in (%SRCROOT%), with forward slashes; columns are 1-based UTF-16
+// code units, as the run's columnKind says. Preferred fixes become SARIF fixes.
+import { docsUrl, RULES, type Fix, type Severity } from '../../core/index.js';
+import { toRange, type FileReport, type Range } from './report.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/bloomline/bloomline';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export interface SarifOptions {
+  /** Bloomline's version, from package.json. */
+  version: string;
+  /** The folder the relative URIs start from, as a file URL ending in "/" (optional). */
+  srcRoot?: string;
+}
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** "missing-outcome" -> "MissingOutcome" (SARIF's rule `name` is an identifier). */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    name: pascalCase(r.id),
+    shortDescription: { text: r.description },
+    fullDescription: {
+      text: `${r.description} Applies to ${appliesTo(r.appliesTo)}; default severity ${r.defaultSeverity}.`,
+    },
+    helpUri: docsUrl(r.id),
+    help: {
+      text: `${r.description} See ${docsUrl(r.id)}`,
+      markdown: `${r.description} See [${r.id}](${docsUrl(r.id)}).`,
+    },
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+  }));
+  const results = reports.flatMap((report) => {
+    const artifact = artifactLocation(report);
+    return report.findings.map((f) => {
+      const index = ruleIndex.get(f.ruleId);
+      const preferred = f.fixes.filter((fix) => fix.isPreferred);
+      return {
+        ruleId: f.ruleId,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: sarifLevel(f.severity),
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifact,
+              region: region(toRange(report.lines, f.span)),
+            },
+          },
+        ],
+        ...(preferred.length
+          ? { fixes: preferred.map((fix) => sarifFix(fix, report, artifact)) }
+          : {}),
+      };
+    });
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Bloomline',
+            version: options.version,
+            ...(/^\d+\.\d+\.\d+/.test(options.version) ? { semanticVersion: options.version } : {}),
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        ...(options.srcRoot
+          ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.srcRoot } } }
+          : {}),
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** The file's URI: relative to %SRCROOT% (percent-encoded per segment), or a file URL when the
+ * file has no path relative to it (another drive). */
+function artifactLocation(report: FileReport): ArtifactLocation {
+  const p = report.relativePath ?? report.filePath;
+  if (/^[A-Za-z]+:\/\//.test(p)) return { uri: p };
+  const uri = p
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return { uri, uriBaseId: '%SRCROOT%' };
+}
+
+function region(r: Range): {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+} {
+  return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}
+
+function sarifFix(fix: Fix, report: FileReport, artifact: ArtifactLocation): object {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: artifact,
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: region(toRange(report.lines, e.span)),
+          insertedContent: { text: e.newText },
+        })),
+      },
+    ],
+  };
+}
+
+function appliesTo(kind: string): string {
+  return kind === 'item' ? 'objectives and outcomes' : `${kind}s`;
+}

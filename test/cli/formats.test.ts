@@ -1,0 +1,342 @@
+// `check --format sarif` and `check --format github`, the CI formats. The SARIF is validated
+// against the SARIF 2.1.0 JSON schema as published (the copy @microsoft/jest-sarif ships, a
+// draft-04 schema, hence ajv-draft-04); both formats must say what `--format json` says, at
+// the same 1-based UTF-16 positions.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { docsUrl, LineIndex, RULES } from '../../server/src/core/index.js';
+import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/format/github.js';
+import { checkJson, project, ROOT, run, VAGUE } from './helpers.js';
+
+const SCHEMA_PATH = path.join(
+  ROOT,
+  'node_modules',
+  '@microsoft',
+  'jest-sarif',
+  'lib',
+  'schemas',
+  'sarif-2.1.0-rtm.5.json',
+);
+
+// ajv-draft-04 and ajv-formats are CommonJS with `exports.default`.
+type AjvClass = typeof AjvDraft04.default;
+const Ajv = ((AjvDraft04 as unknown as { default?: AjvClass }).default ?? AjvDraft04) as AjvClass;
+const withFormats = ((addFormats as unknown as { default?: typeof addFormats.default }).default ??
+  addFormats) as typeof addFormats.default;
+
+function sarifValidator() {
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  assert.match(String(schema.title), /SARIF\) Version 2\.1\.0/);
+  // strict: false lets the draft-04 `id` keyword be; unicodeRegExp: false reads the schema's
+  // patterns as ECMA-262 regular expressions without the u flag, as draft-04 meant them (the
+  // rtm.5 language pattern has a stray "]" that a u-flag RegExp refuses).
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  withFormats(ajv);
+  return ajv.compile(schema);
+}
+
+interface SarifLog {
+  $schema: string;
+  version: string;
+  runs: {
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: {
+          id: string;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          helpUri: string;
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
+    columnKind: string;
+    originalUriBaseIds?: Record<string, { uri: string }>;
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
+      fixes?: {
+        description: { text: string };
+        artifactChanges: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          replacements: {
+            deletedRegion: {
+              startLine: number;
+              startColumn: number;
+              endLine: number;
+              endColumn: number;
+            };
+            insertedContent: { text: string };
+          }[];
+        }[];
+      }[];
+    }[];
+  }[];
+}
+
+function sarif(args: string[], cwd: string): { status: number; log: SarifLog; stdout: string } {
+  const r = run(['check', '--format', 'sarif', ...args], cwd);
+  assert.equal(r.stderr, '');
+  return { status: r.status, log: JSON.parse(r.stdout) as SarifLog, stdout: r.stdout };
+}
+
+const EMOJI_LINE = '- 🔐 Understand how to configure the VPN client';
+const OUTLINE = [
+  '# VPN access',
+  '',
+  '## Learning objectives',
+  '',
+  EMOJI_LINE,
+  '- **LO2:** Reset a password within 5 minutes',
+  '',
+  '## Outcomes',
+  '',
+  '- VPN tickets fall from 40 to 10 a month (LO2, LO9)',
+  '',
+].join('\n');
+
+test('sarif: valid SARIF 2.1.0 with all twelve rules, each with its helpUri', (t) => {
+  const dir = project(t, { 'docs/course.md': OUTLINE });
+  const { status, log } = sarif([], dir);
+  assert.equal(status, 1, 'unknown-reference is an error');
+  const validate = sarifValidator();
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  // The validator is real: a 0-based column or a stray property fails it.
+  const broken = structuredClone(log);
+  broken.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startColumn = 0;
+  assert.equal(validate(broken), false);
+  assert.equal(validate({ ...log, runs: [{ ...log.runs[0], columns: 'utf16' }] }), false);
+  assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  const [runLog] = log.runs;
+  const driver = runLog!.tool.driver;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  assert.equal(driver.name, 'Bloomline');
+  assert.equal(driver.version, pkg.version);
+  assert.match(driver.informationUri, /^https:\/\//);
+  assert.equal(driver.rules.length, 12);
+  assert.deepEqual(
+    driver.rules.map((r) => r.id),
+    RULES.map((r) => r.id),
+  );
+  const levels: Record<string, string> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'note',
+    hint: 'note',
+  };
+  for (const [i, rule] of driver.rules.entries()) {
+    const source = RULES[i]!;
+    assert.equal(rule.helpUri, docsUrl(rule.id));
+    assert.match(rule.name, /^[A-Z][A-Za-z]+$/);
+    assert.equal(rule.name.toLowerCase(), rule.id.replace(/-/g, ''));
+    assert.equal(rule.shortDescription.text, source.description);
+    assert.ok(rule.fullDescription.text.length > 0);
+    assert.equal(rule.defaultConfiguration.level, levels[source.defaultSeverity]);
+  }
+  assert.equal(driver.rules.find((r) => r.id === 'missing-timeframe')?.name, 'MissingTimeframe');
+  assert.equal(runLog!.columnKind, 'utf16CodeUnits');
+  assert.match(runLog!.originalUriBaseIds!['%SRCROOT%']!.uri, /^file:\/\/.*\/$/);
+  for (const result of runLog!.results) {
+    assert.equal(driver.rules[result.ruleIndex]!.id, result.ruleId);
+    const loc = result.locations[0]!.physicalLocation;
+    assert.deepEqual(loc.artifactLocation, { uri: 'docs/course.md', uriBaseId: '%SRCROOT%' });
+  }
+  const unknown = runLog!.results.find((r) => r.ruleId === 'unknown-reference');
+  assert.equal(unknown?.level, 'error');
+  const timeframe = runLog!.results.find((r) => r.ruleId === 'missing-timeframe');
+  assert.equal(timeframe?.level, 'note', 'information is a note');
+});
+
+test('sarif: 1-based UTF-16 columns (an emoji counts two) and the preferred fix', (t) => {
+  const dir = project(t, { 'course.md': OUTLINE });
+  const { log } = sarif([], dir);
+  const json = checkJson([], dir).files[0]!;
+  const results = log.runs[0]!.results;
+  // The same findings as --format json, at the same positions.
+  assert.equal(results.length, json.messages.length);
+  for (const [i, m] of json.messages.entries()) {
+    const r = results[i]!;
+    assert.equal(r.ruleId, m.ruleId);
+    assert.equal(r.message.text, m.message);
+    assert.deepEqual(r.locations[0]!.physicalLocation.region, {
+      startLine: m.line,
+      startColumn: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+    });
+  }
+  const vague = results.find((r) => r.ruleId === 'vague-verb')!;
+  const region = vague.locations[0]!.physicalLocation.region;
+  assert.equal(region.startLine, 5);
+  assert.equal(region.startColumn, EMOJI_LINE.indexOf('Understand') + 1);
+  assert.equal(region.startColumn, 6, '"- " (2) + "🔐" (2 UTF-16 units) + " " (1), then 1-based');
+  assert.equal(
+    EMOJI_LINE.slice(region.startColumn - 1, region.endColumn - 1),
+    'Understand',
+    'endColumn is the column after the region',
+  );
+  // The fix: what --fix would apply, as a SARIF replacement.
+  assert.equal(vague.fixes?.length, 1);
+  const jsonFix = json.messages
+    .find((m) => m.ruleId === 'vague-verb')!
+    .fixes.find((f) => f.isPreferred)!;
+  const change = vague.fixes![0]!.artifactChanges[0]!;
+  assert.equal(vague.fixes![0]!.description.text, jsonFix.title);
+  assert.deepEqual(change.artifactLocation, { uri: 'course.md', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(
+    change.replacements,
+    jsonFix.edits.map((e) => ({
+      deletedRegion: {
+        startLine: e.line,
+        startColumn: e.column,
+        endLine: e.endLine,
+        endColumn: e.endColumn,
+      },
+      insertedContent: { text: e.newText },
+    })),
+  );
+  // Applying the replacement gives what `check --fix` writes on that line.
+  const fixed = run(['check', '--fix'], dir);
+  assert.ok(fixed.status <= 1, fixed.stderr);
+  const line = fs.readFileSync(path.join(dir, 'course.md'), 'utf8').split('\n')[4]!;
+  let expected = EMOJI_LINE;
+  for (const rep of [...change.replacements].reverse()) {
+    const d = rep.deletedRegion;
+    assert.equal(d.startLine, 5);
+    assert.equal(d.endLine, 5);
+    expected =
+      expected.slice(0, d.startColumn - 1) +
+      rep.insertedContent.text +
+      expected.slice(d.endColumn - 1);
+  }
+  assert.equal(line, expected);
+  // Findings with no preferred fix carry no `fixes`.
+  assert.equal(results.find((r) => r.ruleId === 'missing-criterion')?.fixes, undefined);
+});
+
+test('sarif: a clean run is a valid log with no results; odd file names are encoded', (t) => {
+  const clean = project(t, { 'README.md': '# Nothing to check\n' });
+  const { status, log } = sarif([], clean);
+  assert.equal(status, 0);
+  assert.deepEqual(log.runs[0]!.results, []);
+  const validate = sarifValidator();
+  assert.ok(validate(log), JSON.stringify(validate.errors));
+
+  const odd = project(t, { 'my notes/week #1, 50%.md': VAGUE });
+  const r = sarif([], odd);
+  assert.ok(validate(r.log), JSON.stringify(validate.errors));
+  const uri = r.log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+  assert.equal(uri, 'my%20notes/week%20%231%2C%2050%25.md');
+  assert.equal(decodeURIComponent(uri), 'my notes/week #1, 50%.md');
+});
+
+test('github: one workflow command per finding, at the JSON positions, escaped', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'compound-objective': 'hint' } }),
+    'a,b:c%/course.md': OUTLINE.replace(
+      '- **LO2:** Reset a password within 5 minutes',
+      '- **LO2:** Reset a password within 5 minutes\n- Identify and explain phishing emails within 2 minutes',
+    ),
+  });
+  const r = run(['check', '--format', 'github'], dir);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stderr, '');
+  const json = checkJson([], dir).files[0]!;
+  const lines = r.stdout.split('\n');
+  assert.equal(lines.pop(), '', 'every command ends with a newline');
+  assert.equal(lines.length, json.messages.length);
+  const command: Record<string, string> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'notice',
+    hint: 'notice',
+  };
+  const severities = new Set(json.messages.map((m) => m.severity));
+  assert.deepEqual([...severities].sort(), ['error', 'hint', 'information', 'warning']);
+  json.messages.forEach((m, i) => {
+    const range =
+      m.line === m.endLine
+        ? `line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn}`
+        : `line=${m.line},endLine=${m.endLine}`;
+    const expected =
+      `::${command[m.severity]} file=a%2Cb%3Ac%25/course.md,${range},` +
+      `title=${m.ruleId}::${escapeData(m.message)}`;
+    assert.equal(lines[i], expected);
+  });
+  const vague = lines.find((l) => l.includes('title=vague-verb'))!;
+  assert.match(
+    vague,
+    /^::warning file=[^:]+,line=5,col=6,endLine=5,endColumn=16,title=vague-verb::/,
+  );
+});
+
+test('github escaping: % CR LF in messages, : and , in properties; columns on one line only', () => {
+  assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
+  assert.equal(escapeProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');
+  assert.equal(escapeData('%0A'), '%250A', '% first, so an escape is never read back as one');
+  // A message with every special character, through the formatter.
+  const out = formatGithub([
+    {
+      filePath: 'docs/my course.md',
+      relativePath: 'docs/my course.md',
+      lines: new LineIndex('- Understand it\n  and more\n'),
+      findings: [
+        {
+          ruleId: 'vague-verb',
+          severity: 'information',
+          message: 'Line one: 100%\nline two, done\r',
+          span: { start: 2, end: 5 },
+          fixes: [],
+          related: [],
+        },
+        {
+          ruleId: 'compound-objective',
+          severity: 'hint',
+          message: 'Over two lines',
+          span: { start: 2, end: 22 },
+          fixes: [],
+          related: [],
+        },
+      ],
+    },
+  ]);
+  assert.equal(
+    out,
+    '::notice file=docs/my course.md,line=1,col=3,endLine=1,endColumn=6,title=vague-verb::' +
+      'Line one: 100%25%0Aline two, done%0D\n' +
+      '::notice file=docs/my course.md,line=1,endLine=2,title=compound-objective::Over two lines\n',
+  );
+});
+
+test('--max-warnings applies to the CI formats; unknown formats list all four', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const gh = run(['check', '--format', 'github', '--max-warnings', '0'], dir);
+  assert.equal(gh.status, 1);
+  assert.match(gh.stderr, /^bloomline: found too many warnings \(\d+, maximum: 0\)\n$/);
+  assert.equal(run(['check', '--format', 'sarif', '--max-warnings', '0'], dir).status, 1);
+  assert.equal(run(['check', '--format', 'sarif'], dir).status, 0);
+  const bad = run(['check', '--format', 'junit'], dir);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown format "junit" \(supported: stylish, json, sarif, github\)/);
+  assert.match(run(['check', '--help'], dir).stdout, /sarif +SARIF 2\.1\.0/);
+});
