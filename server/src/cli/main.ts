@@ -5,6 +5,7 @@ import { CHECK_FORMATS, runCheck, type Io } from './check.js';
 import { wantColor } from './format/color.js';
 import { CliError, describeError, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
+import { REPORT_FORMATS, runReport } from './report.js';
 import { readVersion } from './version.js';
 
 const HELP = `Usage: bloomline <command> [options]
@@ -14,6 +15,7 @@ Checks course outlines in Markdown: learning objectives and outcomes.
 Commands:
   check [PATH|GLOB ...]   check outlines (default: Markdown files under the current folder)
   outline FILE ...        print the objective/outcome model of outlines
+  report [PATH|GLOB ...]  alignment report: objective x outcome matrix, Bloom levels, coverage
 
 Options:
   -h, --help              show help ("bloomline <command> --help" for a command's options)
@@ -44,6 +46,26 @@ Exit status: 0 clean or only warnings within --max-warnings; 1 errors, or more w
 --max-warnings; 2 usage, configuration or I/O error.
 `;
 
+const REPORT_HELP = `Usage: bloomline report [PATH|GLOB ...] [options]
+
+Reports how the course outlines among the files named align: per course the coverage figures,
+the objective x outcome matrix (explicit and implied links, objectives with no outcome,
+outcomes measuring nothing) and the Bloom level distribution per section. Files are found and
+configured as "bloomline check" finds them.
+
+Options:
+  --format md|html|csv|json
+                          md    Markdown: tables and text bar charts (default)
+                          html  one self-contained page (inline CSS and SVG, no script)
+                          csv   one row per objective-outcome pair (RFC 4180)
+                          json  the report data, as the language server's bloomline/report
+  --output FILE           write the report to FILE (atomically) instead of stdout
+  --config FILE           use this configuration file for every file
+  -h, --help              show this help
+
+Exit status: 0 written; 2 usage, configuration or I/O error.
+`;
+
 const OUTLINE_HELP = `Usage: bloomline outline FILE ... [options]
 
 Prints the objectives and outcomes of each outline, their Bloom levels and links.
@@ -66,6 +88,12 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
+  config: 'value',
+  help: 'flag',
+};
+const REPORT_OPTIONS: Record<string, OptionKind> = {
+  format: 'value',
+  output: 'value',
   config: 'value',
   help: 'flag',
 };
@@ -115,10 +143,26 @@ export function main(argv: readonly string[], io: Io): number {
     const format = choice(options.get('format'), OUTLINE_FORMATS, 'tree');
     return runOutline(positionals, format, stringOption(options.get('config'), 'config'), io);
   }
+  if (command === 'report') {
+    const { options, positionals } = parseArgs(rest, REPORT_OPTIONS, 'report', SHORT);
+    if (options.has('help')) {
+      io.stdout(REPORT_HELP);
+      return 0;
+    }
+    return runReport(
+      positionals,
+      {
+        format: choice(options.get('format'), REPORT_FORMATS, 'md'),
+        configPath: stringOption(options.get('config'), 'config'),
+        output: stringOption(options.get('output'), 'output'),
+      },
+      io,
+    );
+  }
   if (command.startsWith('-'))
     throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
   throw new CliError(
-    `unknown command "${command}" (commands: check, outline; try "bloomline --help")`,
+    `unknown command "${command}" (commands: check, outline, report; try "bloomline --help")`,
   );
 }
 

@@ -1,0 +1,153 @@
+// What the md, html and csv writers of the alignment report share: the order and names of the
+// Bloom levels, the coverage figures with their labels, short labels for generated IDs, and
+// the lookups the matrix needs. Pure functions of ReportJson; no file system.
+import { BLOOM_LEVELS, type CourseReport, type Coverage, type LevelCounts } from '../core/index.js';
+
+export type LevelKey = keyof LevelCounts;
+
+/** Bloom's six levels in order, then objectives with a vague verb, then those with no level. */
+export const LEVEL_KEYS: readonly LevelKey[] = [...BLOOM_LEVELS, 'vague', 'none'];
+
+export const LEVEL_LABELS: Record<LevelKey, string> = {
+  remember: 'remember',
+  understand: 'understand',
+  apply: 'apply',
+  analyze: 'analyze',
+  evaluate: 'evaluate',
+  create: 'create',
+  vague: 'vague verb',
+  none: 'no level',
+};
+
+/** The levels shown in a distribution: all six Bloom levels, vague and none only when used. */
+export function shownLevels(levels: LevelCounts): LevelKey[] {
+  return LEVEL_KEYS.filter((k) => (k !== 'vague' && k !== 'none') || levels[k] > 0);
+}
+
+/** Bloom levels 3 to 6: apply, analyze, evaluate, create. */
+export function isHigherOrder(key: LevelKey): boolean {
+  const i = (BLOOM_LEVELS as readonly string[]).indexOf(key);
+  return i >= 2;
+}
+
+/** Objectives at levels 3-6 and objectives with a level, from a distribution. */
+export function higherOrder(levels: LevelCounts): { count: number; of: number } {
+  let count = 0;
+  let of = 0;
+  for (const level of BLOOM_LEVELS) {
+    of += levels[level];
+    if (isHigherOrder(level)) count += levels[level];
+  }
+  return { count, of };
+}
+
+export interface Figure {
+  label: string;
+  count: number;
+  of: number;
+  /** What `of` counts, for "2 of 3 objectives": singular and plural. */
+  unit: [string, string];
+  /** True when more is better (objectives with an outcome), false when fewer is (vanity). */
+  good: boolean;
+}
+
+/** The coverage figures in the order the report shows them. */
+export function coverageFigures(c: Coverage): Figure[] {
+  const objectives = (label: string, count: number): Figure => ({
+    label,
+    count,
+    of: c.objectives,
+    unit: ['objective', 'objectives'],
+    good: true,
+  });
+  const outcomes = (label: string, count: number, good = true): Figure => ({
+    label,
+    count,
+    of: c.outcomes,
+    unit: ['outcome', 'outcomes'],
+    good,
+  });
+  const leveled = c.objectivesWithObservableVerb;
+  return [
+    objectives('Objectives with an outcome', c.objectivesWithOutcome),
+    objectives('Objectives with a criterion', c.objectivesWithCriterion),
+    objectives('Objectives with an observable verb', c.objectivesWithObservableVerb),
+    outcomes('Outcomes with a target', c.outcomesWithTarget),
+    outcomes('Outcomes with a timeframe', c.outcomesWithTimeframe),
+    outcomes('Outcomes at Kirkpatrick level 3 or 4', c.outcomesAtKirkpatrick3or4),
+    outcomes('Vanity metrics', c.vanityMetrics, false),
+    outcomes('Outputs, not outcomes', c.outputs, false),
+    outcomes('Outcomes measuring nothing', c.outcomesMeasuringNothing, false),
+    {
+      label: 'Objectives at Bloom levels 3-6',
+      count: Math.round(c.higherOrderShare * leveled),
+      of: leveled,
+      unit: ['objective with a level', 'objectives with a level'],
+      good: true,
+    },
+  ];
+}
+
+/** "3 objectives", "1 objective". */
+export function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "4 objectives", "1 outcome": what a figure's `of` counts. */
+export function ofText(f: Figure): string {
+  return plural(f.of, f.unit[0], f.unit[1]);
+}
+
+/** "67%", or "–" when there is nothing to count. */
+export function percent(count: number, of: number): string {
+  return of > 0 ? `${Math.round((count / of) * 100)}%` : '–';
+}
+
+/** Whether a figure is as it should be: all of them for a good figure, none for a bad one. */
+export function figureOk(f: Figure): boolean {
+  return f.good ? f.count === f.of : f.count === 0;
+}
+
+/** The course's name: its title, else its file. */
+export function courseName(course: CourseReport): string {
+  return course.title ?? course.filePath;
+}
+
+/** A generated ID ("module-1#outcome-2") is long and says nothing: show its position ("#2")
+ * instead. Explicit IDs ("LO1") never contain "#". */
+export function shortLabel(id: string, index: number): string {
+  return id.includes('#') ? `#${index + 1}` : id;
+}
+
+/** A section's heading path as shown, without the course title that heads every path. */
+export function sectionName(path: readonly string[], title: string | null): string {
+  const parts = path.length > 1 && path[0] === title ? path.slice(1) : path;
+  return parts.length ? parts.join(' › ') : '(before the first heading)';
+}
+
+/** The matrix as a lookup: "objective\0outcome" -> implied. */
+export function matrixLookup(course: CourseReport): Map<string, boolean> {
+  const cells = new Map<string, boolean>();
+  for (const cell of course.matrix)
+    cells.set(`${cell.objective}\u0000${cell.outcome}`, cell.implied);
+  return cells;
+}
+
+export function cellKey(objective: string, outcome: string): string {
+  return `${objective}\u0000${outcome}`;
+}
+
+/** Links to items in other files ("LO3 in other.md"), which the matrix of one course leaves
+ * out. */
+export function crossFileLinks(
+  links: readonly { id: string; implied: boolean; filePath?: string }[],
+): string[] {
+  return links
+    .filter((l) => l.filePath)
+    .map((l) => `${l.id} in ${l.filePath}${l.implied ? ' (implied)' : ''}`);
+}
+
+/** One line of text: line breaks become spaces. */
+export function flat(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
