@@ -6,8 +6,14 @@ export interface LinkJson {
   id: string;
   implied: boolean;
   via: 'nesting' | 'reference' | 'scope';
+  /** Set when the linked item is in another file. */
   filePath?: string;
+  /** 1-based line of the linked item (in `filePath` when set), so a client can jump to it. */
+  line?: number;
 }
+
+/** Finds the line of a linked item, possibly in another file. */
+export type LinkLocator = (link: { id: string; filePath?: string }) => number | null;
 
 export interface SectionJson {
   title: string;
@@ -62,7 +68,7 @@ export interface OutlineJson {
   outcomes: OutcomeJson[];
 }
 
-export function outlineToJson(outline: Outline): OutlineJson {
+export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJson {
   const lines = new LineIndex(outline.text);
   const pos = (offset: number) => lines.position(offset);
   const base = (
@@ -94,12 +100,16 @@ export function outlineToJson(outline: Outline): OutlineJson {
     implied: boolean;
     via: LinkJson['via'];
     filePath?: string;
-  }): LinkJson => ({
-    id: l.id,
-    implied: l.implied,
-    via: l.via,
-    ...(l.filePath ? { filePath: l.filePath } : {}),
-  });
+  }): LinkJson => {
+    const line = locate?.(l) ?? null;
+    return {
+      id: l.id,
+      implied: l.implied,
+      via: l.via,
+      ...(l.filePath ? { filePath: l.filePath } : {}),
+      ...(line !== null ? { line } : {}),
+    };
+  };
   const sectionJson = (index: number): SectionJson => {
     const s = outline.sections[index]!;
     return {

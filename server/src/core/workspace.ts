@@ -135,7 +135,24 @@ export class Workspace {
     this.ensureLinked();
     const entry = this.entries.get(filePath);
     if (!entry) throw new Error(`unknown file ${filePath}`);
-    return outlineToJson(entry.outline);
+    // Lines of linked items, by file and ID, computed once per file that links point into.
+    const located = new Map<string, Map<string, number>>();
+    return outlineToJson(entry.outline, (link) => {
+      const file = link.filePath ?? filePath;
+      let ids = located.get(file);
+      if (!ids) {
+        ids = new Map();
+        const outline = this.entries.get(file)?.outline;
+        if (outline) {
+          const index = new LineIndex(outline.text);
+          for (const item of [...outline.objectives, ...outline.outcomes]) {
+            if (!ids.has(item.id)) ids.set(item.id, index.position(item.textSpan.start).line + 1);
+          }
+        }
+        located.set(file, ids);
+      }
+      return ids.get(link.id) ?? null;
+    });
   }
 
   private knownIds(): { id: string; filePath: string; kind: ItemKind }[] {

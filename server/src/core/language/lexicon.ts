@@ -30,6 +30,7 @@ interface BloomData {
   sources: string[];
   levels: Record<BloomLevel, LevelInfo>;
   verbs: { verb: string; level: string; alternatives?: string[] }[];
+  phrasal?: { verb: string; level: string; alternatives?: string[] }[];
   irregular: Record<string, string>;
 }
 interface VagueData {
@@ -56,6 +57,8 @@ const LY_VERBS = new Set([
 
 export class Lexicon {
   readonly verbs = new Map<string, VerbInfo>();
+  /** Multi-word verbs ("back up", "come up with") by their first word, longest first. */
+  readonly phrasalByHead = new Map<string, VerbInfo[]>();
   /** Vague phrases by their first word, longest first. */
   readonly vagueByHead = new Map<string, VaguePhrase[]>();
   readonly vague: VaguePhrase[] = [];
@@ -79,6 +82,18 @@ export class Lexicon {
         level: v.level as BloomLevel,
         alternatives: (v.alternatives ?? []) as BloomLevel[],
       });
+    }
+    for (const v of bloom.phrasal ?? []) {
+      const info = {
+        verb: v.verb,
+        level: v.level as BloomLevel,
+        alternatives: (v.alternatives ?? []) as BloomLevel[],
+      };
+      const head = v.verb.split(' ')[0]!;
+      const list = this.phrasalByHead.get(head) ?? [];
+      list.push(info);
+      list.sort((a, b) => b.verb.length - a.verb.length);
+      this.phrasalByHead.set(head, list);
     }
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
@@ -115,7 +130,7 @@ export class Lexicon {
   }
 
   isKnown(word: string): boolean {
-    return this.verbs.has(word) || this.vagueByHead.has(word);
+    return this.verbs.has(word) || this.vagueByHead.has(word) || this.phrasalByHead.has(word);
   }
 
   /**

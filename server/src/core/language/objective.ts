@@ -180,6 +180,19 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
         verbIndex = j;
       }
     }
+  } else if (ws[i] && phrasalAt(ws, i, lex)) {
+    // "Back up the database", "Come up with three options".
+    const p = phrasalAt(ws, i, lex)!;
+    const last = ws[i + p.words - 1]!;
+    reading.verb = {
+      start: ws[i]!.start,
+      end: last.end,
+      text: masked.slice(ws[i]!.start, last.end),
+      lemma: p.info.verb,
+    };
+    reading.level = p.info.level;
+    reading.alternatives = p.info.alternatives;
+    verbIndex = i + p.words - 1;
   } else if (ws[i]) {
     const lemma = lex.lemma(ws[i]!.lower);
     const info = lemma ? lex.verb(lemma) : undefined;
@@ -218,6 +231,22 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
   );
   if (verbIndex >= 0) reading.extraVerbs = findExtraVerbs(masked, ws, verbIndex, lex);
   return reading;
+}
+
+function phrasalAt(
+  ws: Word[],
+  i: number,
+  lex: Lexicon,
+): { info: import('./lexicon.js').VerbInfo; words: number } | null {
+  const head = lex.lemma(ws[i]!.lower) ?? ws[i]!.lower;
+  const list = lex.phrasalByHead.get(head);
+  if (!list) return null;
+  for (const info of list) {
+    const parts = info.verb.split(' ');
+    if (parts.every((p, k) => k === 0 || ws[i + k]?.lower === p))
+      return { info, words: parts.length };
+  }
+  return null;
 }
 
 function matchVague(
