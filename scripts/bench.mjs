@@ -126,6 +126,7 @@ function runOnce(command, resultFile, keepOutput) {
         signal,
         maxRSSKB: measured ? measured.maxRSSKB : null,
         childMs: measured ? measured.sinceProcessStartMs : null,
+        cpuMs: measured ? measured.cpuMs : null,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
         stdoutBytes,
@@ -303,7 +304,7 @@ async function main() {
         }
         s.runs.push(run);
         console.log(
-          `  ${command.key} run ${i}/${options.runs}: ${fmtInt(run.wallMs)} ms (in-process ${fmtInt(run.childMs)} ms), ${fmtMB(run.maxRSSKB)} MB`,
+          `  ${command.key} run ${i}/${options.runs}: ${fmtInt(run.wallMs)} ms (in-process ${fmtInt(run.childMs)} ms, CPU ${fmtInt(run.cpuMs)} ms), ${fmtMB(run.maxRSSKB)} MB`,
         );
       }
     }
@@ -324,12 +325,14 @@ async function main() {
     if (s.problem) return { command, problem: s.problem };
     const times = s.runs.map((r) => r.wallMs);
     const rss = s.runs.map((r) => r.maxRSSKB);
+    const cpu = s.runs.map((r) => r.cpuMs);
     return {
       command,
       timeMs: median(times),
       timeRange: [Math.min(...times), Math.max(...times)],
       rssKB: median(rss),
       rssRange: [Math.min(...rss), Math.max(...rss)],
+      cpuMs: median(cpu),
       note: s.note,
     };
   });
@@ -338,6 +341,7 @@ async function main() {
     if (row.problem) continue;
     row.timeRatio = row.timeMs / base.timeMs;
     row.rssRatio = row.rssKB / base.rssKB;
+    row.cpuRatio = row.cpuMs / base.cpuMs;
   }
   const check = rows.find((r) => r.command.key === 'check');
   const targets = [
@@ -357,13 +361,15 @@ async function main() {
 
   const cells = (row) =>
     row.problem
-      ? [row.command.label, `failed: ${row.problem}`, '', '', '', '']
+      ? [row.command.label, `failed: ${row.problem}`, '', '', '', '', '', '']
       : [
           row.command.label,
           `${fmtInt(row.timeMs)} (${fmtInt(row.timeRange[0])}–${fmtInt(row.timeRange[1])})`,
           `${fmtMB(row.rssKB)} (${fmtMB(row.rssRange[0])}–${fmtMB(row.rssRange[1])})`,
           fmtRatio(row.timeRatio),
           fmtRatio(row.rssRatio),
+          fmtInt(row.cpuMs),
+          fmtRatio(row.cpuRatio),
           row.note,
         ];
   const header = [
@@ -372,6 +378,8 @@ async function main() {
     'Peak RSS MB',
     'Time / baseline',
     'RSS / baseline',
+    'CPU ms',
+    'CPU / baseline',
     'Notes',
   ];
   const targetLines = targets.map((t) =>
@@ -511,7 +519,9 @@ Each row is a separate \`node\` process, started once to warm up and then N time
 commands interleaved. **Time** is wall time measured by the parent from spawn to exit, so it
 includes Node start-up and module loading. **Peak RSS** is the child's own high-water mark
 (\`process.resourceUsage().maxRSS\`), written when it exits by \`scripts/bench/measure.mjs\`, a
-small launcher that imports the command's script in-process. Medians are reported.
+small launcher that imports the command's script in-process. Medians are reported. **CPU** is
+the child's user + system CPU time (same source), shown for information: it moves much less than
+wall time when other work shares the machine, so it tells a real slowdown from a busy machine.
 
 - **baseline**: \`scripts/bench/parse-only.mjs\` reads the file and runs
   \`unified().use(remarkParse).parse(text)\`, nothing else — the floor for a remark-based checker.

@@ -19,11 +19,14 @@ const target = realpathSync(script);
 
 process.on('exit', (code) => {
   const now = performance.now();
+  const usage = process.resourceUsage();
   writeFileSync(
     resultFile,
     JSON.stringify({
       // ru_maxrss of this process, in KB on Linux.
-      maxRSSKB: process.resourceUsage().maxRSS,
+      maxRSSKB: usage.maxRSS,
+      // User + system CPU time (all threads, GC included), from microseconds.
+      cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
       // performance.now() counts from the process's time origin, i.e. includes Node start-up.
       sinceProcessStartMs: now,
       sinceLauncherStartMs: now - launcherStart,
