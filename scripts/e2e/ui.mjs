@@ -1,0 +1,206 @@
+// What only a person sees, checked in the workbench page that code-server serves (Playwright
+// on headless Chromium): the Bloomline view in the activity bar lists the objectives, the
+// Problems panel lists Bloomline's findings, and screenshots of the editor with squiggles and
+// a hover, of the tree view and of the quick-fix menu. Driven with the mouse and the keys a
+// person would use; every wait is on something appearing in the page, with a deadline.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const SUITE = 'In the browser (code-server)';
+const TIMEOUT = 20_000;
+
+/** Runs a command through the command palette (F1), as a person would. */
+async function runCommand(page, title, timeout = TIMEOUT) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    await page.keyboard.press('Escape');
+    throw error;
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P). */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(name);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.tabs-container .tab.active', { hasText: name })
+    .waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G): 1-based line and column. */
+async function goTo(page, line, column) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+export async function checkUi(page, { screenshotDirs, log }) {
+  const results = [];
+  const shot = async (name) => {
+    const image = await page.screenshot();
+    for (const dir of screenshotDirs) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${name}.png`), image);
+    }
+  };
+  const step = async (title, body) => {
+    const started = Date.now();
+    try {
+      await body();
+      results.push({
+        suite: SUITE,
+        title,
+        state: 'passed',
+        error: null,
+        durationMs: Date.now() - started,
+      });
+    } catch (error) {
+      log(`failed: ${title}`);
+      await shot(`failed-${results.length + 1}`).catch(() => undefined);
+      results.push({
+        suite: SUITE,
+        title,
+        state: 'failed',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        durationMs: Date.now() - started,
+      });
+    }
+  };
+
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: TIMEOUT });
+  // Toasts from the run (a restarted server, a tip) would hide what the screenshots show.
+  await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
+  await runCommand(page, 'View: Close All Editors', 5000).catch(() => undefined);
+
+  await step('the Bloomline view in the activity bar lists the objectives', async () => {
+    await openFile(page, 'course.md');
+    await page.locator('.activitybar .action-item a[aria-label^="Bloomline"]').click();
+    const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    await sidebar
+      .getByText('Objectives and outcomes', { exact: false })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    // Wider, as a person would drag it, so that the labels and their levels can be read.
+    const box = await sidebar.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 300, box.y + box.height / 2, { steps: 10 });
+      await page.mouse.up();
+    }
+    for (const label of [
+      'Module 1: Connecting',
+      'Use the VPN client to reach the CRM from a home network in under 5 minutes.',
+      'Understand how to configure the VPN client.',
+      'Classify 20 sample emails as phishing or legitimate with at least 90% accuracy.',
+    ]) {
+      await sidebar.getByText(label, { exact: true }).first().waitFor({ timeout: TIMEOUT });
+    }
+    // Open two objectives, as a person would with their twisties: the outcomes that measure
+    // them, one linked by section scope and shown as implied.
+    for (const label of ['Use the VPN client to reach the CRM', 'Classify 20 sample emails']) {
+      const row = sidebar.locator('.monaco-list-row', { hasText: label }).first();
+      await row.locator('.monaco-tl-twistie').click();
+      await sidebar
+        .locator('.monaco-list-row[aria-expanded="true"]', { hasText: label })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+    }
+    await sidebar
+      .getByText('VPN-related help-desk tickets fall from 120 to 40', { exact: false })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    const implied = sidebar.locator('.monaco-list-row', {
+      hasText: 'Agents who fall for the quarterly phishing simulation',
+    });
+    await implied.first().waitFor({ timeout: TIMEOUT });
+    const description = await implied.first().locator('.label-description').textContent();
+    if (!/implied/.test(description ?? '')) {
+      throw new Error(`the scope-linked outcome is not shown as implied: "${description}"`);
+    }
+    await shot('tree-view');
+    // Narrower again, for the editor's screenshots.
+    const wide = await sidebar.boundingBox();
+    if (wide) {
+      await page.mouse.move(wide.x + wide.width, wide.y + wide.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(wide.x + wide.width - 180, wide.y + wide.height / 2, { steps: 10 });
+      await page.mouse.up();
+    }
+  });
+
+  await step("the Problems panel lists Bloomline's findings", async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+    for (const text of [
+      '"Understand" is not observable',
+      'No objective or outcome has the ID "LO1.9"',
+    ]) {
+      await panel.getByText(text, { exact: false }).first().waitFor({ timeout: TIMEOUT });
+    }
+    for (const rule of [
+      'vague-verb',
+      'missing-criterion',
+      'missing-outcome',
+      'unknown-reference',
+    ]) {
+      await panel.getByText(rule, { exact: false }).first().waitFor({ timeout: TIMEOUT });
+    }
+    await shot('problems');
+  });
+
+  await step('the editor shows squiggles and a hover with the finding', async () => {
+    // The editor alone, without the Problems panel of the step before.
+    await runCommand(page, 'View: Hide Panel', 5000).catch(() => undefined);
+    await openFile(page, 'course.md');
+    await goTo(page, 12, 16);
+    const editor = page.locator('.monaco-editor').first();
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: TIMEOUT });
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: TIMEOUT });
+    // The pointer out of the way: it would highlight what it rests on.
+    await page.mouse.move(640, 10);
+    // Show or Focus Hover: Ctrl+K Ctrl+I.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'is not observable' }).first();
+    await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shot('editor-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the quick-fix menu offers the fixes', async () => {
+    await goTo(page, 12, 16);
+    await page.mouse.move(640, 10);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget').first();
+    await menu.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await menu
+      .getByText('Keep the behaviour', { exact: false })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+    await shot('quick-fix');
+    await page.keyboard.press('Escape');
+  });
+
+  return results;
+}
