@@ -15,6 +15,7 @@ Checks course outlines in Markdown: learning objectives and outcomes.
 Commands:
   check [PATH|GLOB ...]   check outlines (default: Markdown files under the current folder)
   outline FILE ...        print the objective/outcome model of outlines
+  lsp --stdio             run the language server for an editor
   report [PATH|GLOB ...]  alignment report: objective x outcome matrix, Bloom levels, coverage
 
 Options:
@@ -76,6 +77,21 @@ Options:
   -h, --help              show this help
 `;
 
+const LSP_HELP = `Usage: bloomline lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+
+Runs the Bloomline language server (LSP 3.17) for an editor: diagnostics as you type, quick
+fixes, completion of Bloom verbs and IDs, hover, symbols, go to definition, references, rename
+of IDs and code lenses. The editor starts it; see docs/editors.md.
+
+Options (exactly one transport):
+  --stdio                 talk over standard input and output (most editors)
+  --node-ipc              talk over Node's IPC channel (VS Code)
+  --socket=PORT           talk over a TCP socket on this port
+  --pipe=NAME             talk over a named pipe
+  --clientProcessId=PID   also exit when that process ends
+  -h, --help              show this help
+`;
+
 const CHECK_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
   config: 'value',
@@ -97,6 +113,15 @@ const REPORT_OPTIONS: Record<string, OptionKind> = {
   config: 'value',
   help: 'flag',
 };
+const LSP_OPTIONS: Record<string, OptionKind> = {
+  stdio: 'flag',
+  'node-ipc': 'flag',
+  socket: 'value',
+  pipe: 'value',
+  clientProcessId: 'value',
+  help: 'flag',
+};
+const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
 const SHORT = { h: 'help', v: 'version' };
 
 export function main(argv: readonly string[], io: Io): number {
@@ -159,10 +184,37 @@ export function main(argv: readonly string[], io: Io): number {
       io,
     );
   }
+  if (command === 'lsp') {
+    const { options, positionals } = parseArgs(rest, LSP_OPTIONS, 'lsp', SHORT);
+    if (options.has('help')) {
+      io.stdout(LSP_HELP);
+      return 0;
+    }
+    if (positionals.length)
+      throw new CliError(
+        `lsp: unexpected argument "${positionals[0]}" (see "bloomline lsp --help")`,
+      );
+    const transports = LSP_TRANSPORTS.filter((t) => options.has(t));
+    if (transports.length !== 1) {
+      throw new CliError(
+        'lsp: name one transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME (editors pass it; see "bloomline lsp --help")',
+      );
+    }
+    // Loaded only here, so the other commands do not pay for the protocol libraries.
+    import('../lsp/main.js')
+      .then(({ startLanguageServer }) => startLanguageServer())
+      .catch((err: unknown) => {
+        process.stderr.write(
+          `bloomline: lsp: cannot start the language server: ${describeError(err)}\n`,
+        );
+        process.exit(2);
+      });
+    return 0;
+  }
   if (command.startsWith('-'))
     throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
   throw new CliError(
-    `unknown command "${command}" (commands: check, outline, report; try "bloomline --help")`,
+    `unknown command "${command}" (commands: check, outline, report, lsp; try "bloomline --help")`,
   );
 }
 

@@ -1,0 +1,67 @@
+// Converters between the core's data and the protocol's: spans (UTF-16 offsets) to ranges,
+// findings to diagnostics, fixes to text edits. No checking happens here.
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Location,
+  type Range,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import {
+  docsUrl,
+  type Finding,
+  type LineIndex,
+  type Severity,
+  type Span,
+  type TextEdit,
+} from '../core/index.js';
+import { DIAGNOSTIC_SOURCE } from '../protocol.js';
+
+export const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function spanToRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.position(span.start), end: lines.position(span.end) };
+}
+
+export function toTextEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: spanToRange(lines, e.span), newText: e.newText }));
+}
+
+/** A finding as a diagnostic: rule ID as `code`, its documentation page as `codeDescription`;
+ * `locate` turns a related finding's file and span into a location (null: unknown file). */
+export function toDiagnostic(
+  finding: Finding,
+  lines: LineIndex,
+  locate: (filePath: string, span: Span) => Location | null,
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: spanToRange(lines, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const r of finding.related) {
+    const location = locate(r.filePath, r.span);
+    if (location) related.push({ location, message: r.message });
+  }
+  if (related.length) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/** Do two ranges overlap or touch? (A cursor on a finding's edge still asks about it.) */
+export function touches(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function before(p: Range['start'], q: Range['start']): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
+}

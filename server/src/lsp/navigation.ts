@@ -1,0 +1,111 @@
+// Navigation between objectives and outcomes by ID: go to definition (a reference to the item's
+// ID, possibly in another file), find references, and rename an ID everywhere it is written.
+import {
+  ErrorCodes,
+  ResponseError,
+  type DefinitionParams,
+  type Location,
+  type PrepareRenameParams,
+  type Range,
+  type ReferenceParams,
+  type RenameParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { spanToRange } from './convert.js';
+import {
+  idAt,
+  itemsOf,
+  nameSpan,
+  referencesTo,
+  type IdHit,
+  type ServerContext,
+} from './context.js';
+
+/** What a rename may write: an ID the outline reads both at an item's start and in a reference
+ * (letters, an optional hyphen, then numbers: "LO1", "LO2.3", "KPI-4"). */
+const VALID_ID = /^[A-Za-z]{1,12}-?\d+(?:\.\d+)*$/;
+/** Tokens the outline reads as times, never as references ("Q2", "FY2027"). */
+const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3]|s[12])$/i;
+
+function hitAt(
+  ctx: ServerContext,
+  uri: string,
+  position: { line: number; character: number },
+): IdHit | null {
+  const key = ctx.fresh(uri);
+  if (key === null) return null;
+  const lines = ctx.lines(key);
+  return idAt(ctx, key, lines.offsetAt(position.line, position.character));
+}
+
+export function definition(ctx: ServerContext, params: DefinitionParams): Location | null {
+  const hit = hitAt(ctx, params.textDocument.uri, params.position);
+  if (!hit?.target) return null;
+  return ctx.location(hit.target.key, nameSpan(hit.target.item));
+}
+
+export function references(ctx: ServerContext, params: ReferenceParams): Location[] {
+  const hit = hitAt(ctx, params.textDocument.uri, params.position);
+  if (!hit?.target) return [];
+  const out: Location[] = [];
+  const { key, item } = hit.target;
+  if (params.context.includeDeclaration && item.idSpan) out.push(ctx.location(key, item.idSpan));
+  for (const r of referencesTo(ctx, hit.target)) out.push(ctx.location(r.key, r.ref.span));
+  return out;
+}
+
+export function prepareRename(
+  ctx: ServerContext,
+  params: PrepareRenameParams,
+): { range: Range; placeholder: string } | null {
+  const key = ctx.fresh(params.textDocument.uri);
+  if (key === null) return null;
+  const hit = hitAt(ctx, params.textDocument.uri, params.position);
+  if (!hit)
+    throw new ResponseError(
+      ErrorCodes.InvalidRequest,
+      'Only objective and outcome IDs can be renamed.',
+    );
+  if (!hit.target || !hit.target.item.idSpan)
+    throw new ResponseError(
+      ErrorCodes.InvalidRequest,
+      `No objective or outcome has the ID "${hit.id}".`,
+    );
+  return { range: spanToRange(ctx.lines(key), hit.span), placeholder: hit.id };
+}
+
+export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit | null {
+  const hit = hitAt(ctx, params.textDocument.uri, params.position);
+  if (!hit?.target?.item.idSpan) return null;
+  const newId = params.newName.trim();
+  if (!VALID_ID.test(newId) || TIME_TOKEN.test(newId)) {
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `"${params.newName}" is not an ID Bloomline can read: use letters then a number, like "LO1", "LO2.3" or "KPI-4" (not a time such as "Q2").`,
+    );
+  }
+  const { key, item } = hit.target;
+  const lower = newId.toLowerCase();
+  if (lower !== item.id.toLowerCase()) {
+    for (const k of ctx.keys()) {
+      const outline = ctx.outline(k);
+      const clash =
+        outline && itemsOf(outline).find((i) => i.explicitId && i.id.toLowerCase() === lower);
+      if (clash) {
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          `"${newId}" is already the ID of an ${clash.kind}${k === key ? '' : ` in ${k}`}: choose another.`,
+        );
+      }
+    }
+  }
+  const changes: Record<string, TextEdit[]> = {};
+  const add = (k: string, span: { start: number; end: number }) => {
+    const uri = ctx.uriOf(k);
+    (changes[uri] ??= []).push({ range: spanToRange(ctx.lines(k), span), newText: newId });
+  };
+  add(key, item.idSpan!);
+  for (const r of referencesTo(ctx, hit.target)) add(r.key, r.ref.span);
+  return { changes };
+}

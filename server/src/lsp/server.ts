@@ -1,0 +1,696 @@
+// The language server: one factory, `createServer(connection)`, in the style of
+// unified-language-server. All checking stays in the core; this layer keeps the workspace index
+// (every outline under the workspace folders, open documents from the editor, the rest from
+// disk), analyses a document shortly after each change, publishes diagnostics for the version it
+// analysed, and converts the core's answers for each request. Every handler is guarded: an
+// exception is logged and answered with an empty result, never a dead process.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DidChangeWatchedFilesParams,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  buildReport,
+  isOutline,
+  lexiconFor,
+  LineIndex,
+  Workspace,
+  type Finding,
+  type Lexicon,
+  type Outline,
+  type ReportJson,
+  type Span,
+} from '../core/index.js';
+import { expandArgs } from '../cli/files.js';
+import { Log } from '../cli/log.js';
+import { readSource } from '../cli/source.js';
+import {
+  OUTLINE_CHANGED_NOTIFICATION,
+  OUTLINE_REQUEST,
+  REPORT_REQUEST,
+  DIAGNOSTIC_SOURCE,
+  type OutlineChangedParams,
+  type OutlineParams,
+  type OutlineResult,
+  type ReportParams,
+} from '../protocol.js';
+import { CODE_ACTION_KINDS, codeActions } from './actions.js';
+import { completion, TRIGGER_CHARACTERS } from './completion.js';
+import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
+import type { ServerContext } from './context.js';
+import { spanToRange, toDiagnostic } from './convert.js';
+import { hover } from './hover.js';
+import { codeLenses } from './lens.js';
+import { definition, prepareRename, references, rename } from './navigation.js';
+import { documentSymbols, workspaceSymbols } from './symbols.js';
+import { isInside, isMarkdownName, keyOfUri, uriOfPath } from './uri.js';
+
+export interface ServerOptions {
+  /** Delay between a change and its analysis, in milliseconds (default 100, at most 150). */
+  debounceMs?: number;
+}
+
+const DEFAULT_DEBOUNCE_MS = 100;
+const MAX_DEBOUNCE_MS = 150;
+/** Files read per turn of the event loop while indexing, so requests are answered between. */
+const INDEX_BATCH = 25;
+/** Rules whose findings depend on other files: held back until the workspace is indexed, so
+ * an ID defined in a file not read yet is not reported as unknown for a moment. */
+const CROSS_FILE_RULES = new Set(['unknown-reference', 'missing-outcome', 'orphan-outcome']);
+const SKIPPED_DIRS = /[\\/](?:node_modules|\.git)[\\/]/;
+
+export function createServer(connection: Connection, options: ServerOptions = {}): BloomlineServer {
+  return new BloomlineServer(connection, options);
+}
+
+export class BloomlineServer implements ServerContext {
+  readonly ws: Workspace;
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly configs: ConfigStore;
+  /** What the Workspace holds, by key (the same strings the outlines were built from). */
+  private readonly texts = new Map<string, string>();
+  /** The URI a client used for a key. */
+  private readonly uris = new Map<string, string>();
+  private folders: string[] = [];
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Per open document: the version last analysed. */
+  private readonly analysed = new Map<string, number>();
+  /** Per open document: the findings last published. */
+  private readonly openFindings = new Map<string, Finding[]>();
+  /** Per URI: a digest of what was last published, to publish only changes. */
+  private readonly published = new Map<string, string>();
+  private readonly outlineHashes = new Map<string, string>();
+  private readonly lineCache = new Map<string, { text: string; index: LineIndex }>();
+  /** Files each file links to or from (cross-file links), from the last change. */
+  private partners = new Map<string, Set<string>>();
+  private scanGeneration = 0;
+  /** The settings' validation errors last reported (reported once each). */
+  private settingsErrors = '';
+  private indexed = true;
+  private readonly debounceMs: number;
+  private readonly can = {
+    configuration: false,
+    configurationChange: false,
+    watchers: false,
+    folders: false,
+  };
+
+  constructor(
+    private readonly connection: Connection,
+    options: ServerOptions = {},
+  ) {
+    this.debounceMs = Math.min(
+      MAX_DEBOUNCE_MS,
+      Math.max(0, options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
+    );
+    this.ws = new Workspace(undefined, {
+      onRuleError: (ruleId, filePath, error) =>
+        this.logError(`rule ${ruleId} failed on ${filePath}`, error),
+    });
+    this.configs = new ConfigStore((file, problem) => this.publishConfigProblem(file, problem));
+    this.register();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ServerContext
+
+  fresh(uri: string): string | null {
+    const doc = this.documents.get(uri);
+    if (doc && (this.pending.has(uri) || this.analysed.get(uri) !== doc.version))
+      this.analyseNow(uri);
+    const key = keyOfUri(uri);
+    return this.texts.has(key) ? key : null;
+  }
+
+  lineText(uri: string, line: number): string | null {
+    const doc = this.documents.get(uri);
+    if (doc) {
+      const text = doc.getText({
+        start: { line, character: 0 },
+        end: { line: line + 1, character: 0 },
+      });
+      return text.replace(/\r?\n$|\r$/, '');
+    }
+    const key = keyOfUri(uri);
+    return this.texts.has(key) ? this.lines(key).lineText(line) : null;
+  }
+
+  outline(key: string): Outline | undefined {
+    return this.texts.has(key) ? this.ws.get(key) : undefined;
+  }
+
+  lines(key: string): LineIndex {
+    const text = this.texts.get(key) ?? '';
+    const cached = this.lineCache.get(key);
+    if (cached && cached.text === text) return cached.index;
+    const index = new LineIndex(text);
+    this.lineCache.set(key, { text, index });
+    return index;
+  }
+
+  uriOf(key: string): string {
+    return this.uris.get(key) ?? uriOfPath(key);
+  }
+
+  location(key: string, span: Span): Location {
+    return { uri: this.uriOf(key), range: spanToRange(this.lines(key), span) };
+  }
+
+  findings(uri: string): Finding[] {
+    return this.openFindings.get(uri) ?? [];
+  }
+
+  diagnostic(key: string, finding: Finding): Diagnostic {
+    return toDiagnostic(finding, this.lines(key), (filePath, span) =>
+      this.texts.has(filePath) ? this.location(filePath, span) : null,
+    );
+  }
+
+  lexicon(key: string): Lexicon {
+    const config = this.ws.configOf(key);
+    return lexiconFor(config.vaguePhrases, config.verbs);
+  }
+
+  keys(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Protocol
+
+  private register(): void {
+    const c = this.connection;
+    c.onInitialize((params) => {
+      try {
+        return this.initialize(params);
+      } catch (err) {
+        this.logError('initialize', err);
+        return { capabilities: {} };
+      }
+    });
+    c.onInitialized(() => this.guard('initialized', () => this.initialized()));
+    c.onDidChangeConfiguration((params) =>
+      this.guard('configuration', () => this.configurationChanged(params.settings)),
+    );
+    c.onDidChangeWatchedFiles((params) =>
+      this.guard('watched files', () => this.watchedFilesChanged(params)),
+    );
+
+    this.documents.onDidChangeContent((e) =>
+      this.guard('change', () => {
+        if (this.analysed.has(e.document.uri)) this.schedule(e.document.uri);
+        else this.analyseNow(e.document.uri);
+      }),
+    );
+    this.documents.onDidClose((e) => this.guard('close', () => this.closed(e.document)));
+    this.documents.listen(c);
+
+    c.onCodeAction(this.request('codeAction', [], (p) => codeActions(this, p)));
+    c.onCompletion(
+      this.request('completion', { isIncomplete: false, items: [] }, (p) => completion(this, p)),
+    );
+    c.onHover(this.request('hover', null, (p) => hover(this, p)));
+    c.onDocumentSymbol(this.request('documentSymbol', [], (p) => documentSymbols(this, p)));
+    c.onWorkspaceSymbol(this.request('workspaceSymbol', [], (p) => workspaceSymbols(this, p)));
+    c.onDefinition(this.request('definition', null, (p) => definition(this, p)));
+    c.onReferences(this.request('references', [], (p) => references(this, p)));
+    c.onPrepareRename(this.request('prepareRename', null, (p) => prepareRename(this, p), true));
+    c.onRenameRequest(this.request('rename', null, (p) => rename(this, p), true));
+    c.onCodeLens(this.request('codeLens', [], (p) => codeLenses(this, p)));
+    c.onRequest(
+      OUTLINE_REQUEST,
+      this.request<OutlineParams | undefined, OutlineResult>('outline', [], (p) =>
+        this.outlineRequest(p),
+      ),
+    );
+    c.onRequest(
+      REPORT_REQUEST,
+      this.request<ReportParams | undefined, ReportJson | null>('report', null, (p) =>
+        this.reportRequest(p),
+      ),
+    );
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities ?? {};
+    this.can.configuration = caps.workspace?.configuration === true;
+    this.can.configurationChange =
+      caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.can.watchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.can.folders = caps.workspace?.workspaceFolders === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
+    if (!folders.length && params.rootUri) folders.push(params.rootUri);
+    this.folders = folders.map(keyOfUri).filter((p) => path.isAbsolute(p));
+    if (!folders.length && params.rootPath) this.folders = [path.resolve(params.rootPath)];
+    this.indexed = this.folders.length === 0;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Bloomline' },
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'bloomline' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    const c = this.connection;
+    if (this.can.configurationChange)
+      void c.client.register(DidChangeConfigurationNotification.type, { section: 'bloomline' });
+    if (this.can.watchers) {
+      void c.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: `**/${CONFIG_FILE}` }],
+      });
+    }
+    if (this.can.folders) {
+      c.workspace.onDidChangeWorkspaceFolders((e) =>
+        this.guard('workspace folders', () => {
+          const removed = new Set(e.removed.map((f) => keyOfUri(f.uri)));
+          this.folders = this.folders
+            .filter((f) => !removed.has(f))
+            .concat(e.added.map((f) => keyOfUri(f.uri)).filter((p) => path.isAbsolute(p)));
+          return this.rescan();
+        }),
+      );
+    }
+    await this.loadSettings();
+    await this.rescan();
+  }
+
+  /** Asks the client for the `bloomline` settings; true when they changed. */
+  private async loadSettings(): Promise<boolean> {
+    if (!this.can.configuration) return false;
+    let settings: unknown;
+    try {
+      settings = await this.connection.workspace.getConfiguration('bloomline');
+    } catch (err) {
+      this.logError('reading the bloomline settings', err);
+      return false;
+    }
+    return this.applySettings(settings);
+  }
+
+  private applySettings(settings: unknown): boolean {
+    const { errors, changed } = this.configs.setSettings(settings);
+    const said = errors.join('; ');
+    if (said !== this.settingsErrors) {
+      this.settingsErrors = said;
+      if (!said) return changed;
+      const message = `Bloomline settings: ${errors.join('; ')}. Using the defaults.`;
+      this.connection.console.error(message);
+      void this.connection.window.showWarningMessage(message);
+    }
+    return changed;
+  }
+
+  private async configurationChanged(settings: unknown): Promise<void> {
+    const changed = this.can.configuration
+      ? await this.loadSettings()
+      : this.applySettings((settings as { bloomline?: unknown } | null)?.bloomline);
+    // Clients send the same settings again at start and on unrelated changes.
+    if (changed) await this.rescan();
+  }
+
+  private request<P, R>(
+    name: string,
+    fallback: R,
+    handler: (params: P) => R | Promise<R>,
+    rethrowResponseErrors = false,
+  ): (params: P, token?: CancellationToken) => Promise<R | ResponseError<void>> {
+    return async (params, token) => {
+      if (token?.isCancellationRequested)
+        return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
+      try {
+        return await handler(params);
+      } catch (err) {
+        if (rethrowResponseErrors && err instanceof ResponseError) return err;
+        this.logError(name, err);
+        return fallback;
+      }
+    };
+  }
+
+  /** Runs a notification handler; an exception is logged, never thrown at the connection. */
+  private guard(name: string, fn: () => unknown): void {
+    try {
+      const result = fn();
+      if (result instanceof Promise) result.catch((err) => this.logError(name, err));
+    } catch (err) {
+      this.logError(name, err);
+    }
+  }
+
+  private logError(what: string, err: unknown): void {
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    this.connection.console.error(`bloomline: ${what}: ${detail}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Documents
+
+  private schedule(uri: string): void {
+    const prev = this.pending.get(uri);
+    if (prev) clearTimeout(prev);
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        this.guard('analysis', () => this.analyseNow(uri));
+      }, this.debounceMs),
+    );
+  }
+
+  /** Analyses an open document's current text now and publishes what changed. */
+  private analyseNow(uri: string): void {
+    this.analyseDocument(uri);
+    this.afterChange([keyOfUri(uri)], uri);
+  }
+
+  private analyseDocument(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const key = keyOfUri(uri);
+    this.uris.set(key, uri);
+    this.analysed.set(uri, doc.version);
+    const fc = this.configFor(key);
+    if (isMarkdownDocument(doc) && this.configs.accepts(fc, key))
+      this.setFile(key, doc.getText(), fc);
+    else this.removeFile(key);
+  }
+
+  private closed(doc: TextDocument): void {
+    const uri = doc.uri;
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+    this.analysed.delete(uri);
+    this.openFindings.delete(uri);
+    // Diagnostics of another kind of document (a .bloomline.json problem) stay.
+    if (isMarkdownDocument(doc)) {
+      this.publish(uri, []);
+      this.published.delete(uri);
+    }
+    // The file on disk is what the workspace knows again (or nothing, for a document that was
+    // never saved or lies outside the workspace folders).
+    const key = keyOfUri(uri);
+    if (!this.loadFromDisk(key)) this.removeFile(key);
+    this.afterChange([key]);
+  }
+
+  private isOpen(key: string): boolean {
+    const uri = this.uris.get(key);
+    return uri !== undefined && this.documents.get(uri) !== undefined;
+  }
+
+  private inFolders(key: string): boolean {
+    return this.folders.some((f) => isInside(key, f));
+  }
+
+  private folderOf(key: string): string | null {
+    let best: string | null = null;
+    for (const f of this.folders)
+      if (isInside(key, f) && (!best || f.length > best.length)) best = f;
+    return best;
+  }
+
+  private configFor(key: string): FileConfig {
+    return this.configs.forFile(key, this.folderOf(key));
+  }
+
+  private setFile(key: string, text: string, fc: FileConfig = this.configFor(key)): void {
+    this.ws.update(key, text, fc.config);
+    this.texts.set(key, text);
+  }
+
+  private removeFile(key: string): void {
+    if (!this.texts.delete(key)) return;
+    this.ws.remove(key);
+    this.lineCache.delete(key);
+  }
+
+  /** Reads a Markdown file of the workspace folders from disk into the index; false when it is
+   * not one, cannot be read, or the configuration leaves it out. */
+  private loadFromDisk(key: string): boolean {
+    if (!path.isAbsolute(key) || !isMarkdownName(key) || !this.inFolders(key)) return false;
+    if (SKIPPED_DIRS.test(key)) return false;
+    const fc = this.configFor(key);
+    if (!this.configs.accepts(fc, key)) return false;
+    const text = this.readDisk(key);
+    if (text === null) return false;
+    this.setFile(key, text, fc);
+    return true;
+  }
+
+  private readDisk(key: string): string | null {
+    try {
+      const read = readSource(key);
+      return read.ok ? read.source.text : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // After a change: diagnostics of open documents, outline notifications
+
+  /**
+   * Re-lints every open document (a change in one file can resolve or break references in
+   * another) and publishes those whose diagnostics changed; tells the client about outlines
+   * that changed among the changed files, the files linked to or from them, and open ones.
+   */
+  private afterChange(changed: Iterable<string>, analysedUri?: string): void {
+    const affected = new Set(changed);
+    const before = this.partners;
+    this.partners = this.linkPartners();
+    for (const key of [...affected]) {
+      for (const p of before.get(key) ?? []) affected.add(p);
+      for (const p of this.partners.get(key) ?? []) affected.add(p);
+    }
+    for (const doc of this.documents.all()) {
+      const uri = doc.uri;
+      const key = keyOfUri(uri);
+      affected.add(key);
+      if (!isMarkdownDocument(doc)) continue;
+      // A document with an analysis pending publishes when that runs.
+      if (this.pending.has(uri) || this.analysed.get(uri) !== doc.version) continue;
+      this.publishFindings(uri, key, doc.version, uri === analysedUri);
+    }
+    for (const key of affected) this.notifyOutline(key);
+  }
+
+  private linkPartners(): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    const add = (a: string, b: string) => {
+      let set = out.get(a);
+      if (!set) out.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const outline of this.ws.outlines()) {
+      const links = [
+        ...outline.objectives.flatMap((o) => o.outcomes),
+        ...outline.outcomes.flatMap((o) => o.objectives),
+      ];
+      for (const l of links) {
+        if (!l.filePath) continue;
+        add(outline.filePath, l.filePath);
+        add(l.filePath, outline.filePath);
+      }
+    }
+    return out;
+  }
+
+  /** Publishes an open document's findings: always for the document just analysed (each
+   * version it was analysed at gets its diagnostics), otherwise only when they changed. */
+  private publishFindings(uri: string, key: string, version: number, always: boolean): void {
+    let findings = this.texts.has(key) ? this.ws.lint(key) : [];
+    if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
+    this.openFindings.set(uri, findings);
+    this.publish(
+      uri,
+      findings.map((f) => this.diagnostic(key, f)),
+      version,
+      always,
+    );
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[], version?: number, always = false): void {
+    const hash = digest(JSON.stringify(diagnostics));
+    if (!always && this.published.get(uri) === hash) return;
+    this.published.set(uri, hash);
+    void this.connection.sendDiagnostics({
+      uri,
+      diagnostics,
+      ...(version !== undefined ? { version } : {}),
+    });
+  }
+
+  private notifyOutline(key: string): void {
+    const outline = this.outline(key);
+    const hash =
+      outline && isOutline(outline)
+        ? createHash('sha1')
+            .update(JSON.stringify(this.ws.outlineJson(key)))
+            .digest('hex')
+        : '';
+    if ((this.outlineHashes.get(key) ?? '') === hash) return;
+    if (hash) this.outlineHashes.set(key, hash);
+    else this.outlineHashes.delete(key);
+    const params: OutlineChangedParams = { uri: this.uriOf(key) };
+    void this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
+  }
+
+  /** One diagnostic on an invalid `.bloomline.json` (or none once it is valid again). */
+  private publishConfigProblem(file: string, problem: ConfigProblem | null): void {
+    const uri = this.uriOf(file);
+    if (!problem) {
+      if (this.published.has(uri)) this.publish(uri, []);
+      return;
+    }
+    const lines = new LineIndex(problem.text);
+    this.publish(uri, [
+      {
+        range: spanToRange(lines, { start: problem.start, end: problem.end }),
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        message: problem.message,
+      },
+    ]);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The workspace index
+
+  /** Indexes the workspace folders again (at start, and after settings or a config file
+   * changed); a newer scan supersedes one still running. */
+  private rescan(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    return this.scan(generation).catch((err) => this.logError('indexing', err));
+  }
+
+  private async scan(generation: number): Promise<void> {
+    this.configs.clear();
+    const log = new Log((line) => this.connection.console.warn(line.trimEnd()));
+    const seen = new Set<string>();
+    let count = 0;
+    for (const folder of this.folders) {
+      let files: string[];
+      try {
+        files = expandArgs(['.'], folder, log).map((t) => t.abs);
+      } catch (err) {
+        this.logError(`reading ${folder}`, err);
+        continue;
+      }
+      for (const key of files) {
+        if (generation !== this.scanGeneration) return;
+        seen.add(key);
+        if (this.isOpen(key)) continue;
+        const fc = this.configFor(key);
+        if (!this.configs.accepts(fc, key)) {
+          this.removeFile(key);
+          continue;
+        }
+        const text = this.texts.get(key) ?? this.readDisk(key);
+        if (text === null) continue;
+        this.setFile(key, text, fc);
+        if (++count % INDEX_BATCH === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+    if (generation !== this.scanGeneration) return;
+    for (const key of [...this.texts.keys()])
+      if (!seen.has(key) && !this.isOpen(key) && this.inFolders(key)) this.removeFile(key);
+    // Open documents: their configuration may have changed too.
+    for (const doc of this.documents.all()) this.analyseDocument(doc.uri);
+    this.indexed = true;
+    this.afterChange(this.texts.keys());
+  }
+
+  private watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> | void {
+    let configChanged = false;
+    const changed: string[] = [];
+    for (const change of params.changes) {
+      const key = keyOfUri(change.uri);
+      if (!path.isAbsolute(key)) continue;
+      if (path.basename(key) === CONFIG_FILE) {
+        configChanged = true;
+        this.uris.set(key, change.uri);
+        this.configs.reload(key);
+        continue;
+      }
+      if (!isMarkdownName(key) || this.isOpen(key)) continue;
+      if (change.type === FileChangeType.Deleted || !this.loadFromDisk(key)) this.removeFile(key);
+      changed.push(key);
+    }
+    if (configChanged) return this.rescan();
+    if (changed.length) this.afterChange(changed);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Custom requests
+
+  private outlineRequest(params: OutlineParams | undefined): OutlineResult {
+    const keys = this.selected(params?.uri);
+    const out: OutlineResult = [];
+    for (const key of keys) {
+      const outline = this.outline(key);
+      if (!outline || !isOutline(outline)) continue;
+      out.push({ ...this.ws.outlineJson(key), uri: this.uriOf(key) });
+    }
+    return out;
+  }
+
+  private reportRequest(params: ReportParams | undefined): ReportJson {
+    const outlines = this.selected(params?.uri)
+      .map((k) => this.outline(k))
+      .filter((o): o is Outline => o !== undefined);
+    return buildReport(outlines);
+  }
+
+  /** The file a request names (brought up to date), or every indexed file. */
+  private selected(uri: string | undefined): string[] {
+    if (uri === undefined) {
+      for (const doc of this.documents.all())
+        if (this.pending.has(doc.uri)) this.analyseNow(doc.uri);
+      return this.keys();
+    }
+    const key = this.fresh(uri);
+    return key === null ? [] : [key];
+  }
+}
+
+/** Bloomline reads Markdown documents only: by language, or by file name. */
+function isMarkdownDocument(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || isMarkdownName(keyOfUri(doc.uri));
+}
+
+/** A short fingerprint of a (possibly large) JSON text, so only it is kept in memory. */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}

@@ -1,0 +1,182 @@
+// A small LSP client for the protocol tests: spawns `node bin/bloomline.js lsp --stdio`, speaks
+// JSON-RPC over its stdio (vscode-jsonrpc's message connection, as vscode-languageserver/node
+// re-exports it), answers the server's requests to the client, and lets a test wait for a
+// notification (never for a fixed time).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node.js';
+import type { PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Waiter {
+  method: string;
+  accept: (params: unknown) => boolean;
+  resolve: (params: unknown) => void;
+}
+
+export class LspClient {
+  readonly child: ChildProcess;
+  readonly connection: MessageConnection;
+  /** Every notification received, in order. */
+  readonly received: { method: string; params: unknown }[] = [];
+  /** Registrations the server asked for (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** What the client answers to workspace/configuration for the `bloomline` section. */
+  settings: unknown = {};
+  stderr = '';
+  exitCode: number | null = null;
+  private readonly exited: Promise<number | null>;
+  private waiters: Waiter[] = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, ['bin/bloomline.js', 'lsp', '--stdio'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code) => {
+        this.exitCode = code;
+        resolve(code);
+      }),
+    );
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
+    this.connection.onNotification((method, params) => {
+      this.received.push({ method, params });
+      for (const w of [...this.waiters]) {
+        if (w.method === method && w.accept(params)) {
+          this.waiters = this.waiters.filter((x) => x !== w);
+          w.resolve(params);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.settings),
+    );
+    this.connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...params.registrations);
+        return null;
+      },
+    );
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.listen();
+  }
+
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params?: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** The next notification (from now on) that `accept` takes; rejects after `ms`. */
+  next<T>(method: string, accept: (params: T) => boolean = () => true, ms = 5000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        method,
+        accept: accept as (p: unknown) => boolean,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p as T);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((x) => x !== waiter);
+        reject(
+          new Error(`no ${method} notification matched within ${ms} ms; stderr: ${this.stderr}`),
+        );
+      }, ms);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** The latest diagnostics published for a URI, once they satisfy `accept` (already or later). */
+  diagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    ms = 5000,
+  ): Promise<PublishDiagnosticsParams> {
+    const latest = this.latestDiagnostics(uri);
+    if (latest && accept(latest)) return Promise.resolve(latest);
+    return this.next<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && accept(p),
+      ms,
+    );
+  }
+
+  latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    for (let i = this.received.length - 1; i >= 0; i--) {
+      const n = this.received[i]!;
+      const p = n.params as PublishDiagnosticsParams;
+      if (n.method === 'textDocument/publishDiagnostics' && p.uri === uri) return p;
+    }
+    return undefined;
+  }
+
+  /** Ends the server politely; kills it by PID if it has not exited (tests call this in after()). */
+  async stop(): Promise<number | null> {
+    if (this.exitCode === null && this.child.exitCode === null) {
+      try {
+        await Promise.race([
+          (async () => {
+            await this.request('shutdown');
+            await this.notify('exit');
+            await this.exited;
+          })(),
+          new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+        ]);
+      } catch {
+        // The server may be gone already.
+      }
+    }
+    this.kill();
+    this.connection.dispose();
+    return this.exitCode;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null && this.child.pid) {
+      try {
+        process.kill(this.child.pid);
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+}
+
+/** Applies LSP text edits to a text (positions in UTF-16 code units, as LSP counts them). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: Range['start']) => Math.min(starts[p.line]! + p.character, text.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted)
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+export function fileUri(...parts: string[]): string {
+  return pathToFileURL(path.join(...parts)).href;
+}
