@@ -51,9 +51,20 @@ export async function ensureDebianPackages(log, names = DEBIAN_PACKAGES) {
   await run('apt-get', ['install', '-y', ...missing], { env });
 }
 
+/** What an outer `npm run` puts in the environment about itself. npm reads npm_config_*
+ * variables as its configuration, so an inherited npm_config_user_agent ("npm/11 node/v20")
+ * would tell code-server's postinstall that it runs on Node 20, and npm_config_local_prefix
+ * would point the nested npm at this project instead of its own folder. */
+const OUTER_NPM =
+  /^(npm_package_|npm_lifecycle_|npm_command$|npm_node_execpath$|npm_execpath$|npm_config_user_agent$|npm_config_local_prefix$|INIT_CWD$|NODE$)/i;
+
+/** The environment for a nested npm. */
 function npmEnv(extra = {}) {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !OUTER_NPM.test(key)),
+  );
   return {
-    ...process.env,
+    ...inherited,
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',

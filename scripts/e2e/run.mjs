@@ -282,6 +282,24 @@ async function main() {
   let codeServer;
   let browserServer;
   let browser;
+  let ended;
+  /** Ends what this run started, once: from the finally below, or on Ctrl+C / SIGTERM. */
+  const endAll = () =>
+    (ended ??= (async () => {
+      if (browser) await browser.close().catch(() => undefined);
+      if (browserServer) {
+        const pid = browserServer.process()?.pid;
+        await browserServer.close().catch(() => undefined);
+        if (pid) await endProcessTree(pid, 'Chromium');
+      }
+      if (codeServer?.pid) await endProcessTree(codeServer.pid, 'code-server');
+    })());
+  for (const name of ['SIGINT', 'SIGTERM']) {
+    process.on(name, () => {
+      log(`${name}: ending code-server and Chromium`);
+      void endAll().then(() => process.exit(130));
+    });
+  }
   let tmp;
   try {
     log(`installing into ${CACHE} what is missing`);
@@ -384,6 +402,16 @@ async function main() {
     browserServer = await chromium.launchServer({
       executablePath: tools.chromium,
       headless: true,
+      // This script ends Chromium itself (endAll), after code-server, on a signal too.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      // Chromium keeps crash reports under XDG_CONFIG_HOME whatever its profile: keep them here.
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+        XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+      },
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -428,13 +456,7 @@ async function main() {
   } catch (error) {
     fail('Harness', 'run the end-to-end tests in code-server', error);
   } finally {
-    if (browser) await browser.close().catch(() => undefined);
-    if (browserServer) {
-      const pid = browserServer.process()?.pid;
-      await browserServer.close().catch(() => undefined);
-      if (pid) await endProcessTree(pid, 'Chromium');
-    }
-    if (codeServer?.pid) await endProcessTree(codeServer.pid, 'code-server');
+    await endAll();
   }
 
   const { passed, failed } = printResults(results);
