@@ -59,7 +59,7 @@ const LESSON = `# Lesson
 
 ## Learning objectives
 
-- Understand DNS within 10 minutes.
+- Understand DNS.
 `;
 
 let dir: string;
@@ -192,6 +192,7 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     const p = await client.diagnostics(lesson, (x) => x.diagnostics.length > 0);
     const vague = p.diagnostics.find((x) => x.code === 'vague-verb');
     assert.equal(vague?.severity, 2, 'the default severity, not the invalid one');
+    assert.ok(codes(p).includes('missing-criterion'));
   });
 
   it('offers quick fixes, fix-all of a rule and source.fixAll.bloomline', async () => {
@@ -460,6 +461,44 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
       changes: [{ uri: uri('extra.md'), type: 1 }],
     });
     await republished;
+  });
+
+  it('applies the editor settings, with a .bloomline.json winning over them', async () => {
+    const course = uri('course.md');
+    const lesson = uri('sub/lesson.md');
+    assert.ok(codes(client.latestDiagnostics(course)!).includes('missing-criterion'));
+    client.settings = { rules: { 'missing-criterion': 'off', 'vague-verb': 'hint' } };
+    const without = client.diagnostics(course, (p) => !codes(p).includes('missing-criterion'));
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await without;
+    // sub/.bloomline.json is still invalid, so the settings apply there too.
+    await client.diagnostics(
+      lesson,
+      (p) => p.diagnostics.find((d) => d.code === 'vague-verb')?.severity === 4,
+    );
+
+    // Fixing the file clears its diagnostic, and what it says wins over the settings.
+    fs.writeFileSync(
+      path.join(dir, 'sub', '.bloomline.json'),
+      '{ "rules": { "vague-verb": "error" } }\n',
+    );
+    const cleared = client.diagnostics(
+      uri('sub/.bloomline.json'),
+      (p) => p.diagnostics.length === 0,
+    );
+    const asError = client.diagnostics(
+      lesson,
+      (p) => p.diagnostics.find((d) => d.code === 'vague-verb')?.severity === 1,
+    );
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uri('sub/.bloomline.json'), type: 2 }],
+    });
+    await cleared;
+    const p = await asError;
+    assert.ok(
+      !codes(p).includes('missing-criterion'),
+      'the settings fill in what the file does not say',
+    );
   });
 
   it('answers requests about unknown documents with empty results', async () => {
