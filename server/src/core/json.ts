@@ -110,6 +110,13 @@ export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJs
       ...(line !== null ? { line } : {}),
     };
   };
+  // Items by section, gathered once (a filter per section is quadratic on long outlines).
+  const bySection = outline.sections.map(() => ({
+    objectives: [] as string[],
+    outcomes: [] as string[],
+  }));
+  for (const o of outline.objectives) bySection[o.section]?.objectives.push(o.id);
+  for (const o of outline.outcomes) bySection[o.section]?.outcomes.push(o.id);
   const sectionJson = (index: number): SectionJson => {
     const s = outline.sections[index]!;
     return {
@@ -117,8 +124,8 @@ export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJs
       depth: s.depth,
       line: s.heading ? pos(s.heading.start).line + 1 : null,
       path: s.path,
-      objectives: outline.objectives.filter((o) => o.section === index).map((o) => o.id),
-      outcomes: outline.outcomes.filter((o) => o.section === index).map((o) => o.id),
+      objectives: bySection[index]!.objectives,
+      outcomes: bySection[index]!.outcomes,
       sections: s.children.map(sectionJson),
     };
   };

@@ -50,6 +50,8 @@ export class Workspace {
   private linked = false;
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
+  /** Pairs linked in this linking pass (across files, one reference may be seen from both). */
+  private readonly linkedPairs = new Set<string>();
 
   constructor(
     private config: Config = DEFAULT_CONFIG,
@@ -179,6 +181,7 @@ export class Workspace {
       for (const o of outline.objectives) o.outcomes = [];
       for (const o of outline.outcomes) o.objectives = [];
     }
+    this.linkedPairs.clear();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
   }
 
@@ -197,36 +200,31 @@ export class Workspace {
 
   private linkOutline(outline: Outline, config: Config): void {
     const fp = outline.filePath;
+    // Each pair is linked once: `linkedPairs` replaces a scan of the links per new link, which is
+    // quadratic when a course-level block measures thousands of objectives.
     const connect = (
       objective: Objective,
       outcome: Outcome,
       via: Link['via'],
       implied: boolean,
     ) => {
-      const objFile = this.fileOf(objective);
-      const outFile = this.fileOf(outcome);
-      if (
-        !objective.outcomes.some((l) => l.id === outcome.id && (l.filePath ?? objFile) === outFile)
-      ) {
-        objective.outcomes.push({
-          id: outcome.id,
-          implied,
-          via,
-          ...(outFile !== objFile ? { filePath: outFile } : {}),
-        });
-      }
-      if (
-        !outcome.objectives.some(
-          (l) => l.id === objective.id && (l.filePath ?? outFile) === objFile,
-        )
-      ) {
-        outcome.objectives.push({
-          id: objective.id,
-          implied,
-          via,
-          ...(outFile !== objFile ? { filePath: objFile } : {}),
-        });
-      }
+      const objFile = this.fileOf(objective, fp);
+      const outFile = this.fileOf(outcome, fp);
+      const key = `${objFile}\u0000${objective.index}\u0000${outFile}\u0000${outcome.index}`;
+      if (this.linkedPairs.has(key)) return;
+      this.linkedPairs.add(key);
+      objective.outcomes.push({
+        id: outcome.id,
+        implied,
+        via,
+        ...(outFile !== objFile ? { filePath: outFile } : {}),
+      });
+      outcome.objectives.push({
+        id: objective.id,
+        implied,
+        via,
+        ...(outFile !== objFile ? { filePath: objFile } : {}),
+      });
     };
     const explicit = new Set<Outcome>();
     for (const item of [...outline.objectives, ...outline.outcomes] as (Objective | Outcome)[]) {
@@ -264,7 +262,12 @@ export class Workspace {
     }
   }
 
-  private fileOf(item: ItemBase): string {
+  /** The file an item belongs to (usually `hint`, the file being linked). */
+  private fileOf(item: ItemBase, hint: string): string {
+    const own = this.entries.get(hint)?.outline;
+    const ownList: ItemBase[] | undefined =
+      own && (item.kind === 'objective' ? own.objectives : own.outcomes);
+    if (ownList?.[item.index] === item) return hint;
     for (const [filePath, { outline }] of this.entries) {
       const list: ItemBase[] = item.kind === 'objective' ? outline.objectives : outline.outcomes;
       if (list[item.index] === item) return filePath;
