@@ -250,14 +250,17 @@ export class Workspace {
     if (config.linking !== 'sections') return;
     // Section scope: an outcome block in which no item links explicitly measures every
     // objective of its section, subsections included.
+    const bySection = outline.sections.map((): Objective[] => []);
+    for (const o of outline.objectives) bySection[o.section]?.push(o);
     for (const block of outline.blocks) {
       if (block.kind !== 'outcome' || block.source === 'nested') continue;
       const items = block.items.map((i) => outline.outcomes[i]!);
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
-      const inScope = sectionSubtree(outline, block.section);
+      const inScope: Objective[] = [];
+      for (const section of sectionSubtree(outline, block.section))
+        inScope.push(...bySection[section]!);
       for (const outcome of items) {
-        for (const objective of outline.objectives)
-          if (inScope.has(objective.section)) connect(objective, outcome, 'scope', true);
+        for (const objective of inScope) connect(objective, outcome, 'scope', true);
       }
     }
   }

@@ -10,12 +10,14 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     const { outline } = ctx;
-    let known: string[] | null = null;
+    // Built on the first unknown reference only: most outlines have none.
+    let index: KnownIndex | null = null;
     for (const item of [...outline.objectives, ...outline.outcomes]) {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
-        known ??= [...new Set(ctx.knownIds().map((k) => k.id))];
-        const elsewhere = ctx.knownIds().filter((k) => k.id.toLowerCase() === ref.id.toLowerCase());
+        index ??= indexIds(ctx.knownIds());
+        const known = index.ids;
+        const elsewhere = index.byId.get(ref.id.toLowerCase()) ?? [];
         if (elsewhere.length > 1) {
           const files = [...new Set(elsewhere.map((k) => k.filePath))];
           ctx.report({
@@ -26,10 +28,12 @@ export const unknownReference: Rule = {
           });
           continue;
         }
-        if (!reportable(ref.id, known, ref.form === 'parenthesised')) continue;
+        if (ref.form === 'parenthesised' && !index.prefixes.has(prefixOf(ref.id))) continue;
+        const maxD = Math.max(2, Math.floor(ref.id.length / 3));
         const scored = known
+          .filter((id) => Math.abs(id.length - ref.id.length) <= maxD)
           .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
-          .filter((s) => s.d > 0 && s.d <= Math.max(2, Math.floor(ref.id.length / 3)))
+          .filter((s) => s.d > 0 && s.d <= maxD)
           .sort(
             (a, b) =>
               a.d - b.d ||
@@ -54,12 +58,28 @@ export const unknownReference: Rule = {
   },
 };
 
+interface KnownIndex {
+  ids: string[];
+  byId: Map<string, { id: string; filePath: string }[]>;
+  prefixes: Set<string>;
+}
+
+function indexIds(known: { id: string; filePath: string }[]): KnownIndex {
+  const byId = new Map<string, { id: string; filePath: string }[]>();
+  for (const k of known) {
+    const key = k.id.toLowerCase();
+    const list = byId.get(key) ?? [];
+    list.push(k);
+    byId.set(key, list);
+  }
+  const ids = [...new Set(known.map((k) => k.id))];
+  return { ids, byId, prefixes: new Set(ids.map(prefixOf)) };
+}
+
 /** A reference in parentheses counts only when it looks like the outline's own IDs (its
  * letters match an existing ID's), so "(ISO9001)" or "(A4)" are not taken for references. */
-function reportable(id: string, known: string[], inParens: boolean): boolean {
-  if (!inParens) return true;
-  const prefix = id.replace(/-?\d.*$/, '').toLowerCase();
-  return known.some((k) => k.replace(/-?\d.*$/, '').toLowerCase() === prefix);
+function prefixOf(id: string): string {
+  return id.replace(/-?\d.*$/, '').toLowerCase();
 }
 
 /** How far apart the last numbers of two IDs are ("LO2.5" is nearer "LO2.4" than "LO2.1"). */
