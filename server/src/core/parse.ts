@@ -57,14 +57,20 @@ const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
  * sections that an edit touched are parsed again, which keeps edit-to-diagnostics time small
  * on long outlines; the result is the same as a whole parse.
  */
-export function parseMarkdown(text: string, previous?: Parsed): Parsed {
+export function parseMarkdown(
+  text: string,
+  previous?: Parsed,
+  options: { whole?: boolean } = {},
+): Parsed {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const raw = base ? text.slice(1) : text;
   const { source, divs } = maskDivs(raw);
   const chunks =
     previous && previous.base === base && !DEFINITION.test(source)
       ? reparse(previous, source)
-      : splitChunks(parseNodes(source, 0, source.length), 0, source.length, source);
+      : DEFINITION.test(source) || options.whole
+        ? splitChunks(parseNodes(source, 0, source.length), 0, source.length, source)
+        : parseInChunks(source);
   const root: Root = {
     type: 'root',
     children: chunks.flatMap((c) => c.nodes),
@@ -126,6 +132,64 @@ function splitChunks(nodes: RootContent[], start: number, end: number, source: s
     current.nodes.push(n);
   }
   chunks.push(current);
+  return chunks;
+}
+
+/** Lines that may start a top-level ATX heading: where a chunk may end. */
+const CANDIDATE = /(?:^|\r\n|\r|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
+
+/**
+ * The first parse, section by section: the text is cut where a line starts with "#", each piece
+ * is parsed on its own, and a cut is kept only where the next piece's first line still parses as
+ * a top-level heading after the piece (otherwise the piece takes in the next one). Parsing
+ * pieces gives the same tree as one whole parse, needs far less memory at once, and avoids
+ * micromark's cost that grows faster than the length of the text.
+ */
+function parseInChunks(source: string): Chunk[] {
+  const cuts: number[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(source); m; m = CANDIDATE.exec(source)) {
+    const at = m.index + m[0].length;
+    if (at > 0) cuts.push(at);
+    if (m[0].length === 0) CANDIDATE.lastIndex++;
+  }
+  // Never cut inside front matter (a YAML comment line starts with "#" too).
+  const frontMatter = /^---[ \t]*(?:\r\n|\r|\n)/.test(source)
+    ? /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(source)
+    : null;
+  const firstCut = frontMatter ? frontMatter.index + frontMatter[0].length : 0;
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let k = 0;
+  // After a failed cut, the next try skips more candidates each time (1, 2, 4 ...), so a long
+  // code block full of "# comment" lines costs a few parses, not one per line.
+  let step = 1;
+  while (start < source.length || chunks.length === 0) {
+    while (k < cuts.length && (cuts[k]! <= start || cuts[k]! < firstCut)) k++;
+    while (k < cuts.length && cuts[k]! <= start) k++;
+    if (k >= cuts.length) {
+      chunks.push(
+        ...splitChunks(parseNodes(source, start, source.length), start, source.length, source),
+      );
+      break;
+    }
+    const end = cuts[k]!;
+    const nodes = parseNodes(source, start, lineEndAt(source, end));
+    const last = nodes[nodes.length - 1];
+    if (last && last.position!.start.offset === end && isSplit(last, source)) {
+      nodes.pop();
+      chunks.push(...splitChunks(nodes, start, end, source));
+      start = end;
+      step = 1;
+      k++;
+    } else {
+      // The candidate line was not a heading here (inside a code fence, an HTML block...):
+      // parse again up to a later candidate.
+      k += step;
+      step *= 2;
+    }
+    if (start >= source.length) break;
+  }
   return chunks;
 }
 
