@@ -18,11 +18,15 @@ import {
 import {
   OUTLINE_CHANGED_NOTIFICATION,
   OUTLINE_REQUEST,
+  REPORT_REQUEST,
   type OutlineChangedParams,
   type OutlineParams,
   type OutlineResult,
+  type ReportParams,
 } from '../../server/src/protocol.js';
+import type { ReportJson } from '../../server/src/core/report.js';
 import { OutlineProvider, revealItem, type OutlineSource } from './outlineTree.js';
+import { exportReport, ReportPanel, type ReportSource } from './reportPanel.js';
 import { RestartPolicy } from './restartPolicy.js';
 import { FindingsStatus } from './statusBar.js';
 import { showBloomVerbs, writeObjective } from './writeObjective.js';
@@ -223,6 +227,15 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
     current.onDidStart(() => provider.scheduleRefresh()),
   );
 
+  const reports: ReportSource = {
+    async fetch() {
+      await current.ready;
+      const params: ReportParams = {};
+      return current.client.sendRequest<ReportJson | null>(REPORT_REQUEST, params);
+    },
+    onDidChangeOutline: current.onDidChangeOutline,
+  };
+
   const command = (id: string, run: (...args: never[]) => unknown) =>
     subscriptions.push(vscode.commands.registerCommand(id, run));
   command('bloomline.writeObjective', () => writeObjective(context.globalState));
@@ -238,6 +251,8 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   command('bloomline.showCurrentFileOutline', () => provider.setMode('current'));
   command('bloomline.showProblemsOnly', () => provider.setProblemsOnly(true));
   command('bloomline.showAllItems', () => provider.setProblemsOnly(false));
+  command('bloomline.openReport', () => ReportPanel.show(reports, output));
+  command('bloomline.exportReport', () => exportReport(reports, output));
 
   return {
     get client() {

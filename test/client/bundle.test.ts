@@ -225,7 +225,7 @@ describe(
     });
 
     test('everything it registers is handed to context.subscriptions', () => {
-      // 10 commands + output, two watchers, server, tree provider, view, status bar, 2 events
+      // 12 commands + output, two watchers, server, tree provider, view, status bar, 2 events
       assert.ok(subscriptions.length >= recorded.commands.length + 8, String(subscriptions.length));
     });
 

@@ -1,7 +1,10 @@
 // What the md, html and csv writers of the alignment report share: the order and names of the
 // Bloom levels, the coverage figures with their labels, short labels for generated IDs, and
 // the lookups the matrix needs. Pure functions of ReportJson; no file system.
-import { BLOOM_LEVELS, type CourseReport, type Coverage, type LevelCounts } from '../core/index.js';
+// Straight from the modules, not core/index.js: the VS Code extension bundles these writers, and
+// core/index.js would pull the Markdown parser in with them.
+import { BLOOM_LEVELS } from '../core/model.js';
+import type { CourseReport, Coverage, LevelCounts } from '../core/report.js';
 
 export type LevelKey = keyof LevelCounts;
 
