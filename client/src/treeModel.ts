@@ -305,7 +305,7 @@ function buildFile(
     return {
       kind: 'outcome',
       key: keys.make(`${parentKey}>outcome:${outcome?.id ?? link?.id ?? '?'}`),
-      label: outcome ? outcome.text : (link?.id ?? ''),
+      label: outcome ? outcome.text : (link?.text ?? link?.id ?? ''),
       description: outcomeDescription(outcome, link),
       tooltip: outcome
         ? outcomeTooltip(outcome, link, own)

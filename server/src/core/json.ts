@@ -10,10 +10,15 @@ export interface LinkJson {
   filePath?: string;
   /** 1-based line of the linked item (in `filePath` when set), so a client can jump to it. */
   line?: number;
+  /** The linked item's text, so a client can show it without loading the other file. */
+  text?: string;
 }
 
 /** Finds the line of a linked item, possibly in another file. */
-export type LinkLocator = (link: { id: string; filePath?: string }) => number | null;
+export type LinkLocator = (link: {
+  id: string;
+  filePath?: string;
+}) => { line: number; text: string } | null;
 
 export interface SectionJson {
   title: string;
@@ -101,13 +106,13 @@ export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJs
     via: LinkJson['via'];
     filePath?: string;
   }): LinkJson => {
-    const line = locate?.(l) ?? null;
+    const found = locate?.(l) ?? null;
     return {
       id: l.id,
       implied: l.implied,
       via: l.via,
       ...(l.filePath ? { filePath: l.filePath } : {}),
-      ...(line !== null ? { line } : {}),
+      ...(found ? { line: found.line, text: found.text } : {}),
     };
   };
   // Items by section, gathered once (a filter per section is quadratic on long outlines).

@@ -138,7 +138,7 @@ export class Workspace {
     const entry = this.entries.get(filePath);
     if (!entry) throw new Error(`unknown file ${filePath}`);
     // Lines of linked items, by file and ID, computed once per file that links point into.
-    const located = new Map<string, Map<string, number>>();
+    const located = new Map<string, Map<string, { line: number; text: string }>>();
     return outlineToJson(entry.outline, (link) => {
       const file = link.filePath ?? filePath;
       let ids = located.get(file);
@@ -148,7 +148,11 @@ export class Workspace {
         if (outline) {
           const index = new LineIndex(outline.text);
           for (const item of [...outline.objectives, ...outline.outcomes]) {
-            if (!ids.has(item.id)) ids.set(item.id, index.position(item.textSpan.start).line + 1);
+            if (!ids.has(item.id))
+              ids.set(item.id, {
+                line: index.position(item.textSpan.start).line + 1,
+                text: item.text,
+              });
           }
         }
         located.set(file, ids);
