@@ -333,3 +333,16 @@ describe('workspace', () => {
     assert.equal(isOutline(buildOutline('## Objectives\n\n- Explain X.\n', 'o.md')), true);
   });
 });
+
+test('an "Outcome:" item inside a list of objectives is reported as an orphan, not a crash', () => {
+  const errors: string[] = [];
+  const ws = new Workspace(undefined, {
+    onRuleError: (rule, _file, error) => errors.push(`${rule}: ${String(error)}`),
+  });
+  const text =
+    '## Objectives\n\n- Explain the VPN policy within 5 minutes.\n- Configure the client without errors.\n- Use the portal in under 2 minutes.\n- Outcome: VPN tickets fall from 40 to 10 by Q2.\n';
+  ws.update('a.md', text);
+  const findings = ws.lint('a.md');
+  assert.deepEqual(errors, []);
+  assert.ok(findings.some((f) => f.ruleId === 'orphan-outcome'));
+});

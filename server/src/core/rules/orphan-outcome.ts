@@ -10,10 +10,13 @@ export const orphanOutcome: Rule = {
     const { outline } = ctx;
     for (const o of outline.outcomes) {
       if (o.objectives.length) continue;
+      // A labelled outcome can stand in a block of objectives, whose items are objectives.
       const block = outline.blocks[o.block]!;
-      const siblingsLink = block.items.some(
-        (i) => i !== o.index && outline.outcomes[i]!.objectives.some((l) => !l.implied),
-      );
+      const siblingsLink =
+        block.kind === 'outcome' &&
+        block.items.some(
+          (i) => i !== o.index && outline.outcomes[i]!.objectives.some((l) => !l.implied),
+        );
       ctx.report({
         ruleId: 'orphan-outcome',
         message: siblingsLink
