@@ -1,14 +1,17 @@
 // The benchmark (`npm run bench`): generates a large course outline, then times three separate
 // Node processes on it — a remark-parse-only baseline, `bloomline check --format json` and
 // markdownlint-cli2 — and reports median wall time and median peak RSS, the check/baseline
-// ratios against the 1.3x targets, and writes the results into BENCHMARKS.md.
+// ratios against the 1.3x targets, and writes the results into BENCHMARKS.md. Then it runs the
+// language server benchmark (scripts/bench/lsp.mjs), so that `npm run bench -- --runs 9` reaches
+// this script: npm appends extra arguments to the end of the script line only.
 //
-//   node scripts/bench.mjs [--runs N] [--strict] [--objectives N] [--no-write]
+//   node scripts/bench.mjs [--runs N] [--strict] [--objectives N] [--no-write] [--no-lsp]
 //
 // --runs N        measured runs per command (default 5), after one warm-up run each
 // --strict        exit 1 when a target fails (otherwise the exit code is 0)
 // --objectives N  outline size (default 6000); other sizes are for trials only
-// --no-write      do not touch BENCHMARKS.md
+// --no-write      do not touch BENCHMARKS.md (passed on to the language server benchmark)
+// --no-lsp        skip the language server benchmark
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -38,7 +41,13 @@ const SEED = 20240611;
 const TARGET_RATIO = 1.3;
 
 function parseArgs(argv) {
-  const options = { runs: 5, strict: false, objectives: DEFAULT_OBJECTIVES, write: true };
+  const options = {
+    runs: 5,
+    strict: false,
+    objectives: DEFAULT_OBJECTIVES,
+    write: true,
+    lsp: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     // Both `--runs 9` and `--runs=9`.
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -51,6 +60,7 @@ function parseArgs(argv) {
     else if (flag === '--objectives') options.objectives = number();
     else if (flag === '--strict') options.strict = true;
     else if (flag === '--no-write') options.write = false;
+    else if (flag === '--no-lsp') options.lsp = false;
     else fail(`unknown argument: ${argv[i]}`);
   }
   return options;
@@ -457,6 +467,23 @@ async function main() {
 
   const failed = targets.some((t) => !t.pass);
   if (options.strict && failed) process.exitCode = 1;
+
+  const lspBench = path.join(ROOT, 'scripts', 'bench', 'lsp.mjs');
+  if (options.lsp && options.objectives === DEFAULT_OBJECTIVES && existsSync(lspBench)) {
+    console.log('\nLanguage server benchmark (scripts/bench/lsp.mjs):');
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [lspBench, ...(options.write ? [] : ['--no-write'])], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      child.on('error', () => resolve(2));
+      child.on('exit', (c, sig) => resolve(sig ? 2 : (c ?? 2)));
+    });
+    if (code !== 0) {
+      console.log(`The language server benchmark failed (exit ${code}).`);
+      process.exitCode = 2;
+    }
+  }
 }
 
 /** Hash of the built CLI bundle, or null when it is missing. */
