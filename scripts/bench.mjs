@@ -502,7 +502,15 @@ function buildDescription() {
   try {
     const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
     const head = git('rev-parse', '--short', 'HEAD');
-    const dirty = git('status', '--porcelain', '--', 'server', 'bin', 'scripts/build.mjs');
+    const dirty = git(
+      'status',
+      '--porcelain',
+      '--untracked-files=no',
+      '--',
+      'server',
+      'bin',
+      'scripts/build.mjs',
+    );
     return `commit ${head}${dirty ? ' plus uncommitted changes to the product sources' : ''}`;
   } catch {
     return 'unknown (not a git checkout)';
