@@ -84,6 +84,8 @@ const FOLLOWS_VERB = new Set(
   ),
 );
 const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)\b/i;
+// `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
+const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 
 const cache = new Map<string, ObjectiveReading>();
 
@@ -317,18 +319,19 @@ function findExtraVerbs(
   };
   const push = (w: Word) =>
     out.push({ start: w.start, end: w.end, text: w.text, lemma: lex.lemma(w.lower)! });
-  // Directly after the verb: ", describe and explain".
+  // Directly after the verb: ", describe and explain". (Gaps are compared trimmed: tests like
+  // `^\s*,?\s*$` backtrack quadratically on long runs of spaces.)
   let i = verbIndex + 1;
   while (i < ws.length) {
-    const gap = text.slice(ws[i - 1]!.end, ws[i]!.start);
-    if (/^\s*,\s*$/.test(gap) && sameForm(ws[i]!) && i === verbIndex + 1 + out.length) {
+    const gap = text.slice(ws[i - 1]!.end, ws[i]!.start).trim();
+    if (gap === ',' && sameForm(ws[i]!) && i === verbIndex + 1 + out.length) {
       push(ws[i]!);
       i++;
       continue;
     }
     const conj = ws[i]!.lower;
     if (
-      /^\s*,?\s*$/.test(gap) &&
+      (gap === '' || gap === ',') &&
       (conj === 'and' || conj === 'or') &&
       ws[i + 1] &&
       sameForm(ws[i + 1]!)
@@ -336,7 +339,7 @@ function findExtraVerbs(
       const pair = `${mainLemma} ${lex.lemma(ws[i + 1]!.lower)}`;
       if (pair !== 'compare contrast') push(ws[i + 1]!);
       i += 2;
-    } else if (/^\s*(?:&|and\/or|\/)\s*$/.test(gap) && sameForm(ws[i]!)) {
+    } else if ((gap === '&' || gap === 'and/or' || gap === '/') && sameForm(ws[i]!)) {
       push(ws[i]!);
       i++;
     }
@@ -344,6 +347,10 @@ function findExtraVerbs(
   }
   if (out.length) return out;
   // Later: "Create a repository and push it to GitHub" (a verb followed by what it acts on).
+  // The text between the two verbs grows with k, so it is read in pieces: SUBORDINATE from
+  // where the last candidate left off (one character back, for its `\b`), the infinitive test
+  // on the last few words only; reading all of it for each candidate was quadratic.
+  let subFrom = main.end;
   for (let k = Math.max(i, verbIndex + 2); k < ws.length - 1; k++) {
     const w = ws[k]!;
     const gap = text.slice(ws[k - 1]!.end, w.start);
@@ -355,10 +362,11 @@ function findExtraVerbs(
     if (!isBaseVerb(w, lex) || !lex.verb(w.lower)) continue;
     const next = ws[k + 1]!;
     if (!FOLLOWS_VERB.has(next.lower) && !/^\d/.test(next.lower)) continue;
-    const between = text.slice(main.end, w.start);
-    if (SUBORDINATE.test(between)) break;
+    if (SUBORDINATE.test(text.slice(Math.max(main.end, subFrom - 1), w.start))) break;
+    subFrom = w.start;
     // "the steps to plan and run a retrospective": both verbs belong to one infinitive.
-    if (/\bto\s+[\p{L}-]+\s*,?\s*(?:and|or|then)\s+$/iu.test(between)) continue;
+    const tail = Math.max(main.end, ws[Math.max(verbIndex + 1, k - 8)]!.start - 1);
+    if (INFINITIVE_PAIR.test(text.slice(tail, w.start))) continue;
     push(w);
   }
   return out;

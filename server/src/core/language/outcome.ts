@@ -46,8 +46,10 @@ const TIMEFRAMES: RegExp[] = [
 ];
 
 const TARGETS: RegExp[] = [
+  // The unit and the words before "to" are matched whole, never a part of a word
+  // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
   new RegExp(
-    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|[\p{L}]+)?\s*(?:[\p{L}]+\s+){0,3}?to\s+[$£€]?${NUM}`,
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|(?=(\p{L}+))\1)?\s*(?:(?=(\p{L}+))\2\s+){0,3}?to\s+[$£€]?${NUM}`,
     'iu',
   ),
   new RegExp(

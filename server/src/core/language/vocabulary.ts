@@ -15,6 +15,11 @@ const OUTCOME_NAME = new RegExp(
   'i',
 );
 
+// Trailing colons and spaces: `[:\s]+$` alone backtracks quadratically on a long run of them
+// that is not at the end ("a::::...::b"); the lookbehind makes the match start only where the run
+// does.
+const TRAILING_COLONS = /(?<![:\s])[:\s]+$/;
+
 /** Lowercase, emoji, numbering, markup and trailing punctuation removed. */
 export function normaliseName(text: string): string {
   return text
@@ -25,7 +30,7 @@ export function normaliseName(text: string): string {
       '',
     )
     .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
-    .replace(/[:\s]+$/, '')
+    .replace(TRAILING_COLONS, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
@@ -80,7 +85,7 @@ const OUTCOME_LEAD =
 
 /** Reads the last sentence of a paragraph before a list as a lead-in, or returns null. */
 export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
-  const trimmed = text.replace(/\s+$/, '');
+  const trimmed = text.trimEnd(); // Not `replace(/\s+$/)`: quadratic on runs of spaces.
   if (!trimmed.endsWith(':')) return null;
   let offset = 0;
   for (const re of [/[.!?]\s+/g, /\n/g]) {

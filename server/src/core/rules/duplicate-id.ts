@@ -1,5 +1,6 @@
 // duplicate-id: an explicit ID used twice in one file makes every reference to it ambiguous.
 // The fix renumbers the later use to the next free ID.
+import { LineIndex } from '../text.js';
 import type { Rule } from './rule.js';
 
 export const duplicateId: Rule = {
@@ -14,6 +15,8 @@ export const duplicateId: Rule = {
       .sort((a, b) => a.idSpan!.start - b.idSpan!.start);
     const first = new Map<string, (typeof items)[number]>();
     const used = new Set(items.map((i) => i.id.toLowerCase()));
+    const free = new FreeIds(used);
+    let lines: LineIndex | null = null;
     for (const item of items) {
       const key = item.id.toLowerCase();
       const original = first.get(key);
@@ -21,19 +24,24 @@ export const duplicateId: Rule = {
         first.set(key, item);
         continue;
       }
-      const next = nextFreeId(item.id, used);
-      used.add(next.toLowerCase());
+      const next = free.next(item.id);
+      lines ??= new LineIndex(outline.text);
+      const line = lines.position(original.idSpan!.start).line + 1;
       ctx.report({
         ruleId: 'duplicate-id',
-        message: `The ID "${item.id}" is already used on line ${lineOf(outline.text, original.idSpan!.start)}; IDs must be unique in a file.`,
+        message: `The ID "${item.id}" is already used on line ${line}; IDs must be unique in a file.`,
         span: item.idSpan!,
-        fixes: [
-          {
-            title: `Renumber to "${next}"`,
-            isPreferred: true,
-            edits: [{ span: item.idSpan!, newText: next }],
-          },
-        ],
+        // Only where the source says exactly the ID (as unknown-reference).
+        fixes:
+          outline.text.slice(item.idSpan!.start, item.idSpan!.end) === item.id
+            ? [
+                {
+                  title: `Renumber to "${next}"`,
+                  isPreferred: true,
+                  edits: [{ span: item.idSpan!, newText: next }],
+                },
+              ]
+            : [],
         related: [
           {
             message: `first use of "${original.id}"`,
@@ -49,24 +57,41 @@ export const duplicateId: Rule = {
 
 /** "LO3" -> the next "LO<n>" not in use; "LO1.2" -> "LO1.<n>". */
 export function nextFreeId(id: string, used: Set<string>): string {
-  const m = /^(.*?)(\d+)$/.exec(id);
-  const prefix = m ? m[1]! : `${id}-`;
-  let max = 0;
-  for (const u of used) {
-    if (!u.startsWith(prefix.toLowerCase())) continue;
-    const n = Number(u.slice(prefix.length));
-    if (Number.isInteger(n)) max = Math.max(max, n);
-  }
-  let n = max + 1;
-  while (used.has(`${prefix}${n}`.toLowerCase())) n++;
-  return `${prefix}${n}`;
+  return new FreeIds(used).next(id);
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+/** Hands out free IDs and marks them used; the highest number per prefix is found once, so
+ * 10,000 duplicates take linear time, not quadratic (and the line of the first use comes from
+ * a LineIndex, not from counting line breaks again for each duplicate). */
+class FreeIds {
+  private readonly max = new Map<string, number>();
+
+  constructor(private readonly used: Set<string>) {}
+
+  next(id: string): string {
+    const prefix = idPrefix(id);
+    const key = prefix.toLowerCase();
+    let max = this.max.get(key);
+    if (max === undefined) {
+      max = 0;
+      for (const u of this.used) {
+        if (!u.startsWith(key)) continue;
+        const n = Number(u.slice(prefix.length));
+        if (Number.isInteger(n)) max = Math.max(max, n);
+      }
+    }
+    let n = max + 1;
+    while (this.used.has(`${key}${n}`)) n++;
+    this.max.set(key, n);
+    this.used.add(`${key}${n}`);
+    return `${prefix}${n}`;
   }
-  return line;
+}
+
+/** "LO12" -> "LO"; "LO1.2" -> "LO1."; "intro" -> "intro-". (By hand: `^(.*?)(\d+)$`
+ * backtracks quadratically on long runs of digits.) */
+function idPrefix(id: string): string {
+  let k = id.length;
+  while (k > 0 && id.charCodeAt(k - 1) >= 48 && id.charCodeAt(k - 1) <= 57) k--;
+  return k < id.length ? id.slice(0, k) : `${id}-`;
 }

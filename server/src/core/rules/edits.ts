@@ -55,9 +55,27 @@ export function replaceSpan(
 /** Where to add words at the end of an item: before a final full stop and trailing references
  * like "(LO1, LO2)". Returns a plain-text index. */
 export function endOfSentence(item: ItemBase): number {
-  let end = item.plain.length;
-  const m = /\s*(?:\((?:[^()]*\d[^()]*)\))?\s*[.;!]?\s*$/.exec(item.plain);
-  if (m) end = m.index;
+  // Read from the end by hand: spaces, one of ".;!", spaces, a parenthesis with a digit in it,
+  // spaces. (As the regex `\s*(?:\((?:[^()]*\d[^()]*)\))?\s*[.;!]?\s*$` this backtracked
+  // in the fourth power of a run of spaces: seconds for 300.)
+  const p = item.plain;
+  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  let end = p.length;
+  while (isSpace(p[end - 1])) end--;
+  if (end > 0 && '.;!'.includes(p[end - 1]!)) end--;
+  while (isSpace(p[end - 1])) end--;
+  if (p[end - 1] === ')') {
+    let k = end - 2;
+    let digit = false;
+    while (k >= 0 && p[k] !== '(' && p[k] !== ')') {
+      if (p[k]! >= '0' && p[k]! <= '9') digit = true;
+      k--;
+    }
+    if (k >= 0 && p[k] === '(' && digit) {
+      end = k;
+      while (isSpace(p[end - 1])) end--;
+    }
+  }
   return end;
 }
 

@@ -2,6 +2,14 @@
 import type { Rule } from './rule.js';
 import { endOfSentence, replacePlain, TIMEFRAME_PLACEHOLDER } from './edits.js';
 
+/** "[TODO timeframe]" and the like. Each "[todo" runs to the next "]" or the end; read one
+ * after the other, not each to the end (`/\[\s*todo[^\]]*timeframe/` was quadratic). */
+function hasTimeframePlaceholder(plain: string): boolean {
+  const re = /\[\s*todo[^\]]*/gi;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) if (/timeframe/i.test(m[0])) return true;
+  return false;
+}
+
 export const missingTimeframe: Rule = {
   id: 'missing-timeframe',
   description: 'Outcomes say by when ("within two quarters", "by Q2", "in the first 90 days").',
@@ -10,7 +18,7 @@ export const missingTimeframe: Rule = {
   check(ctx) {
     for (const o of ctx.outline.outcomes) {
       if (o.analysis.timeframe || !o.plain.trim()) continue;
-      const hasPlaceholder = /\[\s*todo[^\]]*timeframe/i.test(o.plain);
+      const hasPlaceholder = hasTimeframePlaceholder(o.plain);
       const at = endOfSentence(o);
       const edit = hasPlaceholder
         ? null

@@ -42,11 +42,14 @@ export const unknownReference: Rule = {
           )
           .slice(0, 3);
         const unique = scored.length > 0 && (scored.length === 1 || scored[1]!.d > scored[0]!.d);
+        // Only where the source says exactly the ID: a span that the plain text could not place
+        // exactly must not be overwritten (it inserted "lo1" into "{#lo1}" on every --fix pass).
+        const exact = outline.text.slice(ref.span.start, ref.span.end) === ref.id;
         ctx.report({
           ruleId: 'unknown-reference',
           message: `No objective or outcome has the ID "${ref.id}"${scored.length ? `; did you mean ${scored.map((s) => `"${s.id}"`).join(' or ')}?` : '.'}`,
           span: ref.span,
-          fixes: scored.map((s, i) => ({
+          fixes: (exact ? scored : []).map((s, i) => ({
             title: `Change the reference to "${s.id}"`,
             isPreferred: i === 0 && unique,
             edits: [{ span: ref.span, newText: s.id }],
@@ -84,7 +87,9 @@ function prefixOf(id: string): string {
 
 /** How far apart the last numbers of two IDs are ("LO2.5" is nearer "LO2.4" than "LO2.1"). */
 function numericGap(a: string, b: string): number {
-  const na = Number(/(\d+)$/.exec(a)?.[1] ?? NaN);
-  const nb = Number(/(\d+)$/.exec(b)?.[1] ?? NaN);
+  // `(?<!\d)`: the match starts only where a run of digits does (`(\d+)$` alone backtracks
+  // quadratically on a long run of digits that is not at the end).
+  const na = Number(/(?<!\d)(\d+)$/.exec(a)?.[1] ?? NaN);
+  const nb = Number(/(?<!\d)(\d+)$/.exec(b)?.[1] ?? NaN);
   return Number.isFinite(na) && Number.isFinite(nb) ? Math.abs(na - nb) : 0;
 }

@@ -55,7 +55,7 @@ function reportItem(ctx: RuleContext, o: Objective): void {
       );
       const verbWord = /^\S+/
         .exec(o.plain.slice(start + m[1]!.length))![0]
-        .replace(/[^\p{L}'-]+$/u, '');
+        .replace(/(?<![^\p{L}'-])[^\p{L}'-]+$/u, ''); // (from the run's start only: linear)
       if (edit)
         fixes.push({
           title: `Keep the behaviour: "${capitalise(verbWord)} ..."`,
