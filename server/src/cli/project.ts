@@ -54,7 +54,10 @@ export function loadProject(
     }
     if (!source.validUtf8)
       log.note(`${target.display}: not valid UTF-8; invalid bytes read as U+FFFD`);
-    ws.update(target.abs, source.text, resolved.config);
+    const outline = ws.update(target.abs, source.text, resolved.config);
+    // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
+    if (outline.declined)
+      log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
     files.push({ target, source, ws });
     shown.set(target.abs, target.display);
   }

@@ -5,9 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { MAX_OUTLINE_BYTES } from '../core/index.js';
 import { isInside } from './files.js';
 
-export const MAX_BYTES = 20 * 1024 * 1024;
+/** Files larger than the core analyses are not even read. */
+export const MAX_BYTES = MAX_OUTLINE_BYTES;
 
 export interface Source {
   /** The text to analyse: decoded, BOM removed. */

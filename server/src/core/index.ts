@@ -14,6 +14,12 @@ export {
   type PresetName,
 } from './config.js';
 export { buildOutline } from './outline.js';
+export {
+  MAX_OUTLINE_BYTES,
+  MAX_NESTING_DEPTH,
+  MAX_INLINE_DELIMITERS,
+  utf8Length,
+} from './limits.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
 export {

@@ -182,6 +182,9 @@ export interface Outline {
   directives: DisableDirective[];
   /** Problems reading the file that are not findings (invalid front matter YAML...). */
   notes: { message: string; span: Span }[];
+  /** Set when the text was not analysed at all (larger than MAX_OUTLINE_BYTES, nested deeper
+   * than MAX_NESTING_DEPTH: limits.ts): why, as in `notes`. The outline then has no items. */
+  declined?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -32,6 +32,7 @@ import type {
   Span,
   TextEdit,
 } from './model.js';
+import { declineReason } from './limits.js';
 import { parseMarkdown, type Parsed } from './parse.js';
 import { LineIndex } from './text.js';
 
@@ -59,12 +60,65 @@ export function buildOutline(
   return analyseText(text, filePath, config).outline;
 }
 
-/** Builds the outline, reusing the unchanged sections of a previous parse of the same file. */
+/**
+ * Builds the outline, reusing the unchanged sections of a previous parse of the same file.
+ * A text the core declines (too large, nested too deep: limits.ts) gives an outline with a
+ * note and no items, and no parse to reuse.
+ */
 export function analyseText(
   text: string,
   filePath: string,
   config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
-  previous?: Parsed,
+  previous?: Parsed | null,
+): { outline: Outline; parsed: Parsed | null } {
+  const reason = declineReason(text);
+  if (reason) return { outline: declined(text, filePath, reason), parsed: null };
+  try {
+    return build(text, filePath, config, previous ?? undefined);
+  } catch (err) {
+    // The last line of defence: nesting the scan in limits.ts did not foresee.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      const message = 'Not analysed: the text is nested too deeply.';
+      return {
+        outline: declined(text, filePath, { message, span: { start: 0, end: 0 } }),
+        parsed: null,
+      };
+    }
+    throw err;
+  }
+}
+
+function declined(text: string, filePath: string, reason: Outline['notes'][number]): Outline {
+  return {
+    filePath,
+    text,
+    title: null,
+    sections: [
+      {
+        index: 0,
+        title: '',
+        depth: 0,
+        path: [],
+        parent: null,
+        heading: null,
+        span: { start: 0, end: text.length },
+        children: [],
+      },
+    ],
+    blocks: [],
+    objectives: [],
+    outcomes: [],
+    directives: [],
+    notes: [reason],
+    declined: reason.message,
+  };
+}
+
+function build(
+  text: string,
+  filePath: string,
+  config: Pick<Config, 'vaguePhrases' | 'verbs'> | undefined,
+  previous: Parsed | undefined,
 ): { outline: Outline; parsed: Parsed } {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
   const parsed = parseMarkdown(text, previous);
@@ -414,7 +468,9 @@ function findLabelledItems(
 // ---------------------------------------------------------------------------------------------
 // Items
 
-const TRAILING_ID = /\s*\{#([\p{L}\p{N}][\p{L}\p{N}._:-]*)\}\s*$/u;
+// No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
+// starts with `\s*` backtracks quadratically on long runs of spaces.
+const TRAILING_ID = /\{#([\p{L}\p{N}][\p{L}\p{N}._:-]*)\}\s*$/u;
 
 /** Skips a checkbox and outline numbering ("1.2", "a)") at the start of an item. */
 function skipPrefix(plain: string): number {
@@ -482,12 +538,14 @@ function readItem(
   }
   let end = plain.text.length;
   const trailing = TRAILING_ID.exec(plain.text);
+  let trailingStart = trailing?.index ?? -1;
+  while (trailingStart > 0 && /\s/.test(plain.text[trailingStart - 1]!)) trailingStart--;
   let idSpan: Span | null = null;
   let id: string | null = null;
-  if (trailing && trailing.index >= pos) {
-    end = trailing.index;
+  if (trailing && trailingStart >= pos) {
+    end = trailingStart;
     if (!idInfo) {
-      const tokStart = trailing.index + trailing[0].indexOf('{#') + 2;
+      const tokStart = trailing.index + 2;
       id = trailing[1]!;
       idSpan = { start: plain.offsets[tokStart]!, end: plain.offsets[tokStart + id.length]! };
     }
@@ -665,12 +723,14 @@ function insertionAfter(b: Builder, para: Span): { at: number; indent: string } 
 
 const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
 const LIST = String.raw`${REF_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${REF_ID})*`;
+// `\s*(?::\s*)?` and `(?:\s*:\s+|\s+)` rather than `\s*:?\s*` and `\s*:?\s+`: two
+// quantifiers over the same spaces backtrack quadratically (cubically here) on long runs.
 const PAREN_REFS = new RegExp(
-  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*:?\s*)?(${LIST})\s*[)\]]`,
+  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*(?::\s*)?)?(${LIST})\s*[)\]]`,
   'gi',
 );
 const KEYWORD_REFS = new RegExp(
-  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assesses|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)\s*:?\s+|(?:->|→|=>|⇒)\s*)(${LIST})`,
+  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assesses|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
   'gi',
 );
 const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
@@ -698,7 +758,7 @@ function findReferences(body: string, offsets: number[], ownId: string | null): 
       // "(supports LO1)" is as clear as "supports LO1"; a bare "(LO1)" is weaker evidence.
       const keyword =
         re === KEYWORD_REFS ||
-        (/^[([]\s*[A-Za-z]+\.?\s*:?\s+/.test(m[0].slice(0, listStart - m.index + 1)) &&
+        (/^[([]\s*[A-Za-z]+\.?(?:\s*:\s+|\s+)/.test(m[0].slice(0, listStart - m.index + 1)) &&
           listStart - m.index > 1);
       const idRe = new RegExp(REF_ID, 'g');
       for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))
@@ -717,11 +777,23 @@ function findReferences(body: string, offsets: number[], ownId: string | null): 
 function readFrontMatter(b: Builder, node: RootContent): void {
   if (node.type !== 'yaml') return;
   const span = off(b, node);
-  const firstBreak = b.text.indexOf('\n', span.start);
-  const contentStart = firstBreak < 0 ? span.end : firstBreak + 1;
+  // The YAML starts after the opening fence's line break, which may be CR, LF or CRLF (looking
+  // for "\n" only put every item of a CR file's front matter at the wrong offsets, past the end
+  // of the text for the last one; found by the spans property test).
+  let firstBreak = span.start;
+  while (firstBreak < span.end && b.text[firstBreak] !== '\n' && b.text[firstBreak] !== '\r')
+    firstBreak++;
+  const contentStart =
+    firstBreak >= span.end
+      ? span.end
+      : firstBreak + (b.text[firstBreak] === '\r' && b.text[firstBreak + 1] === '\n' ? 2 : 1);
   let doc;
   try {
-    doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: false });
+    // The YAML parser does not take a lone CR for a line break; LF in its place keeps offsets.
+    doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {
+      prettyErrors: false,
+      uniqueKeys: false,
+    });
   } catch {
     b.outline.notes.push({ message: 'The front matter could not be read as YAML.', span });
     return;
@@ -827,30 +899,34 @@ function addPlainItem(
 function plainOf(b: Builder, nodes: PhrasingContent[]): PlainText {
   const out: PlainText = { text: '', offsets: [] };
   let end = 0;
-  const visit = (list: PhrasingContent[]) => {
-    for (const n of list) {
-      const span = off(b, n);
-      end = Math.max(end, span.end);
-      switch (n.type) {
-        case 'text':
-        case 'inlineCode':
-          align(b.text, n.value, span, out);
-          break;
-        case 'break':
-          out.text += ' ';
-          out.offsets.push(span.start);
-          break;
-        case 'html':
-        case 'image':
-        case 'imageReference':
-        case 'footnoteReference':
-          break;
-        default:
-          if ('children' in n) visit(n.children as PhrasingContent[]);
-      }
+  // Depth first, in document order, with a stack rather than recursion: emphasis can nest
+  // thousands deep ("***...a***..."), deeper than the call stack.
+  const stack: PhrasingContent[] = [...nodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    const span = off(b, n);
+    end = Math.max(end, span.end);
+    switch (n.type) {
+      case 'text':
+      case 'inlineCode':
+        align(b.text, n.value, span, out);
+        break;
+      case 'break':
+        out.text += ' ';
+        out.offsets.push(span.start);
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in n) {
+          const children = n.children as PhrasingContent[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
     }
-  };
-  visit(nodes);
+  }
   out.offsets.push(
     out.offsets.length ? Math.max(end, out.offsets[out.offsets.length - 1]! + 1) : end,
   );
@@ -860,26 +936,91 @@ function plainOf(b: Builder, nodes: PhrasingContent[]): PlainText {
 }
 
 /** Maps each character of a node's value to its offset in the source, skipping escapes,
- * entity tails, continuation indentation and CR of CRLF. */
+ * entity tails, continuation indentation and CR of CRLF. A character reference ("&#65;",
+ * "&eacute;") stands for the character it decodes to, and NUL for the U+FFFD the parser reads
+ * it as: without these the search ran on to a later copy of the character, and every offset
+ * after it was wrong (found by the fixFile property test: a NUL before "measures: O2" made
+ * unknown-reference's fix write into "{#lo1}"). */
 function align(src: string, value: string, span: Span, out: PlainText): void {
   let si = span.start;
+  // A character the source does not have at all is searched for to the end of the span; after
+  // too many such searches, positions are looked up in an index of the span instead, so that a
+  // long line of them stays linear.
+  let budget = 4 * (span.end - span.start) + 256;
+  let index: Map<number, number[]> | null = null;
   for (let vi = 0; vi < value.length; vi++) {
-    const c = value[vi]!;
-    let j = si;
-    while (j < span.end && src[j] !== c) j++;
+    const c = value.charCodeAt(vi);
+    let j = span.end;
+    let skip = 1;
+    if (index) {
+      const at = index.get(c);
+      const k = at ? firstAtLeast(at, si) : -1;
+      if (k >= 0) j = k;
+    } else {
+      j = si;
+      while (j < span.end) {
+        const d = src.charCodeAt(j);
+        if (d === c || (d === 0 && c === 0xfffd)) break;
+        if (d === 38 /* & */) {
+          CHAR_REF.lastIndex = j;
+          const ref = CHAR_REF.exec(src);
+          if (ref && j + ref[0].length <= span.end) {
+            skip = ref[0].length;
+            break;
+          }
+        }
+        j++;
+      }
+      budget -= j - si;
+      if (budget < 0) index = indexSpan(src, span);
+    }
     if (j < span.end) {
       out.offsets.push(j);
-      si = j + 1;
+      // Both halves of an astral character from one reference ("&#x1F600;") stand there.
+      if (skip > 1 && c >= 0xd800 && c <= 0xdbff && vi + 1 < value.length) {
+        out.offsets.push(j);
+        vi++;
+      }
+      si = j + skip;
     } else out.offsets.push(Math.min(si, span.end));
-    out.text += c === '\n' || c === '\r' ? ' ' : c;
   }
+  // Appended once, not a character at a time (a 2 MB line made that the slowest part).
+  out.text += value.replace(/[\r\n]/g, ' ');
+}
+
+/** A character reference at lastIndex: decimal, hexadecimal or named. */
+const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+
+function indexSpan(src: string, span: Span): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  for (let i = span.start; i < span.end; i++) {
+    const c = src.charCodeAt(i);
+    const list = index.get(c);
+    if (list) list.push(i);
+    else index.set(c, [i]);
+  }
+  return index;
+}
+
+/** The first value >= min in a sorted list, or -1. */
+function firstAtLeast(list: number[], min: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo]! : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Disable comments: <!-- bloomline-disable-next-line RULE --> and friends.
 
+// The comment's end is found with indexOf: `([^]*?)-->` scans to the end of the text from every
+// unclosed "<!-- bloomline-" (quadratic).
 const DIRECTIVE =
-  /<!--\s*bloomline-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
+  /<!--\s*bloomline-(disable-next-line|disable-line|disable-file|disable|enable)\b/g;
 
 function readDirectives(b: Builder): void {
   const text = b.text;
@@ -888,11 +1029,15 @@ function readDirectives(b: Builder): void {
   const lines = new LineIndex(text);
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const at = m.index;
+    const close = text.indexOf('-->', at + m[0].length);
+    if (close < 0) break;
+    DIRECTIVE.lastIndex = close + 3;
     if (b.codeSpans.some((s) => at >= s.start && at < s.end)) continue;
     const line = lines.position(at).line;
     b.outline.directives.push({
       kind: m[1] as DisableDirective['kind'],
-      rules: m[2]!
+      rules: text
+        .slice(at + m[0].length, close)
         .split(/[\s,]+/)
         .map((r) => r.trim())
         .filter(Boolean),

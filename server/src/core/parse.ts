@@ -10,9 +10,11 @@
 // checkbox, which the outline builder reads from the item text, and GFM's extensions cost about
 // 12% more parse time on a 6,000-objective outline (measured; see BENCHMARKS.md).
 import type { Root, RootContent } from 'mdast';
+import { EditMap } from 'micromark-util-edit-map';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import { maskDenseInline } from './limits.js';
 
 export interface Div {
   /** Normalised class name ("objectives", "challenge"). */
@@ -25,7 +27,7 @@ export interface Div {
 
 export interface Parsed {
   root: Root;
-  /** Offset of the parsed text in the original (1 when a BOM was skipped). */
+  /** Offset of the parsed text in the original (the number of leading U+FEFF skipped). */
   base: number;
   /** The parsed text: the original without BOM, fence lines of divs replaced. */
   source: string;
@@ -47,8 +49,48 @@ interface Chunk {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
+// micromark applies its edits to the event list with `EditMap.consume`, which copies the whole
+// list each time; the document tokenizer does so whenever a list or block quote ends and on
+// lazy lines, so parse time grew with the square of the number of lists (8,000 short lists,
+// 72 KB: 100 s). The edits it makes there are near the end of the list, so applying them in
+// place, last first, gives the same events in time proportional to what follows each edit
+// (same mdast on every fixture and example, and on generated outlines in
+// test/unit/properties.test.ts).
+const consumeInPlace = function (this: EditMap, events: unknown[]): void {
+  const self = this as unknown as {
+    map: [number, number, unknown[]][];
+    index: Map<number, unknown>;
+  };
+  if (self.map.length === 0) return;
+  self.map.sort((a, b) => a[0] - b[0]);
+  for (let i = self.map.length - 1; i >= 0; i--) {
+    const [at, remove, add] = self.map[i]!;
+    const start = Math.min(at, events.length);
+    if (add.length < 10_000) events.splice(start, remove, ...add);
+    else {
+      // Not all at once: a spread of that many arguments could overflow the stack.
+      events.splice(start, remove);
+      for (let k = 0; k < add.length; k += 10_000)
+        events.splice(start + k, 0, ...add.slice(k, k + 10_000));
+    }
+  }
+  self.map.length = 0;
+  self.index.clear();
+};
+/** The library's own `consume`, kept for the equivalence test. */
+export const originalConsume = EditMap.prototype.consume;
+EditMap.prototype.consume = consumeInPlace as typeof EditMap.prototype.consume;
+/** For tests: parse with micromark's own `consume` (true) or the in-place one (false). */
+export function useOriginalConsume(original: boolean): void {
+  EditMap.prototype.consume = original
+    ? originalConsume
+    : (consumeInPlace as typeof EditMap.prototype.consume);
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DIV_FENCE = /^ {0,3}(:{3,})[ \t]*(.*?)[ \t]*$/;
+// Attributes are trimmed by hand: `[ \t]*(.*?)[ \t]*$` backtracks quadratically on long runs
+// of spaces.
+const DIV_FENCE = /^ {0,3}(:{3,})(.*)$/;
 /** Link reference definitions are document-wide; with one, only a whole parse is exact. */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
@@ -62,11 +104,20 @@ export function parseMarkdown(
   previous?: Parsed,
   options: { whole?: boolean } = {},
 ): Parsed {
-  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const raw = base ? text.slice(1) : text;
-  const { source, divs } = maskDivs(raw);
+  // micromark skips a BOM at the start of what it parses without counting it; so a second
+  // U+FEFF after the BOM would be skipped too and put every offset one off (found by the spans
+  // property test). All of them are parsed past.
+  let base = 0;
+  while (text.charCodeAt(base) === 0xfeff) base++;
+  const raw = base ? text.slice(base) : text;
+  const masked = maskDivs(raw);
+  const divs = masked.divs;
+  const source = maskDenseInline(masked.source);
   const chunks =
-    previous && previous.base === base && !DEFINITION.test(source)
+    previous &&
+    previous.base === base &&
+    !DEFINITION.test(source) &&
+    frontMatterEnd(previous.source) === frontMatterEnd(source)
       ? reparse(previous, source)
       : DEFINITION.test(source) || options.whole
         ? splitChunks(parseNodes(source, 0, source.length), 0, source.length, source)
@@ -80,6 +131,22 @@ export function parseMarkdown(
     },
   };
   return { root, base, source, divs, chunks };
+}
+
+/**
+ * Where the front matter ends (its closing `---` line, as remark-frontmatter reads it), or -1
+ * when there is none. An edit that adds, removes or moves front matter changes how the lines
+ * in it parse ("# comment" is a heading outside it), across the sections it spans, so such an
+ * edit is not re-parsed section by section (found by the incremental property test: deleting
+ * two characters before "---" turned a heading into a YAML comment).
+ */
+function frontMatterEnd(source: string): number {
+  const open = /^---[ \t]*(?=\r\n|\r|\n)/.exec(source);
+  if (!open) return -1;
+  const close = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+  close.lastIndex = open[0].length;
+  const m = close.exec(source);
+  return m ? m.index + m[0].length : -1;
 }
 
 function parseNodes(source: string, start: number, end: number): RootContent[] {
@@ -278,7 +345,7 @@ function maskDivs(text: string): { source: string; divs: Div[] } {
     } else if (line.includes(':::')) {
       const m = DIV_FENCE.exec(line);
       if (m) {
-        const attrs = m[2]!;
+        const attrs = trimSpaceTab(m[2]!);
         if (attrs === '' || /^:*$/.test(attrs)) {
           const top = open.pop();
           if (top) {
@@ -311,9 +378,20 @@ function maskDivs(text: string): { source: string; divs: Div[] } {
   return { source: out, divs };
 }
 
+function trimSpaceTab(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
+  while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
+  return s.slice(a, b);
+}
+
 /** "objectives", "{.objectives}", "{.callout .objectives}", "learning-objectives" -> name. */
 function divName(attrs: string): string | null {
-  const a = attrs.replace(/:+\s*$/, '').trim();
+  // Trailing colons and spaces off, by hand (`:+\s*$` backtracks on long runs of colons).
+  let end = attrs.trimEnd().length;
+  while (end > 0 && attrs[end - 1] === ':') end--;
+  const a = attrs.slice(0, end).trim();
   const braces = /^\{([^}]*)\}$/.exec(a);
   if (braces) {
     const classes = braces[1]!

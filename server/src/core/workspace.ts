@@ -24,8 +24,9 @@ interface Entry {
   text: string;
   config: Config;
   outline: Outline;
-  /** Kept so that the next edit re-parses only the sections it touched. */
-  parsed: Parsed;
+  /** Kept so that the next edit re-parses only the sections it touched (null when the text
+   * was declined, see limits.ts). */
+  parsed: Parsed | null;
 }
 
 interface Target {

@@ -1,0 +1,321 @@
+// Limits that keep analysis fast and safe on any text. remark's parser (micromark) is fast on
+// ordinary Markdown, but a few shapes make it slow far beyond their size (measured; see
+// RELIABILITY.md): lists or block quotes nested hundreds deep (one line of 1,600 "- " takes
+// seconds, 5,000 takes minutes, 20,000 "> " overflow the stack), and paragraphs with thousands
+// of emphasis or link delimiters (matching them is quadratic or worse: 6 KB of "*a " ...
+// "b* " takes half a second, 40 KB a minute).
+//
+// So: a text over MAX_OUTLINE_BYTES, or with lists or block quotes nested deeper than
+// MAX_NESTING_DEPTH, is declined: its outline has a note saying why and no items. A paragraph
+// with more than MAX_INLINE_DELIMITERS delimiters is parsed with them masked (parse.ts), which
+// loses only its emphasis and links. No outline comes near these limits.
+import type { Span } from './model.js';
+
+/** Texts larger than this (UTF-8 bytes) are not analysed. The CLI skips such files too. */
+export const MAX_OUTLINE_BYTES = 20 * 1024 * 1024;
+/** Lists and block quotes nested deeper than this are not analysed. */
+export const MAX_NESTING_DEPTH = 64;
+/** A paragraph with more `*`, `_`, `[` and `]` than this is parsed without inline markup. */
+export const MAX_INLINE_DELIMITERS = 500;
+
+/** UTF-8 length of a string, counting lone surrogates as the 3 bytes of U+FFFD. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Why a text is not analysed, or null when it is analysed. */
+export function declineReason(text: string): { message: string; span: Span } | null {
+  if (
+    text.length > MAX_OUTLINE_BYTES ||
+    (text.length * 3 > MAX_OUTLINE_BYTES && utf8Length(text) > MAX_OUTLINE_BYTES)
+  ) {
+    return {
+      message: `Not analysed: the text is larger than ${MAX_OUTLINE_BYTES / 1024 / 1024} MB.`,
+      span: { start: 0, end: 0 },
+    };
+  }
+  let tooDeep = null as Span | null;
+  forEachLine(text, (line) => {
+    if (line.depth > MAX_NESTING_DEPTH) {
+      tooDeep = { start: line.start, end: line.end };
+      return false;
+    }
+    return true;
+  });
+  if (tooDeep) {
+    return {
+      message: `Not analysed: lists or block quotes are nested more than ${MAX_NESTING_DEPTH} levels deep.`,
+      span: tooDeep,
+    };
+  }
+  return null;
+}
+
+/** A line as the block structure sees it, from a quick scan of its container markers. */
+export interface LineInfo {
+  start: number;
+  /** End of the line's text, before its line break. */
+  end: number;
+  /** Where the content starts, after block quote and list markers and indentation. */
+  content: number;
+  blank: boolean;
+  /** Inside a fenced code block (the fence lines included). */
+  code: boolean;
+  /** A thematic break ("***", "- - -", "___"). */
+  rule: boolean;
+  /** An ATX heading. */
+  heading: boolean;
+  /** Estimated nesting: block quote markers, list markers, and list indentation / 2. */
+  depth: number;
+  /** The innermost list marker when it is followed by content. */
+  marker: { kind: number; one: boolean; col: number; contentCol: number } | null;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const GT = 62;
+const STAR = 42;
+const DASH = 45;
+const PLUS = 43;
+const UNDERSCORE = 95;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
+
+function isLineEnd(c: number): boolean {
+  return c === 10 || c === 13 || Number.isNaN(c);
+}
+
+/**
+ * Calls `visit` for each line (LF, CRLF or CR), with what a linear scan can tell of its block
+ * structure; stops when `visit` returns false. Fenced code is followed (fences at any
+ * indentation or quote depth), HTML blocks are not.
+ */
+export function forEachLine(text: string, visit: (line: LineInfo) => boolean): void {
+  let fence: { char: number; length: number } | null = null;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let end = pos;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const info = scanLine(text, pos, end);
+    // Fences: the content starts with ``` or ~~~ (after the container markers).
+    const c0 = text.charCodeAt(info.content);
+    let run = 0;
+    if (c0 === BACKTICK || c0 === TILDE) {
+      while (info.content + run < end && text.charCodeAt(info.content + run) === c0) run++;
+    }
+    if (fence) {
+      info.code = true;
+      info.depth = 0;
+      info.marker = null;
+      // A closing fence: only its character, at least as many, then spaces.
+      const k = fenceStart(text, pos, end);
+      if (k >= 0 && text.charCodeAt(k) === fence.char) {
+        let r = 0;
+        while (k + r < end && text.charCodeAt(k + r) === fence.char) r++;
+        let rest = k + r;
+        while (rest < end && (text.charCodeAt(rest) === SPACE || text.charCodeAt(rest) === TAB))
+          rest++;
+        if (r >= fence.length && rest === end) fence = null;
+      }
+    } else if (run >= 3) {
+      fence = { char: c0, length: run };
+      info.code = true;
+    }
+    if (!visit(info)) return;
+    if (end >= n) return;
+    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
+/** After spaces, tabs and ">" at the start of a line: where a closing fence would start. */
+function fenceStart(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== GT) break;
+    i++;
+  }
+  return i < end ? i : -1;
+}
+
+function scanLine(text: string, start: number, end: number): LineInfo {
+  const info: LineInfo = {
+    start,
+    end,
+    content: start,
+    blank: true,
+    code: false,
+    rule: false,
+    heading: false,
+    depth: 0,
+    marker: null,
+  };
+  let i = start;
+  let col = 0;
+  let quotes = 0;
+  let lists = 0;
+  let indent = 0;
+  let spaces = 0;
+  let marker: LineInfo['marker'] = null;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE) {
+      col++;
+      spaces++;
+      i++;
+    } else if (c === TAB) {
+      const w = 4 - (col % 4);
+      col += w;
+      spaces += w;
+      i++;
+    } else if (c === GT) {
+      quotes++;
+      col++;
+      i++;
+    } else if (
+      (c === DASH || c === STAR || c === PLUS) &&
+      isBreak(text.charCodeAt(i + 1), i + 1, end)
+    ) {
+      if (lists === 0) indent = spaces;
+      lists++;
+      marker = { kind: c, one: false, col, contentCol: col + 2 };
+      col++;
+      i++;
+    } else if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 41) && isBreak(text.charCodeAt(j + 1), j + 1, end)) {
+        if (lists === 0) indent = spaces;
+        lists++;
+        const one = j - i === 1 && text.charCodeAt(i) === 49;
+        marker = { kind: d, one, col, contentCol: col + (j - i) + 2 };
+        col += j + 1 - i;
+        i = j + 1;
+      } else break;
+    } else break;
+  }
+  info.content = i;
+  info.blank = i >= end;
+  if (!info.blank) {
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      let h = 0;
+      while (i + h < end && text.charCodeAt(i + h) === HASH) h++;
+      info.heading = h <= 6 && isBreak(text.charCodeAt(i + h), i + h, end);
+    }
+  }
+  info.rule = isThematicBreak(text, start, end);
+  if (info.rule) {
+    lists = 0;
+    marker = null;
+  }
+  info.depth = quotes + lists + (lists ? Math.floor(indent / 2) : 0);
+  info.marker = marker && !info.blank ? marker : null;
+  return info;
+}
+
+function isBreak(c: number, at: number, end: number): boolean {
+  return at >= end || c === SPACE || c === TAB || isLineEnd(c);
+}
+
+/** "***", "- - -", "___" (after quote markers and up to three spaces). */
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === GT || text.charCodeAt(i) === SPACE)) i++;
+  const ch = text.charCodeAt(i);
+  if (ch !== STAR && ch !== DASH && ch !== UNDERSCORE) return false;
+  let count = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === ch) count++;
+    else if (c !== SPACE && c !== TAB) return false;
+  }
+  return count >= 3;
+}
+
+/**
+ * Masks emphasis and link delimiters (`*`, `_`, `[`, `]`) in paragraphs that have more than
+ * MAX_INLINE_DELIMITERS of them, one for one with U+2063 (invisible separator), so that every
+ * offset stays where it was. Lines inside fenced code, thematic breaks and container markers
+ * are left alone, so the block structure does not change.
+ */
+export function maskDenseInline(text: string): string {
+  // Cheap exit: few delimiters in the whole text.
+  let total = 0;
+  for (let i = 0; i < text.length && total <= MAX_INLINE_DELIMITERS; i++) {
+    if (isDelimiter(text.charCodeAt(i))) total++;
+  }
+  if (total <= MAX_INLINE_DELIMITERS) return text;
+  const ranges: [number, number][] = [];
+  let region: { lines: LineInfo[]; count: number; marker: LineInfo['marker'] } | null = null;
+  const close = () => {
+    if (region && region.count > MAX_INLINE_DELIMITERS)
+      for (const l of region.lines) ranges.push([l.content, l.end]);
+    region = null;
+  };
+  forEachLine(text, (line) => {
+    if (line.blank || line.code || line.rule) {
+      close();
+      return true;
+    }
+    // A new paragraph starts at a heading and at a list item that can interrupt one: a bullet,
+    // "1.", or a sibling of the item the paragraph is in. Otherwise the line may continue the
+    // paragraph (lazily), so it is counted with it: counting too much only masks more.
+    const m = line.marker;
+    const starts =
+      line.heading ||
+      (m !== null &&
+        (m.kind === DASH ||
+          m.kind === STAR ||
+          m.kind === PLUS ||
+          m.one ||
+          (region?.marker?.kind === m.kind && m.col < region.marker.contentCol)));
+    if (starts || !region) {
+      close();
+      region = { lines: [], count: 0, marker: m };
+    }
+    const r = region as { lines: LineInfo[]; count: number };
+    r.lines.push(line);
+    for (let i = line.content; i < line.end; i++) if (isDelimiter(text.charCodeAt(i))) r.count++;
+    return true;
+  });
+  close();
+  if (!ranges.length) return text;
+  let out = '';
+  let last = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(last, s);
+    let seg = '';
+    let from = s;
+    for (let i = s; i < e; i++) {
+      if (isDelimiter(text.charCodeAt(i))) {
+        seg += text.slice(from, i) + '\u2063';
+        from = i + 1;
+      }
+    }
+    out += seg + text.slice(from, e);
+    last = e;
+  }
+  return out + text.slice(last);
+}
+
+function isDelimiter(c: number): boolean {
+  return c === STAR || c === UNDERSCORE || c === 91 || c === 93;
+}
