@@ -1,0 +1,333 @@
+// The reliability properties, shared by test/unit/properties.test.ts (a short run in
+// `npm test`) and scripts/fuzz.mjs (long campaigns). Each holds for every generated outline;
+// RELIABILITY.md says what each one means and records the campaigns.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  LineIndex,
+  Workspace,
+  applyEdits,
+  fixFile,
+  lineBreakOf,
+  resolveConfig,
+  type Finding,
+  type Outline,
+  type Span,
+  type TextEdit,
+} from '../../server/src/core/index.js';
+import { parseMarkdown, useOriginalConsume } from '../../server/src/core/parse.js';
+import { applyEdit, configData, edit, outline, type Edit } from './arbitraries.js';
+
+/** One analysis may take at most this long (generated outlines are a few KB). */
+export const MAX_ANALYSIS_MS = 2000;
+
+const FILE = 'doc.md';
+
+export interface Analysis {
+  ws: Workspace;
+  outline: Outline;
+  findings: Finding[];
+  ms: number;
+}
+
+/** Workspace.update + lint + outlineJson, timed; asserts the time bound. */
+export function analyse(text: string, config?: Record<string, unknown>): Analysis {
+  const started = performance.now();
+  const ws = new Workspace(config ? resolveConfig(config).config : undefined);
+  ws.update(FILE, text);
+  const findings = ws.lint(FILE);
+  ws.outlineJson(FILE);
+  const outline = ws.get(FILE)!;
+  const ms = performance.now() - started;
+  assert.ok(ms < MAX_ANALYSIS_MS, `analysis took ${ms.toFixed(0)} ms`);
+  return { ws, outline, findings, ms };
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** An offset is a valid position: inside the text, not inside a surrogate pair or a CRLF, and
+ * it round-trips through LineIndex. */
+export function assertOffset(text: string, lines: LineIndex, o: number, what: string): void {
+  assert.ok(
+    Number.isInteger(o) && o >= 0 && o <= text.length,
+    `${what}: ${o} outside 0..${text.length}`,
+  );
+  if (o > 0 && o < text.length) {
+    assert.ok(
+      !(isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o))),
+      `${what}: ${o} splits a surrogate pair`,
+    );
+  }
+  const p = lines.position(o);
+  assert.equal(
+    lines.offsetAt(p.line, p.character),
+    o,
+    `${what}: ${o} does not round-trip (${p.line}:${p.character})`,
+  );
+}
+
+export function assertSpan(text: string, lines: LineIndex, s: Span, what: string): void {
+  assert.ok(s.start <= s.end, `${what}: start ${s.start} > end ${s.end}`);
+  assertOffset(text, lines, s.start, `${what} start`);
+  assertOffset(text, lines, s.end, `${what} end`);
+}
+
+/** Every span the model and the findings carry. */
+export function assertAllSpans(text: string, outline: Outline, findings: Finding[]): void {
+  const lines = new LineIndex(text);
+  for (const f of findings) {
+    const what = `${f.ruleId} "${f.message}"`;
+    assertSpan(text, lines, f.span, what);
+    for (const r of f.related)
+      if (r.filePath === FILE) assertSpan(text, lines, r.span, `${what} related`);
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) assertSpan(text, lines, e.span, `${what} fix "${fix.title}"`);
+    }
+  }
+  for (const item of [...outline.objectives, ...outline.outcomes]) {
+    const what = `${item.kind} ${item.id}`;
+    assertSpan(text, lines, item.span, what);
+    assertSpan(text, lines, item.textSpan, `${what} text`);
+    if (item.idSpan) assertSpan(text, lines, item.idSpan, `${what} id`);
+    for (const r of item.references) assertSpan(text, lines, r.span, `${what} reference ${r.id}`);
+  }
+  for (const s of outline.sections) {
+    assertSpan(text, lines, s.span, `section ${s.title}`);
+    if (s.heading) assertSpan(text, lines, s.heading, `heading ${s.title}`);
+  }
+}
+
+/** No two edits of a fix overlap (two insertions at one offset count as overlapping, as in
+ * applyEdits). */
+export function assertNoOverlap(edits: readonly TextEdit[], what: string): void {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!.span;
+    const b = sorted[i]!.span;
+    assert.ok(
+      a.end <= b.start && !(a.start === b.start && a.start === a.end && b.start === b.end),
+      `${what}: edits [${a.start},${a.end}) and [${b.start},${b.end}) overlap`,
+    );
+  }
+}
+
+/** Where an offset of the old text is after the edits, or null inside a replaced range. */
+export function mapOffset(o: number, edits: readonly TextEdit[]): number | null {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.span.end <= o && !(e.span.start === e.span.end && e.span.start === o)) {
+      delta += e.newText.length - (e.span.end - e.span.start);
+    } else if (e.span.start < o && o < e.span.end) return null;
+  }
+  return o + delta;
+}
+
+/** Line breaks of each kind in text outside the given ranges. */
+export function lineBreaks(
+  text: string,
+  skip: Span[] = [],
+): { crlf: number; lf: number; cr: number } {
+  const n = { crlf: 0, lf: 0, cr: 0 };
+  const inside = (i: number) => skip.some((s) => i >= s.start && i < s.end);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      if (!inside(i) && !inside(i + 1)) n.crlf++;
+      i++;
+    } else if (c === 13) {
+      if (!inside(i)) n.cr++;
+    } else if (c === 10 && !inside(i)) n.lf++;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The properties
+
+export interface NamedProperty {
+  name: string;
+  /** What it checks, for reports. */
+  claim: string;
+  /** Runs in `npm test` (the fuzz script takes --runs). */
+  testRuns: number;
+  property: fc.IPropertyWithHooks<never> | fc.IProperty<unknown>;
+}
+
+const analysisNeverThrows = fc.property(outline, configData, (text, config) => {
+  analyse(text, config);
+});
+
+const spansAreValid = fc.property(outline, configData, (text, config) => {
+  const { outline: o, findings } = analyse(text, config);
+  assertAllSpans(text, o, findings);
+});
+
+const fixesAreSafe = fc.property(outline, fc.nat(), (text, pickSeed) => {
+  const { findings } = analyse(text);
+  const fixes = findings.flatMap((f) => f.fixes.map((fix) => ({ finding: f, fix })));
+  // At most 4 fixes per outline, spread over the list, to keep a case fast.
+  const chosen =
+    fixes.length <= 4
+      ? fixes
+      : Array.from({ length: 4 }, (_, i) => fixes[(pickSeed + i * 7919) % fixes.length]!);
+  for (const { finding, fix } of chosen) {
+    const what = `${finding.ruleId} fix "${fix.title}"`;
+    assertNoOverlap(fix.edits, what);
+    const after = applyEdits(text, fix.edits);
+    const starts = fix.edits.map((e) => e.span.start);
+    const ends = fix.edits.map((e) => e.span.end);
+    const first = Math.min(...starts);
+    const last = Math.max(...ends);
+    assert.equal(
+      after.slice(0, first),
+      text.slice(0, first),
+      `${what} changed text before its edits`,
+    );
+    assert.equal(
+      after.slice(after.length - (text.length - last)),
+      text.slice(last),
+      `${what} changed text after its edits`,
+    );
+    // Line breaks outside the edits are kept, and the edits bring only the text's own kind.
+    const sorted = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+    const newRanges: Span[] = [];
+    let delta = 0;
+    for (const e of sorted) {
+      const s = e.span.start + delta;
+      newRanges.push({ start: s, end: s + e.newText.length });
+      delta += e.newText.length - (e.span.end - e.span.start);
+    }
+    assert.deepEqual(
+      lineBreaks(after, newRanges),
+      lineBreaks(
+        text,
+        sorted.map((e) => e.span),
+      ),
+      `${what} changed line breaks outside its edits`,
+    );
+    const eol = lineBreakOf(text);
+    for (const e of fix.edits) {
+      const kinds = e.newText.match(/\r\n|\r|\n/g) ?? [];
+      assert.ok(
+        kinds.every((k) => k === eol),
+        `${what} inserts a line break other than the text's`,
+      );
+    }
+    const again = analyse(after);
+    const start = mapOffset(finding.span.start, sorted);
+    const end = mapOffset(finding.span.end, sorted);
+    if (start !== null && end !== null) {
+      const same = again.findings.find(
+        (g) =>
+          g.ruleId === finding.ruleId &&
+          g.message === finding.message &&
+          g.span.start === start &&
+          g.span.end === end,
+      );
+      assert.ok(!same, `${what} left its finding in place`);
+    }
+  }
+});
+
+const fixFileIsStable = fc.property(outline, (text) => {
+  const { ws } = analyse(text);
+  const first = fixFile(ws, FILE);
+  const second = fixFile(analyse(first.text).ws, FILE);
+  assert.equal(second.text, first.text, 'a second fixFile changed the text');
+  assert.equal(second.applied, 0, 'a second fixFile applied fixes');
+  assert.equal(
+    first.text.startsWith('\ufeff'),
+    text.startsWith('\ufeff'),
+    'fixFile added or removed the BOM',
+  );
+  const before = lineBreaks(text);
+  const after = lineBreaks(first.text);
+  const eol = lineBreakOf(text);
+  for (const kind of ['crlf', 'lf', 'cr'] as const) {
+    const own = { crlf: '\r\n', lf: '\n', cr: '\r' }[kind];
+    if (before[kind] === 0 && own !== eol)
+      assert.equal(after[kind], 0, `fixFile brought in ${kind} line breaks`);
+  }
+});
+
+const incrementalEqualsWhole = fc.property(
+  outline,
+  fc.array(edit, { minLength: 1, maxLength: 3 }),
+  (text, edits: Edit[]) => {
+    const ws = new Workspace();
+    ws.update(FILE, text);
+    let current = text;
+    for (const e of edits) {
+      current = applyEdit(current, e);
+      const started = performance.now();
+      ws.update(FILE, current);
+      const findings = ws.lint(FILE);
+      const json = ws.outlineJson(FILE);
+      assert.ok(performance.now() - started < MAX_ANALYSIS_MS, 'incremental analysis too slow');
+      const fresh = analyse(current);
+      assert.deepEqual(json, fresh.ws.outlineJson(FILE), 'outline differs from a fresh analysis');
+      assert.deepEqual(findings, fresh.findings, 'findings differ from a fresh analysis');
+    }
+  },
+);
+
+const consumeInPlaceIsExact = fc.property(outline, (text) => {
+  const tree = () => JSON.stringify(parseMarkdown(text, undefined, { whole: true }).root);
+  let original: string;
+  try {
+    useOriginalConsume(true);
+    original = tree();
+  } finally {
+    useOriginalConsume(false);
+  }
+  assert.equal(
+    tree(),
+    original,
+    "the in-place EditMap.consume gives another tree than micromark's",
+  );
+});
+
+export const PROPERTIES: NamedProperty[] = [
+  {
+    name: 'analysis-never-throws',
+    claim: 'Workspace.update + lint + outlineJson never throw and finish in under 2 s',
+    testRuns: 200,
+    property: analysisNeverThrows,
+  },
+  {
+    name: 'spans-are-valid',
+    claim:
+      'every span (findings, fixes, related, items, IDs, references, sections) is inside the text, start <= end, not inside a surrogate pair or a CRLF, and round-trips through LineIndex',
+    testRuns: 200,
+    property: spansAreValid,
+  },
+  {
+    name: 'fixes-are-safe',
+    claim:
+      "a fix's edits never overlap; applied alone, it changes nothing outside its edits (text and line breaks), inserts only the text's line break, the result analyses, and its finding is gone or changed",
+    testRuns: 100,
+    property: fixesAreSafe,
+  },
+  {
+    name: 'fixfile-is-stable',
+    claim:
+      'fixFile then fixFile again changes nothing; the BOM is kept; no new kind of line break appears',
+    testRuns: 100,
+    property: fixFileIsStable,
+  },
+  {
+    name: 'incremental-equals-whole',
+    claim:
+      'after each of up to 3 random edits, the incrementally updated outline JSON and findings equal a fresh analysis',
+    testRuns: 100,
+    property: incrementalEqualsWhole,
+  },
+  {
+    name: 'consume-in-place-is-exact',
+    claim:
+      "remark with parse.ts's in-place EditMap.consume gives exactly the tree micromark's own consume gives",
+    testRuns: 200,
+    property: consumeInPlaceIsExact,
+  },
+];
