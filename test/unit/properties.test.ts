@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Workspace, fixFile } from '../../server/src/core/index.js';
+import { Workspace, applyEdits, fixFile } from '../../server/src/core/index.js';
 import { PROPERTIES, analyse, assertAllSpans } from '../support/properties.js';
 
 const seed = Number(process.env.BLOOMLINE_PROPERTY_SEED ?? 20261127);
@@ -69,6 +69,17 @@ describe('counterexamples found by the properties', () => {
     assert.equal(o.plain, 'Explain Aé😀\ufffd x measures: O2');
     const ref = o.references[0]!;
     assert.equal(text.slice(ref.span.start, ref.span.end), 'O2');
+  });
+
+  test('the outcome skeleton nests under an objective in a block quote written ">- "', () => {
+    const text =
+      '# Learning objectives\n\n>By the end of this module, participants will be able to:\n' +
+      '>- Outcome: Explain the VPN client (LO1)\n>- Explain the VPN client\n';
+    const { findings } = analyse(text);
+    const missing = findings.find((f) => f.ruleId === 'missing-outcome')!;
+    const after = applyEdits(text, missing.fixes[0]!.edits);
+    assert.match(after, /\n> {3}- Outcome: \[TODO metric\]/);
+    assert.ok(!analyse(after).findings.some((f) => f.ruleId === 'missing-outcome'));
   });
 
   test('a second U+FEFF after the BOM does not shift offsets', () => {

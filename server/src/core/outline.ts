@@ -713,7 +713,13 @@ function insertionAfter(b: Builder, para: Span): { at: number; indent: string } 
   const prefix = text.slice(lineStart, para.start);
   if (!/^[\s>*+\-\d.)[\]xX]*$/.test(prefix)) return null;
   // The content column of the item: markers become spaces, block quote markers and tabs stay.
-  let indent = prefix.replace(/\[[ xX]\]\s*$/, '').replace(/[^>\t]/g, ' ');
+  // A ">" written without a space after it ("\n>- item") gets one: a quote marker takes one
+  // optional space, so without it the new line's item would start a column short and be a
+  // sibling, not nested (found by the fix property test: the outcome skeleton did not nest).
+  let indent = prefix
+    .replace(/\[[ xX]\]\s*$/, '')
+    .replace(/>(?![ \t])/g, '>\u0000')
+    .replace(/[^>\t]/g, ' ');
   if (!/\S|\t/.test(indent) && indent.length === 0) indent = '  ';
   return { at: para.end, indent };
 }
