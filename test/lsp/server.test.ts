@@ -501,6 +501,45 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says why it declines a document nested too deep or too large, and recovers', async () => {
+    const deep =
+      '## Objectives\n\n- Understand DNS.\n\n' +
+      Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n') +
+      '\n';
+    const u = await open('deep.md', deep);
+    const p = await client.diagnostics(u, (x) => x.diagnostics.length > 0);
+    assert.equal(p.diagnostics.length, 1, 'one notice, no findings');
+    const [d] = p.diagnostics;
+    assert.equal(d!.severity, 3, 'information');
+    assert.match(d!.message, /^Bloomline did not analyse this file: .*nested more than 64/);
+    assert.equal(d!.range.start.line, 4 + 64, 'on the first line nested too deep');
+    // Hover and code actions on the declined document answer, with nothing.
+    assert.equal(
+      await client.request('textDocument/hover', { textDocument: { uri: u }, position: at(2, 3) }),
+      null,
+    );
+    // Deleting the deep list: the document is analysed again.
+    const lines = deep.split('\n').length;
+    await change(u, [{ range: { start: at(4, 0), end: at(lines - 1, 0) }, newText: '' }]);
+    const again = await client.diagnostics(u, (x) => codes(x).includes('vague-verb'));
+    assert.ok(!again.diagnostics.some((x) => /did not analyse/.test(x.message)));
+
+    const courseBefore = client.latestDiagnostics(uri('course.md'))!.diagnostics;
+    const huge = '- Understand DNS.\n' + 'x'.repeat(21 * 1024 * 1024) + '\n';
+    const big = await open('huge.md', huge);
+    const hp = await client.diagnostics(big, (x) => x.diagnostics.length > 0);
+    assert.equal(hp.diagnostics.length, 1);
+    assert.match(hp.diagnostics[0]!.message, /larger than 20 MB/);
+    assert.deepEqual(hp.diagnostics[0]!.range, { start: at(0, 0), end: at(0, 0) });
+    assert.deepEqual(
+      client.latestDiagnostics(uri('course.md'))!.diagnostics,
+      courseBefore,
+      'nothing else affected',
+    );
+    await client.notify('textDocument/didClose', { textDocument: { uri: big } });
+    await client.notify('textDocument/didClose', { textDocument: { uri: u } });
+  });
+
   it('answers requests about unknown documents with empty results', async () => {
     const nowhere = uri('nowhere.md');
     const doc = { textDocument: { uri: nowhere } };

@@ -528,6 +528,14 @@ export class BloomlineServer implements ServerContext {
   /** Publishes an open document's findings: always for the document just analysed (each
    * version it was analysed at gets its diagnostics), otherwise only when they changed. */
   private publishFindings(uri: string, key: string, version: number, always: boolean): void {
+    const declined = this.outline(key)?.declined;
+    if (declined) {
+      // Too large or nested too deep (core/limits.ts): one notice instead of silence, so the
+      // author knows why this file has no findings.
+      this.openFindings.set(uri, []);
+      this.publish(uri, [declinedDiagnostic(this.lines(key), this.outline(key)!)], version, always);
+      return;
+    }
     let findings = this.texts.has(key) ? this.ws.lint(key) : [];
     if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
     this.openFindings.set(uri, findings);
@@ -686,6 +694,20 @@ export class BloomlineServer implements ServerContext {
 }
 
 /** Bloomline reads Markdown documents only: by language, or by file name. */
+/** The one diagnostic of a document the core declined: why, where (the line nested too deep,
+ * or the start), as information. */
+function declinedDiagnostic(lines: LineIndex, outline: Outline): Diagnostic {
+  const note = outline.notes[0];
+  const span = note?.span ?? { start: 0, end: 0 };
+  const reason = (outline.declined ?? '').replace(/^Not analysed: /, '');
+  return {
+    range: spanToRange(lines, { start: span.start, end: span.start }),
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Bloomline did not analyse this file: ${reason}`,
+  };
+}
+
 function isMarkdownDocument(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || isMarkdownName(keyOfUri(doc.uri));
 }
