@@ -35,8 +35,9 @@ export class LspClient {
   private readonly exited: Promise<number | null>;
   private waiters: Waiter[] = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, ['bin/bloomline.js', 'lsp', '--stdio'], {
+  /** `nodeArgs` go to Node before the script (a preload, say). */
+  constructor(nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, 'bin/bloomline.js', 'lsp', '--stdio'], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
