@@ -10,8 +10,9 @@
 //    extension (test/e2e/runner-extension) in a fresh extensions folder;
 // 3. starts code-server on a free loopback port on a fresh copy of test/e2e/workspace, opens it
 //    in Chromium; the runner extension runs the suite and writes its results file;
-// 4. checks in the page what only a person sees (the Bloomline view, the Problems panel) and
-//    takes screenshots (into .vscode-test/screenshots/; with --update-screenshots also into
+// 4. checks in the page what only a person sees (the Bloomline view, the Problems panel, the
+//    alignment report's webview, the notice after the language server is killed) and takes
+//    screenshots (into .vscode-test/screenshots/; with --update-screenshots also into
 //    docs/images/, for the README);
 // 5. prints the results Mocha-style and a last line `N passed, N failed`, and ends every
 //    process it started, pass or fail. Exit status 1 when anything failed.
@@ -197,6 +198,18 @@ function descendants(pid) {
     }
   }
   return found;
+}
+
+/** PIDs of the Bloomline language servers among `pid`'s descendants (`dist/bloomline.js lsp`). */
+function languageServers(pid) {
+  return descendants(pid).filter((p) => {
+    try {
+      const args = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      return args.some((a) => a.endsWith('dist/bloomline.js')) && args.includes('lsp');
+    } catch {
+      return false;
+    }
+  });
 }
 
 function alive(pid) {
@@ -444,6 +457,7 @@ async function main() {
     const shots = path.join(CACHE, 'screenshots');
     const ui = await checkUi(page, {
       workspace,
+      languageServers: () => languageServers(codeServer.pid),
       screenshotDirs: [
         shots,
         ...(options.updateScreenshots ? [path.join(ROOT, 'docs', 'images')] : []),

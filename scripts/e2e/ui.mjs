@@ -1,7 +1,9 @@
 // What only a person sees, checked in the workbench page that code-server serves (Playwright
 // on headless Chromium): the Bloomline view in the activity bar lists the objectives, the
-// Problems panel lists Bloomline's findings, and screenshots of the editor with squiggles and
-// a hover, of the tree view and of the quick-fix menu. Driven with the mouse and the keys a
+// Problems panel lists Bloomline's findings, the alignment report's webview jumps to the
+// outline and refreshes, killing the language server shows a notice and a new server takes
+// over; and screenshots of the editor with squiggles and a hover, of the tree view, of the
+// quick-fix menu, of the report and of the notice. Driven with the mouse and the keys a
 // person would use; every wait is on something appearing in the page, with a deadline.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,7 +55,7 @@ async function goTo(page, line, column) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-export async function checkUi(page, { screenshotDirs, log }) {
+export async function checkUi(page, { screenshotDirs, log, languageServers }) {
   const results = [];
   const shot = async (name) => {
     const image = await page.screenshot();
@@ -202,5 +204,115 @@ export async function checkUi(page, { screenshotDirs, log }) {
     await page.keyboard.press('Escape');
   });
 
+  await step(
+    'the alignment report opens in a webview and its cells jump to the outline',
+    async () => {
+      await runCommand(page, 'View: Close All Editors', 5000).catch(() => undefined);
+      await openFile(page, 'course.md');
+      // Beside the outline, as an author would keep it while writing: the report opens in the
+      // active group, the right one. (Keys pressed while the webview has the focus stay in its
+      // frame, so no command is run from the palette while it has.)
+      await runCommand(page, 'View: Split Editor Right');
+      await runCommand(page, 'Bloomline: Open alignment report');
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'Alignment report' })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      const report = reportFrame(page);
+      const cell = report.locator('td[data-objective="LO1.2"]').first();
+      await cell.waitFor({ timeout: TIMEOUT });
+      const label = await cell.getAttribute('aria-label');
+      if (!/^LO1\.2 is measured by /.test(label ?? '')) {
+        throw new Error(`LO1.2's first cell says "${label}", not a link to an outcome`);
+      }
+      // The page is the HTML report under the webview's CSP: its inline SVG chart is there and
+      // the click script (nonce) runs, or the click below would do nothing.
+      await report.locator('svg').first().waitFor({ timeout: TIMEOUT });
+      await shot('report');
+      await cell.click();
+      await expectCursor(page, 'course.md', 12);
+      // A column heading: the outcome "Password-reset calls drop by 30% ..." (line 19).
+      await report
+        .locator('th.outcome[title^="Password-reset calls drop"]')
+        .first()
+        .click({ timeout: TIMEOUT });
+      await expectCursor(page, 'course.md', 19);
+      // Keyboard: Enter on a focused row heading.
+      await report.locator('th.objective[data-id="LO1.4"]').first().focus();
+      await page.keyboard.press('Enter');
+      await expectCursor(page, 'course.md', 14);
+    },
+  );
+
+  await step('the alignment report refreshes as the outline changes', async () => {
+    await focusTab(page, 'course.md');
+    // On the blank line after LO1.4 (line 15), so that no line moves.
+    await goTo(page, 15, 1);
+    await page.keyboard.type('- **LO1.5:** Describe the audit log of the VPN client.');
+    await page.keyboard.press('Escape');
+    const report = reportFrame(page);
+    const row = report.locator('th.objective[data-id="LO1.5"]').first();
+    await row.waitFor({ timeout: TIMEOUT });
+    if (!/⚠ no outcome/.test((await row.textContent()) ?? '')) {
+      throw new Error('the new objective, which no outcome measures, is not flagged');
+    }
+  });
+
+  await step('killing the language server: a notice, a new server, findings again', async () => {
+    await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
+    const before = languageServers();
+    if (before.length !== 1) {
+      throw new Error(`expected one Bloomline language server, found ${before.length}`);
+    }
+    process.kill(before[0], 'SIGKILL');
+    await page
+      .locator('.notifications-toasts')
+      .getByText("Bloomline's server stopped and was restarted.", { exact: false })
+      .first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shot('server-restarted');
+    const deadline = Date.now() + TIMEOUT;
+    let after = [];
+    while (Date.now() < deadline) {
+      after = languageServers().filter((pid) => pid !== before[0]);
+      if (after.length) break;
+      await page.waitForTimeout(200);
+    }
+    if (after.length !== 1) throw new Error(`no new language server after the kill (${after})`);
+    // The new server has the open outline, edits included, and lints what comes next.
+    // On the blank line before LO1.1 (line 10): the list starts a line earlier.
+    await focusTab(page, 'course.md');
+    await openFile(page, 'course.md');
+    await goTo(page, 10, 1);
+    await page.keyboard.type('- **LO1.6:** Know the rules for public Wi-Fi.');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await panel
+      .getByText('"Know" is not observable', { exact: false })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+  });
+
   return results;
+}
+
+/** The alignment report's page: VS Code puts a webview's content in an iframe inside the
+ * webview's own iframe. */
+function reportFrame(page) {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame');
+}
+
+/** Clicks the first editor tab named `name`: the focus leaves a webview for the workbench. */
+async function focusTab(page, name) {
+  await page.locator('.tabs-container .tab', { hasText: name }).first().click({ timeout: TIMEOUT });
+}
+
+/** Waits until `file` is the active editor with the cursor on 1-based `line` (status bar). */
+async function expectCursor(page, file, line) {
+  await page
+    .locator('.editor-group-container.active .tab.active', { hasText: file })
+    .waitFor({ state: 'visible', timeout: TIMEOUT });
+  const status = page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line},`) });
+  await status.first().waitFor({ state: 'visible', timeout: TIMEOUT });
 }
