@@ -93,24 +93,27 @@ function declined(text: string, filePath: string, reason: Outline['notes'][numbe
     filePath,
     text,
     title: null,
-    sections: [
-      {
-        index: 0,
-        title: '',
-        depth: 0,
-        path: [],
-        parent: null,
-        heading: null,
-        span: { start: 0, end: text.length },
-        children: [],
-      },
-    ],
+    sections: [rootSection(text)],
     blocks: [],
     objectives: [],
     outcomes: [],
     directives: [],
     notes: [reason],
     declined: reason.message,
+  };
+}
+
+/** Section 0, the course: the whole text, before the title and headings are known. */
+function rootSection(text: string): Section {
+  return {
+    index: 0,
+    title: '',
+    depth: 0,
+    path: [],
+    parent: null,
+    heading: null,
+    span: { start: 0, end: text.length },
+    children: [],
   };
 }
 
@@ -144,16 +147,7 @@ function build(
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
-  outline.sections.push({
-    index: 0,
-    title: '',
-    depth: 0,
-    path: [],
-    parent: null,
-    heading: null,
-    span: { start: 0, end: text.length },
-    children: [],
-  });
+  outline.sections.push(rootSection(text));
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
   walkRoot(b, root, h1s === 1);
