@@ -1,10 +1,10 @@
 // What the md, html and csv writers of the alignment report share: the order and names of the
-// Bloom levels, the coverage figures with their labels, short labels for generated IDs, and
-// the lookups the matrix needs. Pure functions of ReportJson; no file system.
+// Bloom levels, the coverage figures with their labels, the summary line, short labels for
+// generated IDs, and the lookups the matrix needs. Pure functions of ReportJson; no file system.
 // Straight from the modules, not core/index.js: the VS Code extension bundles these writers, and
 // core/index.js would pull the Markdown parser in with them.
 import { BLOOM_LEVELS } from '../core/model.js';
-import type { CourseReport, Coverage, LevelCounts } from '../core/report.js';
+import type { CourseReport, Coverage, LevelCounts, ReportJson } from '../core/report.js';
 
 export type LevelKey = keyof LevelCounts;
 
@@ -94,6 +94,14 @@ export function coverageFigures(c: Coverage): Figure[] {
 /** "3 objectives", "1 objective". */
 export function plural(n: number, word: string, many = word + 's'): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+/** The report's opening line: "1 course, 4 objectives, 2 outcomes." */
+export function reportSummary(report: ReportJson): string {
+  return (
+    `${plural(report.courses.length, 'course')}, ${plural(report.coverage.objectives, 'objective')}, ` +
+    `${plural(report.coverage.outcomes, 'outcome')}.`
+  );
 }
 
 /** "4 objectives", "1 outcome": what a figure's `of` counts. */

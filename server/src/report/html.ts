@@ -18,6 +18,7 @@ import {
   ofText,
   percent,
   plural,
+  reportSummary,
   sectionName,
   shortLabel,
   shownLevels,
@@ -35,11 +36,7 @@ export function formatReportHtml(report: ReportJson, options: HtmlOptions = {}):
   const body: string[] = [];
   const { courses } = report;
   body.push(`<header><h1>${esc(title)}</h1>`);
-  body.push(
-    `<p class="summary">${plural(courses.length, 'course')}, ` +
-      `${plural(report.coverage.objectives, 'objective')}, ` +
-      `${plural(report.coverage.outcomes, 'outcome')}.</p>`,
-  );
+  body.push(`<p class="summary">${reportSummary(report)}</p>`);
   body.push(LEGEND, '</header>');
   body.push('<main>');
   if (!courses.length) body.push('<p>No course outlines found.</p>');

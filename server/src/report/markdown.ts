@@ -15,6 +15,7 @@ import {
   ofText,
   percent,
   plural,
+  reportSummary,
   sectionName,
   shortLabel,
   shownLevels,
@@ -30,11 +31,7 @@ export function formatReportMarkdown(report: ReportJson): string {
     out.push('No course outlines found.', '');
     return out.join('\n');
   }
-  out.push(
-    `${plural(courses.length, 'course')}, ${plural(report.coverage.objectives, 'objective')}, ` +
-      `${plural(report.coverage.outcomes, 'outcome')}.`,
-    '',
-  );
+  out.push(reportSummary(report), '');
   if (courses.length > 1) {
     out.push('## All courses', '', '### Coverage', '');
     out.push(...coverageTable(report.coverage), '');
