@@ -19,6 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { CancellationTokenSource } from 'vscode-languageserver/node.js';
 import { fileUri, LspClient, ROOT } from './client.js';
+import { mulberry32 } from '../support/random.js';
 
 const EDITS = Number(process.env.BLOOMLINE_SOAK_EDITS ?? 10_000);
 const SEED = Number(process.env.BLOOMLINE_SOAK_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
@@ -85,18 +86,6 @@ const SNIPPETS = [
   '---\n',
   'able to ',
 ];
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The text the test keeps in step with the server's, with LSP (UTF-16, \r\n|\r|\n) positions. */
 class LocalDoc {

@@ -11,6 +11,7 @@ import {
   type Finding,
   type Outline,
 } from '../../server/src/core/index.js';
+import { mulberry32 } from '../support/random.js';
 
 const LIMIT_MS = 5000;
 
@@ -37,17 +38,11 @@ function analyse(text: string): { outline: Outline; findings: Finding[]; ms: num
 const count = (findings: Finding[], rule: string) =>
   findings.filter((f) => f.ruleId === rule).length;
 
-/** Deterministic bytes (mulberry32). */
+/** Deterministic bytes: the low byte of each 32-bit mulberry32 output. */
 function bytes(n: number, seed: number): Uint8Array {
-  let a = seed >>> 0;
+  const next = mulberry32(seed);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (t ^ (t >>> 14)) & 0xff;
-  }
+  for (let i = 0; i < n; i++) out[i] = (next() * 2 ** 32) & 0xff;
   return out;
 }
 

@@ -7,21 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../../server/src/core/index.js';
+import { mulberry32 } from '../support/random.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(`${root}examples/course-outline.md`, 'utf8');
-
-/** Deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '# ',
@@ -70,7 +59,7 @@ function fresh(text: string) {
 
 for (const seed of [1, 2, 3, 4, 5, 6]) {
   test(`incremental analysis equals a whole parse after 60 random edits (seed ${seed})`, () => {
-    const next = rng(seed);
+    const next = mulberry32(seed);
     const ws = new Workspace();
     let text = seed % 2 ? example : `\uFEFF${example.replace(/\n/g, '\r\n')}`;
     ws.update('doc.md', text);
