@@ -8,33 +8,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { buildReport, Workspace, type ReportJson } from '../../server/src/core/index.js';
 import { assertOneErrorLine, project, run } from './helpers.js';
-
-/** The outline of the core's report test, whose figures are counted by hand. */
-const OUTLINE = `# Onboarding
-
-## Module 1
-
-By the end of this module, participants will be able to:
-
-- **LO1:** Configure the VPN client within 10 minutes.
-- **LO2:** Understand the password policy.
-- **LO3:** Design a phishing drill for their team that meets the security checklist.
-
-### Success measures
-
-- VPN tickets fall from 120 to 40 a month within 90 days (LO1).
-- 95% of staff complete the course.
-
-## Module 2
-
-### Learning objectives
-
-- Identify three signs of a phishing email.
-
-### Outcomes
-
-- Reported phishing emails rise by 50% by Q3.
-`;
+import { SAMPLE_OUTLINE } from '../support/sample-outline.js';
 
 /** Outline text that must never reach a page or a spreadsheet as markup or a formula. */
 const HOSTILE = `# Security <b>basics</b> & "more"
@@ -58,10 +32,10 @@ function reportJson(args: string[], cwd: string): ReportJson {
 }
 
 test('json is exactly buildReport of the workspace, with the known counts', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE, 'notes.md': '# Notes\n\nNothing here.\n' });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE, 'notes.md': '# Notes\n\nNothing here.\n' });
   const report = reportJson([], dir);
   const ws = new Workspace();
-  ws.update('course.md', OUTLINE);
+  ws.update('course.md', SAMPLE_OUTLINE);
   ws.update('notes.md', '# Notes\n\nNothing here.\n');
   assert.deepEqual(report, buildReport(ws.outlines()));
 
@@ -122,7 +96,7 @@ test('json: links to another file name it as the user did; every file is one wor
 });
 
 test('md: coverage table, the matrix with ✔ ◌ and gaps, and Bloom bars per section', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE });
   const r = run(['report', '--format', 'md'], dir);
   assert.equal(r.status, 0, r.stderr);
   const md = r.stdout;
@@ -174,7 +148,7 @@ test('md: long bars are scaled; user text cannot break the table or inject HTML'
 });
 
 test('html: one self-contained page, every piece of outline text escaped', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE, 'hostile.md': HOSTILE });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE, 'hostile.md': HOSTILE });
   const r = run(['report', '--format', 'html'], dir);
   assert.equal(r.status, 0, r.stderr);
   const html = r.stdout;
@@ -281,7 +255,7 @@ const HEADER = [
 ];
 
 test('csv: RFC 4180, a row per pair and per unlinked item, formulas defused', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE, 'hostile.md': HOSTILE });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE, 'hostile.md': HOSTILE });
   const r = run(['report', '--format', 'csv'], dir);
   assert.equal(r.status, 0, r.stderr);
   const rows = parseCsv(r.stdout);
@@ -340,7 +314,7 @@ test('csv: RFC 4180, a row per pair and per unlinked item, formulas defused', (t
 });
 
 test('--output writes the report atomically to the file and nothing to stdout', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE, 'out/old.html': 'old' });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE, 'out/old.html': 'old' });
   const r = run(['report', '--format', 'html', '--output', 'out/alignment.html'], dir);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '');
@@ -356,7 +330,7 @@ test('--output writes the report atomically to the file and nothing to stdout', 
 });
 
 test('report errors exit 2 with one line on stderr', (t) => {
-  const dir = project(t, { 'course.md': OUTLINE, 'sub/keep.txt': '' });
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE, 'sub/keep.txt': '' });
   const cases: [string[], RegExp][] = [
     [['report', '--format', 'pdf'], /unknown format "pdf" \(supported: md, html, csv, json\)/],
     [['report', '--format'], /--format.*value/],

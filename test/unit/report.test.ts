@@ -3,36 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildReport, Workspace } from '../../server/src/core/index.js';
-
-const OUTLINE = `# Onboarding
-
-## Module 1
-
-By the end of this module, participants will be able to:
-
-- **LO1:** Configure the VPN client within 10 minutes.
-- **LO2:** Understand the password policy.
-- **LO3:** Design a phishing drill for their team that meets the security checklist.
-
-### Success measures
-
-- VPN tickets fall from 120 to 40 a month within 90 days (LO1).
-- 95% of staff complete the course.
-
-## Module 2
-
-### Learning objectives
-
-- Identify three signs of a phishing email.
-
-### Outcomes
-
-- Reported phishing emails rise by 50% by Q3.
-`;
+import { SAMPLE_OUTLINE } from '../support/sample-outline.js';
 
 test('the report counts links, levels and coverage of a known outline', () => {
   const ws = new Workspace();
-  ws.update('course.md', OUTLINE);
+  ws.update('course.md', SAMPLE_OUTLINE);
   ws.update('notes.md', '# Notes\n\nNothing to see.\n');
   const report = buildReport(ws.outlines());
   assert.equal(report.courses.length, 1, 'a file without objectives is not a course');
