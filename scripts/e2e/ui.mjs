@@ -5,7 +5,7 @@
 // over; and screenshots of the editor with squiggles and a hover, of the tree view, of the
 // quick-fix menu, of the report and of the notice. Driven with the mouse and the keys a
 // person would use; every wait is on something appearing in the page, with a deadline.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SUITE = 'In the browser (code-server)';
@@ -55,7 +55,7 @@ async function goTo(page, line, column) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-export async function checkUi(page, { screenshotDirs, log, languageServers }) {
+export async function checkUi(page, { workspace, screenshotDirs, log, languageServers }) {
   const results = [];
   const shot = async (name) => {
     const image = await page.screenshot();
@@ -251,11 +251,37 @@ export async function checkUi(page, { screenshotDirs, log, languageServers }) {
     await page.keyboard.press('Escape');
     const report = reportFrame(page);
     const row = report.locator('th.objective[data-id="LO1.5"]').first();
-    await row.waitFor({ timeout: TIMEOUT });
+    // Each keystroke may refresh the report once more: a longer deadline on a slow machine.
+    await row.waitFor({ timeout: 2 * TIMEOUT });
     if (!/⚠ no outcome/.test((await row.textContent()) ?? '')) {
       throw new Error('the new objective, which no outcome measures, is not flagged');
     }
   });
+
+  await step(
+    '"Export alignment report..." writes the chosen format to the chosen file',
+    async () => {
+      await focusTab(page, 'course.md');
+      await runCommand(page, 'Bloomline: Export alignment report...');
+      // code-server's save dialog is VS Code's own: a path in a quick input.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const target = path.join(workspace, 'alignment-report.md');
+      await input.fill(target);
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.notifications-toasts')
+        .getByText('Alignment report written to alignment-report.md', { exact: false })
+        .first()
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      const text = readFileSync(target, 'utf8');
+      if (!/^# Alignment report$/m.test(text)) {
+        throw new Error(`not the Markdown report:\n${text.slice(0, 300)}`);
+      }
+      // The report is of what the editor holds: the objective typed in the step before, unsaved.
+      if (!/LO1\.5/.test(text)) throw new Error('the unsaved objective LO1.5 is not in the report');
+    },
+  );
 
   await step('killing the language server: a notice, a new server, findings again', async () => {
     await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
