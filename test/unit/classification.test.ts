@@ -269,6 +269,14 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Justify the choice of statistical test in a lab report.', false, 'evaluate', false, false],
+  // "write" and "prepare": the level is what they make
+  ['Write a SQL query that returns the ten largest invoices.', false, 'apply', false, false],
+  ['Write unit tests for the parser module.', false, 'apply', false, false],
+  ['Write a summary of the incident report for the ward manager.', false, 'understand', false, false],
+  ['Write a critique of a published clinical trial.', false, 'evaluate', false, false],
+  ['Write short stories that use an unreliable narrator.', false, 'create', false, false],
+  ['Prepare a business case for replacing the CRM.', false, 'create', false, false],
+  ['Prepare the workstation before a sterile procedure.', false, 'apply', false, false],
   [
     'Differentiate between qualitative and quantitative data with 100% accuracy.',
     false,
@@ -354,10 +362,7 @@ const OBJECTIVES: ObjectiveCase[] = [
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
-const TODO: Record<string, string> = {
-  'Write a 3,000-word literature review that scores at least 60% according to the course rubric.':
-    'engine: "write" is always apply; writing a literature review is create',
-};
+const TODO: Record<string, string> = {};
 
 describe('objective classification', () => {
   let right = 0;

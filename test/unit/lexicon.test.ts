@@ -14,6 +14,7 @@ interface BloomData {
   levels: Record<string, { order: number; meaning: string; asks: string }>;
   verbs: { verb: string; level: string; alternatives: string[] }[];
   phrasal?: { verb: string; level: string }[];
+  byObject?: { verbs: string[]; level: string; objects: string[] }[];
   irregular: Record<string, string>;
 }
 interface VagueData {
@@ -180,6 +181,24 @@ test('phrasal verbs, where given, are well formed', () => {
     assert.ok(!seen.has(p.verb), `phrasal listed twice: ${p.verb}`);
     seen.add(p.verb);
   }
+});
+
+test('levels by object: listed verbs, valid levels, lowercase objects listed once per verb', () => {
+  const seen = new Set<string>();
+  for (const rule of bloom.byObject ?? []) {
+    assert.ok(LEVELS.includes(rule.level), `byObject: unknown level ${rule.level}`);
+    for (const verb of rule.verbs) {
+      const v = verbByName.get(verb);
+      assert.ok(v, `byObject: ${verb} is not a listed verb`);
+      assert.notEqual(rule.level, v.level, `byObject: ${verb} is at ${v.level} anyway`);
+      for (const o of rule.objects) {
+        assert.match(o, /^[a-z-]+( [a-z-]+)*$/, `byObject object "${o}"`);
+        assert.ok(!seen.has(`${verb} ${o}`), `byObject: "${verb} ${o}" listed twice`);
+        seen.add(`${verb} ${o}`);
+      }
+    }
+  }
+  assert.ok(seen.has('write literature review') && seen.has('write essay'));
 });
 
 test('irregular forms: at least 60, each mapping to a listed verb or a vague head word', () => {

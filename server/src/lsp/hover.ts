@@ -48,6 +48,9 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
     return answer(describeVague(lex, a.vaguePhrase.key, a.vaguePhrase.text), a.vaguePhrase.span);
   if (a.verb && within(a.verb.span, offset) && !a.vague) {
     const info = lex.verb(a.verb.text);
+    // The objective's own reading: "write" in "Write a literature review" is create.
+    if (info && a.level)
+      return answer(describeVerb(lex, info.verb, a.level, a.alternatives), a.verb.span);
     if (info)
       return answer(describeVerb(lex, info.verb, info.level, info.alternatives), a.verb.span);
   }

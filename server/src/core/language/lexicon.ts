@@ -31,8 +31,49 @@ interface BloomData {
   levels: Record<BloomLevel, LevelInfo>;
   verbs: { verb: string; level: string; alternatives?: string[] }[];
   phrasal?: { verb: string; level: string; alternatives?: string[] }[];
+  byObject?: { verbs: string[]; level: string; objects: string[] }[];
   irregular: Record<string, string>;
 }
+
+/** Words that end the object of a verb: prepositions, relative pronouns, conjunctions. */
+const OBJECT_STOP = new Set([
+  'about',
+  'according',
+  'after',
+  'against',
+  'and',
+  'as',
+  'at',
+  'before',
+  'but',
+  'by',
+  'during',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'so',
+  'than',
+  'that',
+  'to',
+  'under',
+  'until',
+  'using',
+  'when',
+  'where',
+  'which',
+  'while',
+  'who',
+  'whose',
+  'with',
+  'within',
+  'without',
+]);
+/** How many words after the verb the object may start at ("a clear, 3,000-word review"). */
+const OBJECT_WINDOW = 6;
 interface VagueData {
   phrases: { phrase: string; meant: string; suggest: string[] }[];
 }
@@ -64,6 +105,8 @@ export class Lexicon {
   readonly vague: VaguePhrase[] = [];
   readonly levels: Record<BloomLevel, LevelInfo>;
   readonly sources: string[];
+  /** Levels by what the verb makes: verb -> [object words, level], longest objects first. */
+  private readonly byObject = new Map<string, { words: string[]; level: BloomLevel }[]>();
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
 
@@ -94,6 +137,15 @@ export class Lexicon {
       list.push(info);
       list.sort((a, b) => b.verb.length - a.verb.length);
       this.phrasalByHead.set(head, list);
+    }
+    for (const rule of bloom.byObject ?? []) {
+      for (const verb of rule.verbs) {
+        const list = this.byObject.get(verb) ?? [];
+        for (const o of rule.objects)
+          list.push({ words: o.split(' '), level: rule.level as BloomLevel });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.byObject.set(verb, list);
+      }
     }
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
@@ -127,6 +179,38 @@ export class Lexicon {
       this.vagueByHead.set(head, list);
     }
     for (const p of this.vague) if (p.words.length === 1) this.verbs.delete(p.key);
+  }
+
+  /**
+   * The level of `verb` given the lowercase words that follow it, when what it makes decides
+   * it ("write a literature review" is create, "write a summary" understand), else null. The
+   * object is sought in the first few words, up to a preposition or relative pronoun; a
+   * plural ("essays", "policies") counts.
+   */
+  levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
+    const rules = this.byObject.get(verb);
+    if (!rules) return null;
+    const end = Math.min(following.length, OBJECT_WINDOW);
+    let found: BloomLevel | null = null;
+    for (let j = 0; j < end; j++) {
+      if (OBJECT_STOP.has(following[j]!)) break;
+      for (const r of rules) {
+        const n = r.words.length;
+        if (j + n > following.length) continue;
+        let same = true;
+        for (let k = 0; k < n && same; k++) {
+          const w = following[j + k]!;
+          same = k < n - 1 ? w === r.words[k] : sameNoun(w, r.words[k]!);
+        }
+        // The last object named before the noun phrase ends wins ("a policy review").
+        if (same) {
+          found = r.level;
+          j += n - 1;
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   isKnown(word: string): boolean {
@@ -210,4 +294,13 @@ export function lexiconFor(
     cache.set(key, lex);
   }
   return lex;
+}
+
+/** `word` is `noun` or its plural (essays, policies, hypotheses, analyses). */
+function sameNoun(word: string, noun: string): boolean {
+  if (word === noun) return true;
+  if (word === `${noun}s` || word === `${noun}es`) return true;
+  if (noun.endsWith('y') && word === `${noun.slice(0, -1)}ies`) return true;
+  if (noun.endsWith('is') && word === `${noun.slice(0, -2)}es`) return true;
+  return false;
 }

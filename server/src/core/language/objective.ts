@@ -4,7 +4,7 @@
 // behaviour ("Identify and explain"), and the degree (ABCD "D": "within 10 minutes").
 // Works on plain text (markup removed); every span is an offset into that plain text.
 import type { BloomLevel } from '../model.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, VerbInfo } from './lexicon.js';
 import { maskPlaceholders, NUM, words, type Word } from './words.js';
 
 export interface PlainSpan {
@@ -177,7 +177,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
           end: ws[j]!.end,
           text: ws[j]!.text,
           lemma,
-          level: info?.level ?? null,
+          level: info ? levelOf(info, ws, j, lex).level : null,
         };
         verbIndex = j;
       }
@@ -200,8 +200,9 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     const info = lemma ? lex.verb(lemma) : undefined;
     if (lemma && info) {
       reading.verb = { start: ws[i]!.start, end: ws[i]!.end, text: ws[i]!.text, lemma };
-      reading.level = info.level;
-      reading.alternatives = info.alternatives;
+      const { level, alternatives } = levelOf(info, ws, i, lex);
+      reading.level = level;
+      reading.alternatives = alternatives;
       verbIndex = i;
     }
   }
@@ -234,6 +235,28 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
   if (verbIndex >= 0) reading.extraVerbs = findExtraVerbs(masked, ws, verbIndex, lex);
   return reading;
 }
+
+/** The verb at `ws[i]`'s level, and its other levels: by what it makes where that decides it
+ * ("write a literature review" is create, not apply), else the lexicon's. */
+function levelOf(
+  info: VerbInfo,
+  ws: Word[],
+  i: number,
+  lex: Lexicon,
+): { level: BloomLevel; alternatives: BloomLevel[] } {
+  const following = ws.slice(i + 1, i + 1 + OBJECT_WORDS).map((w) => w.lower);
+  const byObject = lex.levelByObject(info.verb, following);
+  if (!byObject || byObject === info.level) return info;
+  return {
+    level: byObject,
+    alternatives: [
+      info.level,
+      ...info.alternatives.filter((a) => a !== byObject && a !== info.level),
+    ],
+  };
+}
+/** Words after a verb passed to {@link Lexicon.levelByObject} (it looks at fewer). */
+const OBJECT_WORDS = 8;
 
 function phrasalAt(
   ws: Word[],
