@@ -269,10 +269,22 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Justify the choice of statistical test in a lab report.', false, 'evaluate', false, false],
+  // Hands-on verbs of trades, healthcare and programming lessons (the corpus has the last two)
+  ['Return a value from a function.', false, 'apply', false, false],
+  ['Re-run recently executed commands without retyping them.', false, 'apply', false, false],
+  ['Suture a 3 cm laceration on a practice pad in under 10 minutes.', false, 'apply', true, false],
+  ['Weld a lap joint that passes a bend test.', false, 'apply', true, false],
+  ['Resuscitate an adult manikin following the 2021 guidelines.', false, 'apply', true, false],
   // "write" and "prepare": the level is what they make
   ['Write a SQL query that returns the ten largest invoices.', false, 'apply', false, false],
   ['Write unit tests for the parser module.', false, 'apply', false, false],
-  ['Write a summary of the incident report for the ward manager.', false, 'understand', false, false],
+  [
+    'Write a summary of the incident report for the ward manager.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
   ['Write a critique of a published clinical trial.', false, 'evaluate', false, false],
   ['Write short stories that use an unreliable narrator.', false, 'create', false, false],
   ['Prepare a business case for replacing the CRM.', false, 'create', false, false],

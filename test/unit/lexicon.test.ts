@@ -137,6 +137,9 @@ test('British spellings are listed with the same levels as the US ones', () => {
     ['memorize', 'memorise'],
     ['generalize', 'generalise'],
     ['hypothesize', 'hypothesise'],
+    ['sterilize', 'sterilise'],
+    ['immobilize', 'immobilise'],
+    ['catheterize', 'catheterise'],
   ];
   for (const [us, uk] of pairs) {
     const a = verbByName.get(us);

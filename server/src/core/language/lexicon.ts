@@ -255,6 +255,9 @@ export class Lexicon {
         candidates.push(stem.slice(0, -1));
     }
     for (const c of candidates) if (this.isKnown(c)) return c;
+    // "Re-run", "re-installing": the verb after a hyphenated re- (unhyphenated forms such as
+    // "rerun" are listed; "resources" is not "re" + "sources").
+    if (w.startsWith('re-') && w.length > 5) return this.computeLemma(w.slice(3));
     return null;
   }
 
