@@ -30,7 +30,8 @@ describe('Bloom levels and verbs', () => {
     for (const v of VERBS) {
       ws.update(
         'v.md',
-        `## Objectives\n\n- ${v.verb[0]!.toUpperCase()}${v.verb.slice(1)} the report.\n`,
+        // An object that does not change a verb's level ("prepare the report" is create).
+        `## Objectives\n\n- ${v.verb[0]!.toUpperCase()}${v.verb.slice(1)} the data.\n`,
       );
       const objective = ws.get('v.md')!.objectives[0]!;
       assert.equal(objective.analysis.vague, false, v.verb);
