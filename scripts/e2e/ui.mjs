@@ -11,20 +11,30 @@ import path from 'node:path';
 const SUITE = 'In the browser (code-server)';
 const TIMEOUT = 20_000;
 
-/** Runs a command through the command palette (F1), as a person would. */
-async function runCommand(page, title, timeout = TIMEOUT) {
-  await page.keyboard.press('F1');
+/** Runs a command through the command palette (F1), as a person would: the command's row is
+ * clicked, so a palette that lost the focus (the workbench sometimes takes it back as an
+ * editor or view settles) is opened again rather than Enter landing in the editor. With
+ * `opensInput`, the command asks for something in the same quick input (a save dialog), so
+ * the palette is not waited on to close. */
+async function runCommand(page, title, timeout = TIMEOUT, { opensInput = false } = {}) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  try {
-    await row.waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    await page.keyboard.press('Escape');
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout });
+      await row.click({ timeout: 2000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        await page.keyboard.press('Escape');
+        throw error;
+      }
+    }
   }
-  await page.keyboard.press('Enter');
+  if (opensInput) return;
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
@@ -40,7 +50,7 @@ async function openFile(page, name) {
     .waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page
-    .locator('.tabs-container .tab.active', { hasText: name })
+    .locator('.editor-group-container.active .tab.active', { hasText: name })
     .waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
@@ -253,22 +263,40 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     const row = report.locator('th.objective[data-id="LO1.5"]').first();
     // Each keystroke may refresh the report once more: a longer deadline on a slow machine.
     await row.waitFor({ timeout: 2 * TIMEOUT });
+    // The last refresh: the whole sentence typed.
+    await report
+      .locator('th.objective[data-id="LO1.5"]', { hasText: 'of the VPN client.' })
+      .first()
+      .waitFor({ timeout: 2 * TIMEOUT });
     if (!/⚠ no outcome/.test((await row.textContent()) ?? '')) {
       throw new Error('the new objective, which no outcome measures, is not flagged');
     }
+    // Closed by a middle click on its tab: a refresh reloads the webview's frame, which can
+    // take the focus from the command palette the next steps open.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Alignment report' }).first();
+    await tab.click({ button: 'middle', timeout: TIMEOUT });
+    await tab.waitFor({ state: 'detached', timeout: TIMEOUT });
   });
 
   await step(
     '"Export alignment report..." writes the chosen format to the chosen file',
     async () => {
       await focusTab(page, 'course.md');
-      await runCommand(page, 'Bloomline: Export alignment report...');
-      // code-server's save dialog is VS Code's own: a path in a quick input.
+      await runCommand(page, 'Bloomline: Export alignment report...', TIMEOUT, {
+        opensInput: true,
+      });
+      // code-server's save dialog is VS Code's own: a path in a quick input, filled in with
+      // the suggested file.
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const deadline = Date.now() + TIMEOUT;
+      while (!/alignment-report\.html$/.test(await input.inputValue().catch(() => ''))) {
+        if (Date.now() > deadline)
+          throw new Error('no save dialog suggesting alignment-report.html');
+        await page.waitForTimeout(100);
+      }
       const target = path.join(workspace, 'alignment-report.md');
       await input.fill(target);
-      await page.keyboard.press('Enter');
+      await input.press('Enter');
       await page
         .locator('.notifications-toasts')
         .getByText('Alignment report written to alignment-report.md', { exact: false })
