@@ -528,12 +528,12 @@ export class BloomlineServer implements ServerContext {
   /** Publishes an open document's findings: always for the document just analysed (each
    * version it was analysed at gets its diagnostics), otherwise only when they changed. */
   private publishFindings(uri: string, key: string, version: number, always: boolean): void {
-    const declined = this.outline(key)?.declined;
-    if (declined) {
+    const outline = this.outline(key);
+    if (outline?.declined) {
       // Too large or nested too deep (core/limits.ts): one notice instead of silence, so the
       // author knows why this file has no findings.
       this.openFindings.set(uri, []);
-      this.publish(uri, [declinedDiagnostic(this.lines(key), this.outline(key)!)], version, always);
+      this.publish(uri, [declinedDiagnostic(this.lines(key), outline)], version, always);
       return;
     }
     let findings = this.texts.has(key) ? this.ws.lint(key) : [];
