@@ -20,10 +20,10 @@ async function runCommand(page, title, timeout = TIMEOUT, { opensInput = false }
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill(`>${title}`, { timeout: 5000 });
       await row.waitFor({ state: 'visible', timeout });
       await row.click({ timeout: 2000 });
       break;
@@ -32,6 +32,8 @@ async function runCommand(page, title, timeout = TIMEOUT, { opensInput = false }
         await page.keyboard.press('Escape');
         throw error;
       }
+      // The palette closed under us (it turns inert while closing): let the workbench settle.
+      await page.waitForTimeout(500);
     }
   }
   if (opensInput) return;
