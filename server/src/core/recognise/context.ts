@@ -1,0 +1,50 @@
+// What every reader shares while one outline is built: the text, its parse, the lexicon, the
+// outline being filled in, and the small helpers that turn parse positions into spans and open
+// new blocks.
+import type { List } from 'mdast';
+import type { Lexicon } from '../language/lexicon.js';
+import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
+import type { Parsed } from '../parse.js';
+
+export interface Builder {
+  text: string;
+  parsed: Parsed;
+  lex: Lexicon;
+  outline: Outline;
+  sectionCounters: Map<string, number>;
+  codeSpans: Span[];
+  /** The block each list was read into, so that a list continued after a comment joins it. */
+  listBlocks: WeakMap<List, Block>;
+}
+
+/** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */
+export function off(
+  b: Builder,
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+): Span {
+  return {
+    start: (node.position?.start.offset ?? 0) + b.parsed.base,
+    end: (node.position?.end.offset ?? 0) + b.parsed.base,
+  };
+}
+
+export function newBlock(
+  b: Builder,
+  kind: ItemKind,
+  source: BlockSource,
+  section: number,
+  span: Span,
+  leadIn: LeadIn | null,
+): Block {
+  const block: Block = {
+    index: b.outline.blocks.length,
+    kind,
+    source,
+    section,
+    items: [],
+    leadIn,
+    span,
+  };
+  b.outline.blocks.push(block);
+  return block;
+}

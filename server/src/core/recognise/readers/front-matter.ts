@@ -1,0 +1,84 @@
+// Reader: front matter. `title:` names the course; `objectives:` and `outcomes:` are lists of
+// sentences (the Carpentries' older format, R Markdown lessons).
+import type { RootContent } from 'mdast';
+import { parseDocument, isSeq, isScalar, isMap } from 'yaml';
+import type { ItemKind } from '../../model.js';
+import { newBlock, off, type Builder } from '../context.js';
+import { addPlainItem } from '../items.js';
+import type { PlainText } from '../plain.js';
+
+export function readFrontMatter(b: Builder, node: RootContent): void {
+  if (node.type !== 'yaml') return;
+  const span = off(b, node);
+  // The YAML starts after the opening fence's line break, which may be CR, LF or CRLF (looking
+  // for "\n" only put every item of a CR file's front matter at the wrong offsets, past the end
+  // of the text for the last one; found by the spans property test).
+  let firstBreak = span.start;
+  while (firstBreak < span.end && b.text[firstBreak] !== '\n' && b.text[firstBreak] !== '\r')
+    firstBreak++;
+  const contentStart =
+    firstBreak >= span.end
+      ? span.end
+      : firstBreak + (b.text[firstBreak] === '\r' && b.text[firstBreak + 1] === '\n' ? 2 : 1);
+  let doc;
+  try {
+    // The YAML parser does not take a lone CR for a line break; LF in its place keeps offsets.
+    doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {
+      prettyErrors: false,
+      uniqueKeys: false,
+    });
+  } catch {
+    b.outline.notes.push({ message: 'The front matter could not be read as YAML.', span });
+    return;
+  }
+  if (doc.errors.length) {
+    b.outline.notes.push({
+      message: `The front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+      span,
+    });
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) return;
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
+    if (key === 'title' && isScalar(pair.value) && typeof pair.value.value === 'string') {
+      b.outline.title = pair.value.value.trim();
+    }
+    const kind: ItemKind | null =
+      key === 'objectives' ? 'objective' : key === 'outcomes' ? 'outcome' : null;
+    if (!kind) continue;
+    if (!isSeq(pair.value)) {
+      b.outline.notes.push({
+        message: `Front matter "${key}" should be a list of sentences; it was ignored.`,
+        span,
+      });
+      continue;
+    }
+    const seq = pair.value;
+    const block = newBlock(b, kind, 'front-matter', 0, span, null);
+    for (const entry of seq.items) {
+      if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.range) continue;
+      const value = entry.value;
+      const [s, e] = entry.range;
+      const raw = node.value.slice(s, e);
+      // Offsets are exact only where the source is the value itself (plain or simply quoted).
+      let inner = -1;
+      if (raw === value) inner = s;
+      else if ((raw === `"${value}"` || raw === `'${value}'`) && !value.includes('\n'))
+        inner = s + 1;
+      const srcStart = contentStart + (inner >= 0 ? inner : s);
+      const offsets = new Array<number>(value.length + 1);
+      for (let k = 0; k <= value.length; k++)
+        offsets[k] = inner >= 0 ? srcStart + k : k === value.length ? contentStart + e : srcStart;
+      const plain: PlainText = { text: value, offsets };
+      addPlainItem(
+        b,
+        plain,
+        block,
+        kind,
+        { start: contentStart + s, end: contentStart + e },
+        inner >= 0,
+      );
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// References from one item to others: "(LO1, LO2)", "[LO1]", "supports LO1", "measures: LO1",
+// "-> LO1", and bare tokens that count only where an item with that ID exists.
+import type { Reference } from '../model.js';
+
+const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
+const LIST = String.raw`${REF_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${REF_ID})*`;
+// `\s*(?::\s*)?` and `(?:\s*:\s+|\s+)` rather than `\s*:?\s*` and `\s*:?\s+`: two
+// quantifiers over the same spaces backtrack quadratically (cubically here) on long runs.
+const PAREN_REFS = new RegExp(
+  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*(?::\s*)?)?(${LIST})\s*[)\]]`,
+  'gi',
+);
+const KEYWORD_REFS = new RegExp(
+  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assesses|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
+  'gi',
+);
+const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
+const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3]|s[12])$/i;
+
+export function findReferences(body: string, offsets: number[], ownId: string | null): Reference[] {
+  if (!/\d/.test(body)) return [];
+  const refs: Reference[] = [];
+  const seen = new Set<number>();
+  const own = ownId?.toLowerCase();
+  const add = (id: string, at: number, form: Reference['form']) => {
+    if (seen.has(at) || TIME_TOKEN.test(id) || id.toLowerCase() === own) return;
+    seen.add(at);
+    refs.push({
+      id,
+      span: { start: offsets[at]!, end: offsets[at + id.length]! },
+      syntactic: form !== 'bare',
+      form,
+    });
+  };
+  for (const re of [PAREN_REFS, KEYWORD_REFS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const listStart = m.index + m[0].lastIndexOf(m[1]!);
+      // "(supports LO1)" is as clear as "supports LO1"; a bare "(LO1)" is weaker evidence.
+      const keyword =
+        re === KEYWORD_REFS ||
+        (/^[([]\s*[A-Za-z]+\.?(?:\s*:\s+|\s+)/.test(m[0].slice(0, listStart - m.index + 1)) &&
+          listStart - m.index > 1);
+      const idRe = new RegExp(REF_ID, 'g');
+      for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))
+        add(t[0], listStart + t.index, keyword ? 'keyword' : 'parenthesised');
+    }
+  }
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(body); m; m = BARE.exec(body)) add(m[0], m.index, 'bare');
+  refs.sort((a, c) => a.span.start - c.span.start);
+  return refs;
+}
