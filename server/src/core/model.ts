@@ -23,8 +23,26 @@ export interface Span {
 
 export type ItemKind = 'objective' | 'outcome';
 
-/** How a block of objectives or outcomes was recognised (OUTLINE-CONVENTIONS.md §3, §4). */
-export type BlockSource = 'heading' | 'lead-in' | 'front-matter' | 'div' | 'label' | 'nested';
+/** How a block of objectives or outcomes was recognised (OUTLINE-CONVENTIONS.md §3, §4):
+ * named by a heading, a lead-in, front matter, a pandoc div or Quarto callout, a MyST
+ * directive, an MkDocs admonition, a GitHub alert, a label; nested under an item; a table with
+ * an objective column; an HTML list; sentences of a paragraph; a code chunk's alt text; the
+ * file's own name. */
+export type BlockSource =
+  | 'heading'
+  | 'lead-in'
+  | 'front-matter'
+  | 'div'
+  | 'directive'
+  | 'admonition'
+  | 'alert'
+  | 'label'
+  | 'nested'
+  | 'table'
+  | 'html'
+  | 'prose'
+  | 'chunk'
+  | 'file';
 
 export interface Section {
   /** Index in `Outline.sections`; 0 is the course (the whole file). */
@@ -52,6 +70,9 @@ export interface Block {
   /** The lead-in paragraph ("You will be able to:"), when one introduced the list. */
   leadIn: LeadIn | null;
   span: Span;
+  /** Labelled items standing among items of another kind ("- Outcome: ..." in a list of
+   * objectives): they link only by nesting and references, never by section scope. */
+  labelledAside?: boolean;
 }
 
 export interface LeadIn {
@@ -170,6 +191,19 @@ export interface DisableDirective {
   line: number;
 }
 
+/** A heading, lead-in or directive that names objectives, outcomes or assessments, under which
+ * nothing could be read (OUTLINE-CONVENTIONS.md section 12). */
+export interface UnreadBlock {
+  kind: 'objective' | 'outcome' | 'assessment';
+  source: BlockSource;
+  /** The name as written ("Learning objectives"). */
+  name: string;
+  /** The namer: the heading, the lead-in paragraph, the directive's opening line. */
+  span: Span;
+  /** What stands under it instead ("a paragraph", "an image", "nothing"). */
+  found: string;
+}
+
 export interface Outline {
   filePath: string;
   /** The analysed text, unchanged. */
@@ -180,6 +214,8 @@ export interface Outline {
   objectives: Objective[];
   outcomes: Outcome[];
   directives: DisableDirective[];
+  /** Names with nothing readable under them (the unread-block rule reports them). */
+  unread: UnreadBlock[];
   /** Problems reading the file that are not findings (invalid front matter YAML...). */
   notes: { message: string; span: Span }[];
   /** Set when the text was not analysed at all (larger than MAX_OUTLINE_BYTES, nested deeper

@@ -10,6 +10,7 @@ import { parseMarkdown, type Parsed } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
+import { addProseCandidates } from './recognise/readers/prose.js';
 import { walkRoot } from './recognise/walk.js';
 
 export function buildOutline(
@@ -58,6 +59,7 @@ function declined(text: string, filePath: string, reason: Outline['notes'][numbe
     objectives: [],
     outcomes: [],
     directives: [],
+    unread: [],
     notes: [reason],
     declined: reason.message,
   };
@@ -94,16 +96,19 @@ function build(
     objectives: [],
     outcomes: [],
     directives: [],
+    unread: [],
     notes: [],
   };
   const b: Builder = {
     text,
+    filePath,
     parsed,
     lex,
     outline,
     sectionCounters: new Map(),
     codeSpans: [],
-    listBlocks: new WeakMap(),
+    listSinks: new WeakMap(),
+    proseCandidates: [],
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
@@ -111,6 +116,7 @@ function build(
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
   walkRoot(b, root, h1s === 1);
+  addProseCandidates(b);
   const course = outline.sections[0]!;
   course.title = outline.title ?? '';
   course.path = outline.title ? [outline.title] : [];

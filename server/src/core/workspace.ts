@@ -258,7 +258,7 @@ export class Workspace {
     const bySection = outline.sections.map((): Objective[] => []);
     for (const o of outline.objectives) bySection[o.section]?.push(o);
     for (const block of outline.blocks) {
-      if (block.kind !== 'outcome' || block.source === 'nested') continue;
+      if (block.kind !== 'outcome' || block.source === 'nested' || block.labelledAside) continue;
       const items = block.items.map((i) => outline.outcomes[i]!);
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
       const inScope: Objective[] = [];

@@ -180,3 +180,33 @@ function computeOutcome(plain: string): OutcomeReading {
     placeholder: p ? { ...p, text: plain.slice(p.start, p.end) } : null,
   };
 }
+
+// A change in a measure: "falls from 62% to 75%", "rises by 20%", "reduce ... to 5 a quarter".
+const CHANGE_VERB =
+  /\b(?:fall|falls|fell|falling|drop|drops|dropped|dropping|decline|declines|declined|declining|decrease|decreases|decreased|decreasing|reduce|reduces|reduced|reducing|reduction|rise|rises|rose|rising|increase|increases|increased|increasing|grow|grows|grew|growing|improve|improves|improved|improving|improvement|climb|climbs|climbed|go(?:es)?\s+(?:up|down)|halve[sd]?|double[sd]?|cut|cuts)\b/i;
+const CHANGE_TARGET = new RegExp(
+  String.raw`\bfrom\s+[$£€]?${NUM}[^.;]{0,40}?\bto\s+[$£€]?${NUM}|\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|percentage\s+points?|pp|points?)`,
+  'i',
+);
+
+/**
+ * Whether an item reads as a measured change (an outcome in the business sense): a change to a
+ * target ("from 62% to 75%", "by 20%"), or a change verb with a target and a timeframe ("falls
+ * to under 2% by Q2"). A learner statement with a criterion ("within 10 minutes") is not one.
+ */
+export function readsAsChange(plain: string): boolean {
+  if (!/\d/.test(plain) && !NUMBER_WORD.test(plain)) return false;
+  if (CHANGE_TARGET.test(plain)) return true;
+  if (!CHANGE_VERB.test(plain)) return false;
+  const r = readOutcome(plain);
+  return r.target !== null && r.timeframe !== null;
+}
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|half|double)\b/i;
+
+/** A target and a timeframe: "Open VPN tickets stay under 40 a month throughout 2027". */
+export function readsAsMeasure(plain: string): boolean {
+  if (!/\d/.test(plain) && !NUMBER_WORD.test(plain)) return false;
+  const r = readOutcome(plain);
+  return r.target !== null && r.timeframe !== null;
+}

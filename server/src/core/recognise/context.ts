@@ -5,16 +5,21 @@ import type { List } from 'mdast';
 import type { Lexicon } from '../language/lexicon.js';
 import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
 import type { Parsed } from '../parse.js';
+import type { PlainText } from './plain.js';
+import type { ListSink } from './readers/lists.js';
 
 export interface Builder {
   text: string;
+  filePath: string;
   parsed: Parsed;
   lex: Lexicon;
   outline: Outline;
   sectionCounters: Map<string, number>;
   codeSpans: Span[];
-  /** The block each list was read into, so that a list continued after a comment joins it. */
-  listBlocks: WeakMap<List, Block>;
+  /** Where each list's items went, so that a list continued after a comment joins them. */
+  listSinks: WeakMap<List, ListSink>;
+  /** Learning sentences in prose, added only where no other objectives are found. */
+  proseCandidates: { section: number; span: Span; parts: PlainText[] }[];
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

@@ -1,14 +1,15 @@
-// Items: one objective or outcome read from a list item or a string, with its ID, label,
-// references and the language reading of its text. Every reader hands its items here, so an
-// item reads the same whatever syntax it came from.
+// Items: one objective or outcome read from a list item, a table cell, a sentence or a string,
+// with its ID, label, references and the language reading of its text. Every reader hands its
+// items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readObjective, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
-import { readOutcome } from '../language/outcome.js';
-import { blockKindOfName, readLabel } from '../language/vocabulary.js';
+import { readOutcome, readsAsChange, readsAsMeasure } from '../language/outcome.js';
 import type {
   Block,
+  BlockSource,
   ItemBase,
   ItemKind,
+  LeadIn,
   Located,
   Objective,
   Outcome,
@@ -16,41 +17,10 @@ import type {
   Span,
 } from '../model.js';
 import { newBlock, off, type Builder } from './context.js';
+import { readLabel } from './leadins.js';
+import { blockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { findReferences } from './references.js';
-
-/** Outside any block: items that carry a label ("Objective: ...", "KPI: ..."), at any depth. */
-export function findLabelledItems(
-  b: Builder,
-  list: List,
-  section: number,
-  parent: { kind: ItemKind; index: number } | null,
-): void {
-  for (const item of list.children) {
-    const first = item.children[0];
-    let made: ItemBase | null = null;
-    if (first?.type === 'paragraph') {
-      const plain = plainOf(b, first.children);
-      const start = skipPrefix(plain.text);
-      const label = readLabel(plain.text, start);
-      if (label) {
-        const block = newBlock(
-          b,
-          label.kind,
-          parent ? 'nested' : 'label',
-          section,
-          off(b, item),
-          null,
-        );
-        made = readItem(b, item, block, label.kind, parent, null);
-      }
-    }
-    if (!made) {
-      for (const child of item.children)
-        if (child.type === 'list') findLabelledItems(b, child, section, parent);
-    }
-  }
-}
 
 // No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
 // starts with `\s*` backtracks quadratically on long runs of spaces.
@@ -90,25 +60,111 @@ export function readId(
   return { id: token, start: idStart, end };
 }
 
-export function readItem(
+/**
+ * Where the items of one list, table, directive or paragraph go: their section and source, how
+ * each item's kind is decided, and the verb a lead-in carries. Blocks are opened as the first
+ * item of each kind arrives, so a block never stands empty and every item's block is of its own
+ * kind.
+ */
+export interface ItemSink {
+  section: number;
+  source: BlockSource;
+  span: Span;
+  leadIn: LeadIn | null;
+  rule: KindRule;
+  blocks: Partial<Record<ItemKind, Block>>;
+}
+
+/**
+ * How an item's kind is decided (OUTLINE-CONVENTIONS.md section 4): by its block alone, or by
+ * what the item says where the block's name has two meanings: the academic "learning outcomes"
+ * are learner statements unless an item reads as a metric; a block of "outcomes" holds metrics
+ * unless an item reads as a learner statement.
+ */
+export type KindRule = ItemKind | 'objective-unless-metric' | 'outcome-unless-learner';
+
+export function newSink(
+  section: number,
+  source: BlockSource,
+  span: Span,
+  rule: KindRule,
+  leadIn: LeadIn | null = null,
+): ItemSink {
+  return { section, source, span, leadIn, rule, blocks: {} };
+}
+
+function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean): Block {
+  const open = sink.blocks[kind];
+  if (open) return open;
+  const block = newBlock(b, kind, sink.source, sink.section, sink.span, sink.leadIn);
+  // A label that sets an item apart from what its block holds ("- Outcome: ..." among
+  // objectives) does not make the block the other kind's block.
+  if (labelled && kind !== primaryKind(sink.rule)) block.labelledAside = true;
+  sink.blocks[kind] = block;
+  return block;
+}
+
+function primaryKind(rule: KindRule): ItemKind {
+  return rule === 'outcome' || rule === 'outcome-unless-learner' ? 'outcome' : 'objective';
+}
+
+function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {
+  if (rule === 'objective' || rule === 'outcome') return rule;
+  const change = readsAsChange(plain);
+  if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
+  if (change || readsAsMeasure(plain)) return 'outcome';
+  return readsAsLearnerStatement(plain, lex) ? 'objective' : 'outcome';
+}
+
+/**
+ * A learner statement: it starts with a behaviour in the base form ("Escalate a NEWS2 score of
+ * 5 ...", "Be able to ...") or says "able to". Not one: a goal for the business ("Improve
+ * security awareness"), a deliverable of the trainer ("Publish a manual"), a noun phrase that
+ * starts with a word that can be a verb ("Reported phishing emails reach ...").
+ */
+function readsAsLearnerStatement(plain: string, lex: Builder['lex']): boolean {
+  if (/\bable\s+to\b/i.test(plain)) return true;
+  const reading = readObjective(plain, lex, null);
+  const verb = reading.verb;
+  if (!verb || reading.verbFromLeadIn) return false;
+  const word = plain.slice(verb.start, verb.end).split(/\s+/)[0]!.toLowerCase();
+  if (!reading.vague && lex.lemma(word) !== word) return false;
+  if (OUTCOME_VERBS.has(verb.lemma)) return false;
+  return readOutcome(plain).output === null;
+}
+
+/** Verbs that name a change in the business, not a behaviour of a learner. */
+const OUTCOME_VERBS = new Set(
+  `improve increase reduce decrease raise lower cut boost grow maintain sustain achieve eliminate
+  minimise minimize maximise maximize strengthen enhance halve double triple accelerate`.split(
+    /\s+/,
+  ),
+);
+
+/** The parts of an item's first paragraph: numbering, ID, label, body, trailing ID. */
+interface ItemParts {
+  kind: ItemKind;
+  label: string | null;
+  id: string | null;
+  idSpan: Span | null;
+  body: string;
+  offsets: number[];
+}
+
+function splitItem(
   b: Builder,
-  item: ListItem,
-  block: Block,
-  blockKind: ItemKind,
-  parent: { kind: ItemKind; index: number } | null,
-  leadVerb: string | null,
-): ItemBase | null {
-  const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return null;
-  const plain = plainOf(b, first.children);
+  plain: PlainText,
+  rule: KindRule,
+  options: { labels: boolean; exact: boolean },
+): ItemParts {
   let pos = skipPrefix(plain.text);
   let idInfo = readId(b, plain, pos);
   if (idInfo) pos = idInfo.end;
-  let kind = blockKind;
   let labelText: string | null = null;
-  const label = readLabel(plain.text, pos);
+  let labelKind: ItemKind | null = null;
+  const label = options.labels ? readLabel(plain.text, pos) : null;
   if (label) {
-    kind = label.kind;
+    labelKind = label.kind;
     labelText = label.label;
     if (!idInfo && label.id) idInfo = { id: label.id.text, start: label.id.start, end: label.end };
     pos = label.end;
@@ -136,58 +192,146 @@ export function readItem(
   }
   if (idInfo) {
     id = idInfo.id;
-    idSpan = {
-      start: plain.offsets[idInfo.start]!,
-      end: plain.offsets[idInfo.start + idInfo.id.length]!,
-    };
+    idSpan = options.exact
+      ? {
+          start: plain.offsets[idInfo.start]!,
+          end: plain.offsets[idInfo.start + idInfo.id.length]!,
+        }
+      : null;
   }
   while (end > pos && /\s/.test(plain.text[end - 1]!)) end--;
   const body = plain.text.slice(pos, end);
-  const bodyOffsets = plain.offsets.slice(pos, end + 1);
-  const span = off(b, first);
-  const section = block.section;
+  // A label decides the kind, except the two that mean either ("Learning outcome:").
+  const kind =
+    labelKind && !/^(?:learning outcome|performance objective)$/i.test(labelText ?? '')
+      ? labelKind
+      : decideKind(labelKind === 'outcome' ? 'objective-unless-metric' : rule, body, b.lex);
+  return {
+    kind,
+    label: labelText,
+    id,
+    idSpan,
+    body,
+    offsets: plain.offsets.slice(pos, end + 1),
+  };
+}
+
+/**
+ * Reads one item from plain text: a list item's first paragraph, a table cell, a sentence.
+ * `span` is the whole item as written; `insertion` where a nested item would go. Returns the
+ * item, or null when there is no text.
+ */
+export function addItem(
+  b: Builder,
+  sink: ItemSink,
+  plain: PlainText,
+  span: Span,
+  options: {
+    parent?: { kind: ItemKind; index: number } | null;
+    labels?: boolean;
+    exact?: boolean;
+    insertion?: { at: number; indent: string } | null;
+    leadVerb?: string | null;
+    id?: { id: string; span: Span | null } | null;
+  } = {},
+): ItemBase | null {
+  const exact = options.exact !== false;
+  const parts = splitItem(b, plain, sink.rule, { labels: options.labels !== false, exact });
+  if (!/[\p{L}\p{N}]/u.test(parts.body)) return null;
+  let { id, idSpan } = parts;
+  if (!id && options.id) ({ id, span: idSpan } = options.id);
+  const kind = parts.kind;
+  const block = blockFor(b, sink, kind, parts.label !== null);
+  const offsets = exact ? parts.offsets : new Array<number>(parts.body.length + 1).fill(span.start);
+  if (!exact) offsets[offsets.length - 1] = span.end;
   const base: ItemBase = {
     kind,
     index: kind === 'objective' ? b.outline.objectives.length : b.outline.outcomes.length,
-    id: id ?? generatedId(b, section, kind),
+    id: id ?? generatedId(b, sink.section, kind),
     explicitId: id !== null,
     idSpan,
-    text: body.replace(/\s+/g, ' ').trim(),
+    text: parts.body.replace(/\s+/g, ' ').trim(),
     span,
-    textSpan: { start: bodyOffsets[0]!, end: bodyOffsets[bodyOffsets.length - 1]! },
-    section,
+    textSpan: { start: offsets[0]!, end: offsets[offsets.length - 1]! },
+    section: sink.section,
     block: block.index,
-    source: block.source,
-    label: labelText,
-    references: findReferences(body, bodyOffsets, id),
-    parent,
-    plain: body,
-    offsets: bodyOffsets,
-    insertion: insertionAfter(b, span),
+    source: sink.source,
+    label: parts.label,
+    references: findReferences(parts.body, offsets, id),
+    parent: options.parent ?? null,
+    plain: parts.body,
+    offsets,
+    insertion: options.insertion ?? null,
   };
-  const made = finishItem(b, base, block, leadVerb);
+  return finishItem(b, base, block, options.leadVerb ?? null);
+}
+
+/** Reads a list item: its first paragraph, then nested lists under it. */
+export function readItem(
+  b: Builder,
+  item: ListItem,
+  sink: ItemSink,
+  parent: { kind: ItemKind; index: number } | null,
+  leadVerb: string | null,
+): ItemBase | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return null;
+  const plain = plainOf(b, first.children);
+  const span = off(b, first);
+  const made = addItem(b, sink, plain, span, {
+    parent,
+    leadVerb,
+    insertion: insertionAfter(b, span),
+  });
+  if (!made) return null;
   // Nested lists: outcomes nested under an objective measure it; unlabelled sub-items of an
   // objective are sub-objectives, unless the objective ends with ":" (they complete it).
-  const self = { kind, index: made.index };
+  const self = { kind: made.kind, index: made.index };
   for (let c = 1; c < item.children.length; c++) {
     const child = item.children[c]!;
     if (child.type !== 'list') continue;
     const prev = item.children[c - 1];
     const namedKind =
       prev?.type === 'paragraph' && c > 1
-        ? (blockKindOfName(plainOf(b, prev.children).text) ?? nestedLeadKind(b, prev))
+        ? (blockName(plainOf(b, prev.children).text)?.kind ?? nestedLeadKind(b, prev))
         : null;
-    if (kind === 'objective' && namedKind === 'outcome') {
-      const nested = newBlock(b, 'outcome', 'nested', section, off(b, child), null);
-      for (const sub of child.children) readItem(b, sub, nested, 'outcome', self, null);
-    } else if (kind === 'objective' && !body.trimEnd().endsWith(':')) {
-      const nested = newBlock(b, 'objective', 'nested', section, off(b, child), null);
-      for (const sub of child.children) readItem(b, sub, nested, 'objective', self, leadVerb);
+    if (made.kind === 'objective' && namedKind === 'outcome') {
+      const nested = newSink(sink.section, 'nested', off(b, child), 'outcome');
+      for (const sub of child.children) readItem(b, sub, nested, self, null);
+    } else if (made.kind === 'objective' && !made.plain.trimEnd().endsWith(':')) {
+      const nested = newSink(sink.section, 'nested', off(b, child), 'objective');
+      for (const sub of child.children) readItem(b, sub, nested, self, leadVerb);
     } else {
-      findLabelledItems(b, child, section, self);
+      findLabelledItems(b, child, sink.section, self);
     }
   }
   return made;
+}
+
+/** Outside any block: items that carry a label ("Objective: ...", "KPI: ..."), at any depth. */
+export function findLabelledItems(
+  b: Builder,
+  list: List,
+  section: number,
+  parent: { kind: ItemKind; index: number } | null,
+): void {
+  for (const item of list.children) {
+    const first = item.children[0];
+    let made: ItemBase | null = null;
+    if (first?.type === 'paragraph') {
+      const plain = plainOf(b, first.children);
+      const start = skipPrefix(plain.text);
+      const label = readLabel(plain.text, start);
+      if (label) {
+        const sink = newSink(section, parent ? 'nested' : 'label', off(b, item), label.kind);
+        made = readItem(b, item, sink, parent, null);
+      }
+    }
+    if (!made) {
+      for (const child of item.children)
+        if (child.type === 'list') findLabelledItems(b, child, section, parent);
+    }
+  }
 }
 
 function nestedLeadKind(b: Builder, p: Paragraph): ItemKind | null {
@@ -226,9 +370,8 @@ function sectionSlug(b: Builder, s: Section): string {
 
 function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string | null): ItemBase {
   const { outline } = b;
-  const blockItems = block.items;
   if (base.kind === 'objective') {
-    const r = readObjective(base.plain, b.lex, block.kind === 'objective' ? leadVerb : null);
+    const r = readObjective(base.plain, b.lex, leadVerb);
     const o: Objective = {
       ...base,
       kind: 'objective',
@@ -236,7 +379,7 @@ function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string |
       outcomes: [],
     };
     outline.objectives.push(o);
-    if (block.kind === 'objective') blockItems.push(o.index);
+    block.items.push(o.index);
     return o;
   }
   const r = readOutcome(base.plain);
@@ -254,7 +397,7 @@ function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string |
     objectives: [],
   };
   outline.outcomes.push(o);
-  if (block.kind === 'outcome') blockItems.push(o.index);
+  block.items.push(o.index);
   return o;
 }
 
@@ -306,47 +449,4 @@ function insertionAfter(b: Builder, para: Span): { at: number; indent: string } 
     .replace(/[^>\t]/g, ' ');
   if (!/\S|\t/.test(indent) && indent.length === 0) indent = '  ';
   return { at: para.end, indent };
-}
-
-export function addPlainItem(
-  b: Builder,
-  plain: PlainText,
-  block: Block,
-  kind: ItemKind,
-  span: Span,
-  exact: boolean,
-): void {
-  let pos = skipPrefix(plain.text);
-  const idInfo = readId(b, plain, pos);
-  if (idInfo) pos = idInfo.end;
-  const end = plain.text.trimEnd().length;
-  const body = plain.text.slice(pos, Math.max(pos, end));
-  const offsets = exact
-    ? plain.offsets.slice(pos, Math.max(pos, end) + 1)
-    : new Array<number>(body.length + 1).fill(span.start);
-  if (!exact) offsets[offsets.length - 1] = span.end;
-  const id = idInfo?.id ?? null;
-  const base: ItemBase = {
-    kind,
-    index: kind === 'objective' ? b.outline.objectives.length : b.outline.outcomes.length,
-    id: id ?? generatedId(b, 0, kind),
-    explicitId: id !== null,
-    idSpan:
-      id && exact
-        ? { start: plain.offsets[idInfo!.start]!, end: plain.offsets[idInfo!.start + id.length]! }
-        : null,
-    text: body.replace(/\s+/g, ' ').trim(),
-    span,
-    textSpan: { start: offsets[0]!, end: offsets[offsets.length - 1]! },
-    section: 0,
-    block: block.index,
-    source: 'front-matter',
-    label: null,
-    references: findReferences(body, offsets, id),
-    parent: null,
-    plain: body,
-    offsets,
-    insertion: null,
-  };
-  finishItem(b, base, block, null);
 }

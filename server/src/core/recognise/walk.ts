@@ -1,231 +1,535 @@
-// The walk over the document: sections from headings, and for each list the block it belongs
-// to (named by a heading, a lead-in, a div or a label).
-import type { List, ListItem, Root, RootContent } from 'mdast';
+// The walk over the document: sections from headings, and the scopes that name blocks (headings,
+// label paragraphs, lead-ins, divs and directives, block quotes and alerts, the file's own name).
+// Each block-level node is handed to the reader of its syntax (readers/), which asks the scope
+// where its items go. A name with nothing readable under it is recorded for unread-block.
+import type { Blockquote, List, Paragraph, Root, RootContent } from 'mdast';
+import type { BlockSource, Section, UnreadBlock } from '../model.js';
+import { off, type Builder } from './context.js';
+import type { Div } from './containers.js';
+import { readLeadIn } from './leadins.js';
+import { blockName, fileName, type BlockName } from './names.js';
+import { plainOf } from './plain.js';
+import { readChunkAlt } from './readers/chunk-alt.js';
+import { readHtmlList } from './readers/html-lists.js';
+import { readList } from './readers/lists.js';
+import { readProse } from './readers/prose.js';
+import { readTable } from './readers/tables.js';
 import {
-  blockKindOfDiv,
-  blockKindOfName,
-  isLearningOutcomesName,
-  readLeadIn,
-  type LeadInReading,
-} from '../language/vocabulary.js';
-import type { BlockSource, ItemKind, LeadIn } from '../model.js';
-import { newBlock, off, type Builder } from './context.js';
-import { findLabelledItems, readItem } from './items.js';
-import { exactEdit, plainOf } from './plain.js';
+  adjacentParagraph,
+  introducesOther,
+  labelName,
+  leadInOf,
+  nameOfDiv,
+  newNaming,
+  type Naming,
+  type Scope,
+} from './scope.js';
 
-interface Context {
+interface Frame {
+  depth: number;
   section: number;
-  /** Kind named by the current heading ("## Learning objectives"), until the next heading. */
-  naming: { kind: ItemKind; learningOutcomes: boolean } | null;
+  naming: Naming | null;
+  /** The naming reaches the lists of subsections (OUTLINE-CONVENTIONS.md section 3.2). */
+  deep: boolean;
+  /** This frame opened its naming (and closes it). */
+  owns: boolean;
 }
 
 export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   const { outline } = b;
-  // Stack of open headings: depth and the section that content under them belongs to.
-  const stack: { depth: number; section: number }[] = [{ depth: 0, section: 0 }];
-  const ctx: Context = { section: 0, naming: null };
-  const headings: { start: number; depth: number }[] = [];
   const children = root.children;
+  const plan = planHeadings(b, children, singleH1);
+  const s: Scope = { b, section: 0, naming: null, label: null, divNamings: new Map() };
+  for (const d of b.parsed.divs) {
+    const name = nameOfDiv(d);
+    if (name) {
+      const start = d.start + b.parsed.base;
+      const span = { start, end: Math.min(d.bodyStart + b.parsed.base, d.end + b.parsed.base) };
+      s.divNamings.set(d, newNaming(name, sourceOfDiv(d), span, d.title ?? d.name));
+    }
+  }
+  const divTitles = titleHeadingOffsets(b);
+  // A file named for what it holds ("learning-objectives.qmd") names its lists, unless a
+  // heading in it says more precisely where they are.
+  const byFile = plan.anyNamingHeading ? null : fileName(b.filePath);
+  const root0: Frame = {
+    depth: 0,
+    section: 0,
+    naming: byFile ? newNaming(byFile, 'file', { start: 0, end: 0 }, b.filePath) : null,
+    deep: true,
+    owns: true,
+  };
+  const stack: Frame[] = [root0];
+  s.naming = root0.naming;
+  const sectionHeadings: { section: number; depth: number; start: number }[] = [];
+
+  const close = (frame: Frame) => {
+    if (frame.owns && frame.naming) closeNaming(b, frame.naming);
+  };
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
-    if (node.type === 'heading') {
-      const title = plainOf(b, node.children).text.trim();
-      const span = off(b, node);
-      headings.push({ start: span.start, depth: node.depth });
-      while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
-      const parent = stack[stack.length - 1]!.section;
-      const kind = blockKindOfName(title);
-      if (kind) {
-        // A heading that only names the block: its items belong to the parent section.
-        stack.push({ depth: node.depth, section: parent });
-        ctx.section = parent;
-        ctx.naming = { kind, learningOutcomes: isLearningOutcomesName(title) };
-        continue;
-      }
-      ctx.naming = null;
-      if (node.depth === 1 && singleH1 && outline.sections[0]!.heading === null) {
-        const course = outline.sections[0]!;
-        course.heading = span;
-        course.depth = 1;
-        if (!outline.title) outline.title = title;
-        stack.push({ depth: 1, section: 0 });
-        ctx.section = 0;
-        continue;
-      }
-      const index = outline.sections.length;
-      outline.sections.push({
-        index,
-        title,
-        depth: node.depth,
-        path: [],
-        parent,
-        heading: span,
-        span: { start: span.start, end: b.text.length },
-        children: [],
-      });
-      outline.sections[parent]!.children.push(index);
-      stack.push({ depth: node.depth, section: index });
-      ctx.section = index;
+    if (node.type !== 'heading') {
+      content(s, node, children, i, stack, plan);
       continue;
     }
-    walkBlockNode(b, node, children, i, ctx);
+    const title = plainOf(b, node.children).text.trim();
+    const span = off(b, node);
+    closeLabel(s);
+    // A heading that opens a callout or directive is its title, not a section.
+    const div = divTitles.get(span.start);
+    if (div) {
+      if (!s.divNamings.has(div)) {
+        const name = blockName(title);
+        if (name) s.divNamings.set(div, newNaming(name, sourceOfDiv(div), span, title));
+      }
+      continue;
+    }
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) close(stack.pop()!);
+    const top = stack[stack.length - 1]!;
+    const parent = top.section;
+    const named = blockName(title) ?? headingLeadIn(b, title);
+    // A heading that names assessments starts a section of its own, outside any objectives.
+    const name = named?.kind === 'assessment' ? null : named;
+    const isCourse = node.depth === 1 && singleH1 && outline.sections[0]!.heading === null;
+    if (isCourse) {
+      const course = outline.sections[0]!;
+      course.heading = span;
+      course.depth = 1;
+      if (!outline.title) outline.title = title;
+    }
+    if (name) {
+      // A heading that only names the block: its items belong to the parent section.
+      const naming = newNaming(name, 'heading', span, title);
+      stack.push({
+        depth: node.depth,
+        section: parent,
+        naming,
+        deep: plan.deep.has(i),
+        owns: true,
+      });
+      s.section = parent;
+      s.naming = naming;
+      continue;
+    }
+    const inherited = top.deep && !named ? top.naming : null;
+    if (isCourse) {
+      stack.push({ depth: 1, section: 0, naming: inherited, deep: top.deep, owns: false });
+      s.section = 0;
+      s.naming = inherited;
+      continue;
+    }
+    const index = outline.sections.length;
+    outline.sections.push({
+      index,
+      title,
+      depth: node.depth,
+      path: [],
+      parent,
+      heading: span,
+      span: { start: span.start, end: b.text.length },
+      children: [],
+    });
+    outline.sections[parent]!.children.push(index);
+    sectionHeadings.push({ section: index, depth: node.depth, start: span.start });
+    stack.push({
+      depth: node.depth,
+      section: index,
+      naming: inherited,
+      deep: inherited !== null && top.deep,
+      owns: false,
+    });
+    s.section = index;
+    s.naming = inherited;
   }
-  // A section runs to the next heading of the same or a higher level.
-  for (const s of outline.sections) {
-    if (!s.heading || s.index === 0) continue;
-    const next = headings.find((h) => h.start > s.heading!.start && h.depth <= s.depth);
-    s.span.end = next ? next.start : b.text.length;
-  }
+  closeLabel(s);
+  while (stack.length) close(stack.pop()!);
+  for (const [, naming] of s.divNamings) closeNaming(b, naming);
+  setSectionEnds(outline.sections, sectionHeadings, b.text.length);
 }
 
-function walkBlockNode(
-  b: Builder,
+/** A section runs to the next heading of the same or a higher level (one pass, a stack). */
+function setSectionEnds(
+  sections: Section[],
+  headings: { section: number; depth: number; start: number }[],
+  end: number,
+): void {
+  const open: { section: number; depth: number }[] = [];
+  for (const h of headings) {
+    while (open.length && open[open.length - 1]!.depth >= h.depth)
+      sections[open.pop()!.section]!.span.end = h.start;
+    open.push(h);
+  }
+  for (const o of open) sections[o.section]!.span.end = end;
+}
+
+function sourceOfDiv(d: Div): BlockSource {
+  return d.syntax === 'directive' ? 'directive' : d.syntax === 'admonition' ? 'admonition' : 'div';
+}
+
+/** "## By the end of this lesson you will be able to": a heading that is a lead-in. */
+function headingLeadIn(b: Builder, title: string): ReturnType<typeof blockName> {
+  if (title.length > 200 || !/\b(?:able\s+to|will\s+learn|you\s+will|swbat)\b/i.test(title))
+    return null;
+  const t = /[:.]$/.test(title) ? title : `${title}:`;
+  return readLeadIn(t, b.lex)?.class === 'learning' ? LEAD_IN_NAME : null;
+}
+
+/** The name a learning lead-in gives its block. */
+const LEAD_IN_NAME = {
+  kind: 'objective',
+  family: null,
+  strength: 'strong',
+  name: 'lead-in',
+} as const satisfies BlockName;
+
+/** Offsets where a heading would be the title of a div or directive: its first content. */
+function titleHeadingOffsets(b: Builder): Map<number, Div> {
+  const out = new Map<number, Div>();
+  const src = b.parsed.source;
+  for (const d of b.parsed.divs) {
+    if (d.syntax === 'admonition') continue;
+    let at = d.bodyStart;
+    while (at < d.end && /\s/.test(src[at]!)) at++;
+    if (src[at] === '#') out.set(at + b.parsed.base, d);
+  }
+  return out;
+}
+
+function closeNaming(b: Builder, naming: Naming): void {
+  if (naming.read > 0 || naming.delegated || naming.name.strength !== 'strong') return;
+  if (naming.name.kind === 'assessment') return;
+  if (naming.source === 'file') return;
+  const kind = naming.name.kind;
+  const unread: UnreadBlock = {
+    kind,
+    source: naming.source,
+    name: naming.text,
+    span: naming.span,
+    found: naming.firstContent ?? 'nothing',
+  };
+  // One per namer: a heading that is also a div's title is reported once.
+  if (!b.outline.unread.some((u) => u.span.start === unread.span.start))
+    b.outline.unread.push(unread);
+}
+
+function closeLabel(s: Scope): void {
+  if (s.label) closeNaming(s.b, s.label);
+  s.label = null;
+}
+
+function content(
+  s: Scope,
   node: RootContent,
   siblings: RootContent[],
   i: number,
-  ctx: Context,
+  stack: Frame[],
+  plan: HeadingPlan,
 ): void {
+  const b = s.b;
+  for (const n of [s.naming, s.label]) {
+    if (!n) continue;
+    n.content++;
+    n.firstContent ??= describe(node);
+  }
+  const label = s.label;
   switch (node.type) {
     case 'list':
-      readList(b, node, siblings, i, ctx);
+      if (!readAdmonitions(s, node)) readList(s, node, siblings, i);
       break;
-    case 'blockquote': {
-      const inner: Context = { section: ctx.section, naming: ctx.naming };
-      for (let i = 0; i < node.children.length; i++) {
-        const child = node.children[i]!;
-        if (child.type === 'heading') {
-          const kind = blockKindOfName(plainOf(b, child.children).text);
-          inner.naming = kind
-            ? { kind, learningOutcomes: isLearningOutcomesName(plainOf(b, child.children).text) }
-            : null;
-          continue;
-        }
-        walkBlockNode(b, child, node.children, i, inner);
+    case 'paragraph': {
+      const text = plainOf(b, node.children).text;
+      if (/^\s*\{\{<\s*include\b|^\s*\{%\s*include\b|^\s*!\[\[|^\s*<!--\s*#include\b/.test(text)) {
+        if (s.naming) s.naming.delegated = true;
+        break;
       }
+      if (readTable(s, node, siblings, i)) break;
+      const lead = leadInOf(b, node);
+      if (!lead) {
+        const name = labelName(b, node);
+        if (name) {
+          closeLabel(s);
+          s.label = newNaming(name, 'label', off(b, node), plainOf(b, node.children).text.trim());
+          return;
+        }
+      }
+      if (lead?.reading.class === 'learning') {
+        // A lead-in before subsections that hold the lists ("participants will be able to:"
+        // then "### Week 1" ...): it names their lists.
+        const next = siblings[i + 1];
+        const top = stack[stack.length - 1]!;
+        if (
+          next?.type === 'heading' &&
+          next.depth > top.depth &&
+          plan.listsOnlyAfter(i, top.depth)
+        ) {
+          if (top.owns && top.naming) top.naming.delegated = true;
+          const naming = newNaming(
+            LEAD_IN_NAME,
+            'lead-in',
+            off(b, node),
+            lead.leadIn.text,
+            lead.leadIn,
+          );
+          top.naming = naming;
+          top.deep = true;
+          top.owns = true;
+          s.naming = naming;
+          return;
+        }
+        // A lead-in is kept for the list after it; with nothing readable after it, say so.
+        const after = siblings[i + 1];
+        if (!after || !readableAfter(b, node, after)) {
+          const naming = newNaming(LEAD_IN_NAME, 'lead-in', off(b, node), lead.leadIn.text);
+          naming.firstContent = after ? describe(after) : 'nothing';
+          if (lead.reading.verb || /:\s*$/.test(text)) closeNaming(b, naming);
+        }
+        return;
+      }
+      if (lead) return;
+      readProse(s, node);
       break;
     }
+    case 'html':
+      readHtmlList(s, node, siblings, i);
+      break;
     case 'code':
       b.codeSpans.push(off(b, node));
+      readChunkAlt(s, node);
+      break;
+    case 'blockquote':
+      walkQuote(s, node, siblings, i, stack, plan);
       break;
     default:
       break;
   }
+  // A label paragraph names the one block after it (a lead-in may stand between).
+  if (label && s.label === label) closeLabel(s);
+}
+
+/** True when the node after a lead-in could hold its items. */
+function readableAfter(b: Builder, lead: Paragraph, next: RootContent): boolean {
+  const between = b.text.slice(off(b, lead).end, off(b, next).start);
+  if ((between.match(/\n/g)?.length ?? 0) > 2) return false;
+  if (next.type === 'list' || next.type === 'html' || next.type === 'blockquote') return true;
+  if (next.type === 'paragraph') {
+    const t = plainOf(b, next.children).text;
+    return /\|/.test(t) || /\(\s*(?:1|i|a)\s*\)/.test(t);
+  }
+  return false;
+}
+
+/** MkDocs admonitions are masked as ordered-list items (containers.ts): walk their bodies. */
+function readAdmonitions(s: Scope, list: List): boolean {
+  const b = s.b;
+  const divs = b.parsed.divs.filter((d) => d.syntax === 'admonition');
+  if (!divs.length) return false;
+  const byLine = new Map<number, Div>();
+  for (const d of divs) byLine.set(lineStartOf(b.parsed.source, d.start), d);
+  const first = list.children[0];
+  if (!first || !byLine.has(lineStartOf(b.parsed.source, first.position!.start.offset!)))
+    return false;
+  for (const item of list.children) {
+    const div = byLine.get(lineStartOf(b.parsed.source, item.position!.start.offset!));
+    let kids = item.children as RootContent[];
+    // With a blank line after "!!! note "Title"", the title line is the item's first paragraph.
+    if (div && kids[0]?.type === 'paragraph') {
+      const firstLine = kids[0].position!.start.line;
+      if (firstLine === item.position!.start.line) kids = kids.slice(1);
+    }
+    const inner: Scope = { ...s, label: null };
+    for (let k = 0; k < kids.length; k++) {
+      const child = kids[k]!;
+      if (child.type === 'list') readList(inner, child, kids, k);
+      else if (child.type === 'paragraph') {
+        if (!readTable(inner, child, kids, k)) readProse(inner, child);
+      } else if (child.type === 'html') readHtmlList(inner, child, kids, k);
+    }
+  }
+  return true;
+}
+
+function lineStartOf(src: string, at: number): number {
+  let i = at;
+  while (i > 0 && src[i - 1] !== '\n' && src[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** A block quote: its own title (a GitHub alert's, a heading's, a bold label's) names what is in
+ * it; otherwise it is read under the scope around it. */
+function walkQuote(
+  s: Scope,
+  node: Blockquote,
+  siblings: RootContent[],
+  index: number,
+  stack: Frame[],
+  plan: HeadingPlan,
+): void {
+  const b = s.b;
+  const inner: Scope = { ...s, label: null };
+  // A quote introduced by "... four reasons why ...:" after other text quotes something else.
+  const prev = adjacentParagraph(b, siblings, index);
+  if (prev && s.naming && s.naming.content > 1 && introducesOther(b, prev)) inner.naming = null;
+  const owned: Naming[] = [];
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const child = kids[k]!;
+    if (child.type === 'heading') {
+      const title = plainOf(b, child.children).text;
+      const name = blockName(title);
+      inner.naming = name ? newNaming(name, 'heading', off(b, child), title.trim()) : null;
+      if (inner.naming) owned.push(inner.naming);
+      continue;
+    }
+    if (k === 0 && child.type === 'paragraph') {
+      // "> [!NOTE]" + a title line, or "> **Learning objectives**".
+      const text = plainOf(b, child.children).text;
+      const alert = /^\s*\[!(\w+)\][ \t]*/.exec(text);
+      const rest = alert
+        ? text
+            .slice(alert[0].length)
+            .split(/\r?\n|\r/)[0]!
+            .trim()
+        : text.trim();
+      const name = rest.length <= 80 ? blockName(rest) : null;
+      if (name && (alert || rest === text.trim())) {
+        inner.naming = newNaming(name, alert ? 'alert' : 'label', off(b, child), rest);
+        owned.push(inner.naming);
+        continue;
+      }
+      if (alert && !rest) continue;
+    }
+    content(inner, child, kids, k, stack, plan);
+  }
+  for (const n of owned) closeNaming(b, n);
+}
+
+function describe(node: RootContent): string {
+  switch (node.type) {
+    case 'paragraph': {
+      const kids = node.children;
+      if (kids.length && kids.every((c) => c.type === 'image' || c.type === 'link'))
+        return 'an image';
+      return 'a paragraph';
+    }
+    case 'code':
+      return 'a code block';
+    case 'html':
+      return 'HTML';
+    case 'list':
+      return 'a list';
+    case 'blockquote':
+      return 'a block quote';
+    case 'table':
+      return 'a table';
+    case 'thematicBreak':
+      return 'nothing';
+    default:
+      return 'nothing readable';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Blocks
+// Which naming headings reach the lists of their subsections, planned in one pass.
 
-/** The innermost enclosing div that names objectives or outcomes, and whether any other
- * named div (a challenge, a callout) sits closer. */
-function divKindAt(b: Builder, offset: number): { kind: ItemKind | null; inOtherDiv: boolean } {
-  let best: { kind: ItemKind; depth: number } | null = null;
-  let other = -1;
-  for (const d of b.parsed.divs) {
-    if (d.start + b.parsed.base > offset) break;
-    if (offset >= d.end + b.parsed.base) continue;
-    const kind = blockKindOfDiv(d.name);
-    if (kind) {
-      if (!best || d.depth > best.depth) best = { kind, depth: d.depth };
-    } else if (d.name) other = Math.max(other, d.depth);
-  }
-  return { kind: best?.kind ?? null, inOtherDiv: other > (best?.depth ?? -1) };
+interface HeadingPlan {
+  /** Child indices of naming headings whose naming reaches their subsections' lists. */
+  deep: Set<number>;
+  anyNamingHeading: boolean;
+  /** Whether the subsections after child `i` (up to the end of the section at `depth`) hold
+   * nothing but lists, and there is at least one. */
+  listsOnlyAfter(i: number, depth: number): boolean;
 }
 
-function readList(
-  b: Builder,
-  list: List,
-  siblings: RootContent[],
-  index: number,
-  ctx: Context,
-): void {
-  const start = off(b, list).start;
-  // A list split by an HTML comment (a disable comment between items) continues its block.
-  let k = index - 1;
-  while (
-    k >= 0 &&
-    siblings[k]!.type === 'html' &&
-    /^<!--/.test((siblings[k] as { value: string }).value)
-  )
-    k--;
-  const before = siblings[k];
-  if (k < index - 1 && before?.type === 'list') {
-    const continued = b.listBlocks.get(before);
-    if (continued) {
-      b.listBlocks.set(list, continued);
-      const leadVerb = continued.leadIn?.verb?.lemma ?? null;
-      for (const item of list.children)
-        readItem(b, item, continued, continued.kind, null, leadVerb);
-      return;
+function planHeadings(b: Builder, children: RootContent[], singleH1: boolean): HeadingPlan {
+  const headings: {
+    index: number;
+    depth: number;
+    listsOnly: boolean;
+    ownList: boolean;
+    name: BlockName | null;
+  }[] = [];
+  let current: (typeof headings)[number] | null = null;
+  let anyNamingHeading = false;
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i]!;
+    if (n.type === 'heading') {
+      const name = blockName(plainOf(b, n.children).text);
+      // A subsection of exercises is not a subsection of objectives.
+      const listsOnly = name?.kind !== 'assessment';
+      current = { index: i, depth: n.depth, listsOnly, ownList: false, name };
+      headings.push(current);
+      continue;
     }
+    if (!current) continue;
+    if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainOf(b, n.children).text)))
+      current.ownList ||= n.type === 'list' || isTableParagraph(b, n as Paragraph);
+    if (!listsOnlyNode(b, n)) current.listsOnly = false;
   }
-  const previous = siblings[index - 1];
-  const div = divKindAt(b, start);
-  let leadIn: LeadIn | null = null;
-  let leadReading: LeadInReading | null = null;
-  let labelKind: ItemKind | null = null;
-  if (previous?.type === 'paragraph' && isAdjacent(b, previous, list)) {
-    const plain = plainOf(b, previous.children);
-    leadReading = readLeadIn(plain.text, b.lex);
-    if (leadReading) {
-      const verb = leadReading.verb;
-      leadIn = {
-        text: plain.text.trim(),
-        span: off(b, previous),
-        verb: verb
-          ? {
-              lemma: verb.lemma,
-              span: { start: plain.offsets[verb.start]!, end: plain.offsets[verb.end]! },
-              toAbleTo: exactEdit(b.text, plain, verb.replaceStart, verb.end, verb.replacement),
-            }
-          : null,
-      };
-    } else if (plain.text.length <= 80) {
-      labelKind = blockKindOfName(plain.text);
-    }
+  // Bad[k]: how many of the first k headings are not lists-only; ranges answer in O(1).
+  const bad = [0];
+  for (const h of headings) bad.push(bad[bad.length - 1]! + (h.listsOnly ? 0 : 1));
+  // End of each heading's section: the next heading of the same or a higher level.
+  const end = new Array<number>(headings.length).fill(headings.length);
+  const open: number[] = [];
+  for (let k = 0; k < headings.length; k++) {
+    while (open.length && headings[open[open.length - 1]!]!.depth >= headings[k]!.depth)
+      end[open.pop()!] = k;
+    open.push(k);
   }
-  let kind: ItemKind | null = null;
-  let source: BlockSource = 'heading';
-  if (div.kind) {
-    kind = div.kind;
-    source = 'div';
-  } else if (leadReading) {
-    kind = leadReading.kind;
-    source = 'lead-in';
-  } else if (labelKind) {
-    kind = labelKind;
-    source = 'label';
-  } else if (ctx.naming && !div.inOtherDiv) {
-    kind = ctx.naming.kind;
-    source = 'heading';
-    if (
-      kind === 'outcome' &&
-      ctx.naming.learningOutcomes &&
-      list.children.length > 0 &&
-      list.children.every((item) => saysAbleTo(b, item))
-    ) {
-      kind = 'objective';
-    }
+  const deep = new Set<number>();
+  const h1s = headings.filter((h) => h.depth === 1).length;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    if (!h.name || h.name.kind === 'assessment') continue;
+    anyNamingHeading = true;
+    const subs = end[k]! - (k + 1);
+    if (subs <= 0 || h.ownList) continue;
+    const isTitle = h.depth === 1 && (singleH1 || h1s === 1) && k === 0;
+    const allListsOnly = bad[end[k]!]! - bad[k + 1]! === 0;
+    if (isTitle || allListsOnly) deep.add(h.index);
   }
-  if (!kind) {
-    findLabelledItems(b, list, ctx.section, null);
-    return;
-  }
-  const block = newBlock(b, kind, source, ctx.section, off(b, list), leadIn);
-  b.listBlocks.set(list, block);
-  const leadVerb = leadIn?.verb?.lemma ?? null;
-  for (const item of list.children) readItem(b, item, block, kind, null, leadVerb);
+  return {
+    deep,
+    anyNamingHeading,
+    listsOnlyAfter(i: number, depth: number): boolean {
+      // The first heading after child i, then every heading up to the section's end.
+      let k = 0;
+      while (k < headings.length && headings[k]!.index <= i) k++;
+      if (k >= headings.length || headings[k]!.depth <= depth) return false;
+      let e = k;
+      while (e < headings.length && headings[e]!.depth > depth) e++;
+      return bad[e]! - bad[k]! === 0;
+    },
+  };
 }
 
-function saysAbleTo(b: Builder, item: ListItem): boolean {
-  const first = item.children[0];
-  return (
-    first?.type === 'paragraph' &&
-    /\b(?:be|are|is)\s+able\s+to\b|^\s*able\s+to\b/i.test(plainOf(b, first.children).text)
+/** Content a subsection of lists may hold: lists, tables, label paragraphs, comments, breaks. */
+function listsOnlyNode(b: Builder, n: RootContent): boolean {
+  switch (n.type) {
+    case 'list':
+    case 'thematicBreak':
+    case 'definition':
+      return true;
+    case 'html':
+      return /^\s*<!--/.test(n.value);
+    case 'paragraph': {
+      if (isTableParagraph(b, n)) return true;
+      const text = plainOf(b, n.children).text.trim();
+      if (text.length <= 100 && /:$/.test(text)) return true;
+      return (
+        text.length <= 100 &&
+        n.children.length === 1 &&
+        (n.children[0]!.type === 'strong' || n.children[0]!.type === 'emphasis')
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+function isTableParagraph(b: Builder, p: Paragraph): boolean {
+  const src = b.text.slice(off(b, p).start, off(b, p).end);
+  return /(?:^|\n)[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*(?:\r?\n|$)/.test(
+    src,
   );
-}
-
-/** True when nothing but whitespace separates two sibling nodes (no blank line needed). */
-function isAdjacent(b: Builder, a: RootContent, c: RootContent): boolean {
-  const between = b.text.slice(off(b, a).end, off(b, c).start);
-  return /^\s*$/.test(between) && (between.match(/\n/g)?.length ?? 0) <= 2;
 }

@@ -3,8 +3,8 @@
 import type { RootContent } from 'mdast';
 import { parseDocument, isSeq, isScalar, isMap } from 'yaml';
 import type { ItemKind } from '../../model.js';
-import { newBlock, off, type Builder } from '../context.js';
-import { addPlainItem } from '../items.js';
+import { off, type Builder } from '../context.js';
+import { addItem, newSink } from '../items.js';
 import type { PlainText } from '../plain.js';
 
 export function readFrontMatter(b: Builder, node: RootContent): void {
@@ -55,7 +55,13 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
       continue;
     }
     const seq = pair.value;
-    const block = newBlock(b, kind, 'front-matter', 0, span, null);
+    // `outcomes:` in a lesson's front matter are often learner statements: the items decide.
+    const sink = newSink(
+      0,
+      'front-matter',
+      span,
+      kind === 'outcome' ? 'outcome-unless-learner' : 'objective',
+    );
     for (const entry of seq.items) {
       if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.range) continue;
       const value = entry.value;
@@ -71,13 +77,12 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
       for (let k = 0; k <= value.length; k++)
         offsets[k] = inner >= 0 ? srcStart + k : k === value.length ? contentStart + e : srcStart;
       const plain: PlainText = { text: value, offsets };
-      addPlainItem(
+      addItem(
         b,
+        sink,
         plain,
-        block,
-        kind,
         { start: contentStart + s, end: contentStart + e },
-        inner >= 0,
+        { labels: false, exact: inner >= 0 },
       );
     }
   }

@@ -1,0 +1,320 @@
+// Containers that CommonMark does not know, found line by line before parsing, their fence lines
+// replaced so that their bodies parse as ordinary Markdown, without changing any offset:
+// - pandoc fenced divs (`:::::: objectives`, `::: {.callout-tip title="..."}`: the Carpentries
+//   Workbench, Quarto callouts) and MyST colon-fenced directives (`:::{objectives}`);
+// - MyST directives fenced with backticks or tildes (```` ```{objectives} ````) whose body is
+//   Markdown (vocabulary/directives.json); every other fenced block stays code;
+// - Python-Markdown / MkDocs admonitions (`!!! info "Learning objectives"` + an indented body).
+// A fence line becomes a thematic break of the same length ("***" and spaces): it ends a list like
+// the fence does, and two lists in neighbouring divs stay two lists. Directive option lines
+// (`:class: dropdown`) become blank. An admonition's marker becomes an ordered-list marker of the
+// same width ("10."), so its indented body parses as that item's content instead of as code.
+import directives from './vocabulary/directives.json' with { type: 'json' };
+import { divClassName } from './names.js';
+
+export interface Div {
+  /** Normalised class or directive names ("objectives", "callout-tip", "lo content-hidden"). */
+  name: string;
+  /** A title written on the fence or as an attribute ("Learning objectives"), or null. */
+  title: string | null;
+  start: number;
+  /** End of the closing fence line, or the end of the text when never closed. */
+  end: number;
+  depth: number;
+  syntax: 'div' | 'directive' | 'admonition';
+  /** Offset just past the opening line (where the body starts). */
+  bodyStart: number;
+  /** True when the container was never closed. */
+  unclosed?: boolean;
+}
+
+const MARKDOWN_BODIED = new Set(directives.markdownBodied.map((d) => d.name));
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// Attributes are trimmed by hand: `[ \t]*(.*?)[ \t]*$` backtracks quadratically on long runs
+// of spaces.
+const DIV_FENCE = /^ {0,3}(:{3,})(.*)$/;
+const ADMONITION = /^ {0,3}(!!!|\?\?\?\+?)[ \t]+([\w-]+)(.*)$/;
+const OPTION_LINE = /^[ \t]*:[\w-]+:(?:[ \t].*)?$/;
+
+interface Open {
+  name: string;
+  title: string | null;
+  start: number;
+  bodyStart: number;
+  depth: number;
+  syntax: Div['syntax'];
+  /** The fence that closes it: ":::" (any run of 3+ colons) or a backtick/tilde run. */
+  fence: string;
+}
+
+export function maskContainers(text: string): { source: string; divs: Div[] } {
+  if (
+    !text.includes(':::') &&
+    !text.includes('```{') &&
+    !text.includes('~~~{') &&
+    !/^ {0,3}(?:!!!|\?\?\?)/m.test(text)
+  )
+    return { source: text, divs: [] };
+  const divs: Div[] = [];
+  const open: Open[] = [];
+  const masks: [number, number, string][] = [];
+  let codeFence: string | null = null;
+  let admonition: { open: Open; indent: number } | null = null;
+  let pos = 0;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    let lineEnd = eol;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(pos, lineEnd);
+    // An admonition's body is its indented lines (and blank lines between them).
+    if (admonition && line.trim() !== '' && indentOf(line) < admonition.indent) {
+      const a = admonition.open;
+      divs.push({ ...divOf(a), end: lastNonBlankEnd(text, a.bodyStart, pos) });
+      admonition = null;
+    }
+    const fence = CODE_FENCE.exec(line);
+    if (codeFence) {
+      if (
+        fence &&
+        fence[1]![0] === codeFence[0] &&
+        fence[1]!.length >= codeFence.length &&
+        line.trim() === fence[1]
+      )
+        codeFence = null;
+    } else if (fence) {
+      const top = open[open.length - 1];
+      const run = fence[1]!;
+      const info = trimSpaceTab(fence[2]!);
+      if (
+        top &&
+        top.syntax === 'directive' &&
+        top.fence[0] === run[0] &&
+        run.length >= top.fence.length &&
+        info === ''
+      ) {
+        open.pop();
+        divs.push({ ...divOf(top), end: lineEnd });
+        masks.push([pos, lineEnd, 'break']);
+      } else {
+        const directive = /^\{([\w-]+)\}(.*)$/.exec(info);
+        const name = directive?.[1]!.toLowerCase();
+        if (name && (MARKDOWN_BODIED.has(name) || divClassName(name))) {
+          const o: Open = {
+            name,
+            title: trimSpaceTab(directive![2]!) || null,
+            start: pos,
+            bodyStart: eol + 1,
+            depth: open.length,
+            syntax: 'directive',
+            fence: run,
+          };
+          open.push(o);
+          masks.push([pos, lineEnd, 'break']);
+          pos = maskOptions(text, eol + 1, masks);
+          continue;
+        }
+        codeFence = run;
+      }
+    } else if (line.includes(':::')) {
+      const m = DIV_FENCE.exec(line);
+      if (m) {
+        const attrs = trimSpaceTab(m[2]!);
+        if (attrs === '' || /^:*$/.test(attrs)) {
+          // Closes the innermost colon-fenced container.
+          let k = open.length - 1;
+          while (k >= 0 && open[k]!.syntax !== 'div') k--;
+          if (k >= 0) {
+            const [top] = open.splice(k, 1);
+            divs.push({ ...divOf(top!), end: lineEnd });
+            masks.push([pos, lineEnd, 'break']);
+          }
+        } else {
+          const parsed = divAttributes(attrs);
+          if (parsed) {
+            open.push({
+              name: parsed.name,
+              title: parsed.title,
+              start: pos,
+              bodyStart: eol + 1,
+              depth: open.length,
+              syntax: 'div',
+              fence: ':::',
+            });
+            masks.push([pos, lineEnd, 'break']);
+            // MyST options (":class: dropdown") right after the fence are not body text.
+            if (parsed.myst) {
+              pos = maskOptions(text, eol + 1, masks);
+              continue;
+            }
+          }
+        }
+      }
+    } else if (
+      !admonition &&
+      (line.startsWith('!!!') || line.startsWith('???') || /^ {1,3}[!?]/.test(line))
+    ) {
+      const m = ADMONITION.exec(line);
+      const next = lineAt(text, eol + 1).replace(/\r$/, '');
+      const blankNext = next.trim() === '';
+      const body = blankNext ? lineAt(text, nextLine(text, eol + 1)) : next;
+      if (m && body.trim() !== '' && indentOf(body) >= 4 + indentOf(line)) {
+        const o: Open = {
+          name: m[2]!.toLowerCase(),
+          title: unquote(trimSpaceTab(m[3]!)),
+          start: pos,
+          bodyStart: eol + 1,
+          depth: open.length,
+          syntax: 'admonition',
+          fence: '',
+        };
+        admonition = { open: o, indent: 4 + indentOf(line) };
+        // With the body on the next line, the whole line becomes an empty item ("10.   "),
+        // whose content column is the body's; after a blank line, only the marker, so the
+        // title stays the item's first paragraph and the body its later ones.
+        const at = pos + indentOf(line);
+        masks.push([at, blankNext ? at + m[1]!.length : lineEnd, 'item']);
+      }
+    }
+    if (eol >= text.length) break;
+    pos = eol + 1;
+  }
+  if (admonition) {
+    const a = admonition.open;
+    divs.push({ ...divOf(a), end: lastNonBlankEnd(text, a.bodyStart, text.length) });
+  }
+  for (const o of open) divs.push({ ...divOf(o), end: text.length, unclosed: true });
+  divs.sort((a, b) => a.start - b.start);
+  if (!masks.length) return { source: text, divs };
+  masks.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let last = 0;
+  for (const [s, e, how] of masks) {
+    out += text.slice(last, s);
+    const width = e - s;
+    if (how === 'break') out += '***' + ' '.repeat(Math.max(0, width - 3));
+    else if (how === 'blank') out += ' '.repeat(width);
+    // "!!!" -> "10.": an ordered-list marker of the same width.
+    else out += '10.' + ' '.repeat(Math.max(0, width - 3));
+    last = e;
+  }
+  out += text.slice(last);
+  return { source: out, divs };
+}
+
+function divOf(o: Open): Omit<Div, 'end'> {
+  return {
+    name: o.name,
+    title: o.title,
+    start: o.start,
+    depth: o.depth,
+    syntax: o.syntax,
+    bodyStart: o.bodyStart,
+  };
+}
+
+/** Masks MyST option lines (":class: tip") or a YAML option block after a directive's fence;
+ * returns where the body starts. */
+function maskOptions(text: string, from: number, masks: [number, number, string][]): number {
+  let pos = from;
+  const first = lineAt(text, pos);
+  if (/^---[ \t]*$/.test(first.replace(/\r$/, ''))) {
+    // A YAML block of options, "---" to "---".
+    let p = nextLine(text, pos);
+    while (p < text.length) {
+      const l = lineAt(text, p).replace(/\r$/, '');
+      if (/^---[ \t]*$/.test(l)) {
+        masks.push([pos, p + l.length, 'blank']);
+        return nextLine(text, p);
+      }
+      p = nextLine(text, p);
+    }
+    return from;
+  }
+  while (pos < text.length) {
+    const l = lineAt(text, pos).replace(/\r$/, '');
+    if (!OPTION_LINE.test(l)) break;
+    masks.push([pos, pos + l.length, 'blank']);
+    pos = nextLine(text, pos);
+  }
+  return pos;
+}
+
+function lineAt(text: string, pos: number): string {
+  if (pos > text.length) return '';
+  const eol = text.indexOf('\n', pos);
+  return text.slice(pos, eol < 0 ? text.length : eol);
+}
+
+function nextLine(text: string, pos: number): number {
+  const eol = text.indexOf('\n', pos);
+  return eol < 0 ? text.length : eol + 1;
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (c === ' ') n++;
+    else if (c === '\t') n += 4 - (n % 4);
+    else break;
+  }
+  return n;
+}
+
+/** The end of the last non-blank line in [from, to). */
+function lastNonBlankEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function unquote(s: string): string | null {
+  const m = /^(["'])(.*)\1$/.exec(s);
+  const t = (m ? m[2]! : s).trim();
+  return t || null;
+}
+
+function trimSpaceTab(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
+  while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * "objectives", "{.objectives}", "{.callout .objectives}", "learning-objectives",
+ * "{.callout-tip title="Learning objectives"}", MyST "{admonition} Learning objectives" ->
+ * names and title; null when the line is not a div fence.
+ */
+function divAttributes(
+  attrs: string,
+): { name: string; title: string | null; myst: boolean } | null {
+  // Trailing colons and spaces off, by hand (`:+\s*$` backtracks on long runs of colons).
+  let end = attrs.trimEnd().length;
+  while (end > 0 && attrs[end - 1] === ':') end--;
+  const a = attrs.slice(0, end).trim();
+  // MyST: ":::{name} optional title".
+  const myst = /^\{([\w-]+)\}(.*)$/.exec(a);
+  if (myst) return { name: myst[1]!.toLowerCase(), title: myst[2]!.trim() || null, myst: true };
+  const braces = /^\{([^}]*)\}(.*)$/.exec(a);
+  if (braces) {
+    const inner = braces[1]!;
+    const classes = inner
+      .replace(/"[^"]*"|'[^']*'/g, ' ')
+      .split(/\s+/)
+      .filter((c) => c.startsWith('.'))
+      .map((c) => c.slice(1).toLowerCase());
+    const title = /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(inner);
+    return {
+      name: classes.join(' '),
+      title: (title?.[1] ?? title?.[2] ?? title?.[3] ?? braces[2]!.trim()) || null,
+      myst: false,
+    };
+  }
+  if (/^[\w-]+$/.test(a)) return { name: a.toLowerCase(), title: null, myst: false };
+  const first = /^([\w-]+)\s+(.*)$/.exec(a);
+  return first
+    ? { name: first[1]!.toLowerCase(), title: first[2]!.trim() || null, myst: false }
+    : null;
+}

@@ -1,0 +1,143 @@
+// Lead-ins ("By the end of this module, participants will be able to:") and item labels
+// ("Objective: ...", "KPI: ..."). The wordings are data (vocabulary/lead-ins.json); this file
+// finds the lead-in sentence, classifies it, and reads a behaviour verb the lead-in carries
+// ("you will understand:").
+import type { Lexicon } from '../language/lexicon.js';
+import { words } from '../language/words.js';
+import type { ItemKind } from '../model.js';
+import data from './vocabulary/lead-ins.json' with { type: 'json' };
+
+export type LeadInClass = 'learning' | 'outcome' | 'task' | 'neutral';
+
+export interface LeadInReading {
+  class: LeadInClass;
+  /** What the list holds: objectives or outcomes (null for task and neutral lead-ins). */
+  kind: ItemKind | null;
+  /** The verb carried ("understand" in "you will understand:"), with offsets in the text. */
+  verb: {
+    lemma: string;
+    start: number;
+    end: number;
+    replaceStart: number;
+    replacement: string;
+  } | null;
+}
+
+interface Pattern {
+  re: RegExp;
+  period: boolean;
+}
+
+const compile = (list: { pattern: string; period?: boolean }[]): Pattern[] =>
+  list.map((e) => ({ re: new RegExp(e.pattern, 'iu'), period: e.period === true }));
+const LEARNING = compile(data.learning);
+const OUTCOME = compile(data.outcome);
+const TASK = compile(data.task);
+const NEUTRAL = compile(data.neutral);
+
+const MODAL = String.raw`(?:will|should|shall|must|can|could|may|would|are\s+going\s+to|'ll)`;
+const CARRIER = new RegExp(
+  String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)$`,
+  'iu',
+);
+const TEACHER = /\bwe\s+(?:will|shall|'ll|are\s+going\s+to)\b/i;
+
+/**
+ * Reads the last sentence of a paragraph as a lead-in, or returns null. A lead-in ends with
+ * ":", or with "." where it says what learners will learn ("topics that you will learn in this
+ * lesson.").
+ */
+export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
+  const trimmed = text.trimEnd(); // Not `replace(/\s+$/)`: quadratic on runs of spaces.
+  const last = trimmed[trimmed.length - 1];
+  if (last !== ':' && last !== '.') return null;
+  if (trimmed.length > 2000) return null;
+  let offset = 0;
+  const body = trimmed.slice(0, -1);
+  for (const re of [/[.!?]\s+/g, /\n/g]) {
+    for (let m = re.exec(body); m; m = re.exec(body))
+      offset = Math.max(offset, m.index + m[0].length);
+  }
+  const sentence = body.slice(offset).replace(/\s+/g, ' ').trim();
+  if (!sentence || sentence.length > 400) return null;
+  const colon = last === ':';
+  const test = (list: Pattern[]) => list.some((p) => (colon || p.period) && p.re.test(sentence));
+  if (colon && test(TASK)) return { class: 'task', kind: null, verb: null };
+  if (test(LEARNING)) return { class: 'learning', kind: 'objective', verb: null };
+  if (!colon) return null;
+  if (test(OUTCOME)) return { class: 'outcome', kind: 'outcome', verb: null };
+  // "In this lesson we will cover:" introduces the instructor's topics, not objectives.
+  if (TEACHER.test(sentence) && !/\bable\s+to\b/i.test(sentence))
+    return { class: 'neutral', kind: null, verb: null };
+  if (test(NEUTRAL)) return { class: 'neutral', kind: null, verb: null };
+  const carried = carrier(body, offset, lex);
+  return carried ? { class: 'learning', kind: 'objective', verb: carried } : null;
+}
+
+/** "you will understand:", "you will be familiar with:", "you will be able to explain:". */
+function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['verb'] {
+  const sentence = body.slice(offset);
+  const m = CARRIER.exec(sentence);
+  if (!m) return null;
+  let phraseStart = offset + m.index + m[0].lastIndexOf(m[1]!);
+  let phraseText = m[1]!;
+  const prefix = /^(?:be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+/i.exec(phraseText);
+  if (prefix) {
+    phraseStart += prefix[0].length;
+    phraseText = phraseText.slice(prefix[0].length);
+  }
+  const ws = words(phraseText);
+  if (!ws.length) return null;
+  // The whole phrase must be one vague phrase or one Bloom verb.
+  const head = lex.lemma(ws[0]!.lower) ?? ws[0]!.lower;
+  const joined = [head, ...ws.slice(1).map((w) => w.lower)].join(' ');
+  const vague = lex.vague.find((p) => p.key === joined);
+  const verb = !vague && ws.length === 1 ? lex.verb(head) : undefined;
+  if (!vague && !verb) return null;
+  const beAble = /\b(?:be|are)\s+able\s+to\s+$/i.test(body.slice(0, phraseStart));
+  // "You will implement:", "you will build:": a verb of doing or making before a list of
+  // things introduces work, not learning, unless the learner is to be able to do it.
+  if (verb && !beAble && (verb.level === 'apply' || verb.level === 'create')) return null;
+  const start = phraseStart;
+  const end = phraseStart + phraseText.length;
+  return {
+    lemma: vague ? vague.key : head,
+    start,
+    end,
+    // "will understand:" -> "will be able to:"; "will be able to understand:" -> "will be able to:".
+    replaceStart: beAble ? start - 1 : start,
+    replacement: beAble ? '' : 'be able to',
+  };
+}
+
+const LABELS: [RegExp, ItemKind][] = [
+  [
+    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|goal)$/i,
+    'objective',
+  ],
+  [
+    /^(?:outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+(?:measure|metric)|metric)$/i,
+    'outcome',
+  ],
+];
+
+const LABEL_RE =
+  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+
+/** "Objective: ...", "Outcome O2: ...", "KPI: ..." at the start of an item's plain text. */
+export function readLabel(
+  plain: string,
+  from: number,
+): {
+  kind: ItemKind;
+  label: string;
+  end: number;
+  id: { text: string; start: number } | null;
+} | null {
+  const m = LABEL_RE.exec(plain.slice(from));
+  if (!m) return null;
+  const label = m[1]!;
+  const kind = LABELS.find(([re]) => re.test(label))![1];
+  const id = m[2] ? { text: m[2], start: from + m[0].indexOf(m[2], label.length) } : null;
+  return { kind, label: label.replace(/\s+/g, ' '), end: from + m[0].length, id };
+}

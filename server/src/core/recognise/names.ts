@@ -1,0 +1,181 @@
+// Whether a heading, a bold label paragraph, a div or directive class, an admonition title or a
+// file name names a block of objectives, outcomes or assessments. The names are data
+// (vocabulary/block-names.json, each with where it was seen); this file only decides how a name
+// may sit inside a longer heading: after scope words ("Lesson 2 learning objectives"), beside a
+// separator ("Week 1: Objectives"), or before a scope qualifier ("Objectives for this session",
+// "What you'll learn (Part 1)"), never inside a topic ("Outcomes-orientation", "Goals of the
+// Industrial Revolution").
+import data from './vocabulary/block-names.json' with { type: 'json' };
+
+export type NamedKind = 'objective' | 'outcome' | 'assessment';
+
+export interface BlockName {
+  kind: NamedKind;
+  /** The academic "learning outcomes" family: learner statements unless an item is a metric. */
+  family: 'learning-outcomes' | null;
+  strength: 'strong' | 'weak';
+  /** The vocabulary entry that matched. */
+  name: string;
+}
+
+interface Entry {
+  name: string;
+  kind: string;
+  family?: string;
+  strength: string;
+}
+
+function compile(entries: Entry[]): Map<string, BlockName> {
+  const map = new Map<string, BlockName>();
+  for (const e of entries) {
+    map.set(e.name, {
+      kind: e.kind as NamedKind,
+      family: e.family === 'learning-outcomes' ? 'learning-outcomes' : null,
+      strength: e.strength === 'weak' ? 'weak' : 'strong',
+      name: e.name,
+    });
+  }
+  return map;
+}
+
+const NAMES = compile(data.names);
+const DIV_NAMES = compile([...data.names, ...data.divClasses.names]);
+/** The longest name, in words: no longer run of words need be looked up. */
+const LONGEST = Math.max(...[...DIV_NAMES.keys()].map((n) => n.split(' ').length));
+
+/** Words that may stand before a name: the scope it belongs to ("Lecture 3", "this week's"). */
+const SCOPE_WORDS = new Set(
+  `course courses lesson lessons module modules session sessions unit units workshop workshops
+  training episode episodes chapter chapters week weeks day days section sections program
+  programme programs programmes class classes topic topics lecture lectures lab labs practical
+  tutorial tutorials seminar seminars bootcamp part parts semester term today today's week's
+  lesson's course's module's session's key our your the this these its my specific intended
+  overall general main primary core expected anticipated desired important major broad
+  detailed unit's level high-level top-level subject student learner participant`.split(/\s+/),
+);
+
+/** Words that start a qualifier after a name ("for this session", "of the course"). */
+const QUALIFIER_START = new Set(['for', 'of', 'in', 'from', 'at', 'on', 'by', 'after', 'during']);
+/** A qualifier must say what it scopes to, or it is a topic ("Goals of the Revolution"). */
+const QUALIFIER_SCOPE =
+  /\b(?:today|today's|course|lesson|module|session|unit|workshop|training|episode|chapter|week|day|section|program|programme|class|lecture|lab|practical|tutorial|seminar|bootcamp|part|semester|term|year|\d+|[ivx]+)\b/;
+
+/** Lowercase; emoji, markup, numbering, attributes and trailing punctuation removed. */
+export function normaliseName(text: string): string {
+  const n = text
+    // Pandoc heading attributes ("{.unnumbered}", "{#objectives}").
+    .replace(/\{[^{}]*\}\s*$/, '')
+    .replace(/[*_`]/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[^\p{L}\p{N}\s'&:|()–—-]/gu, ' ')
+    .replace(
+      /^\s*(?:(?:part|module|unit|section|chapter|lesson|week|day|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.:)]\s+/i,
+      '',
+    )
+    .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  // Trailing colons and dashes, by hand (a regex over a long run of them backtracks).
+  let end = n.length;
+  while (end > 0 && ' :–—-'.includes(n[end - 1]!)) end--;
+  return n.slice(0, end);
+}
+
+/** Splits a normalised name where a separator joins two parts ("week 1: objectives"). */
+function segments(n: string): string[] {
+  const parts = n.split(/\s*(?::|\||\s[–—-]\s|\s[–—]|[–—]\s)\s*/);
+  return parts.length > 1 ? [n, ...parts] : [n];
+}
+
+function isScopeWord(w: string): boolean {
+  return SCOPE_WORDS.has(w) || /^\d+(?:\.\d+)*$/.test(w) || /^[ivx]+$/.test(w);
+}
+
+/** The name a heading or label paragraph gives its block, or null. */
+export function blockName(text: string): BlockName | null {
+  return matchName(text, NAMES);
+}
+
+/** The name a div or directive class gives ("objectives", "learning-objectives", "lo"). */
+export function divClassName(cls: string): BlockName | null {
+  return matchName(cls.replace(/[-_]/g, ' '), DIV_NAMES);
+}
+
+/**
+ * The name a file's own name or folder gives ("learning-objectives.qmd", "objectives.md",
+ * "learning_objectives/week-1.qmd"): the whole name or its last words, a folder's whole name, or
+ * a run of two or more words of a strong name anywhere in the file name
+ * ("week1_learning_objectives_draft.md").
+ */
+export function fileName(path: string): BlockName | null {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const words = (s: string) =>
+    s
+      .replace(/\.[^.]*$/, '')
+      .replace(/[-_.\s]+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .split(' ')
+      .filter(Boolean);
+  const base = words(parts[parts.length - 1] ?? '');
+  const strong = (n: string) => {
+    const hit = NAMES.get(n);
+    return hit && hit.strength === 'strong' && hit.kind === 'objective' ? hit : null;
+  };
+  for (let k = Math.min(LONGEST, base.length); k >= 1; k--) {
+    const hit = strong(base.slice(base.length - k).join(' '));
+    if (hit) return hit;
+  }
+  for (let i = 0; i < base.length; i++)
+    for (let k = Math.min(LONGEST, base.length - i); k >= 2; k--) {
+      const hit = strong(base.slice(i, i + k).join(' '));
+      if (hit) return hit;
+    }
+  const folder = parts.length > 1 ? words(parts[parts.length - 2]!) : [];
+  return folder.length ? strong(folder.join(' ')) : null;
+}
+
+function matchName(text: string, names: Map<string, BlockName>): BlockName | null {
+  if (text.length > 200) return null;
+  let n = normaliseName(text);
+  // Parentheticals are scope or abbreviations: "what you'll learn (part 1)", "(ilos)".
+  const paren = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/.exec(n);
+  if (paren) {
+    const inner = names.get(paren[2]!.trim());
+    if (inner && !paren[1] && !paren[3]) return inner;
+    n = `${paren[1]} ${paren[3]}`.trim();
+  }
+  n = n.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!n || n.length > 80) return null;
+  for (const seg of segments(n)) {
+    const hit = matchSegment(seg, names);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | null {
+  const ws = seg.split(' ').filter(Boolean);
+  if (!ws.length || ws.length > 14) return null;
+  // Scope words first, then the longest name, then nothing or a qualifier.
+  let i = 0;
+  for (;;) {
+    for (let k = Math.min(LONGEST, ws.length - i); k >= 1; k--) {
+      const name = ws.slice(i, i + k).join(' ');
+      const hit = names.get(name);
+      if (!hit) continue;
+      let rest = ws.slice(i + k);
+      // "Exercise 2", "Quiz 1.3", "Challenge 3a", "Lab iv".
+      if (rest.length && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!))
+        rest = rest.slice(1);
+      if (rest.length === 0) return hit;
+      if (QUALIFIER_START.has(rest[0]!) && QUALIFIER_SCOPE.test(rest.slice(1).join(' ')))
+        return hit;
+      // "objectives and outcomes", "goals and objectives": two names, the first decides.
+      if (rest[0] === 'and' && names.has(rest.slice(1).join(' '))) return hit;
+    }
+    if (i < ws.length && isScopeWord(ws[i]!)) i++;
+    else return null;
+  }
+}

@@ -1,0 +1,153 @@
+// Reader: objectives written as prose. Two forms course authors use:
+// - an enumeration inside a paragraph under an objectives heading or after a learning lead-in:
+//   "By the end of this course, you (1) will be literate in ..., (2) will communicate ..., and
+//   (3) will understand ..."; each numbered part is an objective;
+// - sentences that say what learners will learn, in a lesson's opening paragraph: "In this lab,
+//   you learn the basics of virtual networking. You also learn about DNS zones." Each such
+//   sentence is an objective, its text from the verb on. These are read only in an outline that
+//   has no objectives of another form (where the author wrote a list, the list is the plan).
+import type { Paragraph } from 'mdast';
+import { off } from '../context.js';
+import { addItem, newSink } from '../items.js';
+import { plainOf, type PlainText } from '../plain.js';
+import { divAt, ruleOf, type Scope } from '../scope.js';
+
+// "(1)", "(2)" ... or "(a)", "(b)" ... or "(i)", "(ii)" ...; also "1)" after a space.
+const MARKER =
+  /(?:^|[\s,;:])\((\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})\)\s+|(?:^|[\s,;:])(\d{1,2})\)\s+/g;
+
+const SCOPE_PREFIX =
+  /^(?:in|during|throughout|through|over)\s+(?:this|the|today's|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:lab|labs|lesson|lessons|module|section|course|tutorial|workshop|chapter|unit|session|exercise|activity|series|notebook|guide|training|part|episode|video|class|lecture)\b[^,.;:]{0,60},?\s+/iu;
+const LEARNING_CLAUSE =
+  /^(?:and\s+)?(?:you|learners|students|participants|trainees)(?:\s+will|\s+are\s+going\s+to|'ll|’ll)?\s+(?:also\s+|then\s+|further\s+|first\s+)?((?:learn|get\s+(?:a\s+(?:sense|feel|feeling|taste|grasp|flavou?r)|an\s+(?:introduction|overview|idea|understanding))|gain\s+(?:an?\s+)?(?:understanding|insight|overview|introduction|appreciation|experience)|discover|explore|be\s+introduced\s+to|practi[cs]e|be\s+able\s+to)\b)/iu;
+
+export function readProse(s: Scope, p: Paragraph): void {
+  if (readEnumeration(s, p)) return;
+  readLearningSentences(s, p);
+}
+
+function readEnumeration(s: Scope, p: Paragraph): boolean {
+  const b = s.b;
+  const plain = plainOf(b, p.children);
+  const text = plain.text;
+  if (!/\(\s*(?:1|a|i)\s*\)|(?:^|\s)1\)\s/.test(text)) return false;
+  const markers: { at: number; end: number; label: string }[] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    const label = (m[1] ?? m[2])!;
+    const lead = m[0].length - m[0].trimStart().length;
+    markers.push({ at: m.index + lead, end: m.index + m[0].length, label });
+  }
+  // A run that counts 1, 2, 3 (or a, b, c; i, ii, iii).
+  const seq = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+  const alpha = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
+  const order = [seq, alpha, roman].find((o) => markers[0]?.label === o[0]);
+  if (!order || markers.length < 2 || !markers.every((m, k) => m.label === order[k])) return false;
+  // The enumeration is objectives under an objectives scope, or after a learning phrase.
+  const div = divAt(s, off(b, p).start);
+  const naming = div.naming ?? s.label ?? s.naming;
+  const before = text.slice(0, markers[0]!.at);
+  const learning =
+    /\b(?:you|students|learners|participants)\b[^.]*$/i.test(before) &&
+    /\b(?:by|at|upon|after)\s+the\s+end\b|\bwill\b|\bable\s+to\b|\blearn/i.test(before + text);
+  if (!(naming && naming.name.kind === 'objective') && !learning) return false;
+  const sink = newSink(s.section, 'prose', off(b, p), naming ? ruleOf(naming.name) : 'objective');
+  for (let k = 0; k < markers.length; k++) {
+    const from = markers[k]!.end;
+    let to = k + 1 < markers.length ? markers[k + 1]!.at : text.length;
+    // Trailing ", and", ", or", ";", "." of each part.
+    const tail = /(?:[\s,;]*(?:\band\b|\bor\b))?[\s,;.]*$/i.exec(text.slice(from, to));
+    if (tail) to -= tail[0].length;
+    const part = slice(plain, from, to);
+    const made = addItem(
+      b,
+      sink,
+      part,
+      { start: plain.offsets[from]!, end: part.offsets[part.offsets.length - 1]! },
+      {
+        insertion: null,
+        labels: false,
+      },
+    );
+    if (made && naming) naming.read++;
+  }
+  return true;
+}
+
+/** Sentences that say what learners will learn; kept until the walk ends (see the header). */
+function readLearningSentences(s: Scope, p: Paragraph): void {
+  const b = s.b;
+  const plain = plainOf(b, p.children);
+  const text = plain.text;
+  if (!/\b(?:you|learners|students|participants|trainees)\b/i.test(text)) return;
+  if (text.length > 3000) return;
+  const found: { from: number; to: number }[] = [];
+  let opened = false;
+  for (const [from, to] of splitClauses(text)) {
+    let sentence = text.slice(from, to);
+    let at = from;
+    const prefix = SCOPE_PREFIX.exec(sentence);
+    if (prefix) {
+      sentence = sentence.slice(prefix[0].length);
+      at += prefix[0].length;
+    }
+    const m = LEARNING_CLAUSE.exec(sentence);
+    // The first such sentence says where it is ("In this lab, you learn ..."); the sentences
+    // after it in the same paragraph go on ("You also learn ...").
+    if (!m || !(prefix || opened)) continue;
+    opened = true;
+    const verbAt = at + m.index + m[0].length - m[1]!.length;
+    let end = to;
+    while (end > verbAt && /[\s.!,;]/.test(text[end - 1]!)) end--;
+    found.push({ from: verbAt, to: end });
+  }
+  if (!found.length) return;
+  b.proseCandidates.push({
+    section: s.section,
+    span: off(b, p),
+    parts: found.map((f) => slice(plain, f.from, f.to)),
+  });
+}
+
+/** Adds the learning sentences found, when the outline has no objectives of another form. */
+export function addProseCandidates(b: Scope['b']): void {
+  if (b.outline.objectives.length || !b.proseCandidates.length) return;
+  for (const c of b.proseCandidates) {
+    const sink = newSink(c.section, 'prose', c.span, 'objective');
+    for (const part of c.parts)
+      addItem(
+        b,
+        sink,
+        part,
+        { start: part.offsets[0]!, end: part.offsets[part.offsets.length - 1]! },
+        {
+          insertion: null,
+          labels: false,
+        },
+      );
+  }
+}
+
+/** Sentences, and clauses joined by ", and you ..." ("..., and you'll learn a bit more"). */
+function splitClauses(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  const re =
+    /[.!?](?=\s+[\p{Lu}"“(]|\s*$)|,\s+(?=and\s+(?:you|learners|students|participants)\b)/giu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([start, m.index + 1]);
+    start = m.index + m[0].length;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+function slice(plain: PlainText, from: number, to: number): PlainText {
+  let a = from;
+  while (a < to && /\s/.test(plain.text[a]!)) a++;
+  const offsets = plain.offsets.slice(a, to);
+  offsets.push(to > a ? plain.offsets[to - 1]! + 1 : plain.offsets[a]!);
+  return { text: plain.text.slice(a, to), offsets };
+}

@@ -1,0 +1,215 @@
+// Reader: pipe tables with an objective column ("Learning objective", "Learning outcome",
+// "Objective", "LO"). Each row is an objective; an ID column gives IDs; an "Outcome" column's
+// cell is an outcome that measures the row's objective. Bloomline parses without GFM, so a table
+// arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
+// text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
+import type { Paragraph, RootContent } from 'mdast';
+import type { Span } from '../../model.js';
+import { off, type Builder } from '../context.js';
+import { addItem, newSink } from '../items.js';
+import { blockName, divClassName, type BlockName } from '../names.js';
+import { plainOf, type PlainText } from '../plain.js';
+import { ruleOf, type Scope } from '../scope.js';
+
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const ID_HEADER =
+  /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
+const ID_CELL = /^[A-Za-z]{1,12}[-_.]?\d+(?:\.\d+)*[a-z]?$/;
+
+interface Cell {
+  start: number;
+  end: number;
+}
+
+/** Reads a paragraph that is a table; true when it is one (read or not). */
+export function readTable(
+  s: Scope,
+  p: Paragraph,
+  _siblings: RootContent[],
+  _index: number,
+): boolean {
+  const b = s.b;
+  const span = off(b, p);
+  const src = b.text.slice(span.start, span.end);
+  if (!src.includes('|') || !src.includes('-')) return false;
+  const lines = splitLines(src, span.start);
+  let d = -1;
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (
+      DELIMITER_ROW.test(b.text.slice(l.start, l.end)) &&
+      b.text.slice(l.start, l.end).includes('-')
+    ) {
+      const header = lines[k - 1]!;
+      if (b.text.slice(header.start, header.end).includes('|')) {
+        d = k;
+        break;
+      }
+    }
+  }
+  if (d < 0) return false;
+  const delimiterCells = cellsOf(b.text, lines[d]!);
+  if (delimiterCells.length < 2 && !b.text.slice(lines[d]!.start, lines[d]!.end).includes('|'))
+    return false;
+  const headers = cellsOf(b.text, lines[d - 1]!).map((c) => cellText(b, c));
+  const rows = lines.slice(d + 1).map((l) => cellsOf(b.text, l));
+  const roles = columnRoles(b, headers, rows);
+  if (roles.objective < 0) return true;
+  const name = roles.objectiveName!;
+  const plain = plainOf(b, p.children);
+  const sink = newSink(s.section, 'table', span, ruleOf(name));
+  const outcomes = newSink(s.section, 'table', span, 'outcome');
+  let read = 0;
+  for (const row of rows) {
+    const cell = row[roles.objective];
+    if (!cell) continue;
+    const text = sliceByOffsets(plain, cell);
+    if (!text.text.trim()) continue;
+    const idCell = roles.id >= 0 ? row[roles.id] : undefined;
+    const idText = idCell
+      ? cellText(b, idCell)
+          .replace(/[*_`[\]]/g, '')
+          .trim()
+      : '';
+    const id =
+      idCell && ID_CELL.test(idText) ? { id: idText, span: locate(b, idCell, idText) } : null;
+    const made = addItem(b, sink, text, cell, { id, insertion: null });
+    if (!made) continue;
+    read++;
+    const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
+    if (outCell && made.kind === 'objective') {
+      const outText = sliceByOffsets(plain, outCell);
+      if (outText.text.trim())
+        addItem(b, outcomes, outText, outCell, {
+          parent: { kind: 'objective', index: made.index },
+          insertion: null,
+        });
+    }
+  }
+  if (s.naming && read) s.naming.read += read;
+  return true;
+}
+
+interface Roles {
+  objective: number;
+  objectiveName: BlockName | null;
+  id: number;
+  outcome: number;
+}
+
+function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
+  const roles: Roles = { objective: -1, objectiveName: null, id: -1, outcome: -1 };
+  const idLike = (col: number) => {
+    const cells = rows.map((r) => r[col]).filter((c): c is Cell => !!c);
+    const texts = cells
+      .map((c) =>
+        cellText(b, c)
+          .replace(/[*_`[\]]/g, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    return texts.length > 0 && texts.every((t) => ID_CELL.test(t) || /^\d+(?:\.\d+)*$/.test(t));
+  };
+  headers.forEach((h, col) => {
+    const clean = h.replace(/[*_`]/g, '').trim();
+    if (roles.id < 0 && ID_HEADER.test(clean) && idLike(col)) {
+      roles.id = col;
+      return;
+    }
+    const name = blockName(clean) ?? divClassName(clean.toLowerCase());
+    if (!name) return;
+    if (name.kind === 'objective' && roles.objective < 0 && !idLike(col)) {
+      roles.objective = col;
+      roles.objectiveName = name;
+    } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
+  });
+  // An "Outcome" column beside no objective column is something else (a probability table).
+  if (roles.objective < 0) roles.outcome = -1;
+  return roles;
+}
+
+function splitLines(src: string, base: number): Span[] {
+  const out: Span[] = [];
+  let pos = 0;
+  while (pos <= src.length) {
+    let eol = src.indexOf('\n', pos);
+    if (eol < 0) eol = src.length;
+    let end = eol;
+    if (end > pos && src[end - 1] === '\r') end--;
+    out.push({ start: base + pos, end: base + end });
+    if (eol >= src.length) break;
+    pos = eol + 1;
+  }
+  return out;
+}
+
+/** The cells of one row: between unescaped pipes outside code spans, trimmed. */
+function cellsOf(text: string, line: Span): Cell[] {
+  const cells: Cell[] = [];
+  let i = line.start;
+  // Leading indentation, quote markers of a table in a block quote, and the leading pipe.
+  while (i < line.end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let start = i;
+  let code = 0;
+  for (; i < line.end; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      if (code === 0) code = n;
+      else if (code === n) code = 0;
+      i += n - 1;
+      continue;
+    }
+    if (c === '|' && code === 0) {
+      cells.push(trim(text, start, i));
+      start = i + 1;
+    }
+  }
+  const last = trim(text, start, line.end);
+  if (last.end > last.start) cells.push(last);
+  return cells;
+}
+
+function trim(text: string, start: number, end: number): Cell {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+function cellText(b: Builder, c: Cell): string {
+  return b.text.slice(c.start, c.end);
+}
+
+/** The plain text of a cell: the paragraph's plain characters whose source lies in it. */
+function sliceByOffsets(plain: PlainText, cell: Cell): PlainText {
+  const a = lowerBound(plain.offsets, plain.text.length, cell.start);
+  const e = lowerBound(plain.offsets, plain.text.length, cell.end);
+  const offsets = plain.offsets.slice(a, e);
+  offsets.push(e > a ? plain.offsets[e - 1]! + 1 : cell.end);
+  return { text: plain.text.slice(a, e), offsets };
+}
+
+function locate(b: Builder, cell: Cell, id: string): Span | null {
+  const at = b.text.indexOf(id, cell.start);
+  return at >= 0 && at + id.length <= cell.end ? { start: at, end: at + id.length } : null;
+}
+
+/** The first index below `n` whose offset is at least `min` (offsets ascend). */
+function lowerBound(offsets: number[], n: number, min: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

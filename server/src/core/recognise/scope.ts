@@ -1,0 +1,228 @@
+// Scopes: what names the content being read (a heading, a label paragraph, a lead-in, a div or
+// directive, the file's name), and the placement of one block-level node (a list, a table, an
+// HTML list, a paragraph of sentences): which kind its items are, and where they came from.
+// Readers ask `placementFor`; the walk (walk.ts) keeps the scopes.
+import type { Paragraph, RootContent } from 'mdast';
+import type { BlockSource, LeadIn, Span } from '../model.js';
+import { off, type Builder } from './context.js';
+import type { Div } from './containers.js';
+import type { KindRule } from './items.js';
+import { readLeadIn, type LeadInReading } from './leadins.js';
+import { blockName, divClassName, type BlockName } from './names.js';
+import { exactEdit, plainOf } from './plain.js';
+
+/** A name in force over some content, and what has been read under it. */
+export interface Naming {
+  name: BlockName;
+  source: BlockSource;
+  /** The heading, label, lead-in or fence that named the block (unread-block points here). */
+  span: Span;
+  /** The name as written, for messages. */
+  text: string;
+  /** Items read under this naming. */
+  read: number;
+  /** Content nodes met under it so far (a list's lead-in counts). */
+  content: number;
+  /** What the first content under it was, for unread-block's message. */
+  firstContent: string | null;
+  /** Set when the content is included from elsewhere (`{{< include >}}`): not a silent miss. */
+  delegated: boolean;
+  /** A lead-in that opened this naming, for lists in subsections. */
+  leadIn: LeadIn | null;
+}
+
+export function newNaming(
+  name: BlockName,
+  source: BlockSource,
+  span: Span,
+  text: string,
+  leadIn: LeadIn | null = null,
+): Naming {
+  return {
+    name,
+    source,
+    span,
+    text,
+    read: 0,
+    content: 0,
+    firstContent: null,
+    delegated: false,
+    leadIn,
+  };
+}
+
+/** How the items of one block-level node are placed. */
+export interface Placement {
+  rule: KindRule;
+  source: BlockSource;
+  leadIn: LeadIn | null;
+  /** The naming to credit with the items read (null for a lead-in of its own). */
+  naming: Naming | null;
+  /** A weak name: the items must bear it out (OUTLINE-CONVENTIONS.md section 3). */
+  weak: boolean;
+}
+
+/** The walk's state that placement depends on. */
+export interface Scope {
+  b: Builder;
+  section: number;
+  /** The heading (or file, or lead-in) naming in force. */
+  naming: Naming | null;
+  /** A label paragraph ("**Learning objectives**") naming the next block. */
+  label: Naming | null;
+  /** Namings of divs and directives, by div. */
+  divNamings: Map<Div, Naming>;
+}
+
+export function ruleOf(name: BlockName): KindRule {
+  if (name.kind === 'outcome') return 'outcome-unless-learner';
+  return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
+}
+
+/** The name a div or directive gives by its classes or its title. */
+export function nameOfDiv(div: Div): BlockName | null {
+  if (div.title) {
+    const t = blockName(div.title);
+    if (t) return t;
+  }
+  for (const cls of div.name.split(/\s+/)) {
+    const k = divClassName(cls);
+    if (k) return k;
+  }
+  return null;
+}
+
+/** The innermost enclosing div that names a block, and whether another div (a challenge, a
+ * note) sits closer. */
+export function divAt(
+  s: Scope,
+  offset: number,
+): { naming: Naming | null; div: Div | null; inOtherDiv: boolean } {
+  let best: { naming: Naming; div: Div } | null = null;
+  let other = -1;
+  for (const d of s.b.parsed.divs) {
+    const start = d.start + s.b.parsed.base;
+    if (start > offset) break;
+    if (offset >= d.end + s.b.parsed.base || offset < d.bodyStart + s.b.parsed.base) continue;
+    const naming = s.divNamings.get(d);
+    if (naming) {
+      if (!best || d.depth > best.div.depth) best = { naming, div: d };
+    } else if (d.name || d.title) other = Math.max(other, d.depth);
+  }
+  return {
+    naming: best?.naming ?? null,
+    div: best?.div ?? null,
+    inOtherDiv: other > (best?.div.depth ?? -1),
+  };
+}
+
+/** The paragraph just before `siblings[index]`, with at most one blank line between. */
+export function adjacentParagraph(
+  b: Builder,
+  siblings: RootContent[],
+  index: number,
+): Paragraph | null {
+  const prev = siblings[index - 1];
+  if (!prev || prev.type !== 'paragraph') return null;
+  const between = b.text.slice(off(b, prev).end, off(b, siblings[index]!).start);
+  return /^\s*$/.test(between) && (between.match(/\n/g)?.length ?? 0) <= 2 ? prev : null;
+}
+
+export interface LeadInFound {
+  reading: LeadInReading;
+  leadIn: LeadIn;
+}
+
+/** Reads a paragraph as a lead-in, with the edit that turns a carried verb into "be able to". */
+export function leadInOf(b: Builder, p: Paragraph): LeadInFound | null {
+  const plain = plainOf(b, p.children);
+  const reading = readLeadIn(plain.text, b.lex);
+  if (!reading) return null;
+  const verb = reading.verb;
+  return {
+    reading,
+    leadIn: {
+      text: plain.text.trim(),
+      span: off(b, p),
+      verb: verb
+        ? {
+            lemma: verb.lemma,
+            span: { start: plain.offsets[verb.start]!, end: plain.offsets[verb.end]! },
+            toAbleTo: exactEdit(b.text, plain, verb.replaceStart, verb.end, verb.replacement),
+          }
+        : null,
+    },
+  };
+}
+
+/** A short paragraph that only names a block ("**Learning objectives**", "Outcomes:"). */
+export function labelName(b: Builder, p: Paragraph): BlockName | null {
+  const text = plainOf(b, p.children).text.trim();
+  if (!text || text.length > 80) return null;
+  return blockName(text);
+}
+
+/**
+ * Where the items of the block-level node `siblings[index]` go, or null when it holds no
+ * objectives or outcomes (a list of files after "You will implement:", a list outside any
+ * named scope).
+ */
+export function placementFor(s: Scope, siblings: RootContent[], index: number): Placement | null {
+  const b = s.b;
+  const node = siblings[index]!;
+  const start = off(b, node).start;
+  const div = divAt(s, start);
+  const prev = adjacentParagraph(b, siblings, index);
+  const lead = prev ? leadInOf(b, prev) : null;
+  // Assessments are not read as objectives or outcomes.
+  if (div.naming?.name.kind === 'assessment') return null;
+  if (div.naming) {
+    return {
+      rule: lead?.reading.class === 'outcome' ? 'outcome' : ruleOf(div.naming.name),
+      source: div.naming.source,
+      leadIn: lead?.reading.class === 'learning' ? lead.leadIn : null,
+      naming: div.naming,
+      weak: false,
+    };
+  }
+  if (lead?.reading.class === 'learning')
+    return { rule: 'objective', source: 'lead-in', leadIn: lead.leadIn, naming: null, weak: false };
+  if (lead?.reading.class === 'outcome')
+    return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: null, weak: false };
+  if (lead?.reading.class === 'task') return null;
+  if (s.label?.name.kind === 'assessment') return null;
+  if (s.label && !div.inOtherDiv) {
+    return {
+      rule: ruleOf(s.label.name),
+      source: 'label',
+      leadIn: null,
+      naming: s.label,
+      weak: s.label.name.strength === 'weak',
+    };
+  }
+  const naming = s.naming;
+  if (!naming || div.inOtherDiv || naming.name.kind === 'assessment') return null;
+  // "discusses four reasons why ...:" after other text under the heading introduces a list of
+  // something else; right after the heading ("In this lesson:") it does not.
+  if (prev && !lead && introducesOther(b, prev) && naming.content > 1) return null;
+  return {
+    rule: ruleOf(naming.name),
+    source: naming.source,
+    leadIn: naming.leadIn,
+    naming,
+    weak: naming.name.strength === 'weak' && naming.leadIn === null,
+  };
+}
+
+/**
+ * A sentence ending in ":" that introduces something other than learning ("... discusses four
+ * reasons why it is important to organize your project:"). A short label ("**Week 1:**") does
+ * not: it names a part of the block.
+ */
+export function introducesOther(b: Builder, p: Paragraph): boolean {
+  const text = plainOf(b, p.children).text.trim();
+  if (!text.endsWith(':')) return false;
+  const lead = leadInOf(b, p);
+  if (lead) return lead.reading.class === 'task';
+  return text.split(/\s+/).length >= 5;
+}
