@@ -10,7 +10,6 @@ import { parseMarkdown, type Parsed } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
-import { addProseCandidates } from './recognise/readers/prose.js';
 import { walkRoot } from './recognise/walk.js';
 
 export function buildOutline(
@@ -108,7 +107,6 @@ function build(
     sectionCounters: new Map(),
     codeSpans: [],
     listSinks: new WeakMap(),
-    proseCandidates: [],
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
@@ -116,7 +114,6 @@ function build(
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
   walkRoot(b, root, h1s === 1);
-  addProseCandidates(b);
   const course = outline.sections[0]!;
   course.title = outline.title ?? '';
   course.path = outline.title ? [outline.title] : [];

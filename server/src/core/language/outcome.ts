@@ -210,3 +210,16 @@ export function readsAsMeasure(plain: string): boolean {
   const r = readOutcome(plain);
   return r.target !== null && r.timeframe !== null;
 }
+
+/**
+ * Whether an item reads as a measure of results, as the items under a weak name ("Results",
+ * "Metrics", "Impact") must: a measured change, a target with a timeframe, or a target or a
+ * change of a measure the rules know (a vanity metric, a behaviour or business measure).
+ */
+export function readsAsMetric(plain: string): boolean {
+  if (readsAsChange(plain)) return true;
+  const r = readOutcome(plain);
+  const known = r.vanity !== null || (r.kirkpatrick ?? 0) >= 3;
+  if (r.target && (r.timeframe || known)) return true;
+  return known && CHANGE_VERB.test(plain);
+}

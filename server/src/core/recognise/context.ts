@@ -5,7 +5,6 @@ import type { List } from 'mdast';
 import type { Lexicon } from '../language/lexicon.js';
 import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
 import type { Parsed } from '../parse.js';
-import type { PlainText } from './plain.js';
 import type { ListSink } from './readers/lists.js';
 
 export interface Builder {
@@ -18,8 +17,6 @@ export interface Builder {
   codeSpans: Span[];
   /** Where each list's items went, so that a list continued after a comment joins them. */
   listSinks: WeakMap<List, ListSink>;
-  /** Learning sentences in prose, added only where no other objectives are found. */
-  proseCandidates: { section: number; span: Span; parts: PlainText[] }[];
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

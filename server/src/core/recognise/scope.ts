@@ -72,6 +72,8 @@ export interface Scope {
   label: Naming | null;
   /** Namings of divs and directives, by div. */
   divNamings: Map<Div, Naming>;
+  /** Paragraphs met in the current section so far (prose is read only in its opening). */
+  paragraphs: number;
 }
 
 export function ruleOf(name: BlockName): KindRule {

@@ -39,7 +39,14 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   const { outline } = b;
   const children = root.children;
   const plan = planHeadings(b, children, singleH1);
-  const s: Scope = { b, section: 0, naming: null, label: null, divNamings: new Map() };
+  const s: Scope = {
+    b,
+    section: 0,
+    naming: null,
+    label: null,
+    divNamings: new Map(),
+    paragraphs: 0,
+  };
   for (const d of b.parsed.divs) {
     const name = nameOfDiv(d);
     if (name) {
@@ -75,6 +82,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     const title = plainOf(b, node.children).text.trim();
     const span = off(b, node);
     closeLabel(s);
+    s.paragraphs = 0;
     // A heading that opens a callout or directive is its title, not a section.
     const div = divTitles.get(span.start);
     if (div) {
@@ -246,6 +254,14 @@ function content(
       const lead = leadInOf(b, node);
       if (!lead) {
         const name = labelName(b, node);
+        if (name?.kind === 'assessment') {
+          // "**Exercise**": what follows, to the next heading, is the exercise, not objectives.
+          const top = stack[stack.length - 1]!;
+          if (top.owns && top.naming) closeNaming(b, top.naming);
+          top.naming = null;
+          top.deep = false;
+          s.naming = null;
+        }
         if (name) {
           closeLabel(s);
           s.label = newNaming(name, 'label', off(b, node), plainOf(b, node.children).text.trim());
@@ -287,6 +303,7 @@ function content(
       }
       if (lead) return;
       readProse(s, node);
+      s.paragraphs++;
       break;
     }
     case 'html':

@@ -3,7 +3,7 @@
 // ("Objective: ..."). A list continued after an HTML comment joins the block before it.
 import type { List, RootContent } from 'mdast';
 import { readObjective } from '../../language/objective.js';
-import { readsAsChange } from '../../language/outcome.js';
+import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
 import { off, type Builder } from '../context.js';
 import { findLabelledItems, newSink, readItem, skipPrefix, type ItemSink } from '../items.js';
 import { plainOf } from '../plain.js';
@@ -31,7 +31,11 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     }
   }
   const placement = placementFor(s, siblings, index);
-  if (!placement || (placement.weak && !bearsOut(b, list, placement))) {
+  if (
+    !placement ||
+    (placement.weak && !bearsOut(b, list, placement)) ||
+    (byHeading(placement) && mostlyStatements(b, list))
+  ) {
     findLabelledItems(b, list, s.section, null);
     return;
   }
@@ -63,11 +67,75 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     const body = text.slice(skipPrefix(text));
     all++;
     if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
-      if (readsAsChange(body)) yes++;
+      if (readsAsMetric(body)) yes++;
     } else {
       const r = readObjective(body, b.lex, null);
       if (r.verb && !r.verbFromLeadIn) yes++;
     }
   }
   return all > 0 && yes * 2 >= all;
+}
+
+function byHeading(placement: Placement): boolean {
+  return (
+    (placement.source === 'heading' ||
+      placement.source === 'label' ||
+      placement.source === 'file') &&
+    placement.leadIn === null &&
+    (placement.rule === 'objective' || placement.rule === 'objective-unless-metric')
+  );
+}
+
+const AUX = new Set(
+  'is are was were has have had does do did can could should may might must will would'.split(' '),
+);
+const LEARNER =
+  /^(?:i|you|we|students?|learners?|participants?|trainees?|delegates?|the\s+(?:student|learner|participant|trainee))\b/i;
+
+/**
+ * Whether most items are statements about something ("Outcomes are clear and measurable
+ * criteria", "Organization increases productivity", "Should be specific and detailed") rather
+ * than what a learner will do: a list under an objectives heading that defines or argues is not
+ * a list of objectives. Noun phrases ("Unions, intersections, Venn diagrams") are not statements.
+ */
+function mostlyStatements(b: Builder, list: List): boolean {
+  let statements = 0;
+  let all = 0;
+  for (const item of list.children) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    const text = plainOf(b, first.children).text;
+    const body = text.slice(skipPrefix(text)).trim();
+    if (!body) continue;
+    all++;
+    if (isStatement(b, body)) statements++;
+  }
+  return all > 0 && statements * 2 > all;
+}
+
+function isStatement(b: Builder, text: string): boolean {
+  if (LEARNER.test(text) || readsAsChange(text)) return false;
+  const ws = text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
+  if (!ws.length) return false;
+  // "May describe ...", "Should be specific ...": a modal with no subject describes something.
+  if (/^(?:may|might|should|would|could|must)$/.test(ws[0]!)) return true;
+  const first = ws[0]!;
+  if (b.lex.lemma(first) === first && b.lex.verb(first)) return false;
+  // The first auxiliary decides: "Outcomes are ...", "An outcome can be observed ..." state
+  // something; "Nurses will understand ...", "Staff will be able to ..." say what someone does.
+  for (let k = 1; k < ws.length; k++) {
+    const w = ws[k]!;
+    if (!AUX.has(w)) continue;
+    if (/^(?:will|shall|should|can|must|'ll)$/.test(w)) {
+      const next = ws[k + 1] ?? '';
+      return (next === 'be' && ws[k + 2] !== 'able') || next === 'have';
+    }
+    return true;
+  }
+  return false;
 }

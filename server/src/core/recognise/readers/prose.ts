@@ -2,12 +2,14 @@
 // - an enumeration inside a paragraph under an objectives heading or after a learning lead-in:
 //   "By the end of this course, you (1) will be literate in ..., (2) will communicate ..., and
 //   (3) will understand ..."; each numbered part is an objective;
-// - sentences that say what learners will learn, in a lesson's opening paragraph: "In this lab,
+// - sentences that say what learners will do, under an objectives heading ("After this chapter
+//   you should be able to plan a training session."), each an objective;
+// - sentences that say what learners will learn, in a section's opening paragraphs: "In this lab,
 //   you learn the basics of virtual networking. You also learn about DNS zones." Each such
-//   sentence is an objective, its text from the verb on. These are read only in an outline that
-//   has no objectives of another form (where the author wrote a list, the list is the plan).
+//   sentence is an objective, its text from the verb on.
 import type { Paragraph } from 'mdast';
 import { off } from '../context.js';
+import { readObjective } from '../../language/objective.js';
 import { addItem, newSink } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { divAt, ruleOf, type Scope } from '../scope.js';
@@ -23,7 +25,54 @@ const LEARNING_CLAUSE =
 
 export function readProse(s: Scope, p: Paragraph): void {
   if (readEnumeration(s, p)) return;
+  if (readLearnerSentences(s, p)) return;
   readLearningSentences(s, p);
+}
+
+// "After going through this chapter you should be able to respond to ...", "Students will ...".
+const LEARNER_SENTENCE =
+  /^(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))\s+(?:will|should|shall|can|must|'ll|’ll|are\s+expected\s+to|will\s+be\s+expected\s+to)\s+\S/iu;
+
+/**
+ * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
+ * will do: each such sentence is an objective. A short paragraph that is one behaviour ("Build a
+ * REST API with Flask.") is one too.
+ */
+function readLearnerSentences(s: Scope, p: Paragraph): boolean {
+  const b = s.b;
+  const div = divAt(s, off(b, p).start);
+  if (div.inOtherDiv) return false;
+  const naming = div.naming ?? s.label ?? s.naming;
+  if (!naming || naming.name.kind !== 'objective' || naming.name.strength !== 'strong')
+    return false;
+  const plain = plainOf(b, p.children);
+  const text = plain.text;
+  if (text.length > 3000 || /:\s*$/.test(text)) return false;
+  const parts: [number, number][] = [];
+  const clauses = splitClauses(text).filter(([f, t]) => /[\p{L}]/u.test(text.slice(f, t)));
+  for (const [from, to] of clauses) {
+    if (LEARNER_SENTENCE.test(text.slice(from, to))) parts.push([from, to]);
+  }
+  if (!parts.length && clauses.length === 1 && text.length <= 200) {
+    const r = readObjective(text, b.lex, null);
+    const word = r.verb ? text.slice(r.verb.start, r.verb.end).toLowerCase() : '';
+    if (r.verb && !r.verbFromLeadIn && r.verb.start <= 2 && b.lex.lemma(word) === word)
+      parts.push(clauses[0]!);
+  }
+  if (!parts.length) return false;
+  const sink = newSink(s.section, 'prose', off(b, p), ruleOf(naming.name));
+  for (const [from, to] of parts) {
+    let end = to;
+    while (end > from && /[\s.!]/.test(text[end - 1]!)) end--;
+    const part = slice(plain, from, end);
+    const made = addItem(b, sink, part, spanOf(part), { insertion: null, labels: false });
+    if (made) naming.read++;
+  }
+  return true;
+}
+
+function spanOf(part: PlainText): { start: number; end: number } {
+  return { start: part.offsets[0]!, end: part.offsets[part.offsets.length - 1]! };
 }
 
 function readEnumeration(s: Scope, p: Paragraph): boolean {
@@ -47,10 +96,14 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
   // The enumeration is objectives under an objectives scope, or after a learning phrase.
   const div = divAt(s, off(b, p).start);
   const naming = div.naming ?? s.label ?? s.naming;
+  // Or the enumeration itself says what learners will do: "students (1) will ...", "you
+  // will be able to (1) ...".
   const before = text.slice(0, markers[0]!.at);
+  const first = text.slice(markers[0]!.end, markers[1]!.at);
   const learning =
-    /\b(?:you|students|learners|participants)\b[^.]*$/i.test(before) &&
-    /\b(?:by|at|upon|after)\s+the\s+end\b|\bwill\b|\bable\s+to\b|\blearn/i.test(before + text);
+    (/\b(?:you|students|learners|participants|trainees)\s*$/i.test(before) &&
+      /^(?:will|should|can|shall|'ll|are\s+able\s+to|be\s+able\s+to)\b/i.test(first)) ||
+    /\b(?:will|should|shall)\s+be\s+able\s+to\s*:?\s*$/i.test(before);
   if (!(naming && naming.name.kind === 'objective') && !learning) return false;
   const sink = newSink(s.section, 'prose', off(b, p), naming ? ruleOf(naming.name) : 'objective');
   for (let k = 0; k < markers.length; k++) {
@@ -75,13 +128,14 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
   return true;
 }
 
-/** Sentences that say what learners will learn; kept until the walk ends (see the header). */
+/** Sentences that say what learners will learn, in the opening paragraphs of a section. */
 function readLearningSentences(s: Scope, p: Paragraph): void {
   const b = s.b;
+  if (s.paragraphs > 1) return;
   const plain = plainOf(b, p.children);
   const text = plain.text;
   if (!/\b(?:you|learners|students|participants|trainees)\b/i.test(text)) return;
-  if (text.length > 3000) return;
+  if (text.length > 3000 || divAt(s, off(b, p).start).inOtherDiv) return;
   const found: { from: number; to: number }[] = [];
   let opened = false;
   for (const [from, to] of splitClauses(text)) {
@@ -103,29 +157,10 @@ function readLearningSentences(s: Scope, p: Paragraph): void {
     found.push({ from: verbAt, to: end });
   }
   if (!found.length) return;
-  b.proseCandidates.push({
-    section: s.section,
-    span: off(b, p),
-    parts: found.map((f) => slice(plain, f.from, f.to)),
-  });
-}
-
-/** Adds the learning sentences found, when the outline has no objectives of another form. */
-export function addProseCandidates(b: Scope['b']): void {
-  if (b.outline.objectives.length || !b.proseCandidates.length) return;
-  for (const c of b.proseCandidates) {
-    const sink = newSink(c.section, 'prose', c.span, 'objective');
-    for (const part of c.parts)
-      addItem(
-        b,
-        sink,
-        part,
-        { start: part.offsets[0]!, end: part.offsets[part.offsets.length - 1]! },
-        {
-          insertion: null,
-          labels: false,
-        },
-      );
+  const sink = newSink(s.section, 'prose', off(b, p), 'objective');
+  for (const f of found) {
+    const part = slice(plain, f.from, f.to);
+    addItem(b, sink, part, spanOf(part), { insertion: null, labels: false });
   }
 }
 
