@@ -7,6 +7,7 @@ import { CliError, describeError, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
 import { readVersion } from './version.js';
+import { RULE_IDS } from '../core/index.js';
 
 const HELP = `Usage: bloomline <command> [options]
 
@@ -39,6 +40,14 @@ Options:
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
   --quiet                 report errors only
+  --suppress-all          record every finding of the files checked in the suppressions
+                          file; later runs report only findings beyond those counts
+  --suppress-rule RULE    record this rule's findings (repeatable)
+  --suppressions-location FILE
+                          the suppressions file (default: bloomline-suppressions.json)
+  --prune-suppressions    drop counts of findings that no longer occur
+  --pass-on-unpruned-suppressions
+                          counts larger than today's findings are a note, not exit 2
   --no-color, --color     never / always use colours (default: on a terminal, unless
                           NO_COLOR is set; FORCE_COLOR=1 forces them)
   -h, --help              show this help
@@ -100,6 +109,11 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   quiet: 'flag',
   color: 'flag',
   'no-color': 'flag',
+  'suppress-all': 'flag',
+  'suppress-rule': 'repeated',
+  'suppressions-location': 'value',
+  'prune-suppressions': 'flag',
+  'pass-on-unpruned-suppressions': 'flag',
   help: 'flag',
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
@@ -136,11 +150,13 @@ export function main(argv: readonly string[], io: Io): number {
     return 0;
   }
   if (command === 'check') {
-    const { options, positionals } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
+    const { options, positionals, repeated } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
     if (options.has('help')) {
       io.stdout(CHECK_HELP);
       return 0;
     }
+    const suppressRules = repeated.get('suppress-rule') ?? [];
+    checkSuppressionFlags(options, suppressRules);
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
     const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
     const color = wantColor(flag, process.stdout.isTTY === true, process.env);
@@ -153,6 +169,14 @@ export function main(argv: readonly string[], io: Io): number {
         fix: options.has('fix'),
         quiet: options.has('quiet'),
         color,
+        suppressAll: options.has('suppress-all'),
+        suppressRules,
+        suppressionsLocation: stringOption(
+          options.get('suppressions-location'),
+          'suppressions-location',
+        ),
+        pruneSuppressions: options.has('prune-suppressions'),
+        passOnUnprunedSuppressions: options.has('pass-on-unpruned-suppressions'),
       },
       io,
     );
@@ -226,6 +250,20 @@ function choice<T extends string>(
   if (value === undefined || value === true) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`unknown format "${value}" (supported: ${allowed.join(', ')})`);
+}
+
+/** ESLint's rules for its suppression flags: record all or some rules, or prune; not two. */
+function checkSuppressionFlags(options: Map<string, string | true>, rules: string[]): void {
+  const given = [
+    options.has('suppress-all') && '--suppress-all',
+    rules.length > 0 && '--suppress-rule',
+    options.has('prune-suppressions') && '--prune-suppressions',
+  ].filter((x): x is string => typeof x === 'string');
+  if (given.length > 1) throw new CliError(`check: ${given.join(' and ')} cannot be used together`);
+  for (const rule of rules) {
+    if (!RULE_IDS.includes(rule))
+      throw new CliError(`--suppress-rule: unknown rule "${rule}" (rules: ${RULE_IDS.join(', ')})`);
+  }
 }
 
 function stringOption(value: string | true | undefined, name: string): string | undefined {
