@@ -158,9 +158,9 @@ test('fixed findings leave counts to prune: exit 2 until --prune-suppressions lo
   const after = counts(dir);
   assert.equal(after['a.md']!['vague-verb'], 1, 'lowered to what still occurs');
   assert.equal(after['gone.md'], undefined, 'a file that no longer exists is dropped');
-  const { ['vague-verb']: _v, ...restBefore } = before['a.md']!;
-  const { ['vague-verb']: _w, ...restAfter } = after['a.md']!;
-  assert.deepEqual(restAfter, restBefore, 'the other counts are kept');
+  const others = (c: Record<string, number>) =>
+    Object.entries(c).filter(([rule]) => rule !== 'vague-verb');
+  assert.deepEqual(others(after['a.md']!), others(before['a.md']!), 'the other counts are kept');
   assert.equal(run(['check'], dir).status, 0);
 });
 
