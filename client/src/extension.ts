@@ -174,7 +174,10 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.bloomline.json');
   const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
-  subscriptions.push(configWatcher, markdownWatcher);
+  const suppressionsWatcher = vscode.workspace.createFileSystemWatcher(
+    '**/bloomline-suppressions.json',
+  );
+  subscriptions.push(configWatcher, markdownWatcher, suppressionsWatcher);
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -183,7 +186,7 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
     ],
     synchronize: {
       configurationSection: 'bloomline',
-      fileEvents: [configWatcher, markdownWatcher],
+      fileEvents: [configWatcher, markdownWatcher, suppressionsWatcher],
     },
     outputChannel: output,
     initializationFailedHandler: (error) => {
