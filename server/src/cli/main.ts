@@ -6,6 +6,7 @@ import { wantColor } from './format/color.js';
 import { CliError, describeError, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
+import { EXPORT_FORMATS, runExport } from './export.js';
 import { readVersion } from './version.js';
 import { RULE_IDS } from '../core/index.js';
 
@@ -18,6 +19,7 @@ Commands:
   outline FILE ...        print the objective/outcome model of outlines
   lsp --stdio             run the language server for an editor
   report [PATH|GLOB ...]  alignment report: objective x outcome matrix, Bloom levels, coverage
+  export [PATH|GLOB ...]  the objectives as an LMS import file (Canvas, Moodle, CASE)
 
 Options:
   -h, --help              show help ("bloomline <command> --help" for a command's options)
@@ -76,6 +78,30 @@ Options:
 Exit status: 0 written; 2 usage, configuration or I/O error.
 `;
 
+const EXPORT_HELP = `Usage: bloomline export [PATH|GLOB ...] --format canvas|moodle|case [options]
+
+Writes the objectives (with their IDs, sections, Bloom levels and the outcomes that measure
+them) of the course outlines among the files named as a file an LMS imports. Files are found
+and configured as "bloomline check" finds them. Identifiers derive from the file paths
+(relative to the current folder) and the objectives' IDs: the same on every run, so importing
+again updates instead of duplicating. See docs/export.md for how to import each file.
+
+Options:
+  --format canvas|moodle|case
+                          canvas  Canvas outcomes CSV (Outcomes > Import)
+                          moodle  Moodle competency framework CSV (Import competency framework)
+                          case    1EdTech CASE 1.1 package JSON (CFDocument, CFItems,
+                                  CFAssociations)
+  --output FILE           write to FILE (atomically) instead of stdout
+  --config FILE           use this configuration file for every file
+  --base-uri URI          case: URIs are URI/identifier (default: urn:uuid:identifier)
+  --creator NAME          case: the document's creator (default: Bloomline)
+  -h, --help              show this help
+
+Exit status: 0 written (a duplicate ID is renamed and said on stderr); 2 usage, configuration
+or I/O error, or nothing to export.
+`;
+
 const OUTLINE_HELP = `Usage: bloomline outline FILE ... [options]
 
 Prints the objectives and outcomes of each outline, their Bloom levels and links.
@@ -125,6 +151,14 @@ const REPORT_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
   output: 'value',
   config: 'value',
+  help: 'flag',
+};
+const EXPORT_OPTIONS: Record<string, OptionKind> = {
+  format: 'value',
+  output: 'value',
+  config: 'value',
+  'base-uri': 'value',
+  creator: 'value',
   help: 'flag',
 };
 const LSP_OPTIONS: Record<string, OptionKind> = {
@@ -208,6 +242,29 @@ export function main(argv: readonly string[], io: Io): number {
       io,
     );
   }
+  if (command === 'export') {
+    const { options, positionals } = parseArgs(rest, EXPORT_OPTIONS, 'export', SHORT);
+    if (options.has('help')) {
+      io.stdout(EXPORT_HELP);
+      return 0;
+    }
+    const format = options.get('format');
+    if (format === undefined)
+      throw new CliError('export: name a format: --format canvas, moodle or case');
+    const baseUri = stringOption(options.get('base-uri'), 'base-uri');
+    const creator = stringOption(options.get('creator'), 'creator');
+    return runExport(
+      positionals,
+      {
+        format: choice(format, EXPORT_FORMATS, 'canvas'),
+        output: stringOption(options.get('output'), 'output'),
+        configPath: stringOption(options.get('config'), 'config'),
+        ...(baseUri !== undefined ? { baseUri } : {}),
+        ...(creator !== undefined ? { creator } : {}),
+      },
+      io,
+    );
+  }
   if (command === 'lsp') {
     const { options, positionals } = parseArgs(rest, LSP_OPTIONS, 'lsp', SHORT);
     if (options.has('help')) {
@@ -238,7 +295,7 @@ export function main(argv: readonly string[], io: Io): number {
   if (command.startsWith('-'))
     throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
   throw new CliError(
-    `unknown command "${command}" (commands: check, outline, report, lsp; try "bloomline --help")`,
+    `unknown command "${command}" (commands: check, outline, report, export, lsp; try "bloomline --help")`,
   );
 }
 
