@@ -185,11 +185,15 @@ function exportIds(
   outcomeById: Map<string, string>;
 } {
   const unique = new UniqueIds(Number.MAX_SAFE_INTEGER);
-  const renamed = new Map<string, string[]>();
+  // Per ID, compared without case as duplicate-id compares them: the IDs exported for it.
+  const uses = new Map<string, { written: string; as: string[] }>();
   const assign = (items: readonly (Objective | Outcome)[], byId: Map<string, string>) =>
     items.map((item) => {
       const id = unique.take(item.id);
-      if (id !== item.id) renamed.set(item.id, [...(renamed.get(item.id) ?? [item.id]), id]);
+      const key = item.id.toLowerCase();
+      const use = uses.get(key) ?? { written: item.id, as: [] };
+      use.as.push(id);
+      uses.set(key, use);
       // References resolve to the first item with an ID, as in the editor.
       if (!byId.has(item.id)) byId.set(item.id, id);
       return id;
@@ -198,9 +202,10 @@ function exportIds(
   const outcomeById = new Map<string, string>();
   const objectives = assign(source.outline.objectives, objectiveById);
   const outcomes = assign(source.outline.outcomes, outcomeById);
-  for (const [id, as] of renamed) {
+  for (const { written, as } of uses.values()) {
+    if (as.length < 2) continue;
     warnings.push(
-      `${source.path}: the ID "${id}" is used ${as.length} times; exported as ${as.map((a) => `"${a}"`).join(', ')}`,
+      `${source.path}: the ID "${written}" is used ${as.length} times; exported as ${as.map((a) => `"${a}"`).join(', ')}`,
     );
   }
   return { objectives, outcomes, objectiveById, outcomeById };
