@@ -39,11 +39,15 @@ import {
 import { expandArgs } from '../cli/files.js';
 import { Log } from '../cli/log.js';
 import { readSource } from '../cli/source.js';
+import { exportWorkspace } from './export.js';
 import {
+  EXPORT_REQUEST,
   OUTLINE_CHANGED_NOTIFICATION,
   OUTLINE_REQUEST,
   REPORT_REQUEST,
   DIAGNOSTIC_SOURCE,
+  type ExportParams,
+  type ExportResult,
   type OutlineChangedParams,
   type OutlineParams,
   type OutlineResult,
@@ -244,6 +248,19 @@ export class BloomlineServer implements ServerContext {
       OUTLINE_REQUEST,
       this.request<OutlineParams | undefined, OutlineResult>('outline', [], (p) =>
         this.outlineRequest(p),
+      ),
+    );
+    c.onRequest(
+      EXPORT_REQUEST,
+      this.request<ExportParams | undefined, ExportResult | null>('export', null, (p) =>
+        exportWorkspace(
+          p,
+          this.selected(undefined).flatMap((key) => {
+            const outline = this.outline(key);
+            return outline ? [{ key, outline, folder: this.folderOf(key) }] : [];
+          }),
+          this.folders,
+        ),
       ),
     );
     c.onRequest(
