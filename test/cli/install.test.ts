@@ -73,3 +73,28 @@ test(
     assert.ok(fs.existsSync(server), 'the language server command is installed too');
   },
 );
+
+test('no document promises a registry package that does not exist', () => {
+  const docs = ['README.md', 'CHANGELOG.md', 'examples/README.md'];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.name.endsWith('.md')) docs.push(path.join(dir, e.name));
+    }
+  };
+  walk('docs');
+  assert.ok(docs.length > 10);
+  // Installing "bloomline" by name (not a ./tarball or a path) would fetch from the registry.
+  for (const doc of docs) {
+    for (const line of fs.readFileSync(path.join(ROOT, doc), 'utf8').split('\n')) {
+      for (const m of line.matchAll(/\bnpm\s+(?:install|i|add)\b([^`#\n]*)/g)) {
+        const tokens = m[1]!
+          .trim()
+          .split(/\s+/)
+          .map((x) => x.replace(/^["'(]+|["'),.;:]+$/g, ''));
+        const named = tokens.find((x) => /^bloomline(?:@\S*)?$/.test(x));
+        assert.equal(named, undefined, `${doc}: "${line.trim()}" installs an unpublished package`);
+      }
+    }
+  }
+});
