@@ -16,15 +16,19 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  EXPORT_REQUEST,
   OUTLINE_CHANGED_NOTIFICATION,
   OUTLINE_REQUEST,
   REPORT_REQUEST,
+  type ExportParams,
+  type ExportResult,
   type OutlineChangedParams,
   type OutlineParams,
   type OutlineResult,
   type ReportParams,
 } from '../../server/src/protocol.js';
 import type { ReportJson } from '../../server/src/core/report.js';
+import { exportObjectives, type ExportSource } from './exportObjectives.js';
 import { OutlineProvider, revealItem, type OutlineSource } from './outlineTree.js';
 import { exportReport, ReportPanel, type ReportSource } from './reportPanel.js';
 import { RestartPolicy } from './restartPolicy.js';
@@ -174,7 +178,10 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.bloomline.json');
   const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
-  subscriptions.push(configWatcher, markdownWatcher);
+  const suppressionsWatcher = vscode.workspace.createFileSystemWatcher(
+    '**/bloomline-suppressions.json',
+  );
+  subscriptions.push(configWatcher, markdownWatcher, suppressionsWatcher);
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -183,7 +190,7 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
     ],
     synchronize: {
       configurationSection: 'bloomline',
-      fileEvents: [configWatcher, markdownWatcher],
+      fileEvents: [configWatcher, markdownWatcher, suppressionsWatcher],
     },
     outputChannel: output,
     initializationFailedHandler: (error) => {
@@ -253,6 +260,14 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   command('bloomline.showAllItems', () => provider.setProblemsOnly(false));
   command('bloomline.openReport', () => ReportPanel.show(reports, output));
   command('bloomline.exportReport', () => exportReport(reports, output));
+  const exports: ExportSource = {
+    async fetch(format) {
+      await current.ready;
+      const params: ExportParams = { format };
+      return current.client.sendRequest<ExportResult | null>(EXPORT_REQUEST, params);
+    },
+  };
+  command('bloomline.exportObjectives', () => exportObjectives(exports, output));
 
   return {
     get client() {

@@ -18,6 +18,21 @@ export interface ReportParams {
   uri?: string;
 }
 
+/** `bloomline/export` `{ format }` -> the objectives of every outline in the workspace as an
+ * LMS import file (the text `bloomline export --format FORMAT` writes), the file name it is
+ * usually saved as, and what the user should be told (duplicate IDs renamed). */
+export const EXPORT_REQUEST = 'bloomline/export';
+export interface ExportParams {
+  format: 'canvas' | 'moodle' | 'case';
+}
+export interface ExportResult {
+  text: string;
+  fileName: string;
+  warnings: string[];
+  /** How many outlines went into it (0: nothing to export, and `text` is empty). */
+  courses: number;
+}
+
 /** `bloomline/outlineChanged` `{ uri }`: the outline of that file changed; refresh the tree. */
 export const OUTLINE_CHANGED_NOTIFICATION = 'bloomline/outlineChanged';
 export interface OutlineChangedParams {

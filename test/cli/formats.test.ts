@@ -340,3 +340,42 @@ test('--max-warnings applies to the CI formats; unknown formats list all four', 
   assert.match(bad.stderr, /unknown format "junit" \(supported: stylish, json, sarif, github\)/);
   assert.match(run(['check', '--help'], dir).stdout, /sarif +SARIF 2\.1\.0/);
 });
+
+test('SARIF results carry partialFingerprints that survive moved lines and tell twins apart', (t) => {
+  const outline = [
+    '# Course',
+    '',
+    '## Learning objectives',
+    '',
+    '- Understand how to configure the VPN client.',
+    '- Understand how to configure the VPN client.',
+    '- Know the shell.',
+    '',
+  ].join('\n');
+  const dir = project(t, { 'course.md': outline });
+  const prints = (): string[][] => {
+    const log = JSON.parse(run(['check', '--format', 'sarif'], dir).stdout) as {
+      runs: { results: { ruleId: string; partialFingerprints: Record<string, string> }[] }[];
+    };
+    return log.runs[0]!.results.map((r) => [
+      r.ruleId,
+      r.partialFingerprints['bloomlineFinding/v1']!,
+    ]);
+  };
+  const before = prints();
+  assert.ok(before.length >= 4);
+  for (const [, print] of before) assert.match(print!, /^[0-9a-f]{32}:\d+$/);
+  assert.equal(new Set(before.map(([, p]) => p)).size, before.length, 'every result its own');
+  // The two identical objectives differ only in their occurrence counter.
+  const twins = before.filter(([rule]) => rule === 'vague-verb').map(([, p]) => p!);
+  assert.equal(twins[0]!.split(':')[0], twins[1]!.split(':')[0]);
+  assert.deepEqual(
+    twins.slice(0, 2).map((p) => p.split(':')[1]),
+    ['1', '2'],
+  );
+  fs.writeFileSync(
+    path.join(dir, 'course.md'),
+    outline.replace('# Course\n', '# Course\n\nA new paragraph.\n\nAnd another.\n'),
+  );
+  assert.deepEqual(prints(), before, 'the same fingerprints after lines were added above');
+});

@@ -3,11 +3,15 @@
 // changes what runs.
 import { CliError } from './log.js';
 
-export type OptionKind = 'flag' | 'value';
+/** `repeated`: a value option that may be given more than once (`--suppress-rule A
+ * --suppress-rule B`); its values are in `ParsedArgs.repeated`, in order. */
+export type OptionKind = 'flag' | 'value' | 'repeated';
 
 export interface ParsedArgs {
   options: Map<string, string | true>;
   positionals: string[];
+  /** Every value of each `repeated` option given (its last value is also in `options`). */
+  repeated: Map<string, string[]>;
 }
 
 /** `spec` maps option names (without dashes; one letter for short options) to their kind;
@@ -20,6 +24,7 @@ export function parseArgs(
 ): ParsedArgs {
   const options = new Map<string, string | true>();
   const positionals: string[] = [];
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -49,7 +54,8 @@ export function parseArgs(
       else if (i + 1 < argv.length) value = argv[++i];
       if (value === undefined) throw new CliError(`option "${written}" needs a value`);
       options.set(name, value);
+      if (kind === 'repeated') repeated.set(name, [...(repeated.get(name) ?? []), value]);
     }
   }
-  return { options, positionals };
+  return { options, positionals, repeated };
 }

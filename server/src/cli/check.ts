@@ -2,7 +2,14 @@
 // whether the run is clean.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixFile, LineIndex } from '../core/index.js';
+import {
+  applySuppressions,
+  fixFile,
+  LineIndex,
+  pruneSuppressions,
+  recordSuppressions,
+  type Finding,
+} from '../core/index.js';
 import { colors } from './format/color.js';
 import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
@@ -13,6 +20,13 @@ import { toPosix } from './glob.js';
 import { describeError, fsReason, type Log } from './log.js';
 import { hasOutline, loadProject, type LoadedFile } from './project.js';
 import { writeFixed } from './source.js';
+import {
+  keyExists,
+  readSuppressionsFile,
+  suppressionKey,
+  writeSuppressionsFile,
+  type SuppressionsFile,
+} from './suppressions.js';
 import { readVersion } from './version.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -26,6 +40,14 @@ export interface CheckOptions {
   fix: boolean;
   quiet: boolean;
   color: boolean;
+  /** Bulk suppressions (ESLint's flags): record all rules, or these rules. */
+  suppressAll?: boolean;
+  suppressRules?: readonly string[];
+  /** --suppressions-location (default: bloomline-suppressions.json in the current folder). */
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+  /** Counts larger than today's findings are a note, not exit status 2. */
+  passOnUnprunedSuppressions?: boolean;
 }
 
 export interface Io {
@@ -36,18 +58,29 @@ export interface Io {
 
 export function runCheck(args: readonly string[], options: CheckOptions, io: Io): number {
   const { log } = io;
+  // The suppressions file is read (and a corrupt one refused) before --fix writes anything.
+  const recording = options.suppressAll === true || (options.suppressRules?.length ?? 0) > 0;
+  const suppressions = readSuppressionsFile(io.cwd, options.suppressionsLocation, recording);
   const project = loadProject(args, io.cwd, log, options.configPath);
   const fixed = options.fix ? fixAll(project.files, log) : 0;
 
+  const linted = project.files.map((file) => ({
+    file,
+    key: suppressionKey(suppressions.root, file.target.abs),
+    findings: file.ws.lint(file.target.abs),
+  }));
+  const suppressed = applyFile(suppressions, linted, options, log);
+
   const reports: FileReport[] = [];
-  for (const file of project.files) {
-    let findings = file.ws.lint(file.target.abs);
+  for (const { file, findings: all } of linted) {
+    let findings = suppressed.kept.get(file) ?? all;
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
     if (!findings.length && !hasOutline(file)) continue;
     reports.push({
       filePath: file.target.display,
       relativePath: relativePath(io.cwd, file.target.abs),
       lines: new LineIndex(file.source.text),
+      text: file.source.text,
       findings,
     });
   }
@@ -65,7 +98,13 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
       log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
   } else {
     const c = colors(options.color);
-    let text = formatStylish(reports, { colors: c, fixed, fixing: options.fix });
+    let text = formatStylish(reports, {
+      colors: c,
+      fixed,
+      fixing: options.fix,
+      suppressed: options.quiet ? 0 : suppressed.count,
+      suppressionsFile: suppressions.shown,
+    });
     if (tooManyWarnings) {
       text += `${c.red(`bloomline found too many warnings (maximum: ${options.maxWarnings}).`)}\n`;
     }
@@ -73,6 +112,54 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   }
   if (log.failed) return 2;
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * Records or prunes the suppressions file when asked, then applies it: per file the findings
+ * left to report. A rule with more findings than its count is reported in full and said on
+ * stderr; counts larger than what was found fail the run (exit 2), as in ESLint, unless
+ * --pass-on-unpruned-suppressions.
+ */
+function applyFile(
+  file: SuppressionsFile,
+  linted: readonly { file: LoadedFile; key: string; findings: Finding[] }[],
+  options: CheckOptions,
+  log: Log,
+): { kept: Map<LoadedFile, Finding[]>; count: number } {
+  const results = linted.map((l) => ({ file: l.key, findings: l.findings }));
+  if (options.suppressAll || options.suppressRules?.length) {
+    const rules = options.suppressAll ? undefined : options.suppressRules;
+    writeSuppressionsFile(file, recordSuppressions(file.suppressions, results, rules));
+  }
+  if (options.pruneSuppressions && file.exists) {
+    const root = file.root;
+    writeSuppressionsFile(
+      file,
+      pruneSuppressions(file.suppressions, results, (key) => keyExists(root, key)),
+    );
+  }
+  const kept = new Map<LoadedFile, Finding[]>();
+  let count = 0;
+  const unused: string[] = [];
+  if (!file.suppressions.size) return { kept, count };
+  for (const l of linted) {
+    const applied = applySuppressions(l.findings, file.suppressions.get(l.key));
+    kept.set(l.file, applied.kept);
+    count += applied.suppressed.length;
+    for (const e of applied.exceeded) {
+      log.note(
+        `${l.file.target.display}: ${e.found} ${e.ruleId} findings, ${e.allowed} suppressed: all ${e.found} are reported, as the new one cannot be told apart (fix it, or record again with --suppress-rule ${e.ruleId})`,
+      );
+    }
+    for (const u of applied.unused) unused.push(`${l.key} ${u.ruleId} ${u.allowed - u.found}`);
+  }
+  if (unused.length) {
+    const shown = unused.slice(0, 3).join(', ') + (unused.length > 3 ? ', ...' : '');
+    const message = `${file.shown}: ${unused.length === 1 ? 'a suppression is' : `${unused.length} suppressions are`} no longer needed (${shown}); run "bloomline check --prune-suppressions" to drop ${unused.length === 1 ? 'it' : 'them'}`;
+    if (options.passOnUnprunedSuppressions) log.note(message);
+    else log.error(`${message}, or pass --pass-on-unpruned-suppressions`);
+  }
+  return { kept, count };
 }
 
 /** The path CI tools expect: relative to the folder bloomline runs in (the repository root in

@@ -6,7 +6,9 @@ import { wantColor } from './format/color.js';
 import { CliError, describeError, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
+import { EXPORT_FORMATS, runExport } from './export.js';
 import { readVersion } from './version.js';
+import { RULE_IDS } from '../core/index.js';
 
 const HELP = `Usage: bloomline <command> [options]
 
@@ -17,6 +19,7 @@ Commands:
   outline FILE ...        print the objective/outcome model of outlines
   lsp --stdio             run the language server for an editor
   report [PATH|GLOB ...]  alignment report: objective x outcome matrix, Bloom levels, coverage
+  export [PATH|GLOB ...]  the objectives as an LMS import file (Canvas, Moodle, CASE)
 
 Options:
   -h, --help              show help ("bloomline <command> --help" for a command's options)
@@ -39,6 +42,14 @@ Options:
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
   --quiet                 report errors only
+  --suppress-all          record every finding of the files checked in the suppressions
+                          file; later runs report only findings beyond those counts
+  --suppress-rule RULE    record this rule's findings (repeatable)
+  --suppressions-location FILE
+                          the suppressions file (default: bloomline-suppressions.json)
+  --prune-suppressions    drop counts of findings that no longer occur
+  --pass-on-unpruned-suppressions
+                          counts larger than today's findings are a note, not exit 2
   --no-color, --color     never / always use colours (default: on a terminal, unless
                           NO_COLOR is set; FORCE_COLOR=1 forces them)
   -h, --help              show this help
@@ -65,6 +76,30 @@ Options:
   -h, --help              show this help
 
 Exit status: 0 written; 2 usage, configuration or I/O error.
+`;
+
+const EXPORT_HELP = `Usage: bloomline export [PATH|GLOB ...] --format canvas|moodle|case [options]
+
+Writes the objectives (with their IDs, sections, Bloom levels and the outcomes that measure
+them) of the course outlines among the files named as a file an LMS imports. Files are found
+and configured as "bloomline check" finds them. Identifiers derive from the file paths
+(relative to the current folder) and the objectives' IDs: the same on every run, so importing
+again updates instead of duplicating. See docs/export.md for how to import each file.
+
+Options:
+  --format canvas|moodle|case
+                          canvas  Canvas outcomes CSV (Outcomes > Import)
+                          moodle  Moodle competency framework CSV (Import competency framework)
+                          case    1EdTech CASE 1.1 package JSON (CFDocument, CFItems,
+                                  CFAssociations)
+  --output FILE           write to FILE (atomically) instead of stdout
+  --config FILE           use this configuration file for every file
+  --base-uri URI          case: URIs are URI/identifier (default: urn:uuid:identifier)
+  --creator NAME          case: the document's creator (default: Bloomline)
+  -h, --help              show this help
+
+Exit status: 0 written (a duplicate ID is renamed and said on stderr); 2 usage, configuration
+or I/O error, or nothing to export.
 `;
 
 const OUTLINE_HELP = `Usage: bloomline outline FILE ... [options]
@@ -100,6 +135,11 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   quiet: 'flag',
   color: 'flag',
   'no-color': 'flag',
+  'suppress-all': 'flag',
+  'suppress-rule': 'repeated',
+  'suppressions-location': 'value',
+  'prune-suppressions': 'flag',
+  'pass-on-unpruned-suppressions': 'flag',
   help: 'flag',
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
@@ -111,6 +151,14 @@ const REPORT_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
   output: 'value',
   config: 'value',
+  help: 'flag',
+};
+const EXPORT_OPTIONS: Record<string, OptionKind> = {
+  format: 'value',
+  output: 'value',
+  config: 'value',
+  'base-uri': 'value',
+  creator: 'value',
   help: 'flag',
 };
 const LSP_OPTIONS: Record<string, OptionKind> = {
@@ -136,11 +184,13 @@ export function main(argv: readonly string[], io: Io): number {
     return 0;
   }
   if (command === 'check') {
-    const { options, positionals } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
+    const { options, positionals, repeated } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
     if (options.has('help')) {
       io.stdout(CHECK_HELP);
       return 0;
     }
+    const suppressRules = repeated.get('suppress-rule') ?? [];
+    checkSuppressionFlags(options, suppressRules);
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
     const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
     const color = wantColor(flag, process.stdout.isTTY === true, process.env);
@@ -153,6 +203,14 @@ export function main(argv: readonly string[], io: Io): number {
         fix: options.has('fix'),
         quiet: options.has('quiet'),
         color,
+        suppressAll: options.has('suppress-all'),
+        suppressRules,
+        suppressionsLocation: stringOption(
+          options.get('suppressions-location'),
+          'suppressions-location',
+        ),
+        pruneSuppressions: options.has('prune-suppressions'),
+        passOnUnprunedSuppressions: options.has('pass-on-unpruned-suppressions'),
       },
       io,
     );
@@ -180,6 +238,29 @@ export function main(argv: readonly string[], io: Io): number {
         format: choice(options.get('format'), REPORT_FORMATS, 'md'),
         configPath: stringOption(options.get('config'), 'config'),
         output: stringOption(options.get('output'), 'output'),
+      },
+      io,
+    );
+  }
+  if (command === 'export') {
+    const { options, positionals } = parseArgs(rest, EXPORT_OPTIONS, 'export', SHORT);
+    if (options.has('help')) {
+      io.stdout(EXPORT_HELP);
+      return 0;
+    }
+    const format = options.get('format');
+    if (format === undefined)
+      throw new CliError('export: name a format: --format canvas, moodle or case');
+    const baseUri = stringOption(options.get('base-uri'), 'base-uri');
+    const creator = stringOption(options.get('creator'), 'creator');
+    return runExport(
+      positionals,
+      {
+        format: choice(format, EXPORT_FORMATS, 'canvas'),
+        output: stringOption(options.get('output'), 'output'),
+        configPath: stringOption(options.get('config'), 'config'),
+        ...(baseUri !== undefined ? { baseUri } : {}),
+        ...(creator !== undefined ? { creator } : {}),
       },
       io,
     );
@@ -214,7 +295,7 @@ export function main(argv: readonly string[], io: Io): number {
   if (command.startsWith('-'))
     throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
   throw new CliError(
-    `unknown command "${command}" (commands: check, outline, report, lsp; try "bloomline --help")`,
+    `unknown command "${command}" (commands: check, outline, report, export, lsp; try "bloomline --help")`,
   );
 }
 
@@ -226,6 +307,20 @@ function choice<T extends string>(
   if (value === undefined || value === true) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`unknown format "${value}" (supported: ${allowed.join(', ')})`);
+}
+
+/** ESLint's rules for its suppression flags: record all or some rules, or prune; not two. */
+function checkSuppressionFlags(options: Map<string, string | true>, rules: string[]): void {
+  const given = [
+    options.has('suppress-all') && '--suppress-all',
+    rules.length > 0 && '--suppress-rule',
+    options.has('prune-suppressions') && '--prune-suppressions',
+  ].filter((x): x is string => typeof x === 'string');
+  if (given.length > 1) throw new CliError(`check: ${given.join(' and ')} cannot be used together`);
+  for (const rule of rules) {
+    if (!RULE_IDS.includes(rule))
+      throw new CliError(`--suppress-rule: unknown rule "${rule}" (rules: ${RULE_IDS.join(', ')})`);
+  }
 }
 
 function stringOption(value: string | true | undefined, name: string): string | undefined {

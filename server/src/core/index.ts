@@ -45,3 +45,16 @@ export {
   type VaguePhrase,
   type LevelInfo,
 } from './language/lexicon.js';
+export {
+  SUPPRESSIONS_FILE,
+  applySuppressions,
+  countByRule,
+  formatSuppressions,
+  parseSuppressions,
+  pruneSuppressions,
+  recordSuppressions,
+  type Applied,
+  type FileFindings,
+  type ParsedSuppressions,
+  type Suppressions,
+} from './suppressions.js';

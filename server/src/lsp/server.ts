@@ -39,11 +39,15 @@ import {
 import { expandArgs } from '../cli/files.js';
 import { Log } from '../cli/log.js';
 import { readSource } from '../cli/source.js';
+import { exportWorkspace } from './export.js';
 import {
+  EXPORT_REQUEST,
   OUTLINE_CHANGED_NOTIFICATION,
   OUTLINE_REQUEST,
   REPORT_REQUEST,
   DIAGNOSTIC_SOURCE,
+  type ExportParams,
+  type ExportResult,
   type OutlineChangedParams,
   type OutlineParams,
   type OutlineResult,
@@ -57,6 +61,7 @@ import { spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
 import { codeLenses } from './lens.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
+import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
 import { isInside, isMarkdownName, keyOfUri, uriOfPath } from './uri.js';
 
@@ -82,6 +87,7 @@ export class BloomlineServer implements ServerContext {
   readonly ws: Workspace;
   private readonly documents = new TextDocuments(TextDocument);
   private readonly configs: ConfigStore;
+  private readonly suppressions: SuppressionStore;
   /** What the Workspace holds, by key (the same strings the outlines were built from). */
   private readonly texts = new Map<string, string>();
   /** The URI a client used for a key. */
@@ -123,6 +129,12 @@ export class BloomlineServer implements ServerContext {
         this.logError(`rule ${ruleId} failed on ${filePath}`, error),
     });
     this.configs = new ConfigStore((file, problem) => this.publishConfigProblem(file, problem));
+    this.suppressions = new SuppressionStore((file, problem) =>
+      this.publishConfigProblem(
+        file,
+        problem && { message: problem.message, text: '', start: 0, end: 0 },
+      ),
+    );
     this.register();
   }
 
@@ -239,6 +251,19 @@ export class BloomlineServer implements ServerContext {
       ),
     );
     c.onRequest(
+      EXPORT_REQUEST,
+      this.request<ExportParams | undefined, ExportResult | null>('export', null, (p) =>
+        exportWorkspace(
+          p,
+          this.selected(undefined).flatMap((key) => {
+            const outline = this.outline(key);
+            return outline ? [{ key, outline, folder: this.folderOf(key) }] : [];
+          }),
+          this.folders,
+        ),
+      ),
+    );
+    c.onRequest(
       REPORT_REQUEST,
       this.request<ReportParams | undefined, ReportJson | null>('report', null, (p) =>
         this.reportRequest(p),
@@ -282,7 +307,11 @@ export class BloomlineServer implements ServerContext {
       void c.client.register(DidChangeConfigurationNotification.type, { section: 'bloomline' });
     if (this.can.watchers) {
       void c.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: `**/${CONFIG_FILE}` }],
+        watchers: [
+          { globPattern: '**/*.{md,markdown}' },
+          { globPattern: `**/${CONFIG_FILE}` },
+          { globPattern: `**/${SUPPRESSIONS_FILE}` },
+        ],
       });
     }
     if (this.can.folders) {
@@ -538,6 +567,7 @@ export class BloomlineServer implements ServerContext {
     }
     let findings = this.texts.has(key) ? this.ws.lint(key) : [];
     if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
+    findings = this.suppressions.apply(key, this.folderOf(key), findings);
     this.openFindings.set(uri, findings);
     this.publish(
       uri,
@@ -603,6 +633,7 @@ export class BloomlineServer implements ServerContext {
 
   private async scan(generation: number): Promise<void> {
     this.configs.clear();
+    this.suppressions.clear();
     const log = new Log((line) => this.connection.console.warn(line.trimEnd()));
     const seen = new Set<string>();
     let count = 0;
@@ -642,10 +673,17 @@ export class BloomlineServer implements ServerContext {
 
   private watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> | void {
     let configChanged = false;
+    let suppressionsChanged = false;
     const changed: string[] = [];
     for (const change of params.changes) {
       const key = keyOfUri(change.uri);
       if (!path.isAbsolute(key)) continue;
+      if (path.basename(key) === SUPPRESSIONS_FILE) {
+        this.uris.set(key, change.uri);
+        this.suppressions.clear();
+        suppressionsChanged = true;
+        continue;
+      }
       if (path.basename(key) === CONFIG_FILE) {
         configChanged = true;
         this.uris.set(key, change.uri);
@@ -657,7 +695,7 @@ export class BloomlineServer implements ServerContext {
       changed.push(key);
     }
     if (configChanged) return this.rescan();
-    if (changed.length) this.afterChange(changed);
+    if (changed.length || suppressionsChanged) this.afterChange(changed);
   }
 
   // -------------------------------------------------------------------------------------------

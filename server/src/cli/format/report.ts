@@ -9,6 +9,8 @@ export interface FileReport {
    * none), for the CI formats, whose paths are relative to the repository; else filePath. */
   relativePath?: string;
   lines: LineIndex;
+  /** The analysed text (for SARIF's fingerprints); optional for callers that have none. */
+  text?: string;
   findings: Finding[];
 }
 

@@ -2,7 +2,10 @@
 // run; the driver lists all twelve rules (with their documentation as helpUri) whether or not
 // they fired, so a viewer can show every rule's description. File locations are relative to
 // the folder bloomline ran in (%SRCROOT%), with forward slashes; columns are 1-based UTF-16
-// code units, as the run's columnKind says. Preferred fixes become SARIF fixes.
+// code units, as the run's columnKind says. Preferred fixes become SARIF fixes. Each result has
+// a `partialFingerprints` entry that does not depend on line numbers (see `fingerprints`), so
+// code scanning keeps an alert's identity when the lines above it change.
+import { createHash } from 'node:crypto';
 import { docsUrl, RULES, type Fix, type Severity } from '../../core/index.js';
 import { toRange, type FileReport, type Range } from './report.js';
 
@@ -49,7 +52,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   }));
   const results = reports.flatMap((report) => {
     const artifact = artifactLocation(report);
-    return report.findings.map((f) => {
+    const prints = fingerprints(report);
+    return report.findings.map((f, i) => {
       const index = ruleIndex.get(f.ruleId);
       const preferred = f.fixes.filter((fix) => fix.isPreferred);
       return {
@@ -65,6 +69,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
             },
           },
         ],
+        partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(preferred.length
           ? { fixes: preferred.map((fix) => sarifFix(fix, report, artifact)) }
           : {}),
@@ -94,6 +99,33 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The key of Bloomline's fingerprint in `partialFingerprints` (SARIF 3.27.17: a name and a
+ * version, so a later change of the recipe is a new key, not a silent re-identification). */
+export const FINGERPRINT_KEY = 'bloomlineFinding/v1';
+
+/**
+ * One fingerprint per finding: a hash of the rule, the file's relative path and the text the
+ * finding covers (whitespace folded), then ":N" where N counts earlier findings of the file
+ * with the same hash. No line or column goes in, so a finding keeps its fingerprint when lines
+ * are added above it, and two identical findings in one file stay distinct.
+ */
+export function fingerprints(report: FileReport): string[] {
+  const path = report.relativePath ?? report.filePath;
+  const seen = new Map<string, number>();
+  return report.findings.map((f) => {
+    const covered =
+      report.text?.slice(f.span.start, f.span.end).trim() ||
+      (f.item ? `${f.item.kind} ${f.item.id}` : f.message);
+    const hash = createHash('sha256')
+      .update(`${f.ruleId}\u0000${path}\u0000${covered.replace(/\s+/g, ' ').trim()}`)
+      .digest('hex')
+      .slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
 }
 
 interface ArtifactLocation {

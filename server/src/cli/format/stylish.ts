@@ -16,6 +16,9 @@ export interface StylishOptions {
   fixed?: number;
   /** True when --fix ran, so "fixable with --fix" is not suggested again. */
   fixing?: boolean;
+  /** Findings the suppressions file covered, to say how many were left out. */
+  suppressed?: number;
+  suppressionsFile?: string;
 }
 
 export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
@@ -54,6 +57,10 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
     if (counts.fixable && !options.fixing) {
       out += `  ${plural(counts.fixable, 'problem')} fixable with \`bloomline check --fix\`\n`;
     }
+  }
+  if (options.suppressed) {
+    const what = plural(options.suppressed, 'finding');
+    out += `${total ? '' : '\n'}${c.dim(`${what} suppressed by ${sanitize(options.suppressionsFile ?? 'the suppressions file')}`)}\n`;
   }
   if (options.fixed) {
     out += `${total ? '' : '\n'}${c.green(`✔ ${plural(options.fixed, 'fix', 'fixes')} applied`)}\n`;

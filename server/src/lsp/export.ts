@@ -1,0 +1,55 @@
+// `bloomline/export`: the LMS export of every outline the server knows, made by the same pure
+// writers as `bloomline export` from the same outline model (nothing parses Markdown again).
+// Paths, and so the identifiers derived from them, are relative to each file's workspace folder,
+// as the CLI's are to the folder it runs in: run from the repository root, both agree.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isOutline, type Outline } from '../core/index.js';
+import { toPosix } from '../cli/glob.js';
+import {
+  buildExport,
+  EXPORT_FILE_NAMES,
+  EXPORT_FORMATS,
+  renderExport,
+  type ExportSource,
+} from '../export/index.js';
+import type { ExportParams, ExportResult } from '../protocol.js';
+
+export function exportWorkspace(
+  params: ExportParams | undefined,
+  files: readonly { key: string; outline: Outline; folder: string | null }[],
+  folders: readonly string[],
+): ExportResult {
+  const format = params?.format;
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new Error(`unknown export format ${String(format)}`);
+  const sources: ExportSource[] = files
+    .filter((f) => isOutline(f.outline))
+    .map((f) => ({
+      key: f.key,
+      path:
+        f.folder && path.isAbsolute(f.key)
+          ? toPosix(path.relative(f.folder, f.key))
+          : path.basename(f.key),
+      outline: f.outline,
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const project = buildExport(sources, folders[0] ? path.basename(folders[0]) : 'Bloomline export');
+  if (!project.courses.length)
+    return { text: '', fileName: EXPORT_FILE_NAMES[format], warnings: [], courses: 0 };
+  let newest = 0;
+  for (const s of sources) {
+    try {
+      newest = Math.max(newest, fs.statSync(s.key).mtimeMs);
+    } catch {
+      // An unsaved document has no file: it does not date the export.
+    }
+  }
+  const lastChange = new Date(Math.floor((newest || Date.now()) / 1000) * 1000);
+  return {
+    text: renderExport(project, format, { lastChange }),
+    fileName: EXPORT_FILE_NAMES[format],
+    warnings: project.warnings,
+    courses: project.courses.length,
+  };
+}

@@ -1,0 +1,72 @@
+// `bloomline/export`: the language server's LMS export is byte for byte what `bloomline export`
+// writes from the folder's root, for each format (one outline model, one set of writers).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { run } from '../cli/helpers.js';
+import { fileUri, LspClient } from './client.js';
+
+const COURSE = `# Course
+
+## Module 1
+
+You will be able to:
+
+- **LO1:** Configure the VPN client within 5 minutes.
+- **LO1:** Understand DNS.
+
+### Success measures
+
+- VPN tickets fall from 120 to 40 a month within 90 days (LO1).
+`;
+
+let dir: string;
+let client: LspClient;
+
+describe('language server: bloomline/export', { timeout: 20_000 }, () => {
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-export-')));
+    fs.mkdirSync(path.join(dir, 'lessons'));
+    fs.writeFileSync(path.join(dir, 'lessons', 'course.md'), COURSE);
+    fs.writeFileSync(path.join(dir, 'README.md'), '# Notes\n');
+    client = new LspClient();
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: fileUri(dir),
+      workspaceFolders: [{ uri: fileUri(dir), name: 'course' }],
+      capabilities: {},
+    });
+    // The index is built after `initialized`; it announces the outline when it has read it.
+    const indexed = client.next<{ uri: string }>('bloomline/outlineChanged', (p) =>
+      p.uri.endsWith('course.md'),
+    );
+    await client.notify('initialized', {});
+    await indexed;
+  });
+
+  after(() => {
+    client?.kill();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('returns what the CLI writes, with the duplicate ID said', async () => {
+    for (const format of ['canvas', 'moodle', 'case']) {
+      const result = await client.request<{
+        text: string;
+        fileName: string;
+        warnings: string[];
+        courses: number;
+      }>('bloomline/export', { format });
+      const cli = run(['export', '--format', format], dir);
+      assert.equal(cli.status, 0, cli.stderr);
+      assert.equal(result.courses, 1);
+      assert.equal(result.text, cli.stdout, format);
+      assert.deepEqual(result.warnings, [
+        'lessons/course.md: the ID "LO1" is used 2 times; exported as "LO1", "LO1-2"',
+      ]);
+      assert.match(result.fileName, format === 'case' ? /\.json$/ : /\.csv$/);
+    }
+  });
+});
