@@ -111,7 +111,7 @@ const OUTLINE = [
   '',
 ].join('\n');
 
-test('sarif: valid SARIF 2.1.0 with all twelve rules, each with its helpUri', (t) => {
+test('sarif: valid SARIF 2.1.0 with every rule, each with its helpUri', (t) => {
   const dir = project(t, { 'docs/course.md': OUTLINE });
   const { status, log } = sarif([], dir);
   assert.equal(status, 1, 'unknown-reference is an error');
@@ -133,7 +133,7 @@ test('sarif: valid SARIF 2.1.0 with all twelve rules, each with its helpUri', (t
   assert.equal(driver.name, 'Bloomline');
   assert.equal(driver.version, pkg.version);
   assert.match(driver.informationUri, /^https:\/\//);
-  assert.equal(driver.rules.length, 12);
+  assert.equal(driver.rules.length, RULES.length);
   assert.deepEqual(
     driver.rules.map((r) => r.id),
     RULES.map((r) => r.id),

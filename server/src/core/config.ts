@@ -32,6 +32,7 @@ export const RULE_DEFAULTS: Readonly<Record<string, Severity>> = {
   'orphan-outcome': 'warning',
   'unknown-reference': 'error',
   'duplicate-id': 'error',
+  'unread-block': 'information',
 };
 
 export const RULE_IDS: readonly string[] = Object.keys(RULE_DEFAULTS);

@@ -105,11 +105,15 @@ export class Workspace {
   lint(filePath: string): Finding[] {
     this.ensureLinked();
     const entry = this.entries.get(filePath);
-    if (!entry || !isOutline(entry.outline)) return [];
+    if (!entry) return [];
     const { outline, config } = entry;
+    // A file that is not an outline gets no findings, except the one signal that a name of
+    // objectives has nothing readable under it (OUTLINE-CONVENTIONS.md section 12).
+    const rules = isOutline(outline) ? RULES : RULES.filter((r) => r.id === 'unread-block');
+    if (!isOutline(outline) && !outline.unread.length) return [];
     const findings: Finding[] = [];
     const lex = lexiconFor(config.vaguePhrases, config.verbs);
-    for (const rule of RULES) {
+    for (const rule of rules) {
       const severity = config.rules[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       const ctx: RuleContext = {

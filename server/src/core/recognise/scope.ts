@@ -187,10 +187,18 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
       weak: false,
     };
   }
+  // A lead-in's items also count for the heading or label above it (it was read).
+  const credit = div.inOtherDiv ? null : (s.label ?? s.naming);
   if (lead?.reading.class === 'learning')
-    return { rule: 'objective', source: 'lead-in', leadIn: lead.leadIn, naming: null, weak: false };
+    return {
+      rule: 'objective',
+      source: 'lead-in',
+      leadIn: lead.leadIn,
+      naming: credit,
+      weak: false,
+    };
   if (lead?.reading.class === 'outcome')
-    return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: null, weak: false };
+    return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: credit, weak: false };
   if (lead?.reading.class === 'task') return null;
   if (s.label?.name.kind === 'assessment') return null;
   if (s.label && !div.inOtherDiv) {

@@ -1,4 +1,4 @@
-// The twelve rules, in the order of INTERFACES.md.
+// The rules, in the order of INTERFACES.md.
 import { compoundObjective } from './compound-objective.js';
 import { duplicateId } from './duplicate-id.js';
 import { missingCriterion } from './missing-criterion.js';
@@ -10,6 +10,7 @@ import { outputNotOutcome } from './output-not-outcome.js';
 import type { Rule } from './rule.js';
 import { unknownReference } from './unknown-reference.js';
 import { unmeasurableOutcome } from './unmeasurable-outcome.js';
+import { unreadBlock } from './unread-block.js';
 import { vagueVerb } from './vague-verb.js';
 import { vanityMetric } from './vanity-metric.js';
 
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   orphanOutcome,
   unknownReference,
   duplicateId,
+  unreadBlock,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,32 @@
+// unread-block: a heading, lead-in, label or directive that names objectives or outcomes, with
+// nothing under it Bloomline could read (OUTLINE-CONVENTIONS.md section 12). An author who wrote
+// "## Learning objectives" must never be met with silence: this says what stands there instead
+// and what Bloomline reads.
+import type { Rule } from './rule.js';
+
+const WHAT: Record<string, string> = {
+  objective: 'objectives',
+  outcome: 'outcomes',
+  assessment: 'assessments',
+};
+
+export const unreadBlock: Rule = {
+  id: 'unread-block',
+  description:
+    'A heading, lead-in or directive that names objectives has something readable under it.',
+  appliesTo: 'item',
+  defaultSeverity: 'information',
+  check(ctx) {
+    for (const u of ctx.outline.unread) {
+      const what = WHAT[u.kind] ?? 'objectives';
+      const name = u.name.length > 60 ? `${u.name.slice(0, 57)}...` : u.name;
+      const found =
+        u.found === 'nothing' ? 'nothing stands under it' : `${u.found} stands under it`;
+      ctx.report({
+        ruleId: 'unread-block',
+        message: `"${name}" names ${what}, but Bloomline found none to read: ${found}. Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`,
+        span: u.span,
+      });
+    }
+  },
+};
