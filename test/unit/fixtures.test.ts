@@ -7,26 +7,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RULES } from '../../server/src/core/index.js';
 import { actualByLine, fixtureFiles, lintText, markersOf } from './fixture-helpers.js';
 
 const files = fixtureFiles();
 
 test('there are fixtures for every rule', () => {
   const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-  for (const rule of [
-    'missing-outcome',
-    'vague-verb',
-    'no-verb',
-    'missing-criterion',
-    'compound-objective',
-    'unmeasurable-outcome',
-    'missing-timeframe',
-    'vanity-metric',
-    'output-not-outcome',
-    'orphan-outcome',
-    'unknown-reference',
-    'duplicate-id',
-  ]) {
+  for (const rule of RULES.map((r) => r.id)) {
     assert.ok(new RegExp(`expect:[^>]*\\b${rule}\\b`).test(all), `no fixture expects ${rule}`);
   }
 });

@@ -130,6 +130,7 @@ export class Workspace {
         this.options.onRuleError?.(rule.id, filePath, error);
       }
     }
+    withoutProseFixes(outline, findings);
     const kept = applyDirectives(outline, findings);
     kept.sort(
       (a, b) =>
@@ -330,4 +331,18 @@ function applyDirectives(outline: Outline, findings: Finding[]): Finding[] {
     }
     return !disabled;
   });
+}
+
+/**
+ * Objectives read from running prose ("In this lab, you learn ...") or from a code chunk's alt
+ * text get findings but no fixes: a rewrite made for a list item ("Explain ...", a criterion
+ * placeholder) does not fit inside someone's sentence, and would stop it reading as one.
+ */
+function withoutProseFixes(outline: Outline, findings: Finding[]): void {
+  const fixless = new Set<string>();
+  for (const o of outline.objectives)
+    if (o.source === 'prose' || o.source === 'chunk') fixless.add(o.id);
+  if (!fixless.size) return;
+  for (const f of findings)
+    if (f.item?.kind === 'objective' && fixless.has(f.item.id) && f.fixes.length) f.fixes = [];
 }

@@ -3,7 +3,7 @@
 // items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readObjective, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
-import { readOutcome, readsAsChange, readsAsMeasure } from '../language/outcome.js';
+import { readOutcome, readsAsChange, readsAsMeasure, readsAsMetric } from '../language/outcome.js';
 import type {
   Block,
   BlockSource,
@@ -322,7 +322,10 @@ export function findLabelledItems(
       const plain = plainOf(b, first.children);
       const start = skipPrefix(plain.text);
       const label = readLabel(plain.text, start);
-      if (label) {
+      // "Result:" and "Metric:" are everyday words too ("4. Result: requests are spread"):
+      // outside a named block they label an outcome only when what follows is a measure.
+      const weak = label && /^(?:result|metric)$/i.test(label.label);
+      if (label && (!weak || readsAsMetric(plain.text.slice(label.end)))) {
         const sink = newSink(section, parent ? 'nested' : 'label', off(b, item), label.kind);
         made = readItem(b, item, sink, parent, null);
       }

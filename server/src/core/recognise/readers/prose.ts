@@ -31,7 +31,7 @@ export function readProse(s: Scope, p: Paragraph): void {
 
 // "After going through this chapter you should be able to respond to ...", "Students will ...".
 const LEARNER_SENTENCE =
-  /^(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))\s+(?:will|should|shall|can|must|'ll|’ll|are\s+expected\s+to|will\s+be\s+expected\s+to)\s+\S/iu;
+  /^(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?(?=\S)/iu;
 
 /**
  * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
@@ -50,8 +50,10 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   if (text.length > 3000 || /:\s*$/.test(text)) return false;
   const parts: [number, number][] = [];
   const clauses = splitClauses(text).filter(([f, t]) => /[\p{L}]/u.test(text.slice(f, t)));
+  // Each part starts at the behaviour, after "you should be able to", as a list item would.
   for (const [from, to] of clauses) {
-    if (LEARNER_SENTENCE.test(text.slice(from, to))) parts.push([from, to]);
+    const m = LEARNER_SENTENCE.exec(text.slice(from, to));
+    if (m) parts.push([from + m[0].length, to]);
   }
   if (!parts.length && clauses.length === 1 && text.length <= 200) {
     const r = readObjective(text, b.lex, null);
