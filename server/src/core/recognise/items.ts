@@ -18,9 +18,10 @@ import type {
 } from '../model.js';
 import { newBlock, off, type Builder } from './context.js';
 import { readLabel } from './leadins.js';
-import { blockName } from './names.js';
+import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { findReferences } from './references.js';
+import { ruleOf } from './scope.js';
 
 // No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
 // starts with `\s*` backtracks quadratically on long runs of spaces.
@@ -330,9 +331,19 @@ export function findLabelledItems(
         made = readItem(b, item, sink, parent, null);
       }
     }
+    // "- **Learning objectives:**" with a nested list: the item names the list under it.
+    const named =
+      !made && first?.type === 'paragraph' && item.children.length > 1
+        ? namedBlock(plainOf(b, first.children).text)
+        : null;
     if (!made) {
-      for (const child of item.children)
-        if (child.type === 'list') findLabelledItems(b, child, section, parent);
+      for (const child of item.children) {
+        if (child.type !== 'list') continue;
+        if (named) {
+          const sink = newSink(section, 'label', off(b, child), ruleOf(named));
+          for (const sub of child.children) readItem(b, sub, sink, parent, null);
+        } else findLabelledItems(b, child, section, parent);
+      }
     }
   }
 }
@@ -452,4 +463,12 @@ function insertionAfter(b: Builder, para: Span): { at: number; indent: string } 
     .replace(/[^>\t]/g, ' ');
   if (!/\S|\t/.test(indent) && indent.length === 0) indent = '  ';
   return { at: para.end, indent };
+}
+
+/** A list item that only names a block ("**Learning objectives:**", "Outcomes"). */
+function namedBlock(text: string): BlockName | null {
+  const t = text.trim();
+  if (!t || t.length > 60) return null;
+  const name = blockName(t);
+  return name && name.kind !== 'assessment' && name.strength === 'strong' ? name : null;
 }

@@ -54,6 +54,14 @@ const SCOPE_WORDS = new Set(
   detailed unit's level high-level top-level subject student learner participant`.split(/\s+/),
 );
 
+/** Words that make a qualifier a clause ("... of the training should be that ..."): a sentence
+ * about the block, not its name. */
+const CLAUSE_WORDS = new Set(
+  'is are was were be been should will would shall can could may must has have that which'.split(
+    ' ',
+  ),
+);
+
 /** Words that start a qualifier after a name ("for this session", "of the course"). */
 const QUALIFIER_START = new Set(['for', 'of', 'in', 'from', 'at', 'on', 'by', 'after', 'during']);
 /** A qualifier must say what it scopes to, or it is a topic ("Goals of the Revolution"). */
@@ -163,19 +171,39 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
   for (;;) {
     for (let k = Math.min(LONGEST, ws.length - i); k >= 1; k--) {
       const name = ws.slice(i, i + k).join(' ');
-      const hit = names.get(name);
+      const hit = lookup(names, name);
       if (!hit) continue;
       let rest = ws.slice(i + k);
       // "Exercise 2", "Quiz 1.3", "Challenge 3a", "Lab iv".
       if (rest.length && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!))
         rest = rest.slice(1);
       if (rest.length === 0) return hit;
-      if (QUALIFIER_START.has(rest[0]!) && QUALIFIER_SCOPE.test(rest.slice(1).join(' ')))
+      if (
+        QUALIFIER_START.has(rest[0]!) &&
+        rest.length <= 7 &&
+        QUALIFIER_SCOPE.test(rest.slice(1).join(' ')) &&
+        !rest.some((w) => CLAUSE_WORDS.has(w))
+      )
         return hit;
       // "objectives and outcomes", "goals and objectives": two names, the first decides.
-      if (rest[0] === 'and' && names.has(rest.slice(1).join(' '))) return hit;
+      if (rest[0] === 'and') {
+        const second = lookup(names, rest.slice(1).join(' '));
+        // "Objectives and outcomes": both kinds may stand in it, so the items decide.
+        if (second && second.kind !== hit.kind && hit.kind === 'objective')
+          return { ...hit, family: 'learning-outcomes' };
+        if (second) return hit;
+      }
     }
     if (i < ws.length && isScopeWord(ws[i]!)) i++;
     else return null;
   }
+}
+
+/** A name, or the same name with its last word in the other number ("course outcome"). */
+function lookup(names: Map<string, BlockName>, name: string): BlockName | undefined {
+  return (
+    names.get(name) ??
+    names.get(`${name}s`) ??
+    (name.endsWith('s') && !name.endsWith('ss') ? names.get(name.slice(0, -1)) : undefined)
+  );
 }

@@ -5,6 +5,8 @@ import { parseDocument, isSeq, isScalar, isMap } from 'yaml';
 import type { ItemKind } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
+import { blockName, type BlockName } from '../names.js';
+import { ruleOf } from '../scope.js';
 import type { PlainText } from '../plain.js';
 
 export function readFrontMatter(b: Builder, node: RootContent): void {
@@ -40,12 +42,17 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
   const contents = doc.contents;
   if (!isMap(contents)) return;
   for (const pair of contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
+    const rawKey = isScalar(pair.key) ? String(pair.key.value) : '';
+    const key = rawKey.toLowerCase();
     if (key === 'title' && isScalar(pair.value) && typeof pair.value.value === 'string') {
       b.outline.title = pair.value.value.trim();
     }
+    // `objectives:`, `learning_objectives:`, `learningOutcomes:`, `goals:` ...: a key named
+    // like a block (names.ts), weak names ("goals") included, since a front matter key is
+    // written for what it holds.
+    const name = key === 'outcomes' ? null : frontMatterName(rawKey);
     const kind: ItemKind | null =
-      key === 'objectives' ? 'objective' : key === 'outcomes' ? 'outcome' : null;
+      key === 'outcomes' ? 'outcome' : name && name.kind !== 'assessment' ? name.kind : null;
     if (!kind) continue;
     if (!isSeq(pair.value)) {
       b.outline.notes.push({
@@ -60,7 +67,7 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
       0,
       'front-matter',
       span,
-      kind === 'outcome' ? 'outcome-unless-learner' : 'objective',
+      kind === 'outcome' ? 'outcome-unless-learner' : name ? ruleOf(name) : 'objective',
     );
     for (const entry of seq.items) {
       if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.range) continue;
@@ -86,4 +93,15 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
       );
     }
   }
+}
+
+/** "learning_objectives", "learning-objectives", "learningObjectives" -> a block name. */
+function frontMatterName(key: string): BlockName | null {
+  if (!key || key.length > 60) return null;
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .toLowerCase();
+  const name = blockName(words);
+  return name && (name.strength === 'strong' || /^(?:goals|aims)$/.test(words)) ? name : null;
 }
