@@ -16,6 +16,9 @@ export interface BlockName {
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
+  /** Written with a number or letter after it ("Exercise 2", "Outcome A"): one item's label,
+   * not the name of a block of them. */
+  numbered?: boolean;
 }
 
 interface Entry {
@@ -175,9 +178,9 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
       if (!hit) continue;
       let rest = ws.slice(i + k);
       // "Exercise 2", "Quiz 1.3", "Challenge 3a", "Lab iv".
-      if (rest.length && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!))
-        rest = rest.slice(1);
-      if (rest.length === 0) return hit;
+      const numbered = rest.length > 0 && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!);
+      if (numbered) rest = rest.slice(1);
+      if (rest.length === 0) return numbered ? { ...hit, numbered } : hit;
       if (
         QUALIFIER_START.has(rest[0]!) &&
         rest.length <= 7 &&

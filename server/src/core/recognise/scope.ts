@@ -161,7 +161,9 @@ export function leadInOf(b: Builder, p: Paragraph): LeadInFound | null {
 export function labelName(b: Builder, p: Paragraph): BlockName | null {
   const text = plainOf(b, p.children).text.trim();
   if (!text || text.length > 80) return null;
-  return blockName(text);
+  const name = blockName(text);
+  // "Outcome A", "Objective 2": the label of one item, not the name of a block.
+  return name?.numbered && name.kind !== 'assessment' ? null : name;
 }
 
 /**

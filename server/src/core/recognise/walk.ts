@@ -533,8 +533,9 @@ function listsOnlyNode(b: Builder, n: RootContent): boolean {
       if (isTableParagraph(b, n)) return true;
       const text = plainOf(b, n.children).text.trim();
       if (text.length <= 100 && /:$/.test(text)) return true;
+      // A label or a one-line description in italics ("*Retrieving and recalling knowledge.*").
       return (
-        text.length <= 100 &&
+        text.length <= 300 &&
         n.children.length === 1 &&
         (n.children[0]!.type === 'strong' || n.children[0]!.type === 'emphasis')
       );

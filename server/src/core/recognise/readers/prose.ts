@@ -30,8 +30,10 @@ export function readProse(s: Scope, p: Paragraph): void {
 }
 
 // "After going through this chapter you should be able to respond to ...", "Students will ...".
+// A condition may come first ("In situation X, you will be able to ..."); a pandoc definition
+// starts with ": ".
 const LEARNER_SENTENCE =
-  /^(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?(?=\S)/iu;
+  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?(?=\S)/iu;
 
 /**
  * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
