@@ -54,9 +54,12 @@ export function readTable(
   const headers = cellsOf(b.text, lines[d - 1]!).map((c) => cellText(b, c));
   const rows = lines.slice(d + 1).map((l) => cellsOf(b.text, l));
   const roles = columnRoles(b, headers, rows);
-  if (roles.objective < 0) return true;
-  const name = roles.objectiveName!;
   const plain = plainOf(b, p.children);
+  if (roles.objective < 0) {
+    readMeasureTable(s, span, plain, headers, rows);
+    return true;
+  }
+  const name = roles.objectiveName!;
   const sink = newSink(s.section, 'table', span, ruleOf(name));
   const outcomes = newSink(s.section, 'table', span, 'outcome');
   let read = 0;
@@ -212,4 +215,63 @@ function lowerBound(offsets: number[], n: number, min: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+const MEASURE_HEADER =
+  /^(?:kpis?|key\s+performance\s+indicators?|metrics?|measures?|success\s+(?:measures?|metrics?|indicators?)|indicators?|outcomes?|business\s+outcomes?|results?|key\s+results?)$/i;
+const TARGET_HEADER = /^(?:target|targets|goal|target\s+value|to|desired|expected)$/i;
+const BASELINE_HEADER = /^(?:baseline|current|today|from|starting\s+point|now)$/i;
+const TIME_HEADER =
+  /^(?:timeframe|time\s*frame|deadline|by\s+when|when|due|due\s+date|target\s+date|date|by)$/i;
+
+/**
+ * A table of measures with no objective column ("| KPI | Baseline | Target | Deadline |"): each
+ * row is an outcome, under an outcomes heading or where the table gives targets. The item's
+ * text is the measure's cell followed by the row's baseline, target and deadline ("Escalation
+ * time; baseline 45 min; target 20 min; by Q3 2027"), so the outcome rules read all of it; the
+ * words joining them stand at the next cell's position.
+ */
+function readMeasureTable(
+  s: Scope,
+  span: Span,
+  plain: PlainText,
+  headers: string[],
+  rows: Cell[][],
+): void {
+  const clean = headers.map((h) => h.replace(/[*_`]/g, '').trim());
+  const measure = clean.findIndex((h) => MEASURE_HEADER.test(h));
+  if (measure < 0) return;
+  const target = clean.findIndex((h) => TARGET_HEADER.test(h));
+  const underOutcomes = s.naming?.name.kind === 'outcome' || s.label?.name.kind === 'outcome';
+  if (target < 0 && !underOutcomes) return;
+  const parts: [number, string][] = [
+    [clean.findIndex((h) => BASELINE_HEADER.test(h)), 'from'],
+    [target, 'to'],
+    [clean.findIndex((h) => TIME_HEADER.test(h)), 'by'],
+  ];
+  const sink = newSink(s.section, 'table', span, 'outcome');
+  let read = 0;
+  for (const row of rows) {
+    const cell = row[measure];
+    if (!cell) continue;
+    let text = sliceByOffsets(plain, cell);
+    if (!text.text.trim()) continue;
+    for (const [col, word] of parts) {
+      const c = col >= 0 ? row[col] : undefined;
+      const part = c ? sliceByOffsets(plain, c) : null;
+      if (!part || !part.text.trim()) continue;
+      text = join(text, ` ${word} `, part);
+    }
+    if (addItem(s.b, sink, text, cell, { insertion: null, labels: false })) read++;
+  }
+  if (s.naming && read) s.naming.read += read;
+}
+
+/** Two pieces of plain text joined by words that stand at the second piece's start. */
+function join(a: PlainText, words: string, b: PlainText): PlainText {
+  const at = b.offsets[0]!;
+  return {
+    text: a.text + words + b.text,
+    offsets: [...a.offsets.slice(0, a.text.length), ...words.split('').map(() => at), ...b.offsets],
+  };
 }
