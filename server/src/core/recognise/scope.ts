@@ -11,6 +11,14 @@ import { readLeadIn, type LeadInReading } from './leadins.js';
 import { blockName, divClassName, type BlockName } from './names.js';
 import { exactEdit, plainOf } from './plain.js';
 
+/** Walks one child node of a container (a quote, an admonition) under a scope. */
+export type WalkChild = (
+  s: Scope,
+  node: RootContent,
+  siblings: RootContent[],
+  index: number,
+) => void;
+
 /** A name in force over some content, and what has been read under it. */
 export interface Naming {
   name: BlockName;

@@ -2,27 +2,29 @@
 // label paragraphs, lead-ins, divs and directives, block quotes and alerts, the file's own name).
 // Each block-level node is handed to the reader of its syntax (readers/), which asks the scope
 // where its items go. A name with nothing readable under it is recorded for unread-block.
-import type { Blockquote, List, Paragraph, Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { BlockSource, Section, UnreadBlock } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { readLeadIn } from './leadins.js';
 import { blockName, fileName, type BlockName } from './names.js';
+import { planHeadings, type HeadingPlan } from './plan.js';
 import { plainOf } from './plain.js';
+import { readAdmonitions } from './readers/admonitions.js';
 import { readChunkAlt } from './readers/chunk-alt.js';
 import { readHtmlList } from './readers/html-lists.js';
 import { readList } from './readers/lists.js';
 import { readProse } from './readers/prose.js';
+import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
 import {
-  adjacentParagraph,
-  introducesOther,
   labelName,
   leadInOf,
   nameOfDiv,
   newNaming,
   type Naming,
   type Scope,
+  type WalkChild,
 } from './scope.js';
 
 interface Frame {
@@ -56,6 +58,21 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
   }
   const divTitles = titleHeadingOffsets(b);
+  for (const d of b.parsed.divs) {
+    if (!d.unclosed) continue;
+    const start = d.start + b.parsed.base;
+    const what = d.syntax === 'directive' ? 'directive' : 'div';
+    b.outline.notes.push({
+      message: `This ${what} ("${b.text
+        .slice(start, d.bodyStart + b.parsed.base)
+        .trim()
+        .slice(
+          0,
+          40,
+        )}") is never closed, so it runs to the end of the file; close it with a fence line of its own.`,
+      span: { start, end: start },
+    });
+  }
   // A file named for what it holds ("learning-objectives.qmd") names its lists, unless a
   // heading in it says more precisely where they are.
   const byFile = plan.anyNamingHeading ? null : fileName(b.filePath);
@@ -234,6 +251,8 @@ function content(
   plan: HeadingPlan,
 ): void {
   const b = s.b;
+  const walkChild: WalkChild = (inner, child, kids, k) =>
+    content(inner, child, kids, k, stack, plan);
   for (const n of [s.naming, s.label]) {
     if (!n) continue;
     n.content++;
@@ -242,7 +261,7 @@ function content(
   const label = s.label;
   switch (node.type) {
     case 'list':
-      if (!readAdmonitions(s, node)) readList(s, node, siblings, i);
+      if (!readAdmonitions(s, node, walkChild)) readList(s, node, siblings, i);
       break;
     case 'paragraph': {
       const text = plainOf(b, node.children).text;
@@ -314,7 +333,7 @@ function content(
       readChunkAlt(s, node);
       break;
     case 'blockquote':
-      walkQuote(s, node, siblings, i, stack, plan);
+      readQuote(s, node, siblings, i, walkChild, (n) => closeNaming(b, n));
       break;
     default:
       break;
@@ -333,91 +352,6 @@ function readableAfter(b: Builder, lead: Paragraph, next: RootContent): boolean 
     return /\|/.test(t) || /\(\s*(?:1|i|a)\s*\)/.test(t);
   }
   return false;
-}
-
-/** MkDocs admonitions are masked as ordered-list items (containers.ts): walk their bodies. */
-function readAdmonitions(s: Scope, list: List): boolean {
-  const b = s.b;
-  const divs = b.parsed.divs.filter((d) => d.syntax === 'admonition');
-  if (!divs.length) return false;
-  const byLine = new Map<number, Div>();
-  for (const d of divs) byLine.set(lineStartOf(b.parsed.source, d.start), d);
-  const first = list.children[0];
-  if (!first || !byLine.has(lineStartOf(b.parsed.source, first.position!.start.offset!)))
-    return false;
-  for (const item of list.children) {
-    const div = byLine.get(lineStartOf(b.parsed.source, item.position!.start.offset!));
-    let kids = item.children as RootContent[];
-    // With a blank line after "!!! note "Title"", the title line is the item's first paragraph.
-    if (div && kids[0]?.type === 'paragraph') {
-      const firstLine = kids[0].position!.start.line;
-      if (firstLine === item.position!.start.line) kids = kids.slice(1);
-    }
-    const inner: Scope = { ...s, label: null };
-    for (let k = 0; k < kids.length; k++) {
-      const child = kids[k]!;
-      if (child.type === 'list') readList(inner, child, kids, k);
-      else if (child.type === 'paragraph') {
-        if (!readTable(inner, child, kids, k)) readProse(inner, child);
-      } else if (child.type === 'html') readHtmlList(inner, child, kids, k);
-    }
-  }
-  return true;
-}
-
-function lineStartOf(src: string, at: number): number {
-  let i = at;
-  while (i > 0 && src[i - 1] !== '\n' && src[i - 1] !== '\r') i--;
-  return i;
-}
-
-/** A block quote: its own title (a GitHub alert's, a heading's, a bold label's) names what is in
- * it; otherwise it is read under the scope around it. */
-function walkQuote(
-  s: Scope,
-  node: Blockquote,
-  siblings: RootContent[],
-  index: number,
-  stack: Frame[],
-  plan: HeadingPlan,
-): void {
-  const b = s.b;
-  const inner: Scope = { ...s, label: null };
-  // A quote introduced by "... four reasons why ...:" after other text quotes something else.
-  const prev = adjacentParagraph(b, siblings, index);
-  if (prev && s.naming && s.naming.content > 1 && introducesOther(b, prev)) inner.naming = null;
-  const owned: Naming[] = [];
-  const kids = node.children;
-  for (let k = 0; k < kids.length; k++) {
-    const child = kids[k]!;
-    if (child.type === 'heading') {
-      const title = plainOf(b, child.children).text;
-      const name = blockName(title);
-      inner.naming = name ? newNaming(name, 'heading', off(b, child), title.trim()) : null;
-      if (inner.naming) owned.push(inner.naming);
-      continue;
-    }
-    if (k === 0 && child.type === 'paragraph') {
-      // "> [!NOTE]" + a title line, or "> **Learning objectives**".
-      const text = plainOf(b, child.children).text;
-      const alert = /^\s*\[!(\w+)\][ \t]*/.exec(text);
-      const rest = alert
-        ? text
-            .slice(alert[0].length)
-            .split(/\r?\n|\r/)[0]!
-            .trim()
-        : text.trim();
-      const name = rest.length <= 80 ? blockName(rest) : null;
-      if (name && (alert || rest === text.trim())) {
-        inner.naming = newNaming(name, alert ? 'alert' : 'label', off(b, child), rest);
-        owned.push(inner.naming);
-        continue;
-      }
-      if (alert && !rest) continue;
-    }
-    content(inner, child, kids, k, stack, plan);
-  }
-  for (const n of owned) closeNaming(b, n);
 }
 
 function describe(node: RootContent): string {
@@ -443,111 +377,4 @@ function describe(node: RootContent): string {
     default:
       return 'nothing readable';
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Which naming headings reach the lists of their subsections, planned in one pass.
-
-interface HeadingPlan {
-  /** Child indices of naming headings whose naming reaches their subsections' lists. */
-  deep: Set<number>;
-  anyNamingHeading: boolean;
-  /** Whether the subsections after child `i` (up to the end of the section at `depth`) hold
-   * nothing but lists, and there is at least one. */
-  listsOnlyAfter(i: number, depth: number): boolean;
-}
-
-function planHeadings(b: Builder, children: RootContent[], singleH1: boolean): HeadingPlan {
-  const headings: {
-    index: number;
-    depth: number;
-    listsOnly: boolean;
-    ownList: boolean;
-    name: BlockName | null;
-  }[] = [];
-  let current: (typeof headings)[number] | null = null;
-  let anyNamingHeading = false;
-  for (let i = 0; i < children.length; i++) {
-    const n = children[i]!;
-    if (n.type === 'heading') {
-      const name = blockName(plainOf(b, n.children).text);
-      // A subsection of exercises is not a subsection of objectives.
-      const listsOnly = name?.kind !== 'assessment';
-      current = { index: i, depth: n.depth, listsOnly, ownList: false, name };
-      headings.push(current);
-      continue;
-    }
-    if (!current) continue;
-    if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainOf(b, n.children).text)))
-      current.ownList ||= n.type === 'list' || isTableParagraph(b, n as Paragraph);
-    if (!listsOnlyNode(b, n)) current.listsOnly = false;
-  }
-  // Bad[k]: how many of the first k headings are not lists-only; ranges answer in O(1).
-  const bad = [0];
-  for (const h of headings) bad.push(bad[bad.length - 1]! + (h.listsOnly ? 0 : 1));
-  // End of each heading's section: the next heading of the same or a higher level.
-  const end = new Array<number>(headings.length).fill(headings.length);
-  const open: number[] = [];
-  for (let k = 0; k < headings.length; k++) {
-    while (open.length && headings[open[open.length - 1]!]!.depth >= headings[k]!.depth)
-      end[open.pop()!] = k;
-    open.push(k);
-  }
-  const deep = new Set<number>();
-  const h1s = headings.filter((h) => h.depth === 1).length;
-  for (let k = 0; k < headings.length; k++) {
-    const h = headings[k]!;
-    if (!h.name || h.name.kind === 'assessment') continue;
-    anyNamingHeading = true;
-    const subs = end[k]! - (k + 1);
-    if (subs <= 0 || h.ownList) continue;
-    const isTitle = h.depth === 1 && (singleH1 || h1s === 1) && k === 0;
-    const allListsOnly = bad[end[k]!]! - bad[k + 1]! === 0;
-    if (isTitle || allListsOnly) deep.add(h.index);
-  }
-  return {
-    deep,
-    anyNamingHeading,
-    listsOnlyAfter(i: number, depth: number): boolean {
-      // The first heading after child i, then every heading up to the section's end.
-      let k = 0;
-      while (k < headings.length && headings[k]!.index <= i) k++;
-      if (k >= headings.length || headings[k]!.depth <= depth) return false;
-      let e = k;
-      while (e < headings.length && headings[e]!.depth > depth) e++;
-      return bad[e]! - bad[k]! === 0;
-    },
-  };
-}
-
-/** Content a subsection of lists may hold: lists, tables, label paragraphs, comments, breaks. */
-function listsOnlyNode(b: Builder, n: RootContent): boolean {
-  switch (n.type) {
-    case 'list':
-    case 'thematicBreak':
-    case 'definition':
-      return true;
-    case 'html':
-      return /^\s*<!--/.test(n.value);
-    case 'paragraph': {
-      if (isTableParagraph(b, n)) return true;
-      const text = plainOf(b, n.children).text.trim();
-      if (text.length <= 100 && /:$/.test(text)) return true;
-      // A label or a one-line description in italics ("*Retrieving and recalling knowledge.*").
-      return (
-        text.length <= 300 &&
-        n.children.length === 1 &&
-        (n.children[0]!.type === 'strong' || n.children[0]!.type === 'emphasis')
-      );
-    }
-    default:
-      return false;
-  }
-}
-
-function isTableParagraph(b: Builder, p: Paragraph): boolean {
-  const src = b.text.slice(off(b, p).start, off(b, p).end);
-  return /(?:^|\n)[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*(?:\r?\n|$)/.test(
-    src,
-  );
 }

@@ -1,0 +1,111 @@
+// Which naming headings reach the lists of their subsections (OUTLINE-CONVENTIONS.md section
+// 3.2), planned in one pass over the top-level nodes before the walk: "## Learning objectives"
+// whose subsections ("### Week 1") hold nothing but lists, or a document titled "# Lecture
+// Learning Objectives".
+import type { Paragraph, RootContent } from 'mdast';
+import { off, type Builder } from './context.js';
+import { blockName, type BlockName } from './names.js';
+import { plainOf } from './plain.js';
+export interface HeadingPlan {
+  /** Child indices of naming headings whose naming reaches their subsections' lists. */
+  deep: Set<number>;
+  anyNamingHeading: boolean;
+  /** Whether the subsections after child `i` (up to the end of the section at `depth`) hold
+   * nothing but lists, and there is at least one. */
+  listsOnlyAfter(i: number, depth: number): boolean;
+}
+
+export function planHeadings(b: Builder, children: RootContent[], singleH1: boolean): HeadingPlan {
+  const headings: {
+    index: number;
+    depth: number;
+    listsOnly: boolean;
+    ownList: boolean;
+    name: BlockName | null;
+  }[] = [];
+  let current: (typeof headings)[number] | null = null;
+  let anyNamingHeading = false;
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i]!;
+    if (n.type === 'heading') {
+      const name = blockName(plainOf(b, n.children).text);
+      // A subsection of exercises is not a subsection of objectives.
+      const listsOnly = name?.kind !== 'assessment';
+      current = { index: i, depth: n.depth, listsOnly, ownList: false, name };
+      headings.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainOf(b, n.children).text)))
+      current.ownList ||= n.type === 'list' || isTableParagraph(b, n as Paragraph);
+    if (!listsOnlyNode(b, n)) current.listsOnly = false;
+  }
+  // Bad[k]: how many of the first k headings are not lists-only; ranges answer in O(1).
+  const bad = [0];
+  for (const h of headings) bad.push(bad[bad.length - 1]! + (h.listsOnly ? 0 : 1));
+  // End of each heading's section: the next heading of the same or a higher level.
+  const end = new Array<number>(headings.length).fill(headings.length);
+  const open: number[] = [];
+  for (let k = 0; k < headings.length; k++) {
+    while (open.length && headings[open[open.length - 1]!]!.depth >= headings[k]!.depth)
+      end[open.pop()!] = k;
+    open.push(k);
+  }
+  const deep = new Set<number>();
+  const h1s = headings.filter((h) => h.depth === 1).length;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    if (!h.name || h.name.kind === 'assessment') continue;
+    anyNamingHeading = true;
+    const subs = end[k]! - (k + 1);
+    if (subs <= 0 || h.ownList) continue;
+    const isTitle = h.depth === 1 && (singleH1 || h1s === 1) && k === 0;
+    const allListsOnly = bad[end[k]!]! - bad[k + 1]! === 0;
+    if (isTitle || allListsOnly) deep.add(h.index);
+  }
+  return {
+    deep,
+    anyNamingHeading,
+    listsOnlyAfter(i: number, depth: number): boolean {
+      // The first heading after child i, then every heading up to the section's end.
+      let k = 0;
+      while (k < headings.length && headings[k]!.index <= i) k++;
+      if (k >= headings.length || headings[k]!.depth <= depth) return false;
+      let e = k;
+      while (e < headings.length && headings[e]!.depth > depth) e++;
+      return bad[e]! - bad[k]! === 0;
+    },
+  };
+}
+
+/** Content a subsection of lists may hold: lists, tables, label paragraphs, comments, breaks. */
+function listsOnlyNode(b: Builder, n: RootContent): boolean {
+  switch (n.type) {
+    case 'list':
+    case 'thematicBreak':
+    case 'definition':
+      return true;
+    case 'html':
+      return /^\s*<!--/.test(n.value);
+    case 'paragraph': {
+      if (isTableParagraph(b, n)) return true;
+      const text = plainOf(b, n.children).text.trim();
+      if (text.length <= 100 && /:$/.test(text)) return true;
+      // A label or a one-line description in italics ("*Retrieving and recalling knowledge.*").
+      return (
+        text.length <= 300 &&
+        n.children.length === 1 &&
+        (n.children[0]!.type === 'strong' || n.children[0]!.type === 'emphasis')
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+function isTableParagraph(b: Builder, p: Paragraph): boolean {
+  const src = b.text.slice(off(b, p).start, off(b, p).end);
+  return /(?:^|\n)[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*(?:\r?\n|$)/.test(
+    src,
+  );
+}

@@ -1,0 +1,65 @@
+// Reader: block quotes, and GitHub alerts (`> [!NOTE]`) as a kind of them. A quote's own title
+// (an alert's title line, a heading or bold label first in it) names what is in it; otherwise
+// it is read under the scope around it, unless a sentence before it introduces something else
+// ("... four reasons why it matters:" and then a quoted list).
+import type { Blockquote, RootContent } from 'mdast';
+import { off } from '../context.js';
+import { blockName } from '../names.js';
+import { plainOf } from '../plain.js';
+import {
+  adjacentParagraph,
+  introducesOther,
+  newNaming,
+  type Naming,
+  type Scope,
+  type WalkChild,
+} from '../scope.js';
+
+/** A block quote: its own title (a GitHub alert's, a heading's, a bold label's) names what is in
+ * it; otherwise it is read under the scope around it. */
+export function readQuote(
+  s: Scope,
+  node: Blockquote,
+  siblings: RootContent[],
+  index: number,
+  walk: WalkChild,
+  close: (naming: Naming) => void,
+): void {
+  const b = s.b;
+  const inner: Scope = { ...s, label: null };
+  // A quote introduced by "... four reasons why ...:" after other text quotes something else.
+  const prev = adjacentParagraph(b, siblings, index);
+  if (prev && s.naming && s.naming.content > 1 && introducesOther(b, prev)) inner.naming = null;
+  const owned: Naming[] = [];
+  const kids = node.children;
+  for (let k = 0; k < kids.length; k++) {
+    const child = kids[k]!;
+    if (child.type === 'heading') {
+      const title = plainOf(b, child.children).text;
+      const name = blockName(title);
+      inner.naming = name ? newNaming(name, 'heading', off(b, child), title.trim()) : null;
+      if (inner.naming) owned.push(inner.naming);
+      continue;
+    }
+    if (k === 0 && child.type === 'paragraph') {
+      // "> [!NOTE]" + a title line, or "> **Learning objectives**".
+      const text = plainOf(b, child.children).text;
+      const alert = /^\s*\[!(\w+)\][ \t]*/.exec(text);
+      const rest = alert
+        ? text
+            .slice(alert[0].length)
+            .split(/\r?\n|\r/)[0]!
+            .trim()
+        : text.trim();
+      const name = rest.length <= 80 ? blockName(rest) : null;
+      if (name && (alert || rest === text.trim())) {
+        inner.naming = newNaming(name, alert ? 'alert' : 'label', off(b, child), rest);
+        owned.push(inner.naming);
+        continue;
+      }
+      if (alert && !rest) continue;
+    }
+    walk(inner, child, kids, k);
+  }
+  for (const n of owned) close(n);
+}
