@@ -88,8 +88,11 @@ function where(display: string, stored: string, offset: number): string {
   return `${display}:${p.line + 1}:${p.character + 1}`;
 }
 
+/** A core message as the rest of a CLI line ("Not read: ..." -> "not read: ..."); proper
+ * nouns ("Markdown cell 2 ...") keep their capital. */
 function lower(message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '');
+  const text = message.replace(/\.$/, '');
+  return /^(?:Not|Cell)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** A file with no recognised objective or outcome is not a course outline: it stays quiet. */

@@ -30,6 +30,7 @@ export {
   readOutlineSource,
   readNotebook,
   fixStored,
+  editParts,
   joinCells,
   IdentityView,
   NotebookView,

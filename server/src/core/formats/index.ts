@@ -8,7 +8,13 @@ import type { Workspace } from '../workspace.js';
 import { isNotebookName, readNotebook } from './notebook.js';
 import { IdentityView, type SourceView } from './view.js';
 
-export { joinCells, openConstructs, separatorAfter, type CellRange, type JoinedCells } from './cells.js';
+export {
+  joinCells,
+  openConstructs,
+  separatorAfter,
+  type CellRange,
+  type JoinedCells,
+} from './cells.js';
 export {
   isNotebookName,
   readNotebook,
@@ -74,6 +80,19 @@ export function readOutlineSource(filePath: string, stored: string): OutlineSour
   };
 }
 
+/** The text of each part after the edits (each edit lies within one part). */
+export function editParts(text: string, parts: readonly Span[], edits: readonly TextEdit[]): string[] {
+  return parts.map((part) => {
+    const inside = edits
+      .filter((e) => e.span.start >= part.start && e.span.end <= part.end)
+      .map((e) => ({
+        span: { start: e.span.start - part.start, end: e.span.end - part.start },
+        newText: e.newText,
+      }));
+    return applyEdits(text.slice(part.start, part.end), inside);
+  });
+}
+
 /**
  * Applies preferred fixes to a file through its stored form, until nothing fixable is left (at
  * most `maxPasses` passes), keeping the workspace up to date. Each pass maps the fixes to the
@@ -104,8 +123,11 @@ export function fixStored(
     if (!taken) break;
     const stored = applyEdits(current.view.stored, storedEdits);
     const next = readOutlineSource(filePath, stored);
-    const expected = applyEdits(current.text, edits);
-    if (next.problem || next.text !== expected)
+    // Each part (a notebook cell) must read back as that part with its edits; what keeps the
+    // parts apart may change with them (a cell that now leaves a fence open).
+    const expected = editParts(current.text, current.view.parts, edits);
+    const got = next.view.parts.map((p) => next.text.slice(p.start, p.end));
+    if (next.problem || JSON.stringify(got) !== JSON.stringify(expected))
       throw new Error('the fixed file would not read back as the fixed text; nothing was written');
     current = next;
     applied += taken;

@@ -77,6 +77,8 @@ export function readNotebook(stored: string): NotebookReading {
     return fail('Not read: the notebook\'s "cells" is not a list.', cells.start);
 
   const notes: NotebookProblem[] = [];
+  // `at`: where text goes when the cell has no string to write into (just inside an empty
+  // list), or -1 when there is no place at all (no "source").
   const read: { index: number; literals: JsonString[]; at: number }[] = [];
   cells.items.forEach((cell, index) => {
     const n = index + 1;
@@ -89,7 +91,7 @@ export function readNotebook(stored: string): NotebookReading {
     const source = member(cell, 'source');
     if (source === undefined) {
       notes.push({ message: `Markdown cell ${n} has no "source"; it was read as empty.`, offset: cell.start });
-      read.push({ index, literals: [], at: cell.start + 1 });
+      read.push({ index, literals: [], at: -1 });
     } else if (source.type === 'string') {
       read.push({ index, literals: [source], at: source.start + 1 });
     } else if (source.type === 'array' && source.items.every((s) => s.type === 'string')) {
@@ -109,7 +111,7 @@ export function readNotebook(stored: string): NotebookReading {
   // it ends. Separators between cells point at the end of the cell before them.
   const starts = new Int32Array(length + 1);
   const ends = new Int32Array(length + 1);
-  const writable: boolean[] = [];
+  const writable: ('string' | 'list' | 'none')[] = [];
   let previousEnd = 0;
   read.forEach((cell, c) => {
     const range = joined.cells[c]!;
@@ -126,9 +128,9 @@ export function readNotebook(stored: string): NotebookReading {
     }
     // The cell's end: just before the closing quote of its last string (where text is added).
     const last = cell.literals[cell.literals.length - 1];
-    starts[o] = ends[o] = last ? last.end - 1 : cell.at;
+    starts[o] = ends[o] = last ? last.end - 1 : Math.max(cell.at, 0);
     previousEnd = o;
-    writable.push(last !== undefined);
+    writable.push(last ? 'string' : cell.at >= 0 ? 'list' : 'none');
   });
   for (let o = previousEnd + 1; o <= length; o++) starts[o] = ends[o] = starts[previousEnd]!;
 
@@ -158,6 +160,10 @@ function fail(message: string, offset: number): NotebookReading {
 export class NotebookView implements SourceView {
   private lines: LineIndex | null = null;
 
+  get parts(): readonly Span[] {
+    return this.cells;
+  }
+
   constructor(
     readonly stored: string,
     /** The joined Markdown. */
@@ -165,8 +171,8 @@ export class NotebookView implements SourceView {
     private readonly cells: readonly CellRange[],
     /** Per read cell, its index among all the notebook's cells. */
     private readonly cellIndex: readonly number[],
-    /** Per read cell: has at least one string literal to write into. */
-    private readonly writable: readonly boolean[],
+    /** Per read cell: a string literal to write into, an empty list, or no place at all. */
+    private readonly writable: readonly ('string' | 'list' | 'none')[],
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
   ) {}
@@ -210,8 +216,13 @@ export class NotebookView implements SourceView {
     if (!this.cells.length || start < 0 || end > this.text.length || start > end) return null;
     const c = this.cellAt(start);
     const cell = this.cells[c]!;
-    if (start < cell.start || end > cell.end || !this.writable[c]) return null;
-    return { span: this.toStored(edit.span), newText: escapeJsonContent(edit.newText) };
+    if (start < cell.start || end > cell.end) return null;
+    const escaped = escapeJsonContent(edit.newText);
+    const writable = this.writable[c];
+    if (writable === 'string') return { span: this.toStored(edit.span), newText: escaped };
+    // An empty `source: []`: the text becomes its one string.
+    if (writable === 'list') return { span: this.toStored(edit.span), newText: `"${escaped}"` };
+    return null;
   }
 
   cellPosition(offset: number): { cell: number; line: number; character: number } | null {

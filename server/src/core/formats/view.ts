@@ -8,6 +8,9 @@ import type { Span, TextEdit } from '../model.js';
 export interface SourceView {
   /** The text of the file as stored (BOM removed), which stored offsets index. */
   readonly stored: string;
+  /** The spans of the analysed text that are written in the file, in order (a notebook's
+   * Markdown cells); what lies between them (the lines that keep cells apart) is not. */
+  readonly parts: readonly Span[];
   /** The stored span of an analysed span: its start is where the first character of the
    * span is written, its end is just past the last (an escape counts whole). */
   toStored(span: Span): Span;
@@ -21,7 +24,11 @@ export interface SourceView {
 
 /** The view of a file that is its own analysed text. */
 export class IdentityView implements SourceView {
-  constructor(readonly stored: string) {}
+  readonly parts: readonly Span[];
+
+  constructor(readonly stored: string) {
+    this.parts = [{ start: 0, end: stored.length }];
+  }
 
   toStored(span: Span): Span {
     return span;
