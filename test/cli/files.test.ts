@@ -128,9 +128,21 @@ test('folder walks read Quarto, R Markdown and notebooks, in any case, skipping 
   });
   const r = checkJson([], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(paths(r.files), ['a.md', 'b.qmd', 'c.Rmd', 'd.rmd', 'e.RMD', 'f.ipynb', 'g.markdown']);
+  assert.deepEqual(paths(r.files), [
+    'a.md',
+    'b.qmd',
+    'c.Rmd',
+    'd.rmd',
+    'e.RMD',
+    'f.ipynb',
+    'g.markdown',
+  ]);
   // Each one read: the vague objective found in all of them, the notebook's included.
-  for (const f of r.files) assert.ok(f.messages.some((m) => m.ruleId === 'vague-verb'), f.filePath);
+  for (const f of r.files)
+    assert.ok(
+      f.messages.some((m) => m.ruleId === 'vague-verb'),
+      f.filePath,
+    );
   // A glob without an extension takes the same kinds of file.
   assert.deepEqual(paths(checkJson(['*'], dir).files), paths(r.files));
 });

@@ -58,7 +58,10 @@ test('json: the line and column of the .ipynb as stored; fixes as JSON edits', (
   assert.deepEqual({ line: vague.line, column: vague.column }, UNDERSTAND);
   assert.equal(vague.line, 19);
   // No finding comes from the code cell.
-  assert.ok(r.files[0]!.messages.every((m) => m.line >= 14), 'a finding in the code cell');
+  assert.ok(
+    r.files[0]!.messages.every((m) => m.line >= 14),
+    'a finding in the code cell',
+  );
   // The preferred fix's edits, applied to the stored file, leave a valid notebook.
   const fix = vague.fixes.find((f) => f.isPreferred)!;
   let text = LESSON;
@@ -76,28 +79,49 @@ test('json: the line and column of the .ipynb as stored; fixes as JSON edits', (
 test('stylish shows the stored line; github and sarif point at it too', (t) => {
   const dir = project(t, { 'lesson.ipynb': LESSON });
   const stylish = run(['check', '--no-color'], dir);
-  assert.match(stylish.stdout, new RegExp(`^  ${UNDERSTAND.line}:${UNDERSTAND.column} +warning .*vague-verb$`, 'm'));
+  assert.match(
+    stylish.stdout,
+    new RegExp(`^  ${UNDERSTAND.line}:${UNDERSTAND.column} +warning .*vague-verb$`, 'm'),
+  );
   assert.match(stylish.stdout, /^ {4}19 \| {5}"- \\ud83c\\udfaf Understand how to configure/m);
 
   const github = run(['check', '--format', 'github'], dir);
   assert.match(
     github.stdout,
-    new RegExp(`^::warning file=lesson.ipynb,line=${UNDERSTAND.line},col=${UNDERSTAND.column},.*title=vague-verb::`, 'm'),
+    new RegExp(
+      `^::warning file=lesson.ipynb,line=${UNDERSTAND.line},col=${UNDERSTAND.column},.*title=vague-verb::`,
+      'm',
+    ),
   );
 
   const sarif = JSON.parse(run(['check', '--format', 'sarif'], dir).stdout) as {
     runs: {
       results: {
         ruleId: string;
-        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
-        fixes?: { artifactChanges: { replacements: { deletedRegion: { startLine: number }; insertedContent: { text: string } }[] }[] }[];
+        locations: {
+          physicalLocation: {
+            artifactLocation: { uri: string };
+            region: { startLine: number; startColumn: number };
+          };
+        }[];
+        fixes?: {
+          artifactChanges: {
+            replacements: {
+              deletedRegion: { startLine: number };
+              insertedContent: { text: string };
+            }[];
+          }[];
+        }[];
       }[];
     }[];
   };
   const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'vague-verb')!;
   const loc = result.locations[0]!.physicalLocation;
   assert.equal(loc.artifactLocation.uri, 'lesson.ipynb');
-  assert.deepEqual([loc.region.startLine, loc.region.startColumn], [UNDERSTAND.line, UNDERSTAND.column]);
+  assert.deepEqual(
+    [loc.region.startLine, loc.region.startColumn],
+    [UNDERSTAND.line, UNDERSTAND.column],
+  );
   const replacement = result.fixes![0]!.artifactChanges[0]!.replacements[0]!;
   assert.equal(replacement.deletedRegion.startLine, UNDERSTAND.line);
 });
@@ -113,10 +137,17 @@ test('--fix writes the notebook as valid JSON, changing only the fixed line', (t
   const changed = LESSON.split('\n').filter((line, i) => line !== after.split('\n')[i]);
   assert.equal(changed.length, 1);
   // And the Quarto file beside it was fixed as Markdown.
-  assert.match(fs.readFileSync(path.join(dir, 'course.qmd'), 'utf8'), /^- Configure the VPN client$/m);
+  assert.match(
+    fs.readFileSync(path.join(dir, 'course.qmd'), 'utf8'),
+    /^- Configure the VPN client$/m,
+  );
   // What is left is reported at the stored lines of the fixed file.
   const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
-  assert.ok(files.find((f) => f.filePath === 'lesson.ipynb')!.messages.every((m) => m.ruleId !== 'vague-verb'));
+  assert.ok(
+    files
+      .find((f) => f.filePath === 'lesson.ipynb')!
+      .messages.every((m) => m.ruleId !== 'vague-verb'),
+  );
 });
 
 test('a malformed notebook: one line with where and why, exit 2; the other files are checked', (t) => {
@@ -129,8 +160,14 @@ test('a malformed notebook: one line with where and why, exit 2; the other files
   assert.equal(r.status, 2);
   const lines = r.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 2, r.stderr);
-  assert.match(lines[0]!, /^bloomline: broken\.ipynb:3:28: not read: the notebook is not valid JSON \(expected "," or "}" after a property value\)$/);
-  assert.match(lines[1]!, /^bloomline: old\.ipynb:1:28: not read: this is an nbformat 3 notebook .*upgrade it$/);
+  assert.match(
+    lines[0]!,
+    /^bloomline: broken\.ipynb:3:28: not read: the notebook is not valid JSON \(expected "," or "}" after a property value\)$/,
+  );
+  assert.match(
+    lines[1]!,
+    /^bloomline: old\.ipynb:1:28: not read: this is an nbformat 3 notebook .*upgrade it$/,
+  );
   assert.ok(r.files.find((f) => f.filePath === 'course.md')!.messages.length > 0);
   // Nothing written by --fix to a file that could not be read.
   const fixed = run(['check', '--fix'], dir);
@@ -156,8 +193,14 @@ test('a Markdown cell without source is a note; a notebook named with no Markdow
   });
   const r = checkJson(['partial.ipynb', 'code.ipynb'], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^bloomline: partial\.ipynb:1:11: Markdown cell 1 has no "source"; it was read as empty$/m);
-  assert.match(r.stderr, /^bloomline: code\.ipynb: the notebook has no Markdown cells; there is nothing to read$/m);
+  assert.match(
+    r.stderr,
+    /^bloomline: partial\.ipynb:1:11: Markdown cell 1 has no "source"; it was read as empty$/m,
+  );
+  assert.match(
+    r.stderr,
+    /^bloomline: code\.ipynb: the notebook has no Markdown cells; there is nothing to read$/m,
+  );
   assert.deepEqual(
     r.files.map((f) => [f.filePath, f.messages.some((m) => m.ruleId === 'vague-verb')]),
     [
@@ -178,16 +221,18 @@ test('outline --format json: a notebook entry with stored lines and cells; an em
     filePath: string;
     title: string | null;
     sections: unknown[];
-    objectives: { text: string; line: number; column: number; cell?: { index: number; line: number; column: number } }[];
+    objectives: {
+      text: string;
+      line: number;
+      column: number;
+      cell?: { index: number; line: number; column: number };
+    }[];
     outcomes: unknown[];
   }[];
   assert.equal(lesson!.filePath, 'lesson.ipynb');
   const first = lesson!.objectives[0]!;
   assert.equal(first.text, '🎯 Understand how to configure the VPN client ("VPN")');
-  assert.deepEqual(
-    { line: first.line, column: first.column },
-    where(LESSON, '\\ud83c'),
-  );
+  assert.deepEqual({ line: first.line, column: first.column }, where(LESSON, '\\ud83c'));
   assert.deepEqual(first.cell, { index: 1, line: 3, column: 3 });
   assert.deepEqual(notes, {
     filePath: 'notes.qmd',
@@ -204,5 +249,8 @@ test('a notebook that is not JSON, named to outline: one line, exit 2', (t) => {
   const dir = project(t, { 'x.ipynb': 'not json' });
   const r = run(['outline', 'x.ipynb', '--format', 'json'], dir);
   assert.equal(r.status, 2);
-  assertOneErrorLine(r.stderr, /^bloomline: x\.ipynb:1:1: not read: the notebook is not valid JSON \(unexpected "n"\)$/);
+  assertOneErrorLine(
+    r.stderr,
+    /^bloomline: x\.ipynb:1:1: not read: the notebook is not valid JSON \(unexpected "n"\)$/,
+  );
 });

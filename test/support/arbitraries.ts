@@ -636,11 +636,16 @@ export const notebook: fc.Arbitrary<NotebookCase> = fc
       ...(c.type === 'code' ? { execution_count: null, outputs: [] } : {}),
       source: c.asString ? c.source : sourceLines(c.source),
     }));
-    const nb = { cells, metadata: { kernelspec: { name: 'python3' } }, nbformat: 4, nbformat_minor: 5 };
+    const nb = {
+      cells,
+      metadata: { kernelspec: { name: 'python3' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
     let json = JSON.stringify(nb, null, d.indent || undefined);
     if (d.asciiOnly)
       json = json.replace(
-        /[^\x00-\x7f]/g,
+        /[^\u0020-\u007e\n]/g,
         (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
       );
     if (d.escapeSlash) json = json.replace(/\//g, '\\/');

@@ -352,7 +352,11 @@ const notebookPositionsRoundTrip = fc.property(notebook, (nb) => {
       const c = view.cellPosition(o)!;
       assert.equal(c.cell, cell.index);
       const inCell = cellLines.offsetAt(c.line, c.character);
-      assert.equal(cell.source[inCell], text[o], `offset ${o}: cell ${c.cell} ${c.line}:${c.character}`);
+      assert.equal(
+        cell.source[inCell],
+        text[o],
+        `offset ${o}: cell ${c.cell} ${c.line}:${c.character}`,
+      );
     }
   }
 });
@@ -382,20 +386,32 @@ const notebookEditsKeepJson = fc.property(
       let end = Math.min(cell.end, start + w.remove);
       // Never split a surrogate pair or a CRLF (the core's edits never do).
       const t = reading.text;
-      const high = (i: number) => i > 0 && (t.charCodeAt(i - 1) & 0xfc00) === 0xd800 && (t.charCodeAt(i) & 0xfc00) === 0xdc00;
-      if (high(start) || high(end) || (end > start && t[end - 1] === '\r' && t[end] === '\n')) continue;
+      const high = (i: number) =>
+        i > 0 && (t.charCodeAt(i - 1) & 0xfc00) === 0xd800 && (t.charCodeAt(i) & 0xfc00) === 0xdc00;
+      if (high(start) || high(end) || (end > start && t[end - 1] === '\r' && t[end] === '\n'))
+        continue;
       if (t[start - 1] === '\r' && t[start] === '\n') continue;
       if (end < start) end = start;
       const e = { span: { start, end }, newText: w.insert };
-      if (edits.some((x) => x.span.start < end && start < x.span.end) || edits.some((x) => x.span.start === start)) continue;
+      if (
+        edits.some((x) => x.span.start < end && start < x.span.end) ||
+        edits.some((x) => x.span.start === start)
+      )
+        continue;
       edits.push(e);
     }
     if (!edits.length) return;
     const storedEdits = edits.map((e) => reading.view.storedEdit(e));
-    assert.ok(storedEdits.every((e) => e !== null), 'an edit inside a cell was refused');
+    assert.ok(
+      storedEdits.every((e) => e !== null),
+      'an edit inside a cell was refused',
+    );
     const after = applyEdits(nb.json, storedEdits as TextEdit[]);
     const again = readNotebook(after);
-    assert.ok(again.ok, again.ok ? '' : `the edited notebook does not read: ${again.problem.message}`);
+    assert.ok(
+      again.ok,
+      again.ok ? '' : `the edited notebook does not read: ${again.problem.message}`,
+    );
     const expected = joinCells(editParts(reading.text, reading.view.parts, edits)).text;
     assert.equal(again.text, expected, 'the notebook reads as other text');
     assert.deepEqual(withoutMarkdownSources(after), withoutMarkdownSources(nb.json));

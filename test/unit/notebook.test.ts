@@ -108,7 +108,9 @@ describe('reading a notebook', () => {
 
   test('escapes count whole: a quote, a tab and an emoji written as \\u escapes', () => {
     const raw = JSON.stringify({
-      cells: [{ cell_type: 'markdown', metadata: {}, source: ['## Objectives\n', '- "Know" \t it 🎯\n'] }],
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['## Objectives\n', '- "Know" \t it 🎯\n'] },
+      ],
       metadata: {},
       nbformat: 4,
       nbformat_minor: 5,
@@ -207,7 +209,17 @@ describe('malformed notebooks: a clear message, where, and nothing else', () => 
   });
 
   test('the JSON reader refuses what JSON.parse refuses, and nests no deeper than 512', () => {
-    for (const bad of ['{"a": 1,}', '[1 2]', '{"a" 1}', "{'a': 1}", '"\t"', '"\\x"', '01', 'nul', '[1]x']) {
+    for (const bad of [
+      '{"a": 1,}',
+      '[1 2]',
+      '{"a" 1}',
+      "{'a': 1}",
+      '"\t"',
+      '"\\x"',
+      '01',
+      'nul',
+      '[1]x',
+    ]) {
       assert.throws(() => JSON.parse(bad));
       assert.throws(() => parseJson(bad), JsonError, bad);
     }
@@ -276,7 +288,10 @@ describe('cells stay apart', () => {
 describe('fixes in a notebook', () => {
   test('--fix writes into the JSON strings, re-escaped; every other byte stays', () => {
     const json = notebook([
-      { type: 'markdown', source: '## Learning objectives\n\n- Learn how to "plot" a CSV file 📈\n' },
+      {
+        type: 'markdown',
+        source: '## Learning objectives\n\n- Learn how to "plot" a CSV file 📈\n',
+      },
       { type: 'code', source: 'import pandas as pd\n' },
     ]);
     const { source, ws } = analyse(json);
@@ -303,14 +318,26 @@ describe('fixes in a notebook', () => {
       { type: 'markdown', source: 'two' },
     ]);
     const r = ok(readNotebook(json));
-    assert.equal(r.view.storedEdit({ span: { start: 1, end: r.text.length - 1 }, newText: '' }), null);
+    assert.equal(
+      r.view.storedEdit({ span: { start: 1, end: r.text.length - 1 }, newText: '' }),
+      null,
+    );
     assert.ok(r.view.storedEdit({ span: { start: 1, end: 2 }, newText: '"' }));
   });
 });
 
 describe('which files are read', () => {
   test('Markdown, Quarto, R Markdown and notebooks, in any case', () => {
-    for (const name of ['a.md', 'a.MD', 'a.markdown', 'a.qmd', 'a.Rmd', 'a.rmd', 'a.RMD', 'a.ipynb'])
+    for (const name of [
+      'a.md',
+      'a.MD',
+      'a.markdown',
+      'a.qmd',
+      'a.Rmd',
+      'a.rmd',
+      'a.RMD',
+      'a.ipynb',
+    ])
       assert.ok(isOutlineName(name), name);
     for (const name of ['a.txt', 'a.mdx', 'a.ipynb.bak', 'a.R', 'md', 'a.json'])
       assert.ok(!isOutlineName(name), name);
@@ -323,7 +350,10 @@ describe('the corpus: real notebooks, Quarto and R Markdown files', () => {
 
   test('there are files of each kind', () => {
     for (const ext of ['.ipynb', '.qmd', '.Rmd'])
-      assert.ok(files.some((f) => f.endsWith(ext)), ext);
+      assert.ok(
+        files.some((f) => f.endsWith(ext)),
+        ext,
+      );
   });
 
   for (const file of files) {

@@ -93,7 +93,10 @@ export function outlineToJson(
 ): OutlineJson {
   const lines = positions ? null : new LineIndex(outline.text);
   const range = (span: Span) =>
-    positions?.range(span) ?? { start: lines!.position(span.start), end: lines!.position(span.end) };
+    positions?.range(span) ?? {
+      start: lines!.position(span.start),
+      end: lines!.position(span.end),
+    };
   const base = (
     item: Outline['objectives'][number] | Outline['outcomes'][number],
   ): ItemJsonBase => {
@@ -116,7 +119,9 @@ export function outlineToJson(
       source: item.source,
       label: item.label,
       parent,
-      ...(cell ? { cell: { index: cell.cell, line: cell.line + 1, column: cell.character + 1 } } : {}),
+      ...(cell
+        ? { cell: { index: cell.cell, line: cell.line + 1, column: cell.character + 1 } }
+        : {}),
     };
   };
   const link = (l: {

@@ -191,23 +191,23 @@ export class Workspace {
     return outlineToJson(
       entry.outline,
       (link) => {
-      const file = link.filePath ?? filePath;
-      let ids = located.get(file);
-      if (!ids) {
-        ids = new Map();
-        const outline = this.entries.get(file)?.outline;
-        if (outline) {
-          const positions = this.positions(file);
-          for (const item of [...outline.objectives, ...outline.outcomes]) {
-            if (!ids.has(item.id))
-              ids.set(item.id, {
-                line: positions.range(item.textSpan).start.line + 1,
-                text: item.text,
-              });
+        const file = link.filePath ?? filePath;
+        let ids = located.get(file);
+        if (!ids) {
+          ids = new Map();
+          const outline = this.entries.get(file)?.outline;
+          if (outline) {
+            const positions = this.positions(file);
+            for (const item of [...outline.objectives, ...outline.outcomes]) {
+              if (!ids.has(item.id))
+                ids.set(item.id, {
+                  line: positions.range(item.textSpan).start.line + 1,
+                  text: item.text,
+                });
+            }
           }
+          located.set(file, ids);
         }
-        located.set(file, ids);
-      }
         return ids.get(link.id) ?? null;
       },
       this.positions(filePath),

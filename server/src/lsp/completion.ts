@@ -76,12 +76,7 @@ function referenceContext(before: string): string | null {
   return m[1]!;
 }
 
-function inObjectivesBlock(
-  outline: Outline,
-  offset: number,
-  lines: Lines,
-  line: number,
-): boolean {
+function inObjectivesBlock(outline: Outline, offset: number, lines: Lines, line: number): boolean {
   const lineStart = lines.lineStart(line);
   return outline.blocks.some(
     (b) => b.kind === 'objective' && (within(b.span, offset) || within(b.span, lineStart)),

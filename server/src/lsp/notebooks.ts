@@ -77,7 +77,10 @@ export class CellLayout {
     const cell = this.cellAt(span.start);
     if (!cell) return null;
     const lines = this.linesOf(cell);
-    return { uri: cell.uri, range: { start: lines.position(span.start), end: lines.position(span.end) } };
+    return {
+      uri: cell.uri,
+      range: { start: lines.position(span.start), end: lines.position(span.end) },
+    };
   }
 
   /** Like `locate`, for a span that must lie within one cell (an edit); null otherwise. */

@@ -158,7 +158,10 @@ export class BloomlineServer implements ServerContext {
   fresh(uri: string): string | null {
     const notebook = this.notebooks.isOpen(uri) ? uri : this.notebooks.notebookOf(uri);
     if (notebook !== undefined) {
-      if (this.pending.has(notebook) || this.analysed.get(notebook) !== this.notebooks.version(notebook))
+      if (
+        this.pending.has(notebook) ||
+        this.analysed.get(notebook) !== this.notebooks.version(notebook)
+      )
         this.analyseNow(notebook);
       const key = keyOfUri(notebook);
       const known = notebook === uri || this.layouts.get(key)?.cell(uri) !== undefined;
@@ -218,7 +221,11 @@ export class BloomlineServer implements ServerContext {
     if (inCell) return inCell;
     const view = this.views.get(key);
     // A notebook read from disk: lines of the file as stored, as the CLI gives them.
-    if (view) return { uri: this.uriOf(key), range: spanToRange(this.storedLines(key, view), view.toStored(span)) };
+    if (view)
+      return {
+        uri: this.uriOf(key),
+        range: spanToRange(this.storedLines(key, view), view.toStored(span)),
+      };
     return { uri: this.uriOf(key), range: spanToRange(this.lines(key), span) };
   }
 
@@ -524,8 +531,7 @@ export class BloomlineServer implements ServerContext {
     const layout = new CellLayout(this.notebooks.markdownCells(uri));
     const before = this.layouts.get(key);
     // Cells that went away keep no diagnostics.
-    for (const cell of before?.cells ?? [])
-      if (!layout.cell(cell.uri)) this.clearCell(cell.uri);
+    for (const cell of before?.cells ?? []) if (!layout.cell(cell.uri)) this.clearCell(cell.uri);
     this.layouts.set(key, layout);
     this.views.delete(key);
     const fc = this.configFor(key);
@@ -732,7 +738,9 @@ export class BloomlineServer implements ServerContext {
     if (!layout) return;
     const outline = this.outline(key);
     const byCell = new Map<string, Finding[]>(layout.cells.map((c) => [c.uri, []]));
-    const declined = outline?.declined ? [declinedDiagnostic(layout.linesOf(layout.cells[0]!), outline)] : null;
+    const declined = outline?.declined
+      ? [declinedDiagnostic(layout.linesOf(layout.cells[0]!), outline)]
+      : null;
     if (!declined) {
       let findings = this.texts.has(key) ? this.ws.lint(key) : [];
       if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
@@ -815,9 +823,7 @@ export class BloomlineServer implements ServerContext {
     for (const folder of this.folders) {
       let files: string[];
       try {
-        files = expandArgs(['.'], folder, log, (abs) => this.takesFromDisk(abs)).map(
-          (t) => t.abs,
-        );
+        files = expandArgs(['.'], folder, log, (abs) => this.takesFromDisk(abs)).map((t) => t.abs);
       } catch (err) {
         this.logError(`reading ${folder}`, err);
         continue;
@@ -832,7 +838,10 @@ export class BloomlineServer implements ServerContext {
           continue;
         }
         const known = this.texts.get(key);
-        const read = known === undefined ? this.readDisk(key) : { text: known, view: this.views.get(key) ?? null };
+        const read =
+          known === undefined
+            ? this.readDisk(key)
+            : { text: known, view: this.views.get(key) ?? null };
         if (read === null) continue;
         this.setFile(key, read.text, fc, read.view);
         if (++count % INDEX_BATCH === 0) {

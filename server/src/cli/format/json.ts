@@ -20,7 +20,10 @@ export function formatJson(reports: readonly FileReport[]): string {
         .map((fix) => ({
           title: fix.title,
           isPreferred: fix.isPreferred,
-          edits: fix.edits.map((e) => ({ ...toRange({ lines: r.lines }, e.span), newText: e.newText })),
+          edits: fix.edits.map((e) => ({
+            ...toRange({ lines: r.lines }, e.span),
+            newText: e.newText,
+          })),
         })),
     })),
   }));

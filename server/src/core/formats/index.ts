@@ -75,13 +75,20 @@ export function readOutlineSource(filePath: string, stored: string): OutlineSour
     text: reading.text,
     view: reading.view,
     problem: null,
-    notes: reading.notes.map((n) => ({ message: n.message, span: { start: n.offset, end: n.offset } })),
+    notes: reading.notes.map((n) => ({
+      message: n.message,
+      span: { start: n.offset, end: n.offset },
+    })),
     cells: { total: reading.cellCount, markdown: reading.cells.length },
   };
 }
 
 /** The text of each part after the edits (each edit lies within one part). */
-export function editParts(text: string, parts: readonly Span[], edits: readonly TextEdit[]): string[] {
+export function editParts(
+  text: string,
+  parts: readonly Span[],
+  edits: readonly TextEdit[],
+): string[] {
   return parts.map((part) => {
     const inside = edits
       .filter((e) => e.span.start >= part.start && e.span.end <= part.end)

@@ -83,14 +83,20 @@ export function readNotebook(stored: string): NotebookReading {
   cells.items.forEach((cell, index) => {
     const n = index + 1;
     if (cell.type !== 'object') {
-      notes.push({ message: `Cell ${n} is not a JSON object; it was not read.`, offset: cell.start });
+      notes.push({
+        message: `Cell ${n} is not a JSON object; it was not read.`,
+        offset: cell.start,
+      });
       return;
     }
     const type = member(cell, 'cell_type');
     if (type?.type !== 'string' || type.value !== 'markdown') return;
     const source = member(cell, 'source');
     if (source === undefined) {
-      notes.push({ message: `Markdown cell ${n} has no "source"; it was read as empty.`, offset: cell.start });
+      notes.push({
+        message: `Markdown cell ${n} has no "source"; it was read as empty.`,
+        offset: cell.start,
+      });
       read.push({ index, literals: [], at: -1 });
     } else if (source.type === 'string') {
       read.push({ index, literals: [source], at: source.start + 1 });
