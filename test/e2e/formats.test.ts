@@ -2,7 +2,9 @@
 // installed) gets its findings, and a Jupyter notebook's Markdown cell gets the findings of the
 // objectives it holds, on the cell itself, in the cell's lines, the heading being in another
 // cell. The files are written outside the workspace folder, so the other suites' workspace
-// views stay as they are, and closed at the end.
+// views stay as they are; the notebook is opened as a document only (no notebook editor, whose
+// rendered Markdown would take the keyboard from the browser checks that follow), and the
+// .qmd file's editor is closed at the end.
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,7 +67,13 @@ suite('Quarto and notebooks', () => {
   });
 
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const mine = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter(
+        (tab) =>
+          tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath.startsWith(dir.fsPath),
+      );
+    await vscode.window.tabGroups.close(mine);
     await vscode.workspace.fs.delete(dir, { recursive: true });
   });
 
@@ -91,7 +99,6 @@ suite('Quarto and notebooks', () => {
       vscode.Uri.joinPath(dir, 'dates.ipynb'),
     );
     assert.equal(notebook.notebookType, 'jupyter-notebook');
-    await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(2).document;
     const diagnostics = await waitForEvent(
       vscode.languages.onDidChangeDiagnostics,
