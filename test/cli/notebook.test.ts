@@ -254,3 +254,10 @@ test('a notebook that is not JSON, named to outline: one line, exit 2', (t) => {
     /^bloomline: x\.ipynb:1:1: not read: the notebook is not valid JSON \(unexpected "n"\)$/,
   );
 });
+
+test('export names the line of the .ipynb as stored, as check does', (t) => {
+  const dir = project(t, { 'lesson.ipynb': LESSON });
+  const r = run(['export', 'lesson.ipynb', '--format', 'canvas'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`Source: lesson\\.ipynb, line ${UNDERSTAND.line}\\b`));
+});

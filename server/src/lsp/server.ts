@@ -342,7 +342,9 @@ export class BloomlineServer implements ServerContext {
           p,
           this.selected(undefined).flatMap((key) => {
             const outline = this.outline(key);
-            return outline ? [{ key, outline, folder: this.folderOf(key) }] : [];
+            // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
+            const positions = this.ws.positions(key);
+            return outline ? [{ key, outline, folder: this.folderOf(key), positions }] : [];
           }),
           this.folders,
         ),
