@@ -26,6 +26,7 @@ title: "Version control"
 ## Learning objectives
 
 - Understand what a commit is.
+- Create a repository with \`git init\` without assistance.
 `;
 
 const NOTEBOOK = JSON.stringify(
