@@ -6,12 +6,14 @@
 // this script: npm appends extra arguments to the end of the script line only.
 //
 //   node scripts/bench.mjs [--runs N] [--strict] [--objectives N] [--no-write] [--no-lsp]
+//                          [--no-walk]
 //
 // --runs N        measured runs per command (default 5), after one warm-up run each
 // --strict        exit 1 when a target fails (otherwise the exit code is 0)
 // --objectives N  outline size (default 6000); other sizes are for trials only
 // --no-write      do not touch BENCHMARKS.md (passed on to the language server benchmark)
 // --no-lsp        skip the language server benchmark
+// --no-walk       skip the folder walk benchmark (scripts/bench/walk.mjs)
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -47,6 +49,7 @@ function parseArgs(argv) {
     objectives: DEFAULT_OBJECTIVES,
     write: true,
     lsp: true,
+    walk: true,
   };
   for (let i = 0; i < argv.length; i++) {
     // Both `--runs 9` and `--runs=9`.
@@ -61,6 +64,7 @@ function parseArgs(argv) {
     else if (flag === '--strict') options.strict = true;
     else if (flag === '--no-write') options.write = false;
     else if (flag === '--no-lsp') options.lsp = false;
+    else if (flag === '--no-walk') options.walk = false;
     else fail(`unknown argument: ${argv[i]}`);
   }
   return options;
@@ -467,6 +471,25 @@ async function main() {
 
   const failed = targets.some((t) => !t.pass);
   if (options.strict && failed) process.exitCode = 1;
+
+  // The folder walk: every kind of outline file against Markdown only, per byte.
+  const walkBench = path.join(ROOT, 'scripts', 'bench', 'walk.mjs');
+  if (options.walk && options.objectives === DEFAULT_OBJECTIVES && existsSync(walkBench)) {
+    console.log('\nFolder walk benchmark (scripts/bench/walk.mjs):');
+    const code = await new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [walkBench, '--runs', String(options.runs), ...(options.write ? [] : ['--no-write'])],
+        { cwd: ROOT, stdio: 'inherit' },
+      );
+      child.on('error', () => resolve(2));
+      child.on('exit', (c, sig) => resolve(sig ? 2 : (c ?? 2)));
+    });
+    if (code !== 0) {
+      console.log(`The folder walk benchmark failed (exit ${code}).`);
+      process.exitCode = 2;
+    }
+  }
 
   const lspBench = path.join(ROOT, 'scripts', 'bench', 'lsp.mjs');
   if (options.lsp && options.objectives === DEFAULT_OBJECTIVES && existsSync(lspBench)) {

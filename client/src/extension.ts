@@ -177,16 +177,26 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
     args: ['lsp'],
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.bloomline.json');
-  const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+  const markdownWatcher = vscode.workspace.createFileSystemWatcher(
+    '**/*.{md,markdown,qmd,Rmd,rmd,ipynb}',
+  );
   const suppressionsWatcher = vscode.workspace.createFileSystemWatcher(
     '**/bloomline-suppressions.json',
   );
   subscriptions.push(configWatcher, markdownWatcher, suppressionsWatcher);
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
+    // Markdown, Quarto and R Markdown by their language ids (Quarto's and R's extensions own
+    // `quarto` and `rmd`; Bloomline registers no language), `.qmd` and `.Rmd` files by name
+    // where those extensions are not installed and they open as plain text, and the Markdown
+    // cells of Jupyter notebooks (synchronised as notebooks: the server's notebookDocumentSync).
     documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'markdown' },
+      ...['markdown', 'quarto', 'rmd'].flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', pattern: '**/*.{qmd,Rmd,rmd}' },
+      { notebook: 'jupyter-notebook', language: 'markdown' },
     ],
     synchronize: {
       configurationSection: 'bloomline',

@@ -69,10 +69,21 @@ export function sameUri(a: string, b: vscode.Uri | string): boolean {
   return normal(a) === normal(b);
 }
 
+const LANGUAGES = new Set(['markdown', 'quarto', 'rmd']);
+
+/** A document Bloomline reads: Markdown, Quarto or R Markdown (by language, or by name where
+ * Quarto's or R's extension is not installed), saved or not. */
 export function isOutlineCandidate(document: vscode.TextDocument): boolean {
-  return (
-    document.languageId === 'markdown' &&
-    (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
+  const scheme = document.uri.scheme;
+  if (scheme !== 'file' && scheme !== 'untitled') return false;
+  return LANGUAGES.has(document.languageId) || /\.(?:qmd|rmd)$/i.test(document.uri.path);
+}
+
+/** The notebook a cell's document belongs to. */
+function notebookOf(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  return vscode.workspace.notebookDocuments.find((nb) =>
+    nb.getCells().some((cell) => cell.document === document),
   );
 }
 
@@ -120,9 +131,14 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       this.refreshed,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => this.entries.some((entry) => sameUri(entry.uri, u)))) {
-          this.scheduleRebuild();
-        }
+        // A notebook's diagnostics are its cells' (same path, the cell scheme).
+        const shown = (u: vscode.Uri) =>
+          this.entries.some(
+            (entry) =>
+              sameUri(entry.uri, u) ||
+              (u.scheme === 'vscode-notebook-cell' && vscode.Uri.parse(entry.uri).path === u.path),
+          );
+        if (e.uris.some(shown)) this.scheduleRebuild();
       }),
     );
     void this.updateContext();
@@ -215,11 +231,11 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
         item.iconPath = STATUS_ICON[node.status];
     }
     if (node.location) {
-      const { uri, line, column, endLine, endColumn } = node.location;
+      const { uri, line, column, endLine, endColumn, cell } = node.location;
       item.command = {
         command: 'bloomline.revealItem',
         title: 'Reveal item',
-        arguments: [uri, line, column, endLine, endColumn],
+        arguments: [uri, line, column, endLine, endColumn, cell],
       };
     }
     return item;
@@ -236,14 +252,19 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   private editorUri(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {
-    return editor && isOutlineCandidate(editor.document) ? editor.document.uri : undefined;
+    if (!editor) return undefined;
+    // A notebook cell's editor stands for its notebook.
+    const notebook = notebookOf(editor.document);
+    if (notebook) return notebook.notebookType === 'jupyter-notebook' ? notebook.uri : undefined;
+    return isOutlineCandidate(editor.document) ? editor.document.uri : undefined;
   }
 
   private followEditor(editor: vscode.TextEditor | undefined): void {
     // The Output panel, diff views and the like are editors too: they do not change the file
     // the tree follows. Another file, or no editor at all, does.
     const scheme = editor?.document.uri.scheme;
-    if (editor && scheme !== 'file' && scheme !== 'untitled') return;
+    if (editor && scheme !== 'file' && scheme !== 'untitled' && scheme !== 'vscode-notebook-cell')
+      return;
     const uri = this.editorUri(editor);
     if (uri?.toString() === this.current?.toString()) return;
     this.current = uri;
@@ -340,16 +361,29 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 }
 
-/** `bloomline.revealItem (uri, line, column, endLine?, endColumn?)`, 1-based as in the outline
- * JSON: opens the file and selects the item (or, without an end, the rest of its line). */
+/** `bloomline.revealItem (uri, line, column, endLine?, endColumn?, cell?)`, 1-based as in the
+ * outline JSON: opens the file and selects the item (or, without an end, the rest of its
+ * line). A notebook cell's URI opens its notebook at the cell; a notebook's URI with a cell
+ * index opens the notebook and shows that cell. */
 export async function revealItem(
   uri: string | vscode.Uri,
   line: number,
   column = 1,
   endLine?: number,
   endColumn?: number,
+  cell?: number,
 ): Promise<void> {
   const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  if (/\.ipynb$/i.test(target.path) && target.scheme !== 'vscode-notebook-cell') {
+    const notebook = await vscode.workspace.openNotebookDocument(target);
+    const range = new vscode.NotebookRange(cell ?? 0, (cell ?? 0) + 1);
+    const editor = await vscode.window.showNotebookDocument(notebook, { selections: [range] });
+    editor.revealRange(range, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    const cellDoc = cell !== undefined ? notebook.cellAt(cell)?.document : undefined;
+    if (!cellDoc) return;
+    // The cell's own text: `line` and `column` are the cell's.
+    return revealItem(cellDoc.uri, line, column, endLine, endColumn);
+  }
   const document = await vscode.workspace.openTextDocument(target);
   const visible = vscode.window.visibleTextEditors.find(
     (e) => e.document.uri.toString() === document.uri.toString(),

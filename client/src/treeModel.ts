@@ -34,6 +34,8 @@ export interface Location {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** A notebook read from disk: the cell (0-based index) to show; `line` is the cell's. */
+  cell?: number;
 }
 
 interface NodeBase {
@@ -239,14 +241,41 @@ function baseName(filePath: string): string {
   return filePath.split(/[\\/]/).pop() ?? filePath;
 }
 
+/** An item's place: in its file, in the notebook cell it stands in (an open notebook's items
+ * name their cell's document), or in a notebook's cell by index (one read from disk). */
 function itemLocation(uri: string, item: ObjectiveJson | OutcomeJson): Location {
-  return {
-    uri,
-    line: item.line,
-    column: item.column,
-    endLine: item.endLine,
-    endColumn: item.endColumn,
-  };
+  const cell = item.cell;
+  if (cell?.uri) return { ...itemRange(item), uri: cell.uri };
+  if (cell?.index !== undefined)
+    return { uri, line: cell.line, column: cell.column, cell: cell.index };
+  return { ...itemRange(item), uri };
+}
+
+function itemRange(item: ObjectiveJson | OutcomeJson): Omit<Location, 'uri'> {
+  return { line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn };
+}
+
+/** Findings by item, each item's looked up in the document it stands in: the file, or for an
+ * open notebook the cell (`cell.uri`), whose diagnostics carry the cell's own lines. */
+function findingsOfItems(
+  items: readonly (ObjectiveJson | OutcomeJson)[],
+  uri: string,
+  findingsFor: (uri: string) => readonly Finding[],
+): Finding[][] {
+  const byDocument = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const doc = item.cell?.uri ?? uri;
+    byDocument.set(doc, [...(byDocument.get(doc) ?? []), i]);
+  });
+  const result: Finding[][] = items.map(() => []);
+  for (const [doc, indices] of byDocument) {
+    const found = findingsByItem(
+      indices.map((i) => items[i]!),
+      findingsFor(doc),
+    );
+    indices.forEach((i, j) => (result[i] = found[j]!));
+  }
+  return result;
 }
 
 /** Looks an item up by ID as the engine matches IDs: exactly first, then without regard to
@@ -286,9 +315,11 @@ function buildFile(
 ): FileNode {
   const keys = new Keys();
   const uri = entry.uri;
-  const findings = options.findingsFor(uri);
   const items = [...entry.objectives, ...entry.outcomes];
-  const itemFindings = findingsByItem(items, findings);
+  const itemFindings = findingsOfItems(items, uri, options.findingsFor);
+  // The file's findings: its own, and for an open notebook those of the cells with items.
+  const documents = new Set([uri, ...items.flatMap((i) => (i.cell?.uri ? [i.cell.uri] : []))]);
+  const findings = [...documents].flatMap((doc) => options.findingsFor(doc));
   const findingsOf = new Map<ObjectiveJson | OutcomeJson, Finding[]>();
   items.forEach((item, i) => findingsOf.set(item, itemFindings[i]!));
   const keep = (node: TreeNode): boolean =>
@@ -331,7 +362,7 @@ function buildFile(
     const other = entries.find((e) => e.filePath === link.filePath);
     const outcome = other && lookup(other.outcomes, link.id);
     if (!other || !outcome) return null;
-    const otherFindings = findingsByItem(other.outcomes, options.findingsFor(other.uri));
+    const otherFindings = findingsOfItems(other.outcomes, other.uri, options.findingsFor);
     return {
       outcome,
       uri: other.uri,

@@ -1,6 +1,7 @@
 // `bloomline check`: exit statuses, the JSON shape and its UTF-16 columns, the stylish layout,
 // --max-warnings and --quiet, and one-line errors for bad usage.
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
 
@@ -60,7 +61,7 @@ test('columns count UTF-16 code units: an emoji before the finding counts as two
   assert.match(line.slice(vague.column - 1, vague.endColumn - 1), /^Understand/);
 });
 
-test('files that are not outlines produce no output, and a clean run prints nothing', (t) => {
+test('files that are not outlines get no findings: stylish prints nothing, json lists them', (t) => {
   const dir = project(t, {
     'README.md': '# Project\n\nNotes about the course, no objectives here.\n',
     'notes/ideas.markdown': '- Understand how to configure the VPN client\n',
@@ -69,8 +70,13 @@ test('files that are not outlines produce no output, and a clean run prints noth
   assert.equal(stylish.status, 0, stylish.stderr);
   assert.equal(stylish.stdout, '');
   assert.equal(stylish.stderr, '');
+  // Every file checked has its entry, as ESLint's json does: an empty list says "checked,
+  // nothing found", where a missing entry could mean "never looked at".
   const json = checkJson([], dir);
-  assert.deepEqual(json.files, []);
+  assert.deepEqual(json.files, [
+    { filePath: 'README.md', messages: [] },
+    { filePath: path.join('notes', 'ideas.markdown'), messages: [] },
+  ]);
 });
 
 test('a sound outline passes with nothing printed', (t) => {

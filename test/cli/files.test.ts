@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkJson, project, VAGUE } from './helpers.js';
+import { checkJson, NOTEBOOK, project, VAGUE } from './helpers.js';
 
 function paths(files: { filePath: string }[]): string[] {
   return files.map((f) => f.filePath);
@@ -109,4 +109,81 @@ test('a symlinked folder pointing out of the checked folder is not followed', (t
   const r = checkJson(['course'], dir);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(paths(r.files), ['course/lesson.md']);
+});
+
+test('folder walks read Quarto, R Markdown and notebooks, in any case, skipping .ipynb_checkpoints', (t) => {
+  const dir = project(t, {
+    'a.md': VAGUE,
+    'b.qmd': VAGUE,
+    'c.Rmd': VAGUE,
+    'd.rmd': VAGUE,
+    'e.RMD': VAGUE,
+    'f.ipynb': NOTEBOOK,
+    'g.markdown': VAGUE,
+    'h.txt': VAGUE,
+    'i.R': VAGUE,
+    'j.mdx': VAGUE,
+    '.ipynb_checkpoints/f-checkpoint.ipynb': NOTEBOOK,
+    'lessons/.ipynb_checkpoints/x-checkpoint.ipynb': NOTEBOOK,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(paths(r.files), [
+    'a.md',
+    'b.qmd',
+    'c.Rmd',
+    'd.rmd',
+    'e.RMD',
+    'f.ipynb',
+    'g.markdown',
+  ]);
+  // Each one read: the vague objective found in all of them, the notebook's included.
+  for (const f of r.files)
+    assert.ok(
+      f.messages.some((m) => m.ruleId === 'vague-verb'),
+      f.filePath,
+    );
+  // A glob without an extension takes the same kinds of file.
+  assert.deepEqual(paths(checkJson(['*'], dir).files), paths(r.files));
+});
+
+test('.gitignore is honoured for every kind of file', (t) => {
+  const dir = project(t, {
+    '.gitignore': '*.ipynb\n_site/\n!keep.ipynb\n',
+    'lesson.ipynb': NOTEBOOK,
+    'keep.ipynb': NOTEBOOK,
+    '_site/lesson.qmd': VAGUE,
+    'lesson.qmd': VAGUE,
+  });
+  assert.deepEqual(paths(checkJson([], dir).files), ['keep.ipynb', 'lesson.qmd']);
+});
+
+test('`files` widens the set (a .txt, a .Rmd) and narrows it (no notebooks)', (t) => {
+  const widen = project(t, {
+    '.bloomline.json': JSON.stringify({ files: ['**/*.md', '**/*.txt', '**/*.Rmd'] }),
+    'a.md': VAGUE,
+    'notes/b.txt': VAGUE,
+    'c.Rmd': VAGUE,
+    'd.qmd': VAGUE,
+    'e.ipynb': NOTEBOOK,
+  });
+  const wide = checkJson([], widen);
+  assert.equal(wide.status, 0, wide.stderr);
+  assert.deepEqual(paths(wide.files), ['a.md', 'c.Rmd', 'notes/b.txt']);
+  assert.ok(wide.files.every((f) => f.messages.some((m) => m.ruleId === 'vague-verb')));
+  // The same from a glob argument without an extension, and from a subfolder named.
+  assert.deepEqual(paths(checkJson(['notes/**'], widen).files), ['notes/b.txt']);
+  assert.deepEqual(paths(checkJson(['notes'], widen).files), ['notes/b.txt']);
+
+  const narrow = project(t, {
+    '.bloomline.json': JSON.stringify({ files: ['**/*.{md,qmd}'], ignores: ['drafts'] }),
+    'a.md': VAGUE,
+    'b.qmd': VAGUE,
+    'c.ipynb': NOTEBOOK,
+    'd.Rmd': VAGUE,
+    'drafts/e.qmd': VAGUE,
+  });
+  assert.deepEqual(paths(checkJson([], narrow).files), ['a.md', 'b.qmd']);
+  // A file named explicitly is still checked.
+  assert.deepEqual(paths(checkJson(['c.ipynb'], narrow).files), ['c.ipynb']);
 });

@@ -15,6 +15,21 @@ export const BIN = path.join(ROOT, 'bin', 'bloomline.js');
 /** The outline the brief's examples use: one vague objective, nothing else. */
 export const VAGUE = '## Learning objectives\n\n- Understand how to configure the VPN client\n';
 
+/** A notebook whose one Markdown cell holds the vague objective (and a code cell). */
+export const NOTEBOOK = JSON.stringify(
+  {
+    cells: [
+      { cell_type: 'markdown', metadata: {}, source: VAGUE.split(/(?<=\n)/) },
+      { cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: ['x = 1'] },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  },
+  null,
+  1,
+);
+
 export interface RunResult {
   status: number;
   stdout: string;

@@ -44,13 +44,16 @@ function links(value: unknown): { id: unknown; implied: unknown }[] {
   return (value as { id: unknown; implied: unknown }[]).map(({ id, implied }) => ({ id, implied }));
 }
 
-test('outline --format json: one entry per outline with the documented fields', (t) => {
+test('outline --format json: one entry per file named, with the documented fields', (t) => {
   const dir = project(t, { 'course.md': LINKED, 'README.md': '# Notes\n\nNothing to see.\n' });
   const r = run(['outline', 'course.md', 'README.md', '--format', 'json'], dir);
   assert.equal(r.status, 0, r.stderr);
   const entries = JSON.parse(r.stdout) as Json[];
-  assert.equal(entries.length, 1, 'README.md is not an outline');
-  const [entry] = entries;
+  assert.equal(entries.length, 2, 'README.md is named: it has its entry, empty');
+  const entry = entries.find((e) => e.filePath === 'course.md');
+  const readme = entries.find((e) => e.filePath === 'README.md');
+  assert.equal(readme!.title, 'Notes');
+  assert.deepEqual([readme!.objectives, readme!.outcomes], [[], []]);
   assert.equal(entry!.filePath, 'course.md');
   assert.equal(entry!.title, 'VPN access');
   assert.ok(Array.isArray(entry!.sections));

@@ -160,9 +160,12 @@ test('a file nested too deeply is reported on one line; the other files are chec
     r.stderr,
     /^bloomline: deep\.md: not analysed: lists or block quotes are nested more than 64 levels deep\.$/,
   );
+  // Both files are listed (json lists every file checked); the deep one without findings, as
+  // the line on stderr says why.
   assert.deepEqual(
     r.files.map((f) => f.filePath),
-    ['course.md'],
+    ['course.md', 'deep.md'],
   );
   assert.ok(ruleIds(r.files[0]).includes('vague-verb'));
+  assert.deepEqual(r.files[1]!.messages, []);
 });

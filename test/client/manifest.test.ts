@@ -89,9 +89,16 @@ describe('manifest', () => {
     assert.equal(manifest.bin['bloomline'], 'bin/bloomline.js');
     // An ESM package: the CommonJS extension bundle needs the .cjs extension.
     assert.equal(manifest.main, './dist/extension.cjs');
+    // Markdown, Quarto and R Markdown editors, Jupyter notebooks, and a workspace with a
+    // config file or Quarto / R Markdown files (which open as plain text without their
+    // extensions, so no language event would come).
     assert.deepEqual(manifest.activationEvents, [
       'onLanguage:markdown',
+      'onLanguage:quarto',
+      'onLanguage:rmd',
+      'onNotebook:jupyter-notebook',
       'workspaceContains:**/.bloomline.json',
+      'workspaceContains:**/*.{qmd,Rmd,rmd}',
     ]);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, false);
@@ -150,7 +157,7 @@ describe('manifest', () => {
     assert.ok(welcome);
     assert.match(
       welcome.contents,
-      /Open a Markdown course outline to see its objectives and outcomes\./,
+      /Open a course outline \(Markdown, Quarto, R Markdown or a notebook\) to see its objectives and outcomes\./,
     );
     assert.match(welcome.contents, /\[Write an objective\]\(command:bloomline\.writeObjective\)/);
     for (const w of c.viewsWelcome) {

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex, Workspace } from '../../server/src/core/index.js';
 import type { OutlineEntry } from '../../server/src/protocol.js';
+import { CellLayout, inCells } from '../../server/src/lsp/notebooks.js';
 import {
   UNMEASURED_LABEL,
   buildTree,
@@ -358,5 +359,61 @@ describe('tree model helpers', () => {
       escapeMarkdown('Use $(zap) *bold* [x](y)'),
       'Use \\$\\(zap\\) \\*bold\\* \\[x\\]\\(y\\)',
     );
+  });
+});
+
+describe('an open notebook', () => {
+  // As the language server gives it: one entry for the notebook, each item naming its cell
+  // (inCells), and the findings published on each cell's URI in the cell's own lines.
+  const cells = [
+    {
+      uri: 'vscode-notebook-cell:/course/dates.ipynb#a',
+      text: '# Dates\n\n## Learning objectives\n',
+    },
+    {
+      uri: 'vscode-notebook-cell:/course/dates.ipynb#b',
+      text: '- Convert a timestamp to UTC within 2 minutes\n- Understand time zones',
+    },
+  ];
+  const layout = new CellLayout(cells);
+  const ws = new Workspace();
+  ws.update('/course/dates.ipynb', layout.text);
+  const outline = ws.get('/course/dates.ipynb')!;
+  const entry: OutlineEntry = {
+    ...inCells(ws.outlineJson('/course/dates.ipynb'), outline, layout),
+    uri: 'file:///course/dates.ipynb',
+  };
+  const byCell = new Map<string, Finding[]>();
+  for (const f of ws.lint('/course/dates.ipynb')) {
+    const at = layout.locate(f.span)!;
+    byCell.set(at.uri, [
+      ...(byCell.get(at.uri) ?? []),
+      {
+        line: at.range.start.line + 1,
+        endLine: at.range.end.line + 1,
+        severity: f.severity,
+        message: f.message,
+        rule: f.ruleId,
+        href: null,
+      },
+    ]);
+  }
+
+  test("items take the findings of their cell, and reveal there, in the cell's lines", () => {
+    const [file] = buildTree([entry], {
+      problemsOnly: false,
+      findingsFor: (uri) => byCell.get(uri) ?? [],
+    });
+    const objectives = [...walk([file!])].filter((n): n is ObjectiveNode => n.kind === 'objective');
+    assert.deepEqual(
+      objectives.map((o) => [o.label, o.location?.uri, o.location?.line]),
+      [
+        ['Convert a timestamp to UTC within 2 minutes', cells[1]!.uri, 1],
+        ['Understand time zones', cells[1]!.uri, 2],
+      ],
+    );
+    assert.ok(objectives[1]!.findings.some((f) => f.rule === 'vague-verb'));
+    assert.ok(!objectives[0]!.findings.some((f) => f.rule === 'vague-verb'));
+    assert.equal(file!.findingCount, [...byCell.values()].flat().length);
   });
 });

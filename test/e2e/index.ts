@@ -37,6 +37,7 @@ function loadTests(): void {
   require('./tree.test');
   require('./config.test');
   require('./large.test');
+  require('./formats.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

@@ -582,3 +582,76 @@ export const configData: fc.Arbitrary<Record<string, unknown>> = pick<Record<str
   { rules: { 'vague-verb': 'error', 'missing-outcome': 'off', 'duplicate-id': 'hint' } },
   { verbs: { remember: ['understand'] } },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Notebooks (.ipynb): Markdown cells from the blocks above, code and raw cells between them,
+// written as Jupyter and other tools write the JSON (indented or not, `source` as a list of
+// lines or one string, non-ASCII escaped or not, "/" escaped or not, CRLF line breaks).
+
+export interface NotebookCase {
+  /** The file as stored. */
+  json: string;
+  /** Every cell as written: its type and its source joined. */
+  cells: { type: 'markdown' | 'code' | 'raw'; source: string }[];
+}
+
+const cellSource = fc
+  .array(block, { minLength: 0, maxLength: 3 })
+  .chain((blocks) =>
+    fc.record({
+      text: fc.constant(blocks.join('\n\n')),
+      trailing: pick('', '\n'),
+      quotes: fc.option(pick('"quoted" \\ back\\slash', 'tab\there', '\u2028sep', '</script>'), {
+        nil: '',
+      }),
+    }),
+  )
+  .map((s) => s.quotes + s.text + s.trailing);
+
+/** Jupyter's "source" list: the lines, each keeping its line break. */
+export function sourceLines(source: string): string[] {
+  return source.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+export const notebook: fc.Arbitrary<NotebookCase> = fc
+  .record({
+    cells: fc.array(
+      fc.record({
+        type: fc.constantFrom<'markdown' | 'code' | 'raw'>('markdown', 'markdown', 'code', 'raw'),
+        source: cellSource,
+        asString: fc.boolean(),
+      }),
+      { minLength: 0, maxLength: 5 },
+    ),
+    indent: pick(0, 1, 2),
+    asciiOnly: fc.boolean(),
+    escapeSlash: fc.boolean(),
+    crlf: fc.boolean(),
+    extra: fc.boolean(),
+  })
+  .map((d) => {
+    const cells = d.cells.map((c) => ({
+      cell_type: c.type,
+      metadata: d.extra ? { tags: ['a/b'] } : {},
+      ...(c.type === 'code' ? { execution_count: null, outputs: [] } : {}),
+      source: c.asString ? c.source : sourceLines(c.source),
+    }));
+    const nb = {
+      cells,
+      metadata: { kernelspec: { name: 'python3' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    let json = JSON.stringify(nb, null, d.indent || undefined);
+    if (d.asciiOnly)
+      json = json.replace(
+        /[^\u0020-\u007e\n]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    if (d.escapeSlash) json = json.replace(/\//g, '\\/');
+    if (d.crlf) json = json.replace(/\n/g, '\r\n');
+    return {
+      json: json + (d.indent ? '\n' : ''),
+      cells: d.cells.map((c) => ({ type: c.type, source: c.source })),
+    };
+  });

@@ -7,8 +7,13 @@ import {
   LineIndex,
   Workspace,
   applyEdits,
+  editParts,
   fixFile,
+  fixStored,
+  joinCells,
   lineBreakOf,
+  readNotebook,
+  readOutlineSource,
   resolveConfig,
   type Finding,
   type Outline,
@@ -16,7 +21,15 @@ import {
   type TextEdit,
 } from '../../server/src/core/index.js';
 import { parseMarkdown, useOriginalConsume } from '../../server/src/core/parse.js';
-import { applyEdit, configData, edit, outline, type Edit } from './arbitraries.js';
+import {
+  applyEdit,
+  configData,
+  edit,
+  notebook,
+  outline,
+  type Edit,
+  type NotebookCase,
+} from './arbitraries.js';
 
 /** One analysis may take at most this long (generated outlines are a few KB). */
 export const MAX_ANALYSIS_MS = 2000;
@@ -288,6 +301,137 @@ const consumeInPlaceIsExact = fc.property(outline, (text) => {
   );
 });
 
+// ---------------------------------------------------------------------------------------------
+// Notebooks
+
+/** Reads a generated notebook, asserting it reads as its Markdown cells joined. */
+export function readCase(nb: NotebookCase) {
+  const reading = readNotebook(nb.json);
+  assert.ok(reading.ok, reading.ok ? '' : reading.problem.message);
+  const markdown = nb.cells.filter((c) => c.type === 'markdown').map((c) => c.source);
+  assert.equal(reading.text, joinCells(markdown).text, 'the text is not the Markdown cells joined');
+  assert.deepEqual(
+    reading.cells.map((c) => c.index),
+    nb.cells.flatMap((c, i) => (c.type === 'markdown' ? [i] : [])),
+    'cells read are not the Markdown cells',
+  );
+  return reading;
+}
+
+/** Everything of a notebook but its Markdown cells' sources (which fixes may change). */
+function withoutMarkdownSources(json: string): unknown {
+  const nb = JSON.parse(json) as { cells: { cell_type: string; source: unknown }[] };
+  for (const cell of nb.cells) if (cell.cell_type === 'markdown') delete cell.source;
+  return nb;
+}
+
+function markdownSources(json: string): string[] {
+  const nb = JSON.parse(json) as { cells: { cell_type: string; source: string | string[] }[] };
+  return nb.cells
+    .filter((c) => c.cell_type === 'markdown')
+    .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+}
+
+const notebookPositionsRoundTrip = fc.property(notebook, (nb) => {
+  const reading = readCase(nb);
+  const { view, text } = reading;
+  const stored = new LineIndex(nb.json);
+  for (const cell of reading.cells) {
+    const cellLines = new LineIndex(cell.source);
+    for (let o = cell.range.start; o < cell.range.end; o++) {
+      // The stored characters that wrote this one decode to it...
+      const span = view.toStored({ start: o, end: o + 1 });
+      const written = nb.json.slice(span.start, span.end);
+      assert.equal(JSON.parse(`"${written}"`), text[o], `offset ${o}: stored "${written}"`);
+      // ... and the stored position is where they are.
+      const p = stored.position(span.start);
+      assert.equal(stored.offsetAt(p.line, p.character), span.start);
+      // The cell's own position names the same character of the cell's source (an offset
+      // inside a CRLF has no position of its own: LineIndex counts the pair as one break).
+      if (text[o - 1] === '\r' && text[o] === '\n') continue;
+      const c = view.cellPosition(o)!;
+      assert.equal(c.cell, cell.index);
+      const inCell = cellLines.offsetAt(c.line, c.character);
+      assert.equal(
+        cell.source[inCell],
+        text[o],
+        `offset ${o}: cell ${c.cell} ${c.line}:${c.character}`,
+      );
+    }
+  }
+});
+
+const notebookEditsKeepJson = fc.property(
+  notebook,
+  fc.array(
+    fc.record({
+      cell: fc.nat(),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat(12),
+      insert: fc.oneof(
+        fc.string(),
+        fc.constantFrom('"', '\\', '\n', '\r\n', '\t', '\u0000', '🎯', '\ud800', '/', '</script>'),
+      ),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  (nb, wanted) => {
+    const reading = readCase(nb);
+    if (!reading.cells.length) return;
+    // Edits inside cells, not overlapping (one per cell position, applied together).
+    const edits: TextEdit[] = [];
+    for (const w of wanted) {
+      const cell = reading.cells[w.cell % reading.cells.length]!.range;
+      const start = Math.min(cell.end, cell.start + Math.floor(w.at * (cell.end - cell.start + 1)));
+      let end = Math.min(cell.end, start + w.remove);
+      // Never split a surrogate pair or a CRLF (the core's edits never do).
+      const t = reading.text;
+      const high = (i: number) =>
+        i > 0 && (t.charCodeAt(i - 1) & 0xfc00) === 0xd800 && (t.charCodeAt(i) & 0xfc00) === 0xdc00;
+      if (high(start) || high(end) || (end > start && t[end - 1] === '\r' && t[end] === '\n'))
+        continue;
+      if (t[start - 1] === '\r' && t[start] === '\n') continue;
+      if (end < start) end = start;
+      const e = { span: { start, end }, newText: w.insert };
+      if (
+        edits.some((x) => x.span.start < end && start < x.span.end) ||
+        edits.some((x) => x.span.start === start)
+      )
+        continue;
+      edits.push(e);
+    }
+    if (!edits.length) return;
+    const storedEdits = edits.map((e) => reading.view.storedEdit(e));
+    assert.ok(
+      storedEdits.every((e) => e !== null),
+      'an edit inside a cell was refused',
+    );
+    const after = applyEdits(nb.json, storedEdits as TextEdit[]);
+    const again = readNotebook(after);
+    assert.ok(
+      again.ok,
+      again.ok ? '' : `the edited notebook does not read: ${again.problem.message}`,
+    );
+    const expected = joinCells(editParts(reading.text, reading.view.parts, edits)).text;
+    assert.equal(again.text, expected, 'the notebook reads as other text');
+    assert.deepEqual(withoutMarkdownSources(after), withoutMarkdownSources(nb.json));
+  },
+);
+
+const notebookFixesKeepJson = fc.property(notebook, (nb) => {
+  const file = 'nb.ipynb';
+  const source = readOutlineSource(file, nb.json);
+  assert.equal(source.problem, null);
+  const ws = new Workspace();
+  ws.update(file, source.text, undefined, source.view);
+  const { stored } = fixStored(ws, file, source);
+  const again = readOutlineSource(file, stored);
+  assert.equal(again.problem, null, 'the fixed notebook does not read');
+  assert.equal(again.text, ws.get(file)!.text, 'the fixed notebook reads as other text');
+  assert.deepEqual(withoutMarkdownSources(stored), withoutMarkdownSources(nb.json));
+  assert.equal(markdownSources(stored).length, markdownSources(nb.json).length);
+});
+
 export const PROPERTIES: NamedProperty[] = [
   {
     name: 'analysis-never-throws',
@@ -322,6 +466,27 @@ export const PROPERTIES: NamedProperty[] = [
       'after each of up to 3 random edits, the incrementally updated outline JSON and findings equal a fresh analysis',
     testRuns: 100,
     property: incrementalEqualsWhole,
+  },
+  {
+    name: 'notebook-positions-round-trip',
+    claim:
+      "every offset of a notebook's joined Markdown maps to stored characters that decode to that character, at a valid stored line and column, and to the same character of its cell",
+    testRuns: 100,
+    property: notebookPositionsRoundTrip,
+  },
+  {
+    name: 'notebook-edits-keep-json',
+    claim:
+      "edits inside a notebook's cells, mapped to its JSON (escaped), leave valid JSON that reads as the edited text, with everything but the Markdown sources unchanged",
+    testRuns: 100,
+    property: notebookEditsKeepJson,
+  },
+  {
+    name: 'notebook-fixes-keep-json',
+    claim:
+      'fixStored on a notebook leaves JSON that reads as the fixed text, everything but the Markdown sources unchanged',
+    testRuns: 50,
+    property: notebookFixesKeepJson,
   },
   {
     name: 'consume-in-place-is-exact',

@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   applySuppressions,
-  fixFile,
+  fixStored,
+  IdentityView,
   LineIndex,
   pruneSuppressions,
+  readOutlineSource,
   recordSuppressions,
   type Finding,
 } from '../core/index.js';
@@ -71,16 +73,19 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   }));
   const suppressed = applyFile(suppressions, linted, options, log);
 
+  // Every file checked is reported, also without findings (`check --format json` lists it
+  // with `messages: []`, as ESLint does); the other formats show findings only.
   const reports: FileReport[] = [];
   for (const { file, findings: all } of linted) {
     let findings = suppressed.kept.get(file) ?? all;
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-    if (!findings.length && !hasOutline(file)) continue;
+    const view = file.outline.view;
     reports.push({
       filePath: file.target.display,
       relativePath: relativePath(io.cwd, file.target.abs),
       lines: new LineIndex(file.source.text),
-      text: file.source.text,
+      text: file.outline.text,
+      ...(view instanceof IdentityView ? {} : { view }),
       findings,
     });
   }
@@ -180,32 +185,37 @@ function fixAll(files: LoadedFile[], log: Log): number {
       log.note(`${target.display}: not fixed, it is not valid UTF-8`);
       continue;
     }
-    let result: { text: string; applied: number };
+    // What is on disk again, when nothing is written.
+    const restore = () =>
+      ws.update(target.abs, file.outline.text, ws.configOf(target.abs), file.outline.view);
+    let result: { stored: string; applied: number };
     try {
-      result = fixFile(ws, target.abs);
+      // Through the stored form: a notebook's fixes go into its JSON strings (formats/).
+      result = fixStored(ws, target.abs, file.outline);
     } catch (err) {
-      result = { text: source.text, applied: 0 };
+      result = { stored: source.text, applied: 0 };
       log.error(
         `${target.display}: not fixed, the fixes could not be applied: ${describeError(err)}`,
       );
     }
-    if (result.text === source.text) {
-      ws.update(target.abs, source.text, ws.configOf(target.abs));
+    if (result.stored === source.text) {
+      restore();
       continue;
     }
     let refusal: string | null;
     try {
-      refusal = writeFixed(target.abs, target.root, source, result.text);
+      refusal = writeFixed(target.abs, target.root, source, result.stored);
     } catch (err) {
       refusal = `cannot write the fixed file: ${fsReason(err)}`;
     }
     if (refusal) {
       // Report what is on disk, not what could not be written.
       log.error(`${target.display}: ${refusal}`);
-      ws.update(target.abs, source.text, ws.configOf(target.abs));
+      restore();
       continue;
     }
-    file.source = { ...source, text: result.text };
+    file.source = { ...source, text: result.stored };
+    file.outline = readOutlineSource(target.abs, result.stored);
     applied += result.applied;
   }
   return applied;

@@ -4,7 +4,7 @@
 // on one line, and the defaults are used: the run then exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, resolveConfig, type Config } from '../core/index.js';
+import { DEFAULT_CONFIG, isOutlineName, resolveConfig, type Config } from '../core/index.js';
 import { CliError, fsReason, type Log } from './log.js';
 import { matchGlob, matchGlobOrParent, toPosix } from './glob.js';
 
@@ -39,13 +39,20 @@ export class ConfigResolver {
     return this.explicit ?? this.forDir(path.dirname(abs));
   }
 
-  /** Does the configuration let this file be checked? (`files` narrows, `ignores` removes.) */
-  accepts(resolved: ResolvedConfig, abs: string): boolean {
+  /** Does the configuration let this file be checked? `files` chooses (it can name more
+   * than the outline files read by default, or fewer), `ignores` removes. A file found by a
+   * pattern naming its extension (`byPattern`) needs no choosing, only not to be removed. */
+  accepts(resolved: ResolvedConfig, abs: string, byPattern = false): boolean {
     const rel = toPosix(path.relative(resolved.baseDir, abs));
     const { files, ignores } = resolved.config;
-    if (files.length && !files.some((g) => matchGlob(g, rel))) return false;
+    if (files.length) {
+      if (!files.some((g) => matchGlob(g, rel))) return false;
+    } else if (!byPattern && !isOutlineName(abs)) return false;
     return !ignores.some((g) => matchGlobOrParent(g, rel));
   }
+
+  /** The files a folder walk takes: those the configuration of their folder accepts. */
+  readonly select = (abs: string): boolean => this.accepts(this.forFile(abs), abs);
 
   private forDir(dir: string): ResolvedConfig {
     const known = this.byDir.get(dir);

@@ -39,6 +39,7 @@ export function runExport(args: readonly string[], options: ExportOptions, io: I
     key: f.target.abs,
     path: toPosix(path.relative(io.cwd, f.target.abs)) || path.basename(f.target.abs),
     outline: f.ws.get(f.target.abs)!,
+    positions: f.ws.positions(f.target.abs),
   }));
   const exported = buildExport(sources, path.basename(io.cwd) || 'Bloomline export');
   for (const warning of exported.warnings) io.log.note(warning);

@@ -1,10 +1,13 @@
-// Which files a command works on: PATH and GLOB arguments expanded to Markdown files, honouring
+// Which files a command works on: PATH and GLOB arguments expanded to outline files (Markdown,
+// Quarto, R Markdown, notebooks; or what the configuration's `files` selects), honouring
 // .gitignore files (git's rules: the deeper file wins, an ignored folder is not entered),
-// always skipping node_modules and .git, and never following a symlinked folder out of the
-// folder that was named. A file named explicitly is always taken, whatever its name.
+// always skipping node_modules, .git and .ipynb_checkpoints, and never following a symlinked
+// folder out of the folder that was named. A file named explicitly is always taken, whatever
+// its name.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isOutlineName } from '../core/index.js';
 import { isGlob, matchGlob, splitGlob, toPosix } from './glob.js';
 import type { Log } from './log.js';
 import { fsReason } from './log.js';
@@ -19,20 +22,30 @@ export interface Target {
   /** Real path of the folder named on the command line that this file was found in (the
    * file's own folder for an explicit file); --fix writes nothing that resolves outside it. */
   root: string;
+  /** Found by a pattern whose last part names an extension ("notes/*.txt"): taken whatever
+   * the default set of file names or `files` say. */
+  byPattern?: boolean;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const MARKDOWN = /\.(md|markdown)$/i;
+// Jupyter's autosave copies (.ipynb_checkpoints) would repeat every notebook.
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.ipynb_checkpoints']);
 
-function isMarkdown(name: string): boolean {
-  return MARKDOWN.test(name);
-}
+/** Which files a walk takes: by default the outline files (isOutlineName); the CLI and the
+ * language server pass the configuration's choice (`files`, `ignores`). */
+export type Select = (abs: string) => boolean;
+
+const byName: Select = (abs) => isOutlineName(abs);
 
 /**
  * Expands command-line arguments to files, deduplicated and sorted by displayed path.
  * A missing path or a pattern matching nothing is reported (exit 2 at the end).
  */
-export function expandArgs(args: readonly string[], cwd: string, log: Log): Target[] {
+export function expandArgs(
+  args: readonly string[],
+  cwd: string,
+  log: Log,
+  select: Select = byName,
+): Target[] {
   const found = new Map<string, Target>();
   const add = (t: Target): void => {
     if (!found.has(t.abs)) found.set(t.abs, t);
@@ -49,7 +62,7 @@ export function expandArgs(args: readonly string[], cwd: string, log: Log): Targ
       }
     }
     if (stat?.isDirectory()) {
-      walkRoot(abs, arg, cwd, () => true).forEach(add);
+      walkRoot(abs, arg, cwd, () => true, select).forEach(add);
     } else if (stat && !stat.isFile()) {
       log.error(`${arg}: not a regular file`);
     } else if (stat) {
@@ -60,7 +73,7 @@ export function expandArgs(args: readonly string[], cwd: string, log: Log): Targ
         root: safeRealpath(path.dirname(abs)),
       });
     } else {
-      const matches = expandGlob(arg, cwd);
+      const matches = expandGlob(arg, cwd, select);
       if (matches.length === 0) log.error(`no files match the pattern "${arg}"`);
       matches.forEach(add);
     }
@@ -68,7 +81,7 @@ export function expandArgs(args: readonly string[], cwd: string, log: Log): Targ
   return [...found.values()].sort((a, b) => compare(a.display, b.display));
 }
 
-function expandGlob(pattern: string, cwd: string): Target[] {
+function expandGlob(pattern: string, cwd: string, select: Select): Target[] {
   const { base, rest } = splitGlob(pattern);
   const baseAbs = path.resolve(cwd, base);
   try {
@@ -77,10 +90,16 @@ function expandGlob(pattern: string, cwd: string): Target[] {
     return [];
   }
   // A pattern whose last part names an extension ("*.txt", "*.{md,txt}") selects what it
-  // matches; one that does not ("docs/**", "lesson-*") selects Markdown files only.
+  // matches; one that does not ("docs/**", "lesson-*") selects what a folder walk would.
   const last = rest.slice(rest.lastIndexOf('/') + 1);
   const namesExtension = /\.[\w{},-]+$/.test(last);
-  return walkRoot(baseAbs, base, cwd, (rel) => matchGlob(rest, rel), namesExtension);
+  return walkRoot(
+    baseAbs,
+    base,
+    cwd,
+    (rel) => matchGlob(rest, rel),
+    namesExtension ? null : select,
+  );
 }
 
 /** One .gitignore file: its folder and its rules. */
@@ -91,14 +110,14 @@ interface IgnoreLevel {
 
 /**
  * Walks a named folder. `accept` sees each file's path relative to the folder (forward
- * slashes); unless `anyName`, only Markdown files are offered.
+ * slashes); only files `select` takes are offered (null: any file, marked `byPattern`).
  */
 function walkRoot(
   rootAbs: string,
   rootDisplay: string,
   cwd: string,
   accept: (rel: string) => boolean,
-  anyName = false,
+  select: Select | null,
 ): Target[] {
   const out: Target[] = [];
   const rootReal = safeRealpath(rootAbs);
@@ -148,12 +167,13 @@ function walkRoot(
         if (visited.has(real)) continue; // A link back into the tree: walk each folder once.
         visited.add(real);
         walk(abs, childRel, active);
-      } else if ((anyName || isMarkdown(entry.name)) && accept(childRel)) {
+      } else if (accept(childRel) && (select === null || select(abs))) {
         out.push({
           abs,
           display: path.normalize(path.join(rootDisplay, ...childRel.split('/'))),
           explicit: false,
           root: rootReal,
+          ...(select === null ? { byPattern: true } : {}),
         });
       }
     }

@@ -15,7 +15,7 @@ const HELP = `Usage: bloomline <command> [options]
 Checks course outlines in Markdown: learning objectives and outcomes.
 
 Commands:
-  check [PATH|GLOB ...]   check outlines (default: Markdown files under the current folder)
+  check [PATH|GLOB ...]   check outlines (default: outline files under the current folder)
   outline FILE ...        print the objective/outcome model of outlines
   lsp --stdio             run the language server for an editor
   report [PATH|GLOB ...]  alignment report: objective x outcome matrix, Bloom levels, coverage
@@ -28,8 +28,10 @@ Options:
 
 const CHECK_HELP = `Usage: bloomline check [PATH|GLOB ...] [options]
 
-Checks the course outlines among the Markdown files named. Folders are searched for *.md and
-*.markdown files, honouring .gitignore and skipping node_modules; quote globs ("docs/**/*.md").
+Checks the course outlines among the files named. Folders are searched for Markdown (*.md,
+*.markdown), Quarto (*.qmd), R Markdown (*.Rmd) and Jupyter notebooks (*.ipynb, their Markdown
+cells), or what "files" in .bloomline.json selects, honouring .gitignore and skipping
+node_modules; quote globs ("docs/**/*.md").
 A file named explicitly is always checked. Settings come from the nearest .bloomline.json.
 
 Options:

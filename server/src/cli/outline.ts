@@ -3,6 +3,7 @@
 import type { LinkJson, OutlineJson } from '../core/index.js';
 import { formatTree } from './format/tree.js';
 import type { Io } from './check.js';
+import { oneLine } from './log.js';
 import { hasOutline, loadProject } from './project.js';
 
 export const OUTLINE_FORMATS = ['json', 'tree'] as const;
@@ -15,16 +16,21 @@ export function runOutline(
   io: Io,
 ): number {
   const project = loadProject(args, io.cwd, io.log, configPath);
-  const outlines = project.files.filter(hasOutline);
+  // Every file named has its entry, also when nothing was recognised in it (a title and empty
+  // lists; in the tree, a line saying so): silence would read as "the tool does not work".
   if (format === 'json') {
-    const entries = outlines.map((f) =>
+    const entries = project.files.map((f) =>
       withPaths(f.ws.outlineJson(f.target.abs), f.target.display, project.display),
     );
     io.stdout(JSON.stringify(entries) + '\n');
   } else {
     io.stdout(
-      outlines
-        .map((f) => formatTree(f.ws.get(f.target.abs)!, f.target.display, project.display))
+      project.files
+        .map((f) =>
+          hasOutline(f)
+            ? formatTree(f.ws.get(f.target.abs)!, f.target.display, project.display)
+            : `${oneLine(f.target.display)}\n   (no objectives or outcomes recognised)\n`,
+        )
         .join('\n'),
     );
   }

@@ -3,7 +3,14 @@
 // file put into one Workspace with its own configuration (so references between files
 // resolve, as they do in the editor).
 import * as path from 'node:path';
-import { isOutline, Workspace, type Outline } from '../core/index.js';
+import {
+  isOutline,
+  LineIndex,
+  readOutlineSource,
+  Workspace,
+  type Outline,
+  type OutlineSource,
+} from '../core/index.js';
 import { ConfigResolver } from './config.js';
 import { expandArgs, type Target } from './files.js';
 import { describeError, fsReason, type Log } from './log.js';
@@ -11,7 +18,10 @@ import { readSource, type Source } from './source.js';
 
 export interface LoadedFile {
   target: Target;
+  /** The file as read: bytes, decoded text (the stored text). */
   source: Source;
+  /** The Markdown analysed and how it stands in the stored text (a notebook's cells). */
+  outline: OutlineSource;
   ws: Workspace;
 }
 
@@ -37,9 +47,9 @@ export function loadProject(
       log.error(`${display(abs)}: rule ${ruleId} failed: ${describeError(err)}`),
   });
   const files: LoadedFile[] = [];
-  for (const target of expandArgs(args, cwd, log)) {
+  for (const target of expandArgs(args, cwd, log, resolver.select)) {
     const resolved = resolver.forFile(target.abs);
-    if (!target.explicit && !resolver.accepts(resolved, target.abs)) continue;
+    if (!target.explicit && !resolver.accepts(resolved, target.abs, target.byPattern)) continue;
     let source: Source;
     try {
       const read = readSource(target.abs);
@@ -54,14 +64,35 @@ export function loadProject(
     }
     if (!source.validUtf8)
       log.note(`${target.display}: not valid UTF-8; invalid bytes read as U+FFFD`);
-    const outline = ws.update(target.abs, source.text, resolved.config);
+    const read = readOutlineSource(target.abs, source.text);
+    // A notebook that cannot be read (not JSON, no cells): one line with where, exit 2, like
+    // a file that is too large. Cells left out are said, without failing the run.
+    const at = (offset: number) => where(target.display, source.text, offset);
+    if (read.problem) log.error(`${at(read.problem.span.start)}: ${lower(read.problem.message)}`);
+    for (const note of read.notes) log.note(`${at(note.span.start)}: ${lower(note.message)}`);
+    if (read.cells && read.cells.markdown === 0 && target.explicit && !read.problem)
+      log.note(`${target.display}: the notebook has no Markdown cells; there is nothing to read`);
+    const outline = ws.update(target.abs, read.text, resolved.config, read.view);
     // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
     if (outline.declined)
       log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
-    files.push({ target, source, ws });
+    files.push({ target, source, outline: read, ws });
     shown.set(target.abs, target.display);
   }
   return { files, display };
+}
+
+/** "file:LINE:COLUMN" of a stored offset (a problem in a notebook's JSON). */
+function where(display: string, stored: string, offset: number): string {
+  const p = new LineIndex(stored).position(offset);
+  return `${display}:${p.line + 1}:${p.character + 1}`;
+}
+
+/** A core message as the rest of a CLI line ("Not read: ..." -> "not read: ..."); proper
+ * nouns ("Markdown cell 2 ...") keep their capital. */
+function lower(message: string): string {
+  const text = message.replace(/\.$/, '');
+  return /^(?:Not|Cell)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** A file with no recognised objective or outcome is not a course outline: it stays quiet. */

@@ -23,7 +23,10 @@ export interface ReportOptions {
 export function runReport(args: readonly string[], options: ReportOptions, io: Io): number {
   const project = loadProject(args, io.cwd, io.log, options.configPath);
   const ws = project.files[0]?.ws;
-  const report = withDisplayPaths(buildReport(ws ? ws.outlines() : []), project.display);
+  const report = withDisplayPaths(
+    buildReport(ws ? ws.outlines() : [], (o) => ws!.positions(o.filePath)),
+    project.display,
+  );
   const text = renderReport(report, options.format);
   if (options.output === undefined) {
     io.stdout(text);

@@ -23,7 +23,27 @@ export {
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
 export {
+  OUTLINE_EXTENSIONS,
+  isOutlineName,
+  isNotebookName,
+  formatOf,
+  readOutlineSource,
+  readNotebook,
+  fixStored,
+  editParts,
+  joinCells,
+  IdentityView,
+  NotebookView,
+  type OutlineSource,
+  type SourceFormat,
+  type SourceView,
+  type CellRange,
+  type JoinedCells,
+  type NotebookReading,
+} from './formats/index.js';
+export {
   outlineToJson,
+  type JsonPositions,
   type OutlineJson,
   type ObjectiveJson,
   type OutcomeJson,

@@ -1,6 +1,13 @@
 // The `outline --format json` shape of INTERFACES.md (also what `bloomline/outline` returns).
-import type { BloomLevel, KirkpatrickLevel, Outline } from './model.js';
-import { LineIndex } from './text.js';
+import type { BloomLevel, KirkpatrickLevel, Outline, Span } from './model.js';
+import { LineIndex, type Position } from './text.js';
+
+/** Where spans of the analysed text are shown: lines of the file as stored (a notebook's JSON,
+ * formats/), and for a notebook the cell and the position within it. */
+export interface JsonPositions {
+  range(span: Span): { start: Position; end: Position };
+  cell?(offset: number): { cell: number; line: number; character: number } | null;
+}
 
 export interface LinkJson {
   id: string;
@@ -42,6 +49,12 @@ interface ItemJsonBase {
   source: string;
   label: string | null;
   parent: string | null;
+  /** In a notebook: the cell and the 1-based line and column within the cell's source. From
+   * a file (the CLI), `index` is the cell's 0-based index among all the notebook's cells and
+   * `line`/`column` above are those of the file as stored; from the language server for a
+   * notebook open in the editor, `uri` names the cell's document and `line`/`column` above are
+   * the cell's own. */
+  cell?: { index?: number; uri?: string; line: number; column: number };
 }
 
 export interface ObjectiveJson extends ItemJsonBase {
@@ -73,14 +86,22 @@ export interface OutlineJson {
   outcomes: OutcomeJson[];
 }
 
-export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJson {
-  const lines = new LineIndex(outline.text);
-  const pos = (offset: number) => lines.position(offset);
+export function outlineToJson(
+  outline: Outline,
+  locate?: LinkLocator,
+  positions?: JsonPositions,
+): OutlineJson {
+  const lines = positions ? null : new LineIndex(outline.text);
+  const range = (span: Span) =>
+    positions?.range(span) ?? {
+      start: lines!.position(span.start),
+      end: lines!.position(span.end),
+    };
   const base = (
     item: Outline['objectives'][number] | Outline['outcomes'][number],
   ): ItemJsonBase => {
-    const s = pos(item.textSpan.start);
-    const e = pos(item.textSpan.end);
+    const { start: s, end: e } = range(item.textSpan);
+    const cell = positions?.cell?.(item.textSpan.start) ?? null;
     const parent = item.parent
       ? ((item.parent.kind === 'objective' ? outline.objectives : outline.outcomes)[
           item.parent.index
@@ -98,6 +119,9 @@ export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJs
       source: item.source,
       label: item.label,
       parent,
+      ...(cell
+        ? { cell: { index: cell.cell, line: cell.line + 1, column: cell.character + 1 } }
+        : {}),
     };
   };
   const link = (l: {
@@ -127,7 +151,7 @@ export function outlineToJson(outline: Outline, locate?: LinkLocator): OutlineJs
     return {
       title: s.title,
       depth: s.depth,
-      line: s.heading ? pos(s.heading.start).line + 1 : null,
+      line: s.heading ? range(s.heading).start.line + 1 : null,
       path: s.path,
       objectives: bySection[index]!.objectives,
       outcomes: bySection[index]!.outcomes,

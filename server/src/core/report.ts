@@ -2,6 +2,7 @@
 // level distribution per section, and coverage figures. `bloomline report --format json` and
 // the `bloomline/report` request return this; the md, html and csv writers render it.
 import { BLOOM_LEVELS, type BloomLevel, type Outline } from './model.js';
+import type { JsonPositions } from './json.js';
 import { LineIndex } from './text.js';
 
 export type LevelCounts = Record<BloomLevel | 'vague' | 'none', number>;
@@ -104,13 +105,20 @@ function add(into: LevelCounts, from: LevelCounts): void {
   for (const k of Object.keys(into) as (keyof LevelCounts)[]) into[k] += from[k];
 }
 
-/** Builds the report of linked outlines (take them from a Workspace, so links are current). */
-export function buildReport(outlines: readonly Outline[]): ReportJson {
+/** Builds the report of linked outlines (take them from a Workspace, so links are current).
+ * `positionsOf` gives lines of the file as stored where they differ from the analysed text's
+ * (a notebook: `Workspace.positions`). */
+export function buildReport(
+  outlines: readonly Outline[],
+  positionsOf?: (outline: Outline) => JsonPositions,
+): ReportJson {
   const courses: CourseReport[] = [];
   for (const outline of outlines) {
     if (!outline.objectives.length && !outline.outcomes.length) continue;
-    const lines = new LineIndex(outline.text);
-    const line = (offset: number) => lines.position(offset).line + 1;
+    const positions = positionsOf?.(outline);
+    const lines = positions ? null : new LineIndex(outline.text);
+    const line = (offset: number) =>
+      (positions?.range({ start: offset, end: offset }).start ?? lines!.position(offset)).line + 1;
     const path = (section: number) => outline.sections[section]!.path;
     const objectives: ReportObjective[] = outline.objectives.map((o) => ({
       id: o.id,

@@ -18,7 +18,8 @@ import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { LineIndex } from './text.js';
-import { outlineToJson, type OutlineJson } from './json.js';
+import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
+import { IdentityView, type SourceView } from './formats/view.js';
 
 interface Entry {
   text: string;
@@ -27,6 +28,10 @@ interface Entry {
   /** Kept so that the next edit re-parses only the sections it touched (null when the text
    * was declined, see limits.ts). */
   parsed: Parsed | null;
+  /** How the analysed text stands in the file as stored (a notebook's cells in its JSON). */
+  view: SourceView | null;
+  /** Line index of the stored text, made when first asked for. */
+  storedLines?: LineIndex;
 }
 
 interface Target {
@@ -65,15 +70,29 @@ export class Workspace {
     for (const [filePath, e] of this.entries) this.update(filePath, e.text, config);
   }
 
-  update(filePath: string, text: string, config: Config = this.config): Outline {
+  /**
+   * Analyses a file's text. `view` says how that text stands in the file as stored, when they
+   * differ (a notebook's Markdown cells: formats/); positions in `outlineJson` are then those
+   * of the stored file.
+   */
+  update(
+    filePath: string,
+    text: string,
+    config: Config = this.config,
+    view: SourceView | null = null,
+  ): Outline {
     const prev = this.entries.get(filePath);
     if (prev && prev.text === text && sameWords(prev.config, config)) {
       prev.config = config;
+      if (prev.view !== view) {
+        prev.view = view;
+        delete prev.storedLines;
+      }
       this.linked = false;
       return prev.outline;
     }
     const { outline, parsed } = analyseText(text, filePath, config, prev?.parsed);
-    this.entries.set(filePath, { text, config, outline, parsed });
+    this.entries.set(filePath, { text, config, outline, parsed, view });
     this.linked = false;
     return outline;
   }
@@ -95,6 +114,30 @@ export class Workspace {
 
   files(): string[] {
     return [...this.entries.keys()];
+  }
+
+  /** How a file's analysed text stands in the file as stored (the text itself for Markdown). */
+  view(filePath: string): SourceView {
+    const entry = this.entries.get(filePath);
+    return entry?.view ?? new IdentityView(entry?.text ?? '');
+  }
+
+  /** Positions in the file as stored, for offsets of its analysed text. */
+  positions(filePath: string): JsonPositions {
+    const entry = this.entries.get(filePath);
+    if (!entry?.view) {
+      const lines = new LineIndex(entry?.text ?? '');
+      return { range: (s) => ({ start: lines.position(s.start), end: lines.position(s.end) }) };
+    }
+    const view = entry.view;
+    const lines = (entry.storedLines ??= new LineIndex(view.stored));
+    return {
+      range: (span) => {
+        const s = view.toStored(span);
+        return { start: lines.position(s.start), end: lines.position(s.end) };
+      },
+      cell: (o) => view.cellPosition(o),
+    };
   }
 
   configOf(filePath: string): Config {
@@ -145,26 +188,30 @@ export class Workspace {
     if (!entry) throw new Error(`unknown file ${filePath}`);
     // Lines of linked items, by file and ID, computed once per file that links point into.
     const located = new Map<string, Map<string, { line: number; text: string }>>();
-    return outlineToJson(entry.outline, (link) => {
-      const file = link.filePath ?? filePath;
-      let ids = located.get(file);
-      if (!ids) {
-        ids = new Map();
-        const outline = this.entries.get(file)?.outline;
-        if (outline) {
-          const index = new LineIndex(outline.text);
-          for (const item of [...outline.objectives, ...outline.outcomes]) {
-            if (!ids.has(item.id))
-              ids.set(item.id, {
-                line: index.position(item.textSpan.start).line + 1,
-                text: item.text,
-              });
+    return outlineToJson(
+      entry.outline,
+      (link) => {
+        const file = link.filePath ?? filePath;
+        let ids = located.get(file);
+        if (!ids) {
+          ids = new Map();
+          const outline = this.entries.get(file)?.outline;
+          if (outline) {
+            const positions = this.positions(file);
+            for (const item of [...outline.objectives, ...outline.outcomes]) {
+              if (!ids.has(item.id))
+                ids.set(item.id, {
+                  line: positions.range(item.textSpan).start.line + 1,
+                  text: item.text,
+                });
+            }
           }
+          located.set(file, ids);
         }
-        located.set(file, ids);
-      }
-      return ids.get(link.id) ?? null;
-    });
+        return ids.get(link.id) ?? null;
+      },
+      this.positions(filePath),
+    );
   }
 
   private knownIds(): { id: string; filePath: string; kind: ItemKind }[] {

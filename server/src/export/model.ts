@@ -9,6 +9,7 @@ import {
   type Objective,
   type Outcome,
   type Outline,
+  type JsonPositions,
 } from '../core/index.js';
 import { UniqueIds } from './ids.js';
 
@@ -18,6 +19,9 @@ export interface ExportSource {
   key: string;
   path: string;
   outline: Outline;
+  /** Lines of the file as stored where they differ from the analysed text's (a notebook's:
+   * `Workspace.positions`), so "line N" is the line the CLI reports. */
+  positions?: JsonPositions;
 }
 
 export interface ExportObjective {
@@ -92,8 +96,10 @@ export function buildExport(sources: readonly ExportSource[], projectTitle: stri
     const { outline } = source;
     if (!outline.objectives.length && !outline.outcomes.length) continue;
     const ids = exportIds(source, warnings);
-    const lines = new LineIndex(outline.text);
-    const lineOf = (offset: number) => lines.position(offset).line + 1;
+    const lines = source.positions ? null : new LineIndex(outline.text);
+    const lineOf = (offset: number) =>
+      (source.positions?.range({ start: offset, end: offset }).start ?? lines!.position(offset))
+        .line + 1;
     const objectives = outline.objectives.map((o): ExportObjective => ({
       kind: 'objective',
       id: ids.objectives[o.index]!,

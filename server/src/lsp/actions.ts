@@ -7,10 +7,10 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
-  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { compatiblePreferredFixes, type Finding, type TextEdit } from '../core/index.js';
-import { toTextEdits, touches } from './convert.js';
+import { touches } from './convert.js';
 import type { ServerContext } from './context.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bloomline`;
@@ -23,17 +23,20 @@ export const CODE_ACTION_KINDS = [
 
 export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
-  const key = ctx.fresh(uri);
-  if (key === null) return [];
+  const view = ctx.view(uri);
+  if (view === null) return [];
+  const key = view.key;
   const findings = ctx.findings(uri);
   if (!findings.length) return [];
   const only = params.context.only;
   const wanted = (kind: string) =>
     !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  const lines = ctx.lines(key);
-  const edit = (edits: readonly TextEdit[]) => ({
-    changes: { [uri]: toTextEdits(lines, edits) as LspTextEdit[] },
-  });
+  // A notebook's edits go to the cells they stand in; a fix the editor cannot make (spanning
+  // two cells) is not offered.
+  const edit = (edits: readonly TextEdit[]): WorkspaceEdit | null => {
+    const changes = ctx.edit(key, edits);
+    return changes ? { changes } : null;
+  };
   const actions: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix)) {
@@ -42,33 +45,34 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
       const diagnostic = ctx.diagnostic(key, finding);
       if (!touches(diagnostic.range, params.range)) continue;
       for (const fix of finding.fixes) {
-        if (!fix.edits.length) continue;
+        const changes = fix.edits.length ? edit(fix.edits) : null;
+        if (!changes) continue;
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           isPreferred: fix.isPreferred,
           diagnostics: [diagnostic],
-          edit: edit(fix.edits),
+          edit: changes,
         });
       }
       if (finding.fixes.some((f) => f.isPreferred)) rulesHere.add(finding.ruleId);
     }
     for (const rule of rulesHere) {
       const ofRule = findings.filter((f) => f.ruleId === rule);
-      const fixes = compatiblePreferredFixes(ofRule);
+      const fixes = compatiblePreferredFixes(ofRule).filter((f) => edit(f) !== null);
       // With one fixable problem, "fix all" would only repeat the quick fix above.
       if (fixes.length < 2) continue;
       actions.push({
         title: `Fix all ${rule} problems in this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: diagnosticsOf(ctx, key, ofRule),
-        edit: edit(fixes.flat()),
+        edit: edit(fixes.flat())!,
       });
     }
   }
 
   if (wanted(FIX_ALL_KIND)) {
-    const fixes = compatiblePreferredFixes(findings);
+    const fixes = compatiblePreferredFixes(findings).filter((f) => edit(f) !== null);
     if (fixes.length) {
       actions.push({
         title: 'Fix all auto-fixable Bloomline problems',
@@ -78,7 +82,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
           key,
           findings.filter((f) => f.fixes.some((x) => x.isPreferred)),
         ),
-        edit: edit(fixes.flat()),
+        edit: edit(fixes.flat())!,
       });
     }
   }

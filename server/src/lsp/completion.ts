@@ -10,7 +10,8 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import * as path from 'node:path';
-import { BLOOM_LEVELS, type LineIndex, type Outline } from '../core/index.js';
+import { BLOOM_LEVELS, type Outline } from '../core/index.js';
+import type { Lines } from './convert.js';
 import { itemAt, itemsOf, within, type Item, type ServerContext } from './context.js';
 
 export const TRIGGER_CHARACTERS = [' ', '(', '[', ',', '>', ':'];
@@ -41,9 +42,9 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   if (!ABLE_TO.test(wanted) && !ITEM_START.test(wanted) && !LABELLED.test(wanted)) {
     if (referenceContext(wanted) === null) return empty;
   }
-  const key = ctx.fresh(uri);
-  if (key === null) return empty;
-  const lines = ctx.lines(key);
+  const view = ctx.view(uri);
+  if (view === null) return empty;
+  const { key, lines } = view;
   const outline = ctx.outline(key);
   if (!outline) return empty;
   const offset = lines.offsetAt(line, character);
@@ -75,12 +76,7 @@ function referenceContext(before: string): string | null {
   return m[1]!;
 }
 
-function inObjectivesBlock(
-  outline: Outline,
-  offset: number,
-  lines: LineIndex,
-  line: number,
-): boolean {
+function inObjectivesBlock(outline: Outline, offset: number, lines: Lines, line: number): boolean {
   const lineStart = lines.lineStart(line);
   return outline.blocks.some(
     (b) => b.kind === 'objective' && (within(b.span, offset) || within(b.span, lineStart)),

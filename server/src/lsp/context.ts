@@ -1,6 +1,6 @@
 // What the request handlers may ask of the server: an up-to-date analysis of a document, the
 // linked outlines, positions, and the findings last published. Handlers only read.
-import type { Diagnostic, Location } from 'vscode-languageserver';
+import type { Diagnostic, Location, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type {
   Finding,
   Lexicon,
@@ -10,14 +10,29 @@ import type {
   Outline,
   Reference,
   Span,
+  TextEdit,
   Workspace,
 } from '../core/index.js';
+import type { Lines } from './convert.js';
+
+/** A document a request names, as the handlers see it: the workspace key of what it is part
+ * of, its lines (a notebook cell's own, over the notebook's joined text), and whether a span
+ * starts in it (always, but for a notebook cell: in that cell). */
+export interface DocumentView {
+  key: string;
+  lines: Lines;
+  contains(span: Span): boolean;
+  /** False for a notebook cell: the document is part of what `key` analyses. */
+  whole: boolean;
+}
 
 export interface ServerContext {
   readonly ws: Workspace;
   /** Brings a document's analysis up to date (runs a pending one now) and returns its
    * workspace key, or null when Bloomline does not analyse that document. */
   fresh(uri: string): string | null;
+  /** `fresh`, with the document's lines (a notebook cell's own); null when not analysed. */
+  view(uri: string): DocumentView | null;
   /** One line of a document as the editor has it now (without its line break), or null. */
   lineText(uri: string, line: number): string | null;
   /** The linked outline of an indexed file. */
@@ -25,7 +40,11 @@ export interface ServerContext {
   /** Line index of the text the file's outline was built from (cached per text). */
   lines(key: string): LineIndex;
   uriOf(key: string): string;
+  /** Where a span is shown: the file's URI and range, or the notebook cell it stands in. */
   location(key: string, span: Span): Location;
+  /** Edits of a file's analysed text as edits per document (a notebook's cells), or null when
+   * the editor cannot make them (an edit spanning two cells, a notebook not open). */
+  edit(key: string, edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | null;
   /** The findings of an open document, as last published (empty for any other). */
   findings(uri: string): Finding[];
   diagnostic(key: string, finding: Finding): Diagnostic;

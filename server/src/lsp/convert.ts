@@ -25,11 +25,15 @@ export const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function spanToRange(lines: LineIndex, span: Span): Range {
+/** The few LineIndex methods the converters and handlers use: a whole document's lines, or one
+ * notebook cell's over the joined text (notebooks.ts). */
+export type Lines = Pick<LineIndex, 'position' | 'offsetAt' | 'lineText' | 'lineStart'>;
+
+export function spanToRange(lines: Lines, span: Span): Range {
   return { start: lines.position(span.start), end: lines.position(span.end) };
 }
 
-export function toTextEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTextEdit[] {
+export function toTextEdits(lines: Lines, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: spanToRange(lines, e.span), newText: e.newText }));
 }
 
@@ -37,7 +41,7 @@ export function toTextEdits(lines: LineIndex, edits: readonly TextEdit[]): LspTe
  * `locate` turns a related finding's file and span into a location (null: unknown file). */
 export function toDiagnostic(
   finding: Finding,
-  lines: LineIndex,
+  lines: Lines,
   locate: (filePath: string, span: Span) => Location | null,
 ): Diagnostic {
   const diagnostic: Diagnostic = {

@@ -4,7 +4,7 @@
 // as the CLI's are to the folder it runs in: run from the repository root, both agree.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isOutline, type Outline } from '../core/index.js';
+import { isOutline, type JsonPositions, type Outline } from '../core/index.js';
 import { toPosix } from '../cli/glob.js';
 import {
   buildExport,
@@ -17,7 +17,12 @@ import type { ExportParams, ExportResult } from '../protocol.js';
 
 export function exportWorkspace(
   params: ExportParams | undefined,
-  files: readonly { key: string; outline: Outline; folder: string | null }[],
+  files: readonly {
+    key: string;
+    outline: Outline;
+    folder: string | null;
+    positions?: JsonPositions;
+  }[],
   folders: readonly string[],
 ): ExportResult {
   const format = params?.format;
@@ -32,6 +37,7 @@ export function exportWorkspace(
           ? toPosix(path.relative(f.folder, f.key))
           : path.basename(f.key),
       outline: f.outline,
+      ...(f.positions ? { positions: f.positions } : {}),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const project = buildExport(sources, folders[0] ? path.basename(folders[0]) : 'Bloomline export');

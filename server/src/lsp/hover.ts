@@ -24,11 +24,11 @@ import {
 } from './context.js';
 
 export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
-  const key = ctx.fresh(params.textDocument.uri);
-  if (key === null) return null;
+  const view = ctx.view(params.textDocument.uri);
+  if (view === null) return null;
+  const { key, lines } = view;
   const outline = ctx.outline(key);
   if (!outline) return null;
-  const lines = ctx.lines(key);
   const offset = lines.offsetAt(params.position.line, params.position.character);
   const answer = (value: string, span: Span): Hover => ({
     contents: { kind: MarkupKind.Markdown, value },

@@ -7,11 +7,11 @@ import { COMMANDS } from '../protocol.js';
 import { itemsByKind, type Item, type ServerContext } from './context.js';
 
 export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
-  const key = ctx.fresh(params.textDocument.uri);
-  if (key === null) return [];
+  const view = ctx.view(params.textDocument.uri);
+  if (view === null) return [];
+  const { key, lines } = view;
   const outline = ctx.outline(key);
   if (!outline || !outline.objectives.length) return [];
-  const lines = ctx.lines(key);
   const lenses: CodeLens[] = [];
   const bySection = new Map<number, Objective[]>();
   for (const o of outline.objectives) {
@@ -23,6 +23,7 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
     const own = bySection.get(section.index);
     if (!own) continue;
     const at = section.heading ?? own[0]!.span;
+    if (!view.contains(at)) continue; // In a notebook: the lenses of this cell only.
     const start = lines.position(at.start);
     lenses.push({
       range: { start, end: start },
@@ -42,6 +43,7 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
     return ids.get(id);
   };
   for (const objective of outline.objectives) {
+    if (!view.contains(objective.span)) continue;
     const start = lines.position(objective.span.start);
     lenses.push({
       range: { start, end: start },
@@ -80,12 +82,13 @@ function objectiveCommand(
   const file = first.filePath ?? key;
   const outcome = outcomeOf(file, first.id);
   if (!outcome) return { title, command: '' };
-  const lines = ctx.lines(file);
-  const s = lines.position(outcome.textSpan.start);
-  const e = lines.position(outcome.textSpan.end);
+  // Through ctx.location: an outcome in a notebook is shown in its cell.
+  const { uri, range } = ctx.location(file, outcome.textSpan);
+  const s = range.start;
+  const e = range.end;
   return {
     title,
     command: COMMANDS.revealItem,
-    arguments: [ctx.uriOf(file), s.line + 1, s.character + 1, e.line + 1, e.character + 1],
+    arguments: [uri, s.line + 1, s.character + 1, e.line + 1, e.character + 1],
   };
 }

@@ -33,10 +33,9 @@ function hitAt(
   uri: string,
   position: { line: number; character: number },
 ): IdHit | null {
-  const key = ctx.fresh(uri);
-  if (key === null) return null;
-  const lines = ctx.lines(key);
-  return idAt(ctx, key, lines.offsetAt(position.line, position.character));
+  const view = ctx.view(uri);
+  if (view === null) return null;
+  return idAt(ctx, view.key, view.lines.offsetAt(position.line, position.character));
 }
 
 export function definition(ctx: ServerContext, params: DefinitionParams): Location | null {
@@ -59,8 +58,8 @@ export function prepareRename(
   ctx: ServerContext,
   params: PrepareRenameParams,
 ): { range: Range; placeholder: string } | null {
-  const key = ctx.fresh(params.textDocument.uri);
-  if (key === null) return null;
+  const view = ctx.view(params.textDocument.uri);
+  if (view === null) return null;
   const hit = hitAt(ctx, params.textDocument.uri, params.position);
   if (!hit)
     throw new ResponseError(
@@ -72,7 +71,7 @@ export function prepareRename(
       ErrorCodes.InvalidRequest,
       `No objective or outcome has the ID "${hit.id}".`,
     );
-  return { range: spanToRange(ctx.lines(key), hit.span), placeholder: hit.id };
+  return { range: spanToRange(view.lines, hit.span), placeholder: hit.id };
 }
 
 export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit | null {
@@ -101,9 +100,11 @@ export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit 
     }
   }
   const changes: Record<string, TextEdit[]> = {};
+  // Each place through ctx.edit, so a notebook's go to its cells; a notebook that is not open
+  // (its JSON on disk) cannot be renamed into, and is left as it is.
   const add = (k: string, span: { start: number; end: number }) => {
-    const uri = ctx.uriOf(k);
-    (changes[uri] ??= []).push({ range: spanToRange(ctx.lines(k), span), newText: newId });
+    const edits = ctx.edit(k, [{ span, newText: newId }]);
+    for (const [uri, list] of Object.entries(edits ?? {})) (changes[uri] ??= []).push(...list);
   };
   add(key, item.idSpan!);
   for (const r of referencesTo(ctx, hit.target)) add(r.key, r.ref.span);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import {
   DiagnosticSeverity,
+  type TextEdit as LspTextEdit,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -26,15 +27,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   buildReport,
+  isNotebookName,
   isOutline,
+  isOutlineName,
   lexiconFor,
   LineIndex,
+  readOutlineSource,
   Workspace,
   type Finding,
   type Lexicon,
   type Outline,
   type ReportJson,
+  type SourceView,
   type Span,
+  type TextEdit,
 } from '../core/index.js';
 import { expandArgs } from '../cli/files.js';
 import { Log } from '../cli/log.js';
@@ -56,14 +62,15 @@ import {
 import { CODE_ACTION_KINDS, codeActions } from './actions.js';
 import { completion, TRIGGER_CHARACTERS } from './completion.js';
 import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
-import type { ServerContext } from './context.js';
+import type { DocumentView, ServerContext } from './context.js';
 import { spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
 import { codeLenses } from './lens.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
+import { CellLayout, inCells, NOTEBOOK_SELECTOR, NotebookSync, type Lines } from './notebooks.js';
 import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
-import { isInside, isMarkdownName, keyOfUri, uriOfPath } from './uri.js';
+import { isInside, keyOfUri, uriOfPath } from './uri.js';
 
 export interface ServerOptions {
   /** Delay between a change and its analysis, in milliseconds (default 100, at most 150). */
@@ -77,7 +84,9 @@ const INDEX_BATCH = 25;
 /** Rules whose findings depend on other files: held back until the workspace is indexed, so
  * an ID defined in a file not read yet is not reported as unknown for a moment. */
 const CROSS_FILE_RULES = new Set(['unknown-reference', 'missing-outcome', 'orphan-outcome']);
-const SKIPPED_DIRS = /[\\/](?:node_modules|\.git)[\\/]/;
+const SKIPPED_DIRS = /[\\/](?:node_modules|\.git|\.ipynb_checkpoints)[\\/]/;
+/** Editor languages Bloomline reads (Quarto's and R Markdown's ids, from their extensions). */
+const LANGUAGES = new Set(['markdown', 'quarto', 'rmd']);
 
 export function createServer(connection: Connection, options: ServerOptions = {}): BloomlineServer {
   return new BloomlineServer(connection, options);
@@ -86,6 +95,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 export class BloomlineServer implements ServerContext {
   readonly ws: Workspace;
   private readonly documents = new TextDocuments(TextDocument);
+  /** Open notebooks (notebook document sync) and where their cells lie in the joined text. */
+  private readonly notebooks = new NotebookSync();
+  private readonly layouts = new Map<string, CellLayout>();
+  /** How indexed files' analysed text stands in the stored file (notebooks read from disk). */
+  private readonly views = new Map<string, SourceView>();
   private readonly configs: ConfigStore;
   private readonly suppressions: SuppressionStore;
   /** What the Workspace holds, by key (the same strings the outlines were built from). */
@@ -142,6 +156,17 @@ export class BloomlineServer implements ServerContext {
   // ServerContext
 
   fresh(uri: string): string | null {
+    const notebook = this.notebooks.isOpen(uri) ? uri : this.notebooks.notebookOf(uri);
+    if (notebook !== undefined) {
+      if (
+        this.pending.has(notebook) ||
+        this.analysed.get(notebook) !== this.notebooks.version(notebook)
+      )
+        this.analyseNow(notebook);
+      const key = keyOfUri(notebook);
+      const known = notebook === uri || this.layouts.get(key)?.cell(uri) !== undefined;
+      return this.texts.has(key) && known ? key : null;
+    }
     const doc = this.documents.get(uri);
     if (doc && (this.pending.has(uri) || this.analysed.get(uri) !== doc.version))
       this.analyseNow(uri);
@@ -149,8 +174,20 @@ export class BloomlineServer implements ServerContext {
     return this.texts.has(key) ? key : null;
   }
 
+  view(uri: string): DocumentView | null {
+    const key = this.fresh(uri);
+    if (key === null) return null;
+    const layout = this.layouts.get(key);
+    const cell = layout?.cell(uri);
+    if (layout && cell) {
+      const lines = layout.linesOf(cell);
+      return { key, lines, contains: lines.contains, whole: false };
+    }
+    return { key, lines: this.lines(key), contains: () => true, whole: true };
+  }
+
   lineText(uri: string, line: number): string | null {
-    const doc = this.documents.get(uri);
+    const doc = this.documents.get(uri) ?? this.notebooks.cellDocument(uri);
     if (doc) {
       const text = doc.getText({
         start: { line, character: 0 },
@@ -180,7 +217,30 @@ export class BloomlineServer implements ServerContext {
   }
 
   location(key: string, span: Span): Location {
+    const inCell = this.layouts.get(key)?.locate(span);
+    if (inCell) return inCell;
+    const view = this.views.get(key);
+    // A notebook read from disk: lines of the file as stored, as the CLI gives them.
+    if (view)
+      return {
+        uri: this.uriOf(key),
+        range: spanToRange(this.storedLines(key, view), view.toStored(span)),
+      };
     return { uri: this.uriOf(key), range: spanToRange(this.lines(key), span) };
+  }
+
+  edit(key: string, edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | null {
+    const layout = this.layouts.get(key);
+    if (!layout && this.views.has(key)) return null; // A notebook's JSON is not edited as text.
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const e of edits) {
+      const at = layout
+        ? layout.locateWithin(e.span)
+        : { uri: this.uriOf(key), range: spanToRange(this.lines(key), e.span) };
+      if (!at) return null; // It spans two cells.
+      (changes[at.uri] ??= []).push({ range: at.range, newText: e.newText });
+    }
+    return changes;
   }
 
   findings(uri: string): Finding[] {
@@ -188,9 +248,24 @@ export class BloomlineServer implements ServerContext {
   }
 
   diagnostic(key: string, finding: Finding): Diagnostic {
-    return toDiagnostic(finding, this.lines(key), (filePath, span) =>
+    return toDiagnostic(finding, this.linesAt(key, finding.span), (filePath, span) =>
       this.texts.has(filePath) ? this.location(filePath, span) : null,
     );
+  }
+
+  /** The lines a span is shown in: its notebook cell's, or the document's. */
+  private linesAt(key: string, span: Span): Lines {
+    const layout = this.layouts.get(key);
+    const cell = layout?.cellAt(span.start);
+    return layout && cell ? layout.linesOf(cell) : this.lines(key);
+  }
+
+  private storedLines(key: string, view: SourceView): LineIndex {
+    const cached = this.lineCache.get(`${key}\0stored`);
+    if (cached && cached.text === view.stored) return cached.index;
+    const index = new LineIndex(view.stored);
+    this.lineCache.set(`${key}\0stored`, { text: view.stored, index });
+    return index;
   }
 
   lexicon(key: string): Lexicon {
@@ -231,6 +306,16 @@ export class BloomlineServer implements ServerContext {
     );
     this.documents.onDidClose((e) => this.guard('close', () => this.closed(e.document)));
     this.documents.listen(c);
+    this.notebooks.documents.onDidOpen((nb) =>
+      this.guard('notebook open', () => this.analyseNow(nb.uri)),
+    );
+    this.notebooks.documents.onDidChange((e) =>
+      this.guard('notebook change', () => this.schedule(e.notebookDocument.uri)),
+    );
+    this.notebooks.documents.onDidClose((nb) =>
+      this.guard('notebook close', () => this.closedNotebook(nb.uri)),
+    );
+    this.notebooks.listen(c);
 
     c.onCodeAction(this.request('codeAction', [], (p) => codeActions(this, p)));
     c.onCompletion(
@@ -257,7 +342,9 @@ export class BloomlineServer implements ServerContext {
           p,
           this.selected(undefined).flatMap((key) => {
             const outline = this.outline(key);
-            return outline ? [{ key, outline, folder: this.folderOf(key) }] : [];
+            // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
+            const positions = this.ws.positions(key);
+            return outline ? [{ key, outline, folder: this.folderOf(key), positions }] : [];
           }),
           this.folders,
         ),
@@ -286,6 +373,7 @@ export class BloomlineServer implements ServerContext {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: { notebookSelector: NOTEBOOK_SELECTOR },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         hoverProvider: true,
@@ -308,7 +396,7 @@ export class BloomlineServer implements ServerContext {
     if (this.can.watchers) {
       void c.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/*.{md,markdown}' },
+          { globPattern: '**/*.{md,markdown,qmd,Rmd,rmd,ipynb}' },
           { globPattern: `**/${CONFIG_FILE}` },
           { globPattern: `**/${SUPPRESSIONS_FILE}` },
         ],
@@ -422,6 +510,10 @@ export class BloomlineServer implements ServerContext {
     const timer = this.pending.get(uri);
     if (timer) clearTimeout(timer);
     this.pending.delete(uri);
+    if (this.notebooks.isOpen(uri)) {
+      this.analyseNotebook(uri);
+      return;
+    }
     const doc = this.documents.get(uri);
     if (!doc) return;
     const key = keyOfUri(uri);
@@ -431,6 +523,40 @@ export class BloomlineServer implements ServerContext {
     if (isMarkdownDocument(doc) && this.configs.accepts(fc, key))
       this.setFile(key, doc.getText(), fc);
     else this.removeFile(key);
+  }
+
+  /** Joins an open notebook's Markdown cells and analyses them under the notebook's key. */
+  private analyseNotebook(uri: string): void {
+    const key = keyOfUri(uri);
+    this.uris.set(key, uri);
+    this.analysed.set(uri, this.notebooks.version(uri) ?? 0);
+    const layout = new CellLayout(this.notebooks.markdownCells(uri));
+    const before = this.layouts.get(key);
+    // Cells that went away keep no diagnostics.
+    for (const cell of before?.cells ?? []) if (!layout.cell(cell.uri)) this.clearCell(cell.uri);
+    this.layouts.set(key, layout);
+    this.views.delete(key);
+    const fc = this.configFor(key);
+    if (this.configs.accepts(fc, key)) this.setFile(key, layout.text, fc);
+    else this.removeFile(key);
+  }
+
+  private closedNotebook(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+    this.analysed.delete(uri);
+    const key = keyOfUri(uri);
+    for (const cell of this.layouts.get(key)?.cells ?? []) this.clearCell(cell.uri);
+    this.layouts.delete(key);
+    if (!this.loadFromDisk(key)) this.removeFile(key);
+    this.afterChange([key]);
+  }
+
+  private clearCell(cellUri: string): void {
+    this.openFindings.delete(cellUri);
+    if (this.published.has(cellUri)) this.publish(cellUri, []);
+    this.published.delete(cellUri);
   }
 
   private closed(doc: TextDocument): void {
@@ -453,6 +579,7 @@ export class BloomlineServer implements ServerContext {
   }
 
   private isOpen(key: string): boolean {
+    if (this.layouts.has(key)) return true;
     const uri = this.uris.get(key);
     return uri !== undefined && this.documents.get(uri) !== undefined;
   }
@@ -472,37 +599,61 @@ export class BloomlineServer implements ServerContext {
     return this.configs.forFile(key, this.folderOf(key));
   }
 
-  private setFile(key: string, text: string, fc: FileConfig = this.configFor(key)): void {
-    this.ws.update(key, text, fc.config);
+  private setFile(
+    key: string,
+    text: string,
+    fc: FileConfig = this.configFor(key),
+    view: SourceView | null = this.views.get(key) ?? null,
+  ): void {
+    this.ws.update(key, text, fc.config, view);
     this.texts.set(key, text);
   }
 
   private removeFile(key: string): void {
+    this.views.delete(key);
     if (!this.texts.delete(key)) return;
     this.ws.remove(key);
     this.lineCache.delete(key);
+    this.lineCache.delete(`${key}\0stored`);
   }
 
-  /** Reads a Markdown file of the workspace folders from disk into the index; false when it is
+  /** Would a folder walk take this file? The configuration's `files` (when set), else the
+   * outline files read by default (Markdown, Quarto, R Markdown, notebooks); never `ignores`. */
+  private takesFromDisk(key: string): boolean {
+    if (!path.isAbsolute(key) || SKIPPED_DIRS.test(key)) return false;
+    const fc = this.configFor(key);
+    return (fc.config.files.length > 0 || isOutlineName(key)) && this.configs.accepts(fc, key);
+  }
+
+  /** Reads an outline file of the workspace folders from disk into the index; false when it is
    * not one, cannot be read, or the configuration leaves it out. */
   private loadFromDisk(key: string): boolean {
-    if (!path.isAbsolute(key) || !isMarkdownName(key) || !this.inFolders(key)) return false;
-    if (SKIPPED_DIRS.test(key)) return false;
-    const fc = this.configFor(key);
-    if (!this.configs.accepts(fc, key)) return false;
-    const text = this.readDisk(key);
-    if (text === null) return false;
-    this.setFile(key, text, fc);
+    if (!this.inFolders(key) || !this.takesFromDisk(key)) return false;
+    const read = this.readDisk(key);
+    if (read === null) return false;
+    this.setFile(key, read.text, this.configFor(key), read.view);
     return true;
   }
 
-  private readDisk(key: string): string | null {
+  /** A file's analysed text (a notebook's Markdown cells) and, for a notebook, its view. */
+  private readDisk(key: string): { text: string; view: SourceView | null } | null {
+    let stored: string;
     try {
       const read = readSource(key);
-      return read.ok ? read.source.text : null;
+      if (!read.ok) return null;
+      stored = read.source.text;
     } catch {
       return null;
     }
+    const source = readOutlineSource(key, stored);
+    if (source.problem) {
+      this.connection.console.warn(`bloomline: ${key}: ${source.problem.message}`);
+      return null;
+    }
+    const view = isNotebookName(key) ? source.view : null;
+    if (view) this.views.set(key, view);
+    else this.views.delete(key);
+    return { text: source.text, view };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -529,6 +680,12 @@ export class BloomlineServer implements ServerContext {
       // A document with an analysis pending publishes when that runs.
       if (this.pending.has(uri) || this.analysed.get(uri) !== doc.version) continue;
       this.publishFindings(uri, key, doc.version, uri === analysedUri);
+    }
+    for (const uri of this.notebooks.all()) {
+      const key = keyOfUri(uri);
+      affected.add(key);
+      if (this.pending.has(uri) || this.analysed.get(uri) !== this.notebooks.version(uri)) continue;
+      this.publishNotebook(key, uri === analysedUri);
     }
     for (const key of affected) this.notifyOutline(key);
   }
@@ -575,6 +732,34 @@ export class BloomlineServer implements ServerContext {
       version,
       always,
     );
+  }
+
+  /** Publishes an open notebook's findings on the cells they stand in (each cell's own lines). */
+  private publishNotebook(key: string, always: boolean): void {
+    const layout = this.layouts.get(key);
+    if (!layout) return;
+    const outline = this.outline(key);
+    const byCell = new Map<string, Finding[]>(layout.cells.map((c) => [c.uri, []]));
+    const declined = outline?.declined
+      ? [declinedDiagnostic(layout.linesOf(layout.cells[0]!), outline)]
+      : null;
+    if (!declined) {
+      let findings = this.texts.has(key) ? this.ws.lint(key) : [];
+      if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
+      findings = this.suppressions.apply(key, this.folderOf(key), findings);
+      for (const f of findings) {
+        const cell = layout.cellAt(f.span.start);
+        if (cell) byCell.get(cell.uri)!.push(f);
+      }
+    }
+    layout.cells.forEach((cell, i) => {
+      const findings = byCell.get(cell.uri)!;
+      this.openFindings.set(cell.uri, findings);
+      const version = this.notebooks.cellDocument(cell.uri)?.version;
+      const diagnostics =
+        declined && i === 0 ? declined : findings.map((f) => this.diagnostic(key, f));
+      this.publish(cell.uri, diagnostics, version, always);
+    });
   }
 
   private publish(uri: string, diagnostics: Diagnostic[], version?: number, always = false): void {
@@ -640,7 +825,7 @@ export class BloomlineServer implements ServerContext {
     for (const folder of this.folders) {
       let files: string[];
       try {
-        files = expandArgs(['.'], folder, log).map((t) => t.abs);
+        files = expandArgs(['.'], folder, log, (abs) => this.takesFromDisk(abs)).map((t) => t.abs);
       } catch (err) {
         this.logError(`reading ${folder}`, err);
         continue;
@@ -654,9 +839,13 @@ export class BloomlineServer implements ServerContext {
           this.removeFile(key);
           continue;
         }
-        const text = this.texts.get(key) ?? this.readDisk(key);
-        if (text === null) continue;
-        this.setFile(key, text, fc);
+        const known = this.texts.get(key);
+        const read =
+          known === undefined
+            ? this.readDisk(key)
+            : { text: known, view: this.views.get(key) ?? null };
+        if (read === null) continue;
+        this.setFile(key, read.text, fc, read.view);
         if (++count % INDEX_BATCH === 0) {
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -667,6 +856,7 @@ export class BloomlineServer implements ServerContext {
       if (!seen.has(key) && !this.isOpen(key) && this.inFolders(key)) this.removeFile(key);
     // Open documents: their configuration may have changed too.
     for (const doc of this.documents.all()) this.analyseDocument(doc.uri);
+    for (const uri of this.notebooks.all()) this.analyseNotebook(uri);
     this.indexed = true;
     this.afterChange(this.texts.keys());
   }
@@ -690,7 +880,8 @@ export class BloomlineServer implements ServerContext {
         this.configs.reload(key);
         continue;
       }
-      if (!isMarkdownName(key) || this.isOpen(key)) continue;
+      if (this.isOpen(key)) continue;
+      if (!this.texts.has(key) && !this.takesFromDisk(key)) continue;
       if (change.type === FileChangeType.Deleted || !this.loadFromDisk(key)) this.removeFile(key);
       changed.push(key);
     }
@@ -707,7 +898,9 @@ export class BloomlineServer implements ServerContext {
     for (const key of keys) {
       const outline = this.outline(key);
       if (!outline || !isOutline(outline)) continue;
-      out.push({ ...this.ws.outlineJson(key), uri: this.uriOf(key) });
+      const json = this.ws.outlineJson(key);
+      const layout = this.layouts.get(key);
+      out.push({ ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) });
     }
     return out;
   }
@@ -734,7 +927,7 @@ export class BloomlineServer implements ServerContext {
 /** Bloomline reads Markdown documents only: by language, or by file name. */
 /** The one diagnostic of a document the core declined: why, where (the line nested too deep,
  * or the start), as information. */
-function declinedDiagnostic(lines: LineIndex, outline: Outline): Diagnostic {
+function declinedDiagnostic(lines: Lines, outline: Outline): Diagnostic {
   const note = outline.notes[0];
   const span = note?.span ?? { start: 0, end: 0 };
   const reason = (outline.declined ?? '').replace(/^Not analysed: /, '');
@@ -746,8 +939,13 @@ function declinedDiagnostic(lines: LineIndex, outline: Outline): Diagnostic {
   };
 }
 
+/** A Markdown, Quarto or R Markdown document: by language, or by file name (a `.qmd` opened as
+ * plain text where the Quarto extension is not installed). A notebook's JSON opened as text
+ * is not one: its cells come through notebook sync. */
 function isMarkdownDocument(doc: TextDocument): boolean {
-  return doc.languageId === 'markdown' || isMarkdownName(keyOfUri(doc.uri));
+  if (LANGUAGES.has(doc.languageId)) return true;
+  const name = keyOfUri(doc.uri);
+  return isOutlineName(name) && !isNotebookName(name);
 }
 
 /** A short fingerprint of a (possibly large) JSON text, so only it is kept in memory. */

@@ -8,8 +8,8 @@ import {
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { LineIndex, Outline, Span } from '../core/index.js';
-import { spanToRange } from './convert.js';
+import type { Outline, Span } from '../core/index.js';
+import { spanToRange, type Lines } from './convert.js';
 import { itemsOf, nameSpan, shortText, type Item, type ServerContext } from './context.js';
 
 const KIND: Record<Item['kind'], SymbolKind> = {
@@ -21,12 +21,16 @@ export function documentSymbols(
   ctx: ServerContext,
   params: DocumentSymbolParams,
 ): DocumentSymbol[] {
-  const key = ctx.fresh(params.textDocument.uri);
-  if (key === null) return [];
-  const outline = ctx.outline(key);
+  const view = ctx.view(params.textDocument.uri);
+  if (view === null) return [];
+  const outline = ctx.outline(view.key);
   if (!outline || !itemsOf(outline).length) return [];
-  const lines = ctx.lines(key);
-  return sectionSymbols(outline, lines, 0);
+  if (view.whole) return sectionSymbols(outline, view.lines, 0);
+  // A notebook cell: its own items, without the sections of the whole notebook.
+  return itemsOf(outline)
+    .filter((item) => view.contains(item.span))
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((item) => itemSymbol(view.lines, item, [], item.span));
 }
 
 function itemName(item: Item): string {
@@ -40,7 +44,7 @@ function itemDetail(item: Item): string {
 }
 
 function itemSymbol(
-  lines: LineIndex,
+  lines: Lines,
   item: Item,
   children: DocumentSymbol[],
   extent: Span,
@@ -83,7 +87,7 @@ function indexOf(outline: Outline): Index {
  * root without a heading contributes its children directly. */
 function sectionSymbols(
   outline: Outline,
-  lines: LineIndex,
+  lines: Lines,
   index: number,
   idx: Index = indexOf(outline),
 ): DocumentSymbol[] {

@@ -16,7 +16,7 @@ export function formatGithub(reports: readonly FileReport[]): string {
   for (const report of reports) {
     const file = report.relativePath ?? report.filePath;
     for (const f of report.findings) {
-      const r = toRange(report.lines, f.span);
+      const r = toRange(report, f.span);
       // GitHub takes columns only for a range within one line (as @actions/core documents).
       const columns =
         r.line === r.endLine

@@ -1,6 +1,10 @@
-// `check --format json`: exactly the shape of INTERFACES.md, one entry per outline file.
+// `check --format json`: exactly the shape of INTERFACES.md, one entry per file checked, also
+// when it has no findings (`messages: []`), as ESLint does. Lines, columns and fix edits are
+// those of the file as stored: a notebook's point into its JSON, and their new text is
+// escaped for the JSON string it goes into, so applying them keeps the notebook valid.
+import type { Fix } from '../../core/index.js';
 import type { FileReport } from './report.js';
-import { toRange } from './report.js';
+import { storedFix, toRange } from './report.js';
 
 export function formatJson(reports: readonly FileReport[]): string {
   const out = reports.map((r) => ({
@@ -9,12 +13,18 @@ export function formatJson(reports: readonly FileReport[]): string {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      ...toRange(r.lines, f.span),
-      fixes: f.fixes.map((fix) => ({
-        title: fix.title,
-        isPreferred: fix.isPreferred,
-        edits: fix.edits.map((e) => ({ ...toRange(r.lines, e.span), newText: e.newText })),
-      })),
+      ...toRange(r, f.span),
+      fixes: f.fixes
+        .map((fix) => storedFix(r, fix))
+        .filter((fix): fix is Fix => fix !== null)
+        .map((fix) => ({
+          title: fix.title,
+          isPreferred: fix.isPreferred,
+          edits: fix.edits.map((e) => ({
+            ...toRange({ lines: r.lines }, e.span),
+            newText: e.newText,
+          })),
+        })),
     })),
   }));
   return JSON.stringify(out) + '\n';

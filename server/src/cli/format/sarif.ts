@@ -7,7 +7,7 @@
 // code scanning keeps an alert's identity when the lines above it change.
 import { createHash } from 'node:crypto';
 import { docsUrl, RULES, type Fix, type Severity } from '../../core/index.js';
-import { toRange, type FileReport, type Range } from './report.js';
+import { storedFix, toRange, type FileReport, type Range } from './report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/bloomline/bloomline';
@@ -55,7 +55,11 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     const prints = fingerprints(report);
     return report.findings.map((f, i) => {
       const index = ruleIndex.get(f.ruleId);
-      const preferred = f.fixes.filter((fix) => fix.isPreferred);
+      // A notebook's fixes are edits of its JSON (escaped); one the file cannot take is left out.
+      const preferred = f.fixes
+        .filter((fix) => fix.isPreferred)
+        .map((fix) => storedFix(report, fix))
+        .filter((fix): fix is Fix => fix !== null);
       return {
         ruleId: f.ruleId,
         ...(index !== undefined ? { ruleIndex: index } : {}),
@@ -65,7 +69,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
           {
             physicalLocation: {
               artifactLocation: artifact,
-              region: region(toRange(report.lines, f.span)),
+              region: region(toRange(report, f.span)),
             },
           },
         ],
@@ -161,7 +165,7 @@ function sarifFix(fix: Fix, report: FileReport, artifact: ArtifactLocation): obj
       {
         artifactLocation: artifact,
         replacements: fix.edits.map((e) => ({
-          deletedRegion: region(toRange(report.lines, e.span)),
+          deletedRegion: region(toRange({ lines: report.lines }, e.span)),
           insertedContent: { text: e.newText },
         })),
       },

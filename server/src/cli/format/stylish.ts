@@ -32,7 +32,7 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   let out = '';
   for (const report of reports) {
     if (!report.findings.length) continue;
-    const rows = report.findings.map((f) => ({ f, range: toRange(report.lines, f.span) }));
+    const rows = report.findings.map((f) => ({ f, range: toRange(report, f.span) }));
     const posWidth = Math.max(...rows.map((r) => `${r.range.line}:${r.range.column}`.length));
     const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
     out += `\n${c.underline(sanitize(report.filePath))}\n`;
