@@ -89,6 +89,7 @@ function byHeading(placement: Placement): boolean {
 const AUX = new Set(
   'is are was were has have had does do did can could should may might must will would'.split(' '),
 );
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'what', 'how', 'it', 'they']);
 const LEARNER =
   /^(?:i|you|we|students?|learners?|participants?|trainees?|delegates?|the\s+(?:student|learner|participant|trainee))\b/i;
 
@@ -124,8 +125,14 @@ function isStatement(b: Builder, text: string): boolean {
   if (!ws.length) return false;
   // "May describe ...", "Should be specific ...": a modal with no subject describes something.
   if (/^(?:may|might|should|would|could|must)$/.test(ws[0]!)) return true;
-  const first = ws[0]!;
-  if (b.lex.lemma(first) === first && b.lex.verb(first)) return false;
+  // A behaviour first, vague or not ("Understand what a commit is"), is a learner statement;
+  // a gerund is one too ("Creating a graphic that can answer ..."), unless it is the subject
+  // of a verb ("Learning outcomes are statements ...").
+  const reading = readObjective(text, b.lex, null);
+  if (reading.verb && !reading.verbFromLeadIn) {
+    if (!/ing$/i.test(text.slice(reading.verb.start, reading.verb.end))) return false;
+    return ws.slice(1, 6).some((w, k) => AUX.has(w) && !RELATIVE.has(ws[k] ?? ''));
+  }
   // The first auxiliary decides: "Outcomes are ...", "An outcome can be observed ..." state
   // something; "Nurses will understand ...", "Staff will be able to ..." say what someone does.
   for (let k = 1; k < ws.length; k++) {
