@@ -470,6 +470,129 @@ export const blockQuote: fc.Arbitrary<string> = fc
       .join('\n'),
   );
 
+// The containers and forms of recognise/ (issue 10): MyST directives with colon and backtick
+// fences and option lines, Quarto callouts titled by attribute or heading, MkDocs admonitions,
+// GitHub alerts, objective and measure tables (ragged rows too), HTML lists, prose, chunk alt
+// text; each sometimes left unclosed or broken.
+export const directive: fc.Arbitrary<string> = fc
+  .tuple(
+    pick(
+      ':::{objectives}',
+      '::::{learning-objectives}',
+      ':::{admonition} Learning objectives',
+      '```{objectives}',
+      '````{admonition} What you will learn',
+      '```{exercise}',
+      '```{note}',
+      '```{r}',
+      '~~~{objectives}',
+      '::: {.callout-tip title="Learning objectives"}',
+      '::: {.callout-note}\n## Learning objectives',
+      '::: {.callout-note collapse="true"}\n### Outcomes',
+      ':::{.lo .content-hidden}',
+    ),
+    pick('', ':class: dropdown\n', '---\nclass: tip\n---\n', ':open:\n'),
+    fc.oneof(list, leadInList, paragraph),
+    pick(true, true, false),
+  )
+  .map(([open, options, body, closed]) => {
+    const fence = /^[`~]+/.exec(open)?.[0] ?? ':::';
+    return `${open}\n${options}${body}${closed ? `\n${fence}` : ''}`;
+  });
+
+export const admonition: fc.Arbitrary<string> = fc
+  .tuple(
+    pick(
+      '!!! abstract "Learning objectives"',
+      '??? note "Outcomes"',
+      '!!! info',
+      '???+ tip "Goals"',
+    ),
+    pick('', '\n'),
+    list,
+  )
+  .map(([open, gap, l]) =>
+    [open + gap, ...l.split('\n').map((line) => (line ? `    ${line}` : line))].join('\n'),
+  );
+
+export const alert: fc.Arbitrary<string> = fc
+  .tuple(
+    pick('[!NOTE]', '[!TIP]', '[!IMPORTANT]', ''),
+    pick('**Learning objectives**', 'Objectives:', ''),
+    list,
+  )
+  .map(([marker, title, l]) =>
+    [marker, title, '', ...l.split('\n')]
+      .filter((x, i) => i > 1 || x !== '')
+      .map((x) => `> ${x}`)
+      .join('\n'),
+  );
+
+export const richTable: fc.Arbitrary<string> = fc
+  .tuple(
+    pick(
+      '| # | Module | Learning objective | Outcome |',
+      '| LO | Learning Outcome |',
+      '| KPI | Baseline | Target | Deadline |',
+      '| Outcome | Probability |',
+      '|Objective|',
+      'Week | Objectives',
+    ),
+    pick('| --- | --- | --- | --- |', '|---|---|', '| :--- | ---: |', '---|---', '|-|'),
+    fc.array(
+      fc.array(
+        fc.oneof(itemText, pick('LO1', '**2.1**', '', '`a|b`', 'x \\| y', '45 min', 'Q3 2027')),
+        {
+          minLength: 0,
+          maxLength: 5,
+        },
+      ),
+      { minLength: 0, maxLength: 4 },
+    ),
+  )
+  .map(([header, delimiter, rows]) =>
+    [header, delimiter, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+  );
+
+export const htmlList: fc.Arbitrary<string> = fc
+  .tuple(
+    pick('**What you will learn**\n\n', 'Objectives:\n', ''),
+    fc.array(itemText, { maxLength: 3 }),
+    pick(true, false),
+  )
+  .map(
+    ([label, items, closed]) =>
+      `${label}<ul>\n${items.map((t) => `<li>${t}${closed ? '</li>' : ''}`).join('\n')}\n${closed ? '</ul>' : ''}`,
+  );
+
+export const prose: fc.Arbitrary<string> = fc
+  .tuple(
+    pick(
+      'In this lab, you learn ',
+      'By the end of this course, you (1) will ',
+      'After this chapter you should be able to ',
+      'You also learn about ',
+      '(a) ',
+      ': In situation X, you will be able to ',
+    ),
+    objectiveText,
+    pick('', ', (2) will compare the two. (3)', '. You also learn how to ', ' and (ii) '),
+    objectiveText,
+  )
+  .map(([a, b, c, d]) => `${a}${b}${c}${d}`);
+
+export const chunkAlt: fc.Arbitrary<string> = fc
+  .tuple(
+    pick('```{r, fig.alt = "', "```{r fig.alt='", '```{python, fig.alt="'),
+    pick('This chapter will demonstrate how to: ', 'A slide: ', ''),
+    objectiveText,
+    pick('"}', "'}", ''),
+  )
+  .map(
+    ([open, lead, body, close]) =>
+      `${open}${lead}${body.replace(/["']/g, '')}${close}\nplot(x)\n\`\`\``,
+  );
+
 export const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: heading },
   { weight: 5, arbitrary: leadInList },
@@ -480,6 +603,13 @@ export const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: table },
   { weight: 1, arbitrary: html },
   { weight: 1, arbitrary: blockQuote },
+  { weight: 1, arbitrary: directive },
+  { weight: 1, arbitrary: admonition },
+  { weight: 1, arbitrary: alert },
+  { weight: 1, arbitrary: richTable },
+  { weight: 1, arbitrary: htmlList },
+  { weight: 1, arbitrary: prose },
+  { weight: 1, arbitrary: chunkAlt },
   { weight: 1, arbitrary: pick('---', '***', '* * *', '') },
   { weight: 1, arbitrary: noise },
 );
