@@ -218,3 +218,16 @@ test('--help and --version print to stdout and exit 0', (t) => {
   assert.equal(version.status, 0);
   assert.match(version.stdout, /^\d+\.\d+\.\d+\S*\n$/);
 });
+
+test('a div that never closes and front matter that is not YAML: a note each on stderr with its line, the rest still checked', (t) => {
+  const dir = project(t, {
+    'course.md':
+      '---\ntitle: [unclosed\n---\n\n## A\n\n::: {.callout-tip}\n## Learning objectives\n\n- Understand loops.\n',
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /course\.md:7:1: .*never closed/);
+  assert.match(r.stderr, /course\.md:1:1: .*front matter is not valid YAML/i);
+  const ids = ruleIds(r.files[0]);
+  assert.ok(ids.includes('vague-verb'), `the objective in the open callout is read: ${ids}`);
+});

@@ -76,6 +76,11 @@ export function loadProject(
     // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
     if (outline.declined)
       log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
+    // What the analysis could not read as written (front matter that is not YAML, a div that
+    // never closes): a note each, where it stands in the file, without failing the run.
+    else
+      for (const note of outline.notes)
+        log.note(`${at(read.view.toStored(note.span).start)}: ${lower(note.message)}`);
     files.push({ target, source, outline: read, ws });
     shown.set(target.abs, target.display);
   }
