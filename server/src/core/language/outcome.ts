@@ -98,7 +98,7 @@ const BUSINESS: RegExp[] = [
 ];
 const BEHAVIOUR: RegExp[] = [
   /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing[-\s]simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
-  /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!the\s+course)|perform|demonstrate|configure|escalate|submit|document|log)\b/i,
+  /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!(?:the\s+|their\s+|this\s+|all\s+)?(?:[\p{L}-]+\s+)?(?:course|onboarding|training|module|programme|program|e-?learning|lessons?|curriculum|workshop)\b)|perform|demonstrate|configure|escalate|submit|document|log)\b/iu,
 ];
 const LEARNING =
   /\b(?:quiz|test|exam|examination|assessment|certification|certified|post[-\s]test|pre[-\s]test|knowledge\s+check|pass\s+rates?|scores?|grades?|marks)\b/i;

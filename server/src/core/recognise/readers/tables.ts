@@ -15,6 +15,9 @@ const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 const ID_HEADER =
   /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
 const ID_CELL = /^[A-Za-z]{1,12}[-_.]?\d+(?:\.\d+)*[a-z]?$/;
+/** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4"). */
+const REFERENCE_LIST =
+  /^(?:[A-Za-z]{0,12}[-_.]?\d+(?:\.\d+)*[a-z]?)(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*(?:[A-Za-z]{0,12}[-_.]?\d+(?:\.\d+)*[a-z]?))*$/;
 
 interface Cell {
   start: number;
@@ -113,6 +116,20 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
       .filter(Boolean);
     return texts.length > 0 && texts.every((t) => ID_CELL.test(t) || /^\d+(?:\.\d+)*$/.test(t));
   };
+  // A column of objectives holds statements, not references ("CLO1, CLO2" in a grading table).
+  const sentences = (col: number) => {
+    const texts = rows
+      .map((r) => r[col])
+      .filter((c): c is Cell => !!c)
+      .map((c) =>
+        cellText(b, c)
+          .replace(/[*_`[\]]/g, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    const refs = texts.filter((t) => REFERENCE_LIST.test(t)).length;
+    return texts.length > 0 && refs * 2 < texts.length;
+  };
   headers.forEach((h, col) => {
     const clean = h.replace(/[*_`]/g, '').trim();
     if (roles.id < 0 && ID_HEADER.test(clean) && idLike(col)) {
@@ -121,7 +138,7 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     }
     const name = blockName(clean) ?? divClassName(clean.toLowerCase());
     if (!name) return;
-    if (name.kind === 'objective' && roles.objective < 0 && !idLike(col)) {
+    if (name.kind === 'objective' && roles.objective < 0 && !idLike(col) && sentences(col)) {
       roles.objective = col;
       roles.objectiveName = name;
     } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
