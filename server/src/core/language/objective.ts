@@ -97,7 +97,10 @@ const CRITERIA: RegExp[] = [
     String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+${NUM}\b`,
     'i',
   ),
-  new RegExp(String.raw`(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
+  // A percentage, but not one that names a thing ("a 95% confidence interval").
+  new RegExp(String.raw`(?<!\b(?:a|an|the)\s+)(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
+  // Length: "a 1,500-word essay", "an essay of 2,000 words".
+  new RegExp(String.raw`\b${NUM}[-\s](?:words?|pages?|slides?)\b(?!\s+(?:of|from)\b)`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
   // Tolerances: "within 5 cm of the line", "to within 10% of", "to the nearest millimetre",
@@ -122,7 +125,7 @@ const CRITERIA: RegExp[] = [
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   new RegExp(
-    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
+    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
@@ -483,7 +486,7 @@ function behaviourAt(
 
   // A verb only the English lexicon knows: a behaviour of unknown level.
   const eng = lex.englishLemma(w.lower);
-  if (eng && !lex.isKnown(eng) && w.lower.length > 2) {
+  if (eng && !lex.verb(eng) && w.lower.length > 2) {
     const ok =
       mode === 'start'
         ? startOk(text, ws, k, eng, false)
@@ -622,7 +625,11 @@ function startOk(
   if (inflectedOk) return true;
   const after = ws.slice(k + 1, k + 7).filter((x) => x.text.length >= 3);
   if (after.length && after.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) return false;
-  return true;
+  // "File permissions", "Thread pools": a verb and a bare noun alone name a topic; a verb
+  // reads as one with an article or pronoun after it, a sentence's full stop, or words enough
+  // for a clause ("Stream data from an S3 bucket").
+  if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
+  return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
 }
 
 /** Further behaviours after the first: "Identify, describe and explain", "Create a repo and

@@ -40,6 +40,9 @@ const TWO_THINGS = /\b(?:and|with|between|from|to|vs|versus|against)\b/iu;
 /** "Compare the difference" says the comparison twice. */
 const ALREADY_COMPARED =
   /^(?:the\s+|a\s+)?(?:differences?|similarit(?:y|ies)|distinctions?|relationships?|contrast)\b/iu;
+/** Abstract heads nothing is compared or sorted by ("Classify the importance of X"). */
+const ABSTRACT =
+  /^(?:the\s+|a\s+|an\s+)?(?:importance|basics|concepts?|idea|purpose|role|value|need|principles?|fundamentals|meaning|nature|significance|benefits?|power|ethics|essence|limits)\b/iu;
 /** Verbs that sort several things ("Classify incidents by severity", never "Classify the
  * concept"). */
 const NEEDS_MANY = new Set([
@@ -91,11 +94,14 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     return atStart ? capitalise(w) : w;
   };
   const out: Rewrite[] = [];
+  const gerund = !!b.realVerb && isGerundAt(o, b);
   if (b.realVerb) {
-    // "Learn how to use X" -> "Use X": keep the behaviour, in the form the phrase had.
+    // "Learn how to use X" -> "Use X": keep the behaviour, in the form the phrase had. Not for
+    // "learn about ending and restarting the game" (the second gerund would stay a gerund).
     const rs = plainIndex(o, b.realVerb.span.start);
     const re = rs < 0 ? -1 : plainIndex(o, b.realVerb.span.end - 1) + 1;
-    if (rs > start && re > rs)
+    const listed = gerund && /^\s*(?:,|and\b|or\b)/iu.test(plain.slice(re));
+    if (rs > start && re > rs && !listed)
       out.push({ start, end: re, text: word(b.realVerb.text), verb: b.realVerb.text, keep: true });
   }
   const phrase = lex.vague.find((p) => p.key === vp.key);
@@ -109,9 +115,10 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   }
   const rest = plain.slice(end).trimStart();
   const next = /^[\p{L}'’]+/u.exec(rest)?.[0].toLowerCase() ?? '';
-  // "learn to X", "learn about X-ing": only keeping X reads well.
-  if (b.realVerb && !/^how\b/i.test(plain.slice(phraseEnd).trimStart()) && vp.key !== 'how to')
-    return out;
+  // "learn to X": only keeping X reads well ("Explain to configure" is not English). After
+  // "learn about X-ing" the gerund phrase is a noun phrase: "Describe ending the game".
+  if (b.realVerb && /^to\b/iu.test(plain.slice(phraseEnd).trimStart())) return out;
+  if (gerund && out.length) return out;
   let clause: string | null = null;
   if (WH.has(next)) clause = next;
   else if (
@@ -132,6 +139,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     } else if (NEEDS_MANY.has(verb) && !pluralObject(object)) {
       continue;
     }
+    if ((NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb)) && ABSTRACT.test(object)) continue;
     // "how to X" as a topic: "Explain how to X" (the phrase stays, a verb goes before it).
     if (vp.key === 'how to') {
       out.push({
@@ -196,14 +204,21 @@ function reportItem(ctx: RuleContext, o: Objective): void {
       .join(', ');
     ctx.report({
       ruleId: 'vague-verb',
-      message: b.realVerb
-        ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
-        : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
+      message:
+        options[n]!.some((r) => r.keep) && b.realVerb
+          ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
+          : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
       span: vp.span,
       fixes,
       item: { kind: 'objective', id: o.id },
     });
   }
+}
+
+/** The behaviour kept after the phrase is written as a gerund ("learn about using X"). */
+function isGerundAt(o: Objective, b: Behaviour): boolean {
+  const s = plainIndex(o, b.realVerb!.span.start);
+  return s >= 0 && /^[\p{L}'’-]*ing\b/iu.test(o.plain.slice(s));
 }
 
 /** The vague words as written: "Learn how to" for a behaviour kept after it. */
