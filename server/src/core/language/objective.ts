@@ -340,10 +340,19 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
       }
     }
     if (!moved) {
-      // "You learn how to ...", "Students also explore ...": a subject, then the behaviour.
+      // "You learn how to ...", "Students also explore ...": a subject, then a vague phrase.
+      // ("Participants rate the course 4 out of 5" states a result, not an objective.)
       const m = SUBJECT.exec(rest);
-      if (m && m[0].length < rest.length && startsBehaviour(masked, start + m[0].length, lex))
-        moved = m[0].length;
+      if (m && m[0].length < rest.length) {
+        const ws = words(
+          masked.slice(0, Math.min(masked.length, start + m[0].length + 100)),
+          start + m[0].length,
+        );
+        // "You" speaks to the learner: any behaviour follows ("You describe DNS zones").
+        const you = /^you\b/i.test(m[0]);
+        if (matchVague(ws, 0, lex) || (you && startsBehaviour(masked, start + m[0].length, lex)))
+          moved = m[0].length;
+      }
     }
     if (!moved) break;
     start += moved;
