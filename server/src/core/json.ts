@@ -194,7 +194,7 @@ export function outlineToJson(
       criterion: o.analysis.criterion?.text ?? null,
       condition: o.analysis.condition?.text ?? null,
       behaviours: o.analysis.behaviours.map((b) => {
-        const p = pos(b.verb.span.start);
+        const p = range({ start: b.verb.span.start, end: b.verb.span.start }).start;
         return {
           verb: (b.realVerb ?? b.verb).text,
           level: b.level,

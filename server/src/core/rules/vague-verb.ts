@@ -101,8 +101,17 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     const rs = plainIndex(o, b.realVerb.span.start);
     const re = rs < 0 ? -1 : plainIndex(o, b.realVerb.span.end - 1) + 1;
     const listed = gerund && /^\s*(?:,|and\b|or\b)/iu.test(plain.slice(re));
+    // Punctuation just before the verb stays ("Learn how to \"plot\" a file").
+    let k = rs;
+    while (k > start && /[^\s\p{L}\p{N}]/u.test(plain[k - 1]!)) k--;
     if (rs > start && re > rs && !listed)
-      out.push({ start, end: re, text: word(b.realVerb.text), verb: b.realVerb.text, keep: true });
+      out.push({
+        start,
+        end: re,
+        text: plain.slice(k, rs) + word(b.realVerb.text),
+        verb: b.realVerb.text,
+        keep: true,
+      });
   }
   const phrase = lex.vague.find((p) => p.key === vp.key);
   const suggest = (phrase?.suggest ?? ['explain', 'describe']).slice(0, 5);
