@@ -194,7 +194,7 @@ function reportItem(ctx: RuleContext, o: Objective): void {
           ? `Keep the behaviour: "${capitalise(option.verb)} ..."`
           : option.end - option.start === 1 && vp.key === 'how to'
             ? `Start with "${capitalise(option.verb)}": "${capitalise(option.verb)} how to ..."`
-            : `Replace "${shown(o, b)}" with "${option.text.trim()}"`;
+            : `Replace "${o.plain.slice(option.start, option.end)}" with "${option.text.trim()}"`;
         fixes.push({
           title: others.length ? `${what} (and rewrite the other vague phrase)` : what,
           isPreferred: fixes.length === 0,
