@@ -87,7 +87,33 @@ test('outline --format json: one entry per file named, with the documented field
   assert.deepEqual(links(lo1!.outcomes), [{ id: 'OC1', implied: false }]);
   assert.equal(vague!.explicitId, false);
   assert.equal(vague!.vague, true);
-  assert.equal(vague!.level, null);
+  // "Understand how to rotate": vague, at the level of the behaviour it names (issue 12).
+  assert.equal(vague!.level, 'apply');
+  assert.deepEqual(vague!.behaviours, [
+    {
+      verb: 'rotate',
+      level: 'apply',
+      vague: true,
+      vaguePhrase: 'understand',
+      meantLevel: null,
+      known: true,
+      line: 6,
+      column: 3,
+    },
+  ]);
+  assert.equal(vague!.condition, null);
+  assert.deepEqual(lo1!.behaviours, [
+    {
+      verb: 'configure',
+      level: 'apply',
+      vague: false,
+      vaguePhrase: null,
+      meantLevel: null,
+      known: true,
+      line: 5,
+      column: 11,
+    },
+  ]);
   const [oc1] = entry!.outcomes;
   for (const key of [
     'id',

@@ -30,8 +30,9 @@ describe('Bloom levels and verbs', () => {
     for (const v of VERBS) {
       ws.update(
         'v.md',
-        // An object that does not change a verb's level ("prepare the report" is create).
-        `## Objectives\n\n- ${v.verb[0]!.toUpperCase()}${v.verb.slice(1)} the data.\n`,
+        // An object that does not change a verb's level ("prepare the report" is create,
+        // "record the data" apply).
+        `## Objectives\n\n- ${v.verb[0]!.toUpperCase()}${v.verb.slice(1)} the item.\n`,
       );
       const objective = ws.get('v.md')!.objectives[0]!;
       assert.equal(objective.analysis.vague, false, v.verb);

@@ -329,6 +329,30 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     assert.match(markdown(id), /Measured by:/);
   });
 
+  it('hovers: every behaviour with its level in context; a verb of unknown level', async () => {
+    const u = await open(
+      'behaviours.md',
+      '## Objectives\n\n- Create a remote repository and review a pull request.\n- Subset a data frame by rows.\n',
+    );
+    await client.diagnostics(u, (x) => x.diagnostics.length > 0);
+    const create = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: u },
+      position: at(2, 4),
+    });
+    assert.match(markdown(create), /\*\*create\*\*: Bloom level 3 of 6, \*\*apply\*\*/);
+    const review = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: u },
+      position: at(2, 38),
+    });
+    assert.match(markdown(review), /\*\*review\*\*: Bloom level 5 of 6, \*\*evaluate\*\*/);
+    const subset = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: u },
+      position: at(3, 4),
+    });
+    assert.match(markdown(subset), /\*\*subset\*\*: a verb, .*cannot be told/);
+    await client.notify('textDocument/didClose', { textDocument: { uri: u } });
+  });
+
   it('lists document symbols: sections > objectives > outcomes', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
       textDocument: { uri: uri('course.md') },

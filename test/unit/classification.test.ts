@@ -23,7 +23,8 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
     false,
   ],
-  ['Understand how to configure the VPN client.', true, null, false, false],
+  // "Understand how to X", "Learn how to X": vague, at the level of X (issue 12).
+  ['Understand how to configure the VPN client.', true, 'apply', false, false],
   ['Understand the benefits of multi-factor authentication.', true, null, false, false],
   ['Know the password policy.', true, null, false, false],
   ['Be familiar with the expenses system.', true, null, false, false],
@@ -154,14 +155,15 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Be able to complete an SBAR handover in under 3 minutes.', false, 'apply', true, false],
   // Software
+  // Making a repository follows a procedure: apply (issue 12; Anderson & Krathwohl 2001).
   [
     'Create a Git repository for an existing project without assistance.',
     false,
-    'create',
+    'apply',
     true,
     false,
   ],
-  ['Create a repository and push it to GitHub without assistance.', false, 'create', true, true],
+  ['Create a repository and push it to GitHub without assistance.', false, 'apply', true, true],
   [
     'Write a unit test that fails before the fix and passes after it.',
     false,
@@ -215,9 +217,9 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Resolve a password query on chat in under 5 minutes.', false, 'apply', true, false],
   ['De-escalate an angry caller without transferring the call.', false, 'apply', false, false],
   ['Handle a refund request without supervisor help.', false, 'apply', true, false],
-  ['Know how to process a refund.', true, null, false, false],
-  ['Agents will learn how to tag a ticket.', false, 'apply', false, false],
-  ['Learn how to tag a ticket.', true, null, false, false],
+  ['Know how to process a refund.', true, 'apply', false, false],
+  ['Agents will learn how to tag a ticket.', true, 'apply', false, false],
+  ['Learn how to tag a ticket.', true, 'apply', false, false],
   ['Answer a billing query by email within 4 hours.', false, 'remember', true, false],
   ['Summarise a customer complaint in no more than 50 words.', false, 'understand', true, false],
   [
@@ -362,7 +364,8 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
     false,
   ],
-  ['Select and justify an antibiotic for a given infection.', false, 'apply', false, true],
+  // The highest of its behaviours (issue 12).
+  ['Select and justify an antibiotic for a given infection.', false, 'evaluate', false, true],
   ['Know about the fire evacuation procedure.', true, null, false, false],
   [
     'Thoroughly evaluate a business case against the investment criteria.',
@@ -371,10 +374,86 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
     false,
   ],
+  // Issue 12: errors a new user met on real outlines by other authors, labelled before the
+  // reader changed. Every behaviour counts (the objective's level is the highest); the object
+  // decides the sense of "create", "generate", "build"; a leading condition is set aside; a
+  // verb an English lexicon knows reads as a behaviour of unknown level, never as no verb.
+  ['Define and quantify the uncertainty of a measurement.', false, 'apply', false, true],
+  ['Formulate and solve a linear programming problem.', false, 'apply', false, true],
+  ['Create a remote repository on GitHub.', false, 'apply', false, false],
+  ['Generate your own SSH key pair.', false, 'apply', false, false],
+  ['Create aliases for frequently used Git commands.', false, 'apply', false, false],
+  ['Create an original design for a book cover.', false, 'create', false, false],
+  ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
+  [
+    'with a partner, experiment with three chart types for the same data set.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
+  ['Given a CSV of sales, build a bar chart of revenue by month.', false, 'apply', false, false],
+  ['Using the style guide, edit a press release.', false, 'apply', false, false],
+  [
+    'In groups of three, design a poster that summarises a research paper.',
+    false,
+    'create',
+    false,
+    false,
+  ],
+  ['Subset a data frame by rows and columns.', false, null, false, false],
+  ['Skip the header row when reading a CSV file.', false, null, false, false],
+  ['Preview a Quarto document in the browser.', false, null, false, false],
+  ['Stack two data frames vertically.', false, null, false, false],
+  ['Setup a Python virtual environment.', false, 'apply', false, false],
+  ['Set up SSH access to the cluster.', false, 'apply', false, false],
+  ['Lock the till every time you leave it.', false, 'apply', true, false],
+  ['Cut a board to length within 5 cm of the marked line.', false, 'apply', true, false],
+  ['Pack a first-aid kit without missing an item.', false, 'apply', true, false],
+  ['Demonstrate a bowline knot on each attempt.', false, 'apply', true, false],
+  ['Measure the width of a room to within 10% of its true value.', false, 'apply', true, false],
+  [
+    'Complete the pre-flight inspection, covering all items of the checklist.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ['Format a bibliography according to the style guide.', false, 'apply', true, false],
+  ['Write a function that passes the provided tests.', false, 'apply', true, false],
+  ['Learn what SSH is.', true, null, false, false],
+  ['Learn how to use your SSH key.', true, 'apply', false, false],
+  [
+    'Explain what security means and understand common types of security requirements.',
+    true,
+    'understand',
+    false,
+    true,
+  ],
+  ['Identify and diagram program logic models.', false, 'analyze', false, true],
+  ['Learn to create Git repositories and make commits.', true, 'apply', false, true],
+  [
+    'Summarize key threats, identify these threats in evaluations, and mitigate them.',
+    false,
+    'apply',
+    false,
+    true,
+  ],
+  ['Summarize the control of data and access to it.', false, 'understand', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
-const TODO: Record<string, string> = {};
+const TODO: Record<string, string> = {
+  // Labelled before the reader changed; the reader disagrees by design.
+  'Stack two data frames vertically.':
+    'a count after the verb reads as a criterion ("Name three side effects" is one)',
+  'Pack a first-aid kit without missing an item.':
+    '"pack" is not in the Bloom lexicon: a behaviour of unknown level (issue 12 §4)',
+  'Summarize key threats, identify these threats in evaluations, and mitigate them.':
+    '"mitigate" is not in the Bloom lexicon: its level cannot be told, so the highest known is understand',
+};
+/** Objectives with no behaviour verb at all (`no-verb`); every other case has one. */
+const NO_VERB = new Set(['Git worktrees instead of branches.', 'How to use the CRM?']);
 
 describe('objective classification', () => {
   let right = 0;
@@ -386,10 +465,11 @@ describe('objective classification', () => {
           vague: o.analysis.vague,
           level: o.analysis.level,
           criterion: o.analysis.criterion !== null,
-          compound: o.analysis.extraVerbs.length > 0,
+          compound: o.analysis.behaviours.length > 1,
+          verb: o.analysis.verb !== null,
         }
       : null;
-    const want = { vague, level, criterion, compound };
+    const want = { vague, level, criterion, compound, verb: !NO_VERB.has(text) };
     const ok = JSON.stringify(got) === JSON.stringify(want);
     if (ok) right++;
     const todo = TODO[text] ?? (note?.startsWith('engine:') ? note : undefined);
@@ -398,7 +478,7 @@ describe('objective classification', () => {
       assert.deepEqual(
         got,
         want,
-        `got=${JSON.stringify(got)} verb=${o.analysis.verb?.text ?? null} criterion=${o.analysis.criterion?.text ?? null} extra=${o.analysis.extraVerbs.map((v) => v.text)}`,
+        `got=${JSON.stringify(got)} verb=${o.analysis.verb?.text ?? null} criterion=${o.analysis.criterion?.text ?? null} behaviours=${o.analysis.behaviours.map((b) => `${(b.realVerb ?? b.verb).text}:${b.level}`)}`,
       );
     });
   }

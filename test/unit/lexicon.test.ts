@@ -6,7 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import bloomJson from '../../server/src/core/language/data/bloom-verbs.json' with { type: 'json' };
 import vagueJson from '../../server/src/core/language/data/vague-phrases.json' with { type: 'json' };
+import englishJson from '../../server/src/core/language/data/english-verbs.json' with { type: 'json' };
 import { BLOOM_LEVELS } from '../../server/src/core/model.js';
+import { lexiconFor } from '../../server/src/core/language/lexicon.js';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './fixture-helpers.js';
 
 interface BloomData {
   description: string;
@@ -290,4 +296,65 @@ test('default rewrites read as intended', () => {
   assert.equal(first.get('have a working knowledge of'), 'use');
   assert.equal(vague.phrases.find((p) => p.phrase === 'know')?.meant, 'remember');
   assert.equal(vague.phrases.find((p) => p.phrase === 'appreciate')?.meant, 'evaluate');
+});
+
+// The English verb lexicon (data/english-verbs.json, WordNet 3.1, issue 12).
+
+test('english-verbs.json is what scripts/english-verbs.mjs makes from WordNet', () => {
+  const r = spawnSync(process.execPath, ['scripts/english-verbs.mjs', '--check'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('every complement verb and every "nearest" verb is a Bloom verb', () => {
+  const data = englishJson as unknown as { nearest: string; licence: string; source: string };
+  assert.match(data.licence, /Princeton University/);
+  assert.match(data.source, /WordNet 3\.1/);
+  for (const entry of data.nearest.split(' ')) {
+    const [, near] = entry.split(':');
+    for (const v of near!.split(',')) assert.ok(verbByName.has(v), `${entry}: ${v}`);
+  }
+  const complements = (bloomJson as unknown as { complements: Record<string, string[]> })
+    .complements;
+  for (const v of Object.keys(complements)) assert.ok(verbByName.has(v), v);
+});
+
+test('the English lexicon knows the verbs of test/corpus (infinitives after "how to" ...)', () => {
+  // The sample the lexicon was chosen on (BENCHMARKS.md): words after "how to", "able to",
+  // "learn to", "you will" ... in the corpus, less adverbs and function words.
+  const words = new Map<string, number>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(?:md|qmd|rmd|ipynb)$/i.test(e.name))
+        for (const m of fs
+          .readFileSync(p, 'utf8')
+          .matchAll(
+            /\b(?:how to|able to|learn to|need to|want to|try to|you will|you'll|we will|we'll|let's|going to) +([a-z][a-z-]+)/gi,
+          ))
+          words.set(m[1]!.toLowerCase(), (words.get(m[1]!.toLowerCase()) ?? 0) + 1);
+    }
+  };
+  walk(path.join(repoRoot, 'test/corpus'));
+  const NOT_VERBS = new Set(
+    'also not then now only often never just first more the still instead github either doubtless but always all soon later sometimes'.split(
+      ' ',
+    ),
+  );
+  const sample = [...words.keys()].filter((w) => !w.endsWith('ly') && !NOT_VERBS.has(w));
+  const lex = lexiconFor();
+  const known = sample.filter((w) => lex.englishLemma(w));
+  const missing = sample.filter((w) => !lex.englishLemma(w));
+  console.log(
+    `English verbs: ${known.length}/${sample.length} corpus infinitives known (${((100 * known.length) / sample.length).toFixed(1)}%); missing: ${missing.join(' ')}`,
+  );
+  assert.ok(sample.length >= 300, `${sample.length} words`);
+  assert.ok(known.length / sample.length >= 0.97);
+  for (const w of ['subset', 'skip', 'preview', 'stack', 'stream', 'preprocess', 'problem-solve'])
+    assert.ok(lex.englishLemma(w), w);
+  for (const w of ['data', 'python', 'definition', 'unions', 'mutually'])
+    assert.equal(lex.englishLemma(w), null, w);
 });

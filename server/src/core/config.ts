@@ -23,6 +23,7 @@ export const RULE_DEFAULTS: Readonly<Record<string, Severity>> = {
   'missing-outcome': 'warning',
   'vague-verb': 'warning',
   'no-verb': 'warning',
+  'unknown-verb': 'hint',
   'missing-criterion': 'warning',
   'compound-objective': 'information',
   'unmeasurable-outcome': 'warning',

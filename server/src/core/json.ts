@@ -57,6 +57,24 @@ interface ItemJsonBase {
   cell?: { index?: number; uri?: string; line: number; column: number };
 }
 
+/** One behaviour of an objective (OUTLINE-CONVENTIONS.md §7). */
+export interface BehaviourJson {
+  /** The behaviour's verb: after "learn how to" the verb that follows ("use"), for a vague
+   * phrase with nothing observable after it the phrase ("be familiar with"). */
+  verb: string;
+  /** Its Bloom level, or null (vague, or a verb whose level cannot be told). */
+  level: BloomLevel | null;
+  vague: boolean;
+  /** The vague phrase, when it is vague ("learn how to" is "learn"). */
+  vaguePhrase: string | null;
+  /** The level the author most likely meant, for a vague behaviour with no level. */
+  meantLevel: BloomLevel | null;
+  /** False when the verb is not in the Bloom lexicon (its level cannot be told). */
+  known: boolean;
+  line: number;
+  column: number;
+}
+
 export interface ObjectiveJson extends ItemJsonBase {
   verb: string | null;
   level: BloomLevel | null;
@@ -64,6 +82,10 @@ export interface ObjectiveJson extends ItemJsonBase {
   vague: boolean;
   vaguePhrase: string | null;
   criterion: string | null;
+  /** The leading condition ("Given a CSV of sales"), ABCD "C", or null. */
+  condition: string | null;
+  behaviours: BehaviourJson[];
+  /** The second and later behaviours' verbs (kept from 0.1; see `behaviours`). */
   compound: string[];
   outcomes: LinkJson[];
 }
@@ -170,7 +192,21 @@ export function outlineToJson(
       vague: o.analysis.vague,
       vaguePhrase: o.analysis.vaguePhrase?.key ?? null,
       criterion: o.analysis.criterion?.text ?? null,
-      compound: o.analysis.extraVerbs.map((v) => v.text),
+      condition: o.analysis.condition?.text ?? null,
+      behaviours: o.analysis.behaviours.map((b) => {
+        const p = range({ start: b.verb.span.start, end: b.verb.span.start }).start;
+        return {
+          verb: (b.realVerb ?? b.verb).text,
+          level: b.level,
+          vague: b.vague,
+          vaguePhrase: b.vaguePhrase?.key ?? null,
+          meantLevel: b.vague && !b.level ? (b.vaguePhrase?.meant ?? null) : null,
+          known: b.known,
+          line: p.line + 1,
+          column: p.character + 1,
+        };
+      }),
+      compound: o.analysis.behaviours.slice(1).map((b) => (b.realVerb ?? b.verb).text),
       outcomes: o.outcomes.map(link),
     })),
     outcomes: outline.outcomes.map((o) => ({

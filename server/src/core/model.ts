@@ -140,20 +140,43 @@ export interface ItemBase {
   insertion: { at: number; indent: string } | null;
 }
 
-export interface ObjectiveAnalysis {
-  /** Lemma of the behaviour verb, or null. */
-  verb: Located | null;
+/** One behaviour of an objective ("Identify and explain X" has two: identify, explain). */
+export interface Behaviour {
+  /** The verb's lemma ("identify", "set up"; for a vague behaviour its phrase, "be familiar
+   * with"), located where it is written. */
+  verb: Located;
+  /** Its Bloom level in context; for "learn how to X" the level of X; null for a vague verb
+   * with nothing observable after it, and for a verb whose level cannot be told. */
   level: BloomLevel | null;
   alternatives: BloomLevel[];
   vague: boolean;
-  /** The vague phrase ("understand how to", "be familiar with"), when the verb is vague. */
+  /** The vague phrase ("understand", "learn how to"), when it is vague. */
+  vaguePhrase: (Located & { key: string; meant: BloomLevel; how: boolean }) | null;
+  /** After "learn how to", "know how to", "learn about" + gerund: the behaviour meant. */
+  realVerb: Located | null;
+  /** False for a verb only the English lexicon knows ("subset", "stream"): its level cannot
+   * be told. */
+  known: boolean;
+}
+
+export interface ObjectiveAnalysis {
+  /** Lemma of the (first) behaviour verb, or null. */
+  verb: Located | null;
+  /** The highest level of its behaviours. */
+  level: BloomLevel | null;
+  alternatives: BloomLevel[];
+  /** Some behaviour is vague. */
+  vague: boolean;
+  /** The first vague phrase ("understand how to", "be familiar with"). */
   vaguePhrase: (Located & { key: string; meant: BloomLevel; how: boolean }) | null;
   /** The verb came from the lead-in, not the item. */
   verbFromLeadIn: boolean;
   criterion: Located | null;
   placeholderCriterion: Located | null;
-  /** Second and later behaviours ("Identify and explain": explain). */
-  extraVerbs: Located[];
+  /** Every behaviour, in order: two or more make the objective compound. */
+  behaviours: Behaviour[];
+  /** The leading condition ("Given a CSV of sales", "With a partner"): ABCD "C". */
+  condition: Located | null;
 }
 
 export interface Objective extends ItemBase {

@@ -44,15 +44,17 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   if (!item || item.kind !== 'objective' || !within(item.textSpan, offset)) return null;
   const lex = ctx.lexicon(key);
   const a = item.analysis;
-  if (a.vaguePhrase && within(a.vaguePhrase.span, offset) && !a.verbFromLeadIn)
-    return answer(describeVague(lex, a.vaguePhrase.key, a.vaguePhrase.text), a.vaguePhrase.span);
-  if (a.verb && within(a.verb.span, offset) && !a.vague) {
-    const info = lex.verb(a.verb.text);
-    // The objective's own reading: "write" in "Write a literature review" is create.
-    if (info && a.level)
-      return answer(describeVerb(lex, info.verb, a.level, a.alternatives), a.verb.span);
-    if (info)
-      return answer(describeVerb(lex, info.verb, info.level, info.alternatives), a.verb.span);
+  // Each behaviour as the objective reads it: "write" in "Write a literature review" is
+  // create; "create" in "Create a repository" apply; "subset" has no level Bloomline knows.
+  for (const b of a.verbFromLeadIn ? [] : a.behaviours) {
+    if (b.vaguePhrase && within(b.vaguePhrase.span, offset))
+      return answer(describeVague(lex, b.vaguePhrase.key, b.vaguePhrase.text), b.vaguePhrase.span);
+    const v = b.realVerb ?? b.verb;
+    if (b.vaguePhrase && !b.realVerb) continue;
+    if (!within(v.span, offset)) continue;
+    if (!b.known) return answer(describeUnknown(lex, v.text), v.span);
+    const info = lex.verb(v.text);
+    if (info && b.level) return answer(describeVerb(lex, v.text, b.level, b.alternatives), v.span);
   }
   const word = wordAt(outline.text, offset, item.textSpan);
   if (!word) return null;
@@ -86,6 +88,17 @@ function describeVerb(
     out.push('', `Stronger alternatives (${next}): ${verbs.join(', ')}.`);
   } else out.push('', 'This is the highest level.');
   return out.join('\n');
+}
+
+function describeUnknown(lex: Lexicon, verb: string): string {
+  const near = lex.nearest(verb).map((v) => `${v} (${lex.verb(v)!.level})`);
+  return [
+    `**${verb}**: a verb, but not one of Bloom's published verb lists, so its level cannot be told.`,
+    '',
+    near.length ? `Nearest known verbs: ${near.join(', ')}.` : 'No near verb is known.',
+    '',
+    `If it names a skill of your field, add it to \`verbs\` in .bloomline.json with its level.`,
+  ].join('\n');
 }
 
 function describeVague(lex: Lexicon, key: string, written: string): string {

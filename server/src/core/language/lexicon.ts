@@ -4,6 +4,7 @@
 // user word lists are never compiled into regular expressions.
 import bloomData from './data/bloom-verbs.json' with { type: 'json' };
 import vagueData from './data/vague-phrases.json' with { type: 'json' };
+import englishData from './data/english-verbs.json' with { type: 'json' };
 import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
 
 export interface VerbInfo {
@@ -18,6 +19,8 @@ export interface VaguePhrase {
   key: string;
   meant: BloomLevel;
   suggest: string[];
+  /** How many of the phrase's words a rewrite replaces (all when absent). */
+  replaces?: number;
 }
 
 export interface LevelInfo {
@@ -31,8 +34,19 @@ interface BloomData {
   levels: Record<BloomLevel, LevelInfo>;
   verbs: { verb: string; level: string; alternatives?: string[] }[];
   phrasal?: { verb: string; level: string; alternatives?: string[] }[];
-  byObject?: { verbs: string[]; level: string; objects: string[] }[];
+  byObject?: { verbs: string[]; level: string; objects: string[]; sources?: string[] }[];
+  /** Words in a verb's object that make it an original work whatever it names ("an original
+   * design", "a novel algorithm"): create. */
+  originalMarkers?: string[];
+  /** Which "what/how/why ..." clauses a verb can take ("Explain what SSH is"; never "Use what
+   * SSH is"), for rewrites. A verb missing here takes none. */
+  complements?: Record<string, string[]>;
   irregular: Record<string, string>;
+}
+
+interface EnglishData {
+  verbs: string;
+  nearest: string;
 }
 
 /** Words that end the object of a verb: prepositions, relative pronouns, conjunctions. */
@@ -75,7 +89,7 @@ const OBJECT_STOP = new Set([
 /** How many words after the verb the object may start at ("a clear, 3,000-word review"). */
 const OBJECT_WINDOW = 6;
 interface VagueData {
-  phrases: { phrase: string; meant: string; suggest: string[] }[];
+  phrases: { phrase: string; meant: string; suggest: string[]; replaces?: number }[];
 }
 
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
@@ -109,6 +123,12 @@ export class Lexicon {
   private readonly byObject = new Map<string, { words: string[]; level: BloomLevel }[]>();
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
+  private readonly englishCache = new Map<string, string | null>();
+  /** One-word spellings of phrasal verbs ("setup", "login", "backup") -> the phrasal verb. */
+  readonly closedPhrasal = new Map<string, VerbInfo>();
+  private readonly originalMarkers: Set<string>;
+  /** Wh-words and "that" each rewrite verb can take before a clause. */
+  readonly complements: Map<string, Set<string>>;
 
   constructor(
     extraVague: readonly string[] = [],
@@ -137,7 +157,12 @@ export class Lexicon {
       list.push(info);
       list.sort((a, b) => b.verb.length - a.verb.length);
       this.phrasalByHead.set(head, list);
+      if (v.verb.split(' ').length === 2) this.closedPhrasal.set(v.verb.replace(' ', ''), info);
     }
+    this.originalMarkers = new Set(bloom.originalMarkers ?? []);
+    this.complements = new Map(
+      Object.entries(bloom.complements ?? {}).map(([verb, words]) => [verb, new Set(words)]),
+    );
     for (const rule of bloom.byObject ?? []) {
       for (const verb of rule.verbs) {
         const list = this.byObject.get(verb) ?? [];
@@ -156,6 +181,7 @@ export class Lexicon {
       key: p.phrase,
       meant: p.meant as BloomLevel,
       suggest: p.suggest,
+      ...(p.replaces ? { replaces: p.replaces } : {}),
     }));
     const understand = phrases.find((p) => p.key === 'understand');
     for (const p of extraVague) {
@@ -194,6 +220,7 @@ export class Lexicon {
     let found: BloomLevel | null = null;
     for (let j = 0; j < end; j++) {
       if (OBJECT_STOP.has(following[j]!)) break;
+      if (this.originalMarkers.has(following[j]!)) return 'create';
       for (const r of rules) {
         const n = r.words.length;
         if (j + n > following.length) continue;
@@ -235,25 +262,7 @@ export class Lexicon {
     if (this.isKnown(w)) return w;
     const irr = this.irregular.get(w);
     if (irr !== undefined && this.isKnown(irr)) return irr;
-    const candidates: string[] = [];
-    const n = w.length;
-    if (w.endsWith('ies') && n > 4) candidates.push(w.slice(0, -3) + 'y');
-    if (w.endsWith('es') && n > 3) candidates.push(w.slice(0, -2), w.slice(0, -1));
-    if (w.endsWith('s') && !w.endsWith('ss') && n > 2) candidates.push(w.slice(0, -1));
-    if (w.endsWith('ing') && n > 4) {
-      const stem = w.slice(0, -3);
-      candidates.push(stem, stem + 'e');
-      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
-        candidates.push(stem.slice(0, -1));
-      if (stem.endsWith('y')) candidates.push(stem.slice(0, -1) + 'ie');
-    }
-    if (w.endsWith('ied') && n > 4) candidates.push(w.slice(0, -3) + 'y');
-    if (w.endsWith('ed') && n > 3) {
-      const stem = w.slice(0, -2);
-      candidates.push(stem, w.slice(0, -1));
-      if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
-        candidates.push(stem.slice(0, -1));
-    }
+    const candidates = inflectionCandidates(w);
     for (const c of candidates) if (this.isKnown(c)) return c;
     // "Re-run", "re-installing": the verb after a hyphenated re- (unhyphenated forms such as
     // "rerun" are listed; "resources" is not "re" + "sources").
@@ -263,6 +272,37 @@ export class Lexicon {
 
   verb(lemma: string): VerbInfo | undefined {
     return this.verbs.get(lemma);
+  }
+
+  /**
+   * The base form of a word that the English lexicon (WordNet 3.1, data/english-verbs.json)
+   * knows as a verb, or null: "streaming" -> stream. A prefix that makes verbs from verbs
+   * ("subset", "preprocess", "unset", "re-enable") and a hyphenated compound whose last part is
+   * a verb ("problem-solve", "fine-tune") count too.
+   */
+  englishLemma(word: string): string | null {
+    const w = word.toLowerCase().replace(/’/g, "'");
+    const cached = this.englishCache.get(w);
+    if (cached !== undefined) return cached;
+    const result = this.computeEnglishLemma(w);
+    if (this.englishCache.size > 50_000) this.englishCache.clear();
+    this.englishCache.set(w, result);
+    return result;
+  }
+
+  private computeEnglishLemma(w: string): string | null {
+    const isVerb = (c: string) => englishVerbs().has(c) || this.isKnown(c) || derivedVerb(c);
+    if (isVerb(w)) return w;
+    const irr = this.irregular.get(w);
+    if (irr !== undefined && isVerb(irr)) return irr;
+    for (const c of inflectionCandidates(w)) if (isVerb(c)) return c;
+    return null;
+  }
+
+  /** Verbs of the Bloom lexicon nearest to an English verb it does not know (WordNet synonyms,
+   * then hypernyms), at most three. */
+  nearest(verb: string): string[] {
+    return (nearestOf(verb) ?? []).filter((v) => this.verbs.has(v));
   }
 
   isAdverb(word: string): boolean {
@@ -297,6 +337,60 @@ export function lexiconFor(
     cache.set(key, lex);
   }
   return lex;
+}
+
+/** Base forms a word may be an inflection of ("identifying" -> identify, identifye). */
+function inflectionCandidates(w: string): string[] {
+  const candidates: string[] = [];
+  const n = w.length;
+  if (w.endsWith('ies') && n > 4) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('es') && n > 3) candidates.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('s') && !w.endsWith('ss') && n > 2) candidates.push(w.slice(0, -1));
+  if (w.endsWith('ing') && n > 4) {
+    const stem = w.slice(0, -3);
+    candidates.push(stem, stem + 'e');
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
+      candidates.push(stem.slice(0, -1));
+    if (stem.endsWith('y')) candidates.push(stem.slice(0, -1) + 'ie');
+  }
+  if (w.endsWith('ied') && n > 4) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed') && n > 3) {
+    const stem = w.slice(0, -2);
+    candidates.push(stem, w.slice(0, -1));
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
+      candidates.push(stem.slice(0, -1));
+  }
+  return candidates;
+}
+
+// The English lexicon, read on first use (a cold start that reads no objective never pays).
+let englishSet: Set<string> | null = null;
+function englishVerbs(): Set<string> {
+  englishSet ??= new Set((englishData as EnglishData).verbs.split(' '));
+  return englishSet;
+}
+/** The "nearest" entry of a verb, found in the data's string (one lookup per hint: cheaper
+ * than building a map of 6,500 entries at start). */
+function nearestOf(verb: string): string[] | undefined {
+  const all = (englishData as EnglishData).nearest;
+  const key = `${verb}:`;
+  let at = all.startsWith(key) ? 0 : all.indexOf(` ${key}`);
+  if (at < 0) return undefined;
+  if (at > 0) at += 1;
+  const end = all.indexOf(' ', at);
+  return all.slice(at + key.length, end < 0 ? all.length : end).split(',');
+}
+
+/** Prefixes that make verbs from verbs (Quirk et al. 1985, App. I.15-I.25: re-, un-, pre-,
+ * sub-, de-, dis-, mis-, co-, over-, under-, auto-): "subset", "preprocess", "unset". */
+const VERB_PREFIXES = /^(?:re|un|pre|sub|de|dis|mis|co|over|under|auto)-?(?=[a-z]{3})/;
+function derivedVerb(w: string): boolean {
+  const set = englishVerbs();
+  const prefixed = VERB_PREFIXES.exec(w);
+  if (prefixed && set.has(w.slice(prefixed[0].length))) return true;
+  // "problem-solve", "fine-tune", "version-control", "auto-close": the last part is the verb.
+  const dash = w.lastIndexOf('-');
+  return dash > 0 && dash < w.length - 3 && set.has(w.slice(dash + 1));
 }
 
 /** `word` is `noun` or its plural (essays, policies, hypotheses, analyses). */

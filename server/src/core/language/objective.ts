@@ -1,10 +1,16 @@
-// Reads one objective sentence the way an instructional designer would: strips the lead-in
-// ("By the end of this module, participants will be able to"), finds the behaviour verb and
-// its Bloom level, spots vague phrases ("understand how to", "be familiar with"), a second
-// behaviour ("Identify and explain"), and the degree (ABCD "D": "within 10 minutes").
+// Reads one objective sentence the way an instructional designer would (OUTLINE-CONVENTIONS.md
+// §7, §9): strips the lead-in ("By the end of this module, participants will be able to") and
+// a label ("Task 1:"), sets aside a leading condition ("Given a CSV of sales,", "With a
+// partner,": the ABCD Condition), then reads every behaviour the objective asks for, split on
+// coordination where what follows is a behaviour ("Identify and explain" is two, "Compare mean
+// and median" one). Each behaviour has its verb, its Bloom level in context ("Create a
+// repository" is apply, "Create an original design" create), and its vagueness ("understand",
+// "learn how to X"); a verb only the English lexicon knows ("Subset a data frame") is a
+// behaviour of unknown level. The objective's level is the highest of its behaviours'. Then
+// the degree (ABCD "D": "within 10 minutes", "every time", "without missing an item").
 // Works on plain text (markup removed); every span is an offset into that plain text.
-import type { BloomLevel } from '../model.js';
-import type { Lexicon, VerbInfo } from './lexicon.js';
+import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
+import type { Lexicon, VaguePhrase, VerbInfo } from './lexicon.js';
 import { maskPlaceholders, NUM, words, type Word } from './words.js';
 
 export interface PlainSpan {
@@ -13,35 +19,75 @@ export interface PlainSpan {
   text: string;
 }
 
+export type VagueSpan = PlainSpan & {
+  key: string;
+  meant: BloomLevel;
+  suggest: string[];
+  replaces?: number;
+};
+
+/** One behaviour of an objective ("Identify and explain X" has two). */
+export interface BehaviourReading {
+  /** The verb as written ("Identify", "set up"); for a vague behaviour, its vague phrase. */
+  verb: PlainSpan & { lemma: string };
+  level: BloomLevel | null;
+  alternatives: BloomLevel[];
+  /** The vague phrase ("understand", "learn how to", "be familiar with"), or null. */
+  vague: VagueSpan | null;
+  /** After "learn how to", "know how to", "learn to", "learn about" + a gerund: the
+   * behaviour meant ("use" in "Learn how to use your SSH key"). Its level is the level. */
+  real: (PlainSpan & { lemma: string }) | null;
+  /** False for a verb that only the English lexicon knows: its level cannot be told. */
+  known: boolean;
+  /** The verb came from the block's lead-in ("you will understand:"), not the item. */
+  fromLeadIn: boolean;
+}
+
 export interface ObjectiveReading {
-  /** Where the behaviour starts once lead-ins are stripped. */
+  /** Where the behaviour starts once lead-ins, a label and a condition are set aside. */
   behaviourStart: number;
+  behaviours: BehaviourReading[];
+  /** The leading condition ("Given a CSV of sales"), without its comma. */
+  condition: PlainSpan | null;
+  // The objective as a whole: its first behaviour's verb, its highest level.
   verb: (PlainSpan & { lemma: string }) | null;
   level: BloomLevel | null;
   alternatives: BloomLevel[];
   vague: boolean;
-  vaguePhrase: (PlainSpan & { key: string; meant: BloomLevel; suggest: string[] }) | null;
-  /** After "understand how to" / "learn to": the real behaviour verb that follows. */
+  /** The first vague phrase. */
+  vaguePhrase: VagueSpan | null;
   realVerb: (PlainSpan & { lemma: string; level: BloomLevel | null }) | null;
   verbFromLeadIn: boolean;
   criterion: PlainSpan | null;
   placeholder: PlainSpan | null;
-  extraVerbs: (PlainSpan & { lemma: string })[];
 }
 
 // Lead-ins inside an item, stripped repeatedly from the start.
 const ITEM_LEAD_INS: RegExp[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
-  /^(?:[\p{L}'’-]+\s+){0,5}?(?:will|should|shall|must|can|could|may|would)\s+(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+prepared\s+to|learn\s+(?:how\s+)?to)\s+/iu,
+  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+prepared\s+to|become\s+able\s+to)\s+/iu,
   /^(?:[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
-  /^(?:the\s+|each\s+|every\s+|all\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?)\s+(?:will|should|shall|must|can|could|may)\s+/i,
-  /^(?:be\s+able\s+to|able\s+to|swbat:?|to)\s+/i,
+  /^(?:the\s+|each\s+|every\s+|all\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
+  /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
 ];
+/** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
+const SUBJECT =
+  /^(?:the\s+)?(?:you|we|they|students?|learners?|participants?|trainees?|attendees?)\s+(?:also\s+)?/i;
+/** "Task 1:", "Step 2 -", "Supply chain evaluation:": a label before the objective. */
+const LABEL =
+  /^(?:[\p{L}\p{N}][\p{L}\p{N}'’&/-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}.'’&/-]*\s*(?::|\s[-–—])\s+/u;
+/** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
+ * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
+const CONDITION =
+  /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within)\b[^,;:.!?]{1,150}?,\s*/iu;
 
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
 const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|sop|protocols?|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?)`;
+/** Units of a tolerance ("within 5 cm", "to within 0.5 mm", "within ±2 °C"). */
+const UNIT = String.raw`(?:%|percent\b|per\s+cent\b|°\s*[cf]?|degrees?\b|[mck]?m\b|mm\b|cm\b|km\b|metres?\b|meters?\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|foot\b|yards?\b|miles?\b|[mk]?g\b|grams?\b|kilograms?\b|kg\b|lbs?\b|pounds?\b|ounces?\b|oz\b|m?l\b|ml\b|litres?\b|liters?\b|mmhg\b|bpm\b|v\b|volts?\b|amps?\b|ohms?\b|psi\b|bar\b|pa\b|kpa\b|decimal\s+places?\b|significant\s+figures?\b|s\.f\.|d\.p\.|points?\b|units?\b|pixels?\b|px\b)`;
 const CRITERIA: RegExp[] = [
   new RegExp(
     String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
@@ -51,20 +97,43 @@ const CRITERIA: RegExp[] = [
     String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+${NUM}\b`,
     'i',
   ),
-  new RegExp(String.raw`(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
+  // A percentage, but not one that names a thing ("a 95% confidence interval").
+  new RegExp(String.raw`(?<!\b(?:a|an|the)\s+)(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
+  // Length: "a 1,500-word essay", "an essay of 2,000 words".
+  new RegExp(String.raw`\b${NUM}[-\s](?:words?|pages?|slides?)\b(?!\s+(?:of|from)\b)`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
-  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
-  /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
+  // Tolerances: "within 5 cm of the line", "to within 10% of", "to the nearest millimetre",
+  // "to two decimal places", "± 0.5 mm".
   new RegExp(
-    String.raw`\b(?:meeting|meets|meet|satisfying|satisfies|satisfy|follows|follow|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with)|per|against)\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
+    String.raw`\b(?:to\s+)?within\s+(?:±|\+\/-|plus\s+or\s+minus\s+)?\s*${NUM}\s*${UNIT}`,
+    'i',
+  ),
+  new RegExp(String.raw`(?:±|\+\/-)\s*${NUM}\s*${UNIT}`, 'i'),
+  new RegExp(
+    String.raw`\bto\s+(?:the\s+nearest\s+[a-z]+|${NUM}\s+(?:decimal\s+places?|significant\s+(?:figures?|digits?)))`,
+    'i',
+  ),
+  // Frequency and reliability: "every time", "on each attempt", "in 9 of 10 trials" (above),
+  // "three times in a row", "on every occasion".
+  /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b/i,
+  // Completeness: "without missing an item", "without omitting a step", "covering every field".
+  /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b/i,
+  /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
+  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
+  /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
+  // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
+  // given set of requirements" is the purpose of the work, not its degree.
+  new RegExp(
+    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
     String.raw`\b(?:scor(?:e|es|ing)|achiev(?:e|es|ing)|pass(?:es|ing)?|obtain(?:s|ing)?|earn(?:s|ing)?)\s+(?:at\s+least\s+|a\s+(?:score|mark|grade)\s+of\s+|over\s+|above\s+)?${NUM}`,
     'i',
   ),
-  /\bpass(?:es|ing)?\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?|items?)\b/iu,
+  // "passes all the tests", "that passes the provided tests", "passes a bend test".
+  /\bpass(?:es|ing)?\s+(?:all|every|each|the|its|their|your|a|an)\s+(?:of\s+the\s+)?(?:\S+\s+){0,2}?(?:tests?|test\s+suite|test\s+cases?|checks?|inspections?|audits?|items?)\b/i,
   /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?)\s+pass/iu,
   /\bwith\s+(?:full|complete|perfect|total|100\s*%)\s+accuracy\b/i,
   new RegExp(
@@ -73,19 +142,71 @@ const CRITERIA: RegExp[] = [
   ),
 ];
 
+/** For each pattern of CRITERIA, in order, a word it cannot match without. */
+const CRITERIA_GATES: RegExp[] = [
+  /sec|min|hour|hrs|day|week|month|attempt|tries/i,
+  /least|most|more|fewer|less|up to|minimum|maximum|exactly|all|each|any/i,
+  /%|percent|per cent/i,
+  /word|page|slide/i,
+  /\bof\b/i,
+  /\bor (?:fewer|less|more|under|over)\b/i,
+  /within/i,
+  /±|\+\/-/,
+  /\bto\b/i,
+  /every|each|a row|consecutive|successive/i,
+  /without/i,
+  /\b(?:all|every|each)\b/i,
+  /with/i,
+  /error|unaided|unassisted|independently|memory|first|single|one/i,
+  /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|compl|in line|consistent|standard|that|conform|per |against/i,
+  /scor|achiev|pass|obtain|earn/i,
+  /pass/i,
+  /pass/i,
+  /accuracy/i,
+  /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
+];
+
+if (CRITERIA_GATES.length !== CRITERIA.length) throw new Error('CRITERIA_GATES out of step');
+
 const COUNT_AFTER_VERB = new RegExp(
   String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+)?${NUM}\s+[\p{L}]`,
   'iu',
 );
 
+/** Words that can start what a verb acts on. */
 const FOLLOWS_VERB = new Set(
-  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple to into up out back off down'.split(
+  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple into up out back off down'.split(
     ' ',
   ),
 );
+/** Words that cannot start what a verb acts on: after "Rules", "Definition", "Mean" they mark a
+ * noun phrase ("Rules of probability", "Mean and median"). */
+const NOT_AN_OBJECT = new Set(
+  "of and or vs versus is are was were has have had can will should must may might 's as than per".split(
+    ' ',
+  ),
+);
+/** Function words a bare object never starts with. */
+const NOT_A_BARE_OBJECT = new Set([
+  ...NOT_AN_OBJECT,
+  ...'in on at for with by from about into onto over under between among through during without within via like such so but then also'.split(
+    ' ',
+  ),
+]);
+/** A preposition or a list of commas between two verbs: "and" then joins what they govern
+ * ("issues in data science and program evaluation", "repositories, branches, commits, and
+ * pull requests"), so a verb after it needs an article or pronoun to read as a behaviour. */
+const PREPOSITION =
+  /\b(?:in|of|for|with|on|at|from|between|among|within|across|through|into|about|by|than|like|to)\b/i;
 const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)\b/i;
+/** A finite verb inside a subordinate clause ("what security means"): a bare verb after it and
+ * "and" belongs to the main clause ("... and understand Y"). */
+const FINITE =
+  /\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b/iu;
 // `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
+/** Vague phrases after which a gerund names the behaviour ("Learn about using X"). */
+const LEARNING = /^(?:learn|learn about|learn more about|learn a bit more about|know about)$/;
 
 const cache = new Map<string, ObjectiveReading>();
 
@@ -106,145 +227,583 @@ export function readObjective(
 }
 const cacheOwner = new WeakMap<ObjectiveReading, Lexicon>();
 
+/** A behaviour read at a word, and the index of the last word it took (its verb, or the verb
+ * after "learn how to"). */
+interface Found {
+  b: BehaviourReading;
+  /** Index of the verb word itself (the one inflected). */
+  verbAt: number;
+  last: number;
+}
+
+type Mode = 'start' | 'adjacent' | 'later';
+
 function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): ObjectiveReading {
   const { masked, placeholders } = maskPlaceholders(plain);
-  let start = masked.length - masked.trimStart().length;
-  for (let round = 0; round < 6; round++) {
+  let start = skipLeadIns(masked, masked.length - masked.trimStart().length, lex);
+  const criterionFrom = start;
+  let condition: PlainSpan | null = null;
+  // A label ("Task 1:") or a condition ("Given a CSV,") is only set aside when a behaviour
+  // follows it; else it is what the item says.
+  for (let round = 0; round < 2; round++) {
     const rest = masked.slice(start);
-    let moved = false;
-    for (const re of ITEM_LEAD_INS) {
-      const m = re.exec(rest);
-      if (m && m[0].length > 0 && m[0].length < rest.length) {
-        start += m[0].length;
-        moved = true;
-        break;
+    const cond = CONDITION.exec(rest);
+    if (cond && !condition) {
+      const after = skipLeadIns(masked, start + cond[0].length, lex);
+      if (startsBehaviour(masked, after, lex)) {
+        const text = cond[0].replace(/[\s,]+$/u, '');
+        condition = { start, end: start + text.length, text };
+        start = after;
+        continue;
       }
     }
-    if (!moved) break;
+    const label = LABEL.exec(rest);
+    if (label && !startsBehaviour(masked, start, lex)) {
+      const after = skipLeadIns(masked, start + label[0].length, lex);
+      if (startsBehaviour(masked, after, lex)) {
+        start = after;
+        continue;
+      }
+    }
+    break;
   }
   const ws = words(masked, start);
   let i = 0;
   while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
 
-  const reading: ObjectiveReading = {
+  const behaviours: Found[] = [];
+  let first = behaviourAt(masked, ws, i, lex, 'start', null);
+  // "How to plot the data" (not a question, and no lead-in verb to inherit): the behaviour is
+  // "plot", stated vaguely.
+  if (
+    !first &&
+    !leadVerb &&
+    ws[i]?.lower === 'how' &&
+    ws[i + 1]?.lower === 'to' &&
+    !/\?\s*$/.test(masked)
+  )
+    first = howTo(masked, ws, i, lex);
+  if (first) {
+    behaviours.push(first);
+    behaviours.push(...moreBehaviours(masked, ws, first, lex));
+  } else if (leadVerb) {
+    const info = lex.verb(leadVerb);
+    const vagueLead = lex.vague.find((p) => p.key === leadVerb);
+    behaviours.push({
+      b: {
+        verb: { start, end: start, text: '', lemma: leadVerb },
+        level: vagueLead ? null : (info?.level ?? null),
+        alternatives: vagueLead ? [] : (info?.alternatives ?? []),
+        vague: vagueLead ? { start, end: start, text: '', ...vagueFields(vagueLead) } : null,
+        real: null,
+        known: !!(info || vagueLead),
+        fromLeadIn: true,
+      },
+      verbAt: -1,
+      last: -1,
+    });
+  }
+
+  const bs = behaviours.map((f) => f.b);
+  const firstB = bs[0] ?? null;
+  // The objective's level: the highest any behaviour asks for.
+  let top: BehaviourReading | null = null;
+  for (const b of bs) if (b.level && (!top || rank(b.level) > rank(top.level!))) top = b;
+  const firstVague = bs.find((b) => b.vague) ?? null;
+  const verbEnd = firstB && !firstB.fromLeadIn ? (firstB.real ?? firstB.verb).end : -1;
+  return {
     behaviourStart: start,
-    verb: null,
-    level: null,
-    alternatives: [],
-    vague: false,
-    vaguePhrase: null,
-    realVerb: null,
-    verbFromLeadIn: false,
-    criterion: null,
+    behaviours: bs,
+    condition,
+    // As a whole, a vague phrase's verb is its first word ("Be" of "Be familiar with"): the
+    // recognisers read the word there.
+    verb: firstB
+      ? firstB.vague && firstB.verb.end > firstB.verb.start
+        ? {
+            ...firstB.verb,
+            end: firstB.verb.start + (/^[^\s]+/u.exec(firstB.verb.text)?.[0].length ?? 0),
+            text: /^[^\s]+/u.exec(firstB.verb.text)?.[0] ?? firstB.verb.text,
+          }
+        : firstB.verb
+      : null,
+    level: top?.level ?? null,
+    alternatives: top?.alternatives ?? [],
+    vague: !!firstVague,
+    vaguePhrase: firstVague?.vague ?? null,
+    realVerb: firstB?.real && firstB.vague ? { ...firstB.real, level: firstB.level } : null,
+    verbFromLeadIn: !!firstB?.fromLeadIn,
+    criterion: findCriterion(masked, criterionFrom, verbEnd),
     placeholder: placeholders[0]
       ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
       : null,
-    extraVerbs: [],
   };
+}
 
-  let verbIndex = -1;
-  const vague = matchVague(ws, i, lex);
-  if (vague) {
-    const first = ws[i]!;
-    const last = ws[vague.end - 1]!;
-    reading.vague = true;
-    reading.vaguePhrase = {
-      start: first.start,
-      end: last.end,
-      text: masked.slice(first.start, last.end),
-      key: vague.phrase.key,
-      meant: vague.phrase.meant,
-      suggest: vague.phrase.suggest,
-    };
-    reading.verb = {
-      start: first.start,
-      end: first.end,
-      text: first.text,
-      lemma: vague.phrase.key,
-    };
-    verbIndex = vague.end - 1;
-    // "understand how to configure", "learn to configure": the real behaviour follows.
-    let j = vague.end;
-    if (ws[j]?.lower === 'how' && ws[j + 1]?.lower === 'to') j += 2;
-    else if (ws[j]?.lower === 'to') j += 1;
-    else j = -1;
-    if (j > 0 && ws[j]) {
-      const lemma = lex.lemma(ws[j]!.lower);
-      if (lemma && ws[j]!.lower === lemma) {
-        const info = lex.verb(lemma);
-        reading.realVerb = {
-          start: ws[j]!.start,
-          end: ws[j]!.end,
-          text: ws[j]!.text,
-          lemma,
-          level: info ? levelOf(info, ws, j, lex).level : null,
-        };
-        verbIndex = j;
+function rank(level: BloomLevel): number {
+  return BLOOM_LEVELS.indexOf(level);
+}
+
+function vagueFields(p: VaguePhrase): Omit<VagueSpan, keyof PlainSpan> {
+  return {
+    key: p.key,
+    meant: p.meant,
+    suggest: p.suggest,
+    ...(p.replaces ? { replaces: p.replaces } : {}),
+  };
+}
+
+/** Strips lead-ins ("Students will be able to", "By the end, you'll") from `from`. */
+function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
+  let start = from;
+  for (let round = 0; round < 6; round++) {
+    const rest = masked.slice(start);
+    let moved = 0;
+    for (const re of ITEM_LEAD_INS) {
+      const m = re.exec(rest);
+      if (m && m[0].length > 0 && m[0].length < rest.length) {
+        moved = m[0].length;
+        break;
       }
     }
-  } else if (ws[i] && phrasalAt(ws, i, lex)) {
-    // "Back up the database", "Come up with three options".
-    const p = phrasalAt(ws, i, lex)!;
-    const last = ws[i + p.words - 1]!;
-    reading.verb = {
-      start: ws[i]!.start,
-      end: last.end,
-      text: masked.slice(ws[i]!.start, last.end),
-      lemma: p.info.verb,
-    };
-    reading.level = p.info.level;
-    reading.alternatives = p.info.alternatives;
-    verbIndex = i + p.words - 1;
-  } else if (ws[i]) {
-    const lemma = lex.lemma(ws[i]!.lower);
-    const info = lemma ? lex.verb(lemma) : undefined;
-    if (lemma && info) {
-      reading.verb = { start: ws[i]!.start, end: ws[i]!.end, text: ws[i]!.text, lemma };
-      const { level, alternatives } = levelOf(info, ws, i, lex);
-      reading.level = level;
-      reading.alternatives = alternatives;
-      verbIndex = i;
+    if (!moved) {
+      // "You learn how to ...", "Students also explore ...": a subject, then a vague phrase.
+      // ("Participants rate the course 4 out of 5" states a result, not an objective.)
+      const m = SUBJECT.exec(rest);
+      if (m && m[0].length < rest.length) {
+        const ws = words(
+          masked.slice(0, Math.min(masked.length, start + m[0].length + 100)),
+          start + m[0].length,
+        );
+        // "You" speaks to the learner: any behaviour follows ("You describe DNS zones").
+        const you = /^you\b/i.test(m[0]);
+        if (matchVague(ws, 0, lex) || (you && startsBehaviour(masked, start + m[0].length, lex)))
+          moved = m[0].length;
+      }
     }
+    if (!moved) break;
+    start += moved;
+    while (start < masked.length && /\s/.test(masked[start]!)) start++;
   }
-  if (!reading.verb && leadVerb) {
-    reading.verbFromLeadIn = true;
-    const info = lex.verb(leadVerb);
-    const vagueLead = lex.vague.find((p) => p.key === leadVerb);
-    reading.verb = { start, end: start, text: '', lemma: leadVerb };
-    if (vagueLead) {
-      reading.vague = true;
-      reading.vaguePhrase = {
-        start,
-        end: start,
-        text: '',
-        key: vagueLead.key,
-        meant: vagueLead.meant,
-        suggest: vagueLead.suggest,
-      };
-    } else if (info) {
-      reading.level = info.level;
-      reading.alternatives = info.alternatives;
+  return start;
+}
+
+/** Whether a behaviour starts at `at` (after adverbs), or "how to" does. */
+function startsBehaviour(masked: string, at: number, lex: Lexicon): boolean {
+  const ws = words(masked.slice(0, Math.min(masked.length, at + 200)), at);
+  let i = 0;
+  while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
+  if (ws[i]?.lower === 'how' && ws[i + 1]?.lower === 'to') return true;
+  return behaviourAt(masked, ws, i, lex, 'start', null) !== null;
+}
+
+/**
+ * The behaviour whose verb is at `ws[i]`, or null. `mode` says where it stands: at the start
+ * of the objective (any form of a known verb; an English-lexicon verb in its base or -ing form
+ * followed by what it acts on), right after another verb ("Identify, describe and explain":
+ * the same form), or later after "and", "then", ";" ("Create a repository and push it": the
+ * same form, followed by what it acts on).
+ */
+function behaviourAt(
+  text: string,
+  ws: Word[],
+  i: number,
+  lex: Lexicon,
+  mode: Mode,
+  main: Word | null,
+): Found | null {
+  let k = i;
+  if (!ws[k]) return null;
+  // "and be able to utilise them" inside a coordination.
+  if (ws[k]!.lower === 'be' && ws[k + 1]?.lower === 'able' && ws[k + 2]?.lower === 'to') k += 3;
+  // "will have built": the participle is the verb.
+  if (ws[k]?.lower === 'have' && ws[k + 1] && isParticiple(ws[k + 1]!, lex)) k += 1;
+  const w = ws[k];
+  if (!w) return null;
+
+  const vague = matchVague(ws, k, lex);
+  if (vague && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
+    if (vague.phrase.words.length === 1 && mode !== 'start' && !objectOk(text, ws, k, 'bare'))
+      return null;
+    const last = ws[vague.end - 1]!;
+    const phrase: VagueSpan = {
+      start: w.start,
+      end: last.end,
+      text: text.slice(w.start, last.end),
+      ...vagueFields(vague.phrase),
+    };
+    // "understand how to configure", "learn to configure", "learn about using": the real
+    // behaviour follows.
+    let j = vague.end;
+    const endsWithParticle = /\s(?:to|for|with|of|about|in|into)$/.test(vague.phrase.key);
+    if (ws[j]?.lower === 'how' && ws[j + 1]?.lower === 'to' && !endsWithParticle) j += 2;
+    else if (ws[j]?.lower === 'to' && !endsWithParticle) j += 1;
+    else if (!(LEARNING.test(vague.phrase.key) && ws[j] && /ing$/.test(ws[j]!.lower))) j = -1;
+    let real: Found | null = null;
+    if (j > 0 && ws[j]) {
+      const rw = ws[j]!;
+      const lemma = lex.lemma(rw.lower);
+      const info = lemma ? lex.verb(lemma) : undefined;
+      const base = rw.lower.endsWith('ing') ? null : rw.lower;
+      if (info && (lemma === base || rw.lower.endsWith('ing'))) {
+        real = {
+          b: known(text, ws, j, lemma!, info, lex),
+          verbAt: j,
+          last: j,
+        };
+      } else {
+        const eng = lex.englishLemma(rw.lower);
+        if (eng && (eng === base || rw.lower.endsWith('ing')) && !lex.vagueByHead.has(eng))
+          real = { b: unknown(text, rw, eng), verbAt: j, last: j };
+      }
     }
+    return {
+      b: {
+        verb: { ...span(text, w, last, vague.phrase.key) },
+        level: real?.b.level ?? null,
+        alternatives: real?.b.alternatives ?? [],
+        vague: phrase,
+        real: real ? real.b.verb : null,
+        known: true,
+        fromLeadIn: false,
+      },
+      verbAt: k,
+      last: real ? real.last : vague.end - 1,
+    };
   }
 
-  reading.criterion = findCriterion(
-    masked,
-    start,
-    reading.verb && !reading.verbFromLeadIn ? (reading.realVerb ?? reading.verb).end : -1,
+  // "Back up the database", "Come up with three options".
+  const p = phrasalAt(ws, k, lex);
+  if (p && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
+    const lastW = ws[k + p.words - 1]!;
+    if (mode === 'later' && !objectOk(text, ws, k + p.words - 1, 'bare')) return null;
+    const lv = levelOf(p.info, ws, k + p.words - 1, lex);
+    return {
+      b: {
+        verb: span(text, w, lastW, p.info.verb),
+        level: lv.level,
+        alternatives: lv.alternatives,
+        vague: null,
+        real: null,
+        known: true,
+        fromLeadIn: false,
+      },
+      verbAt: k,
+      last: k + p.words - 1,
+    };
+  }
+
+  const lemma = lex.lemma(w.lower);
+  const info = lemma ? lex.verb(lemma) : undefined;
+  if (lemma && info && formOk(w, lemma, mode, main)) {
+    if (mode === 'later' && !objectOk(text, ws, k, 'bare')) return null;
+    if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true)) return null;
+    return { b: known(text, ws, k, lemma, info, lex), verbAt: k, last: k };
+  }
+
+  // "Setup a Python environment", "Login to the portal": a phrasal verb written as one word.
+  const closed = lex.closedPhrasal.get(w.lower);
+  if (closed && mode === 'start' && startOk(text, ws, k, w.lower, false)) {
+    const lv = levelOf(closed, ws, k, lex);
+    return {
+      b: {
+        verb: span(text, w, w, closed.verb),
+        level: lv.level,
+        alternatives: lv.alternatives,
+        vague: null,
+        real: null,
+        known: true,
+        fromLeadIn: false,
+      },
+      verbAt: k,
+      last: k,
+    };
+  }
+
+  // A verb only the English lexicon knows: a behaviour of unknown level.
+  const eng = lex.englishLemma(w.lower);
+  if (eng && !lex.verb(eng) && w.lower.length > 2) {
+    const ok =
+      mode === 'start'
+        ? startOk(text, ws, k, eng, false)
+        : formOk(w, eng, mode, main) && objectOk(text, ws, k, 'determiner');
+    if (ok) return { b: unknown(text, w, eng), verbAt: k, last: k };
+  }
+  return null;
+}
+
+function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null {
+  const real = behaviourAt(text, ws, i + 2, lex, 'adjacent', null);
+  if (!real || real.b.vague) return null;
+  const how = ws[i]!;
+  const to = ws[i + 1]!;
+  return {
+    b: {
+      verb: span(text, how, to, 'how to'),
+      level: real.b.level,
+      alternatives: real.b.alternatives,
+      vague: {
+        start: how.start,
+        end: to.end,
+        text: text.slice(how.start, to.end),
+        ...HOW_TO,
+        meant: real.b.level ?? HOW_TO.meant,
+      },
+      real: real.b.verb,
+      known: true,
+      fromLeadIn: false,
+    },
+    verbAt: i + 2,
+    last: real.last,
+  };
+}
+/** "How to X" as an objective: X stated as a topic, not as something learners will do. */
+const HOW_TO = {
+  key: 'how to',
+  meant: 'apply' as BloomLevel,
+  suggest: ['explain', 'describe', 'demonstrate', 'outline', 'show'],
+};
+
+function known(
+  text: string,
+  ws: Word[],
+  k: number,
+  lemma: string,
+  info: VerbInfo,
+  lex: Lexicon,
+): BehaviourReading {
+  const lv = levelOf(info, ws, k, lex);
+  return {
+    verb: span(text, ws[k]!, ws[k]!, lemma),
+    level: lv.level,
+    alternatives: lv.alternatives,
+    vague: null,
+    real: null,
+    known: true,
+    fromLeadIn: false,
+  };
+}
+
+function unknown(text: string, w: Word, lemma: string): BehaviourReading {
+  return {
+    verb: span(text, w, w, lemma),
+    level: null,
+    alternatives: [],
+    vague: null,
+    real: null,
+    known: false,
+    fromLeadIn: false,
+  };
+}
+
+function span(text: string, a: Word, b: Word, lemma: string): PlainSpan & { lemma: string } {
+  return { start: a.start, end: b.end, text: text.slice(a.start, b.end), lemma };
+}
+
+function isParticiple(w: Word, lex: Lexicon): boolean {
+  const lemma = lex.lemma(w.lower);
+  return !!lemma && lemma !== w.lower && !w.lower.endsWith('ing') && !w.lower.endsWith('s');
+}
+
+/** A verb after another takes the same form ("Identifying and explaining", "Explains and
+ * compares"), or its base form. */
+function formOk(w: Word, lemma: string, mode: Mode, main: Word | null): boolean {
+  if (mode === 'start' || !main) return true;
+  if (w.lower === lemma) return true;
+  return (
+    main.lower !== lemma && w.lower.slice(-2) === main.lower.slice(-2) && main.lower.length > 3
   );
-  if (verbIndex >= 0) reading.extraVerbs = findExtraVerbs(masked, ws, verbIndex, lex);
-  return reading;
+}
+
+/**
+ * Whether what follows `ws[k]` can be what a verb acts on. 'determiner': an article, pronoun,
+ * quantifier or number ("and stack them", "and skip the header"); 'bare' also allows a noun
+ * with no article ("and make commits", "and install libraries").
+ */
+function objectOk(text: string, ws: Word[], k: number, how: 'determiner' | 'bare'): boolean {
+  const next = ws[k + 1];
+  if (!next) return false;
+  const gap = text.slice(ws[k]!.end, next.start);
+  if (!/^\s+$/.test(gap)) return false;
+  if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
+  if (how === 'determiner') return false;
+  if (NOT_A_BARE_OBJECT.has(next.lower)) {
+    // "view and restore older versions": a verb, "and", a verb with its object.
+    return false;
+  }
+  return true;
+}
+
+/**
+ * At the start, a word the Bloom lexicon knows only as an inflection ("Rules", "Armed"), a
+ * one-word phrasal verb or an English-lexicon verb must read as a verb: base or -ing form
+ * (`inflectedOk` allows any form), followed on the same clause by what it acts on, not by
+ * "of", "is", "and" ("Rules of probability", "Mean and median"), a colon ("Supply chain
+ * evaluation:") or a call ("sum()"), in an item that is not a Title Case name ("File
+ * Directory").
+ */
+function startOk(
+  text: string,
+  ws: Word[],
+  k: number,
+  lemma: string,
+  inflectedOk: boolean,
+): boolean {
+  const w = ws[k]!;
+  if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
+  const next = ws[k + 1];
+  if (!next) return false;
+  if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
+  if (NOT_AN_OBJECT.has(next.lower)) return false;
+  // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
+  const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
+  if (/:|\s[-–—]\s/.test(window)) return false;
+  if (inflectedOk) return true;
+  const after = ws.slice(k + 1, k + 7).filter((x) => x.text.length >= 3);
+  if (after.length && after.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) return false;
+  // "File permissions", "Thread pools": a verb and a bare noun alone name a topic; a verb
+  // reads as one with an article or pronoun after it, a sentence's full stop, or words enough
+  // for a clause ("Stream data from an S3 bucket").
+  if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
+  return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
+}
+
+/** Further behaviours after the first: "Identify, describe and explain", "Create a repo and
+ * push it", "Summarize X, identify Y, and mitigate Z", "X, as well as view and restore Y",
+ * "Know how to A and how to B", "Describe X and understand Y". */
+function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): Found[] {
+  const out: Found[] = [];
+  if (first.verbAt < 0) return out;
+  const mainWord = ws[first.b.real ? first.last : first.verbAt] ?? ws[first.verbAt]!;
+  const firstVerbEnd = ws[first.last]!.end;
+  // Directly after the verb: ", describe and explain" (same form). Gaps are compared trimmed:
+  // tests like `^\s*,?\s*$` backtrack quadratically on long runs of spaces.
+  let i = first.last + 1;
+  let prev = first;
+  while (i < ws.length) {
+    const gap = text.slice(ws[i - 1]!.end, ws[i]!.start).trim();
+    const conj = ws[i]!.lower;
+    let at = -1;
+    if (gap === ',' && i === prev.last + 1) at = i;
+    else if ((gap === '' || gap === ',') && (conj === 'and' || conj === 'or')) at = i + 1;
+    else if (gap === '&' || gap === 'and/or' || gap === '/') at = i;
+    if (at < 0 || !ws[at]) break;
+    const f = behaviourAt(text, ws, at, lex, 'adjacent', mainWord);
+    if (!f) break;
+    const pair = `${prev.b.verb.lemma} ${f.b.verb.lemma}`;
+    if (pair !== 'compare contrast') out.push(f);
+    prev = f;
+    i = f.last + 1;
+    if (gap !== ',' || f.b.vague) {
+      // After "and X" the list is over unless a comma follows X (", and Y").
+      const g = ws[i] ? text.slice(ws[i - 1]!.end, ws[i]!.start).trim() : '';
+      if (g !== ',' && ws[i]?.lower !== 'and' && ws[i]?.lower !== 'or') break;
+    }
+  }
+  // Later: "and push it to GitHub" (a verb followed by what it acts on). The text between two
+  // behaviours grows with k, so it is read in pieces: SUBORDINATE from where the last candidate
+  // left off (one character back, for its `\b`), the infinitive test on the last few words
+  // only; reading all of it for each candidate was quadratic.
+  let lastEnd = ws[prev.last]!.end;
+  let subFrom = lastEnd;
+  let subordinate = false;
+  let finite = false;
+  let governed = false;
+  let commas = 0;
+  for (let k = Math.max(i, prev.last + 1); k < ws.length; k++) {
+    const w = ws[k]!;
+    const before = text.slice(Math.max(lastEnd, subFrom - 1), w.start);
+    const gap = text.slice(ws[k - 1]!.end, w.start);
+    const prevWord = ws[k - 1]!.lower;
+    const andGap = /^\s+$/.test(gap);
+    const joined =
+      ((prevWord === 'and' || prevWord === 'then') && andGap) ||
+      (prevWord === 'also' && ws[k - 2]?.lower === 'and' && andGap) ||
+      (prevWord === 'as' && ws[k - 2]?.lower === 'well' && ws[k - 3]?.lower === 'as');
+    const semicolon =
+      /;\s*$/.test(gap) || (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start)));
+    const comma = /^\s*,\s*$/.test(gap);
+    // "and how to auto-close issues": a second behaviour through "how to".
+    if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
+      const f = behaviourAt(text, ws, k + 2, lex, 'adjacent', null);
+      if (f) {
+        out.push(f);
+        lastEnd = ws[f.last]!.end;
+        subFrom = lastEnd;
+        subordinate = false;
+        finite = false;
+        governed = false;
+        commas = 0;
+        k = f.last;
+        continue;
+      }
+    }
+    if (SUBORDINATE.test(before)) subordinate = true;
+    if (subordinate && FINITE.test(before)) finite = true;
+    if (PREPOSITION.test(before)) governed = true;
+    for (const c of before) if (c === ',') commas++;
+    subFrom = w.start;
+    if (!joined && !semicolon && !comma) continue;
+    const f = behaviourAt(text, ws, k, lex, 'later', mainWord);
+    if (!f) continue;
+    // After ", " alone only a verb with an article or pronoun after it ("Summarize X,
+    // identify these threats, and mitigate them"); "the structure, function and evolution"
+    // has none.
+    if (comma && !joined && !objectOk(text, ws, f.last, 'determiner')) continue;
+    const explicit = semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
+    if (
+      !explicit &&
+      (governed || commas >= 2) &&
+      !f.b.real &&
+      !(f.b.vague && f.b.vague.key.includes(' ')) &&
+      !objectOk(text, ws, f.last, 'determiner')
+    )
+      continue;
+    // Inside "how ...", "that ...": the verb belongs to that clause, unless that clause has
+    // its own finite verb and this one is bare ("Explain what X means and understand Y").
+    if (subordinate && !(finite && ws[f.verbAt]!.lower === f.b.verb.lemma.split(' ')[0])) continue;
+    // "the steps to plan and run a retrospective": both verbs belong to one infinitive.
+    const tail = Math.max(firstVerbEnd, ws[Math.max(0, k - 8)]!.start - 1);
+    if (INFINITIVE_PAIR.test(text.slice(tail, w.start))) continue;
+    out.push(f);
+    lastEnd = ws[f.last]!.end;
+    subFrom = lastEnd;
+    subordinate = false;
+    finite = false;
+    governed = false;
+    commas = 0;
+    k = f.last;
+    // Its own adjacent list: "as well as view and restore older versions".
+    let j = f.last + 1;
+    while (ws[j] && (ws[j]!.lower === 'and' || ws[j]!.lower === 'or') && ws[j + 1]) {
+      const g = behaviourAt(text, ws, j + 1, lex, 'adjacent', ws[f.verbAt]!);
+      if (!g || !objectOk(text, ws, g.last, 'bare')) break;
+      out.push(g);
+      lastEnd = ws[g.last]!.end;
+      subFrom = lastEnd;
+      k = g.last;
+      j = g.last + 1;
+    }
+  }
+  return out;
 }
 
 /** The verb at `ws[i]`'s level, and its other levels: by what it makes where that decides it
- * ("write a literature review" is create, not apply), else the lexicon's. */
+ * ("write a literature review" is create, "create a repository" apply), else the lexicon's. */
 function levelOf(
   info: VerbInfo,
   ws: Word[],
   i: number,
   lex: Lexicon,
 ): { level: BloomLevel; alternatives: BloomLevel[] } {
-  const following = ws.slice(i + 1, i + 1 + OBJECT_WORDS).map((w) => w.lower);
+  // "Formulate and solve a linear programming problem": the verbs share the object.
+  let from = i + 1;
+  while (
+    (ws[from]?.lower === 'and' || ws[from]?.lower === 'or') &&
+    ws[from + 1] &&
+    lex.verb(lex.lemma(ws[from + 1]!.lower) ?? '')
+  )
+    from += 2;
+  const following = ws.slice(from, from + OBJECT_WORDS).map((w) => w.lower);
   const byObject = lex.levelByObject(info.verb, following);
   if (!byObject || byObject === info.level) return info;
   return {
@@ -258,11 +817,7 @@ function levelOf(
 /** Words after a verb passed to {@link Lexicon.levelByObject} (it looks at fewer). */
 const OBJECT_WORDS = 8;
 
-function phrasalAt(
-  ws: Word[],
-  i: number,
-  lex: Lexicon,
-): { info: import('./lexicon.js').VerbInfo; words: number } | null {
+function phrasalAt(ws: Word[], i: number, lex: Lexicon): { info: VerbInfo; words: number } | null {
   const head = lex.lemma(ws[i]!.lower) ?? ws[i]!.lower;
   const list = lex.phrasalByHead.get(head);
   if (!list) return null;
@@ -278,7 +833,7 @@ function matchVague(
   ws: Word[],
   i: number,
   lex: Lexicon,
-): { phrase: (typeof lex.vague)[number]; end: number } | null {
+): { phrase: VaguePhrase; end: number } | null {
   const w = ws[i];
   if (!w) return null;
   const head = lex.lemma(w.lower) ?? w.lower;
@@ -301,8 +856,10 @@ function matchVague(
 function findCriterion(text: string, from: number, verbEnd: number): PlainSpan | null {
   let best: PlainSpan | null = null;
   const body = from > 0 ? ' '.repeat(from) + text.slice(from) : text;
-  for (const re of CRITERIA) {
-    const m = re.exec(body);
+  for (let k = 0; k < CRITERIA.length; k++) {
+    // A cheap test first: most criteria never need their (costly to compile) pattern.
+    if (!CRITERIA_GATES[k]!.test(body)) continue;
+    const m = CRITERIA[k]!.exec(body);
     if (m && (!best || m.index < best.start))
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
@@ -318,79 +875,4 @@ function findCriterion(text: string, from: number, verbEnd: number): PlainSpan |
     }
   }
   return best;
-}
-
-function isBaseVerb(w: Word | undefined, lex: Lexicon): boolean {
-  return !!w && lex.lemma(w.lower) === w.lower;
-}
-
-/** Second and later behaviours: "Identify, describe and explain", "Create a repo and push it". */
-function findExtraVerbs(
-  text: string,
-  ws: Word[],
-  verbIndex: number,
-  lex: Lexicon,
-): (PlainSpan & { lemma: string })[] {
-  const out: (PlainSpan & { lemma: string })[] = [];
-  const main = ws[verbIndex]!;
-  const mainLemma = lex.lemma(main.lower);
-  const sameForm = (w: Word) => {
-    const l = lex.lemma(w.lower);
-    if (!l) return false;
-    if (w.lower === l) return true;
-    return main.lower !== mainLemma && w.lower.slice(-2) === main.lower.slice(-2);
-  };
-  const push = (w: Word) =>
-    out.push({ start: w.start, end: w.end, text: w.text, lemma: lex.lemma(w.lower)! });
-  // Directly after the verb: ", describe and explain". (Gaps are compared trimmed: tests like
-  // `^\s*,?\s*$` backtrack quadratically on long runs of spaces.)
-  let i = verbIndex + 1;
-  while (i < ws.length) {
-    const gap = text.slice(ws[i - 1]!.end, ws[i]!.start).trim();
-    if (gap === ',' && sameForm(ws[i]!) && i === verbIndex + 1 + out.length) {
-      push(ws[i]!);
-      i++;
-      continue;
-    }
-    const conj = ws[i]!.lower;
-    if (
-      (gap === '' || gap === ',') &&
-      (conj === 'and' || conj === 'or') &&
-      ws[i + 1] &&
-      sameForm(ws[i + 1]!)
-    ) {
-      const pair = `${mainLemma} ${lex.lemma(ws[i + 1]!.lower)}`;
-      if (pair !== 'compare contrast') push(ws[i + 1]!);
-      i += 2;
-    } else if ((gap === '&' || gap === 'and/or' || gap === '/') && sameForm(ws[i]!)) {
-      push(ws[i]!);
-      i++;
-    }
-    break;
-  }
-  if (out.length) return out;
-  // Later: "Create a repository and push it to GitHub" (a verb followed by what it acts on).
-  // The text between the two verbs grows with k, so it is read in pieces: SUBORDINATE from
-  // where the last candidate left off (one character back, for its `\b`), the infinitive test
-  // on the last few words only; reading all of it for each candidate was quadratic.
-  let subFrom = main.end;
-  for (let k = Math.max(i, verbIndex + 2); k < ws.length - 1; k++) {
-    const w = ws[k]!;
-    const gap = text.slice(ws[k - 1]!.end, w.start);
-    const conj = ws[k - 1]!.lower;
-    const joined = (conj === 'and' || conj === 'then') && /^\s+$/.test(gap);
-    const afterSemicolon =
-      /;\s*$/.test(gap) || /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start));
-    if (!joined && !afterSemicolon) continue;
-    if (!isBaseVerb(w, lex) || !lex.verb(w.lower)) continue;
-    const next = ws[k + 1]!;
-    if (!FOLLOWS_VERB.has(next.lower) && !/^\d/.test(next.lower)) continue;
-    if (SUBORDINATE.test(text.slice(Math.max(main.end, subFrom - 1), w.start))) break;
-    subFrom = w.start;
-    // "the steps to plan and run a retrospective": both verbs belong to one infinitive.
-    const tail = Math.max(main.end, ws[Math.max(verbIndex + 1, k - 8)]!.start - 1);
-    if (INFINITIVE_PAIR.test(text.slice(tail, w.start))) continue;
-    push(w);
-  }
-  return out;
 }

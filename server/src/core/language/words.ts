@@ -67,3 +67,39 @@ export const NUMBER_WORDS: Record<string, number> = {
 
 /** Regex source for a number written as digits or as a word ("3", "2.5", "three", "1,000"). */
 export const NUM = String.raw`(?:\d+(?:[.,]\d+)*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundred|a dozen|dozen|a single|single)`;
+
+export type VerbForm = 'base' | 's' | 'ing' | 'ed';
+
+/** The form a verb is written in ("Explains" -> s, "Identifying" -> ing). */
+export function verbForm(written: string, lemma: string): VerbForm {
+  const w = written.toLowerCase();
+  const l = lemma.toLowerCase();
+  if (w === l) return 'base';
+  if (w.endsWith('ing')) return 'ing';
+  if (w === `${l}s` || w === `${l}es` || (l.endsWith('y') && w === `${l.slice(0, -1)}ies`))
+    return 's';
+  return 'ed';
+}
+
+/** A regular verb in a form: inflect("summarize", "ing") -> "summarizing". The verbs Bloomline
+ * offers in rewrites are regular; a final consonant after one short vowel doubles ("plan"). */
+export function inflect(verb: string, form: VerbForm): string {
+  if (form === 'base') return verb;
+  const v = verb;
+  const cvc = /^[^aeiou]*[aeiou][bdgmnpt]$/.test(v);
+  if (form === 's') {
+    if (/(?:s|sh|ch|x|z)$/.test(v)) return `${v}es`;
+    if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ies`;
+    return `${v}s`;
+  }
+  if (form === 'ing') {
+    if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
+    if (/[^e]e$/.test(v)) return `${v.slice(0, -1)}ing`;
+    if (cvc) return `${v}${v[v.length - 1]}ing`;
+    return `${v}ing`;
+  }
+  if (/e$/.test(v)) return `${v}d`;
+  if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ied`;
+  if (cvc) return `${v}${v[v.length - 1]}ed`;
+  return `${v}ed`;
+}

@@ -421,28 +421,33 @@ function loc(item: ItemBase, s: PlainSpan | null): Located | null {
 }
 
 function objectiveAnalysis(item: ItemBase, r: ObjectiveReading): Objective['analysis'] {
-  return {
-    verb: r.verb
-      ? {
-          text: r.verb.lemma,
-          span: { start: item.offsets[r.verb.start]!, end: item.offsets[r.verb.end]! },
-        }
+  const at = (s: PlainSpan, text: string): Located => ({
+    text,
+    span: { start: item.offsets[s.start]!, end: item.offsets[s.end]! },
+  });
+  const behaviours = r.behaviours.map((b) => ({
+    verb: at(b.verb, b.verb.lemma),
+    level: b.level,
+    alternatives: b.alternatives,
+    vague: b.vague !== null,
+    vaguePhrase: b.vague
+      ? { ...at(b.vague, b.vague.text), key: b.vague.key, meant: b.vague.meant, how: !!b.real }
       : null,
+    realVerb: b.real ? at(b.real, b.real.lemma) : null,
+    known: b.known,
+  }));
+  const first = r.behaviours.findIndex((b) => b.vague);
+  return {
+    verb: behaviours[0]?.verb ?? null,
     level: r.level,
     alternatives: r.alternatives,
     vague: r.vague,
-    vaguePhrase: r.vaguePhrase
-      ? {
-          ...loc(item, r.vaguePhrase)!,
-          key: r.vaguePhrase.key,
-          meant: r.vaguePhrase.meant,
-          how: r.realVerb !== null,
-        }
-      : null,
+    vaguePhrase: first >= 0 ? behaviours[first]!.vaguePhrase : null,
     verbFromLeadIn: r.verbFromLeadIn,
     criterion: loc(item, r.criterion),
     placeholderCriterion: loc(item, r.placeholder),
-    extraVerbs: r.extraVerbs.map((v) => loc(item, v)!),
+    behaviours,
+    condition: loc(item, r.condition),
   };
 }
 

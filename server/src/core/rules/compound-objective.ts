@@ -9,9 +9,10 @@ export const compoundObjective: Rule = {
   defaultSeverity: 'information',
   check(ctx) {
     for (const o of ctx.outline.objectives) {
-      const extra = o.analysis.extraVerbs;
-      if (!extra.length || !o.analysis.verb) continue;
-      const verbs = [o.analysis.verb.text, ...extra.map((v) => v.text.toLowerCase())];
+      const bs = o.analysis.behaviours;
+      if (bs.length < 2 || !o.analysis.verb) continue;
+      const verbs = bs.map((b) => (b.realVerb ?? b.verb).text);
+      const last = bs[bs.length - 1]!;
       ctx.report({
         ruleId: 'compound-objective',
         message: `${verbs.length} behaviours in one objective (${verbs.map((v) => `"${v}"`).join(', ')}): split it so each can be assessed.`,
@@ -20,7 +21,7 @@ export const compoundObjective: Rule = {
             o.analysis.verb.span.start < o.analysis.verb.span.end
               ? o.analysis.verb.span.start
               : o.textSpan.start,
-          end: extra[extra.length - 1]!.span.end,
+          end: (last.realVerb ?? last.verb).span.end,
         },
         item: { kind: 'objective', id: o.id },
       });

@@ -1,4 +1,4 @@
-// The rules, in the order of INTERFACES.md.
+// The rules, in the order of INTERFACES.md (unknown-verb, added by issue 12, after no-verb).
 import { compoundObjective } from './compound-objective.js';
 import { duplicateId } from './duplicate-id.js';
 import { missingCriterion } from './missing-criterion.js';
@@ -9,6 +9,7 @@ import { orphanOutcome } from './orphan-outcome.js';
 import { outputNotOutcome } from './output-not-outcome.js';
 import type { Rule } from './rule.js';
 import { unknownReference } from './unknown-reference.js';
+import { unknownVerb } from './unknown-verb.js';
 import { unmeasurableOutcome } from './unmeasurable-outcome.js';
 import { unreadBlock } from './unread-block.js';
 import { vagueVerb } from './vague-verb.js';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   missingOutcome,
   vagueVerb,
   noVerb,
+  unknownVerb,
   missingCriterion,
   compoundObjective,
   unmeasurableOutcome,

@@ -1,7 +1,12 @@
-// vague-verb: the behaviour verb is not observable ("understand", "know", "learn about", "be
-// familiar with", "appreciate" ...). Fixes rewrite it: "Understand how to configure X" becomes
-// "Configure X"; "Understand X" offers verbs of the level the author most likely meant.
-import type { Objective, TextEdit } from '../model.js';
+// vague-verb: a behaviour verb is not observable ("understand", "know", "learn about", "be
+// familiar with", "appreciate" ...). One finding per vague phrase. Fixes rewrite every vague
+// phrase of the objective, so the fixed line is clean on the next check: "Understand how to
+// configure X" becomes "Configure X"; "Understand X" offers verbs of the level the author most
+// likely meant, only those that can take what follows ("Explain what SSH is", never "Use what
+// SSH is"; "Compare" only where there are two things to compare).
+import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { inflect, verbForm } from '../language/words.js';
 import { capitalise, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
 
@@ -28,64 +33,214 @@ export const vagueVerb: Rule = {
   },
 };
 
-function suggestions(ctx: RuleContext, key: string): string[] {
-  const phrase = ctx.lex.vague.find((p) => p.key === key);
-  return (phrase?.suggest ?? ['explain']).slice(0, 5);
+const WH = new Set(['what', 'why', 'how', 'when', 'where', 'which', 'whether', 'who', 'if']);
+/** Verbs that need two things ("Compare X and Y", "Distinguish X from Y"). */
+const NEEDS_TWO = new Set(['compare', 'contrast', 'differentiate', 'distinguish', 'relate']);
+const TWO_THINGS = /\b(?:and|with|between|from|to|vs|versus|against)\b/iu;
+/** "Compare the difference" says the comparison twice. */
+const ALREADY_COMPARED =
+  /^(?:the\s+|a\s+)?(?:differences?|similarit(?:y|ies)|distinctions?|relationships?|contrast)\b/iu;
+/** Abstract heads nothing is compared or sorted by ("Classify the importance of X"). */
+const ABSTRACT =
+  /^(?:the\s+|a\s+|an\s+)?(?:importance|basics|concepts?|idea|purpose|role|value|need|principles?|fundamentals|meaning|nature|significance|benefits?|power|ethics|essence|limits)\b/iu;
+/** Verbs that sort several things ("Classify incidents by severity", never "Classify the
+ * concept"). */
+const NEEDS_MANY = new Set([
+  'classify',
+  'categorize',
+  'categorise',
+  'sort',
+  'rank',
+  'group',
+  'list',
+]);
+/** The head of a noun phrase is plural: its last word before a preposition or the end. */
+function pluralObject(object: string): boolean {
+  const np = object.split(
+    /\s(?:of|in|for|with|on|at|from|to|by|into|that|which|who|when|and|or)\s/iu,
+  )[0]!;
+  const last = /([\p{L}'’-]+)\s*$/u.exec(np)?.[1]?.toLowerCase() ?? '';
+  return (
+    /[^s]s$/.test(last) ||
+    /\b(?:and|or)\b/i.test(object) ||
+    /^(?:data|people|media|criteria)$/.test(last)
+  );
+}
+
+/** One way to rewrite a vague phrase: the plain-text range replaced and the new words. */
+interface Rewrite {
+  start: number;
+  end: number;
+  text: string;
+  /** The verb it starts with, for the fix's title. */
+  verb: string;
+  keep: boolean;
+}
+
+/** The rewrites a vague behaviour allows, best first (the first is the preferred one). */
+export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[] {
+  const vp = b.vaguePhrase;
+  if (!vp || vp.span.end <= vp.span.start) return [];
+  const start = plainIndex(o, vp.span.start);
+  if (start < 0) return [];
+  const phraseEnd = plainIndex(o, vp.span.end - 1) + 1;
+  if (phraseEnd <= start) return [];
+  const plain = o.plain;
+  const atStart = !/[\p{L}\p{N}]/u.test(plain.slice(0, start));
+  const head = /^[\p{L}'’-]+/u.exec(plain.slice(start))?.[0] ?? '';
+  const form = verbForm(head, vp.key.split(' ')[0]!);
+  const word = (verb: string) => {
+    const w = inflect(verb, form);
+    return atStart ? capitalise(w) : w;
+  };
+  const out: Rewrite[] = [];
+  const gerund = !!b.realVerb && isGerundAt(o, b);
+  if (b.realVerb) {
+    // "Learn how to use X" -> "Use X": keep the behaviour, in the form the phrase had. Not for
+    // "learn about ending and restarting the game" (the second gerund would stay a gerund).
+    const rs = plainIndex(o, b.realVerb.span.start);
+    const re = rs < 0 ? -1 : plainIndex(o, b.realVerb.span.end - 1) + 1;
+    const listed = gerund && /^\s*(?:,|and\b|or\b)/iu.test(plain.slice(re));
+    // Punctuation just before the verb stays ("Learn how to \"plot\" a file").
+    let k = rs;
+    while (k > start && /[^\s\p{L}\p{N}]/u.test(plain[k - 1]!)) k--;
+    if (rs > start && re > rs && !listed)
+      out.push({
+        start,
+        end: re,
+        text: plain.slice(k, rs) + word(b.realVerb.text),
+        verb: b.realVerb.text,
+        keep: true,
+      });
+  }
+  const phrase = lex.vague.find((p) => p.key === vp.key);
+  const suggest = (phrase?.suggest ?? ['explain', 'describe']).slice(0, 5);
+  // How much of the phrase a rewrite replaces ("Recognize the need to engage": "Recognize").
+  let end = phraseEnd;
+  if (phrase?.replaces) {
+    const parts = [...plain.slice(start, phraseEnd).matchAll(/[\p{L}'’-]+/gu)];
+    const last = parts[phrase.replaces - 1];
+    if (last) end = start + last.index + last[0].length;
+  }
+  const rest = plain.slice(end).trimStart();
+  const next = /^[\p{L}'’]+/u.exec(rest)?.[0].toLowerCase() ?? '';
+  // "learn to X": only keeping X reads well ("Explain to configure" is not English). After
+  // "learn about X-ing" the gerund phrase is a noun phrase: "Describe ending the game".
+  if (b.realVerb && /^to\b/iu.test(plain.slice(phraseEnd).trimStart())) return out;
+  if (gerund && out.length) return out;
+  let clause: string | null = null;
+  if (WH.has(next)) clause = next;
+  else if (
+    next === 'that' &&
+    /^that\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|are|was|were|can|could|will|would|should|must|may|might|has|have|had|does|do|did)\b/iu.test(
+      rest,
+    )
+  )
+    clause = 'that';
+  const clauseEnd = rest.search(/[.;:!?]/u);
+  const object = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  const candidates = vp.key === 'how to' ? ['explain', 'describe', 'demonstrate', 'show'] : suggest;
+  for (const verb of candidates) {
+    if (clause) {
+      if (!(lex.complements.get(verb)?.has(clause) ?? false)) continue;
+    } else if (NEEDS_TWO.has(verb) && (!TWO_THINGS.test(object) || ALREADY_COMPARED.test(object))) {
+      continue;
+    } else if (NEEDS_MANY.has(verb) && !pluralObject(object)) {
+      continue;
+    }
+    if ((NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb)) && ABSTRACT.test(object)) continue;
+    // "how to X" as a topic: "Explain how to X" (the phrase stays, a verb goes before it).
+    if (vp.key === 'how to') {
+      out.push({
+        start,
+        end: start + 1,
+        text: `${word(verb)} ${plain[start]!.toLowerCase()}`,
+        verb,
+        keep: false,
+      });
+      continue;
+    }
+    out.push({ start, end, text: word(verb), verb, keep: false });
+  }
+  if (!out.length && clause)
+    out.push({ start, end, text: word('explain'), verb: 'explain', keep: false });
+  return out;
 }
 
 function reportItem(ctx: RuleContext, o: Objective): void {
   const text = ctx.outline.text;
-  const vp = o.analysis.vaguePhrase!;
-  const start = plainIndex(o, vp.span.start);
-  const end = start < 0 ? -1 : plainIndex(o, vp.span.end - 1) + 1;
-  const atStart = start >= 0 && !/[\p{L}\p{N}]/u.test(o.plain.slice(0, start));
-  const fixes = [];
-  const meant = vp.meant;
-  if (vp.how && start >= 0) {
-    // "Understand how to configure the VPN client" -> "Configure the VPN client".
-    const m = /^(.*?\bto\s+)(\S)/is.exec(o.plain.slice(start));
-    if (m) {
-      const first = m[2]!;
-      const edit = replacePlain(
-        text,
-        o,
-        start,
-        start + m[1]!.length + 1,
-        atStart ? first.toUpperCase() : first.toLowerCase(),
-      );
-      const verbWord = /^\S+/
-        .exec(o.plain.slice(start + m[1]!.length))![0]
-        .replace(/(?<![^\p{L}'-])[^\p{L}'-]+$/u, ''); // (from the run's start only: linear)
-      if (edit)
+  const vagueOnes = o.analysis.behaviours.filter(
+    (b) => b.vaguePhrase && b.vaguePhrase.span.end > b.vaguePhrase.span.start,
+  );
+  const options = vagueOnes.map((b) => rewritesFor(o, b, ctx.lex));
+  for (let n = 0; n < vagueOnes.length; n++) {
+    const b = vagueOnes[n]!;
+    const vp = b.vaguePhrase!;
+    const fixes: Fix[] = [];
+    const others = options.filter((_, m) => m !== n);
+    // A fix rewrites every vague phrase of the objective (this one with each of its options,
+    // the others with their first), so nothing vague is left on the line.
+    if (others.every((list) => list.length > 0)) {
+      for (const option of options[n]!) {
+        const edits: TextEdit[] = [];
+        let ok = true;
+        for (const r of [option, ...others.map((list) => list[0]!)]) {
+          const edit = replaceWithCase(text, o, r);
+          if (!edit) ok = false;
+          else edits.push(edit);
+        }
+        if (!ok) continue;
+        const what = option.keep
+          ? `Keep the behaviour: "${capitalise(option.verb)} ..."`
+          : option.end - option.start === 1 && vp.key === 'how to'
+            ? `Start with "${capitalise(option.verb)}": "${capitalise(option.verb)} how to ..."`
+            : `Replace "${o.plain.slice(option.start, option.end)}" with "${option.text.trim()}"`;
         fixes.push({
-          title: `Keep the behaviour: "${capitalise(verbWord)} ..."`,
-          isPreferred: true,
-          edits: [edit],
-        });
-    }
-  }
-  if (start >= 0 && end > start) {
-    for (const verb of suggestions(ctx, vp.key)) {
-      const word = atStart ? capitalise(verb) : verb;
-      const edit = replacePlain(text, o, start, end, word);
-      if (edit)
-        fixes.push({
-          title: `Replace "${vp.text}" with "${word}"`,
+          title: others.length ? `${what} (and rewrite the other vague phrase)` : what,
           isPreferred: fixes.length === 0,
-          edits: [edit],
+          edits,
         });
+      }
     }
+    const meant = vp.meant;
+    const verbs = (
+      options[n]!.filter((r) => !r.keep).map((r) => r.verb).length
+        ? options[n]!.filter((r) => !r.keep).map((r) => r.verb)
+        : (ctx.lex.vague.find((p) => p.key === vp.key)?.suggest ?? ['explain'])
+    )
+      .slice(0, 3)
+      .map(capitalise)
+      .join(', ');
+    ctx.report({
+      ruleId: 'vague-verb',
+      message:
+        options[n]!.some((r) => r.keep) && b.realVerb
+          ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
+          : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
+      span: vp.span,
+      fixes,
+      item: { kind: 'objective', id: o.id },
+    });
   }
-  const verbs = suggestions(ctx, vp.key).slice(0, 3).map(capitalise).join(', ');
-  ctx.report({
-    ruleId: 'vague-verb',
-    message: vp.how
-      ? `"${vp.text}" is not observable: state the behaviour itself.`
-      : `"${vp.text}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
-    span: vp.span.end > vp.span.start ? vp.span : o.textSpan,
-    fixes,
-    item: { kind: 'objective', id: o.id },
-  });
+}
+
+/** The behaviour kept after the phrase is written as a gerund ("learn about using X"). */
+function isGerundAt(o: Objective, b: Behaviour): boolean {
+  const s = plainIndex(o, b.realVerb!.span.start);
+  return s >= 0 && /^[\p{L}'’-]*ing\b/iu.test(o.plain.slice(s));
+}
+
+/** The vague words as written: "Learn how to" for a behaviour kept after it. */
+function shown(o: Objective, b: Behaviour): string {
+  const vp = b.vaguePhrase!;
+  if (!b.realVerb) return vp.text;
+  const s = plainIndex(o, vp.span.start);
+  const e = plainIndex(o, b.realVerb.span.start);
+  return s >= 0 && e > s ? o.plain.slice(s, e).trim() : vp.text;
+}
+
+function replaceWithCase(text: string, o: Objective, r: Rewrite): TextEdit | null {
+  return replacePlain(text, o, r.start, r.end, r.text);
 }
 
 function reportLeadIn(ctx: RuleContext, first: Objective): void {
@@ -96,13 +251,14 @@ function reportLeadIn(ctx: RuleContext, first: Objective): void {
     .map((i) => outline.objectives[i]!)
     .filter((o) => o.analysis.verbFromLeadIn);
   const key = first.analysis.vaguePhrase!.key;
+  const suggest = (ctx.lex.vague.find((p) => p.key === key)?.suggest ?? ['explain']).slice(0, 5);
   const fixes = [];
   if (lead.verb?.toAbleTo) {
-    for (const verb of suggestions(ctx, key)) {
+    for (const verb of suggest) {
       const edits: TextEdit[] = [lead.verb.toAbleTo];
       let ok = true;
       for (const o of items) {
-        const edit = addVerb(outline.text, o, verb);
+        const edit = addVerb(outline.text, o, verb, ctx.lex);
         if (!edit) {
           ok = false;
           break;
@@ -121,7 +277,7 @@ function reportLeadIn(ctx: RuleContext, first: Objective): void {
   const n = items.length;
   ctx.report({
     ruleId: 'vague-verb',
-    message: `The lead-in's "${lead.verb?.lemma ?? key}" is not observable, and the ${n} objective${n === 1 ? '' : 's'} below inherit${n === 1 ? 's' : ''} it: use "be able to" and start each objective with a verb such as ${suggestions(ctx, key).slice(0, 3).map(capitalise).join(', ')}.`,
+    message: `The lead-in's "${lead.verb?.lemma ?? key}" is not observable, and the ${n} objective${n === 1 ? '' : 's'} below inherit${n === 1 ? 's' : ''} it: use "be able to" and start each objective with a verb such as ${suggest.slice(0, 3).map(capitalise).join(', ')}.`,
     span: lead.verb?.span ?? lead.span,
     fixes,
     related: items.map((o) => ({
@@ -133,17 +289,21 @@ function reportLeadIn(ctx: RuleContext, first: Objective): void {
   });
 }
 
-/** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X". */
-function addVerb(text: string, o: Objective, verb: string): TextEdit | null {
+/** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
+ * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
+function addVerb(text: string, o: Objective, verb: string, lex: Lexicon): TextEdit | null {
   const start = o.plain.length - o.plain.trimStart().length;
   const rest = o.plain.slice(start);
-  const how = /^how\s+to\s+(\S)/i.exec(rest);
+  const how = /^how\s+to\s+(\P{White_Space})/iu.exec(rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
-  const first = /^\S+/.exec(rest)?.[0] ?? '';
+  const first = /^\S+/u.exec(rest)?.[0] ?? '';
+  const wh = first.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (WH.has(wh) && !(lex.complements.get(verb)?.has(wh) ?? false)) return null;
+  if (NEEDS_TWO.has(verb) && !TWO_THINGS.test(rest)) return null;
   // Lowercase the first word unless it is an acronym or a name-like word ("VPN", "Git").
   const lower =
     /^[A-Z][a-z]+$/.test(first) &&
-    /^(?:The|A|An|How|Why|What|When|Where|Which|Who|Basic|Key|Main|Common|Different|Simple|Best|Core)$/.test(
+    /^(?:The|A|An|How|Why|What|When|Where|Which|Who|Whether|Basic|Key|Main|Common|Different|Simple|Best|Core)$/.test(
       first,
     );
   if (lower)
