@@ -107,6 +107,7 @@ function build(
     sectionCounters: new Map(),
     codeSpans: [],
     listSinks: new WeakMap(),
+    plainCache: new WeakMap(),
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;

@@ -26,7 +26,20 @@ export function exactEdit(
   return { span: { start: s, end: e }, newText };
 }
 
+/**
+ * The plain text of inline nodes (a paragraph's or heading's children). Readers ask for the same
+ * paragraph several times (as a lead-in, a label, a table, prose), so the result is kept per
+ * children array for the build; callers must not change it.
+ */
 export function plainOf(b: Builder, nodes: PhrasingContent[]): PlainText {
+  const hit = b.plainCache.get(nodes);
+  if (hit) return hit;
+  const made = computePlain(b, nodes);
+  b.plainCache.set(nodes, made);
+  return made;
+}
+
+function computePlain(b: Builder, nodes: PhrasingContent[]): PlainText {
   const out: PlainText = { text: '', offsets: [] };
   let end = 0;
   // Depth first, in document order, with a stack rather than recursion: emphasis can nest
