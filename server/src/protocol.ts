@@ -39,6 +39,39 @@ export interface OutlineChangedParams {
   uri: string;
 }
 
+/** Requests the language server sends to the client, to read the workspace through the
+ * editor's file system where it cannot read the disk itself: in a browser worker (VS Code for
+ * the Web), or for a virtual workspace (`bloomline lsp --files-from-client`). URIs as the
+ * client writes them; globs as `workspace.findFiles` reads them, relative to `base`. */
+export const FIND_FILES_REQUEST = 'bloomline/findFiles';
+export interface FindFilesParams {
+  /** The folder searched. */
+  base: string;
+  include: string;
+  exclude: string;
+}
+/** The URIs of the files found. */
+export type FindFilesResult = string[];
+
+/** `bloomline/readFile` `{ uri, maxBytes }` -> the file's text, decoded as UTF-8 (a BOM kept:
+ * the server takes it off), or why not. A file over `maxBytes` is not read. */
+export const READ_FILE_REQUEST = 'bloomline/readFile';
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+export type ReadFileResult =
+  | { text: string }
+  /** `missing`: no such file, as against one that cannot be read. */
+  | { missing: boolean; reason: string };
+
+/** `bloomline/statFile` `{ uri }` -> when the file last changed, or null. */
+export const STAT_FILE_REQUEST = 'bloomline/statFile';
+export interface StatFileParams {
+  uri: string;
+}
+export type StatFileResult = { mtime: number } | null;
+
 /** Command IDs the server's code lenses and code actions use. */
 export const COMMANDS = {
   revealItem: 'bloomline.revealItem',

@@ -21,6 +21,13 @@ interface Waiter {
   resolve: (params: unknown) => void;
 }
 
+export interface LspClientOptions {
+  /** More arguments of `bloomline lsp` (`--files-from-client`). */
+  serverArgs?: string[];
+  /** Run the web build of the server (dist/web/server.js) in a web worker's globals instead. */
+  webWorker?: boolean;
+}
+
 export class LspClient {
   readonly child: ChildProcess;
   readonly connection: MessageConnection;
@@ -36,8 +43,12 @@ export class LspClient {
   private waiters: Waiter[] = [];
 
   /** `nodeArgs` go to Node before the script (a preload, say). */
-  constructor(nodeArgs: string[] = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, 'bin/bloomline.js', 'lsp', '--stdio'], {
+  constructor(nodeArgs: string[] = [], options: LspClientOptions = {}) {
+    const server = options.webWorker
+      ? // The web build, in a worker's globals (test/support/workerHost.ts).
+        ['out/test/support/workerHost.js', 'dist/web/server.js']
+      : ['bin/bloomline.js', 'lsp', '--stdio', ...(options.serverArgs ?? [])];
+    this.child = spawn(process.execPath, [...nodeArgs, ...server], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

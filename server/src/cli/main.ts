@@ -126,6 +126,8 @@ Options (exactly one transport):
   --socket=PORT           talk over a TCP socket on this port
   --pipe=NAME             talk over a named pipe
   --clientProcessId=PID   also exit when that process ends
+  --files-from-client     read the workspace through the editor (VS Code's file system)
+                          instead of from the disk, for a virtual workspace
   -h, --help              show this help
 `;
 
@@ -169,6 +171,7 @@ const LSP_OPTIONS: Record<string, OptionKind> = {
   socket: 'value',
   pipe: 'value',
   clientProcessId: 'value',
+  'files-from-client': 'flag',
   help: 'flag',
 };
 const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
@@ -285,7 +288,9 @@ export function main(argv: readonly string[], io: Io): number {
     }
     // Loaded only here, so the other commands do not pay for the protocol libraries.
     import('../lsp/main.js')
-      .then(({ startLanguageServer }) => startLanguageServer())
+      .then(({ startLanguageServer }) =>
+        startLanguageServer({ filesFromClient: options.has('files-from-client') }),
+      )
       .catch((err: unknown) => {
         process.stderr.write(
           `bloomline: lsp: cannot start the language server: ${describeError(err)}\n`,

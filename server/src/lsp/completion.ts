@@ -9,7 +9,7 @@ import {
   type CompletionParams,
   type Range,
 } from 'vscode-languageserver';
-import * as path from 'node:path';
+import { baseName } from './files.js';
 import { BLOOM_LEVELS, type Outline } from '../core/index.js';
 import type { Lines } from './convert.js';
 import { itemAt, itemsOf, within, type Item, type ServerContext } from './context.js';
@@ -134,7 +134,7 @@ function idItems(
         item.kind === 'objective'
           ? (item.analysis.level ?? (item.analysis.vague ? 'vague' : null))
           : null;
-      const where = sameFile ? '' : ` · ${path.basename(fileKey)}`;
+      const where = sameFile ? '' : ` · ${baseName(fileKey)}`;
       items.push({
         label: id,
         kind: CompletionItemKind.Reference,

@@ -2,10 +2,12 @@
 // nearest `.bloomline.json` up the tree from each file merged over them. The JSON file is read
 // and parsed, never executed. An invalid file is reported once, as one diagnostic on the file
 // itself, and is then ignored: its files get the settings alone (the editor's defaults).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// Config files are read ahead (files.ts does the reading, on disk or through the client):
+// every one in the workspace folders and those above them, and, for a file outside the
+// folders, those above it; a file's configuration is then worked out without waiting.
 import { resolveConfig, type Config } from '../core/index.js';
-import { matchGlob, matchGlobOrParent, toPosix } from '../cli/glob.js';
+import { matchGlob, matchGlobOrParent } from '../cli/glob.js';
+import { baseName, type WorkspaceFiles } from './files.js';
 
 export const CONFIG_FILE = '.bloomline.json';
 
@@ -39,11 +41,19 @@ export class ConfigStore {
   private settings: Record<string, unknown> = {};
   /** Folder -> the nearest config file at or above it (null: none). */
   private readonly nearest = new Map<string, string | null>();
-  private readonly loaded = new Map<string, Loaded>();
   private readonly merged = new Map<string, FileConfig>();
+  /** Every config file read, by key. */
+  private loaded = new Map<string, Loaded>();
+  /** Folders searched for config files (all the ones in them are in `loaded`). */
+  private searched: string[] = [];
+  /** Single folders looked in for a config file (above the searched ones, or above a file
+   * outside them). */
+  private looked = new Set<string>();
+  private generation = 0;
 
   constructor(
-    /** Told each time a config file is read: its problem, or null when it is valid. */
+    private readonly files: WorkspaceFiles,
+    /** Told each time a config file is read: its problem, or null when it is valid (or gone). */
     private readonly onProblem: (file: string, problem: ConfigProblem | null) => void,
   ) {}
 
@@ -61,27 +71,78 @@ export class ConfigStore {
     const next = errors.length ? {} : picked;
     const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
     this.settings = next;
-    if (changed) this.clear();
+    if (changed) this.forget();
     return { errors, changed };
   }
 
-  /** Forgets every config file read (one was created, changed or deleted). */
-  clear(): void {
-    this.nearest.clear();
-    this.loaded.clear();
-    this.merged.clear();
+  /** Reads again every config file the files of these (workspace) folders can use: those in
+   * the folders and those above them. What was read before stays in use until this is done; a
+   * newer call supersedes one still running (false then). */
+  async loadFolders(folders: readonly string[]): Promise<boolean> {
+    const generation = ++this.generation;
+    const loaded = new Map<string, Loaded>();
+    const looked = new Set<string>();
+    for (const folder of folders) {
+      let found: string[] = [];
+      try {
+        found = await this.files.find(folder, 'config');
+      } catch {
+        // An unreadable folder has no config files to offer; the outline scan says why.
+      }
+      for (const file of found) {
+        const read = await this.files.read(file);
+        loaded.set(
+          file,
+          read.ok ? parseConfig(read.text) : unreadable(read.missing ? 'it is gone' : read.reason),
+        );
+      }
+      for (const dir of this.above(this.files.dirname(folder), folders)) {
+        if (looked.has(dir)) continue;
+        looked.add(dir);
+        const file = this.files.join(dir, CONFIG_FILE);
+        const read = await this.files.read(file);
+        // Only a file that is there counts: a folder above the workspace that cannot be
+        // read (or a virtual file system's root) is no config problem.
+        if (read.ok) loaded.set(file, parseConfig(read.text));
+      }
+    }
+    if (generation !== this.generation) return false;
+    for (const file of this.loaded.keys()) if (!loaded.has(file)) this.onProblem(file, null);
+    this.loaded = loaded;
+    this.searched = [...folders];
+    this.looked = looked;
+    this.forget();
+    for (const [file, result] of loaded) this.onProblem(file, result.problem);
+    return true;
   }
 
-  /** Reads one config file again now (after it changed), reporting its problem or none. */
-  reload(file: string): void {
-    this.clear();
-    if (fs.existsSync(file)) this.load(file);
-    else this.onProblem(file, null);
+  /** Would the configuration of a file (outside the searched folders) depend on a folder not
+   * looked in yet? */
+  needsLook(key: string): boolean {
+    return this.unlooked(key).length > 0;
+  }
+
+  /** Looks for the config files above a file outside the searched folders; true when one was
+   * found (its configuration may have changed). */
+  async lookAbove(key: string): Promise<boolean> {
+    let found = false;
+    for (const dir of this.unlooked(key)) {
+      const file = this.files.join(dir, CONFIG_FILE);
+      const read = await this.files.read(file);
+      this.looked.add(dir);
+      if (!read.ok || this.loaded.has(file)) continue;
+      const result = parseConfig(read.text);
+      this.loaded.set(file, result);
+      this.onProblem(file, result.problem);
+      found = true;
+    }
+    if (found) this.forget();
+    return found;
   }
 
   /** The configuration of a file (workspace key) in a workspace folder (or none). */
   forFile(key: string, folder: string | null): FileConfig {
-    const source = path.isAbsolute(key) ? this.findNearest(path.dirname(key)) : null;
+    const source = this.files.isFile(key) ? this.findNearest(this.files.dirname(key)) : null;
     const cacheKey = `${source ?? ''}\0${folder ?? ''}`;
     let fc = this.merged.get(cacheKey);
     if (!fc) {
@@ -91,19 +152,48 @@ export class ConfigStore {
     return fc;
   }
 
+  /** Does a configuration (the settings or a config file) name files in `files` that a search
+   * for the files read by default would not find ("**\/*.txt")? */
+  selectsOtherFiles(): boolean {
+    const others = (files: unknown) =>
+      Array.isArray(files) && files.some((g) => typeof g !== 'string' || !namesOutlines(g));
+    if (others(this.settings.files)) return true;
+    for (const { raw } of this.loaded.values()) if (others(raw?.files)) return true;
+    return false;
+  }
+
   /** Do the configuration's `files` (when set) and `ignores` let this file be checked? An
    * unsaved document is always checked; a file outside every workspace folder and every
    * config file's folder is matched by its name alone. */
   accepts(fc: FileConfig, key: string): boolean {
     const { files, ignores } = fc.config;
-    if ((!files.length && !ignores.length) || !path.isAbsolute(key)) return true;
-    const rel = toPosix(fc.baseDir === null ? path.basename(key) : path.relative(fc.baseDir, key));
+    if ((!files.length && !ignores.length) || !this.files.isFile(key)) return true;
+    const rel = fc.baseDir === null ? baseName(key) : this.files.relative(fc.baseDir, key);
     if (files.length && !files.some((g) => matchGlob(g, rel))) return false;
     return !ignores.some((g) => matchGlobOrParent(g, rel));
   }
 
+  private forget(): void {
+    this.nearest.clear();
+    this.merged.clear();
+  }
+
+  /** The folders from `dir` up to the root, but none inside one of `trees`. */
+  private above(dir: string, trees: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let d = dir; ; d = this.files.dirname(d)) {
+      if (!trees.some((t) => this.files.isInside(d, t))) out.push(d);
+      if (this.files.dirname(d) === d) return out;
+    }
+  }
+
+  private unlooked(key: string): string[] {
+    if (!this.files.isFile(key)) return [];
+    return this.above(this.files.dirname(key), this.searched).filter((d) => !this.looked.has(d));
+  }
+
   private merge(source: string | null, folder: string | null): FileConfig {
-    const file = source ? this.load(source).raw : null;
+    const file = source ? (this.loaded.get(source)?.raw ?? null) : null;
     const settings = this.settings;
     if (!file) {
       const { config } = resolveConfig(settings);
@@ -120,49 +210,45 @@ export class ConfigStore {
     // `files` and `ignores` written in the file are relative to its folder; the settings' to
     // the workspace folder.
     const fromFile = file.files !== undefined || file.ignores !== undefined;
-    const baseDir = fromFile || !folder ? path.dirname(source!) : folder;
+    const baseDir = fromFile || !folder ? this.files.dirname(source!) : folder;
     return { config, baseDir, source };
   }
 
+  /** The nearest config file read at or above `dir`. */
   private findNearest(dir: string): string | null {
     const known = this.nearest.get(dir);
     if (known !== undefined) return known;
     let found: string | null = null;
-    const candidate = path.join(dir, CONFIG_FILE);
-    try {
-      if (fs.statSync(candidate).isFile()) found = candidate;
-    } catch {
-      // No config file here.
-    }
-    if (!found) {
-      const parent = path.dirname(dir);
+    const candidate = this.files.join(dir, CONFIG_FILE);
+    if (this.loaded.has(candidate)) found = candidate;
+    else {
+      const parent = this.files.dirname(dir);
       found = parent === dir ? null : this.findNearest(parent);
     }
     this.nearest.set(dir, found);
     return found;
   }
-
-  private load(file: string): Loaded {
-    const known = this.loaded.get(file);
-    if (known) return known;
-    const result = readConfigFile(file);
-    this.loaded.set(file, result);
-    this.onProblem(file, result.problem);
-    return result;
-  }
 }
 
-function readConfigFile(file: string): Loaded {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    return {
-      raw: null,
-      problem: { message: problem(`cannot read it (${reason})`), text: '', start: 0, end: 0 },
-    };
-  }
+/** Does a glob take only files with the names read by default ("**\/*.md", "*.{qmd,Rmd}")? */
+function namesOutlines(glob: string): boolean {
+  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  const m = /\.(?:\{([\w,]+)\}|(\w+))$/.exec(last);
+  if (!m) return false;
+  const extensions = m[1] !== undefined ? m[1].split(',') : [m[2]!];
+  return extensions.every((e) => OUTLINE_EXTENSION.test(e));
+}
+const OUTLINE_EXTENSION = /^(?:md|markdown|qmd|rmd|ipynb)$/i;
+
+function unreadable(reason: string): Loaded {
+  return {
+    raw: null,
+    problem: { message: problem(`cannot read it (${reason})`), text: '', start: 0, end: 0 },
+  };
+}
+
+/** A config file's text, parsed and validated. */
+function parseConfig(text: string): Loaded {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {

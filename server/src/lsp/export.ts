@@ -2,10 +2,7 @@
 // writers as `bloomline export` from the same outline model (nothing parses Markdown again).
 // Paths, and so the identifiers derived from them, are relative to each file's workspace folder,
 // as the CLI's are to the folder it runs in: run from the repository root, both agree.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isOutline, type JsonPositions, type Outline } from '../core/index.js';
-import { toPosix } from '../cli/glob.js';
 import {
   buildExport,
   EXPORT_FILE_NAMES,
@@ -14,8 +11,9 @@ import {
   type ExportSource,
 } from '../export/index.js';
 import type { ExportParams, ExportResult } from '../protocol.js';
+import { baseName, type WorkspaceFiles } from './files.js';
 
-export function exportWorkspace(
+export async function exportWorkspace(
   params: ExportParams | undefined,
   files: readonly {
     key: string;
@@ -24,7 +22,8 @@ export function exportWorkspace(
     positions?: JsonPositions;
   }[],
   folders: readonly string[],
-): ExportResult {
+  fs: WorkspaceFiles,
+): Promise<ExportResult> {
   const format = params?.format;
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new Error(`unknown export format ${String(format)}`);
@@ -32,25 +31,19 @@ export function exportWorkspace(
     .filter((f) => isOutline(f.outline))
     .map((f) => ({
       key: f.key,
-      path:
-        f.folder && path.isAbsolute(f.key)
-          ? toPosix(path.relative(f.folder, f.key))
-          : path.basename(f.key),
+      path: f.folder && fs.isFile(f.key) ? fs.relative(f.folder, f.key) : baseName(f.key),
       outline: f.outline,
       ...(f.positions ? { positions: f.positions } : {}),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const project = buildExport(sources, folders[0] ? path.basename(folders[0]) : 'Bloomline export');
+  const project = buildExport(sources, folders[0] ? baseName(folders[0]) : 'Bloomline export');
   if (!project.courses.length)
     return { text: '', fileName: EXPORT_FILE_NAMES[format], warnings: [], courses: 0 };
-  let newest = 0;
-  for (const s of sources) {
-    try {
-      newest = Math.max(newest, fs.statSync(s.key).mtimeMs);
-    } catch {
-      // An unsaved document has no file: it does not date the export.
-    }
-  }
+  // An unsaved document has no file: it does not date the export.
+  const times = await Promise.all(
+    sources.map((s) => (fs.isFile(s.key) ? fs.modified(s.key) : null)),
+  );
+  const newest = Math.max(0, ...times.map((t) => t ?? 0));
   const lastChange = new Date(Math.floor((newest || Date.now()) / 1000) * 1000);
   return {
     text: renderExport(project, format, { lastChange }),

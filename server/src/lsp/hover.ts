@@ -1,7 +1,7 @@
 // Hover: on a behaviour verb, its Bloom level, what that level asks of a learner and stronger
 // verbs one level up; on a vague phrase, why it is vague and what to write instead; on an ID or
 // a reference, the item's text and its links.
-import * as path from 'node:path';
+import { baseName } from './files.js';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
   BLOOM_LEVELS,
@@ -117,7 +117,7 @@ function describeVague(lex: Lexicon, key: string, written: string): string {
 function describeItem(ctx: ServerContext, target: ItemRef, from: string): string {
   const { item, key } = target;
   const kind = item.kind === 'objective' ? 'Objective' : 'Outcome';
-  const where = key === from ? '' : ` (${path.basename(key)})`;
+  const where = key === from ? '' : ` (${baseName(key)})`;
   let head = `**${item.id}**: ${kind}${where}`;
   if (item.kind === 'objective') {
     const level = (item as Objective).analysis;
@@ -138,7 +138,7 @@ function describeItem(ctx: ServerContext, target: ItemRef, from: string): string
         : shortText(linked?.text ?? link.id);
       const notes = [
         link.implied ? 'implied by the section' : '',
-        file !== from ? path.basename(file) : '',
+        file !== from ? baseName(file) : '',
       ]
         .filter(Boolean)
         .join(', ');

@@ -4,8 +4,8 @@
 // disk), analyses a document shortly after each change, publishes diagnostics for the version it
 // analysed, and converts the core's answers for each request. Every handler is guarded: an
 // exception is logged and answered with an empty result, never a dead process.
-import { createHash } from 'node:crypto';
-import * as path from 'node:path';
+// No Node here: files are read through `WorkspaceFiles` (files.ts; the disk under Node, the
+// client in a browser worker), so this runs in VS Code for the Web too.
 import {
   DiagnosticSeverity,
   type TextEdit as LspTextEdit,
@@ -42,9 +42,6 @@ import {
   type Span,
   type TextEdit,
 } from '../core/index.js';
-import { expandArgs } from '../cli/files.js';
-import { Log } from '../cli/log.js';
-import { readSource } from '../cli/source.js';
 import { exportWorkspace } from './export.js';
 import {
   EXPORT_REQUEST,
@@ -62,6 +59,7 @@ import {
 import { CODE_ACTION_KINDS, codeActions } from './actions.js';
 import { completion, TRIGGER_CHARACTERS } from './completion.js';
 import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
+import { baseName, type WorkspaceFiles } from './files.js';
 import type { DocumentView, ServerContext } from './context.js';
 import { spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
@@ -70,7 +68,7 @@ import { definition, prepareRename, references, rename } from './navigation.js';
 import { CellLayout, inCells, NOTEBOOK_SELECTOR, NotebookSync, type Lines } from './notebooks.js';
 import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
-import { isInside, keyOfUri, uriOfPath } from './uri.js';
+import { digest } from './digest.js';
 
 export interface ServerOptions {
   /** Delay between a change and its analysis, in milliseconds (default 100, at most 150). */
@@ -88,8 +86,12 @@ const SKIPPED_DIRS = /[\\/](?:node_modules|\.git|\.ipynb_checkpoints)[\\/]/;
 /** Editor languages Bloomline reads (Quarto's and R Markdown's ids, from their extensions). */
 const LANGUAGES = new Set(['markdown', 'quarto', 'rmd']);
 
-export function createServer(connection: Connection, options: ServerOptions = {}): BloomlineServer {
-  return new BloomlineServer(connection, options);
+export function createServer(
+  connection: Connection,
+  files: WorkspaceFiles,
+  options: ServerOptions = {},
+): BloomlineServer {
+  return new BloomlineServer(connection, files, options);
 }
 
 export class BloomlineServer implements ServerContext {
@@ -107,7 +109,7 @@ export class BloomlineServer implements ServerContext {
   /** The URI a client used for a key. */
   private readonly uris = new Map<string, string>();
   private folders: string[] = [];
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per open document: the version last analysed. */
   private readonly analysed = new Map<string, number>();
   /** Per open document: the findings last published. */
@@ -119,6 +121,8 @@ export class BloomlineServer implements ServerContext {
   /** Files each file links to or from (cross-file links), from the last change. */
   private partners = new Map<string, Set<string>>();
   private scanGeneration = 0;
+  /** Documents waiting for the config files above them to be read (`opened`). */
+  private readonly lookingAbove = new Set<string>();
   /** The settings' validation errors last reported (reported once each). */
   private settingsErrors = '';
   private indexed = true;
@@ -132,6 +136,7 @@ export class BloomlineServer implements ServerContext {
 
   constructor(
     private readonly connection: Connection,
+    private readonly files: WorkspaceFiles,
     options: ServerOptions = {},
   ) {
     this.debounceMs = Math.min(
@@ -142,8 +147,10 @@ export class BloomlineServer implements ServerContext {
       onRuleError: (ruleId, filePath, error) =>
         this.logError(`rule ${ruleId} failed on ${filePath}`, error),
     });
-    this.configs = new ConfigStore((file, problem) => this.publishConfigProblem(file, problem));
-    this.suppressions = new SuppressionStore((file, problem) =>
+    this.configs = new ConfigStore(files, (file, problem) =>
+      this.publishConfigProblem(file, problem),
+    );
+    this.suppressions = new SuppressionStore(files, (file, problem) =>
       this.publishConfigProblem(
         file,
         problem && { message: problem.message, text: '', start: 0, end: 0 },
@@ -163,14 +170,14 @@ export class BloomlineServer implements ServerContext {
         this.analysed.get(notebook) !== this.notebooks.version(notebook)
       )
         this.analyseNow(notebook);
-      const key = keyOfUri(notebook);
+      const key = this.files.keyOf(notebook);
       const known = notebook === uri || this.layouts.get(key)?.cell(uri) !== undefined;
       return this.texts.has(key) && known ? key : null;
     }
     const doc = this.documents.get(uri);
     if (doc && (this.pending.has(uri) || this.analysed.get(uri) !== doc.version))
       this.analyseNow(uri);
-    const key = keyOfUri(uri);
+    const key = this.files.keyOf(uri);
     return this.texts.has(key) ? key : null;
   }
 
@@ -195,7 +202,7 @@ export class BloomlineServer implements ServerContext {
       });
       return text.replace(/\r?\n$|\r$/, '');
     }
-    const key = keyOfUri(uri);
+    const key = this.files.keyOf(uri);
     return this.texts.has(key) ? this.lines(key).lineText(line) : null;
   }
 
@@ -213,7 +220,7 @@ export class BloomlineServer implements ServerContext {
   }
 
   uriOf(key: string): string {
-    return this.uris.get(key) ?? uriOfPath(key);
+    return this.uris.get(key) ?? this.files.uriOf(key);
   }
 
   location(key: string, span: Span): Location {
@@ -301,13 +308,13 @@ export class BloomlineServer implements ServerContext {
     this.documents.onDidChangeContent((e) =>
       this.guard('change', () => {
         if (this.analysed.has(e.document.uri)) this.schedule(e.document.uri);
-        else this.analyseNow(e.document.uri);
+        else return this.opened(e.document.uri);
       }),
     );
     this.documents.onDidClose((e) => this.guard('close', () => this.closed(e.document)));
     this.documents.listen(c);
     this.notebooks.documents.onDidOpen((nb) =>
-      this.guard('notebook open', () => this.analyseNow(nb.uri)),
+      this.guard('notebook open', () => this.opened(nb.uri)),
     );
     this.notebooks.documents.onDidChange((e) =>
       this.guard('notebook change', () => this.schedule(e.notebookDocument.uri)),
@@ -347,6 +354,7 @@ export class BloomlineServer implements ServerContext {
             return outline ? [{ key, outline, folder: this.folderOf(key), positions }] : [];
           }),
           this.folders,
+          this.files,
         ),
       ),
     );
@@ -367,8 +375,10 @@ export class BloomlineServer implements ServerContext {
     this.can.folders = caps.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
-    this.folders = folders.map(keyOfUri).filter((p) => path.isAbsolute(p));
-    if (!folders.length && params.rootPath) this.folders = [path.resolve(params.rootPath)];
+    this.folders = folders.map((f) => this.files.keyOf(f)).filter((k) => this.files.isFile(k));
+    // rootPath (deprecated): only an absolute path means anything.
+    if (!folders.length && params.rootPath && this.files.isFile(params.rootPath))
+      this.folders = [params.rootPath];
     this.indexed = this.folders.length === 0;
     return {
       capabilities: {
@@ -405,10 +415,12 @@ export class BloomlineServer implements ServerContext {
     if (this.can.folders) {
       c.workspace.onDidChangeWorkspaceFolders((e) =>
         this.guard('workspace folders', () => {
-          const removed = new Set(e.removed.map((f) => keyOfUri(f.uri)));
+          const removed = new Set(e.removed.map((f) => this.files.keyOf(f.uri)));
           this.folders = this.folders
             .filter((f) => !removed.has(f))
-            .concat(e.added.map((f) => keyOfUri(f.uri)).filter((p) => path.isAbsolute(p)));
+            .concat(
+              e.added.map((f) => this.files.keyOf(f.uri)).filter((k) => this.files.isFile(k)),
+            );
           return this.rescan();
         }),
       );
@@ -500,10 +512,32 @@ export class BloomlineServer implements ServerContext {
     );
   }
 
+  /** A document analysed for the first time. One outside the workspace folders waits for the
+   * config files above it to be read (the folders' were read by the scan), so that its first
+   * diagnostics are those of its configuration. */
+  private opened(uri: string): void | Promise<void> {
+    const key = this.files.keyOf(uri);
+    if (!this.configs.needsLook(key)) return this.analyseNow(uri);
+    if (this.lookingAbove.has(uri)) return;
+    this.lookingAbove.add(uri);
+    return this.configs.lookAbove(key).then(
+      (found) => {
+        this.lookingAbove.delete(uri);
+        // Analysed meanwhile (a request came): again only when a config file turned up.
+        const open = this.documents.get(uri) !== undefined || this.notebooks.isOpen(uri);
+        if (open && (found || !this.analysed.has(uri))) this.analyseNow(uri);
+      },
+      (err: unknown) => {
+        this.lookingAbove.delete(uri);
+        throw err;
+      },
+    );
+  }
+
   /** Analyses an open document's current text now and publishes what changed. */
   private analyseNow(uri: string): void {
     this.analyseDocument(uri);
-    this.afterChange([keyOfUri(uri)], uri);
+    this.afterChange([this.files.keyOf(uri)], uri);
   }
 
   private analyseDocument(uri: string): void {
@@ -516,18 +550,18 @@ export class BloomlineServer implements ServerContext {
     }
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const key = keyOfUri(uri);
+    const key = this.files.keyOf(uri);
     this.uris.set(key, uri);
     this.analysed.set(uri, doc.version);
     const fc = this.configFor(key);
-    if (isMarkdownDocument(doc) && this.configs.accepts(fc, key))
+    if (isMarkdownDocument(doc, key) && this.configs.accepts(fc, key))
       this.setFile(key, doc.getText(), fc);
     else this.removeFile(key);
   }
 
   /** Joins an open notebook's Markdown cells and analyses them under the notebook's key. */
   private analyseNotebook(uri: string): void {
-    const key = keyOfUri(uri);
+    const key = this.files.keyOf(uri);
     this.uris.set(key, uri);
     this.analysed.set(uri, this.notebooks.version(uri) ?? 0);
     const layout = new CellLayout(this.notebooks.markdownCells(uri));
@@ -541,16 +575,15 @@ export class BloomlineServer implements ServerContext {
     else this.removeFile(key);
   }
 
-  private closedNotebook(uri: string): void {
+  private closedNotebook(uri: string): void | Promise<void> {
     const timer = this.pending.get(uri);
     if (timer) clearTimeout(timer);
     this.pending.delete(uri);
     this.analysed.delete(uri);
-    const key = keyOfUri(uri);
+    const key = this.files.keyOf(uri);
     for (const cell of this.layouts.get(key)?.cells ?? []) this.clearCell(cell.uri);
     this.layouts.delete(key);
-    if (!this.loadFromDisk(key)) this.removeFile(key);
-    this.afterChange([key]);
+    return this.restoreStored(key);
   }
 
   private clearCell(cellUri: string): void {
@@ -559,7 +592,7 @@ export class BloomlineServer implements ServerContext {
     this.published.delete(cellUri);
   }
 
-  private closed(doc: TextDocument): void {
+  private closed(doc: TextDocument): void | Promise<void> {
     const uri = doc.uri;
     const timer = this.pending.get(uri);
     if (timer) clearTimeout(timer);
@@ -567,15 +600,11 @@ export class BloomlineServer implements ServerContext {
     this.analysed.delete(uri);
     this.openFindings.delete(uri);
     // Diagnostics of another kind of document (a .bloomline.json problem) stay.
-    if (isMarkdownDocument(doc)) {
+    if (isMarkdownDocument(doc, this.files.keyOf(uri))) {
       this.publish(uri, []);
       this.published.delete(uri);
     }
-    // The file on disk is what the workspace knows again (or nothing, for a document that was
-    // never saved or lies outside the workspace folders).
-    const key = keyOfUri(uri);
-    if (!this.loadFromDisk(key)) this.removeFile(key);
-    this.afterChange([key]);
+    return this.restoreStored(this.files.keyOf(uri));
   }
 
   private isOpen(key: string): boolean {
@@ -585,13 +614,13 @@ export class BloomlineServer implements ServerContext {
   }
 
   private inFolders(key: string): boolean {
-    return this.folders.some((f) => isInside(key, f));
+    return this.folders.some((f) => this.files.isInside(key, f));
   }
 
   private folderOf(key: string): string | null {
     let best: string | null = null;
     for (const f of this.folders)
-      if (isInside(key, f) && (!best || f.length > best.length)) best = f;
+      if (this.files.isInside(key, f) && (!best || f.length > best.length)) best = f;
     return best;
   }
 
@@ -620,40 +649,46 @@ export class BloomlineServer implements ServerContext {
   /** Would a folder walk take this file? The configuration's `files` (when set), else the
    * outline files read by default (Markdown, Quarto, R Markdown, notebooks); never `ignores`. */
   private takesFromDisk(key: string): boolean {
-    if (!path.isAbsolute(key) || SKIPPED_DIRS.test(key)) return false;
+    if (!this.files.isFile(key) || SKIPPED_DIRS.test(key)) return false;
     const fc = this.configFor(key);
     return (fc.config.files.length > 0 || isOutlineName(key)) && this.configs.accepts(fc, key);
   }
 
-  /** Reads an outline file of the workspace folders from disk into the index; false when it is
-   * not one, cannot be read, or the configuration leaves it out. */
-  private loadFromDisk(key: string): boolean {
-    if (!this.inFolders(key) || !this.takesFromDisk(key)) return false;
-    const read = this.readDisk(key);
-    if (read === null) return false;
-    this.setFile(key, read.text, this.configFor(key), read.view);
-    return true;
+  /** Sets a file's text as stored (read by `readStored`) into the index. */
+  private setStored(key: string, read: Stored, fc: FileConfig = this.configFor(key)): void {
+    if (read.view) this.views.set(key, read.view);
+    else this.views.delete(key);
+    this.setFile(key, read.text, fc, read.view);
   }
 
-  /** A file's analysed text (a notebook's Markdown cells) and, for a notebook, its view. */
-  private readDisk(key: string): { text: string; view: SourceView | null } | null {
-    let stored: string;
-    try {
-      const read = readSource(key);
-      if (!read.ok) return null;
-      stored = read.source.text;
-    } catch {
-      return null;
+  /** Once a document is closed, the file as stored is what the workspace knows again (or
+   * nothing, for a document that was never saved or lies outside the workspace folders). Until
+   * it is read, the editor's last text stands. */
+  private restoreStored(key: string): void | Promise<void> {
+    if (!this.inFolders(key) || !this.takesFromDisk(key)) {
+      this.removeFile(key);
+      this.afterChange([key]);
+      return;
     }
-    const source = readOutlineSource(key, stored);
+    return this.readStored(key).then((read) => {
+      if (this.isOpen(key)) return; // Opened again meanwhile: the editor's text wins.
+      if (read) this.setStored(key, read);
+      else this.removeFile(key);
+      this.afterChange([key]);
+    });
+  }
+
+  /** A file's analysed text (a notebook's Markdown cells) and, for a notebook, its view; null
+   * when it cannot be read. */
+  private async readStored(key: string): Promise<Stored | null> {
+    const read = await this.files.read(key);
+    if (!read.ok) return null;
+    const source = readOutlineSource(key, read.text);
     if (source.problem) {
       this.connection.console.warn(`bloomline: ${key}: ${source.problem.message}`);
       return null;
     }
-    const view = isNotebookName(key) ? source.view : null;
-    if (view) this.views.set(key, view);
-    else this.views.delete(key);
-    return { text: source.text, view };
+    return { text: source.text, view: isNotebookName(key) ? source.view : null };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -674,15 +709,15 @@ export class BloomlineServer implements ServerContext {
     }
     for (const doc of this.documents.all()) {
       const uri = doc.uri;
-      const key = keyOfUri(uri);
+      const key = this.files.keyOf(uri);
       affected.add(key);
-      if (!isMarkdownDocument(doc)) continue;
+      if (!isMarkdownDocument(doc, key)) continue;
       // A document with an analysis pending publishes when that runs.
       if (this.pending.has(uri) || this.analysed.get(uri) !== doc.version) continue;
       this.publishFindings(uri, key, doc.version, uri === analysedUri);
     }
     for (const uri of this.notebooks.all()) {
-      const key = keyOfUri(uri);
+      const key = this.files.keyOf(uri);
       affected.add(key);
       if (this.pending.has(uri) || this.analysed.get(uri) !== this.notebooks.version(uri)) continue;
       this.publishNotebook(key, uri === analysedUri);
@@ -776,11 +811,7 @@ export class BloomlineServer implements ServerContext {
   private notifyOutline(key: string): void {
     const outline = this.outline(key);
     const hash =
-      outline && isOutline(outline)
-        ? createHash('sha1')
-            .update(JSON.stringify(this.ws.outlineJson(key)))
-            .digest('hex')
-        : '';
+      outline && isOutline(outline) ? digest(JSON.stringify(this.ws.outlineJson(key))) : '';
     if ((this.outlineHashes.get(key) ?? '') === hash) return;
     if (hash) this.outlineHashes.set(key, hash);
     else this.outlineHashes.delete(key);
@@ -817,41 +848,48 @@ export class BloomlineServer implements ServerContext {
   }
 
   private async scan(generation: number): Promise<void> {
-    this.configs.clear();
-    this.suppressions.clear();
-    const log = new Log((line) => this.connection.console.warn(line.trimEnd()));
+    const current = () => generation === this.scanGeneration;
+    // First what decides which files are read and how: the config files, the suppressions.
+    const folders = [...this.folders];
+    await Promise.all([this.configs.loadFolders(folders), this.suppressions.loadFolders(folders)]);
+    if (!current()) return;
+    const search = this.configs.selectsOtherFiles() ? 'all' : 'outlines';
     const seen = new Set<string>();
-    let count = 0;
-    for (const folder of this.folders) {
-      let files: string[];
+    for (const folder of folders) {
+      let found: string[];
       try {
-        files = expandArgs(['.'], folder, log, (abs) => this.takesFromDisk(abs)).map((t) => t.abs);
+        found = await this.files.find(folder, search);
       } catch (err) {
-        this.logError(`reading ${folder}`, err);
+        this.connection.console.warn(
+          `bloomline: cannot read the workspace folder ${folder}: ${errorText(err)}`,
+        );
         continue;
       }
-      for (const key of files) {
-        if (generation !== this.scanGeneration) return;
-        seen.add(key);
-        if (this.isOpen(key)) continue;
-        const fc = this.configFor(key);
-        if (!this.configs.accepts(fc, key)) {
-          this.removeFile(key);
-          continue;
-        }
-        const known = this.texts.get(key);
-        const read =
-          known === undefined
-            ? this.readDisk(key)
-            : { text: known, view: this.views.get(key) ?? null };
-        if (read === null) continue;
-        this.setFile(key, read.text, fc, read.view);
-        if (++count % INDEX_BATCH === 0) {
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+      if (!current()) return;
+      const keys = found.filter((key) => this.takesFromDisk(key));
+      for (let i = 0; i < keys.length; i += INDEX_BATCH) {
+        const batch = keys.slice(i, i + INDEX_BATCH);
+        for (const key of batch) seen.add(key);
+        // Files read before are kept up to date by the watchers: not read again.
+        const reads = await Promise.all(
+          batch.map((key) =>
+            this.isOpen(key) || this.texts.has(key) ? null : this.readStored(key),
+          ),
+        );
+        if (!current()) return;
+        batch.forEach((key, j) => {
+          if (this.isOpen(key)) return;
+          const read = reads[j];
+          const fc = this.configFor(key);
+          if (read) this.setStored(key, read, fc);
+          else if (this.texts.has(key))
+            this.setFile(key, this.texts.get(key)!, fc, this.views.get(key) ?? null);
+        });
+        // Requests are answered between batches.
+        await nextTurn();
+        if (!current()) return;
       }
     }
-    if (generation !== this.scanGeneration) return;
     for (const key of [...this.texts.keys()])
       if (!seen.has(key) && !this.isOpen(key) && this.inFolders(key)) this.removeFile(key);
     // Open documents: their configuration may have changed too.
@@ -861,32 +899,50 @@ export class BloomlineServer implements ServerContext {
     this.afterChange(this.texts.keys());
   }
 
-  private watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> | void {
+  private async watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
     let configChanged = false;
-    let suppressionsChanged = false;
+    const suppressions = new Set<string>();
     const changed: string[] = [];
+    const deleted = new Set<string>();
     for (const change of params.changes) {
-      const key = keyOfUri(change.uri);
-      if (!path.isAbsolute(key)) continue;
-      if (path.basename(key) === SUPPRESSIONS_FILE) {
+      const key = this.files.keyOf(change.uri);
+      if (!this.files.isFile(key)) continue;
+      const name = baseName(key);
+      if (name === SUPPRESSIONS_FILE) {
         this.uris.set(key, change.uri);
-        this.suppressions.clear();
-        suppressionsChanged = true;
+        const folder = this.files.dirname(key);
+        if (this.folders.includes(folder)) suppressions.add(folder);
         continue;
       }
-      if (path.basename(key) === CONFIG_FILE) {
+      if (name === CONFIG_FILE) {
         configChanged = true;
         this.uris.set(key, change.uri);
-        this.configs.reload(key);
         continue;
       }
       if (this.isOpen(key)) continue;
-      if (!this.texts.has(key) && !this.takesFromDisk(key)) continue;
-      if (change.type === FileChangeType.Deleted || !this.loadFromDisk(key)) this.removeFile(key);
-      changed.push(key);
+      if (!this.texts.has(key) && !(this.inFolders(key) && this.takesFromDisk(key))) continue;
+      if (!changed.includes(key)) changed.push(key);
+      if (change.type === FileChangeType.Deleted) deleted.add(key);
+      else deleted.delete(key);
     }
     if (configChanged) return this.rescan();
-    if (changed.length || suppressionsChanged) this.afterChange(changed);
+    const [reads] = await Promise.all([
+      Promise.all(
+        changed.map((key) =>
+          !deleted.has(key) && this.inFolders(key) && this.takesFromDisk(key)
+            ? this.readStored(key)
+            : null,
+        ),
+      ),
+      ...[...suppressions].map((folder) => this.suppressions.reload(folder)),
+    ]);
+    changed.forEach((key, i) => {
+      if (this.isOpen(key)) return; // Opened meanwhile: the editor's text wins.
+      const read = reads[i];
+      if (read) this.setStored(key, read);
+      else this.removeFile(key);
+    });
+    if (changed.length || suppressions.size) this.afterChange(changed);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -942,13 +998,22 @@ function declinedDiagnostic(lines: Lines, outline: Outline): Diagnostic {
 /** A Markdown, Quarto or R Markdown document: by language, or by file name (a `.qmd` opened as
  * plain text where the Quarto extension is not installed). A notebook's JSON opened as text
  * is not one: its cells come through notebook sync. */
-function isMarkdownDocument(doc: TextDocument): boolean {
+function isMarkdownDocument(doc: TextDocument, name: string): boolean {
   if (LANGUAGES.has(doc.languageId)) return true;
-  const name = keyOfUri(doc.uri);
   return isOutlineName(name) && !isNotebookName(name);
 }
 
-/** A short fingerprint of a (possibly large) JSON text, so only it is kept in memory. */
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+/** A file's text as stored and, for a notebook, how its analysed text stands in it. */
+interface Stored {
+  text: string;
+  view: SourceView | null;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Resolves on a later turn of the event loop, so that messages waiting are handled first. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

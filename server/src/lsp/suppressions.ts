@@ -5,8 +5,8 @@
 // it is suppressed: the author still sees it and its quick fixes where they write, and nothing
 // nags. A rule over its count in a file shows all of its findings at their severity, as the CLI
 // reports them. An invalid file is reported once, as one diagnostic on the file, and ignored.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// The files are read ahead (files.ts does the reading, on disk or through the client), at each
+// scan of the workspace and when one changes.
 import {
   applySuppressions,
   parseSuppressions,
@@ -14,7 +14,7 @@ import {
   type Finding,
   type Suppressions,
 } from '../core/index.js';
-import { toPosix } from '../cli/glob.js';
+import type { WorkspaceFiles } from './files.js';
 
 export { SUPPRESSIONS_FILE };
 
@@ -25,24 +25,37 @@ export interface SuppressionsProblem {
 
 export class SuppressionStore {
   /** Folder -> its file's suppressions (null: no file, or an invalid one). */
-  private readonly byFolder = new Map<string, Suppressions | null>();
+  private byFolder = new Map<string, Suppressions | null>();
+  private generation = 0;
 
   constructor(
+    private readonly files: WorkspaceFiles,
     /** Told each time a file is read: its problem, or null when it is valid or absent. */
     private readonly onProblem: (file: string, problem: SuppressionsProblem | null) => void,
   ) {}
 
-  /** Forgets every file read (one changed, or the folders did). */
-  clear(): void {
-    this.byFolder.clear();
+  /** Reads the file of each workspace folder again; what was read before stays in use until
+   * this is done, and a newer call supersedes one still running. */
+  async loadFolders(folders: readonly string[]): Promise<void> {
+    const generation = ++this.generation;
+    const read = await Promise.all(folders.map((f) => this.read(f)));
+    if (generation !== this.generation) return;
+    this.byFolder = new Map(folders.map((f, i) => [f, read[i]!]));
+  }
+
+  /** Reads one folder's file again (it changed). */
+  async reload(folder: string): Promise<void> {
+    const generation = this.generation;
+    const suppressions = await this.read(folder);
+    if (generation === this.generation) this.byFolder.set(folder, suppressions);
   }
 
   /** The findings of a file (workspace key) in a workspace folder, with those the counts
    * cover turned into hints; unchanged when there is no folder or no file. */
   apply(key: string, folder: string | null, findings: Finding[]): Finding[] {
     if (folder === null || !findings.length) return findings;
-    const suppressions = this.load(folder);
-    const entry = suppressions?.get(toPosix(path.relative(folder, key)));
+    const suppressions = this.byFolder.get(folder);
+    const entry = suppressions?.get(this.files.relative(folder, key));
     if (!entry) return findings;
     const { suppressed } = applySuppressions(findings, entry);
     if (!suppressed.length) return findings;
@@ -58,30 +71,23 @@ export class SuppressionStore {
     );
   }
 
-  private load(folder: string): Suppressions | null {
-    const known = this.byFolder.get(folder);
-    if (known !== undefined) return known;
-    const file = path.join(folder, SUPPRESSIONS_FILE);
-    let result: Suppressions | null = null;
-    let text: string | null = null;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR')
-        this.onProblem(file, { message: problem(`cannot read it (${code ?? String(err)})`) });
+  private async read(folder: string): Promise<Suppressions | null> {
+    const file = this.files.join(folder, SUPPRESSIONS_FILE);
+    const read = await this.files.read(file);
+    if (!read.ok) {
+      this.onProblem(
+        file,
+        read.missing ? null : { message: problem(`cannot read it (${read.reason})`) },
+      );
+      return null;
     }
-    if (text !== null) {
-      const parsed = parseSuppressions(text);
-      if (parsed.ok) {
-        result = parsed.suppressions;
-        this.onProblem(file, null);
-      } else {
-        this.onProblem(file, { message: problem(parsed.reason) });
-      }
+    const parsed = parseSuppressions(read.text);
+    if (parsed.ok) {
+      this.onProblem(file, null);
+      return parsed.suppressions;
     }
-    this.byFolder.set(folder, result);
-    return result;
+    this.onProblem(file, { message: problem(parsed.reason) });
+    return null;
   }
 }
 

@@ -1,6 +1,6 @@
 // Symbols: per document, sections (only those holding objectives or outcomes) > objectives >
 // the outcomes nested under them; across the workspace, every explicit ID.
-import * as path from 'node:path';
+import { baseName } from './files.js';
 import {
   SymbolKind,
   type DocumentSymbol,
@@ -136,7 +136,7 @@ export function workspaceSymbols(
         name: item.id,
         kind: KIND[item.kind],
         location: ctx.location(key, nameSpan(item)),
-        containerName: `${shortText(item.text, 40)} · ${path.basename(key)}`,
+        containerName: `${shortText(item.text, 40)} · ${baseName(key)}`,
       });
     }
   }
