@@ -4,6 +4,11 @@
 //   modules (compiled by tsc) that this bundle is made from.
 // - dist/extension.cjs: the VS Code extension, CommonJS as VS Code's extension host loads it,
 //   with `vscode` left to the host. It starts dist/bloomline.js as its language server.
+// - dist/web/extension.cjs and dist/web/server.js: the same extension and server for VS Code for
+//   the Web (the manifest's `browser`): the extension for the browser's extension host
+//   (CommonJS, `vscode` left to the host), the server as a web worker script. Neither may reach
+//   Node: a `node:` import fails the build (no fallback for a browser), and the server reads
+//   the workspace through the client (server/src/lsp/clientFiles.ts).
 import { build } from 'esbuild';
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
 
@@ -37,6 +42,36 @@ const extension = {
   logLevel: 'warning',
 };
 
+// Web bundles: ES2022 as the browsers VS Code for the Web supports; minified, since the .vsix
+// carries them beside the Node bundles (it must stay under 2 MB); with source maps kept out of
+// the package (.vscodeignore).
+const web = {
+  bundle: true,
+  platform: 'browser',
+  // Both run in web workers, which have no DOM: a package's `worker` build, never its DOM one
+  // (decode-named-character-reference's touches `document` when it loads).
+  conditions: ['worker'],
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  outdir: 'dist/web',
+};
+const webExtension = {
+  ...web,
+  entryPoints: { extension: 'client/src/browser.ts' },
+  // .cjs: the package is "type": "module", and VS Code's web extension host loads no ESM.
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: ['vscode'],
+};
+const webServer = {
+  ...web,
+  entryPoints: { server: 'server/src/lsp/browserMain.ts' },
+  format: 'iife',
+};
+const all = [cli, extension, webExtension, webServer];
+
 // vscode-languageclient kills a server that ignores shutdown with this script, found next to
 // its code: next to the bundle once bundled.
 async function copyTerminateScript() {
@@ -49,7 +84,7 @@ async function copyTerminateScript() {
 await copyTerminateScript();
 if (watch) {
   const { context } = await import('esbuild');
-  for (const options of [cli, extension]) await (await context(options)).watch();
+  for (const options of all) await (await context(options)).watch();
 } else {
-  await Promise.all([build(cli), build(extension)]);
+  await Promise.all(all.map((options) => build(options)));
 }

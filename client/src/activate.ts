@@ -1,20 +1,22 @@
-// The VS Code extension: starts the Bloomline language server (the `bloomline lsp` command of
-// dist/bloomline.js over Node IPC), and adds the objectives-and-outcomes tree, the commands
-// and the status bar item. Everything it registers goes into context.subscriptions.
-// activate() returns an API for tests: the client, the tree, and a promise for the server.
+// The VS Code extension, the same on every host: starts the Bloomline language server through
+// the host's `ServerHost` (extension.ts: `bloomline lsp` in Node; browser.ts: a web worker in
+// VS Code for the Web), and adds the objectives-and-outcomes tree, the commands and the status
+// bar item. Everything it registers goes into context.subscriptions. activateBloomline()
+// returns an API for tests: the client, the tree, and a promise for the server.
+// `vscode-languageclient` is imported by its bare name: esbuild takes its Node build for the
+// Node bundle and its browser build for the web one (the package's `browser` field).
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
+  type DocumentSelector,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import {
   EXPORT_REQUEST,
   OUTLINE_CHANGED_NOTIFICATION,
@@ -29,6 +31,7 @@ import {
 } from '../../server/src/protocol.js';
 import type { ReportJson } from '../../server/src/core/report.js';
 import { exportObjectives, type ExportSource } from './exportObjectives.js';
+import { answerFileRequests } from './files.js';
 import { OutlineProvider, revealItem, type OutlineSource } from './outlineTree.js';
 import { exportReport, ReportPanel, type ReportSource } from './reportPanel.js';
 import { RestartPolicy } from './restartPolicy.js';
@@ -37,13 +40,41 @@ import { showBloomVerbs, writeObjective } from './writeObjective.js';
 
 export interface BloomlineApi {
   /** The current client (a new one after "Restart server" recovers from a failed start). */
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   outlineProvider: OutlineProvider;
   /** Resolves when the server has started (rejects if it could not). */
   readonly ready: Promise<void>;
 }
 
+/** How a host runs the language server. */
+export interface ServerHost {
+  /** A new client for a new server. `end` is called when the client is let go. */
+  createClient(options: LanguageClientOptions): { client: BaseLanguageClient; end?: () => void };
+  /** Can a stopped client start again on the same server (false: a new one each time)? */
+  readonly restartsInPlace: boolean;
+}
+
 const SERVER_STATE = 'bloomline.serverState';
+const LANGUAGES = ['markdown', 'quarto', 'rmd'];
+
+/** The documents the server reads: Markdown, Quarto and R Markdown by their language ids
+ * (Quarto's and R's extensions own `quarto` and `rmd`; Bloomline registers no language),
+ * `.qmd` and `.Rmd` files by name where those extensions are not installed and they open as
+ * plain text, and the Markdown cells of Jupyter notebooks (synchronised as notebooks: the
+ * server's notebookDocumentSync). On disk, and on the workspace's own file system when it is
+ * another (github.dev's `vscode-vfs:`, a code-server's `vscode-remote:`), never a diff's or a
+ * git history's side. */
+export function documentSelector(folderSchemes: readonly string[]): DocumentSelector {
+  const schemes = [...new Set(['file', ...folderSchemes])];
+  return [
+    ...LANGUAGES.flatMap((language) => [
+      ...schemes.map((scheme) => ({ scheme, language })),
+      { scheme: 'untitled', language },
+    ]),
+    ...schemes.map((scheme) => ({ scheme, pattern: '**/*.{qmd,Rmd,rmd}' })),
+    { notebook: 'jupyter-notebook', language: 'markdown' },
+  ];
+}
 
 /**
  * Restarts the server whenever it stops, and says so. From the fifth crash within three
@@ -87,12 +118,14 @@ class RestartingErrorHandler implements ErrorHandler {
 }
 
 /**
- * The language client, replaced by a new one when "Restart server" finds it failed to start:
- * vscode-languageclient cannot start again a client whose first start failed. The events
- * outlive the clients.
+ * The language client, replaced by a new one when "Restart server" finds it failed to start
+ * (vscode-languageclient cannot start again a client whose first start failed), and on every
+ * restart where the host cannot restart a server in place (a web worker). The events outlive
+ * the clients.
  */
 class Server implements vscode.Disposable {
-  private _client!: LanguageClient;
+  private _client!: BaseLanguageClient;
+  private endClient: (() => void) | undefined;
   private _ready!: Promise<void>;
   private listeners: vscode.Disposable[] = [];
   private readonly outlineChanged = new vscode.EventEmitter<string>();
@@ -102,11 +135,14 @@ class Server implements vscode.Disposable {
   /** The server is (again) up: after the start, a crash or a restart. */
   readonly onDidStart = this.running.event;
 
-  constructor(private readonly create: () => LanguageClient) {
+  constructor(
+    private readonly host: ServerHost,
+    private readonly options: LanguageClientOptions,
+  ) {
     this.start();
   }
 
-  get client(): LanguageClient {
+  get client(): BaseLanguageClient {
     return this._client;
   }
   /** Resolves when the current client has started; rejects if it could not. */
@@ -115,9 +151,10 @@ class Server implements vscode.Disposable {
   }
 
   async restart(): Promise<void> {
-    if (this._client.needsStop()) {
-      await this._client.restart();
-      this._ready = Promise.resolve();
+    if (this.host.restartsInPlace && this._client.needsStop()) {
+      await this._client.stop();
+      this._ready = this._client.start();
+      await this._ready;
       return;
     }
     this.disposeClient();
@@ -132,9 +169,11 @@ class Server implements vscode.Disposable {
   }
 
   private start(): void {
-    const client = this.create();
+    const { client, end } = this.host.createClient(this.options);
     this._client = client;
+    this.endClient = end;
     this.listeners = [
+      ...answerFileRequests(client),
       client.onNotification(OUTLINE_CHANGED_NOTIFICATION, (params: OutlineChangedParams) =>
         this.outlineChanged.fire(params.uri),
       ),
@@ -158,24 +197,25 @@ class Server implements vscode.Disposable {
     for (const d of this.listeners) d.dispose();
     this.listeners = [];
     // A client whose start failed refuses to stop; there is no process left to stop then.
-    this._client.dispose().catch(() => undefined);
+    const end = this.endClient;
+    this.endClient = undefined;
+    this._client.dispose().then(
+      () => end?.(),
+      () => end?.(),
+    );
   }
 }
 
 let server: Server | undefined;
 
-export function activate(context: vscode.ExtensionContext): BloomlineApi {
+export function activateBloomline(
+  context: vscode.ExtensionContext,
+  host: ServerHost,
+): BloomlineApi {
   const subscriptions = context.subscriptions;
   const output = vscode.window.createOutputChannel('Bloomline');
   subscriptions.push(output);
 
-  // The server bundle is ESM (the package is "type": "module"); fork runs it as such. The
-  // client appends --node-ipc (and --clientProcessId=PID) to these arguments.
-  const serverOptions: ServerOptions = {
-    module: context.asAbsolutePath('dist/bloomline.js'),
-    transport: TransportKind.ipc,
-    args: ['lsp'],
-  };
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.bloomline.json');
   const markdownWatcher = vscode.workspace.createFileSystemWatcher(
     '**/*.{md,markdown,qmd,Rmd,rmd,ipynb}',
@@ -186,18 +226,9 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   subscriptions.push(configWatcher, markdownWatcher, suppressionsWatcher);
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
-    // Markdown, Quarto and R Markdown by their language ids (Quarto's and R's extensions own
-    // `quarto` and `rmd`; Bloomline registers no language), `.qmd` and `.Rmd` files by name
-    // where those extensions are not installed and they open as plain text, and the Markdown
-    // cells of Jupyter notebooks (synchronised as notebooks: the server's notebookDocumentSync).
-    documentSelector: [
-      ...['markdown', 'quarto', 'rmd'].flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
-      { scheme: 'file', pattern: '**/*.{qmd,Rmd,rmd}' },
-      { notebook: 'jupyter-notebook', language: 'markdown' },
-    ],
+    documentSelector: documentSelector(
+      (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme),
+    ),
     synchronize: {
       configurationSection: 'bloomline',
       fileEvents: [configWatcher, markdownWatcher, suppressionsWatcher],
@@ -216,9 +247,7 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   };
 
   void vscode.commands.executeCommand('setContext', SERVER_STATE, 'starting');
-  const current = new Server(
-    () => new LanguageClient('bloomline', 'Bloomline', serverOptions, clientOptions),
-  );
+  const current = new Server(host, clientOptions);
   server = current;
   subscriptions.push(current);
 
@@ -290,7 +319,7 @@ export function activate(context: vscode.ExtensionContext): BloomlineApi {
   };
 }
 
-export function deactivate(): Thenable<void> | undefined {
+export function deactivateBloomline(): Thenable<void> | undefined {
   const running = server?.client;
   server = undefined;
   return running?.needsStop() ? running.stop() : undefined;

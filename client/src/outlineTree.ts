@@ -3,7 +3,6 @@
 // It follows the active editor ("current file") or shows every outline ("workspace"), can hide
 // what has no findings, and refreshes on `bloomline/outlineChanged`, editor changes and
 // diagnostics, debounced so that typing does not flood the server.
-import { posix as path } from 'node:path';
 import * as vscode from 'vscode';
 import type { OutlineEntry } from '../../server/src/protocol.js';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol.js';
@@ -71,11 +70,18 @@ export function sameUri(a: string, b: vscode.Uri | string): boolean {
 
 const LANGUAGES = new Set(['markdown', 'quarto', 'rmd']);
 
+/** A document of the workspace's own file system (on disk, or github.dev's, a code-server's...)
+ * or an unsaved one; not a diff's side, an output or a git history's version. */
+export function isWorkspaceDocument(uri: vscode.Uri): boolean {
+  const scheme = uri.scheme;
+  if (scheme === 'file' || scheme === 'untitled') return true;
+  return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme);
+}
+
 /** A document Bloomline reads: Markdown, Quarto or R Markdown (by language, or by name where
  * Quarto's or R's extension is not installed), saved or not. */
 export function isOutlineCandidate(document: vscode.TextDocument): boolean {
-  const scheme = document.uri.scheme;
-  if (scheme !== 'file' && scheme !== 'untitled') return false;
+  if (!isWorkspaceDocument(document.uri)) return false;
   return LANGUAGES.has(document.languageId) || /\.(?:qmd|rmd)$/i.test(document.uri.path);
 }
 
@@ -262,8 +268,11 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private followEditor(editor: vscode.TextEditor | undefined): void {
     // The Output panel, diff views and the like are editors too: they do not change the file
     // the tree follows. Another file, or no editor at all, does.
-    const scheme = editor?.document.uri.scheme;
-    if (editor && scheme !== 'file' && scheme !== 'untitled' && scheme !== 'vscode-notebook-cell')
+    if (
+      editor &&
+      !isWorkspaceDocument(editor.document.uri) &&
+      editor.document.uri.scheme !== 'vscode-notebook-cell'
+    )
       return;
     const uri = this.editorUri(editor);
     if (uri?.toString() === this.current?.toString()) return;
@@ -344,7 +353,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       this._mode === 'workspace'
         ? 'Workspace'
         : this.current
-          ? path.basename(this.current.path)
+          ? this.current.path.slice(this.current.path.lastIndexOf('/') + 1)
           : undefined;
     this.view.message =
       this.entries.length > 0 && this.roots.length === 0 && this._problemsOnly

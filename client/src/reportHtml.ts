@@ -3,12 +3,13 @@
 // turns every element with `data-file`/`data-line` into a link back to the source; the
 // checking of the messages that script posts; and the export formats. No `vscode` import, so
 // the unit tests load this module outside VS Code (test/client/report.test.ts).
-import { randomBytes } from 'node:crypto';
 import type { ReportFormat } from '../../server/src/report/index.js';
 
 /** A fresh nonce for the one inline script: 128 random bits, base64 (CSP nonce syntax). */
 export function makeNonce(): string {
-  return randomBytes(16).toString('base64');
+  // Web Crypto: there in VS Code's Node extension host and in its browser worker alike.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** The webview's Content Security Policy: inline styles (the report's own), images only from

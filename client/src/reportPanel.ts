@@ -105,12 +105,18 @@ export class ReportPanel {
   }
 }
 
-/** A report's `filePath` as a URI: absolute paths and URIs as they are, relative paths
+/** A report's `filePath` as a URI: URIs as they are; absolute paths on the workspace's file
+ * system (the disk, or in VS Code for the Web github.dev's, a code-server's); relative paths
  * against the (first) workspace folder. */
 function resolveReportFile(file: string): vscode.Uri | undefined {
   const named = classifyReportFile(file);
   if (named.kind === 'uri') return vscode.Uri.parse(named.uri);
-  if (named.kind === 'absolute') return vscode.Uri.file(named.path);
+  if (named.kind === 'absolute') {
+    const folder = vscode.workspace.workspaceFolders?.find(
+      (f) => f.uri.scheme !== 'file' && named.path.startsWith(f.uri.path),
+    );
+    return folder ? folder.uri.with({ path: named.path }) : vscode.Uri.file(named.path);
+  }
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? vscode.Uri.joinPath(folder.uri, named.path) : undefined;
 }

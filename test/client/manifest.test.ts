@@ -39,6 +39,7 @@ interface Manifest {
   name: string;
   publisher: string;
   main: string;
+  browser: string;
   icon: string;
   type: string;
   bin: Record<string, string>;
@@ -89,6 +90,9 @@ describe('manifest', () => {
     assert.equal(manifest.bin['bloomline'], 'bin/bloomline.js');
     // An ESM package: the CommonJS extension bundle needs the .cjs extension.
     assert.equal(manifest.main, './dist/extension.cjs');
+    // VS Code for the Web: the web build (its server runs in a web worker), CommonJS too: the
+    // web extension host loads no ESM, and would take a .js of this package for ESM.
+    assert.equal(manifest.browser, './dist/web/extension.cjs');
     // Markdown, Quarto and R Markdown editors, Jupyter notebooks, and a workspace with a
     // config file or Quarto / R Markdown files (which open as plain text without their
     // extensions, so no language event would come).
@@ -101,7 +105,9 @@ describe('manifest', () => {
       'workspaceContains:**/*.{qmd,Rmd,rmd}',
     ]);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
-    assert.equal(manifest.capabilities.virtualWorkspaces, false);
+    // The server reads a virtual workspace (github.dev, GitHub Repositories) through VS Code's
+    // file system: in the web build always, on the desktop with --files-from-client.
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 
   test('@types/vscode does not promise more API than engines.vscode', () => {
@@ -122,7 +128,8 @@ describe('manifest', () => {
   });
 
   test('the extension registers exactly the contributed commands', () => {
-    const source = read('client/src/extension.ts');
+    // The code both builds share (extension.ts on the desktop, browser.ts on the web).
+    const source = read('client/src/activate.ts');
     const registered = new Set(
       [...source.matchAll(/command\('(bloomline\.[a-zA-Z]+)'/g)].map((m) => m[1]),
     );
