@@ -48,8 +48,7 @@ export function readZip(data) {
 export function checkPackage(file, maxBytes = MAX_BYTES) {
   const problems = [];
   const size = statSync(file).size;
-  if (size > maxBytes)
-    problems.push(`${file} is ${kb(size)}, over the limit of ${kb(maxBytes)}`);
+  if (size > maxBytes) problems.push(`${file} is ${kb(size)}, over the limit of ${kb(maxBytes)}`);
   const entries = readZip(readFileSync(file));
   const manifestEntry = entries.get('extension/package.json');
   if (!manifestEntry) return { size, problems: [...problems, 'no extension/package.json'] };
@@ -73,7 +72,9 @@ function kb(bytes) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-  const max = args.includes('--max-bytes') ? Number(args[args.indexOf('--max-bytes') + 1]) : MAX_BYTES;
+  const max = args.includes('--max-bytes')
+    ? Number(args[args.indexOf('--max-bytes') + 1])
+    : MAX_BYTES;
   if (!file) {
     console.error('usage: node scripts/check-package.mjs FILE.vsix [--max-bytes N]');
     process.exit(2);

@@ -9,6 +9,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SUITE = 'In the browser (code-server)';
+/** Every step, by id, in order; a run may ask for some of them only (`only`). */
+export const STEPS = [
+  'tree',
+  'problems',
+  'hover',
+  'quickfix',
+  'report',
+  'report-keys',
+  'report-refresh',
+  'export-report',
+  'restart',
+];
 const TIMEOUT = 20_000;
 
 /** Runs a command through the command palette (F1), as a person would: the command's row is
@@ -67,7 +79,10 @@ async function goTo(page, line, column) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-export async function checkUi(page, { workspace, screenshotDirs, log, languageServers }) {
+export async function checkUi(
+  page,
+  { workspace, screenshotDirs, log, languageServers, suite = SUITE, only = STEPS },
+) {
   const results = [];
   const shot = async (name) => {
     const image = await page.screenshot();
@@ -76,12 +91,14 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
       writeFileSync(path.join(dir, `${name}.png`), image);
     }
   };
-  const step = async (title, body) => {
+  const step = async (id, title, body) => {
+    if (!STEPS.includes(id)) throw new Error(`unknown step ${id}`);
+    if (!only.includes(id)) return;
     const started = Date.now();
     try {
       await body();
       results.push({
-        suite: SUITE,
+        suite,
         title,
         state: 'passed',
         error: null,
@@ -91,7 +108,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
       log(`failed: ${title}`);
       await shot(`failed-${results.length + 1}`).catch(() => undefined);
       results.push({
-        suite: SUITE,
+        suite,
         title,
         state: 'failed',
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
@@ -105,7 +122,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
   await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
   await runCommand(page, 'View: Close All Editors', 5000).catch(() => undefined);
 
-  await step('the Bloomline view in the activity bar lists the objectives', async () => {
+  await step('tree', 'the Bloomline view in the activity bar lists the objectives', async () => {
     await openFile(page, 'course.md');
     await page.locator('.activitybar .action-item a[aria-label^="Bloomline"]').click();
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
@@ -162,7 +179,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     }
   });
 
-  await step("the Problems panel lists Bloomline's findings", async () => {
+  await step('problems', "the Problems panel lists Bloomline's findings", async () => {
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -183,7 +200,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     await shot('problems');
   });
 
-  await step('the editor shows squiggles and a hover with the finding', async () => {
+  await step('hover', 'the editor shows squiggles and a hover with the finding', async () => {
     // The editor alone, without the Problems panel of the step before.
     await runCommand(page, 'View: Hide Panel', 5000).catch(() => undefined);
     await openFile(page, 'course.md');
@@ -202,7 +219,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     await page.keyboard.press('Escape');
   });
 
-  await step('the quick-fix menu offers the fixes', async () => {
+  await step('quickfix', 'the quick-fix menu offers the fixes', async () => {
     await goTo(page, 12, 16);
     await page.mouse.move(640, 10);
     await page.keyboard.press('Control+.');
@@ -217,6 +234,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
   });
 
   await step(
+    'report',
     'the alignment report opens in a webview and its cells jump to the outline',
     async () => {
       await runCommand(page, 'View: Close All Editors', 5000).catch(() => undefined);
@@ -248,39 +266,52 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
         .first()
         .click({ timeout: TIMEOUT });
       await expectCursor(page, 'course.md', 19);
-      // Keyboard: Enter on a focused row heading.
+    },
+  );
+
+  await step(
+    'report-keys',
+    "the alignment report's headings jump with the keyboard too",
+    async () => {
+      // Enter on a focused row heading.
+      const report = reportFrame(page);
       await report.locator('th.objective[data-id="LO1.4"]').first().focus();
       await page.keyboard.press('Enter');
       await expectCursor(page, 'course.md', 14);
     },
   );
 
-  await step('the alignment report refreshes as the outline changes', async () => {
-    await focusTab(page, 'course.md');
-    // On the blank line after LO1.4 (line 15), so that no line moves.
-    await goTo(page, 15, 1);
-    await page.keyboard.type('- **LO1.5:** Describe the audit log of the VPN client.');
-    await page.keyboard.press('Escape');
-    const report = reportFrame(page);
-    const row = report.locator('th.objective[data-id="LO1.5"]').first();
-    // Each keystroke may refresh the report once more: a longer deadline on a slow machine.
-    await row.waitFor({ timeout: 2 * TIMEOUT });
-    // The last refresh: the whole sentence typed.
-    await report
-      .locator('th.objective[data-id="LO1.5"]', { hasText: 'of the VPN client.' })
-      .first()
-      .waitFor({ timeout: 2 * TIMEOUT });
-    if (!/⚠ no outcome/.test((await row.textContent()) ?? '')) {
-      throw new Error('the new objective, which no outcome measures, is not flagged');
-    }
-    // Closed by a middle click on its tab: a refresh reloads the webview's frame, which can
-    // take the focus from the command palette the next steps open.
-    const tab = page.locator('.tabs-container .tab', { hasText: 'Alignment report' }).first();
-    await tab.click({ button: 'middle', timeout: TIMEOUT });
-    await tab.waitFor({ state: 'detached', timeout: TIMEOUT });
-  });
+  await step(
+    'report-refresh',
+    'the alignment report refreshes as the outline changes',
+    async () => {
+      await focusTab(page, 'course.md');
+      // On the blank line after LO1.4 (line 15), so that no line moves.
+      await goTo(page, 15, 1);
+      await page.keyboard.type('- **LO1.5:** Describe the audit log of the VPN client.');
+      await page.keyboard.press('Escape');
+      const report = reportFrame(page);
+      const row = report.locator('th.objective[data-id="LO1.5"]').first();
+      // Each keystroke may refresh the report once more: a longer deadline on a slow machine.
+      await row.waitFor({ timeout: 2 * TIMEOUT });
+      // The last refresh: the whole sentence typed.
+      await report
+        .locator('th.objective[data-id="LO1.5"]', { hasText: 'of the VPN client.' })
+        .first()
+        .waitFor({ timeout: 2 * TIMEOUT });
+      if (!/⚠ no outcome/.test((await row.textContent()) ?? '')) {
+        throw new Error('the new objective, which no outcome measures, is not flagged');
+      }
+      // Closed by a middle click on its tab: a refresh reloads the webview's frame, which can
+      // take the focus from the command palette the next steps open.
+      const tab = page.locator('.tabs-container .tab', { hasText: 'Alignment report' }).first();
+      await tab.click({ button: 'middle', timeout: TIMEOUT });
+      await tab.waitFor({ state: 'detached', timeout: TIMEOUT });
+    },
+  );
 
   await step(
+    'export-report',
     '"Export alignment report..." writes the chosen format to the chosen file',
     async () => {
       await focusTab(page, 'course.md');
@@ -313,42 +344,46 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     },
   );
 
-  await step('killing the language server: a notice, a new server, findings again', async () => {
-    await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
-    const before = languageServers();
-    if (before.length !== 1) {
-      throw new Error(`expected one Bloomline language server, found ${before.length}`);
-    }
-    process.kill(before[0], 'SIGKILL');
-    await page
-      .locator('.notifications-toasts')
-      .getByText("Bloomline's server stopped and was restarted.", { exact: false })
-      .first()
-      .waitFor({ state: 'visible', timeout: TIMEOUT });
-    await shot('server-restarted');
-    const deadline = Date.now() + TIMEOUT;
-    let after = [];
-    while (Date.now() < deadline) {
-      after = languageServers().filter((pid) => pid !== before[0]);
-      if (after.length) break;
-      await page.waitForTimeout(200);
-    }
-    if (after.length !== 1) throw new Error(`no new language server after the kill (${after})`);
-    // The new server has the open outline, edits included, and lints what comes next.
-    // On the blank line before LO1.1 (line 10): the list starts a line earlier.
-    await focusTab(page, 'course.md');
-    await openFile(page, 'course.md');
-    await goTo(page, 10, 1);
-    await page.keyboard.type('- **LO1.6:** Know the rules for public Wi-Fi.');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+M');
-    const panel = page.locator('.markers-panel');
-    await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await panel
-      .getByText('"Know" is not observable', { exact: false })
-      .first()
-      .waitFor({ timeout: TIMEOUT });
-  });
+  await step(
+    'restart',
+    'killing the language server: a notice, a new server, findings again',
+    async () => {
+      await runCommand(page, 'Notifications: Clear All Notifications', 5000).catch(() => undefined);
+      const before = languageServers();
+      if (before.length !== 1) {
+        throw new Error(`expected one Bloomline language server, found ${before.length}`);
+      }
+      process.kill(before[0], 'SIGKILL');
+      await page
+        .locator('.notifications-toasts')
+        .getByText("Bloomline's server stopped and was restarted.", { exact: false })
+        .first()
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      await shot('server-restarted');
+      const deadline = Date.now() + TIMEOUT;
+      let after = [];
+      while (Date.now() < deadline) {
+        after = languageServers().filter((pid) => pid !== before[0]);
+        if (after.length) break;
+        await page.waitForTimeout(200);
+      }
+      if (after.length !== 1) throw new Error(`no new language server after the kill (${after})`);
+      // The new server has the open outline, edits included, and lints what comes next.
+      // On the blank line before LO1.1 (line 10): the list starts a line earlier.
+      await focusTab(page, 'course.md');
+      await openFile(page, 'course.md');
+      await goTo(page, 10, 1);
+      await page.keyboard.type('- **LO1.6:** Know the rules for public Wi-Fi.');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await panel
+        .getByText('"Know" is not observable', { exact: false })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
 
   return results;
 }

@@ -7,26 +7,9 @@
 // place; esbuild bundles them into this file, so `require` here is resolved at build time.
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import { collectResults, type Results, type RunOptions } from './results';
 
-export interface TestResult {
-  /** The suite's title path, e.g. "Quick fixes". */
-  suite: string;
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  error: string | null;
-  durationMs: number | null;
-}
-export interface Results {
-  passed: number;
-  failed: number;
-  pending: number;
-  tests: TestResult[];
-}
-export interface RunOptions {
-  /** Only tests whose full title matches (Mocha's grep). */
-  grep?: string;
-  resultsFile?: string;
-}
+export type { Results, RunOptions, TestResult } from './results';
 
 function loadTests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -41,11 +24,6 @@ function loadTests(): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
-}
-
 export async function runSuite(options: RunOptions = {}): Promise<Results> {
   const grep = options.grep ?? process.env.BLOOMLINE_E2E_GREP;
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -53,42 +31,7 @@ export async function runSuite(options: RunOptions = {}): Promise<Results> {
   mocha.suite.emit('pre-require', globalThis, 'bloomline-e2e', mocha);
   loadTests();
 
-  const results: Results = { passed: 0, failed: 0, pending: 0, tests: [] };
-  await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
-    const suiteOf = (test: Mocha.Runnable) => test.parent?.fullTitle() ?? '';
-    runner.on('pass', (test) => {
-      results.passed++;
-      results.tests.push({
-        suite: suiteOf(test),
-        title: test.title,
-        state: 'passed',
-        error: null,
-        durationMs: test.duration ?? null,
-      });
-    });
-    runner.on('fail', (test, error) => {
-      results.failed++;
-      results.tests.push({
-        suite: suiteOf(test),
-        // A failed hook is reported under the hook's title ("before each" hook for ...).
-        title: test.title,
-        state: 'failed',
-        error: errorText(error),
-        durationMs: test.duration ?? null,
-      });
-    });
-    runner.on('pending', (test) => {
-      results.pending++;
-      results.tests.push({
-        suite: suiteOf(test),
-        title: test.title,
-        state: 'pending',
-        error: null,
-        durationMs: null,
-      });
-    });
-  });
+  const results = await collectResults((done) => mocha.run(done));
   const file = options.resultsFile ?? process.env.BLOOMLINE_E2E_RESULTS;
   if (file) writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   return results;
