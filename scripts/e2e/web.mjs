@@ -97,7 +97,7 @@ await runInCodeServer({
     const steps = await checkUi(page, {
       ...context,
       suite: SUITE,
-      only: ['tree', 'problems', 'hover', 'quickfix', 'report'],
+      only: ['tree', 'problems', 'hover', 'quickfix', 'report', 'report-refresh', 'export-report'],
     });
     return [packaged, ...steps];
   },

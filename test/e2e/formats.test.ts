@@ -1,17 +1,16 @@
 // Quarto and notebooks in the editor: a .qmd file (plain text here, where no Quarto extension is
 // installed) gets its findings, and a Jupyter notebook's Markdown cell gets the findings of the
 // objectives it holds, on the cell itself, in the cell's lines, the heading being in another
-// cell. The files are written outside the workspace folder, so the other suites' workspace
-// views stay as they are; the notebook is opened as a document only (no notebook editor, whose
-// rendered Markdown would take the keyboard from the browser checks that follow), and the
-// .qmd file's editor is closed at the end.
+// cell. The files are written into a folder of the workspace that is removed at the end (this
+// suite runs last, after the suites that look at the whole workspace); the notebook is opened
+// as a document only (no notebook editor, whose rendered Markdown would take the keyboard from
+// the browser checks that follow), and the .qmd file's editor is closed at the end.
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   bloomline,
   bloomlineDiagnostics,
+  fileUri,
   open,
   ruleOf,
   summary,
@@ -59,7 +58,9 @@ const NOTEBOOK = JSON.stringify(
 );
 
 suite('Quarto and notebooks', () => {
-  const dir = vscode.Uri.file(path.join(os.tmpdir(), `bloomline-e2e-formats-${process.pid}`));
+  // In the workspace (removed at the end): on its file system whatever the host, a
+  // code-server's remote disk or VS Code for the Web's virtual one.
+  const dir = fileUri('formats-e2e');
 
   suiteSetup(async () => {
     await bloomline();
@@ -72,7 +73,8 @@ suite('Quarto and notebooks', () => {
       .flatMap((group) => group.tabs)
       .filter(
         (tab) =>
-          tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath.startsWith(dir.fsPath),
+          tab.input instanceof vscode.TabInputText &&
+          tab.input.uri.toString().startsWith(dir.toString()),
       );
     await vscode.window.tabGroups.close(mine);
     await vscode.workspace.fs.delete(dir, { recursive: true });

@@ -1,8 +1,7 @@
 // The end-to-end suite for VS Code's web worker extension host (VS Code for the Web), where
-// Bloomline's web build runs: the tests of the suite that need no Node (activation,
-// diagnostics, quick fixes, the tree, configuration, the language features), run by Mocha's
-// browser build, plus what only the web build has to show. The same test files as the Node
-// suite (index.ts); `node:assert/strict` is web/assert.ts here (scripts/e2e/build-suite.mjs).
+// Bloomline's web build runs: every test file of the Node suite (index.ts) but the runner
+// itself, run by Mocha's browser build, plus what only the web build has to show (host.test).
+// `node:assert/strict` is web/assert.ts here (scripts/e2e/build-suite.mjs).
 import 'mocha/mocha.js';
 import { collectResults, type Results, type RunOptions } from '../results';
 
@@ -17,6 +16,8 @@ function loadTests(): void {
   require('../language.test');
   require('../tree.test');
   require('../config.test');
+  require('../large.test');
+  require('../formats.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
