@@ -184,7 +184,7 @@ export async function checkUi(
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
     for (const text of [
-      '"Understand" is not observable',
+      /"Understand[^"]*" is not observable/,
       'No objective or outcome has the ID "LO1.9"',
     ]) {
       await panel.getByText(text, { exact: false }).first().waitFor({ timeout: TIMEOUT });
@@ -222,9 +222,19 @@ export async function checkUi(
   await step('quickfix', 'the quick-fix menu offers the fixes', async () => {
     await goTo(page, 12, 16);
     await page.mouse.move(640, 10);
-    await page.keyboard.press('Control+.');
+    // Ctrl+. shows the actions known when it is pressed: none while the server is still busy
+    // after the steps before (a busy machine), and then no menu opens. Pressed again then.
     const menu = page.locator('.action-widget').first();
-    await menu.waitFor({ state: 'visible', timeout: TIMEOUT });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ state: 'visible', timeout: TIMEOUT / 4 });
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await menu
       .getByText('Keep the behaviour', { exact: false })
       .first()
