@@ -10,141 +10,12 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stubVscode, type Recorded } from './vscodeStub.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLE = path.join(ROOT, 'dist/extension.cjs');
 
 type Callable = (...args: unknown[]) => unknown;
-/** A value that is everything at once: callable, constructible, with any property. */
-function anything(): unknown {
-  const target = function () {} as unknown as Callable;
-  return new Proxy(target, {
-    get: (_t, key) => {
-      if (key === 'then') return undefined; // not a promise
-      if (key === Symbol.toPrimitive) return () => 0;
-      if (key === 'dispose') return () => undefined;
-      return anything();
-    },
-    set: () => true,
-    apply: () => anything(),
-    construct: () => anything() as object,
-  });
-}
-
-class EventEmitter<T> {
-  private listeners: ((e: T) => void)[] = [];
-  event = (listener: (e: T) => void) => {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
-  };
-  fire(e: T) {
-    for (const l of this.listeners) l(e);
-  }
-  dispose() {
-    this.listeners = [];
-  }
-}
-
-interface Recorded {
-  commands: string[];
-  views: { id: string; options: { showCollapseAll?: boolean } }[];
-  outputChannels: string[];
-  statusBarItems: string[];
-  contexts: Map<string, unknown>;
-  forks: { module: string; args: string[] }[];
-}
-
-function stubVscode(recorded: Recorded): Record<string, unknown> {
-  const event = () => () => ({ dispose() {} });
-  const uri = (value: string) => ({
-    scheme: value.split(':')[0],
-    path: value.replace(/^file:\/\//, ''),
-    fsPath: value.replace(/^file:\/\//, ''),
-    toString: () => value,
-  });
-  const base = {
-    version: '1.90.0',
-    EventEmitter,
-    Disposable: class {
-      constructor(private readonly fn: () => void) {}
-      static from(...items: { dispose(): void }[]) {
-        return { dispose: () => items.forEach((i) => i.dispose()) };
-      }
-      dispose() {
-        this.fn();
-      }
-    },
-    Uri: { parse: uri, file: (p: string) => uri(`file://${p}`) },
-    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
-    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-    StatusBarAlignment: { Left: 1, Right: 2 },
-    ThemeIcon: class {
-      static File = {};
-      constructor(
-        readonly id: string,
-        readonly color?: unknown,
-      ) {}
-    },
-    ThemeColor: class {
-      constructor(readonly id: string) {}
-    },
-    commands: {
-      registerCommand: (id: string) => {
-        recorded.commands.push(id);
-        return { dispose() {} };
-      },
-      executeCommand: async (id: string, key?: string, value?: unknown) => {
-        if (id === 'setContext' && key) recorded.contexts.set(key, value);
-      },
-    },
-    window: {
-      activeTextEditor: undefined,
-      visibleTextEditors: [],
-      createOutputChannel: (name: string) => {
-        recorded.outputChannels.push(name);
-        return anything();
-      },
-      createTreeView: (id: string, options: { showCollapseAll?: boolean }) => {
-        recorded.views.push({ id, options });
-        return anything();
-      },
-      createStatusBarItem: (id: string) => {
-        recorded.statusBarItems.push(id);
-        return anything();
-      },
-      onDidChangeActiveTextEditor: event(),
-      showInformationMessage: async () => undefined,
-      showErrorMessage: async () => undefined,
-      showWarningMessage: async () => undefined,
-    },
-    workspace: {
-      workspaceFolders: undefined,
-      textDocuments: [],
-      createFileSystemWatcher: () => anything(),
-      getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback }),
-      onDidChangeConfiguration: event(),
-    },
-    languages: {
-      getDiagnostics: () => [],
-      onDidChangeDiagnostics: event(),
-      createDiagnosticCollection: () => anything(),
-    },
-  };
-  // Any other part of the API: the do-nothing value.
-  const wrap = (object: Record<string, unknown>): Record<string, unknown> =>
-    new Proxy(object, {
-      get: (t, key: string) => {
-        if (key in t) {
-          const value = t[key];
-          return value && typeof value === 'object' && !Array.isArray(value) && key !== 'Uri'
-            ? wrap(value as Record<string, unknown>)
-            : value;
-        }
-        return anything();
-      },
-    });
-  return wrap(base);
-}
 
 describe(
   'the extension bundle',
@@ -161,12 +32,21 @@ describe(
     const subscriptions: { dispose(): unknown }[] = [];
     let api: { ready: Promise<void>; outlineProvider: unknown; client: unknown };
     let deactivate: () => unknown;
+    let activate: (context: unknown) => typeof api;
+    let stub: Record<string, unknown>;
+    const extensionContext = (subs: { dispose(): unknown }[]) => ({
+      subscriptions: subs,
+      asAbsolutePath: (p: string) => path.join(ROOT, p),
+      workspaceState: { get: () => undefined, update: async () => undefined },
+      globalState: { get: () => undefined, update: async () => undefined },
+      extensionPath: ROOT,
+    });
     const realFork = childProcess.fork;
     const resolve = (Module as unknown as { _resolveFilename: Callable })._resolveFilename;
     const load = (Module as unknown as { _load: Callable })._load;
 
     before(() => {
-      const stub = stubVscode(recorded);
+      stub = stubVscode(recorded);
       (Module as unknown as { _load: Callable })._load = function (request: unknown, ...rest) {
         if (request === 'vscode') return stub;
         return load.call(this, request, ...rest);
@@ -180,13 +60,8 @@ describe(
         deactivate: () => unknown;
       };
       deactivate = extension.deactivate;
-      api = extension.activate({
-        subscriptions,
-        asAbsolutePath: (p: string) => path.join(ROOT, p),
-        workspaceState: { get: () => undefined, update: async () => undefined },
-        globalState: { get: () => undefined, update: async () => undefined },
-        extensionPath: ROOT,
-      });
+      activate = extension.activate;
+      api = activate(extensionContext(subscriptions));
     });
 
     after(() => {
@@ -236,6 +111,22 @@ describe(
       assert.equal(fork!.module, path.join(ROOT, 'dist/bloomline.js'));
       assert.deepEqual(fork!.args.slice(0, 2), ['lsp', '--node-ipc']);
       assert.match(fork!.args[2] ?? '', /^--clientProcessId=\d+$/);
+    });
+
+    test('in a virtual workspace (not on disk) the server reads it through VS Code', async () => {
+      const workspace = stub['workspace'] as { workspaceFolders: unknown };
+      workspace.workspaceFolders = [
+        { uri: { scheme: 'vscode-vfs', toString: () => 'vscode-vfs://github/o/r' }, index: 0 },
+      ];
+      const subs: { dispose(): unknown }[] = [];
+      try {
+        await assert.rejects(activate(extensionContext(subs)).ready);
+      } finally {
+        workspace.workspaceFolders = undefined;
+        for (const s of subs) s.dispose();
+      }
+      const fork = recorded.forks.at(-1);
+      assert.deepEqual(fork!.args.slice(0, 3), ['lsp', '--files-from-client', '--node-ipc']);
     });
   },
 );
