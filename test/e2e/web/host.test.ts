@@ -1,10 +1,10 @@
 // The extension under test is its web build, running where VS Code for the Web runs it: the
 // manifest installed has a `browser` entry and no `main`, the workbench is the web one, and
 // this suite runs in the same (web worker) extension host, so it sees the extension's API.
-// (That no Node language server runs is checked from outside: scripts/e2e/web.mjs.)
+// "Restart server" replaces the worker.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { bloomline, EXTENSION_ID } from '../helpers';
+import { bloomline, EXTENSION_ID, ruleOf, waitForDiagnostics } from '../helpers';
 
 suite('Web build', () => {
   test('the web-only extension runs in the browser, beside this suite', async () => {
@@ -17,5 +17,30 @@ suite('Web build', () => {
     // Its API is seen from here: the two run in the same extension host.
     const api = await bloomline();
     assert.ok(api.client, 'no language client');
+  });
+
+  test('"Restart server" starts a new worker, which checks what is opened next', async () => {
+    const api = await bloomline();
+    const before = api.client;
+    await vscode.commands.executeCommand('bloomline.restartServer');
+    // On the web a stopped worker is not started again: a new client, a new worker.
+    assert.notEqual(api.client, before, 'the same client after the restart');
+    await api.ready;
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '## Learning objectives\n\n- Understand DNS.\n',
+    });
+    try {
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (ds) => ds.some((d) => ruleOf(d) === 'vague-verb'),
+        'the new server to check an unsaved outline',
+      );
+      assert.ok(diagnostics.length > 0);
+    } finally {
+      // Gone again, unsaved: the tests after this one see the workspace as it was.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });
