@@ -128,6 +128,7 @@ const STATUS_ICON: Record<Severity, string> = {
 const VIA: Record<LinkJson['via'], string> = {
   nesting: 'nesting',
   reference: 'reference',
+  row: 'table row',
   scope: 'section scope',
 };
 
