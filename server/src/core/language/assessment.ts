@@ -99,8 +99,14 @@ function readSentence(text: string, from: number, to: number, lex: Lexicon): Tas
     start += m[0].length;
   }
   const sentence: PlainSpan = { start: from, end, text: text.slice(from, end) };
-  if (question) return readQuestion(text, start, end, sentence, lex);
-  return readImperative(text, start, end, sentence, lex);
+  const task = readImperative(text, start, end, sentence, lex);
+  if (!question) return task;
+  // "Critique the design: which choice is weakest, and why?": a task and a question; the
+  // higher counts.
+  const asked = readQuestion(text, start, end, sentence, lex);
+  if (!task?.level) return asked;
+  if (!asked?.level) return task;
+  return rank(task.level) >= rank(asked.level) ? task : asked;
 }
 
 function readQuestion(

@@ -144,15 +144,16 @@ export function collectTask(s: Scope, node: RootContent): void {
   const b = s.b;
   const start = off(b, node).start;
   flushDivs(s, start);
-  const current = s.assessment;
-  if (current && !current.done) {
-    if (current.label && node.type === 'thematicBreak') finishAssessment(s, current);
-    else current.nodes.push(node);
-  }
   const div = assessmentDivAt(s, start);
   if (div) {
     if (div.section < 0) div.section = s.section;
     div.nodes.push(node);
+  }
+  const current = s.assessment;
+  if (current && !current.done) {
+    if (current.label && node.type === 'thematicBreak') finishAssessment(s, current);
+    // A challenge div under "### Practice" is an assessment of its own, not the heading's task.
+    else if (!div || div === current || current.div) current.nodes.push(node);
   }
 }
 
@@ -246,27 +247,29 @@ export function labelledParagraph(
   name: BlockName | null,
 ): PendingAssessment | null {
   const b = s.b;
+  if (assessmentDivAt(s, off(b, p).start)) return null;
   const plain = plainOf(b, p.children);
-  if (name?.kind === 'assessment' && name.one) {
+  const from = skipPrefix(plain.text);
+  const label = readLabel(plain.text, from);
+  // "Exercise: 30 minutes" in a schedule is no task.
+  const rest = label ? plain.text.slice(label.end).trim() : '';
+  const task =
+    label?.kind === 'assessment' &&
+    /\p{L}{3}/u.test(rest) &&
+    !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest);
+  if (!task) {
+    if (name?.kind !== 'assessment' || !name.one) return null;
     return openAssessment('label', name, s.section, {
       title: plain,
       titleSpan: off(b, p),
       label: true,
     });
   }
-  if (name) return null;
-  const from = skipPrefix(plain.text);
-  const label = readLabel(plain.text, from);
-  if (label?.kind !== 'assessment') return null;
-  // "Exercise: 30 minutes" in a schedule is no task.
-  const rest = plain.text.slice(label.end).trim();
-  if (!/\p{L}{3}/u.test(rest) || /^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest))
-    return null;
   const labelName: BlockName = {
     kind: 'assessment',
     family: null,
     strength: 'strong',
-    name: label.label.toLowerCase(),
+    name: label!.label.toLowerCase(),
     one: true,
   };
   return openAssessment('label', labelName, s.section, {
@@ -287,8 +290,8 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   if (p.done) return;
   p.done = true;
   const b = s.b;
-  // A name of a block of assessments whose lists were read needs no item of its own.
-  if (!p.name.one && p.naming && p.naming.read > 0) return;
+  // A name whose lists were read as assessments needs no item of its own.
+  if (p.naming && p.naming.read > 0) return;
   const texts = taskTexts(b, p.nodes, itemStarts(b, s.assessments!));
   let title = p.title;
   let titleSpan = p.titleSpan;
@@ -305,11 +308,9 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   }
   if (!titleSpan || !/[\p{L}\p{N}]/u.test(title.text)) return;
   // A weak name ("## Project", "## Lab") names an assessment only when it asks something.
-  if (
-    p.name.strength === 'weak' &&
-    readTask([title.text, ...task.map((t) => t.text)], b.lex).level === null
-  )
-    return;
+  const asks = titleAsks(title.text, p.name);
+  const read = [...(asks ? [title.text] : []), ...task.map((t) => t.text)];
+  if (p.name.strength === 'weak' && readTask(read, b.lex).level === null) return;
   const section = p.section >= 0 ? p.section : s.section;
   const body = bodySpan(b, p.nodes);
   const key = `${section}\u0000${p.source}`;
@@ -323,7 +324,7 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
     kind: 'assessment',
     labels: p.labelled,
     insertion: null,
-    task: { texts: task, body },
+    task: { texts: task, body, title: asks },
   });
   if (!made) return;
   const block = b.outline.blocks[made.block]!;
@@ -359,6 +360,17 @@ export function taskTexts(
     }
   }
   return out;
+}
+
+/** Whether a title says more than its name ("Exercise 2: Write a loop", not "Practice" or
+ * "Exercise 1: Summing"): only then is it read as part of the task. */
+function titleAsks(title: string, name: BlockName): boolean {
+  const nameWords = new Set(name.name.split(/[\s-]+/));
+  const words = title
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w && !nameWords.has(w) && !/^\d/.test(w));
+  return words.length >= 2;
 }
 
 function bodySpan(b: Builder, nodes: RootContent[]): Span | null {

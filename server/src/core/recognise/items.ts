@@ -243,7 +243,7 @@ export function addItem(
     id?: { id: string; span: Span | null } | null;
     /** An assessment's task (the content under its heading, a div's body): its level is read
      * from these as well as from the item's own text. */
-    task?: { texts: PlainText[]; body: Span | null } | null;
+    task?: { texts: PlainText[]; body: Span | null; title?: boolean } | null;
     /** The kind whatever a label says (a heading named "Exercise 2" is an assessment). */
     kind?: ItemKind;
   } = {},
@@ -429,7 +429,7 @@ function finishItem(
   base: ItemBase,
   block: Block,
   leadVerb: string | null,
-  task: { texts: PlainText[]; body: Span | null } | null,
+  task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
 ): ItemBase {
   const { outline } = b;
   if (base.kind === 'assessment') {
@@ -483,10 +483,11 @@ const WEIGHT =
 function assessmentAnalysis(
   b: Builder,
   item: ItemBase,
-  task: { texts: PlainText[]; body: Span | null } | null,
+  task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
 ): Assessment['analysis'] {
+  // A title that is only a name ("Practice", "Exercise 1: Summing") asks nothing itself.
   const sources: { text: string; offsets: number[] }[] = [
-    { text: item.plain, offsets: item.offsets },
+    ...(task?.title === false ? [] : [{ text: item.plain, offsets: item.offsets }]),
     ...(task?.texts ?? []),
   ];
   const r = readTask(

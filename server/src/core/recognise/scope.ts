@@ -219,18 +219,18 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
     };
   if (lead?.reading.class === 'outcome')
     return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: credit, weak: false };
-  // A block of assessments ("## Exercises", "**Assignments**") holds tasks, after a task
-  // lead-in ("Submit the following:") too; a name of one assessment ("### Exercise 2") holds
-  // its task, read by assessments.ts.
+  // Under a name of assessments each list item is one (OUTLINE-CONVENTIONS.md section 5), after
+  // a task lead-in ("Submit the following:") too. Under the name of one assessment ("### Quiz
+  // 1", "### Exercise 2") only a list whose items are tasks or questions is: a list of hints or
+  // data is part of the heading's task (assessments.ts).
   const assessing = s.label ?? s.naming;
   if (assessing?.name.kind === 'assessment' && !div.inOtherDiv) {
-    if (assessing.name.one || (lead && lead.reading.class !== 'task')) return null;
     return {
       rule: 'assessment',
       source: assessing.source,
       leadIn: null,
       naming: assessing,
-      weak: assessing.name.strength === 'weak',
+      weak: assessing.name.strength === 'weak' || assessing.name.one === true,
     };
   }
   if (lead?.reading.class === 'task') return null;

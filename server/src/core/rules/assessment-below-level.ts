@@ -3,7 +3,8 @@
 // learners are never asked to show what the objective promises. Only where the gap is clear:
 // every linked assessment's level is known (a task verb or a question form; an unread level
 // may be the objective's), and the highest of them is below every level the objective's verb
-// is commonly given ("choose" is evaluate, but also apply: an apply task may be what it means).
+// is commonly given ("choose" is evaluate, but also apply: an apply task may be what it means;
+// "create a repository" follows a procedure).
 import { BLOOM_LEVELS, type Assessment, type BloomLevel } from '../model.js';
 import type { Rule } from './rule.js';
 import { assessmentSkeleton, nestedItem, shortTitle } from './edits.js';
@@ -37,7 +38,12 @@ export const assessmentBelowLevel: Rule = {
         rank(a.analysis.level!) > rank(m.analysis.level!) ? a : m,
       );
       const highest = top.analysis.level!;
-      const floor = Math.min(rank(level), ...o.analysis.alternatives.map(rank));
+      let floor = Math.min(rank(level), ...o.analysis.alternatives.map(rank));
+      // "Create a repository", "Evaluate the expression": verbs whose level depends on what
+      // they act on follow a procedure (apply) unless the object showed more.
+      const verb = o.analysis.verb?.text ?? '';
+      if (SENSE_DEPENDENT.has(verb) && ctx.lex.verb(verb)?.level === level)
+        floor = Math.min(floor, rank('apply'));
       if (rank(highest) >= floor) continue;
       const edit = nestedItem(outline.text, o, assessmentSkeleton(o));
       const what = o.analysis.verb ? `"${o.analysis.verb.text}" (${level})` : level;
@@ -68,6 +74,21 @@ export const assessmentBelowLevel: Rule = {
     }
   },
 };
+
+/** Verbs whose Bloom level depends on their object: an original work or judgement, or a
+ * standard artefact made by procedure (OUTLINE-CONVENTIONS.md section 9). */
+const SENSE_DEPENDENT = new Set([
+  'create',
+  'generate',
+  'build',
+  'produce',
+  'make',
+  'construct',
+  'develop',
+  'assemble',
+  'set up',
+  'evaluate',
+]);
 
 function rank(level: BloomLevel): number {
   return BLOOM_LEVELS.indexOf(level);
