@@ -21,7 +21,7 @@ export {
   MAX_INLINE_DELIMITERS,
   utf8Length,
 } from './limits.js';
-export { Workspace, isOutline, itemsOf, itemsOfKind, type WorkspaceOptions } from './workspace.js';
+export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
 export { courseKind } from './kind.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
 export {

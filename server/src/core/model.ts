@@ -262,6 +262,20 @@ export interface Assessment extends ItemBase {
 
 export type Item = Objective | Outcome | Assessment;
 
+/** Every item of an outline: objectives, outcomes, assessments. */
+export function itemsOf(outline: Outline): Item[] {
+  return [...outline.objectives, ...outline.outcomes, ...outline.assessments];
+}
+
+/** The items of one kind. */
+export function itemsOfKind(outline: Outline, kind: ItemKind): Item[] {
+  return kind === 'objective'
+    ? outline.objectives
+    : kind === 'outcome'
+      ? outline.outcomes
+      : outline.assessments;
+}
+
 export interface DisableDirective {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
   /** Rule IDs named; empty means every rule. */

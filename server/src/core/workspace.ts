@@ -17,6 +17,7 @@ import type {
   Severity,
 } from './model.js';
 import { courseKind } from './kind.js';
+import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
@@ -54,20 +55,6 @@ export interface WorkspaceOptions {
  * alone do not make one: a page of exercises has nothing for them to check.) */
 export function isOutline(outline: Outline): boolean {
   return outline.objectives.length > 0 || outline.outcomes.length > 0;
-}
-
-/** Every item of an outline: objectives, outcomes, assessments. */
-export function itemsOf(outline: Outline): Item[] {
-  return [...outline.objectives, ...outline.outcomes, ...outline.assessments];
-}
-
-/** The items of one kind. */
-export function itemsOfKind(outline: Outline, kind: ItemKind): Item[] {
-  return kind === 'objective'
-    ? outline.objectives
-    : kind === 'outcome'
-      ? outline.outcomes
-      : outline.assessments;
 }
 
 export class Workspace {
@@ -326,6 +313,10 @@ export class Workspace {
     };
     const explicit = new Set<Outcome | Assessment>();
     for (const item of itemsOf(outline)) {
+      // An assessment that names an objective meant to link explicitly, also when the name is
+      // wrong (unknown-reference says so): it does not fall back on section scope.
+      if (item.kind === 'assessment' && item.references.some((r) => r.syntactic))
+        explicit.add(item);
       for (const ref of item.references) {
         const t = this.resolve(ref.id, fp);
         ref.target = t;

@@ -37,7 +37,8 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
 
   const id = idAt(ctx, key, offset);
   if (id) {
-    if (!id.target) return answer(`No objective or outcome has the ID **${id.id}**.`, id.span);
+    if (!id.target)
+      return answer(`No objective, outcome or assessment has the ID **${id.id}**.`, id.span);
     return answer(describeItem(ctx, id.target, key), id.span);
   }
   const item = itemAt(outline, offset);

@@ -32,10 +32,10 @@ const FORMS: QuestionForm[] = data.forms.map((f) => ({
   verbAfter: (f as { verbAfter?: boolean }).verbAfter === true,
 }));
 
-/** Leading conditions and discourse words set aside before the verb: "Using `range`,", "Given
- * the loop above,", "In pairs,", "Now,", "Next,", "Finally,". */
+/** Leading conditions, labels and discourse words set aside before the verb: "Using `range`,",
+ * "Given the loop above,", "In pairs,", "Now,", "Next,", "Finally,", "Project:", "Task 2:". */
 const CONDITION =
-  /^(?:(?:using|given|with|without|in|for|from|based\s+on|starting\s+(?:from|with)|after|before|once|if|when|working\s+(?:in|with)|by\s+hand)\b[^,:;.?!]{0,100},\s*|(?:now|next|then|finally|first|firstly|second|secondly|third|also|again|optionally|additionally|as\s+an\s+exercise|for\s+example|e\.g\.|bonus)\s*[,:]?\s+)/iu;
+  /^(?:[\p{L}\p{N}][\p{L}\p{N} .#-]{0,30}:\s+|(?:using|given|with|without|in|for|from|based\s+on|starting\s+(?:from|with)|after|before|once|if|when|working\s+(?:in|with)|by\s+hand)\b[^,:;.?!]{0,100},\s*|(?:now|next|then|finally|first|firstly|second|secondly|third|also|again|optionally|additionally|as\s+an\s+exercise|for\s+example|e\.g\.|bonus)\s*[,:]?\s+)/iu;
 /** "Try to write ...", "Please write ...", "Your task is to write ...": the verb follows. */
 const SOFTENER =
   /^(?:try\s+(?:to|and)\s+|please\s+|your\s+(?:task|job|goal|challenge|assignment)\s+(?:is|will\s+be)\s+to\s+|you\s+(?:will\s+|should\s+|must\s+|need\s+to\s+|are\s+(?:asked|expected)\s+to\s+)|(?:learners|students|participants)\s+(?:will|should|must)\s+|see\s+if\s+you\s+can\s+|let's\s+|let\s+us\s+)/iu;
@@ -134,7 +134,8 @@ function readQuestion(
       const lemma = w ? lex.lemma(w.lower) : null;
       const info = lemma && w!.lower === lemma ? lex.verb(lemma) : undefined;
       if (w && info) {
-        level = info.level;
+        // "How would you count ...?" asks for a procedure at least: the higher of the two.
+        if (rank(info.level) > rank(level)) level = info.level;
         verb = { start: w.start, end: w.end, text: w.text, lemma: info.verb };
       }
     }

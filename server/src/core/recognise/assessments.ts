@@ -13,7 +13,7 @@ import { readTask } from '../language/assessment.js';
 import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
-import { addItem, newSink, skipPrefix, type ItemSink } from './items.js';
+import { addItem, newSink, skipPrefix } from './items.js';
 import { readLabel } from './leadins.js';
 import type { BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
@@ -46,8 +46,6 @@ export interface AssessmentState {
   open: Div[];
   /** Where a never-closed assessment div is taken to end (the next section heading). */
   ends: Map<Div, number>;
-  /** The block each section's standalone assessments go into, by section and source. */
-  sinks: Map<string, ItemSink>;
   /** Where objectives and outcomes start (their first paragraph), so that a task leaves out
    * what was read as items ("### Lab 3" + "- Objective: Run a t-test"); kept up to date
    * incrementally. */
@@ -59,7 +57,6 @@ export function newAssessmentState(): AssessmentState {
     divs: new Map(),
     open: [],
     ends: new Map(),
-    sinks: new Map(),
     items: { starts: new Set(), objectives: 0, outcomes: 0 },
   };
 }
@@ -258,7 +255,7 @@ export function labelledParagraph(
     /\p{L}{3}/u.test(rest) &&
     !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest);
   if (!task) {
-    if (name?.kind !== 'assessment' || !name.one) return null;
+    if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, plain.text, name)) return null;
     return openAssessment('label', name, s.section, {
       title: plain,
       titleSpan: off(b, p),
@@ -313,13 +310,9 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   if (p.name.strength === 'weak' && readTask(read, b.lex).level === null) return;
   const section = p.section >= 0 ? p.section : s.section;
   const body = bodySpan(b, p.nodes);
-  const key = `${section}\u0000${p.source}`;
-  const state = s.assessments!;
-  let sink = state.sinks.get(key);
-  if (!sink) {
-    sink = newSink(section, p.source, titleSpan, 'assessment');
-    state.sinks.set(key, sink);
-  }
+  // Each is a block of its own (OUTLINE-CONVENTIONS.md section 6): a challenge that names no
+  // objective checks those of its section, whatever the challenge beside it names.
+  const sink = newSink(section, p.source, titleSpan, 'assessment');
   const made = addItem(b, sink, title, titleSpan, {
     kind: 'assessment',
     labels: p.labelled,
@@ -360,6 +353,20 @@ export function taskTexts(
     }
   }
   return out;
+}
+
+/** A label paragraph that is a title: bold or italic only ("**Exercise 2**"), ending in ":"
+ * ("Quiz:"), or the name alone ("Exercise 2"); not "Exercise: 30 minutes" in a schedule. */
+function titleOnly(p: Paragraph, text: string, name: BlockName): boolean {
+  const t = text.trim();
+  if (/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(t.replace(/^[^:]*:\s*/, ''))) return false;
+  if (
+    p.children.length === 1 &&
+    (p.children[0]!.type === 'strong' || p.children[0]!.type === 'emphasis')
+  )
+    return true;
+  if (t.endsWith(':')) return true;
+  return !titleAsks(t, name) && t.split(/\s+/).length <= name.name.split(/\s+/).length + 1;
 }
 
 /** Whether a title says more than its name ("Exercise 2: Write a loop", not "Practice" or

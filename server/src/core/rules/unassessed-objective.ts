@@ -82,7 +82,7 @@ function nearest(list: Assessment[], o: Objective): Assessment[] {
 function addReference(text: string, a: Assessment, id: string): TextEdit | null {
   const p = a.plain;
   let end = p.length;
-  while (end > 0 && /\s/.test(p[end - 1]!)) end--;
+  while (end > 0 && /[\s.;!?]/.test(p[end - 1]!)) end--;
   if (p[end - 1] === ')') {
     const open = p.lastIndexOf('(', end - 1);
     const inner = open >= 0 ? p.slice(open + 1, end - 1) : '';
