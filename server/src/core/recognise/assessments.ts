@@ -195,7 +195,8 @@ export function flushDivs(s: Scope, offset: number): void {
 /**
  * A section heading at `offset`: an assessment div that was never closed ends here, so that
  * the sections after it are read as sections (pandoc would put them inside the challenge; the
- * author did not mean that). Says so in the outline's notes.
+ * author did not mean that). The outline's note on the div says so (`bloomline check` prints
+ * it).
  */
 export function cutUnclosed(s: Scope, offset: number): void {
   const state = s.assessments;
@@ -208,11 +209,16 @@ export function cutUnclosed(s: Scope, offset: number): void {
     if (p.titleSpan && p.titleSpan.start >= offset) continue;
     if (!p.nodes.length && !p.titleSpan) continue;
     state.ends.set(d, offset);
-    const fence = s.b.text.slice(d.start + base, d.bodyStart + base).trim();
-    s.b.outline.notes.push({
-      message: `This ${d.name.split(/\s+/)[0] || 'div'} is never closed (no closing ":::" line after "${fence.slice(0, 60)}"): Bloomline reads it to the next heading.`,
-      span: { start: d.start + base, end: Math.max(d.start + base, d.bodyStart + base - 1) },
-    });
+    // The walk noted that the div is never closed; say where it is read to instead.
+    const start = d.start + base;
+    const fence = s.b.text
+      .slice(start, d.bodyStart + base)
+      .trim()
+      .slice(0, 40);
+    const message = `This ${d.name.split(/\s+/)[0] || 'div'} ("${fence}") is never closed: Bloomline reads it to the next heading; close it with a fence line of its own.`;
+    const note = s.b.outline.notes.find((n) => n.span.start === start);
+    if (note) note.message = message;
+    else s.b.outline.notes.push({ message, span: { start, end: start } });
   }
   flushDivs(s, offset);
 }
