@@ -58,6 +58,7 @@ export {
   buildReport,
   type ReportJson,
   type CourseReport,
+  type ReportAssessment,
   type Coverage,
   type LevelCounts,
 } from './report.js';
