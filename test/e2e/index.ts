@@ -35,6 +35,7 @@ function loadTests(): void {
   require('./quickfix.test');
   require('./language.test');
   require('./tree.test');
+  require('./assessments.test');
   require('./config.test');
   require('./large.test');
   require('./formats.test');

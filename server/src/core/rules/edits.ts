@@ -117,7 +117,11 @@ export function behaviourPhrase(o: Objective): string | null {
     if (c > from) to = Math.min(to, c);
   }
   let phrase = o.plain.slice(from, to).replace(/\s+/g, ' ');
-  phrase = phrase.replace(/[\s,;:.(]+$/, '');
+  // Cut before a criterion, a phrase may end in a word that led into it ("... that meets").
+  for (let k = 0; k < 4; k++)
+    phrase = phrase
+      .replace(/[\s,;:.(]+$/, '')
+      .replace(/\s+(?:that|which|who|to|and|or|by|with|within|in|on|for|of|the|a|an|so|as)$/i, '');
   if (phrase.length > 120) phrase = phrase.slice(0, 120).replace(/\s+\S*$/, '');
   if (!phrase) return null;
   return phrase[0]!.toUpperCase() + phrase.slice(1);
