@@ -157,8 +157,21 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
   await step(
     'the tree shows the assessments that check each objective, with their levels',
     async () => {
-      // The tree follows the editor: an academic course with assignments and a lab.
-      await openFile(page, 'syllabus.md');
+      // The tree follows the editor: an academic course with assignments and a lab. The focus
+      // goes back to the editor first (the step before left it in the tree), and the file's row
+      // in Quick Open is clicked, as a person would.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill('syllabus.md');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'syllabus.md' })
+        .first()
+        .click({ timeout: TIMEOUT });
+      await page
+        .locator('.editor-group-container.active .tab.active', { hasText: 'syllabus.md' })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
       const sidebar = page.locator('#workbench\\.parts\\.sidebar');
       const course = sidebar.locator('.monaco-list-row', { hasText: 'Research Methods' }).first();
       await course.waitFor({ timeout: TIMEOUT });
@@ -191,7 +204,12 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
         await page.mouse.move(wide.x + wide.width - 180, wide.y + wide.height / 2, { steps: 10 });
         await page.mouse.up();
       }
-      await openFile(page, 'course.md');
+      // Back to the course of the next steps: its tab, and syllabus.md closed.
+      await focusTab(page, 'syllabus.md');
+      await runCommand(page, 'View: Close Editor', 5000);
+      await page
+        .locator('.editor-group-container.active .tab.active', { hasText: 'course.md' })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
     },
   );
 
