@@ -55,6 +55,7 @@ const SUBJECT_FOLLOWER = new Set(
 );
 
 const MAX_SENTENCES = 60;
+const MAX_SENTENCE = 600;
 const MAX_CHARS = 6000;
 
 /**
@@ -87,6 +88,9 @@ function rank(level: BloomLevel): number {
 
 /** One sentence: a question by its form, else an imperative by its verb. */
 function readSentence(text: string, from: number, to: number, lex: Lexicon): TaskReading | null {
+  // A task or a question is a sentence, not a page: longer runs are not read (and the question
+  // forms' ".*" stay linear).
+  if (to - from > MAX_SENTENCE) return null;
   let start = from;
   let end = to;
   while (end > start && /[\s"'”)\]*_]/.test(text[end - 1]!)) end--;
