@@ -288,7 +288,7 @@ const TRUTH_OMISSIONS: Record<string, { from: number }> = {
   'self-paced/ossf-secure-sw-dev-fundamentals_lfd121.md': { from: 900 },
 };
 
-/** Findings of the two assessment rules on real outlines, each read and judged (none today). */
+/** Findings of the two assessment rules on real outlines, each read and judged. */
 const ASSESSMENT_FINDINGS: Record<string, 'ok' | 'noise'> = {};
 
 function verdict(

@@ -34,27 +34,35 @@ export const assessmentBelowLevel: Rule = {
         checks.push(a);
       }
       if (unknown || !checks.length) continue;
-      const top = checks.reduce((m, a) =>
+      const best = checks.reduce((m, a) =>
         rank(a.analysis.level!) > rank(m.analysis.level!) ? a : m,
       );
-      const highest = top.analysis.level!;
-      let floor = Math.min(rank(level), ...o.analysis.alternatives.map(rank));
+      const highest = best.analysis.level!;
+      // The behaviour that gives the objective its level ("... and create a plan": create).
+      const top = o.analysis.behaviours.find((b) => b.level === level) ?? null;
+      const alternatives = top ? top.alternatives : o.analysis.alternatives;
+      let floor = Math.min(rank(level), ...alternatives.map(rank));
       // "Create a repository", "Evaluate the expression": verbs whose level depends on what
       // they act on follow a procedure (apply) unless the object showed more.
-      const verb = o.analysis.verb?.text ?? '';
+      const verb = top?.verb.text ?? o.analysis.verb?.text ?? '';
       if (SENSE_DEPENDENT.has(verb) && ctx.lex.verb(verb)?.level === level)
         floor = Math.min(floor, rank('apply'));
       if (rank(highest) >= floor) continue;
       const edit = nestedItem(outline.text, o, assessmentSkeleton(o));
-      const what = o.analysis.verb ? `"${o.analysis.verb.text}" (${level})` : level;
+      const what = verb ? `"${verb}" (${level})` : level;
       const n = checks.length;
-      const task = top.analysis.task?.text ?? top.text;
+      const task = best.analysis.task?.text ?? best.text;
       ctx.report({
         ruleId: 'assessment-below-level',
         message:
           `This objective asks for ${what}, but ${n === 1 ? 'the one assessment that checks it asks' : `the ${n} assessments that check it ask`} ` +
           `for ${n === 1 ? '' : 'at most '}${highest} ("${shortTitle(task)}"): add a task at the objective's level, or lower its verb to what is assessed.`,
-        span: o.analysis.verb && !o.analysis.verbFromLeadIn ? o.analysis.verb.span : o.textSpan,
+        span:
+          top && !o.analysis.verbFromLeadIn
+            ? top.verb.span
+            : o.analysis.verb && !o.analysis.verbFromLeadIn
+              ? o.analysis.verb.span
+              : o.textSpan,
         fixes: edit
           ? [
               {
