@@ -218,7 +218,7 @@ export async function checkUi(page, { workspace, screenshotDirs, log, languageSe
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
     for (const text of [
-      '"Understand" is not observable',
+      '"Understand how to" is not observable',
       'No objective, outcome or assessment has the ID "LO1.9"',
     ]) {
       await panel.getByText(text, { exact: false }).first().waitFor({ timeout: TIMEOUT });

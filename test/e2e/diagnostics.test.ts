@@ -28,7 +28,7 @@ suite('Diagnostics', () => {
     assert.equal(byRule.get('unknown-reference')?.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(byRule.get('vague-verb')?.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(byRule.get('unknown-reference')!.message, /"LO1\.9"/);
-    assert.match(byRule.get('vague-verb')!.message, /"Understand" is not observable/);
+    assert.match(byRule.get('vague-verb')!.message, /"Understand how to" is not observable/);
     for (const d of diagnostics) {
       const code = d.code;
       assert.ok(
