@@ -1,4 +1,4 @@
-// The `bloomline.outline` view: objectives and their outcomes, built only from the server's
+// The `bloomline.outline` view: objectives with their outcomes and assessments, built only from the server's
 // `bloomline/outline` answers and the file's diagnostics (treeModel.ts does the building).
 // It follows the active editor ("current file") or shows every outline ("workspace"), can hide
 // what has no findings, and refreshes on `bloomline/outlineChanged`, editor changes and
@@ -231,7 +231,13 @@ export class OutlineProvider implements vscode.TreeDataProvider<TreeNode>, vscod
         item.iconPath = new vscode.ThemeIcon('list-tree');
         break;
       case 'unmeasured':
+      case 'unchecked':
         item.iconPath = new vscode.ThemeIcon('circle-slash');
+        break;
+      case 'assessment':
+        // An assessment reads as a task; one with a finding shows the finding's icon instead.
+        item.iconPath =
+          node.status === 'ok' ? new vscode.ThemeIcon('tasklist') : STATUS_ICON[node.status];
         break;
       default:
         item.iconPath = STATUS_ICON[node.status];

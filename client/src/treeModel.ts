@@ -1,8 +1,11 @@
-// The objective-to-outcome tree as plain data: `bloomline/outline` entries plus the file's
-// diagnostics in, tree nodes with their labels, descriptions, tooltips and status out. No
-// import of `vscode` (types from the protocol only), so the unit tests run it under Node; the
-// view (outlineTree.ts) only turns these nodes into TreeItems.
+// The objective-to-outcome-and-assessment tree as plain data: `bloomline/outline` entries plus
+// the file's diagnostics in, tree nodes with their labels, descriptions, tooltips and status
+// out. Under each objective stand the outcomes that measure it and the assessments that check
+// it (with the level each asks for; implied links marked); the file node says the kind of
+// course and why. No import of `vscode` (types from the protocol only), so the unit tests run it
+// under Node; the view (outlineTree.ts) only turns these nodes into TreeItems.
 import type {
+  AssessmentJson,
   LinkJson,
   ObjectiveJson,
   OutcomeJson,
@@ -72,10 +75,28 @@ export interface OutcomeNode extends NodeBase {
   link: LinkJson | null;
   findings: Finding[];
 }
+export interface AssessmentNode extends NodeBase {
+  kind: 'assessment';
+  /** Null when the link names an assessment of another file that is not loaded. */
+  assessment: AssessmentJson | null;
+  /** The link this node stands for; null in the "check nothing" group. */
+  link: LinkJson | null;
+  findings: Finding[];
+}
 export interface UnmeasuredGroupNode extends NodeBase {
   kind: 'unmeasured';
 }
-export type TreeNode = FileNode | SectionNode | ObjectiveNode | OutcomeNode | UnmeasuredGroupNode;
+export interface UncheckedGroupNode extends NodeBase {
+  kind: 'unchecked';
+}
+export type TreeNode =
+  | FileNode
+  | SectionNode
+  | ObjectiveNode
+  | OutcomeNode
+  | AssessmentNode
+  | UnmeasuredGroupNode
+  | UncheckedGroupNode;
 
 export interface BuildOptions {
   /** Keep only objectives and outcomes with findings (and what leads to them). */
@@ -87,6 +108,7 @@ export interface BuildOptions {
 }
 
 export const UNMEASURED_LABEL = 'Outcomes that measure nothing';
+export const UNCHECKED_LABEL = 'Assessments that check nothing';
 
 const SEVERITY_ORDER: readonly Status[] = ['ok', 'hint', 'information', 'warning', 'error'];
 
@@ -128,6 +150,7 @@ const STATUS_ICON: Record<Severity, string> = {
 const VIA: Record<LinkJson['via'], string> = {
   nesting: 'nesting',
   reference: 'reference',
+  row: 'table row',
   scope: 'section scope',
 };
 
@@ -172,7 +195,37 @@ export function objectiveDescription(o: ObjectiveJson): string {
   return [o.explicitId ? o.id : null, what || null].filter(Boolean).join(' · ');
 }
 
-export function objectiveTooltip(o: ObjectiveJson, findings: readonly Finding[]): string {
+/** What the tree shows of an objective's links: outcomes where the course expects or has them,
+ * assessments where it has them; the level of an assessment by ID. */
+export interface LinkContext {
+  outcomes: boolean;
+  assessments: boolean;
+  levelOf?: (link: LinkJson) => string | null;
+}
+
+const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
+
+/** "Checked by 2 assessments, highest: apply (implied, by section scope)". */
+export function checkedBy(o: ObjectiveJson, levelOf?: (link: LinkJson) => string | null): string {
+  const links = o.assessments ?? [];
+  if (!links.length) return 'Checked by no assessment';
+  let top = -1;
+  for (const l of links) {
+    const level = levelOf?.(l) ?? null;
+    if (level) top = Math.max(top, LEVELS.indexOf(level));
+  }
+  return (
+    `Checked by ${countLabel(links.length, 'assessment')}` +
+    (top >= 0 ? `, highest: **${LEVELS[top]}**` : '') +
+    (links.every((l) => l.implied) ? ' (implied, by section scope)' : '')
+  );
+}
+
+export function objectiveTooltip(
+  o: ObjectiveJson,
+  findings: readonly Finding[],
+  context: LinkContext = { outcomes: true, assessments: false },
+): string {
   const verb =
     o.verb === null
       ? 'Verb: none found'
@@ -195,7 +248,50 @@ export function objectiveTooltip(o: ObjectiveJson, findings: readonly Finding[])
     o.compound.length > 1
       ? `Behaviours: ${o.compound.map((v) => escapeMarkdown(v)).join(', ')}`
       : null,
-    measured,
+    context.outcomes || o.outcomes.length ? measured : null,
+    context.assessments || (o.assessments ?? []).length ? checkedBy(o, context.levelOf) : null,
+    ...findingLines(findings),
+  ]);
+}
+
+export function assessmentDescription(a: AssessmentJson | null, link: LinkJson | null): string {
+  return [
+    a?.explicitId ? a.id : null,
+    a ? (a.level ?? 'level not read') : null,
+    link?.implied ? 'implied' : null,
+    link?.filePath ? baseName(link.filePath) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function assessmentTooltip(
+  a: AssessmentJson,
+  link: LinkJson | null,
+  findings: readonly Finding[],
+): string {
+  const checks = a.objectives.length
+    ? 'Checks ' +
+      a.objectives.map((l) => escapeMarkdown(l.id) + (l.implied ? ' (implied)' : '')).join(', ')
+    : 'Checks no objective';
+  const asks = a.level
+    ? `Asks for: **${a.level}**` +
+      (a.task
+        ? a.form === 'question'
+          ? ` (the question *${escapeMarkdown(a.task)}*)`
+          : ` (the task *${escapeMarkdown(a.task)}*)`
+        : '')
+    : 'Asks for: level not read (no task verb or question form found)';
+  return paragraphs([
+    `**Assessment${a.explicitId ? ' ' + escapeMarkdown(a.id) : ''}** · line ${a.line}`,
+    escapeMarkdown(a.text),
+    asks,
+    a.weight ? `Weight: ${escapeMarkdown(a.weight)} (a line of a grading breakdown)` : null,
+    link
+      ? `Linked by ${VIA[link.via]}${link.implied ? ' (implied)' : ''}` +
+        (link.filePath ? ` from ${escapeMarkdown(link.filePath)}` : '')
+      : null,
+    checks,
     ...findingLines(findings),
   ]);
 }
@@ -243,7 +339,7 @@ function baseName(filePath: string): string {
 
 /** An item's place: in its file, in the notebook cell it stands in (an open notebook's items
  * name their cell's document), or in a notebook's cell by index (one read from disk). */
-function itemLocation(uri: string, item: ObjectiveJson | OutcomeJson): Location {
+function itemLocation(uri: string, item: ObjectiveJson | OutcomeJson | AssessmentJson): Location {
   const cell = item.cell;
   if (cell?.uri) return { ...itemRange(item), uri: cell.uri };
   if (cell?.index !== undefined)
@@ -251,14 +347,14 @@ function itemLocation(uri: string, item: ObjectiveJson | OutcomeJson): Location 
   return { ...itemRange(item), uri };
 }
 
-function itemRange(item: ObjectiveJson | OutcomeJson): Omit<Location, 'uri'> {
+function itemRange(item: ObjectiveJson | OutcomeJson | AssessmentJson): Omit<Location, 'uri'> {
   return { line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn };
 }
 
 /** Findings by item, each item's looked up in the document it stands in: the file, or for an
  * open notebook the cell (`cell.uri`), whose diagnostics carry the cell's own lines. */
 function findingsOfItems(
-  items: readonly (ObjectiveJson | OutcomeJson)[],
+  items: readonly (ObjectiveJson | OutcomeJson | AssessmentJson)[],
   uri: string,
   findingsFor: (uri: string) => readonly Finding[],
 ): Finding[][] {
@@ -315,12 +411,13 @@ function buildFile(
 ): FileNode {
   const keys = new Keys();
   const uri = entry.uri;
-  const items = [...entry.objectives, ...entry.outcomes];
+  const assessments = entry.assessments ?? [];
+  const items = [...entry.objectives, ...entry.outcomes, ...assessments];
   const itemFindings = findingsOfItems(items, uri, options.findingsFor);
   // The file's findings: its own, and for an open notebook those of the cells with items.
   const documents = new Set([uri, ...items.flatMap((i) => (i.cell?.uri ? [i.cell.uri] : []))]);
   const findings = [...documents].flatMap((doc) => options.findingsFor(doc));
-  const findingsOf = new Map<ObjectiveJson | OutcomeJson, Finding[]>();
+  const findingsOf = new Map<ObjectiveJson | OutcomeJson | AssessmentJson, Finding[]>();
   items.forEach((item, i) => findingsOf.set(item, itemFindings[i]!));
   const keep = (node: TreeNode): boolean =>
     !options.problemsOnly || node.status !== 'ok' || node.children.length > 0;
@@ -349,6 +446,60 @@ function buildFile(
       link,
       findings: own,
     };
+  };
+
+  const assessmentNode = (
+    parentKey: string,
+    assessment: AssessmentJson | null,
+    link: LinkJson | null,
+    assessmentUri: string,
+    assessmentFindings: readonly Finding[],
+  ): AssessmentNode => {
+    const own = assessmentFindings.slice();
+    return {
+      kind: 'assessment',
+      key: keys.make(`${parentKey}>assessment:${assessment?.id ?? link?.id ?? '?'}`),
+      label: assessment ? assessment.text : (link?.text ?? link?.id ?? ''),
+      description: assessmentDescription(assessment, link),
+      tooltip: assessment
+        ? assessmentTooltip(assessment, link, own)
+        : `Assessment **${escapeMarkdown(link?.id ?? '')}**` +
+          (link?.filePath ? ` in ${escapeMarkdown(link.filePath)} (not loaded)` : ''),
+      status: worstStatus(own.map((f) => f.severity)),
+      location: assessment ? itemLocation(assessmentUri, assessment) : null,
+      children: [],
+      assessment,
+      link,
+      findings: own,
+    };
+  };
+
+  /** The assessment a link names: in this file, or in another loaded entry. */
+  const resolveAssessment = (
+    link: LinkJson,
+  ): { assessment: AssessmentJson; uri: string; findings: readonly Finding[] } | null => {
+    if (!link.filePath || link.filePath === entry.filePath) {
+      const assessment = lookup(assessments, link.id);
+      return assessment ? { assessment, uri, findings: findingsOf.get(assessment) ?? [] } : null;
+    }
+    const other = entries.find((e) => e.filePath === link.filePath);
+    const list = other?.assessments ?? [];
+    const assessment = other && lookup(list, link.id);
+    if (!other || !assessment) return null;
+    const otherFindings = findingsOfItems(list, other.uri, options.findingsFor);
+    return {
+      assessment,
+      uri: other.uri,
+      findings: otherFindings[list.indexOf(assessment)] ?? [],
+    };
+  };
+  const context: LinkContext = {
+    outcomes:
+      entry.kind?.value === 'workplace' ||
+      entry.outcomes.length > 0 ||
+      entry.objectives.some((o) => o.outcomes.length > 0),
+    assessments: entry.objectives.some((o) => (o.assessments ?? []).length > 0),
+    levelOf: (link) => resolveAssessment(link)?.assessment.level ?? null,
   };
 
   /** The outcome a link names: in this file, or in another loaded entry for a cross-file link. */
@@ -390,12 +541,23 @@ function buildFile(
       );
       if (keep(node)) children.push(node);
     }
+    for (const link of objective.assessments ?? []) {
+      const target = resolveAssessment(link);
+      const node = assessmentNode(
+        key,
+        target?.assessment ?? null,
+        link,
+        target?.uri ?? uri,
+        target?.findings ?? [],
+      );
+      if (keep(node)) children.push(node);
+    }
     return {
       kind: 'objective',
       key,
       label: objective.text,
       description: objectiveDescription(objective),
-      tooltip: objectiveTooltip(objective, own),
+      tooltip: objectiveTooltip(objective, own, context),
       status: worstStatus(own.map((f) => f.severity)),
       location: itemLocation(uri, objective),
       children,
@@ -485,23 +647,52 @@ function buildFile(
     });
   }
 
+  const unchecked = assessments
+    .filter((a) => a.objectives.length === 0)
+    .map((a) => assessmentNode(`${uri}#unchecked`, a, null, uri, findingsOf.get(a) ?? []))
+    .filter(keep);
+  if (unchecked.length) {
+    children.push({
+      kind: 'unchecked',
+      key: keys.make(`${uri}#unchecked`),
+      label: UNCHECKED_LABEL,
+      description: String(unchecked.length),
+      tooltip:
+        'Assessments linked to no objective: name the objectives they check (`\\(LO1\\)`), ' +
+        'nest them under the objective, or put them in the section of the objectives they ' +
+        'check. A line of a grading breakdown (`Quizzes 30%`) checks nothing by itself.',
+      status: worstStatus(unchecked.map((n) => n.status)),
+      location: null,
+      children: unchecked,
+    });
+  }
+
   const title = entry.title || baseName(entry.filePath);
   const where = options.describePath?.(entry) ?? '';
   const severities = findings.map((f) => f.severity);
+  const kind = entry.kind;
   return {
     kind: 'file',
     key: keys.make(uri),
     uri,
     filePath: entry.filePath,
     label: title,
-    description: [where || null, findings.length ? countLabel(findings.length, 'finding') : null]
+    description: [
+      where || null,
+      kind ? kind.value : null,
+      findings.length ? countLabel(findings.length, 'finding') : null,
+    ]
       .filter(Boolean)
       .join(' · '),
     tooltip: paragraphs([
       `**${escapeMarkdown(title)}**`,
       escapeMarkdown(entry.filePath),
+      kind
+        ? `Kind: **${kind.value}**, ${escapeMarkdown(kind.auto ? kind.reason : `${kind.reason}`)}`
+        : null,
       `${countLabel(entry.objectives.length, 'objective')}, ` +
         `${countLabel(entry.outcomes.length, 'outcome')}, ` +
+        `${countLabel(assessments.length, 'assessment')}, ` +
         `${countLabel(findings.length, 'finding')}`,
     ]),
     status: worstStatus(severities),
@@ -515,7 +706,7 @@ function buildFile(
  * appears twice). */
 function subtreeFindings(nodes: readonly TreeNode[], into = new Set<Finding>()): Set<Finding> {
   for (const node of nodes) {
-    if (node.kind === 'objective' || node.kind === 'outcome') {
+    if (node.kind === 'objective' || node.kind === 'outcome' || node.kind === 'assessment') {
       for (const f of node.findings) into.add(f);
     }
     subtreeFindings(node.children, into);

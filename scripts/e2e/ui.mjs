@@ -12,6 +12,7 @@ const SUITE = 'In the browser (code-server)';
 /** Every step, by id, in order; a run may ask for some of them only (`only`). */
 export const STEPS = [
   'tree',
+  'tree-assessments',
   'problems',
   'hover',
   'quickfix',
@@ -169,15 +170,67 @@ export async function checkUi(
       throw new Error(`the scope-linked outcome is not shown as implied: "${description}"`);
     }
     await shot('tree-view');
-    // Narrower again, for the editor's screenshots.
-    const wide = await sidebar.boundingBox();
-    if (wide) {
-      await page.mouse.move(wide.x + wide.width, wide.y + wide.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(wide.x + wide.width - 180, wide.y + wide.height / 2, { steps: 10 });
-      await page.mouse.up();
-    }
   });
+
+  await step(
+    'tree-assessments',
+    'the tree shows the assessments that check each objective, with their levels',
+    async () => {
+      // The tree follows the editor: an academic course with assignments and a lab. The focus
+      // goes back to the editor first (the step before left it in the tree), and the file's row
+      // in Quick Open is clicked, as a person would.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill('syllabus.md');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'syllabus.md' })
+        .first()
+        .click({ timeout: TIMEOUT });
+      await page
+        .locator('.editor-group-container.active .tab.active', { hasText: 'syllabus.md' })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+      const course = sidebar.locator('.monaco-list-row', { hasText: 'Research Methods' }).first();
+      await course.waitFor({ timeout: TIMEOUT });
+      const kind = await course.locator('.label-description').textContent();
+      if (!/academic/.test(kind ?? ''))
+        throw new Error(`the course is not shown as academic: "${kind}"`);
+      for (const label of ['Formulate a testable hypothesis', 'Design a field study']) {
+        const row = sidebar.locator('.monaco-list-row', { hasText: label }).first();
+        await row.locator('.monaco-tl-twistie').click();
+        await sidebar
+          .locator('.monaco-list-row[aria-expanded="true"]', { hasText: label })
+          .first()
+          .waitFor({ timeout: TIMEOUT });
+      }
+      const question = sidebar.locator('.monaco-list-row', {
+        hasText: 'What is a dependent variable?',
+      });
+      await question.first().waitFor({ timeout: TIMEOUT });
+      const level = await question.first().locator('.label-description').textContent();
+      if (!/remember/.test(level ?? '')) {
+        throw new Error(`the question's level is not shown: "${level}"`);
+      }
+      await sidebar.getByText('Lab 1', { exact: true }).first().waitFor({ timeout: TIMEOUT });
+      await shot('tree-assessments');
+      // Narrower again, for the editor's screenshots, and back to the course of the next steps.
+      const wide = await sidebar.boundingBox();
+      if (wide) {
+        await page.mouse.move(wide.x + wide.width, wide.y + wide.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(wide.x + wide.width - 180, wide.y + wide.height / 2, { steps: 10 });
+        await page.mouse.up();
+      }
+      // Back to the course of the next steps: its tab, and syllabus.md closed.
+      await focusTab(page, 'syllabus.md');
+      await runCommand(page, 'View: Close Editor', 5000);
+      await page
+        .locator('.editor-group-container.active .tab.active', { hasText: 'course.md' })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+    },
+  );
 
   await step('problems', "the Problems panel lists Bloomline's findings", async () => {
     await page.keyboard.press('Control+Shift+M');
@@ -185,7 +238,7 @@ export async function checkUi(
     await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
     for (const text of [
       /"Understand[^"]*" is not observable/,
-      'No objective or outcome has the ID "LO1.9"',
+      'No objective, outcome or assessment has the ID "LO1.9"',
     ]) {
       await panel.getByText(text, { exact: false }).first().waitFor({ timeout: TIMEOUT });
     }

@@ -377,6 +377,7 @@ interface CasePackage {
     CFItemType: string;
     humanCodingScheme?: string;
     conceptKeywords?: string[];
+    notes?: string;
   }[];
   CFAssociations: {
     associationType: string;
@@ -510,4 +511,37 @@ test('exports of the corpora validate and are byte-identical twice', (t) => {
     else if (format === 'moodle') assert.ok(readMoodle(first).all.length > 100);
     else assert.ok(readCase(first).CFItems.length > 100);
   }
+});
+
+test('assessments: named in the Moodle and CASE descriptions of the objectives they check, not in Canvas', (t) => {
+  const syllabus = [
+    '# Research Methods',
+    '',
+    '## Intended learning outcomes',
+    '',
+    '- **ILO1:** Formulate a testable hypothesis.',
+    '- **ILO2:** Design a field study.',
+    '',
+    '## Assignments',
+    '',
+    '1. Formulate three hypotheses for a question of your choice (ILO1).',
+    '',
+  ].join('\n');
+  const dir = project(t, { 'syllabus.md': syllabus });
+  const { all } = readMoodle(exportOf(dir, 'moodle'));
+  const ilo1 = all.find((c) => /ILO1/.test(c.idnumber))!;
+  assert.match(
+    ilo1.description,
+    /<p>Assessed by \(create\): Formulate three hypotheses for a question of your choice \(ILO1\)\.<\/p>/,
+  );
+  const ilo2 = all.find((c) => /ILO2/.test(c.idnumber))!;
+  assert.doesNotMatch(ilo2.description, /Assessed by/);
+  const pkg = readCase(exportOf(dir, 'case'));
+  const item = pkg.CFItems.find((i) => i.fullStatement === 'Formulate a testable hypothesis.')!;
+  assert.match(item.notes!, /^Assessed by \(create\): Formulate three hypotheses/m);
+  assert.equal(
+    pkg.CFItems.filter((i) => /hypotheses for a question/.test(i.fullStatement)).length,
+    0,
+  );
+  assert.doesNotMatch(exportOf(dir, 'canvas'), /Assessed by|three hypotheses/);
 });

@@ -55,7 +55,7 @@ test('--fix with the defaults: the fix is applied, the rest reported, a second r
     'the rest is untouched',
   );
   assert.ok(!ruleIds(first.files[0]).includes('vague-verb'), 'what was fixed is not reported');
-  assert.ok(ruleIds(first.files[0]).includes('missing-outcome'), 'what is left is reported');
+  assert.ok(ruleIds(first.files[0]).includes('missing-criterion'), 'what is left is reported');
 
   const inode = fs.statSync(file).ino;
   const second = checkJson(['--fix'], dir);

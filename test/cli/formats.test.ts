@@ -379,3 +379,46 @@ test('SARIF results carry partialFingerprints that survive moved lines and tell 
   );
   assert.deepEqual(prints(), before, 'the same fingerprints after lines were added above');
 });
+
+test('sarif and github: the assessment rules, with the assessments a finding points at as related locations', (t) => {
+  const course = [
+    '# Research Methods',
+    '',
+    '## Learning outcomes',
+    '',
+    '- **LO1:** Design a field study that tests a hypothesis within two weeks.',
+    '- **LO2:** Compare two sampling strategies in at most 300 words.',
+    '',
+    '## Quiz',
+    '',
+    '- What is a hypothesis? (LO1)',
+    '- Define "independent variable". (LO1)',
+    '',
+  ].join('\n');
+  const dir = project(t, { 'course.md': course });
+  const { log } = sarif([], dir);
+  assert.ok(sarifValidator()(log), 'valid SARIF');
+  const results = log.runs[0]!.results as unknown as {
+    ruleId: string;
+    locations: { physicalLocation: { region: { startLine: number } } }[];
+    relatedLocations?: {
+      id: number;
+      message: { text: string };
+      physicalLocation: { region: { startLine: number } };
+    }[];
+  }[];
+  const below = results.find((r) => r.ruleId === 'assessment-below-level')!;
+  assert.equal(below.locations[0]!.physicalLocation.region.startLine, 5);
+  assert.deepEqual(
+    below.relatedLocations!.map((l) => [l.physicalLocation.region.startLine, l.message.text]),
+    [
+      [10, 'checks it at remember: What is a hypothesis? (LO1)'],
+      [11, 'checks it at remember: Define "independent variable". (LO1)'],
+    ],
+  );
+  const unassessed = results.find((r) => r.ruleId === 'unassessed-objective')!;
+  assert.equal(unassessed.locations[0]!.physicalLocation.region.startLine, 6);
+  const gh = run(['check', '--format', 'github'], dir);
+  assert.match(gh.stdout, /^::notice file=course\.md,line=5,.*title=assessment-below-level::/m);
+  assert.match(gh.stdout, /^::warning file=course\.md,line=6,.*title=unassessed-objective::/m);
+});

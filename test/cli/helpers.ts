@@ -13,7 +13,8 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'bloomline.js');
 
 /** The outline the brief's examples use: one vague objective, nothing else. */
-export const VAGUE = '## Learning objectives\n\n- Understand how to configure the VPN client\n';
+/** A workplace outline (its heading says so) with one vague objective and no outcome. */
+export const VAGUE = '## Performance objectives\n\n- Understand how to configure the VPN client\n';
 
 /** A notebook whose one Markdown cell holds the vague objective (and a code cell). */
 export const NOTEBOOK = JSON.stringify(

@@ -228,6 +228,8 @@ test('outline --format json: a notebook entry with stored lines and cells; an em
       cell?: { index: number; line: number; column: number };
     }[];
     outcomes: unknown[];
+    assessments: unknown[];
+    kind: { value: string; reason: string; auto: boolean };
   }[];
   assert.equal(lesson!.filePath, 'lesson.ipynb');
   const first = lesson!.objectives[0]!;
@@ -237,9 +239,11 @@ test('outline --format json: a notebook entry with stored lines and cells; an em
   assert.deepEqual(notes, {
     filePath: 'notes.qmd',
     title: 'Notes',
+    kind: notes!.kind,
     sections: notes!.sections,
     objectives: [],
     outcomes: [],
+    assessments: [],
   } as typeof notes);
   const tree = run(['outline', 'notes.qmd'], dir);
   assert.match(tree.stdout, /^notes\.qmd\n {3}\(no objectives or outcomes recognised\)\n$/);

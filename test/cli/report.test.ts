@@ -60,6 +60,10 @@ test('json is exactly buildReport of the workspace, with the known counts', (t) 
     outputs: 0,
     outcomesMeasuringNothing: 1,
     higherOrderShare: 2 / 3,
+    assessments: 0,
+    objectivesWithAssessment: 0,
+    objectivesAssessedAtLevel: 0,
+    assessmentsCheckingNothing: 0,
   });
   assert.deepEqual(report.levels, {
     remember: 1,
@@ -252,6 +256,10 @@ const HEADER = [
   'Kirkpatrick',
   'vanity',
   'output',
+  'assessment id',
+  'assessment text',
+  'assessment level',
+  'assessment link',
 ];
 
 test('csv: RFC 4180, a row per pair and per unlinked item, formulas defused', (t) => {
@@ -294,6 +302,10 @@ test('csv: RFC 4180, a row per pair and per unlinked item, formulas defused', (t
     Kirkpatrick: '4',
     vanity: 'no',
     output: 'no',
+    'assessment id': '',
+    'assessment text': '',
+    'assessment level': '',
+    'assessment link': '',
   });
   assert.equal(course[1]!['Bloom level'], '', 'a vague objective has no level');
   assert.equal(course[1]!.vague, 'yes');

@@ -7,12 +7,15 @@ import { LineIndex, Workspace } from '../../server/src/core/index.js';
 import type { OutlineEntry } from '../../server/src/protocol.js';
 import { CellLayout, inCells } from '../../server/src/lsp/notebooks.js';
 import {
+  UNCHECKED_LABEL,
   UNMEASURED_LABEL,
   buildTree,
   escapeMarkdown,
   findingsByItem,
   walk,
   type Finding,
+  type AssessmentNode,
+  type FileNode,
   type ObjectiveNode,
   type OutcomeNode,
   type TreeNode,
@@ -328,7 +331,7 @@ describe('tree model: structure', () => {
       findingsFor,
       describePath: () => 'courses/course.md',
     });
-    assert.match(file!.description, /^courses\/course\.md · \d+ findings$/);
+    assert.match(file!.description, /^courses\/course\.md · workplace · \d+ findings$/);
   });
 });
 
@@ -415,5 +418,77 @@ describe('an open notebook', () => {
     assert.ok(objectives[1]!.findings.some((f) => f.rule === 'vague-verb'));
     assert.ok(!objectives[0]!.findings.some((f) => f.rule === 'vague-verb'));
     assert.equal(file!.findingCount, [...byCell.values()].flat().length);
+  });
+});
+
+const EPISODE = `---
+title: Loops
+teaching: 10
+exercises: 10
+---
+
+::: objectives
+
+- Write a \`for\` loop that sums a list without errors.
+- Explain what the loop variable holds, in one sentence.
+
+:::
+
+## Practice
+
+::: challenge
+
+## Powers
+
+Write a loop that computes 5 ** 3.
+
+:::
+
+## Grading
+
+- Weekly quiz: 10%
+`;
+
+describe('tree model: assessments and the course kind', () => {
+  const { entries, findingsFor } = load({ 'episode.md': EPISODE });
+  const tree = buildTree(entries, { problemsOnly: false, findingsFor });
+  const nodes = [...walk(tree)];
+
+  test('objective > assessments that check it, with the level each asks for, implied marked', () => {
+    assert.deepEqual(show(tree), [
+      'file: Loops [workshop · 1 finding]',
+      '  objective: Write a for loop that sums a list without errors. [apply]',
+      '    assessment: Powers [apply · implied]',
+      '  objective: Explain what the loop variable holds, in one sentence. [understand]',
+      '    assessment: Powers [apply · implied]',
+      `  unchecked: ${UNCHECKED_LABEL} [1]`,
+      '    assessment: Weekly quiz: 10% [level not read]',
+    ]);
+    const powers = nodes.find((n): n is AssessmentNode => n.kind === 'assessment')!;
+    assert.match(powers.tooltip, /Asks for: \*\*apply\*\* \(the task \*Write a loop/);
+    assert.match(powers.tooltip, /Linked by section scope \(implied\)/);
+    assert.equal(powers.location!.line, 18, 'the challenge title, 1-based');
+    const keys = nodes.map((n) => n.key);
+    assert.equal(new Set(keys).size, keys.length, 'an assessment under two objectives: two keys');
+  });
+
+  test('the file says the kind and why; objectives say what checks them, not what measures them', () => {
+    const file = tree[0] as FileNode;
+    assert.match(file.tooltip, /Kind: \*\*workshop\*\*, read from the outline: Carpentries/);
+    assert.match(file.tooltip, /2 objectives, 0 outcomes, 2 assessments/);
+    const objective = nodes.find((n): n is ObjectiveNode => n.kind === 'objective')!;
+    assert.match(objective.tooltip, /Checked by 1 assessment, highest: \*\*apply\*\* \(implied/);
+    assert.doesNotMatch(objective.tooltip, /Measured by/, 'a lesson expects no outcome');
+  });
+
+  test('a workplace course still says what measures each objective', () => {
+    const workplace = load({ 'course.md': COURSE });
+    const objective = [
+      ...walk(
+        buildTree(workplace.entries, { problemsOnly: false, findingsFor: workplace.findingsFor }),
+      ),
+    ].find((n): n is ObjectiveNode => n.kind === 'objective')!;
+    assert.match(objective.tooltip, /Measured by 2 outcomes/);
+    assert.doesNotMatch(objective.tooltip, /Checked by/, 'no assessments in this course');
   });
 });

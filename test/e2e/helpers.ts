@@ -14,7 +14,7 @@ export interface BloomlineApi {
   outlineProvider: OutlineProviderLike;
 }
 export interface TreeNodeLike {
-  kind: 'file' | 'section' | 'objective' | 'outcome' | 'unmeasured';
+  kind: 'file' | 'section' | 'objective' | 'outcome' | 'assessment' | 'unmeasured' | 'unchecked';
   label: string;
   description: string;
   children: TreeNodeLike[];
@@ -199,4 +199,10 @@ export const COURSE_DEFAULTS = [
   'missing-criterion@13:14-13:68',
   'missing-outcome@14:14-14:88',
   'unknown-reference@19:66-19:71',
+];
+
+/** The findings of test/e2e/workspace/syllabus.md (an academic course with assessments). */
+export const SYLLABUS_DEFAULTS = [
+  'assessment-below-level@6:13-6:19',
+  'unassessed-objective@7:13-7:66',
 ];

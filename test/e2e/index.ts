@@ -18,6 +18,7 @@ function loadTests(): void {
   require('./quickfix.test');
   require('./language.test');
   require('./tree.test');
+  require('./assessments.test');
   require('./config.test');
   require('./large.test');
   require('./formats.test');

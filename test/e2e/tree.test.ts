@@ -33,7 +33,7 @@ suite('Tree view', () => {
     const expected: Shape = [
       'file',
       'Secure Remote Work',
-      '5 findings',
+      'workplace · 5 findings',
       [
         [
           'section',
@@ -141,14 +141,14 @@ suite('Tree view', () => {
         provider.onDidRefresh,
         () => {
           const roots = provider.getChildren();
-          return roots.length === 2 && roots;
+          return roots.length === 3 && roots;
         },
-        'the tree to show both outlines',
+        'the tree to show the three outlines',
         () => `; roots: ${JSON.stringify(provider.getChildren().map((r) => r.label))}`,
       );
       assert.deepEqual(
         roots.map((r) => r.label),
-        ['Secure Remote Work', 'Practice tasks'],
+        ['Secure Remote Work', 'Practice tasks', 'Research Methods'],
         'notes.md is no outline',
       );
       const lo11 = roots[0]!.children[0]!.children[0]!;

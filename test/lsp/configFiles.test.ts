@@ -30,14 +30,14 @@ describe('language server: config files outside the workspace folders', () => {
     // Above the workspace folder: applies to its files.
     fs.writeFileSync(
       path.join(dir, '.bloomline.json'),
-      '{ "rules": { "vague-verb": "off" }, "ignores": ["ws/drafts"] }\n',
+      '{ "kind": "workplace", "rules": { "vague-verb": "off" }, "ignores": ["ws/drafts"] }\n',
     );
     fs.mkdirSync(path.join(dir, 'ws', 'drafts'));
     fs.writeFileSync(path.join(dir, 'ws', 'drafts', 'draft.md'), OUTLINE);
     fs.writeFileSync(path.join(dir, 'ws', 'other.md'), OUTLINE);
     fs.writeFileSync(
       path.join(dir, 'elsewhere', '.bloomline.json'),
-      '{ "rules": { "missing-criterion": "off" } }\n',
+      '{ "kind": "workplace", "rules": { "missing-criterion": "off" } }\n',
     );
     fs.writeFileSync(path.join(dir, 'ws', 'course.md'), OUTLINE);
     fs.writeFileSync(path.join(dir, 'elsewhere', 'lone.md'), OUTLINE);

@@ -407,7 +407,7 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
         textDocument: { uri: m2 },
         position: at(0, 4),
       }),
-      /Only objective and outcome IDs/,
+      /Only objective, outcome and assessment IDs/,
     );
     await assert.rejects(
       client.request('textDocument/rename', {

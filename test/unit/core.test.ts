@@ -285,7 +285,9 @@ describe('workspace', () => {
     ws.update('a.md', objective('Configure') + '\n' + outcomeA);
     ws.update('b.md', objective('Explain'));
     assert.equal(ws.get('a.md')!.outcomes[0]!.objectives[0]!.filePath, undefined);
-    assert.equal(ws.lint('b.md').filter((f) => f.ruleId === 'missing-outcome').length, 1);
+    assert.deepEqual(ws.get('b.md')!.objectives[0]!.outcomes, [], 'b.md keeps its own LO1');
+    // b.md has no outcome and nothing says it is workplace training: nothing asks for one.
+    assert.equal(ws.lint('b.md').filter((f) => f.ruleId === 'missing-outcome').length, 0);
   });
 
   test('an ID defined in two other files is ambiguous: reported, and no link is guessed', () => {

@@ -1,7 +1,7 @@
 // Pathological inputs stay linear: each pattern (long runs of spaces, brackets, references,
 // letters, emphasis delimiters, and the shapes that made our own regexes backtrack) is put in
-// every place the analysis reads text (objective, outcome, heading, lead-in, label, reference,
-// front matter, div fence, comment), at 10k and 40k characters in all; analysis time may grow
+// every place the analysis reads text (objective, outcome, assessment and its task, heading,
+// lead-in, label, reference, front matter, div fence, comment, table cell), at 10k and 40k characters in all; analysis time may grow
 // at most 8 times (linear would be 4, quadratic 16). This catches catastrophic backtracking in
 // the regexes of server/src/core (language/*.ts, outline.ts, parse.ts, rules/*.ts).
 import { test } from 'node:test';
@@ -33,6 +33,11 @@ const PATTERNS: Record<string, (n: number) => string> = {
   'spaces and commas': (n) => `and${' '.repeat(n)}.x`,
   entities: (n) => '&#65;'.repeat(n / 5),
   'underscore words': (n) => 'a_b '.repeat(n / 4),
+  'which which': (n) => 'which is better '.repeat(n / 16),
+  'why then fails': (n) => `why ${'does it '.repeat(n / 8)}`,
+  'punctuation then spaces': (n) => `a.${' '.repeat(n)}B?`,
+  'dots and question marks': (n) => '. ?'.repeat(n / 3),
+  'percent signs': (n) => '1%'.repeat(n / 2),
 };
 
 /** The pattern (n characters in all) in every place the analysis reads text. */
@@ -68,6 +73,36 @@ function document(pattern: (n: number) => string, n: number): string {
     `::: ${p}`,
     '- x',
     ':::',
+    '',
+    // Assessments: a heading and its task, a list of them, a challenge, a label, a table.
+    `### Exercise 1: ${p}`,
+    '',
+    // One pattern per paragraph, as everywhere above: micromark's inline HTML reading is
+    // quadratic within one paragraph of unclosed "<!--" (not Bloomline's to fix here).
+    `Using ${p}, write a loop.`,
+    '',
+    `What is ${p}?`,
+    '',
+    `Why ${p}?`,
+    '',
+    '## Exercises',
+    '',
+    `- Which ${p} is better, and why?`,
+    `- ${p} 30%`,
+    '',
+    '::: challenge',
+    '',
+    `## ${p}`,
+    '',
+    `How would you ${p}?`,
+    '',
+    ':::',
+    '',
+    `**Quiz:** ${p}?`,
+    '',
+    '| Learning objective | Assessment |',
+    '| --- | --- |',
+    `| Explain loops | ${p.replace(/[|\r\n]/g, ' ')} |`,
     '',
   ].join('\n');
 }

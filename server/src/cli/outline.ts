@@ -28,7 +28,12 @@ export function runOutline(
       project.files
         .map((f) =>
           hasOutline(f)
-            ? formatTree(f.ws.get(f.target.abs)!, f.target.display, project.display)
+            ? formatTree(
+                f.ws.get(f.target.abs)!,
+                f.target.display,
+                project.display,
+                f.ws.kindOf(f.target.abs),
+              )
             : `${oneLine(f.target.display)}\n   (no objectives or outcomes recognised)\n`,
         )
         .join('\n'),

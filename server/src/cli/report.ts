@@ -24,7 +24,11 @@ export function runReport(args: readonly string[], options: ReportOptions, io: I
   const project = loadProject(args, io.cwd, io.log, options.configPath);
   const ws = project.files[0]?.ws;
   const report = withDisplayPaths(
-    buildReport(ws ? ws.outlines() : [], (o) => ws!.positions(o.filePath)),
+    buildReport(
+      ws ? ws.outlines() : [],
+      (o) => ws!.positions(o.filePath),
+      (o) => ws!.kindOf(o.filePath),
+    ),
     project.display,
   );
   const text = renderReport(report, options.format);

@@ -2,7 +2,14 @@
 // Nothing here reads files: callers (CLI, language server) parse `.bloomline.json` and pass
 // the value in. An invalid configuration yields errors and the defaults, never a half-applied
 // mix, so the author sees one clear message and predictable behaviour.
-import { BLOOM_LEVELS, type BloomLevel, type Severity, type SeveritySetting } from './model.js';
+import {
+  BLOOM_LEVELS,
+  COURSE_KINDS,
+  type BloomLevel,
+  type KindSetting,
+  type Severity,
+  type SeveritySetting,
+} from './model.js';
 
 export type PresetName = 'recommended' | 'strict' | 'carpentries';
 export type Linking = 'sections' | 'explicit';
@@ -11,6 +18,8 @@ export interface Config {
   preset: PresetName;
   /** Effective severity of every rule (preset, then overrides). */
   rules: Record<string, SeveritySetting>;
+  /** The kind of course (OUTLINE-CONVENTIONS.md section 10), or `auto`: read from the outline. */
+  kind: KindSetting;
   linking: Linking;
   files: string[];
   ignores: string[];
@@ -33,6 +42,8 @@ export const RULE_DEFAULTS: Readonly<Record<string, Severity>> = {
   'orphan-outcome': 'warning',
   'unknown-reference': 'error',
   'duplicate-id': 'error',
+  'unassessed-objective': 'warning',
+  'assessment-below-level': 'information',
   'unread-block': 'information',
 };
 
@@ -50,6 +61,13 @@ function presetRules(name: PresetName): Record<string, SeveritySetting> {
   return rules;
 }
 
+/** The kind each preset reads courses as, unless `kind` is set. */
+export const PRESET_KINDS: Readonly<Record<PresetName, KindSetting>> = {
+  recommended: 'auto',
+  strict: 'auto',
+  carpentries: 'workshop',
+};
+
 export const PRESETS: Readonly<Record<PresetName, Readonly<Record<string, SeveritySetting>>>> = {
   recommended: presetRules('recommended'),
   strict: presetRules('strict'),
@@ -59,6 +77,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<Record<string, Severi
 export const DEFAULT_CONFIG: Config = Object.freeze({
   preset: 'recommended',
   rules: presetRules('recommended'),
+  kind: 'auto',
   linking: 'sections',
   files: [],
   ignores: [],
@@ -66,7 +85,18 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   verbs: {},
 }) as Config;
 
-const KEYS = ['$schema', 'preset', 'rules', 'linking', 'files', 'ignores', 'vaguePhrases', 'verbs'];
+const KEYS = [
+  '$schema',
+  'preset',
+  'rules',
+  'kind',
+  'linking',
+  'files',
+  'ignores',
+  'vaguePhrases',
+  'verbs',
+];
+const KINDS: readonly string[] = ['auto', ...COURSE_KINDS];
 
 function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -122,6 +152,12 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
       }
     }
   }
+  // The carpentries preset is for lessons: the workshop kind, unless `kind` says otherwise.
+  let kind: KindSetting = PRESET_KINDS[preset];
+  if (o.kind !== undefined) {
+    if (typeof o.kind === 'string' && KINDS.includes(o.kind)) kind = o.kind as KindSetting;
+    else errors.push(`"kind" must be ${KINDS.map((k) => `"${k}"`).join(', ')}`);
+  }
   let linking: Linking = 'sections';
   if (o.linking !== undefined) {
     if (o.linking === 'sections' || o.linking === 'explicit') linking = o.linking;
@@ -160,6 +196,7 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
     config: {
       preset,
       rules,
+      kind,
       linking,
       files: lists.files!,
       ignores: lists.ignores!,

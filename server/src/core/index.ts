@@ -5,6 +5,7 @@ export { LineIndex, lineBreakOf, type Position } from './text.js';
 export {
   DEFAULT_CONFIG,
   PRESETS,
+  PRESET_KINDS,
   RULE_DEFAULTS,
   RULE_IDS,
   resolveConfig,
@@ -21,6 +22,7 @@ export {
   utf8Length,
 } from './limits.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
+export { courseKind } from './kind.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
 export {
   OUTLINE_EXTENSIONS,
@@ -47,6 +49,8 @@ export {
   type OutlineJson,
   type ObjectiveJson,
   type OutcomeJson,
+  type AssessmentJson,
+  type KindJson,
   type SectionJson,
   type LinkJson,
 } from './json.js';
@@ -54,6 +58,7 @@ export {
   buildReport,
   type ReportJson,
   type CourseReport,
+  type ReportAssessment,
   type Coverage,
   type LevelCounts,
 } from './report.js';

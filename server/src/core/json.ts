@@ -1,5 +1,6 @@
 // The `outline --format json` shape of INTERFACES.md (also what `bloomline/outline` returns).
-import type { BloomLevel, KirkpatrickLevel, Outline, Span } from './model.js';
+import type { BloomLevel, Item, KindDecision, KirkpatrickLevel, Outline, Span } from './model.js';
+import { courseKind } from './kind.js';
 import { LineIndex, type Position } from './text.js';
 
 /** Where spans of the analysed text are shown: lines of the file as stored (a notebook's JSON,
@@ -12,7 +13,7 @@ export interface JsonPositions {
 export interface LinkJson {
   id: string;
   implied: boolean;
-  via: 'nesting' | 'reference' | 'scope';
+  via: 'nesting' | 'reference' | 'row' | 'scope';
   /** Set when the linked item is in another file. */
   filePath?: string;
   /** 1-based line of the linked item (in `filePath` when set), so a client can jump to it. */
@@ -34,6 +35,7 @@ export interface SectionJson {
   path: string[];
   objectives: string[];
   outcomes: string[];
+  assessments: string[];
   sections: SectionJson[];
 }
 
@@ -88,6 +90,7 @@ export interface ObjectiveJson extends ItemJsonBase {
   /** The second and later behaviours' verbs (kept from 0.1; see `behaviours`). */
   compound: string[];
   outcomes: LinkJson[];
+  assessments: LinkJson[];
 }
 
 export interface OutcomeJson extends ItemJsonBase {
@@ -100,18 +103,41 @@ export interface OutcomeJson extends ItemJsonBase {
   kirkpatrick: KirkpatrickLevel | null;
 }
 
+export interface AssessmentJson extends ItemJsonBase {
+  objectives: LinkJson[];
+  /** The task verb's lemma, or the question's first word. */
+  verb: string | null;
+  level: BloomLevel | null;
+  /** Whether the level came from a task verb or a question form. */
+  form: 'task' | 'question' | null;
+  /** The sentence the level was read from. */
+  task: string | null;
+  /** A grading weight ("30%"), for a line of a grading breakdown. */
+  weight: string | null;
+}
+
+export interface KindJson {
+  value: KindDecision['value'];
+  reason: string;
+  /** True when read from the outline (`kind: "auto"`). */
+  auto: boolean;
+}
+
 export interface OutlineJson {
   filePath: string;
   title: string | null;
+  kind: KindJson;
   sections: SectionJson[];
   objectives: ObjectiveJson[];
   outcomes: OutcomeJson[];
+  assessments: AssessmentJson[];
 }
 
 export function outlineToJson(
   outline: Outline,
   locate?: LinkLocator,
   positions?: JsonPositions,
+  kind?: KindDecision,
 ): OutlineJson {
   const lines = positions ? null : new LineIndex(outline.text);
   const range = (span: Span) =>
@@ -119,15 +145,15 @@ export function outlineToJson(
       start: lines!.position(span.start),
       end: lines!.position(span.end),
     };
-  const base = (
-    item: Outline['objectives'][number] | Outline['outcomes'][number],
-  ): ItemJsonBase => {
+  const base = (item: Item): ItemJsonBase => {
     const { start: s, end: e } = range(item.textSpan);
     const cell = positions?.cell?.(item.textSpan.start) ?? null;
     const parent = item.parent
-      ? ((item.parent.kind === 'objective' ? outline.objectives : outline.outcomes)[
-          item.parent.index
-        ]?.id ?? null)
+      ? ((item.parent.kind === 'objective'
+          ? outline.objectives
+          : item.parent.kind === 'outcome'
+            ? outline.outcomes
+            : outline.assessments)[item.parent.index]?.id ?? null)
       : null;
     return {
       id: item.id,
@@ -165,9 +191,11 @@ export function outlineToJson(
   const bySection = outline.sections.map(() => ({
     objectives: [] as string[],
     outcomes: [] as string[],
+    assessments: [] as string[],
   }));
   for (const o of outline.objectives) bySection[o.section]?.objectives.push(o.id);
   for (const o of outline.outcomes) bySection[o.section]?.outcomes.push(o.id);
+  for (const a of outline.assessments) bySection[a.section]?.assessments.push(a.id);
   const sectionJson = (index: number): SectionJson => {
     const s = outline.sections[index]!;
     return {
@@ -177,12 +205,16 @@ export function outlineToJson(
       path: s.path,
       objectives: bySection[index]!.objectives,
       outcomes: bySection[index]!.outcomes,
+      assessments: bySection[index]!.assessments,
       sections: s.children.map(sectionJson),
     };
   };
   return {
     filePath: outline.filePath,
     title: outline.title,
+    kind: (({ value, reason, auto }) => ({ value, reason, auto }))(
+      kind ?? courseKind(outline, 'auto'),
+    ),
     sections: [sectionJson(0)],
     objectives: outline.objectives.map((o) => ({
       ...base(o),
@@ -208,6 +240,7 @@ export function outlineToJson(
       }),
       compound: o.analysis.behaviours.slice(1).map((b) => (b.realVerb ?? b.verb).text),
       outcomes: o.outcomes.map(link),
+      assessments: o.assessments.map(link),
     })),
     outcomes: outline.outcomes.map((o) => ({
       ...base(o),
@@ -218,6 +251,15 @@ export function outlineToJson(
       vanityMetric: o.analysis.vanity?.text ?? null,
       output: o.analysis.output?.text ?? null,
       kirkpatrick: o.analysis.kirkpatrick,
+    })),
+    assessments: outline.assessments.map((a) => ({
+      ...base(a),
+      objectives: a.objectives.map(link),
+      verb: a.analysis.verb?.text ?? null,
+      level: a.analysis.level,
+      form: a.analysis.form,
+      task: a.analysis.task?.text ?? null,
+      weight: a.analysis.weight?.text ?? null,
     })),
   };
 }

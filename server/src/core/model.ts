@@ -21,7 +21,35 @@ export interface Span {
   end: number;
 }
 
-export type ItemKind = 'objective' | 'outcome';
+export type ItemKind = 'objective' | 'outcome' | 'assessment';
+
+/** The kinds of course (OUTLINE-CONVENTIONS.md section 10): what a sound outline of each holds.
+ * - workplace: training measured on the job; every objective should be measured by an outcome;
+ * - academic: courses with learning outcomes, assessments and grading; no business outcomes;
+ * - workshop: hands-on lessons and tutorials with exercises; no business outcomes. */
+export const COURSE_KINDS = ['workplace', 'academic', 'workshop'] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+/** The `kind` setting: one of the kinds, or `auto` (read from the outline). */
+export type KindSetting = CourseKind | 'auto';
+
+/** Evidence of a course's kind, found while the outline was read: a Carpentries div, a
+ * "Grading" heading, a "Job skills" section. `kind.ts` weighs it with what the items show. */
+export interface KindSignal {
+  kind: CourseKind;
+  /** What was seen, in words for the reason shown to the user ("a Grading section"). */
+  what: string;
+  /** How much it says: 1 a hint, 2 a clear sign, 3 unmistakable. */
+  weight: 1 | 2 | 3;
+  span: Span | null;
+}
+
+/** The kind a course is read as, and why (shown on hover, in the report and the tree). */
+export interface KindDecision {
+  value: CourseKind;
+  reason: string;
+  /** True when read from the outline (`auto`), false when set in configuration. */
+  auto: boolean;
+}
 
 /** How a block of objectives or outcomes was recognised (OUTLINE-CONVENTIONS.md §3, §4):
  * named by a heading, a lead-in, front matter, a pandoc div or Quarto callout, a MyST
@@ -108,7 +136,8 @@ export interface Link {
   /** Set when the linked item is in another file. */
   filePath?: string;
   implied: boolean;
-  via: 'nesting' | 'reference' | 'scope';
+  /** Nested under the item, a reference to its ID, the same table row, or section scope. */
+  via: 'nesting' | 'reference' | 'row' | 'scope';
 }
 
 export interface ItemBase {
@@ -183,6 +212,8 @@ export interface Objective extends ItemBase {
   kind: 'objective';
   analysis: ObjectiveAnalysis;
   outcomes: Link[];
+  /** The assessments that check it (OUTLINE-CONVENTIONS.md section 6). */
+  assessments: Link[];
 }
 
 export type KirkpatrickLevel = 1 | 2 | 3 | 4;
@@ -204,7 +235,46 @@ export interface Outcome extends ItemBase {
   objectives: Link[];
 }
 
-export type Item = Objective | Outcome;
+/** What an assessment asks learners to do (OUTLINE-CONVENTIONS.md section 5): read from its
+ * task verb ("Write a loop that ...") or its question form ("Why ...?"), the highest demand
+ * among the sentences of its task. */
+export interface AssessmentAnalysis {
+  /** The task verb's lemma ("write"), or the question's form ("why"), where it stands. */
+  verb: Located | null;
+  level: BloomLevel | null;
+  /** Whether the level came from a task verb or a question form. */
+  form: 'task' | 'question' | null;
+  /** The sentence the level was read from. */
+  task: Located | null;
+  /** A grading weight ("30%", "20 points"): a line of a grading breakdown names an assessment
+   * but links no objective by section scope. */
+  weight: Located | null;
+  /** The task under a heading, or a div's body, after the title (null for a one-line item). */
+  body: Span | null;
+}
+
+export interface Assessment extends ItemBase {
+  kind: 'assessment';
+  analysis: AssessmentAnalysis;
+  /** The objectives it checks. */
+  objectives: Link[];
+}
+
+export type Item = Objective | Outcome | Assessment;
+
+/** Every item of an outline: objectives, outcomes, assessments. */
+export function itemsOf(outline: Outline): Item[] {
+  return [...outline.objectives, ...outline.outcomes, ...outline.assessments];
+}
+
+/** The items of one kind. */
+export function itemsOfKind(outline: Outline, kind: ItemKind): Item[] {
+  return kind === 'objective'
+    ? outline.objectives
+    : kind === 'outcome'
+      ? outline.outcomes
+      : outline.assessments;
+}
 
 export interface DisableDirective {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
@@ -236,6 +306,9 @@ export interface Outline {
   blocks: Block[];
   objectives: Objective[];
   outcomes: Outcome[];
+  assessments: Assessment[];
+  /** Evidence of the course's kind met while reading (kind.ts decides from it and the items). */
+  signals: KindSignal[];
   directives: DisableDirective[];
   /** Names with nothing readable under them (the unread-block rule reports them). */
   unread: UnreadBlock[];

@@ -10,6 +10,7 @@ import { parseMarkdown, type Parsed } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
+import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 
 export function buildOutline(
@@ -57,6 +58,8 @@ function declined(text: string, filePath: string, reason: Outline['notes'][numbe
     blocks: [],
     objectives: [],
     outcomes: [],
+    assessments: [],
+    signals: [],
     directives: [],
     unread: [],
     notes: [reason],
@@ -94,6 +97,8 @@ function build(
     blocks: [],
     objectives: [],
     outcomes: [],
+    assessments: [],
+    signals: [],
     directives: [],
     unread: [],
     notes: [],
@@ -121,5 +126,6 @@ function build(
   for (const s of outline.sections.slice(1))
     s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDisableComments(b);
+  readSignals(b, root);
   return { outline, parsed };
 }

@@ -4,15 +4,20 @@
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { lexiconFor } from './language/lexicon.js';
 import type {
+  Assessment,
   Finding,
+  Item,
   ItemBase,
   ItemKind,
+  KindDecision,
   Link,
   Objective,
   Outcome,
   Outline,
   Severity,
 } from './model.js';
+import { courseKind } from './kind.js';
+import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
@@ -46,7 +51,8 @@ export interface WorkspaceOptions {
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
 }
 
-/** A file is a course outline when it has at least one objective or outcome. */
+/** A file is a course outline when it has at least one objective or outcome. (Assessments
+ * alone do not make one: a page of exercises has nothing for them to check.) */
 export function isOutline(outline: Outline): boolean {
   return outline.objectives.length > 0 || outline.outcomes.length > 0;
 }
@@ -156,6 +162,7 @@ export class Workspace {
     if (!isOutline(outline) && !outline.unread.length) return [];
     const findings: Finding[] = [];
     const lex = lexiconFor(config.vaguePhrases, config.verbs);
+    const kind = courseKind(outline, config.kind);
     for (const rule of rules) {
       const severity = config.rules[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
@@ -163,6 +170,7 @@ export class Workspace {
         outline,
         config,
         lex,
+        kind,
         knownIds: () => this.knownIds(),
         report: (f) =>
           findings.push({ fixes: [], related: [], ...f, severity: severity as Severity }),
@@ -182,10 +190,19 @@ export class Workspace {
     return kept;
   }
 
+  /** The kind a file's course is read as, and why (its configuration's `kind`, or `auto`). */
+  kindOf(filePath: string): KindDecision {
+    this.ensureLinked();
+    const entry = this.entries.get(filePath);
+    if (!entry) throw new Error(`unknown file ${filePath}`);
+    return courseKind(entry.outline, entry.config.kind);
+  }
+
   outlineJson(filePath: string): OutlineJson {
     this.ensureLinked();
     const entry = this.entries.get(filePath);
     if (!entry) throw new Error(`unknown file ${filePath}`);
+    const kind = courseKind(entry.outline, entry.config.kind);
     // Lines of linked items, by file and ID, computed once per file that links point into.
     const located = new Map<string, Map<string, { line: number; text: string }>>();
     return outlineToJson(
@@ -198,7 +215,7 @@ export class Workspace {
           const outline = this.entries.get(file)?.outline;
           if (outline) {
             const positions = this.positions(file);
-            for (const item of [...outline.objectives, ...outline.outcomes]) {
+            for (const item of itemsOf(outline)) {
               if (!ids.has(item.id))
                 ids.set(item.id, {
                   line: positions.range(item.textSpan).start.line + 1,
@@ -211,6 +228,7 @@ export class Workspace {
         return ids.get(link.id) ?? null;
       },
       this.positions(filePath),
+      kind,
     );
   }
 
@@ -225,7 +243,7 @@ export class Workspace {
     this.linked = true;
     const ids = new Map<string, Target[]>();
     for (const [filePath, { outline }] of this.entries) {
-      for (const item of [...outline.objectives, ...outline.outcomes]) {
+      for (const item of itemsOf(outline)) {
         if (!item.explicitId) continue;
         const key = item.id.toLowerCase();
         const list = ids.get(key) ?? [];
@@ -235,8 +253,12 @@ export class Workspace {
     }
     this.ids = ids;
     for (const { outline } of this.entries.values()) {
-      for (const o of outline.objectives) o.outcomes = [];
+      for (const o of outline.objectives) {
+        o.outcomes = [];
+        o.assessments = [];
+      }
       for (const o of outline.outcomes) o.objectives = [];
+      for (const a of outline.assessments) a.objectives = [];
     }
     this.linkedPairs.clear();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
@@ -250,74 +272,92 @@ export class Workspace {
     return targets.length === 1 ? targets[0]! : null;
   }
 
-  private item(t: Target): Objective | Outcome | undefined {
+  private item(t: Target): Item | undefined {
     const o = this.entries.get(t.filePath)?.outline;
-    return t.kind === 'objective' ? o?.objectives[t.index] : o?.outcomes[t.index];
+    return o ? itemsOfKind(o, t.kind)[t.index] : undefined;
   }
 
+  /**
+   * Links objectives with the outcomes that measure them and the assessments that check them,
+   * one mechanism for both (OUTLINE-CONVENTIONS.md section 6): nesting, references either way,
+   * the same table row, and section scope.
+   */
   private linkOutline(outline: Outline, config: Config): void {
     const fp = outline.filePath;
     // Each pair is linked once: `linkedPairs` replaces a scan of the links per new link, which is
     // quadratic when a course-level block measures thousands of objectives.
     const connect = (
       objective: Objective,
-      outcome: Outcome,
+      other: Outcome | Assessment,
       via: Link['via'],
       implied: boolean,
     ) => {
       const objFile = this.fileOf(objective, fp);
-      const outFile = this.fileOf(outcome, fp);
-      const key = `${objFile}\u0000${objective.index}\u0000${outFile}\u0000${outcome.index}`;
+      const otherFile = this.fileOf(other, fp);
+      const key = `${objFile}\u0000${objective.index}\u0000${other.kind}\u0000${otherFile}\u0000${other.index}`;
       if (this.linkedPairs.has(key)) return;
       this.linkedPairs.add(key);
-      objective.outcomes.push({
-        id: outcome.id,
+      const links = other.kind === 'outcome' ? objective.outcomes : objective.assessments;
+      links.push({
+        id: other.id,
         implied,
         via,
-        ...(outFile !== objFile ? { filePath: outFile } : {}),
+        ...(otherFile !== objFile ? { filePath: otherFile } : {}),
       });
-      outcome.objectives.push({
+      other.objectives.push({
         id: objective.id,
         implied,
         via,
-        ...(outFile !== objFile ? { filePath: objFile } : {}),
+        ...(otherFile !== objFile ? { filePath: objFile } : {}),
       });
     };
-    const explicit = new Set<Outcome>();
-    for (const item of [...outline.objectives, ...outline.outcomes] as (Objective | Outcome)[]) {
+    const explicit = new Set<Outcome | Assessment>();
+    for (const item of itemsOf(outline)) {
+      // An assessment that names an objective meant to link explicitly, also when the name is
+      // wrong (unknown-reference says so): it does not fall back on section scope.
+      if (item.kind === 'assessment' && item.references.some((r) => r.syntactic))
+        explicit.add(item);
       for (const ref of item.references) {
         const t = this.resolve(ref.id, fp);
         ref.target = t;
         if (!t || t.kind === item.kind) continue;
         const other = this.item(t);
         if (!other) continue;
-        if (item.kind === 'outcome') {
-          connect(other as Objective, item, 'reference', false);
+        if (item.kind === 'objective') {
+          // An objective naming the outcome or assessment that measures or checks it.
+          connect(item, other as Outcome | Assessment, 'reference', false);
+          if (t.filePath === fp) explicit.add(other as Outcome | Assessment);
+        } else if (other.kind === 'objective') {
+          connect(other, item, 'reference', false);
           explicit.add(item);
-        } else {
-          connect(item, other as Outcome, 'reference', false);
-          if (t.filePath === fp) explicit.add(other as Outcome);
         }
+        // An outcome naming an assessment (or the reverse) links neither to an objective.
       }
-      if (item.kind === 'outcome' && item.parent?.kind === 'objective') {
-        connect(outline.objectives[item.parent.index]!, item, 'nesting', false);
+      if (item.kind !== 'objective' && item.parent?.kind === 'objective') {
+        const via = item.source === 'table' ? 'row' : 'nesting';
+        connect(outline.objectives[item.parent.index]!, item, via, false);
         explicit.add(item);
       }
     }
     if (config.linking !== 'sections') return;
-    // Section scope: an outcome block in which no item links explicitly measures every
-    // objective of its section, subsections included.
-    const bySection = outline.sections.map((): Objective[] => []);
-    for (const o of outline.objectives) bySection[o.section]?.push(o);
+    // Section scope: an outcome or assessment block in which no item links explicitly measures
+    // (or checks) every objective of its section, subsections included; an assessment whose
+    // own section has none checks those of the nearest enclosing section that has some (a
+    // Carpentries episode's challenges check the episode's objectives).
+    const scope = new SectionScope(outline);
     for (const block of outline.blocks) {
-      if (block.kind !== 'outcome' || block.source === 'nested' || block.labelledAside) continue;
-      const items = block.items.map((i) => outline.outcomes[i]!);
+      if (block.kind === 'objective' || block.source === 'nested' || block.labelledAside) continue;
+      const list = itemsOfKind(outline, block.kind) as (Outcome | Assessment)[];
+      const items = block.items.map((i) => list[i]!);
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
-      const inScope: Objective[] = [];
-      for (const section of sectionSubtree(outline, block.section))
-        inScope.push(...bySection[section]!);
-      for (const outcome of items) {
-        for (const objective of inScope) connect(objective, outcome, 'scope', true);
+      const inScope =
+        block.kind === 'assessment'
+          ? scope.nearest(block.section)
+          : scope.objectivesUnder(block.section);
+      for (const item of items) {
+        // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
+        if (item.kind === 'assessment' && item.analysis.weight) continue;
+        for (const objective of inScope) connect(objective, item, 'scope', true);
       }
     }
   }
@@ -325,15 +365,83 @@ export class Workspace {
   /** The file an item belongs to (usually `hint`, the file being linked). */
   private fileOf(item: ItemBase, hint: string): string {
     const own = this.entries.get(hint)?.outline;
-    const ownList: ItemBase[] | undefined =
-      own && (item.kind === 'objective' ? own.objectives : own.outcomes);
-    if (ownList?.[item.index] === item) return hint;
+    if (own && itemsOfKind(own, item.kind)[item.index] === item) return hint;
     for (const [filePath, { outline }] of this.entries) {
-      const list: ItemBase[] = item.kind === 'objective' ? outline.objectives : outline.outcomes;
-      if (list[item.index] === item) return filePath;
+      if (itemsOfKind(outline, item.kind)[item.index] === item) return filePath;
     }
     return '';
   }
+}
+
+/**
+ * The objectives under each section (subsections included), answered without walking the
+ * section tree for every block: sections numbered in depth-first order, objectives sorted by
+ * that order, so a section's subtree is one range.
+ */
+class SectionScope {
+  private readonly first: number[];
+  private readonly last: number[];
+  private readonly sorted: Objective[];
+  private readonly keys: number[];
+  private readonly cache = new Map<number, Objective[]>();
+
+  constructor(private readonly outline: Outline) {
+    const n = outline.sections.length;
+    this.first = new Array<number>(n).fill(0);
+    this.last = new Array<number>(n).fill(0);
+    let counter = 0;
+    // Iterative depth-first numbering: sections can nest as deep as headings go, and there can
+    // be very many of them.
+    const stack: { s: number; child: number }[] = n ? [{ s: 0, child: 0 }] : [];
+    if (n) this.first[0] = counter++;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const kids = outline.sections[top.s]!.children;
+      if (top.child < kids.length) {
+        const c = kids[top.child++]!;
+        this.first[c] = counter++;
+        stack.push({ s: c, child: 0 });
+      } else {
+        this.last[top.s] = counter;
+        stack.pop();
+      }
+    }
+    this.sorted = [...outline.objectives].sort(
+      (a, b) => this.first[a.section]! - this.first[b.section]! || a.index - b.index,
+    );
+    this.keys = this.sorted.map((o) => this.first[o.section]!);
+  }
+
+  /** The objectives of a section and its subsections, in document order. */
+  objectivesUnder(section: number): Objective[] {
+    const known = this.cache.get(section);
+    if (known) return known;
+    const lo = lowerBound(this.keys, this.first[section] ?? 0);
+    const hi = lowerBound(this.keys, this.last[section] ?? 0);
+    const found = this.sorted.slice(lo, hi).sort((a, b) => a.index - b.index);
+    this.cache.set(section, found);
+    return found;
+  }
+
+  /** The objectives under the section, or under the nearest enclosing section with any. */
+  nearest(section: number): Objective[] {
+    for (let s: number | null = section; s !== null; s = this.outline.sections[s]?.parent ?? null) {
+      const found = this.objectivesUnder(s);
+      if (found.length) return found;
+    }
+    return [];
+  }
+}
+
+function lowerBound(keys: number[], min: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameWords(a: Config, b: Config): boolean {
@@ -342,18 +450,6 @@ function sameWords(a: Config, b: Config): boolean {
     (JSON.stringify(a.vaguePhrases) === JSON.stringify(b.vaguePhrases) &&
       JSON.stringify(a.verbs) === JSON.stringify(b.verbs))
   );
-}
-
-function sectionSubtree(outline: Outline, root: number): Set<number> {
-  const out = new Set<number>([root]);
-  const stack = [root];
-  while (stack.length) {
-    for (const c of outline.sections[stack.pop()!]!.children) {
-      out.add(c);
-      stack.push(c);
-    }
-  }
-  return out;
 }
 
 /** Removes findings turned off by inline comments (markdownlint's style). */

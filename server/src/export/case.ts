@@ -121,7 +121,7 @@ export function formatCase(project: ExportProject, options: CaseOptions): string
           CFItemType: 'Learning Objective',
           ...(o.explicitId ? { humanCodingScheme: o.id } : {}),
           ...(o.level ? { conceptKeywords: [`Bloom: ${o.level}`] } : {}),
-          notes: objectiveDetails(o, course.path).join('\n'),
+          notes: objectiveDetails(o, course.path, { assessments: true }).join('\n'),
         },
         `${base}objective\u0000${o.id}`,
         parent,

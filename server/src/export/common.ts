@@ -21,8 +21,13 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** Plain-text lines describing an objective beyond its statement. */
-export function objectiveDetails(o: ExportObjective, file: string): string[] {
+/** Plain-text lines describing an objective beyond its statement; with `assessments`, the
+ * assessments that check it too ("Assessed by (apply): Exercise 2: Loops"). */
+export function objectiveDetails(
+  o: ExportObjective,
+  file: string,
+  options: { assessments?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   if (o.level)
     lines.push(`Bloom's revised taxonomy: ${o.level}${o.verb ? ` (verb "${o.verb}")` : ''}.`);
@@ -32,6 +37,15 @@ export function objectiveDetails(o: ExportObjective, file: string): string[] {
     // A generated ID ("module-1#outcome-2") says nothing to a reader: the text does.
     const name = m.explicitId || !m.text ? ` ${m.id}` : '';
     lines.push(`Measured by${name}${m.implied ? ' (by section scope)' : ''}: ${m.text ?? m.id}`);
+  }
+  if (options.assessments) {
+    for (const a of o.assessments) {
+      const name = a.explicitId || !a.text ? ` ${a.id}` : '';
+      const level = a.level ? ` (${a.level})` : '';
+      lines.push(
+        `Assessed by${name}${level}${a.implied ? ' (by section scope)' : ''}: ${a.text ?? a.id}`,
+      );
+    }
   }
   lines.push(`Source: ${file}, line ${o.line}${o.explicitId ? `, ID ${o.sourceId}` : ''}.`);
   return lines;

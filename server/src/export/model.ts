@@ -1,10 +1,13 @@
 // What an LMS export holds, built from the outline model (core/model.ts) and nothing else: per
 // course (file) its tree of sections, and in them the objectives (with ID, text, Bloom level,
-// verb, criterion and the outcomes measuring them) and the outcomes. The three writers (Canvas,
-// Moodle, CASE) read this; none of them reads Markdown. Items are a union on `kind`, so a third
-// kind (assessments) is one more member and one more case in each writer.
+// verb, criterion, the outcomes measuring them and the assessments checking them) and the
+// outcomes. The three writers (Canvas, Moodle, CASE) read this; none of them reads Markdown.
+// Assessments are not items of a competency framework: they stand in an objective's
+// description where a format has one for it (Moodle, CASE), and not at all in Canvas's
+// outcomes.
 import {
   LineIndex,
+  type Assessment,
   type BloomLevel,
   type Objective,
   type Outcome,
@@ -38,6 +41,14 @@ export interface ExportObjective {
   criterion: string | null;
   /** The outcomes that measure it (text where known). */
   outcomes: { id: string; explicitId: boolean; text: string | null; implied: boolean }[];
+  /** The assessments that check it, with the level each asks for (where known). */
+  assessments: {
+    id: string;
+    explicitId: boolean;
+    text: string | null;
+    level: BloomLevel | null;
+    implied: boolean;
+  }[];
   /** Objectives nested under this one. */
   children: ExportObjective[];
 }
@@ -89,7 +100,11 @@ export interface ExportProject {
 export function buildExport(sources: readonly ExportSource[], projectTitle: string): ExportProject {
   const warnings: string[] = [];
   const outcomeOf = new Map<string, Map<string, Outcome>>();
-  for (const s of sources) outcomeOf.set(s.key, new Map(s.outline.outcomes.map((o) => [o.id, o])));
+  const assessmentOf = new Map<string, Map<string, Assessment>>();
+  for (const s of sources) {
+    outcomeOf.set(s.key, new Map(s.outline.outcomes.map((o) => [o.id, o])));
+    assessmentOf.set(s.key, new Map(s.outline.assessments.map((a) => [a.id, a])));
+  }
 
   const courses: ExportCourse[] = [];
   for (const source of sources) {
@@ -116,6 +131,16 @@ export function buildExport(sources: readonly ExportSource[], projectTitle: stri
         text: outcomeOf.get(l.filePath ?? source.key)?.get(l.id)?.text ?? null,
         implied: l.implied,
       })),
+      assessments: o.assessments.map((l) => {
+        const a = assessmentOf.get(l.filePath ?? source.key)?.get(l.id);
+        return {
+          id: l.id,
+          explicitId: a?.explicitId ?? true,
+          text: a?.text ?? null,
+          level: a?.analysis.level ?? null,
+          implied: l.implied,
+        };
+      }),
       children: [],
     }));
     const outcomes = outline.outcomes.map((o): ExportOutcome => ({

@@ -76,7 +76,10 @@ export function formatMoodle(project: ExportProject): string {
         parent,
         id,
         name: shorten(o.text, MAX_NAME),
-        description: htmlParagraphs([o.text, ...objectiveDetails(o, course.path)]),
+        description: htmlParagraphs([
+          o.text,
+          ...objectiveDetails(o, course.path, { assessments: true }),
+        ]),
         depth,
         kind: 'objective',
       });

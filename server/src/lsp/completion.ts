@@ -1,6 +1,7 @@
 // Completion: Bloom verbs where an objective's behaviour goes (at the start of an objective
 // list item, after its ID or label, and after "able to " anywhere), grouped by level from
-// remember to create; objective and outcome IDs where a reference is being typed.
+// remember to create; objective, outcome and assessment IDs where a reference is being typed
+// (in an assessment, the objectives it could check come first).
 import {
   CompletionItemKind,
   MarkupKind,
@@ -25,7 +26,8 @@ const ITEM_START =
 const LABELLED =
   /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*)?(?:learning\s+objective|objective|lo):(?:\*\*)?\s+([A-Za-z]*)$/i;
 /** Where a reference is being typed (INTERFACES.md reference forms). */
-const REFERENCE = /(?:\(|\[|,\s*|supports\s+|measures:?\s+|->\s*|→\s*)([A-Za-z]*[\d.]*)$/;
+const REFERENCE =
+  /(?:\(|\[|,\s*|supports\s+|measures:?\s+|assesses:?\s+|checks:?\s+|assessed\s+by:?\s+|->\s*|→\s*)([A-Za-z]*[\d.]*)$/;
 /** "- [" at an item's start is a checkbox or the item's own ID, not a reference. */
 const ITEM_BRACKET = /^\s*(?:[-*+]|\d+[.)])\s+\[[A-Za-z]*[\d.]*$/;
 /** A comma only continues a list of IDs ("(LO1, "), not a sentence. */
@@ -116,8 +118,10 @@ function idItems(
   range: Range,
 ): CompletionList {
   const here = itemAt(outline, offset);
-  // An outcome names the objectives it measures; an objective, its outcomes.
-  const wantedKind: Item['kind'] = here?.kind === 'objective' ? 'outcome' : 'objective';
+  // An outcome names the objectives it measures, an assessment those it checks; an objective,
+  // its outcomes and assessments.
+  const wanted = (kind: Item['kind']): boolean =>
+    here?.kind === 'objective' ? kind !== 'objective' : kind === 'objective';
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   for (const fileKey of [key, ...ctx.keys().filter((k) => k !== key)]) {
@@ -133,15 +137,17 @@ function idItems(
       const level =
         item.kind === 'objective'
           ? (item.analysis.level ?? (item.analysis.vague ? 'vague' : null))
-          : null;
+          : item.kind === 'assessment'
+            ? item.analysis.level
+            : null;
       const where = sameFile ? '' : ` · ${baseName(fileKey)}`;
       items.push({
         label: id,
         kind: CompletionItemKind.Reference,
         labelDetails: { description: `${item.kind}${level ? ` · ${level}` : ''}${where}` },
-        detail: `${item.kind === 'objective' ? 'Objective' : 'Outcome'} ${id}${where}`,
+        detail: `${KIND_NAMES[item.kind]} ${id}${where}`,
         documentation: { kind: MarkupKind.Markdown, value: item.text },
-        sortText: `${item.kind === wantedKind ? 0 : 1}${sameFile ? 0 : 1}-${naturalKey(id)}`,
+        sortText: `${wanted(item.kind) ? 0 : 1}${sameFile ? 0 : 1}-${naturalKey(id)}`,
         filterText: id,
         textEdit: { range, newText: id },
       });
@@ -149,6 +155,12 @@ function idItems(
   }
   return { isIncomplete: false, items };
 }
+
+const KIND_NAMES: Record<Item['kind'], string> = {
+  objective: 'Objective',
+  outcome: 'Outcome',
+  assessment: 'Assessment',
+};
 
 /** "LO2" before "LO10": numbers padded for sorting. */
 function naturalKey(id: string): string {

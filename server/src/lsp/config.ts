@@ -13,7 +13,16 @@ export const CONFIG_FILE = '.bloomline.json';
 
 /** The settings that reach the core; anything else under `bloomline` (trace...) is the
  * client's own. */
-const CORE_KEYS = ['preset', 'rules', 'linking', 'files', 'ignores', 'vaguePhrases', 'verbs'];
+const CORE_KEYS = [
+  'preset',
+  'rules',
+  'kind',
+  'linking',
+  'files',
+  'ignores',
+  'vaguePhrases',
+  'verbs',
+];
 
 export interface FileConfig {
   config: Config;

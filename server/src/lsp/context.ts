@@ -1,17 +1,18 @@
 // What the request handlers may ask of the server: an up-to-date analysis of a document, the
 // linked outlines, positions, and the findings last published. Handlers only read.
 import type { Diagnostic, Location, TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type {
-  Finding,
-  Lexicon,
-  LineIndex,
-  Objective,
-  Outcome,
-  Outline,
-  Reference,
-  Span,
-  TextEdit,
-  Workspace,
+import {
+  itemsOf as coreItemsOf,
+  itemsOfKind,
+  type Finding,
+  type Item as CoreItem,
+  type Lexicon,
+  type LineIndex,
+  type Outline,
+  type Reference,
+  type Span,
+  type TextEdit,
+  type Workspace,
 } from '../core/index.js';
 import type { Lines } from './convert.js';
 
@@ -54,10 +55,11 @@ export interface ServerContext {
   keys(): string[];
 }
 
-export type Item = Objective | Outcome;
+export type Item = CoreItem;
 
+/** Objectives, outcomes and assessments. */
 export function itemsOf(outline: Outline): Item[] {
-  return [...outline.objectives, ...outline.outcomes];
+  return coreItemsOf(outline);
 }
 
 /** Is the offset inside the span or at its edges (a cursor just after a word is on it)? */
@@ -116,7 +118,7 @@ export function idAt(ctx: ServerContext, key: string, offset: number): IdHit | n
 }
 
 export function itemsByKind(outline: Outline, kind: Item['kind']): Item[] {
-  return kind === 'objective' ? outline.objectives : outline.outcomes;
+  return itemsOfKind(outline, kind);
 }
 
 /** Every reference in the workspace that resolves to this item. */

@@ -1,14 +1,16 @@
 // Hover: on a behaviour verb, its Bloom level, what that level asks of a learner and stronger
 // verbs one level up; on a vague phrase, why it is vague and what to write instead; on an ID or
-// a reference, the item's text and its links.
+// a reference, the item's text and its links; on an assessment, the level it asks for and what
+// it checks; on the course title, the kind of course and why.
 import { baseName } from './files.js';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
   BLOOM_LEVELS,
+  type Assessment,
   type BloomLevel,
   type Lexicon,
   type Link,
-  type Objective,
+  type Outline,
   type Span,
 } from '../core/index.js';
 import { spanToRange } from './convert.js';
@@ -37,10 +39,16 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
 
   const id = idAt(ctx, key, offset);
   if (id) {
-    if (!id.target) return answer(`No objective or outcome has the ID **${id.id}**.`, id.span);
+    if (!id.target)
+      return answer(`No objective, outcome or assessment has the ID **${id.id}**.`, id.span);
     return answer(describeItem(ctx, id.target, key), id.span);
   }
+  const course = outline.sections[0]?.heading;
+  if (course && within(course, offset) && view.contains(course))
+    return answer(describeCourse(ctx, key, outline), course);
   const item = itemAt(outline, offset);
+  if (item?.kind === 'assessment' && within(item.span, offset))
+    return answer(describeItem(ctx, { key, item }, key), item.textSpan);
   if (!item || item.kind !== 'objective' || !within(item.textSpan, offset)) return null;
   const lex = ctx.lexicon(key);
   const a = item.analysis;
@@ -114,38 +122,96 @@ function describeVague(lex: Lexicon, key: string, written: string): string {
   ].join('\n');
 }
 
+const KIND_NAMES: Record<Item['kind'], string> = {
+  objective: 'Objective',
+  outcome: 'Outcome',
+  assessment: 'Assessment',
+};
+
+/** The course title: the kind of course Bloomline reads it as, why, and what that asks. */
+function describeCourse(ctx: ServerContext, key: string, outline: Outline): string {
+  const kind = ctx.ws.kindOf(key);
+  const expects =
+    kind.value === 'workplace'
+      ? 'Every objective should be measured by an outcome (a metric with a target and a timeframe).'
+      : 'No business outcomes are expected; where the course has assessments, each objective should be checked by one.';
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return [
+    `**${outline.title ?? baseName(key)}** · ${kind.value} course`,
+    '',
+    kind.auto
+      ? `Read as **${kind.value}**: ${kind.reason.replace(/^read from the outline: /, '')}. Set \`"kind"\` in \`.bloomline.json\` (or \`bloomline.kind\`) if it is another kind.`
+      : `Set as **${kind.value}** in the configuration.`,
+    '',
+    expects,
+    '',
+    `${count(outline.objectives.length, 'objective')}, ${count(outline.outcomes.length, 'outcome')}, ${count(outline.assessments.length, 'assessment')}.`,
+  ].join('\n');
+}
+
 function describeItem(ctx: ServerContext, target: ItemRef, from: string): string {
   const { item, key } = target;
-  const kind = item.kind === 'objective' ? 'Objective' : 'Outcome';
   const where = key === from ? '' : ` (${baseName(key)})`;
-  let head = `**${item.id}**: ${kind}${where}`;
+  let head = `**${item.id}**: ${KIND_NAMES[item.kind]}${where}`;
+  if (!item.explicitId) head = `${KIND_NAMES[item.kind]}${where}`;
   if (item.kind === 'objective') {
-    const level = (item as Objective).analysis;
+    const level = item.analysis;
     head += level.vague ? ' · vague verb' : level.level ? ` · ${level.level}` : ' · no verb';
+  } else if (item.kind === 'assessment') {
+    head += item.analysis.level ? ` · asks for **${item.analysis.level}**` : ' · level not read';
   }
-  const links: Link[] = item.kind === 'objective' ? item.outcomes : item.objectives;
-  const out = [head, '', item.text, ''];
-  const otherKind = item.kind === 'objective' ? 'outcome' : 'objective';
-  if (!links.length) {
-    out.push(item.kind === 'objective' ? 'No outcome measures it.' : 'It measures no objective.');
-  } else {
-    out.push(item.kind === 'objective' ? 'Measured by:' : 'Measures:');
+  const out = [head, '', item.text];
+  if (item.kind === 'assessment') out.push(...assessmentLines(item));
+  out.push('');
+  const group = (links: Link[], kind: Item['kind'], title: string, none: string): string[] => {
+    if (!links.length) return [none];
+    const lines = [title];
     for (const link of links) {
       const file = link.filePath ?? key;
-      const linked = findItem(ctx, file, otherKind, link.id);
+      const linked = findItem(ctx, file, kind, link.id);
       const label = linked?.explicitId
         ? `**${link.id}** ${shortText(linked.text)}`
         : shortText(linked?.text ?? link.id);
+      const level =
+        linked?.kind === 'assessment' && linked.analysis.level ? ` · ${linked.analysis.level}` : '';
       const notes = [
         link.implied ? 'implied by the section' : '',
         file !== from ? baseName(file) : '',
       ]
         .filter(Boolean)
         .join(', ');
-      out.push(`- ${label}${notes ? ` _(${notes})_` : ''}`);
+      lines.push(`- ${label}${level}${notes ? ` _(${notes})_` : ''}`);
     }
+    return lines;
+  };
+  if (item.kind === 'objective') {
+    out.push(...group(item.outcomes, 'outcome', 'Measured by:', 'No outcome measures it.'));
+    if (item.assessments.length) {
+      out.push('');
+      out.push(...group(item.assessments, 'assessment', 'Checked by:', ''));
+    }
+  } else if (item.kind === 'outcome') {
+    out.push(...group(item.objectives, 'objective', 'Measures:', 'It measures no objective.'));
+  } else {
+    out.push(...group(item.objectives, 'objective', 'Checks:', 'It checks no objective.'));
   }
   return out.join('\n');
+}
+
+/** What an assessment asks, and where Bloomline read it. */
+function assessmentLines(a: Assessment): string[] {
+  const x = a.analysis;
+  const lines: string[] = [];
+  if (x.task && x.level)
+    lines.push(
+      '',
+      x.form === 'question'
+        ? `Question: _${shortText(x.task.text, 100)}_ (a question of this form asks to ${x.level})`
+        : `Task: _${shortText(x.task.text, 100)}_ (the verb "${x.verb?.text ?? ''}" asks to ${x.level})`,
+    );
+  if (x.weight)
+    lines.push('', `Weight: ${x.weight.text} (a grading line: it checks no objective by section)`);
+  return lines;
 }
 
 function findItem(

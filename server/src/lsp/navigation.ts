@@ -64,12 +64,12 @@ export function prepareRename(
   if (!hit)
     throw new ResponseError(
       ErrorCodes.InvalidRequest,
-      'Only objective and outcome IDs can be renamed.',
+      'Only objective, outcome and assessment IDs can be renamed.',
     );
   if (!hit.target || !hit.target.item.idSpan)
     throw new ResponseError(
       ErrorCodes.InvalidRequest,
-      `No objective or outcome has the ID "${hit.id}".`,
+      `No objective, outcome or assessment has the ID "${hit.id}".`,
     );
   return { range: spanToRange(view.lines, hit.span), placeholder: hit.id };
 }

@@ -965,7 +965,7 @@ export class BloomlineServer implements ServerContext {
     const outlines = this.selected(params?.uri)
       .map((k) => this.outline(k))
       .filter((o): o is Outline => o !== undefined);
-    return buildReport(outlines);
+    return buildReport(outlines, undefined, (o) => this.ws.kindOf(o.filePath));
   }
 
   /** The file a request names (brought up to date), or every indexed file. */

@@ -1,5 +1,6 @@
-// Symbols: per document, sections (only those holding objectives or outcomes) > objectives >
-// the outcomes nested under them; across the workspace, every explicit ID.
+// Symbols: per document, sections (only those holding items) > objectives, outcomes and
+// assessments > the outcomes and assessments nested under an objective; across the workspace,
+// every explicit ID.
 import { baseName } from './files.js';
 import {
   SymbolKind,
@@ -8,13 +9,14 @@ import {
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { Outline, Span } from '../core/index.js';
+import { isOutline, type Outline, type Span } from '../core/index.js';
 import { spanToRange, type Lines } from './convert.js';
 import { itemsOf, nameSpan, shortText, type Item, type ServerContext } from './context.js';
 
 const KIND: Record<Item['kind'], SymbolKind> = {
   objective: SymbolKind.Key,
   outcome: SymbolKind.Event,
+  assessment: SymbolKind.Function,
 };
 
 export function documentSymbols(
@@ -24,7 +26,7 @@ export function documentSymbols(
   const view = ctx.view(params.textDocument.uri);
   if (view === null) return [];
   const outline = ctx.outline(view.key);
-  if (!outline || !itemsOf(outline).length) return [];
+  if (!outline || !isOutline(outline)) return [];
   if (view.whole) return sectionSymbols(outline, view.lines, 0);
   // A notebook cell: its own items, without the sections of the whole notebook.
   return itemsOf(outline)
@@ -39,6 +41,7 @@ function itemName(item: Item): string {
 
 function itemDetail(item: Item): string {
   if (item.kind === 'outcome') return 'outcome';
+  if (item.kind === 'assessment') return `assessment · ${item.analysis.level ?? 'level not read'}`;
   const a = item.analysis;
   return `objective · ${a.vague ? 'vague' : (a.level ?? 'no verb')}`;
 }
@@ -75,7 +78,7 @@ function indexOf(outline: Outline): Index {
     else m.set(k, [item]);
   };
   for (const item of itemsOf(outline)) {
-    if (item.kind === 'outcome' && item.parent?.kind === 'objective')
+    if (item.kind !== 'objective' && item.parent?.kind === 'objective')
       push(nested, item.parent.index, item);
     else push(bySection, item.section, item);
   }

@@ -54,8 +54,41 @@ export interface Figure {
   good: boolean;
 }
 
+/** Which groups of figures a course (or the whole report) calls for: outcome figures where
+ * outcomes are expected (workplace) or present, assessment figures where there are
+ * assessments. */
+export interface Shown {
+  outcomes: boolean;
+  assessments: boolean;
+}
+
+/** What a course calls for: outcomes (a workplace course, or one with outcomes), assessments
+ * (one with assessments). */
+export function shownFor(course: CourseReport): Shown {
+  return {
+    outcomes:
+      course.kind.value === 'workplace' ||
+      course.outcomes.length > 0 ||
+      course.objectives.some((o) => o.outcomes.length > 0),
+    assessments:
+      course.assessments.length > 0 || course.objectives.some((o) => o.assessments.length > 0),
+  };
+}
+
+/** What the whole report calls for: what any of its courses does. */
+export function shownForAll(report: ReportJson): Shown {
+  const all = report.courses.map(shownFor);
+  return {
+    outcomes: all.some((s) => s.outcomes),
+    assessments: all.some((s) => s.assessments),
+  };
+}
+
 /** The coverage figures in the order the report shows them. */
-export function coverageFigures(c: Coverage): Figure[] {
+export function coverageFigures(
+  c: Coverage,
+  shown: Shown = { outcomes: true, assessments: true },
+): Figure[] {
   const objectives = (label: string, count: number): Figure => ({
     label,
     count,
@@ -72,15 +105,42 @@ export function coverageFigures(c: Coverage): Figure[] {
   });
   const leveled = c.objectivesWithObservableVerb;
   return [
-    objectives('Objectives with an outcome', c.objectivesWithOutcome),
+    ...(shown.outcomes ? [objectives('Objectives with an outcome', c.objectivesWithOutcome)] : []),
+    ...(shown.assessments
+      ? [
+          objectives('Objectives with an assessment', c.objectivesWithAssessment),
+          {
+            label: 'Objectives assessed at their level',
+            count: c.objectivesAssessedAtLevel,
+            of: leveled,
+            unit: ['objective with a level', 'objectives with a level'] as [string, string],
+            good: true,
+          },
+        ]
+      : []),
     objectives('Objectives with a criterion', c.objectivesWithCriterion),
     objectives('Objectives with an observable verb', c.objectivesWithObservableVerb),
-    outcomes('Outcomes with a target', c.outcomesWithTarget),
-    outcomes('Outcomes with a timeframe', c.outcomesWithTimeframe),
-    outcomes('Outcomes at Kirkpatrick level 3 or 4', c.outcomesAtKirkpatrick3or4),
-    outcomes('Vanity metrics', c.vanityMetrics, false),
-    outcomes('Outputs, not outcomes', c.outputs, false),
-    outcomes('Outcomes measuring nothing', c.outcomesMeasuringNothing, false),
+    ...(shown.outcomes
+      ? [
+          outcomes('Outcomes with a target', c.outcomesWithTarget),
+          outcomes('Outcomes with a timeframe', c.outcomesWithTimeframe),
+          outcomes('Outcomes at Kirkpatrick level 3 or 4', c.outcomesAtKirkpatrick3or4),
+          outcomes('Vanity metrics', c.vanityMetrics, false),
+          outcomes('Outputs, not outcomes', c.outputs, false),
+          outcomes('Outcomes measuring nothing', c.outcomesMeasuringNothing, false),
+        ]
+      : []),
+    ...(shown.assessments
+      ? [
+          {
+            label: 'Assessments checking nothing',
+            count: c.assessmentsCheckingNothing,
+            of: c.assessments,
+            unit: ['assessment', 'assessments'] as [string, string],
+            good: false,
+          },
+        ]
+      : []),
     {
       label: 'Objectives at Bloom levels 3-6',
       count: Math.round(c.higherOrderShare * leveled),
@@ -91,16 +151,28 @@ export function coverageFigures(c: Coverage): Figure[] {
   ];
 }
 
+/** "workshop (read from the outline: Carpentries Workbench divs)", "academic (set in the
+ * configuration)". */
+export function kindText(course: CourseReport): string {
+  const why = course.kind.reason.replace(/^read from the outline: /, '');
+  return course.kind.auto
+    ? `${course.kind.value}, read from the outline: ${why}`
+    : `${course.kind.value}, ${why}`;
+}
+
 /** "3 objectives", "1 objective". */
 export function plural(n: number, word: string, many = word + 's'): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** The report's opening line: "1 course, 4 objectives, 2 outcomes." */
+/** The report's opening line: "1 course, 4 objectives, 2 outcomes, 3 assessments." */
 export function reportSummary(report: ReportJson): string {
+  const assessed = report.coverage.assessments
+    ? `, ${plural(report.coverage.assessments, 'assessment')}`
+    : '';
   return (
     `${plural(report.courses.length, 'course')}, ${plural(report.coverage.objectives, 'objective')}, ` +
-    `${plural(report.coverage.outcomes, 'outcome')}.`
+    `${plural(report.coverage.outcomes, 'outcome')}${assessed}.`
   );
 }
 
@@ -143,6 +215,18 @@ export function matrixLookup(course: CourseReport): Map<string, boolean> {
     cells.set(`${cell.objective}\u0000${cell.outcome}`, cell.implied);
   return cells;
 }
+
+/** The objective x assessment matrix as a lookup: "objective\0assessment" -> implied. */
+export function assessmentLookup(course: CourseReport): Map<string, boolean> {
+  const cells = new Map<string, boolean>();
+  for (const cell of course.assessmentMatrix)
+    cells.set(`${cell.objective}\u0000${cell.assessment}`, cell.implied);
+  return cells;
+}
+
+/** Above this many assessments the matrix is a list per objective: a table with 78 quiz
+ * columns helps nobody. */
+export const MAX_MATRIX_COLUMNS = 20;
 
 export function cellKey(objective: string, outcome: string): string {
   return `${objective}\u0000${outcome}`;

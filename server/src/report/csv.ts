@@ -1,7 +1,8 @@
 // `report --format csv`: the alignment as a table for a spreadsheet, RFC 4180 (fields with a
 // comma, quote or line break quoted, quotes doubled, CRLF after every record, a header row).
-// One row per objective-outcome pair, one per objective measured by nothing and one per outcome
-// measuring nothing. Cells that a spreadsheet would take for a formula (=, +, -, @, tab, CR at
+// One row per objective-outcome pair, one per objective-assessment pair, one per objective
+// linked to nothing and one per outcome or assessment linked to nothing; the outcome and
+// assessment columns of a row are empty where it is not about one. Cells that a spreadsheet would take for a formula (=, +, -, @, tab, CR at
 // the start) get a leading apostrophe, so opening the file never runs outline text.
 import type { CourseReport, ReportJson } from '../core/index.js';
 
@@ -22,6 +23,10 @@ export const CSV_HEADER = [
   'Kirkpatrick',
   'vanity',
   'output',
+  'assessment id',
+  'assessment text',
+  'assessment level',
+  'assessment link',
 ] as const;
 
 type Outcome = CourseReport['outcomes'][number];
@@ -30,8 +35,11 @@ export function formatReportCsv(report: ReportJson): string {
   const rows: string[][] = [[...CSV_HEADER]];
   // Outcomes by file and ID, for links to an outcome in another file.
   const outcomesByFile = new Map<string, Map<string, Outcome>>();
-  for (const course of report.courses)
+  const assessmentsByFile = new Map<string, Map<string, CourseReport['assessments'][number]>>();
+  for (const course of report.courses) {
     outcomesByFile.set(course.filePath, new Map(course.outcomes.map((o) => [o.id, o])));
+    assessmentsByFile.set(course.filePath, new Map(course.assessments.map((a) => [a.id, a])));
+  }
 
   for (const course of report.courses) {
     const name = course.title ?? '';
@@ -46,8 +54,29 @@ export function formatReportCsv(report: ReportJson): string {
         yesNo(obj.vague),
         yesNo(obj.criterion),
       ];
+      const none = ['', '', '', ''];
+      for (const link of obj.assessments) {
+        const a = assessmentsByFile.get(link.filePath ?? course.filePath)?.get(link.id);
+        const id = link.filePath ? `${link.id} (${link.filePath})` : link.id;
+        rows.push([
+          ...objectiveCells,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          id,
+          a?.text ?? '',
+          a?.level ?? '',
+          link.implied ? 'implied' : 'explicit',
+        ]);
+      }
       if (!obj.outcomes.length) {
-        rows.push([...objectiveCells, '', '', 'none', '', '', '', '', '']);
+        if (!obj.assessments.length)
+          rows.push([...objectiveCells, '', '', 'none', '', '', '', '', '', ...none]);
         continue;
       }
       for (const link of obj.outcomes) {
@@ -59,6 +88,7 @@ export function formatReportCsv(report: ReportJson): string {
           outcome?.text ?? '',
           link.implied ? 'implied' : 'explicit',
           ...outcomeFigures(outcome),
+          ...none,
         ]);
       }
     }
@@ -77,6 +107,35 @@ export function formatReportCsv(report: ReportJson): string {
         o.text,
         'none',
         ...outcomeFigures(o),
+        '',
+        '',
+        '',
+        '',
+      ]);
+    }
+    for (const a of course.assessments) {
+      if (a.objectives.length) continue;
+      rows.push([
+        course.filePath,
+        name,
+        section(a.section),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        a.id,
+        a.text,
+        a.level ?? '',
+        'none',
       ]);
     }
   }

@@ -6,7 +6,13 @@
 // `data-file` and `data-line`, for the VS Code webview to jump to the source.
 import type { CourseReport, LevelCounts, ReportJson } from '../core/index.js';
 import {
+  assessmentLookup,
   cellKey,
+  kindText,
+  MAX_MATRIX_COLUMNS,
+  shownFor,
+  shownForAll,
+  type Shown,
   courseName,
   coverageFigures,
   crossFileLinks,
@@ -43,7 +49,7 @@ export function formatReportHtml(report: ReportJson, options: HtmlOptions = {}):
   if (courses.length > 1) {
     body.push('<section class="course" aria-labelledby="all-courses">');
     body.push('<h2 id="all-courses">All courses</h2>');
-    body.push(coverageTable(report.coverage, 'Coverage, all courses'));
+    body.push(coverageTable(report.coverage, 'Coverage, all courses', shownForAll(report)));
     body.push('<h3>Bloom levels</h3>');
     body.push(chart(report.levels, 'All courses', ids, null));
     body.push('</section>');
@@ -73,7 +79,7 @@ export function formatReportHtml(report: ReportJson, options: HtmlOptions = {}):
 const LEGEND =
   '<p class="legend">Matrix: <span class="explicit">✔ explicit link</span> ' +
   '<span class="implied">◌ implied link (by section)</span> ' +
-  '<span class="gap">⚠ gap: an objective with no outcome, or an outcome measuring nothing</span></p>';
+  '<span class="gap">⚠ gap: an objective with no outcome or no assessment, an outcome measuring nothing, an assessment checking nothing</span></p>';
 
 function courseSection(course: CourseReport, ids: IdMaker): string {
   const name = courseName(course);
@@ -83,10 +89,18 @@ function courseSection(course: CourseReport, ids: IdMaker): string {
   out.push(`<section class="course" aria-labelledby="${headingId}">`);
   out.push(`<h2 id="${headingId}" data-file="${file}" data-line="1">${esc(name)}</h2>`);
   out.push(`<p class="file">File: <code>${file}</code></p>`);
+  out.push(`<p class="kind">Kind: <strong>${esc(kindText(course))}</strong></p>`);
+  const shown = shownFor(course);
   out.push('<h3>Coverage</h3>');
-  out.push(coverageTable(course.coverage, `Coverage, ${name}`));
-  out.push('<h3>Alignment matrix</h3>');
-  out.push(matrix(course));
+  out.push(coverageTable(course.coverage, `Coverage, ${name}`, shown));
+  if (shown.outcomes) {
+    out.push('<h3>Alignment matrix</h3>');
+    out.push(matrix(course));
+  }
+  if (shown.assessments) {
+    out.push('<h3>Objectives and assessments</h3>');
+    out.push(assessmentMatrix(course));
+  }
   out.push('<h3>Bloom levels</h3>');
   out.push('<div class="charts">');
   for (const d of course.distribution) {
@@ -97,14 +111,20 @@ function courseSection(course: CourseReport, ids: IdMaker): string {
   out.push('</div>');
   out.push('<h3>Objectives</h3>');
   out.push(objectiveTable(course));
-  out.push('<h3>Outcomes</h3>');
-  out.push(outcomeTable(course));
+  if (shown.outcomes) {
+    out.push('<h3>Outcomes</h3>');
+    out.push(outcomeTable(course));
+  }
+  if (shown.assessments) {
+    out.push('<h3>Assessments</h3>');
+    out.push(assessmentTable(course));
+  }
   out.push('</section>');
   return out.join('\n');
 }
 
-function coverageTable(coverage: ReportJson['coverage'], caption: string): string {
-  const rows = coverageFigures(coverage).map((f) => {
+function coverageTable(coverage: ReportJson['coverage'], caption: string, shown: Shown): string {
+  const rows = coverageFigures(coverage, shown).map((f) => {
     const state = f.of === 0 ? '' : figureOk(f) ? 'ok' : 'warn';
     const mark = state === 'ok' ? '✔ complete' : state === 'warn' ? '⚠ attention' : '';
     return (
@@ -178,6 +198,108 @@ function matrix(course: CourseReport): string {
     '✔ explicit link, ◌ implied link, ⚠ gap</caption>' +
     `<thead><tr><th scope="col">Objective</th>${head.join('')}</tr></thead>` +
     `<tbody>${rows.join('\n')}</tbody></table></div>`
+  );
+}
+
+/** Objectives (rows) by assessments (columns), each column headed with the level the assessment
+ * asks for; with more assessments than fit, a table of objectives and what checks them. */
+function assessmentMatrix(course: CourseReport): string {
+  const { objectives, assessments } = course;
+  const file = esc(course.filePath);
+  if (!objectives.length) return '<p>No objectives in this course, so no matrix.</p>';
+  const gapOf = (obj: CourseReport['objectives'][number]): string => {
+    if (!obj.assessments.length) return 'not assessed';
+    const order = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
+    return obj.level && obj.assessedAt && order.indexOf(obj.assessedAt) < order.indexOf(obj.level)
+      ? 'assessed below its level'
+      : '';
+  };
+  if (!assessments.length || assessments.length > MAX_MATRIX_COLUMNS) {
+    const rows = objectives.map((obj, i) => {
+      const gap = gapOf(obj);
+      const n = obj.assessments.length;
+      const what = n
+        ? `${plural(n, 'assessment')}${obj.assessedAt ? `, highest: ${obj.assessedAt}` : ''}${obj.assessments.every((l) => l.implied) ? ' (implied)' : ''}`
+        : '';
+      return (
+        `<tr${gap ? ' class="gap-row"' : ''} data-file="${file}" data-line="${obj.line}" data-id="${esc(obj.id)}">` +
+        `<th scope="row">${esc(shortLabel(obj.id, i))}</th><td>${esc(obj.text)}</td>` +
+        `<td>${esc(obj.level ?? (obj.vague ? 'vague' : '–'))}</td><td>${esc(what)}` +
+        `${gap ? ` <span class="flag">⚠ ${gap}</span>` : ''}</td></tr>`
+      );
+    });
+    return (
+      `<table class="items"><caption>Objectives and the assessments that check them, ${esc(courseName(course))}</caption>` +
+      '<thead><tr><th scope="col">ID</th><th scope="col">Objective</th><th scope="col">Level</th>' +
+      '<th scope="col">Assessed by</th></tr></thead>' +
+      `<tbody>${rows.join('\n')}</tbody></table>`
+    );
+  }
+  const cells = assessmentLookup(course);
+  const head = assessments.map((a, i) => {
+    const gap = a.objectives.length === 0;
+    return (
+      `<th scope="col" class="outcome${gap ? ' gap' : ''}" data-file="${file}" data-line="${a.line}"` +
+      ` data-id="${esc(a.id)}" title="${esc(a.text)}">${esc(shortLabel(a.id, i))}` +
+      `<br><span class="level">${esc(a.level ?? 'level not read')}</span>` +
+      `${gap ? '<br><span class="flag">⚠ checks nothing</span>' : ''}</th>`
+    );
+  });
+  const rows = objectives.map((obj, i) => {
+    const gap = gapOf(obj);
+    const cellsHtml = assessments.map((a) => {
+      const implied = cells.get(cellKey(obj.id, a.id));
+      const kind = implied === undefined ? 'none' : implied ? 'implied' : 'explicit';
+      const classes = [kind];
+      if (gap || a.objectives.length === 0) classes.push('gap');
+      const words =
+        kind === 'none'
+          ? `${obj.id} is not checked by ${a.id}`
+          : `${obj.id} is checked by ${a.id} (${kind} link)`;
+      const symbol = kind === 'explicit' ? '✔' : kind === 'implied' ? '◌' : '';
+      return (
+        `<td class="${classes.join(' ')}" data-file="${file}" data-line="${obj.line}"` +
+        ` data-outcome-line="${a.line}" data-objective="${esc(obj.id)}" data-outcome="${esc(a.id)}"` +
+        ` aria-label="${esc(words)}" title="${esc(words)}">${symbol}</td>`
+      );
+    });
+    return (
+      `<tr${gap ? ' class="gap-row"' : ''}><th scope="row" class="objective${gap ? ' gap' : ''}"` +
+      ` data-file="${file}" data-line="${obj.line}" data-id="${esc(obj.id)}">` +
+      `<span class="id">${esc(shortLabel(obj.id, i))}</span> ${esc(obj.text)}` +
+      ` <span class="level">(${esc(obj.level ?? (obj.vague ? 'vague' : 'no level'))})</span>` +
+      `${gap ? ` <span class="flag">⚠ ${gap}</span>` : ''}</th>${cellsHtml.join('')}</tr>`
+    );
+  });
+  return (
+    '<div class="scroll"><table class="matrix">' +
+    `<caption>Objectives (rows) by assessments (columns, with the level each asks for), ${esc(courseName(course))}: ` +
+    '✔ explicit link, ◌ implied link, ⚠ gap</caption>' +
+    `<thead><tr><th scope="col">Objective</th>${head.join('')}</tr></thead>` +
+    `<tbody>${rows.join('\n')}</tbody></table></div>`
+  );
+}
+
+function assessmentTable(course: CourseReport): string {
+  const file = esc(course.filePath);
+  const rows = course.assessments.map((a, i) => {
+    const checks = a.objectives.length
+      ? `✔ ${a.objectives.length}${a.objectives.every((l) => l.implied) ? ' (implied)' : ''}`
+      : '⚠ none';
+    return (
+      `<tr data-file="${file}" data-line="${a.line}" data-id="${esc(a.id)}">` +
+      `<th scope="row">${esc(shortLabel(a.id, i))}</th><td>${esc(a.text)}</td>` +
+      `<td>${esc(sectionName(a.section, course.title))}</td>` +
+      `<td>${esc(a.level ?? '–')}</td><td>${esc(a.weight ?? '')}</td><td>${checks}</td>` +
+      `<td class="num">${a.line}</td></tr>`
+    );
+  });
+  return (
+    `<table class="items"><caption>Assessments, ${esc(courseName(course))}</caption>` +
+    '<thead><tr><th scope="col">ID</th><th scope="col">Assessment</th><th scope="col">Section</th>' +
+    '<th scope="col">Asks for</th><th scope="col">Weight</th><th scope="col">Objectives</th>' +
+    '<th scope="col">Line</th></tr></thead>' +
+    `<tbody>${rows.join('\n')}</tbody></table>`
   );
 }
 
@@ -325,7 +447,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.35rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
-.summary, .file, .share, .legend { color: var(--muted); }
+.summary, .file, .kind, .share, .legend { color: var(--muted); }
+.level { font-weight: normal; color: var(--muted); }
 .legend span { display: inline-block; margin-right: 1rem; padding: 0 .35rem; border-radius: 3px; }
 .legend .explicit { color: var(--ok); background: var(--ok-bg); }
 .legend .implied { color: var(--imp); background: var(--imp-bg); border: 1px dashed var(--imp); }

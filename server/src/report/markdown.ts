@@ -1,9 +1,17 @@
-// `report --format md`: the alignment report as GitHub-flavoured Markdown. Per course a heading,
-// the coverage figures as a table, the objective x outcome matrix as a table (✔ explicit, ◌
-// implied, ⚠ gaps), and the Bloom distribution per section and for the course as text bars.
+// `report --format md`: the alignment report as GitHub-flavoured Markdown. Per course a heading
+// and its kind, the coverage figures as a table, the objective x outcome matrix (where outcomes
+// are expected or present) and the objective x assessment matrix (where there are assessments)
+// as tables (✔ explicit, ◌ implied, ⚠ gaps), and the Bloom distribution per section and for
+// the course as text bars.
 import type { CourseReport, LevelCounts, ReportJson } from '../core/index.js';
 import {
+  assessmentLookup,
   cellKey,
+  kindText,
+  MAX_MATRIX_COLUMNS,
+  shownFor,
+  shownForAll,
+  type Shown,
   courseName,
   coverageFigures,
   crossFileLinks,
@@ -34,7 +42,7 @@ export function formatReportMarkdown(report: ReportJson): string {
   out.push(reportSummary(report), '');
   if (courses.length > 1) {
     out.push('## All courses', '', '### Coverage', '');
-    out.push(...coverageTable(report.coverage), '');
+    out.push(...coverageTable(report.coverage, shownForAll(report)), '');
     out.push('### Bloom levels', '', ...bars(report.levels), '');
   }
   for (const course of courses) out.push(...courseSection(course));
@@ -42,11 +50,19 @@ export function formatReportMarkdown(report: ReportJson): string {
 }
 
 function courseSection(course: CourseReport): string[] {
+  const shown = shownFor(course);
   const out: string[] = [`## ${inline(courseName(course))}`, ''];
   out.push(`File: \`${code(course.filePath)}\``, '');
-  out.push('### Coverage', '', ...coverageTable(course.coverage), '');
-  out.push('### Alignment matrix', '');
-  out.push(...matrix(course), '');
+  out.push(`Kind: ${inline(kindText(course))}`, '');
+  out.push('### Coverage', '', ...coverageTable(course.coverage, shown), '');
+  if (shown.outcomes) {
+    out.push('### Alignment matrix', '');
+    out.push(...matrix(course), '');
+  }
+  if (shown.assessments) {
+    out.push('### Objectives and assessments', '');
+    out.push(...assessmentSection(course), '');
+  }
   out.push('### Bloom levels', '');
   for (const d of course.distribution) {
     const where = d.line !== null ? ` (line ${d.line})` : '';
@@ -57,9 +73,9 @@ function courseSection(course: CourseReport): string[] {
   return out;
 }
 
-function coverageTable(coverage: ReportJson['coverage']): string[] {
+function coverageTable(coverage: ReportJson['coverage'], shown: Shown): string[] {
   const rows = ['| Figure | Count | Of | Share | |', '| --- | ---: | --- | ---: | :---: |'];
-  for (const f of coverageFigures(coverage)) {
+  for (const f of coverageFigures(coverage, shown)) {
     const mark = f.of === 0 ? '' : figureOk(f) ? '✔' : '⚠';
     rows.push(`| ${f.label} | ${f.count} | ${ofText(f)} | ${percent(f.count, f.of)} | ${mark} |`);
   }
@@ -107,6 +123,68 @@ function table(course: CourseReport, elsewhere: string[][], anyElsewhere: boolea
     out.push(`| ${row.join(' | ')} |`);
   });
   return out;
+}
+
+/** The objective x assessment matrix (a list per objective when there are many assessments),
+ * then the assessments with their text, level and what they check. */
+function assessmentSection(course: CourseReport): string[] {
+  const { objectives, assessments } = course;
+  const out: string[] = [];
+  if (!objectives.length) return ['No objectives in this course, so no matrix.'];
+  if (assessments.length && assessments.length <= MAX_MATRIX_COLUMNS) {
+    const cells = assessmentLookup(course);
+    out.push('✔ explicit link · ◌ implied link (by section) · ⚠ gap', '');
+    const head = assessments.map((a, i) => {
+      const label = `${cellText(shortLabel(a.id, i))} (${a.level ?? '?'})`;
+      return a.objectives.length ? label : `${label} ⚠ checks nothing`;
+    });
+    out.push(`| Objective | Level | ${head.join(' | ')} |`);
+    out.push(`| --- | --- | ${head.map(() => ':---:').join(' | ')} |`);
+    objectives.forEach((obj, i) => {
+      const row = [`${cellText(shortLabel(obj.id, i))} ${cellText(obj.text)}${gapNote(obj)}`];
+      row.push(obj.level ?? (obj.vague ? 'vague' : '–'));
+      for (const a of assessments) {
+        const implied = cells.get(cellKey(obj.id, a.id));
+        row.push(implied === undefined ? '' : implied ? '◌' : '✔');
+      }
+      out.push(`| ${row.join(' | ')} |`);
+    });
+  } else {
+    objectives.forEach((obj, i) => {
+      const n = obj.assessments.length;
+      const what = n
+        ? `${plural(n, 'assessment')}${obj.assessedAt ? `, highest: ${obj.assessedAt}` : ''}${obj.assessments.every((l) => l.implied) ? ' (implied)' : ''}`
+        : 'no assessment';
+      out.push(
+        `- **${inline(shortLabel(obj.id, i))}** ${inline(obj.text)} (${obj.level ?? (obj.vague ? 'vague' : 'no level')}): ${what}${gapNote(obj)}`,
+      );
+    });
+  }
+  out.push('', 'Assessments:', '');
+  assessments.forEach((a, i) => {
+    const notes = [
+      a.level ? `asks for ${a.level}` : 'level not read',
+      a.weight ? `weight ${a.weight}` : '',
+      a.objectives.length
+        ? `checks ${a.objectives.map((l) => l.id).length === 1 ? '1 objective' : `${a.objectives.length} objectives`}${a.objectives.every((l) => l.implied) ? ' (implied)' : ''}`
+        : '⚠ checks nothing',
+    ].filter(Boolean);
+    const label = shortLabel(a.id, i);
+    const id = label === a.id ? '' : ` \`${code(a.id)}\``;
+    out.push(
+      `- **${inline(label)}**${id}, line ${a.line}: ${inline(a.text)} (${inline(notes.join(', '))})`,
+    );
+  });
+  return out;
+}
+
+/** "⚠ not assessed", "⚠ assessed below its level", or nothing. */
+function gapNote(obj: CourseReport['objectives'][number]): string {
+  if (!obj.assessments.length) return ' **⚠ not assessed**';
+  const order = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
+  if (obj.level && obj.assessedAt && order.indexOf(obj.assessedAt) < order.indexOf(obj.level))
+    return ' **⚠ assessed below its level**';
+  return '';
 }
 
 /** The outcomes with their full text and what is missing, as the matrix shows only labels. */

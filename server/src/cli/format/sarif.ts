@@ -73,6 +73,20 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
             },
           },
         ],
+        // What a finding points at (the assessments that check an objective below its level,
+        // the first use of a duplicated ID): always in the same file.
+        ...(f.related.length
+          ? {
+              relatedLocations: f.related.map((r, k) => ({
+                id: k,
+                physicalLocation: {
+                  artifactLocation: artifact,
+                  region: region(toRange(report, r.span)),
+                },
+                message: { text: r.message },
+              })),
+            }
+          : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(preferred.length
           ? { fixes: preferred.map((fix) => sarifFix(fix, report, artifact)) }

@@ -2,9 +2,11 @@
 // with its ID, label, references and the language reading of its text. Every reader hands its
 // items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
+import { readTask } from '../language/assessment.js';
 import { readObjective, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
 import { readOutcome, readsAsChange, readsAsMeasure, readsAsMetric } from '../language/outcome.js';
 import type {
+  Assessment,
   Block,
   BlockSource,
   ItemBase,
@@ -13,6 +15,7 @@ import type {
   Located,
   Objective,
   Outcome,
+  Reference,
   Section,
   Span,
 } from '../model.js';
@@ -106,11 +109,12 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
 }
 
 function primaryKind(rule: KindRule): ItemKind {
+  if (rule === 'assessment') return 'assessment';
   return rule === 'outcome' || rule === 'outcome-unless-learner' ? 'outcome' : 'objective';
 }
 
 function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {
-  if (rule === 'objective' || rule === 'outcome') return rule;
+  if (rule === 'objective' || rule === 'outcome' || rule === 'assessment') return rule;
   const change = readsAsChange(plain);
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
   if (change || readsAsMeasure(plain)) return 'outcome';
@@ -167,7 +171,10 @@ function splitItem(
   if (label) {
     labelKind = label.kind;
     labelText = label.label;
-    if (!idInfo && label.id) idInfo = { id: label.id.text, start: label.id.start, end: label.end };
+    // "Exercise 2:" numbers an exercise; only "Quiz Q2:" names an ID.
+    const numberOnly = label.kind === 'assessment' && /^\d/.test(label.id?.text ?? '');
+    if (!idInfo && label.id && !numberOnly)
+      idInfo = { id: label.id.text, start: label.id.start, end: label.end };
     pos = label.end;
     if (!idInfo) {
       const after = readId(b, plain, pos);
@@ -234,6 +241,11 @@ export function addItem(
     insertion?: { at: number; indent: string } | null;
     leadVerb?: string | null;
     id?: { id: string; span: Span | null } | null;
+    /** An assessment's task (the content under its heading, a div's body): its level is read
+     * from these as well as from the item's own text. */
+    task?: { texts: PlainText[]; body: Span | null; title?: boolean } | null;
+    /** The kind whatever a label says (a heading named "Exercise 2" is an assessment). */
+    kind?: ItemKind;
   } = {},
 ): ItemBase | null {
   const exact = options.exact !== false;
@@ -241,13 +253,18 @@ export function addItem(
   if (!/[\p{L}\p{N}]/u.test(parts.body)) return null;
   let { id, idSpan } = parts;
   if (!id && options.id) ({ id, span: idSpan } = options.id);
-  const kind = parts.kind;
+  const kind = options.kind ?? parts.kind;
   const block = blockFor(b, sink, kind, parts.label !== null);
   const offsets = exact ? parts.offsets : new Array<number>(parts.body.length + 1).fill(span.start);
   if (!exact) offsets[offsets.length - 1] = span.end;
   const base: ItemBase = {
     kind,
-    index: kind === 'objective' ? b.outline.objectives.length : b.outline.outcomes.length,
+    index:
+      kind === 'objective'
+        ? b.outline.objectives.length
+        : kind === 'outcome'
+          ? b.outline.outcomes.length
+          : b.outline.assessments.length,
     id: id ?? generatedId(b, sink.section, kind),
     explicitId: id !== null,
     idSpan,
@@ -258,13 +275,13 @@ export function addItem(
     block: block.index,
     source: sink.source,
     label: parts.label,
-    references: findReferences(parts.body, offsets, id),
+    references: referencesOf(parts.body, offsets, id, kind, options.task ?? null),
     parent: options.parent ?? null,
     plain: parts.body,
     offsets,
     insertion: options.insertion ?? null,
   };
-  return finishItem(b, base, block, options.leadVerb ?? null);
+  return finishItem(b, base, block, options.leadVerb ?? null, options.task ?? null);
 }
 
 /** Reads a list item: its first paragraph, then nested lists under it. */
@@ -296,8 +313,8 @@ export function readItem(
       prev?.type === 'paragraph' && c > 1
         ? (blockName(plainOf(b, prev.children).text)?.kind ?? nestedLeadKind(b, prev))
         : null;
-    if (made.kind === 'objective' && namedKind === 'outcome') {
-      const nested = newSink(sink.section, 'nested', off(b, child), 'outcome');
+    if (made.kind === 'objective' && (namedKind === 'outcome' || namedKind === 'assessment')) {
+      const nested = newSink(sink.section, 'nested', off(b, child), namedKind);
       for (const sub of child.children) readItem(b, sub, nested, self, null);
     } else if (made.kind === 'objective' && !made.plain.trimEnd().endsWith(':')) {
       const nested = newSink(sink.section, 'nested', off(b, child), 'objective');
@@ -350,9 +367,34 @@ export function findLabelledItems(
 
 function nestedLeadKind(b: Builder, p: Paragraph): ItemKind | null {
   const t = plainOf(b, p.children).text.trim();
-  return /^(?:measured\s+by|evidence|success\s+measures?|kpis?|outcomes?)\s*:?$/i.test(t)
-    ? 'outcome'
+  if (/^(?:measured\s+by|evidence|success\s+measures?|kpis?|outcomes?)\s*:?$/i.test(t))
+    return 'outcome';
+  return /^(?:assessed\s+by|checked\s+by|assessments?|assessment\s+tasks?|exercises?|quiz(?:zes)?)\s*:?$/i.test(
+    t,
+  )
+    ? 'assessment'
     : null;
+}
+
+/** An item's references; an assessment's also those written in its task ("Assesses: LO2",
+ * "(ILO1, ILO3)"), but not bare IDs there, which may be anything in a task's text. */
+function referencesOf(
+  body: string,
+  offsets: number[],
+  id: string | null,
+  kind: ItemKind,
+  task: { texts: PlainText[] } | null,
+): Reference[] {
+  const own = findReferences(body, offsets, id);
+  if (kind !== 'assessment' || !task) return own;
+  const seen = new Set(own.map((r) => r.span.start));
+  for (const t of task.texts)
+    for (const r of findReferences(t.text, t.offsets, id))
+      if (r.syntactic && !seen.has(r.span.start)) {
+        seen.add(r.span.start);
+        own.push(r);
+      }
+  return own;
 }
 
 function generatedId(b: Builder, section: number, kind: ItemKind): string {
@@ -382,8 +424,25 @@ function sectionSlug(b: Builder, s: Section): string {
   return parts.join('/');
 }
 
-function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string | null): ItemBase {
+function finishItem(
+  b: Builder,
+  base: ItemBase,
+  block: Block,
+  leadVerb: string | null,
+  task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
+): ItemBase {
   const { outline } = b;
+  if (base.kind === 'assessment') {
+    const a: Assessment = {
+      ...base,
+      kind: 'assessment',
+      analysis: assessmentAnalysis(b, base, task),
+      objectives: [],
+    };
+    outline.assessments.push(a);
+    block.items.push(a.index);
+    return a;
+  }
   if (base.kind === 'objective') {
     const r = readObjective(base.plain, b.lex, leadVerb);
     const o: Objective = {
@@ -391,6 +450,7 @@ function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string |
       kind: 'objective',
       analysis: objectiveAnalysis(base, r),
       outcomes: [],
+      assessments: [],
     };
     outline.objectives.push(o);
     block.items.push(o.index);
@@ -413,6 +473,46 @@ function finishItem(b: Builder, base: ItemBase, block: Block, leadVerb: string |
   outline.outcomes.push(o);
   block.items.push(o.index);
   return o;
+}
+
+/** A grading weight: "30%", "20 points", "15 pts", "10 marks" (a line of a grading breakdown). */
+const WEIGHT =
+  /(?<![\p{L}\p{N}.])\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pts?\b|points?\b|marks?\b)/iu;
+
+/** What an assessment asks: the highest level among its own text and its task's sentences. */
+function assessmentAnalysis(
+  b: Builder,
+  item: ItemBase,
+  task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
+): Assessment['analysis'] {
+  // A title that is only a name ("Practice", "Exercise 1: Summing") asks nothing itself.
+  const sources: { text: string; offsets: number[] }[] = [
+    ...(task?.title === false ? [] : [{ text: item.plain, offsets: item.offsets }]),
+    ...(task?.texts ?? []),
+  ];
+  const r = readTask(
+    sources.map((s) => s.text),
+    b.lex,
+  );
+  const src = r.text >= 0 ? sources[r.text]! : null;
+  const at = (p: { start: number; end: number }): Span => ({
+    start: src!.offsets[p.start]!,
+    end: src!.offsets[p.end]!,
+  });
+  const w = WEIGHT.exec(item.plain);
+  return {
+    verb: src && r.verb ? { text: r.verb.lemma, span: at(r.verb) } : null,
+    level: r.level,
+    form: r.form,
+    task: src && r.sentence ? { text: r.sentence.text, span: at(r.sentence) } : null,
+    weight: w
+      ? {
+          text: w[0],
+          span: { start: item.offsets[w.index]!, end: item.offsets[w.index + w[0].length]! },
+        }
+      : null,
+    body: task?.body ?? null,
+  };
 }
 
 function loc(item: ItemBase, s: PlainSpan | null): Located | null {

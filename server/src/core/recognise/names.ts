@@ -19,6 +19,9 @@ export interface BlockName {
   /** Written with a number or letter after it ("Exercise 2", "Outcome A"): one item's label,
    * not the name of a block of them. */
   numbered?: boolean;
+  /** For assessments: the name is of one assessment ("Exercise 2", "Quiz"), not of a block of
+   * them ("Exercises", "Assignments"). */
+  one?: boolean;
 }
 
 interface Entry {
@@ -26,6 +29,7 @@ interface Entry {
   kind: string;
   family?: string;
   strength: string;
+  counts?: string;
 }
 
 function compile(entries: Entry[]): Map<string, BlockName> {
@@ -36,6 +40,7 @@ function compile(entries: Entry[]): Map<string, BlockName> {
       family: e.family === 'learning-outcomes' ? 'learning-outcomes' : null,
       strength: e.strength === 'weak' ? 'weak' : 'strong',
       name: e.name,
+      ...(e.counts === 'one' ? { one: true } : {}),
     });
   }
   return map;
@@ -177,9 +182,12 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
       const hit = lookup(names, name);
       if (!hit) continue;
       let rest = ws.slice(i + k);
-      // "Exercise 2", "Quiz 1.3", "Challenge 3a", "Lab iv".
+      // "Exercise 2", "Quiz 1.3" (normalised to "quiz 1 3"), "Challenge 3a", "Lab iv".
       const numbered = rest.length > 0 && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!);
-      if (numbered) rest = rest.slice(1);
+      if (numbered) {
+        rest = rest.slice(1);
+        while (rest.length && /^\d+[a-z]?$/.test(rest[0]!)) rest = rest.slice(1);
+      }
       if (rest.length === 0) return numbered ? { ...hit, numbered } : hit;
       if (
         QUALIFIER_START.has(rest[0]!) &&

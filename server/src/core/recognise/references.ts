@@ -11,7 +11,7 @@ const PAREN_REFS = new RegExp(
   'gi',
 );
 const KEYWORD_REFS = new RegExp(
-  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assesses|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
+  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assess|assesses|assessing|assessed\s+(?:by|in)|checks?|checking|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
   'gi',
 );
 const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');

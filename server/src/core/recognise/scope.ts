@@ -6,6 +6,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { BlockSource, LeadIn, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
+import type { AssessmentState, PendingAssessment } from './assessments.js';
 import type { KindRule } from './items.js';
 import { readLeadIn, type LeadInReading } from './leadins.js';
 import { blockName, divClassName, type BlockName } from './names.js';
@@ -82,9 +83,15 @@ export interface Scope {
   divNamings: Map<Div, Naming>;
   /** Paragraphs met in the current section so far (prose is read only in its opening). */
   paragraphs: number;
+  /** The assessment whose task is being read (assessments.ts), opened by a heading, a label
+   * or a block quote's title. */
+  assessment?: PendingAssessment | null;
+  /** Assessments of divs, their sinks, and where never-closed divs end (assessments.ts). */
+  assessments?: AssessmentState;
 }
 
 export function ruleOf(name: BlockName): KindRule {
+  if (name.kind === 'assessment') return 'assessment';
   if (name.kind === 'outcome') return 'outcome-unless-learner';
   return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
 }
@@ -114,6 +121,9 @@ export function divAt(
     const start = d.start + s.b.parsed.base;
     if (start > offset) break;
     if (offset >= d.end + s.b.parsed.base || offset < d.bodyStart + s.b.parsed.base) continue;
+    // A never-closed challenge ends at the next section (assessments.ts).
+    const cut = s.assessments?.ends.get(d);
+    if (cut !== undefined && offset >= cut) continue;
     const naming = s.divNamings.get(d);
     if (naming) {
       if (!best || d.depth > best.div.depth) best = { naming, div: d };
@@ -209,6 +219,20 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
     };
   if (lead?.reading.class === 'outcome')
     return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: credit, weak: false };
+  // Under a name of assessments each list item is one (OUTLINE-CONVENTIONS.md section 5), after
+  // a task lead-in ("Submit the following:") too. Under the name of one assessment ("### Quiz
+  // 1", "### Exercise 2") only a list whose items are tasks or questions is: a list of hints or
+  // data is part of the heading's task (assessments.ts).
+  const assessing = s.label ?? s.naming;
+  if (assessing?.name.kind === 'assessment' && !div.inOtherDiv) {
+    return {
+      rule: 'assessment',
+      source: assessing.source,
+      leadIn: null,
+      naming: assessing,
+      weak: assessing.name.strength === 'weak' || assessing.name.one === true,
+    };
+  }
   if (lead?.reading.class === 'task') return null;
   if (s.label?.name.kind === 'assessment') return null;
   if (s.label && !div.inOtherDiv) {

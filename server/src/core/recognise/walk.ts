@@ -4,6 +4,19 @@
 // where its items go. A name with nothing readable under it is recorded for unread-block.
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { BlockSource, Section, UnreadBlock } from '../model.js';
+import {
+  collectTask,
+  cutUnclosed,
+  finishAll,
+  finishCurrent,
+  finishPending,
+  labelledParagraph,
+  newAssessmentState,
+  openAssessment,
+  openDivAssessment,
+  titleDivAssessment,
+  type PendingAssessment,
+} from './assessments.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { readLeadIn } from './leadins.js';
@@ -35,6 +48,10 @@ interface Frame {
   deep: boolean;
   /** This frame opened its naming (and closes it). */
   owns: boolean;
+  /** A heading naming a block of assessments ("## Assignments"): it becomes one assessment
+   * itself only if its section (subsections included) has no list of them, decided when the
+   * section ends. */
+  assessment?: PendingAssessment;
 }
 
 export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
@@ -48,13 +65,18 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     label: null,
     divNamings: new Map(),
     paragraphs: 0,
+    assessment: null,
+    assessments: newAssessmentState(),
   };
   for (const d of b.parsed.divs) {
     const name = nameOfDiv(d);
     if (name) {
       const start = d.start + b.parsed.base;
       const span = { start, end: Math.min(d.bodyStart + b.parsed.base, d.end + b.parsed.base) };
-      s.divNamings.set(d, newNaming(name, sourceOfDiv(d), span, d.title ?? d.name));
+      const naming = newNaming(name, sourceOfDiv(d), span, d.title ?? d.name);
+      s.divNamings.set(d, naming);
+      // A challenge or exercise div is one assessment: the whole div (OUTLINE-CONVENTIONS.md 5).
+      if (name.kind === 'assessment') openDivAssessment(s, d, name, naming);
     }
   }
   const divTitles = titleHeadingOffsets(b);
@@ -89,6 +111,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
 
   const close = (frame: Frame) => {
     if (frame.owns && frame.naming) closeNaming(b, frame.naming);
+    if (frame.assessment) finishPending(s, frame.assessment);
   };
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
@@ -105,10 +128,21 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     if (div) {
       if (!s.divNamings.has(div)) {
         const name = blockName(title);
-        if (name) s.divNamings.set(div, newNaming(name, sourceOfDiv(div), span, title));
+        if (name) {
+          const naming = newNaming(name, sourceOfDiv(div), span, title);
+          s.divNamings.set(div, naming);
+          if (name.kind === 'assessment') openDivAssessment(s, div, name, naming);
+        }
       }
+      titleDivAssessment(s, div, node);
       continue;
     }
+    // A heading of one assessment ends its task; a heading of a block of them waits for its
+    // section's end (close). A challenge div that was never closed ends here too.
+    if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
+      s.assessment = null;
+    finishCurrent(s);
+    cutUnclosed(s, span.start);
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) close(stack.pop()!);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
@@ -144,6 +178,8 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       continue;
     }
     const index = outline.sections.length;
+    // "## Exercises" names the assessments of its lists; "### Exercise 2: Loops" is one.
+    const assessing = named?.kind === 'assessment' ? named : null;
     outline.sections.push({
       index,
       title,
@@ -156,18 +192,32 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     });
     outline.sections[parent]!.children.push(index);
     sectionHeadings.push({ section: index, depth: node.depth, start: span.start });
+    const naming = assessing ? newNaming(assessing, 'heading', span, title) : inherited;
+    const pending = assessing
+      ? openAssessment('heading', assessing, parent, {
+          title: plainOf(b, node.children),
+          titleSpan: span,
+          naming,
+        })
+      : null;
     stack.push({
       depth: node.depth,
       section: index,
-      naming: inherited,
-      deep: inherited !== null && top.deep,
-      owns: false,
+      naming,
+      // "## Assignments" > "### Cohort A" > a list: the lists of its subsections are assessments.
+      deep: assessing ? !assessing.one : inherited !== null && top.deep,
+      owns: assessing !== null,
+      ...(pending && !assessing!.one ? { assessment: pending } : {}),
     });
     s.section = index;
-    s.naming = inherited;
+    s.naming = naming;
+    if (pending) s.assessment = pending;
   }
   closeLabel(s);
+  if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
+    s.assessment = null;
   while (stack.length) close(stack.pop()!);
+  finishAll(s);
   for (const [, naming] of s.divNamings) closeNaming(b, naming);
   setSectionEnds(outline.sections, sectionHeadings, b.text.length);
 }
@@ -258,6 +308,7 @@ function content(
     n.content++;
     n.firstContent ??= describe(node);
   }
+  collectTask(s, node);
   const label = s.label;
   switch (node.type) {
     case 'list':
@@ -273,6 +324,18 @@ function content(
       const lead = leadInOf(b, node);
       if (!lead) {
         const name = labelName(b, node);
+        // "**Exercise 2**", "**Exercise 3:** Write a function ...": one assessment, whose task
+        // runs to the next heading, label or thematic break.
+        const opened = labelledParagraph(s, node, name);
+        if (opened) {
+          const current = s.assessment;
+          if (current?.nodes[current.nodes.length - 1] === node) current.nodes.pop();
+          finishCurrent(s);
+          s.assessment = opened;
+          // "**Exercise 3:** Write a function ...": the paragraph is its own task.
+          if (opened.labelled) finishCurrent(s);
+          if (!name || opened.labelled) return;
+        } else if (name && s.assessment?.label) finishCurrent(s);
         if (name?.kind === 'assessment') {
           // "**Exercise**": what follows, to the next heading, is the exercise, not objectives.
           const top = stack[stack.length - 1]!;
@@ -284,6 +347,8 @@ function content(
         if (name) {
           closeLabel(s);
           s.label = newNaming(name, 'label', off(b, node), plainOf(b, node.children).text.trim());
+          // "**Exercise 2**" over a list of tasks: the tasks are the assessments, not the label.
+          if (opened) opened.naming = s.label;
           return;
         }
       }

@@ -1,6 +1,7 @@
 // duplicate-id: an explicit ID used twice in one file makes every reference to it ambiguous.
 // The fix renumbers the later use to the next free ID.
 import { LineIndex } from '../text.js';
+import { itemsOf } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const duplicateId: Rule = {
@@ -10,7 +11,7 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     const { outline } = ctx;
-    const items = [...outline.objectives, ...outline.outcomes]
+    const items = itemsOf(outline)
       .filter((i) => i.explicitId && i.idSpan)
       .sort((a, b) => a.idSpan!.start - b.idSpan!.start);
     const first = new Map<string, (typeof items)[number]>();

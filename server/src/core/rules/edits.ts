@@ -1,7 +1,7 @@
 // Building fixes from an item's plain text: an edit is only made where the source says exactly
 // what the plain text says (no markup inside the replaced span), so a fix never breaks bold,
 // links or code spans.
-import type { ItemBase, Span, TextEdit } from '../model.js';
+import type { ItemBase, Objective, Span, TextEdit } from '../model.js';
 import { lineBreakOf } from '../text.js';
 
 /** Plain-text index of a source offset within an item (-1 when it is not one). */
@@ -93,3 +93,49 @@ export const CRITERION_PLACEHOLDER = '[TODO criterion, e.g. within 10 minutes or
 export const OUTCOME_SKELETON =
   'Outcome: [TODO metric] from [TODO baseline] to [TODO target] within [TODO timeframe]';
 export const TIMEFRAME_PLACEHOLDER = 'within [TODO timeframe]';
+
+/** The text of a nested assessment that would check an objective: its task starts with the
+ * objective's own behaviour ("Assessment: Design a field study [TODO ...]"), so the skeleton
+ * asks for the objective's level; without a usable verb, a placeholder only. */
+export function assessmentSkeleton(o: Objective): string {
+  const phrase = behaviourPhrase(o);
+  if (!phrase) return 'Assessment: [TODO a task or question that shows this objective]';
+  return `Assessment: ${phrase} [TODO the task learners are given, and how it is marked]`;
+}
+
+/** The objective's behaviour, from its verb to the end of its sentence (before a criterion,
+ * trailing references and the full stop), capitalised; null without a usable verb. */
+export function behaviourPhrase(o: Objective): string | null {
+  const verb = usableVerb(o);
+  const a = o.analysis;
+  if (!verb || !a.verb) return null;
+  const from = plainIndex(o, a.verb.span.start);
+  if (from < 0) return null;
+  let to = endOfSentence(o);
+  if (a.criterion) {
+    const c = plainIndex(o, a.criterion.span.start);
+    if (c > from) to = Math.min(to, c);
+  }
+  let phrase = o.plain.slice(from, to).replace(/\s+/g, ' ');
+  // Cut before a criterion, a phrase may end in a word that led into it ("... that meets").
+  for (let k = 0; k < 4; k++)
+    phrase = phrase
+      .replace(/[\s,;:.(]+$/, '')
+      .replace(/\s+(?:that|which|who|to|and|or|by|with|within|in|on|for|of|the|a|an|so|as)$/i, '');
+  if (phrase.length > 120) phrase = phrase.slice(0, 120).replace(/\s+\S*$/, '');
+  if (!phrase) return null;
+  return phrase[0]!.toUpperCase() + phrase.slice(1);
+}
+
+/** The objective's verb, where a task could start with it. */
+export function usableVerb(o: Objective): string | null {
+  const a = o.analysis;
+  if (a.vague || !a.verb || a.verbFromLeadIn || !a.level) return null;
+  return /^[\p{L}-]+$/u.test(a.verb.text) ? a.verb.text : null;
+}
+
+/** An assessment's title or task cut for a message. */
+export function shortTitle(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}

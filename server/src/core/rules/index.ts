@@ -1,4 +1,5 @@
 // The rules, in the order of INTERFACES.md (unknown-verb, added by issue 12, after no-verb).
+import { assessmentBelowLevel } from './assessment-below-level.js';
 import { compoundObjective } from './compound-objective.js';
 import { duplicateId } from './duplicate-id.js';
 import { missingCriterion } from './missing-criterion.js';
@@ -8,6 +9,7 @@ import { noVerb } from './no-verb.js';
 import { orphanOutcome } from './orphan-outcome.js';
 import { outputNotOutcome } from './output-not-outcome.js';
 import type { Rule } from './rule.js';
+import { unassessedObjective } from './unassessed-objective.js';
 import { unknownReference } from './unknown-reference.js';
 import { unknownVerb } from './unknown-verb.js';
 import { unmeasurableOutcome } from './unmeasurable-outcome.js';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   orphanOutcome,
   unknownReference,
   duplicateId,
+  unassessedObjective,
+  assessmentBelowLevel,
   unreadBlock,
 ];
 

@@ -1,5 +1,8 @@
 // missing-outcome: no outcome measures the objective, by nesting, reference or section scope.
-// Without one, nobody will know whether the training changed anything.
+// Without one, nobody will know whether the training changed anything. Outcomes are expected of
+// workplace courses (OUTLINE-CONVENTIONS.md section 10), and checked wherever a course has some;
+// a workplace course with no outcome at all is told so once, on the course (section 11).
+import { lineBreakOf } from '../text.js';
 import type { Rule } from './rule.js';
 import { nestedItem, OUTCOME_SKELETON } from './edits.js';
 
@@ -9,7 +12,40 @@ export const missingOutcome: Rule = {
   appliesTo: 'objective',
   defaultSeverity: 'warning',
   check(ctx) {
-    const { outline } = ctx;
+    const { outline, kind } = ctx;
+    if (!outline.objectives.length) return;
+    // Outcomes are present when the file has some, or another file's measure its objectives.
+    if (!outline.outcomes.length && !outline.objectives.some((o) => o.outcomes.length)) {
+      if (kind.value !== 'workplace') return;
+      const course = outline.sections[0]!;
+      const first = outline.objectives[0]!;
+      const eol = lineBreakOf(outline.text);
+      const text = outline.text;
+      const end = text.length;
+      const sep = end === 0 || /\r?\n$|\r$/.test(text) ? eol : eol + eol;
+      const n = outline.objectives.length;
+      ctx.report({
+        ruleId: 'missing-outcome',
+        message:
+          `This workplace course has no outcome, so none of its ${n === 1 ? 'objective is' : `${n} objectives are`} measured: ` +
+          'add outcomes (a metric with a target and a timeframe) that show the change on the job. ' +
+          `Bloomline reads it as workplace training (${kind.reason}); set "kind" if it is not.`,
+        span: course.heading ?? first.textSpan,
+        fixes: [
+          {
+            title: 'Add a "Success measures" section with an outcome skeleton',
+            isPreferred: false,
+            edits: [
+              {
+                span: { start: end, end },
+                newText: `${sep}## Success measures${eol}${eol}- ${OUTCOME_SKELETON}${eol}`,
+              },
+            ],
+          },
+        ],
+      });
+      return;
+    }
     for (const o of outline.objectives) {
       if (o.outcomes.length) continue;
       // A sub-objective is covered by the outcomes of the objective it belongs to.
@@ -18,9 +54,8 @@ export const missingOutcome: Rule = {
       const edit = nestedItem(outline.text, o, OUTCOME_SKELETON);
       ctx.report({
         ruleId: 'missing-outcome',
-        message: outline.outcomes.length
-          ? 'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.'
-          : 'No outcome measures this objective: add an outcome (metric, target, timeframe) that shows the change on the job.',
+        message:
+          'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.',
         span: o.textSpan,
         fixes: edit
           ? [

@@ -2,12 +2,14 @@
 // findings (with fixes as data) on one outline. Rules never parse Markdown: they read the model.
 import type { Config } from '../config.js';
 import type { Lexicon } from '../language/lexicon.js';
-import type { Finding, ItemKind, Outline, Severity } from '../model.js';
+import type { Finding, ItemKind, KindDecision, Outline, Severity } from '../model.js';
 
 export interface RuleContext {
   outline: Outline;
   config: Config;
   lex: Lexicon;
+  /** The kind of course the outline is read as (kind.ts): rules follow it. */
+  kind: KindDecision;
   /** Every explicit ID known in this file and the workspace, for "did you mean". */
   knownIds(): { id: string; filePath: string; kind: ItemKind }[];
   report(

@@ -1,18 +1,19 @@
 // unknown-reference: a reference names an ID that no objective or outcome has. The fix offers
 // the closest existing IDs.
 import { editDistance } from '../config.js';
+import { itemsOf } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
-  description: 'References name existing objective or outcome IDs.',
+  description: 'References name existing objective, outcome or assessment IDs.',
   appliesTo: 'reference',
   defaultSeverity: 'error',
   check(ctx) {
     const { outline } = ctx;
     // Built on the first unknown reference only: most outlines have none.
     let index: KnownIndex | null = null;
-    for (const item of [...outline.objectives, ...outline.outcomes]) {
+    for (const item of itemsOf(outline)) {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
         index ??= indexIds(ctx.knownIds());
@@ -47,7 +48,7 @@ export const unknownReference: Rule = {
         const exact = outline.text.slice(ref.span.start, ref.span.end) === ref.id;
         ctx.report({
           ruleId: 'unknown-reference',
-          message: `No objective or outcome has the ID "${ref.id}"${scored.length ? `; did you mean ${scored.map((s) => `"${s.id}"`).join(' or ')}?` : '.'}`,
+          message: `No objective, outcome or assessment has the ID "${ref.id}"${scored.length ? `; did you mean ${scored.map((s) => `"${s.id}"`).join(' or ')}?` : '.'}`,
           span: ref.span,
           fixes: (exact ? scored : []).map((s, i) => ({
             title: `Change the reference to "${s.id}"`,

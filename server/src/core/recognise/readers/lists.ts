@@ -2,6 +2,7 @@
 // outcomes when a scope names it (scope.ts); otherwise only its labelled items count
 // ("Objective: ..."). A list continued after an HTML comment joins the block before it.
 import type { List, RootContent } from 'mdast';
+import { readTask } from '../../language/assessment.js';
 import { readObjective } from '../../language/objective.js';
 import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
 import { off, type Builder } from '../context.js';
@@ -54,7 +55,8 @@ export interface ListSink {
 
 /**
  * Whether a list under a weak name ("Goals", "Results") is what the name says: most items are
- * learner statements (for objectives) or measured changes (for outcomes). "## Goals" over
+ * learner statements (for objectives), measured changes (for outcomes), tasks, questions or
+ * grading weights (for assessments). "## Goals" over
  * "- Fast" and "- Simple" in a software README is not a block of objectives.
  */
 function bearsOut(b: Builder, list: List, placement: Placement): boolean {
@@ -66,7 +68,13 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     const text = plainOf(b, first.children).text;
     const body = text.slice(skipPrefix(text));
     all++;
-    if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
+    if (placement.rule === 'assessment') {
+      // "## Grading", "## Evaluation": a breakdown of weights ("Quizzes 30%"); "## Labs",
+      // "## Activities": tasks or questions, not a trainer's notes.
+      const graded = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i.test(body);
+      const weighsOnly = /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '');
+      if (graded || (!weighsOnly && readTask([body], b.lex).level !== null)) yes++;
+    } else if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
       if (readsAsMetric(body)) yes++;
     } else {
       const r = readObjective(body, b.lex, null);

@@ -3,8 +3,10 @@
 // it is read under the scope around it, unless a sentence before it introduces something else
 // ("... four reasons why it matters:" and then a quoted list).
 import type { Blockquote, RootContent } from 'mdast';
+import type { BlockSource, Span } from '../../model.js';
+import { finishCurrent, openAssessment } from '../assessments.js';
 import { off } from '../context.js';
-import { blockName } from '../names.js';
+import { blockName, type BlockName } from '../names.js';
 import { plainOf } from '../plain.js';
 import {
   adjacentParagraph,
@@ -35,10 +37,13 @@ export function readQuote(
   for (let k = 0; k < kids.length; k++) {
     const child = kids[k]!;
     if (child.type === 'heading') {
-      const title = plainOf(b, child.children).text;
+      const titleText = plainOf(b, child.children);
+      const title = titleText.text;
       const name = blockName(title);
       inner.naming = name ? newNaming(name, 'heading', off(b, child), title.trim()) : null;
       if (inner.naming) owned.push(inner.naming);
+      if (name?.kind === 'assessment' && name.one)
+        openQuoteAssessment(inner, s, name, 'heading', titleText, off(b, child));
       continue;
     }
     if (k === 0 && child.type === 'paragraph') {
@@ -55,6 +60,12 @@ export function readQuote(
       if (name && (alert || rest === text.trim())) {
         inner.naming = newNaming(name, alert ? 'alert' : 'label', off(b, child), rest);
         owned.push(inner.naming);
+        if (name.kind === 'assessment' && name.one) {
+          const pt = plainOf(b, child.children);
+          const at = Math.max(0, pt.text.indexOf(rest));
+          const title = { text: rest, offsets: pt.offsets.slice(at, at + rest.length + 1) };
+          openQuoteAssessment(inner, s, name, alert ? 'alert' : 'label', title, off(b, child));
+        }
         continue;
       }
       if (alert && !rest) continue;
@@ -62,4 +73,19 @@ export function readQuote(
     walk(inner, child, kids, k);
   }
   for (const n of owned) close(n);
+  if (inner.assessment !== s.assessment) finishCurrent(inner);
+}
+
+/** A block quote titled with the name of one assessment ("> **Quiz**", "> [!TIP] Exercise"):
+ * the quote's content is its task. */
+function openQuoteAssessment(
+  inner: Scope,
+  outer: Scope,
+  name: BlockName,
+  source: BlockSource,
+  title: { text: string; offsets: number[] },
+  span: Span,
+): void {
+  if (inner.assessment !== outer.assessment) finishCurrent(inner);
+  inner.assessment = openAssessment(source, name, outer.section, { title, titleSpan: span });
 }

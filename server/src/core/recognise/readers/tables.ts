@@ -1,6 +1,7 @@
 // Reader: pipe tables with an objective column ("Learning objective", "Learning outcome",
 // "Objective", "LO"). Each row is an objective; an ID column gives IDs; an "Outcome" column's
-// cell is an outcome that measures the row's objective. Bloomline parses without GFM, so a table
+// cell is an outcome that measures the row's objective, an "Assessment" column's cell an
+// assessment that checks it (linked by the row: OUTLINE-CONVENTIONS.md section 6). Bloomline parses without GFM, so a table
 // arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
 // text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
 import type { Paragraph, RootContent } from 'mdast';
@@ -65,6 +66,7 @@ export function readTable(
   const name = roles.objectiveName!;
   const sink = newSink(s.section, 'table', span, ruleOf(name));
   const outcomes = newSink(s.section, 'table', span, 'outcome');
+  const assessments = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
   for (const row of rows) {
     const cell = row[roles.objective];
@@ -91,6 +93,16 @@ export function readTable(
           insertion: null,
         });
     }
+    const checkCell = roles.assessment >= 0 ? row[roles.assessment] : undefined;
+    if (checkCell && made.kind === 'objective') {
+      const checkText = sliceByOffsets(plain, checkCell);
+      if (/[\p{L}\p{N}]/u.test(checkText.text))
+        addItem(b, assessments, checkText, checkCell, {
+          parent: { kind: 'objective', index: made.index },
+          insertion: null,
+          kind: 'assessment',
+        });
+    }
   }
   if (s.naming && read) s.naming.read += read;
   return true;
@@ -101,10 +113,17 @@ interface Roles {
   objectiveName: BlockName | null;
   id: number;
   outcome: number;
+  assessment: number;
 }
 
 function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
-  const roles: Roles = { objective: -1, objectiveName: null, id: -1, outcome: -1 };
+  const roles: Roles = {
+    objective: -1,
+    objectiveName: null,
+    id: -1,
+    outcome: -1,
+    assessment: -1,
+  };
   const idLike = (col: number) => {
     const cells = rows.map((r) => r[col]).filter((c): c is Cell => !!c);
     const texts = cells
@@ -142,9 +161,14 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
       roles.objective = col;
       roles.objectiveName = name;
     } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
+    else if (name.kind === 'assessment' && roles.assessment < 0) roles.assessment = col;
   });
-  // An "Outcome" column beside no objective column is something else (a probability table).
-  if (roles.objective < 0) roles.outcome = -1;
+  // An "Outcome" column beside no objective column is something else (a probability table);
+  // an "Assessment" column too (a schedule's "Assignment" column).
+  if (roles.objective < 0) {
+    roles.outcome = -1;
+    roles.assessment = -1;
+  }
   return roles;
 }
 

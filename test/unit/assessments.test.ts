@@ -1,0 +1,531 @@
+// Assessments (OUTLINE-CONVENTIONS.md sections 5 and 6): found in every syntax course authors
+// use, each with the Bloom level its task or question asks for, linked to the objectives they
+// check by nesting, references, table rows and section scope; bad input (an unknown ID, a
+// cycle of references, a challenge that never closes) reported or read sensibly, never a crash.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  LineIndex,
+  Workspace,
+  applyEdits,
+  buildOutline,
+  lexiconFor,
+  resolveConfig,
+  type Assessment,
+  type Outline,
+} from '../../server/src/core/index.js';
+import { readTask } from '../../server/src/core/language/assessment.js';
+import { repoRoot } from './fixture-helpers.js';
+
+const lex = lexiconFor([], {});
+
+function linked(text: string, config = resolveConfig({}).config) {
+  const ws = new Workspace(config);
+  ws.update('course.md', text, config);
+  const outline = ws.get('course.md')!;
+  return { ws, outline, findings: ws.lint('course.md') };
+}
+
+/** "title: level -> LO1, LO2*" (implied links starred), in document order. */
+function summary(outline: Outline): string[] {
+  return [...outline.assessments]
+    .sort((a, b) => a.textSpan.start - b.textSpan.start)
+    .map(
+      (a) =>
+        `${a.text}: ${a.analysis.level ?? '-'} -> ${a.objectives.map((l) => l.id + (l.implied ? '*' : '')).join(', ')}`,
+    );
+}
+
+const OBJECTIVES = [
+  '# Loops',
+  '',
+  '## Objectives',
+  '',
+  '- **LO1:** Write a `for` loop that sums a list of numbers.',
+  '- **LO2:** Explain what the loop variable holds on each pass.',
+  '',
+].join('\n');
+
+describe('where assessments are found', () => {
+  test('a heading of one assessment, with its task under it', () => {
+    const { outline } = linked(
+      `${OBJECTIVES}\n### Exercise 2: Loops\n\nUsing \`range\`, write a loop that prints 1 to 3.\n`,
+    );
+    assert.deepEqual(summary(outline), ['Exercise 2: Loops: apply -> LO1*, LO2*']);
+    const a = outline.assessments[0]!;
+    assert.equal(a.source, 'heading');
+    assert.equal(a.analysis.form, 'task');
+    assert.equal(a.analysis.verb?.text, 'write');
+    assert.equal(
+      outline.text.slice(a.analysis.verb!.span.start, a.analysis.verb!.span.end),
+      'write',
+    );
+    assert.match(a.analysis.task!.text, /^Using `?range`?, write a loop/);
+  });
+
+  test('each item under "Exercises", "Review questions" or a quiz heading', () => {
+    const { outline } = linked(
+      `${OBJECTIVES}\n## Exercises\n\n1. Write a loop that prints each letter of a word (LO1).\n2. Why does the loop stop? (LO2)\n\n## Quiz 1\n\n- What is a loop variable? (LO2)\n`,
+    );
+    assert.deepEqual(summary(outline), [
+      'Write a loop that prints each letter of a word (LO1).: apply -> LO1',
+      'Why does the loop stop? (LO2): understand -> LO2',
+      'What is a loop variable? (LO2): remember -> LO2',
+    ]);
+  });
+
+  test('a list of hints under an exercise heading is part of its task', () => {
+    const { outline } = linked(
+      `${OBJECTIVES}\n### Exercise 3\n\nWrite a function that takes:\n\n- a list of numbers\n- a threshold\n`,
+    );
+    assert.deepEqual(summary(outline), ['Exercise 3: apply -> LO1*, LO2*']);
+  });
+
+  test('a Carpentries challenge div is one assessment; its solution is not its task', () => {
+    const text = [
+      OBJECTIVES,
+      '::::::::::::::::::::::::::::::::::::::: challenge',
+      '',
+      '## Sorting',
+      '',
+      'Which is better for a list of a million numbers, and why?',
+      '',
+      ':::::::::::::::: solution',
+      '',
+      'Design a merge sort that uses a heap.',
+      '',
+      ':::::::::::::::::::::::::',
+      '',
+      ':::::::::::::::::::::::::::::::::::::::::::::::::::',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(summary(outline), ['Sorting: evaluate -> LO1*, LO2*']);
+    assert.equal(outline.assessments[0]!.source, 'div');
+  });
+
+  test('MyST {exercise} and {challenge}, Quarto callouts titled Exercise, MkDocs admonitions', () => {
+    const text = [
+      OBJECTIVES,
+      '```{exercise} Tracing',
+      'Trace the loop below by hand (LO2).',
+      '```',
+      '',
+      ':::{challenge} Powers',
+      'Write a loop that computes 5 ** 3 without `**` (LO1).',
+      ':::',
+      '',
+      '::: {.callout-tip}',
+      '## Exercise 4',
+      '',
+      'How would you count the vowels in a word? (LO1)',
+      ':::',
+      '',
+      '!!! question "Exercise 5"',
+      '    What does `range(3)` produce? (LO2)',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'Tracing: understand -> LO2',
+      'Powers: apply -> LO1',
+      'Exercise 4: apply -> LO1',
+      'Exercise 5: understand -> LO2',
+    ]);
+  });
+
+  test('labels: "Quiz:" paragraphs and list items, "**Exercise 2**" over its task', () => {
+    const text = [
+      OBJECTIVES,
+      '**Quiz:** What does a `for` loop repeat? (LO2)',
+      '',
+      '- Exercise: Write a loop that doubles each number in a list (LO1).',
+      '',
+      '**Exercise 2**',
+      '',
+      'Explain, in two sentences, why the loop variable changes.',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'What does a for loop repeat? (LO2): understand -> LO2',
+      'Write a loop that doubles each number in a list (LO1).: apply -> LO1',
+      'Exercise 2: understand -> LO1*, LO2*',
+    ]);
+  });
+
+  test('nested under an objective ("Assessment:" or an "Assessed by:" list) links by nesting', () => {
+    const text = [
+      '## Objectives',
+      '',
+      '- **LO1:** Design a field study that tests a hypothesis.',
+      '  - Assessment: Design a study for the hypothesis of your choice.',
+      '- **LO2:** Define "hypothesis".',
+      '',
+      '  Assessed by:',
+      '',
+      '  - What is a hypothesis?',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'Design a study for the hypothesis of your choice.: create -> LO1',
+      'What is a hypothesis?: remember -> LO2',
+    ]);
+    assert.equal(outline.objectives[0]!.assessments[0]!.via, 'nesting');
+  });
+
+  test('the "Assessment" column of an objectives table links by its row', () => {
+    const text = [
+      '| ID | Learning objective | Assessment |',
+      '| --- | --- | --- |',
+      '| LO1 | Design a field study that tests a hypothesis. | Project: design a study |',
+      '| LO2 | Define the parts of a research design. | Quiz 1 |',
+      '| LO3 | Compare two sampling strategies. | |',
+      '',
+    ].join('\n');
+    const { outline, findings } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'Project: design a study: create -> LO1',
+      'Quiz 1: - -> LO2',
+    ]);
+    assert.deepEqual(
+      outline.objectives.map((o) => o.assessments.map((l) => l.via)),
+      [['row'], ['row'], []],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'unassessed-objective').map((f) => f.item?.id),
+      ['LO3'],
+    );
+  });
+
+  test('a grading breakdown names assessments but checks nothing', () => {
+    const text = `${OBJECTIVES}\n## Grading\n\n- Problem sets: 30%\n- Final project (40 points)\n`;
+    const { outline, findings } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'Problem sets: 30%: - -> ',
+      'Final project (40 points): - -> ',
+    ]);
+    assert.deepEqual(
+      outline.assessments.map((a) => a.analysis.weight?.text),
+      ['30%', '40 points'],
+    );
+    assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'), 'said nowhere');
+  });
+
+  test('words that only sound like assessments do not make one', () => {
+    for (const text of [
+      `${OBJECTIVES}\n## Project\n\nThis project is maintained by volunteers.\n`,
+      `${OBJECTIVES}\n## Test\n\nThe tests live in \`test/\`.\n`,
+      `${OBJECTIVES}\n## Lab introduction\n\nThe lab uses a virtual machine.\n`,
+      `${OBJECTIVES}\nExercise: 30 minutes\n`,
+    ]) {
+      assert.deepEqual(summary(linked(text).outline), [], text.split('\n').at(-2));
+    }
+  });
+});
+
+describe('the level an assessment asks for', () => {
+  const forms = JSON.parse(
+    fs.readFileSync(
+      path.join(repoRoot, 'server/src/core/language/data/question-forms.json'),
+      'utf8',
+    ),
+  ) as { forms: { example: string; level: string }[] };
+
+  test('every question form in the data reads its own example at its level', () => {
+    for (const f of forms.forms) assert.equal(readTask([f.example], lex).level, f.level, f.example);
+  });
+
+  test('the forms of the contract', () => {
+    const level = (s: string) => readTask([s], lex).level;
+    assert.equal(level('What is a hypothesis?'), 'remember');
+    assert.equal(level('Why does Git need a staging area?'), 'understand');
+    assert.equal(level('Which of the two designs is better, and why?'), 'evaluate');
+    assert.equal(level('Write a loop that sums a list.'), 'apply');
+    assert.equal(level('Using `range`, write a loop that prints 1 to 3.'), 'apply');
+    assert.equal(level('Design a field study for your hypothesis.'), 'create');
+  });
+
+  test('the highest demand of the task counts; setting-up and discourse count for nothing', () => {
+    assert.equal(
+      readTask(['Consider the list below.', 'What is its length?', 'Why is it 3?'], lex).level,
+      'understand',
+    );
+    for (const s of [
+      'Note that the loop stops at 3.',
+      'Navigate to the folder of your cohort.',
+      'Python has a built-in function called range.',
+      'Plot shows the data.',
+      'Given the following loop:',
+      'Is this the right file?',
+    ])
+      assert.equal(readTask([s], lex).level, null, s);
+  });
+
+  test('an imperative and a question in one sentence: the higher counts', () => {
+    assert.equal(
+      readTask(['Critique the design: which of its choices is weakest, and why?'], lex).level,
+      'evaluate',
+    );
+  });
+});
+
+describe('links between assessments and objectives', () => {
+  test('a Carpentries episode: every challenge checks the episode objectives (implied)', () => {
+    const file = path.join(
+      repoRoot,
+      'test/corpus/carpentries/python-novice-inflammation/05-loop.md',
+    );
+    const text = fs.readFileSync(file, 'utf8');
+    const { outline } = linked(text);
+    assert.ok(outline.assessments.length >= 5, `${outline.assessments.length} challenges`);
+    for (const a of outline.assessments) {
+      assert.equal(a.source, 'div');
+      assert.deepEqual(
+        a.objectives.map((l) => [l.id, l.implied, l.via]),
+        outline.objectives.map((o) => [o.id, true, 'scope']),
+        a.text,
+      );
+    }
+  });
+
+  test('every Carpentries challenge of the corpus checks its episode objectives', () => {
+    const root = path.join(repoRoot, 'test/corpus/carpentries');
+    let challenges = 0;
+    for (const lesson of fs.readdirSync(root)) {
+      for (const name of fs.readdirSync(path.join(root, lesson))) {
+        if (!name.endsWith('.md')) continue;
+        const text = fs.readFileSync(path.join(root, lesson, name), 'utf8');
+        const { outline } = linked(text);
+        const divs = (text.match(/^:{3,}\s*challenge\s*$/gm) ?? []).length;
+        const found = outline.assessments.filter((a) => a.source === 'div');
+        assert.equal(found.length, divs, `${lesson}/${name}: one assessment per challenge`);
+        challenges += divs;
+        if (!outline.objectives.length) continue;
+        // Where the episode's objectives are its objectives div, every challenge checks all of
+        // them; where a section has objectives of its own, its challenges check those.
+        const onlyDiv = outline.objectives.every((o) => o.source === 'div');
+        for (const a of found) {
+          assert.ok(a.objectives.length > 0, `${lesson}/${name}: ${a.text} checks nothing`);
+          assert.ok(a.objectives.every((l) => l.implied && l.via === 'scope'));
+          if (onlyDiv)
+            assert.equal(
+              a.objectives.length,
+              outline.objectives.length,
+              `${lesson}/${name}: ${a.text}`,
+            );
+        }
+      }
+    }
+    assert.ok(challenges >= 100, `${challenges} challenges`);
+  });
+
+  test('"(ILO2)"-style references link every reference, explicitly', () => {
+    const text = [
+      '## Intended learning outcomes',
+      '',
+      '- **ILO1:** Formulate a testable hypothesis.',
+      '- **ILO2:** Design a field study.',
+      '- **ILO3:** Report results as a journal article.',
+      '',
+      '## Assessment',
+      '',
+      '- Hypothesis worksheet (ILO1)',
+      '- Study design (ILO2, ILO3)',
+      '- Final report, assesses: ILO3',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(summary(outline), [
+      'Hypothesis worksheet (ILO1): - -> ILO1',
+      'Study design (ILO2, ILO3): - -> ILO2, ILO3',
+      'Final report, assesses: ILO3: - -> ILO3',
+    ]);
+    for (const a of outline.assessments)
+      for (const l of a.objectives) assert.equal(l.via, 'reference');
+  });
+
+  test('an assessment in a section without objectives checks those of the nearest section with some', () => {
+    const text = [
+      '# Course',
+      '',
+      '## Week 1',
+      '',
+      '### Objectives',
+      '',
+      '- Explain what a loop is.',
+      '',
+      '### Practice',
+      '',
+      '#### Exercise 1',
+      '',
+      'Write a loop that prints 1 to 3.',
+      '',
+      '## Week 2',
+      '',
+      '### Objectives',
+      '',
+      '- Write a function that returns a value.',
+      '',
+    ].join('\n');
+    const { outline, findings } = linked(text);
+    assert.deepEqual(summary(outline), ['Exercise 1: apply -> week-1#objective-1*']);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'unassessed-objective').map((f) => f.item?.id),
+      ['week-2#objective-1'],
+      'week 2 has no exercise',
+    );
+  });
+
+  test('with "linking": "explicit", nothing is implied', () => {
+    const config = resolveConfig({ linking: 'explicit' }).config;
+    const { outline } = linked(`${OBJECTIVES}\n### Exercise 1\n\nWrite a loop.\n`, config);
+    assert.deepEqual(outline.assessments[0]!.objectives, []);
+  });
+
+  test('an unknown ID: an unknown-reference error, and nothing linked', () => {
+    const { outline, findings } = linked(`${OBJECTIVES}\n## Exercises\n\n- Write a loop (LO9).\n`);
+    assert.deepEqual(outline.assessments[0]!.objectives, []);
+    const ref = findings.filter((f) => f.ruleId === 'unknown-reference');
+    assert.equal(ref.length, 1);
+    assert.match(ref[0]!.message, /"LO9"/);
+  });
+
+  test('a cycle of references links each pair once', () => {
+    const text = [
+      '## Objectives',
+      '',
+      '- **LO1:** Write a loop (assessed by A1).',
+      '',
+      '## Exercises',
+      '',
+      '- **A1:** Write a loop that sums a list (LO1), see also A1.',
+      '- **A2:** Explain a loop (A1, LO1).',
+      '',
+    ].join('\n');
+    const { outline, findings } = linked(text);
+    assert.deepEqual(
+      outline.objectives[0]!.assessments.map((l) => l.id),
+      ['A1', 'A2'],
+    );
+    assert.deepEqual(
+      outline.assessments.map((a) => a.objectives.map((l) => l.id)),
+      [['LO1'], ['LO1']],
+    );
+    assert.ok(!findings.some((f) => f.ruleId === 'unknown-reference'));
+  });
+
+  test('a challenge div that never closes: the sections after it are still read, and a note says so', () => {
+    const text = [
+      '# Loops',
+      '',
+      '::: challenge',
+      '',
+      '## Powers',
+      '',
+      'Write a loop that computes 5 ** 3.',
+      '',
+      '## Functions',
+      '',
+      '::: objectives',
+      '',
+      '- Write a function that returns a value.',
+      '',
+      ':::',
+      '',
+    ].join('\n');
+    const { outline } = linked(text);
+    assert.deepEqual(
+      outline.objectives.map((o) => o.text),
+      ['Write a function that returns a value.'],
+    );
+    assert.deepEqual(summary(outline), ['Powers: apply -> functions#objective-1*']);
+    assert.equal(outline.notes.length, 1);
+    assert.match(outline.notes[0]!.message, /never closed/);
+    assert.equal(new LineIndex(text).position(outline.notes[0]!.span.start).line, 2);
+  });
+});
+
+describe('the rules', () => {
+  test('no assessment at all: no unassessed-objective', () => {
+    const { findings } = linked(OBJECTIVES);
+    assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'));
+  });
+
+  test('the assessment skeleton fix makes the objective assessed, at its level', () => {
+    const text = `${OBJECTIVES}\n## Exercises\n\n- Write a loop that sums a list (LO1).\n`;
+    const { findings } = linked(text);
+    const f = findings.find((x) => x.ruleId === 'unassessed-objective')!;
+    assert.equal(f.item?.id, 'LO2');
+    const fix = f.fixes.find((x) => /skeleton/.test(x.title))!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.match(
+      fixed,
+      /- \*\*LO2:\*\* Explain what the loop variable holds on each pass\.\n {2}- Assessment: Explain what the loop variable holds on each pass \[TODO/,
+    );
+    const after = linked(fixed);
+    assert.ok(!after.findings.some((x) => x.ruleId === 'unassessed-objective'));
+    const skeleton = after.outline.assessments.find((a) => a.parent)!;
+    assert.equal(skeleton.analysis.level, after.outline.objectives[1]!.analysis.level);
+  });
+
+  test('the reference fix adds the ID to the nearest assessment that names objectives', () => {
+    const text = `${OBJECTIVES}\n## Exercises\n\n- Write a loop that sums a list (LO1).\n`;
+    const f = linked(text).findings.find((x) => x.ruleId === 'unassessed-objective')!;
+    const fix = f.fixes.find((x) => /^Reference LO2/.test(x.title))!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.match(fixed, /- Write a loop that sums a list \(LO1, LO2\)\.\n/);
+    assert.ok(!linked(fixed).findings.some((x) => x.ruleId === 'unassessed-objective'));
+  });
+
+  test('assessment-below-level: reported where every check asks less, fixed by a skeleton', () => {
+    const text = [
+      '## Objectives',
+      '',
+      '- **LO1:** Design a field study that tests a hypothesis.',
+      '- **LO2:** Choose a test for two samples.',
+      '',
+      '## Quiz',
+      '',
+      '- What is a hypothesis? (LO1)',
+      '- Which test would you use for two independent samples? (LO2)',
+      '',
+    ].join('\n');
+    const { findings } = linked(text);
+    const below = findings.filter((f) => f.ruleId === 'assessment-below-level');
+    assert.deepEqual(
+      below.map((f) => f.item?.id),
+      ['LO1'],
+      '"choose" is also apply: an apply question is enough for LO2',
+    );
+    assert.match(below[0]!.message, /asks for "design" \(create\).*remember/);
+    assert.equal(below[0]!.related.length, 1);
+    const fixed = applyEdits(text, below[0]!.fixes[0]!.edits);
+    assert.ok(!linked(fixed).findings.some((f) => f.ruleId === 'assessment-below-level'));
+  });
+
+  test('an assessment whose level could not be read keeps the rule quiet', () => {
+    const text = `## Objectives\n\n- **LO1:** Design a field study.\n\n## Assignments\n\n- Assignment 1 (LO1)\n- What is a hypothesis? (LO1)\n`;
+    assert.ok(!linked(text).findings.some((f) => f.ruleId === 'assessment-below-level'));
+  });
+
+  test('findings on assessments keep their spans inside the text with CRLF and a BOM', () => {
+    const text = `\uFEFF${OBJECTIVES}\n## Exercises\n\n- Write a loop (LO1).\n`.replace(
+      /\n/g,
+      '\r\n',
+    );
+    const { outline, findings } = linked(text);
+    for (const a of outline.assessments as Assessment[])
+      assert.equal(text.slice(a.textSpan.start, a.textSpan.end), 'Write a loop (LO1).');
+    for (const f of findings) assert.ok(f.span.end <= text.length);
+  });
+});
+
+test('assessments alone do not make a file an outline', () => {
+  const { findings } = linked('# Exercises\n\n## Exercise 1\n\nWrite a loop.\n');
+  assert.deepEqual(findings, []);
+  assert.equal(buildOutline('## Quiz\n\n- What is X?\n', 'q.md').assessments.length, 1);
+});
