@@ -36,6 +36,9 @@ const AWKWARD: Record<string, string> = {
   'front matter with YAML comments':
     '---\ntitle: T\n# a YAML comment\nobjectives:\n  - Explain X\n---\n\n# Course\n\n## M\n',
   'unclosed front matter': '---\ntitle: T\n# comment\n\n# Course\n',
+  'unclosed front matter before a list': '---\n## Objectives\n\n- Understand loops.\n- Know it.\n',
+  'unclosed front matter, link definition': '---\n## O\n\n- Understand loops.\n\n[ref]: http://x\n',
+  'front matter closed by "..." only': '---\ntitle: T\n...\n# comment\n- a\n',
   'setext and ATX mixed': 'Course\n======\n\n# One\npara\n## Two\n\nModule\n------\n# Three',
   'heading without text and CRLF': '#\r\n\r\n- a\r\n#\r\n## x\r\n',
   'block quote then heading': '> quote\n> # heading in quote\n# top\n> lazy\n',
@@ -56,4 +59,20 @@ test('section-by-section parse equals a whole parse on the corpus and the exampl
   }
   assert.ok(files.length > 20, `corpus not found at ${corpus}`);
   for (const f of files) same(readFileSync(f, 'utf8'), path.basename(f));
+});
+
+test('an unclosed "---" at the top is a thematic break and the list after it a list (CommonMark)', () => {
+  for (const text of [
+    '---\n## O\n\n- Understand loops.\n',
+    '---\n# outcome\n- e',
+    '---\noutcome\n- e',
+  ]) {
+    for (const whole of [true, false]) {
+      const types = parseMarkdown(text, undefined, { whole }).root.children.map((n) => n.type);
+      assert.equal(types[0], 'thematicBreak', text);
+      assert.equal(types[types.length - 1], 'list', `${JSON.stringify(text)}: ${types}`);
+    }
+  }
+  const closed = parseMarkdown('---\ntitle: T\n---\n- a\n').root.children.map((n) => n.type);
+  assert.deepEqual(closed, ['yaml', 'list'], 'closed front matter is still front matter');
 });

@@ -40,7 +40,15 @@ interface Chunk {
   nodes: RootContent[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// Front matter is read only where it is closed. remark-frontmatter tries an opening `---` as
+// front matter to the end of the text, and while it tries, micromark opens no list or block
+// quote (the attempt is "concrete", like a code fence); when no closing `---` comes, the lines
+// are read again as flow content, but the containers are already lost: "---\n# A\n- b" parsed
+// whole gave a paragraph "- b" where CommonMark (and a parse in sections) has a list. So a text
+// whose front matter is never closed is parsed without the extension, which is CommonMark's
+// reading (a thematic break, then the rest) in every path.
+const plainProcessor = unified().use(remarkParse);
+const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 // micromark applies its edits to the event list with `EditMap.consume`, which copies the whole
 // list each time; the document tokenizer does so whenever a list or block quote ends and on
@@ -102,15 +110,16 @@ export function parseMarkdown(
   const masked = maskContainers(raw);
   const divs = masked.divs;
   const source = maskDenseInline(masked.source);
+  const fm = frontMatterEnd(source);
   const chunks =
     previous &&
     previous.base === base &&
     !DEFINITION.test(source) &&
-    frontMatterEnd(previous.source) === frontMatterEnd(source)
-      ? reparse(previous, source)
+    frontMatterEnd(previous.source) === fm
+      ? reparse(previous, source, fm >= 0)
       : DEFINITION.test(source) || options.whole
-        ? splitChunks(parseNodes(source, 0, source.length), 0, source.length, source)
-        : parseInChunks(source);
+        ? splitChunks(parseNodes(source, 0, source.length, fm >= 0), 0, source.length, source)
+        : parseInChunks(source, fm);
   const root: Root = {
     type: 'root',
     children: chunks.flatMap((c) => c.nodes),
@@ -138,7 +147,15 @@ function frontMatterEnd(source: string): number {
   return m ? m.index + m[0].length : -1;
 }
 
-function parseNodes(source: string, start: number, end: number): RootContent[] {
+/** Parses source[start, end); `frontMatter`: the text has closed front matter (only a piece
+ * that starts the text can start with it). */
+function parseNodes(
+  source: string,
+  start: number,
+  end: number,
+  frontMatter: boolean,
+): RootContent[] {
+  const processor = start === 0 && frontMatter ? frontMatterProcessor : plainProcessor;
   const root = processor.parse(
     start === 0 && end === source.length ? source : source.slice(start, end),
   ) as Root;
@@ -201,7 +218,7 @@ const CANDIDATE = /(?:^|\r\n|\r|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
  * pieces gives the same tree as one whole parse, needs far less memory at once, and avoids
  * micromark's cost that grows faster than the length of the text.
  */
-function parseInChunks(source: string): Chunk[] {
+function parseInChunks(source: string, frontMatterEnds: number): Chunk[] {
   const cuts: number[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(source); m; m = CANDIDATE.exec(source)) {
@@ -210,10 +227,8 @@ function parseInChunks(source: string): Chunk[] {
     if (m[0].length === 0) CANDIDATE.lastIndex++;
   }
   // Never cut inside front matter (a YAML comment line starts with "#" too).
-  const frontMatter = /^---[ \t]*(?:\r\n|\r|\n)/.test(source)
-    ? /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/.exec(source)
-    : null;
-  const firstCut = frontMatter ? frontMatter.index + frontMatter[0].length : 0;
+  const firstCut = Math.max(0, frontMatterEnds);
+  const frontMatter = frontMatterEnds >= 0;
   const chunks: Chunk[] = [];
   let start = 0;
   let k = 0;
@@ -225,12 +240,17 @@ function parseInChunks(source: string): Chunk[] {
     while (k < cuts.length && cuts[k]! <= start) k++;
     if (k >= cuts.length) {
       chunks.push(
-        ...splitChunks(parseNodes(source, start, source.length), start, source.length, source),
+        ...splitChunks(
+          parseNodes(source, start, source.length, frontMatter),
+          start,
+          source.length,
+          source,
+        ),
       );
       break;
     }
     const end = cuts[k]!;
-    const nodes = parseNodes(source, start, lineEndAt(source, end));
+    const nodes = parseNodes(source, start, lineEndAt(source, end), frontMatter);
     const last = nodes[nodes.length - 1];
     if (last && last.position!.start.offset === end && isSplit(last, source)) {
       nodes.pop();
@@ -249,7 +269,7 @@ function parseInChunks(source: string): Chunk[] {
   return chunks;
 }
 
-function reparse(previous: Parsed, source: string): Chunk[] {
+function reparse(previous: Parsed, source: string, frontMatter: boolean): Chunk[] {
   const old = previous.source;
   const chunks = previous.chunks;
   // The changed range, from the common prefix and suffix of the old and new text.
@@ -278,7 +298,7 @@ function reparse(previous: Parsed, source: string): Chunk[] {
     const endOld = chunks[b]!.end;
     const end = endOld + delta;
     const nextHeadingEnd = b + 1 < chunks.length ? lineEndAt(source, end) : end;
-    const nodes = parseNodes(source, start, nextHeadingEnd);
+    const nodes = parseNodes(source, start, nextHeadingEnd, frontMatter);
     // The next section's heading must still parse as a top-level heading; if the edit opened
     // a code fence or an HTML block that swallows it, take in the next section too.
     if (b + 1 < chunks.length) {
