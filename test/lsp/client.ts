@@ -2,7 +2,9 @@
 // JSON-RPC over its stdio (vscode-jsonrpc's message connection, as vscode-languageserver/node
 // re-exports it), answers the server's requests to the client, and lets a test wait for a
 // notification (never for a fixed time).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -11,7 +13,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver/node.js';
-import type { PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -191,4 +193,61 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 
 export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.join(...parts)).href;
+}
+
+const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
+
+/** A diagnostic as one comparable line: rule, severity, 0-based range, message. */
+export function diagnosticKey(d: Diagnostic): string {
+  const r = d.range;
+  return `${String(d.code)} ${SEVERITY_NAMES[d.severity ?? 0]} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.message}`;
+}
+
+/** Diagnostics as sorted comparable lines. */
+export function diagnosticKeys(ds: readonly Diagnostic[]): string[] {
+  return ds.map(diagnosticKey).sort();
+}
+
+/**
+ * What `bloomline check --format json` (the real command) reports for these files, as the same
+ * comparable lines as `diagnosticKeys`, per file name. The files are written (UTF-8) into a
+ * fresh folder that is removed afterwards; `check` runs on that folder.
+ */
+export function checkKeys(files: Record<string, string>): Record<string, string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-check-'));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'bloomline.js'), 'check', '--format', 'json', '.'],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`bloomline check exited ${r.status}: ${r.stderr}`);
+    const reports = JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: {
+        ruleId: string;
+        severity: string;
+        message: string;
+        line: number;
+        column: number;
+        endLine: number;
+        endColumn: number;
+      }[];
+    }[];
+    const out: Record<string, string[]> = {};
+    for (const name of Object.keys(files)) out[name] = [];
+    for (const report of reports) {
+      out[path.basename(report.filePath)] = report.messages
+        .map(
+          (m) =>
+            `${m.ruleId} ${m.severity} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1} ${m.message}`,
+        )
+        .sort();
+    }
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -36,10 +36,16 @@ const COMMA_AFTER_ID = /[A-Za-z]+-?\d[\d.]*\s*,\s*[A-Za-z]*[\d.]*$/;
 export function completion(ctx: ServerContext, params: CompletionParams): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const uri = params.textDocument.uri;
-  const { line, character } = params.position;
+  const { line } = params.position;
+  if (!Number.isInteger(line) || line < 0) return empty;
   // Decide from the line as the editor has it first: most keystrokes need no analysis at all.
   const current = ctx.lineText(uri, line);
   if (current === null) return empty;
+  // A character past the end of the line is its end (LSP), so the range stays inside the line.
+  const asked = params.position.character;
+  const character = Number.isFinite(asked)
+    ? Math.max(0, Math.min(Math.trunc(asked), current.length))
+    : current.length;
   const wanted = current.slice(0, character);
   if (!ABLE_TO.test(wanted) && !ITEM_START.test(wanted) && !LABELLED.test(wanted)) {
     if (referenceContext(wanted) === null) return empty;

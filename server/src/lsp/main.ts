@@ -1,10 +1,13 @@
 // Starting the language server on a connection chosen from the command line: `--stdio`,
 // `--node-ipc` (what VS Code uses), `--socket=PORT` or `--pipe=NAME`, as vscode-languageserver
-// reads them. With `--stdio`, console output goes to the client's log, never into the protocol.
-// The workspace is read from the disk, or through the client (`--files-from-client`: VS Code
-// reads it with its own file system, for a virtual workspace).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+// reads them. With `--stdio`, the input is re-framed first (framing.ts: a bad frame is skipped,
+// never left to silence the server), and console output goes to the client's log, never into
+// the protocol. The workspace is read from the disk, or through the client
+// (`--files-from-client`: VS Code reads it with its own file system, for a virtual workspace).
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { ClientFiles } from './clientFiles.js';
+import { FrameSanitizer } from './framing.js';
 import { NodeFiles } from './nodeFiles.js';
 import { createServer } from './server.js';
 
@@ -14,18 +17,50 @@ export interface StartOptions {
 }
 
 export function startLanguageServer(options: StartOptions = {}): void {
-  const connection = createConnection(ProposedFeatures.all);
+  let connection: Connection | undefined;
+  const report = (line: string) => {
+    try {
+      if (connection) connection.console.error(line);
+      else process.stderr.write(`${line}\n`);
+    } catch {
+      process.stderr.write(`${line}\n`);
+    }
+  };
+  if (process.argv.includes('--stdio')) {
+    const input = process.stdin.pipe(
+      new FrameSanitizer((problem) => report(`bloomline: protocol: ${problem}`)),
+    );
+    connection = createConnection(ProposedFeatures.all, input, process.stdout);
+    routeConsole(connection);
+  } else {
+    connection = createConnection(ProposedFeatures.all);
+  }
   const log = (what: string) => (err: unknown) => {
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    try {
-      connection.console.error(`bloomline: ${what}: ${detail}`);
-    } catch {
-      process.stderr.write(`bloomline: ${what}: ${detail}\n`);
-    }
+    report(`bloomline: ${what}: ${detail}`);
   };
   // The server keeps running: one failed piece of work must not end the editor's session.
   process.on('uncaughtException', log('uncaught exception'));
   process.on('unhandledRejection', log('unhandled rejection'));
   createServer(connection, options.filesFromClient ? new ClientFiles(connection) : new NodeFiles());
   connection.listen();
+}
+
+/** stdout carries the protocol: console output goes to the client's log instead (what
+ * vscode-languageserver does when it opens stdio itself). */
+function routeConsole(connection: Connection): void {
+  const to =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) => {
+      try {
+        send(format(...args));
+      } catch {
+        // Nothing else to tell.
+      }
+    };
+  console.log = to((m) => connection.console.log(m));
+  console.info = to((m) => connection.console.info(m));
+  console.debug = to((m) => connection.console.log(m));
+  console.warn = to((m) => connection.console.warn(m));
+  console.error = to((m) => connection.console.error(m));
 }

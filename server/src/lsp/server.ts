@@ -15,7 +15,6 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   type CancellationToken,
   type Connection,
   type Diagnostic,
@@ -64,6 +63,7 @@ import type { DocumentView, ServerContext } from './context.js';
 import { spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
 import { codeLenses } from './lens.js';
+import { DocumentStore } from './documents.js';
 import { definition, prepareRename, references, rename } from './navigation.js';
 import { CellLayout, inCells, NOTEBOOK_SELECTOR, NotebookSync, type Lines } from './notebooks.js';
 import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
@@ -96,7 +96,15 @@ export function createServer(
 
 export class BloomlineServer implements ServerContext {
   readonly ws: Workspace;
-  private readonly documents = new TextDocuments(TextDocument);
+  private readonly documents = new DocumentStore({
+    changed: (doc) =>
+      this.guard('change', () => {
+        if (this.analysed.has(doc.uri)) this.schedule(doc.uri);
+        else return this.opened(doc.uri);
+      }),
+    closed: (doc) => this.guard('close', () => this.closed(doc)),
+    refused: (message) => this.connection.console.error(`bloomline: ${message}`),
+  });
   /** Open notebooks (notebook document sync) and where their cells lie in the joined text. */
   private readonly notebooks = new NotebookSync();
   private readonly layouts = new Map<string, CellLayout>();
@@ -305,13 +313,6 @@ export class BloomlineServer implements ServerContext {
       this.guard('watched files', () => this.watchedFilesChanged(params)),
     );
 
-    this.documents.onDidChangeContent((e) =>
-      this.guard('change', () => {
-        if (this.analysed.has(e.document.uri)) this.schedule(e.document.uri);
-        else return this.opened(e.document.uri);
-      }),
-    );
-    this.documents.onDidClose((e) => this.guard('close', () => this.closed(e.document)));
     this.documents.listen(c);
     this.notebooks.documents.onDidOpen((nb) =>
       this.guard('notebook open', () => this.opened(nb.uri)),
