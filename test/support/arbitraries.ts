@@ -593,6 +593,18 @@ export const chunkAlt: fc.Arbitrary<string> = fc
       `${open}${lead}${body.replace(/["']/g, '')}${close}\nplot(x)\n\`\`\``,
   );
 
+/** Link reference definitions (document-wide: a reference anywhere resolves to one) and
+ * references to them, also inside lists and quotes and across lines. */
+export const definition: fc.Arbitrary<string> = pick(
+  '[LO1]: #lo1',
+  '[the style guide]: https://example.org/guide "Guide"',
+  '> [ref]: /url',
+  '- [Ref]: <https://example.org>\n- See [ref] and [the\nstyle guide].',
+  "[foo bar]:\n  /url\n  'title'",
+  'Read [LO1], [ref][], [text][the style guide] and [FOO  BAR].',
+  '[unclosed]: ',
+);
+
 export const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: heading },
   { weight: 5, arbitrary: leadInList },
@@ -612,6 +624,7 @@ export const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: chunkAlt },
   { weight: 1, arbitrary: pick('---', '***', '* * *', '') },
   { weight: 1, arbitrary: noise },
+  { weight: 1, arbitrary: definition },
 );
 
 // ---------------------------------------------------------------------------------------------

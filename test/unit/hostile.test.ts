@@ -4,13 +4,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  MAX_BLOCK_LENGTH,
+  MAX_ITEMS,
   MAX_NESTING_DEPTH,
   MAX_OUTLINE_BYTES,
+  maxNodes,
   Workspace,
   isOutline,
   type Finding,
   type Outline,
 } from '../../server/src/core/index.js';
+import { MAX_UNCLOSED_HTML, maskUnclosedHtml } from '../../server/src/core/limits.js';
+import { parseMarkdown } from '../../server/src/core/parse.js';
 import { mulberry32 } from '../support/random.js';
 
 const LIMIT_MS = 5000;
@@ -129,12 +134,54 @@ describe('hostile input', () => {
     assert.equal(outline.objectives.length, 1);
   });
 
-  test('one 2 MB line: analysed', () => {
-    const line = `- Explain ${'the configuration of the VPN client '.repeat(58255)}within 5 minutes`;
-    assert.ok(line.length > 2 * 1024 * 1024);
-    const { outline } = analyse(`## Objectives\n\n${line}\n`);
+  test('one 200 KB line: analysed; one 2 MB line: declined as a block too long to read in parts', () => {
+    const long = `- Explain ${'the configuration of the VPN client '.repeat(5800)}within 5 minutes`;
+    assert.ok(long.length > 200 * 1024 && long.length < MAX_BLOCK_LENGTH);
+    const { outline } = analyse(`## Objectives\n\n${long}\n`);
     assert.equal(outline.objectives.length, 1);
     assert.equal(outline.objectives[0]!.analysis.verb?.text, 'explain');
+    const line = `- Explain ${'the configuration of the VPN client '.repeat(58255)}within 5 minutes`;
+    assert.ok(line.length > 2 * 1024 * 1024);
+    const text = `## Objectives\n\n${line}\n`;
+    const declined = analyse(text).outline;
+    assert.match(declined.declined ?? '', /block from here .* longer than 256 KB/);
+    assert.equal(
+      declined.notes[0]!.span.start,
+      text.indexOf('- Explain'),
+      'where the block starts',
+    );
+  });
+
+  test('memory limits: a long code block, too many items, too many elements for the length', () => {
+    // A code block longer than MAX_BLOCK_LENGTH, after a normal outline: declined, pointing at it.
+    const code = '```\n' + 'x = configure(the, client)\n'.repeat(12_000) + '```\n';
+    const before = '## Objectives\n\n- Explain DNS within 5 minutes.\n\n';
+    const block = analyse(before + code).outline;
+    assert.match(block.declined ?? '', /longer than 256 KB/);
+    assert.equal(block.notes[0]!.span.start, before.length);
+    // The same code block split in two by a heading: analysed.
+    const half = '```\n' + 'x = configure(the, client)\n'.repeat(6_000) + '```\n';
+    assert.equal(analyse(before + half + '## More\n\n' + half).outline.declined, undefined);
+    // MAX_ITEMS objectives: analysed; one more: declined.
+    const items = (n: number) =>
+      `## Objectives\n\n${Array.from({ length: n }, (_, i) => `- Explain topic ${i} within 5 minutes.\n`).join('')}`;
+    const many = analyse(items(MAX_ITEMS)).outline;
+    assert.equal(many.declined, undefined);
+    assert.equal(many.objectives.length, MAX_ITEMS);
+    assert.match(
+      analyse(items(MAX_ITEMS + 1)).outline.declined ?? '',
+      /more than 20,000 objectives/,
+    );
+    // Dense Markdown: more elements than maxNodes allows for the length.
+    const dense = '# H\n\nx\n\n'.repeat(60_000);
+    assert.ok(4 * 60_000 > maxNodes(dense.length));
+    assert.match(
+      analyse(dense).outline.declined ?? '',
+      /more Markdown elements .* than Bloomline reads/,
+    );
+    const sparse = '# Heading of a module\n\nSome notes about it.\n\n'.repeat(40_000);
+    assert.ok(4 * 40_000 < maxNodes(sparse.length));
+    assert.equal(analyse(sparse).outline.declined, undefined);
   });
 
   test('binary bytes, read as UTF-8 (U+FFFD) and as Latin-1 (NUL and control characters)', () => {
@@ -263,5 +310,43 @@ describe('hostile input', () => {
       `## Objectives\n\n- Explain ${'*_'.repeat(10_000)} within 5 minutes\n`,
     ])
       analyse(text);
+  });
+});
+
+describe('unclosed inline HTML openers (micromark searched from each to the end of the paragraph)', () => {
+  const plainTree = (text: string) =>
+    JSON.stringify(parseMarkdown(text, undefined, { whole: true }).root.children).replace(
+      /\\u2063|\u2063/g,
+      '<',
+    );
+
+  test('80 KB of "<!-- x", "<? x", "<!X x" in an objective: analysed at once', () => {
+    for (const run of ['<!-- x ', '<? x ', '<!X x ']) {
+      const { outline, ms } = analyse(
+        `## Objectives\n\n- Explain ${run.repeat(80_000 / run.length)}\n`,
+      );
+      assert.equal(outline.objectives[0]!.analysis.verb?.text, 'explain');
+      assert.ok(ms < 2000, `${run}: ${ms} ms`);
+    }
+  });
+
+  test('many unclosed openers are masked one for one, and the parse is otherwise the same', () => {
+    const text = `# A\n\nSome ${'<!-- x '.repeat(30)}text\nmore <? y\n\n- item <!X z ${'<? '.repeat(25)}\n`;
+    const masked = maskUnclosedHtml(text);
+    assert.equal(masked.length, text.length);
+    assert.equal(masked.split('\u2063').length - 1, 30 + 1 + 1 + 25);
+    assert.equal(plainTree(masked), plainTree(text));
+  });
+
+  test('left alone: few of them, closed ones, HTML blocks, code', () => {
+    for (const text of [
+      `Some ${'<!-- x '.repeat(MAX_UNCLOSED_HTML)}text\n`,
+      `Some ${'<!-- x '.repeat(30)} -->\n`,
+      `<!-- a block that never closes\n\nSome ${'<!-- x '.repeat(30)}\n`,
+      `<div>\nSome ${'<!-- x '.repeat(30)}\n</div>\n`,
+      `\`\`\`\n${'<!-- x '.repeat(30)}\n\`\`\`\n`,
+      `Some text\n    \`\`\`\nlazy ${'<!-- x '.repeat(30)}\n`,
+    ])
+      assert.equal(maskUnclosedHtml(text), text, JSON.stringify(text.slice(0, 40)));
   });
 });

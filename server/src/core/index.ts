@@ -19,6 +19,9 @@ export {
   MAX_OUTLINE_BYTES,
   MAX_NESTING_DEPTH,
   MAX_INLINE_DELIMITERS,
+  MAX_BLOCK_LENGTH,
+  MAX_ITEMS,
+  maxNodes,
   utf8Length,
 } from './limits.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';

@@ -17,6 +17,44 @@ export const MAX_OUTLINE_BYTES = 20 * 1024 * 1024;
 export const MAX_NESTING_DEPTH = 64;
 /** A paragraph with more `*`, `_`, `[` and `]` than this is parsed without inline markup. */
 export const MAX_INLINE_DELIMITERS = 500;
+// Memory. The parse tree and the model cost about 150 bytes per Markdown element (a heading, a
+// paragraph, a run of text) and a few KB per objective or outcome with its findings, and V8 holds
+// two to three times what is live. Course outlines have an element per 20 to 100 characters and a
+// few thousand items; a file far denser than that, or with far more items, is declined, so that
+// peak memory stays under the bound in RELIABILITY.md ("Memory") for any file that is analysed.
+
+/** A file with more objectives and outcomes than this is not analysed (no course has that
+ * many). */
+export const MAX_ITEMS = 20_000;
+/** Markdown elements (mdast nodes) a file may have: this many, */
+export const MAX_NODES_BASE = 150_000;
+/** plus one per this many characters. */
+export const CHARS_PER_NODE = 20;
+
+/** The most Markdown elements a text of this length is parsed into. */
+export function maxNodes(length: number): number {
+  return MAX_NODES_BASE + Math.floor(length / CHARS_PER_NODE);
+}
+
+/** Why a text cannot be analysed, found while it is parsed or read: thrown, and turned into a
+ * declined outline (outline.ts). */
+export class NotAnalysed extends Error {
+  constructor(
+    /** "Not analysed: ..." */
+    message: string,
+    /** Where the reason is (offset in the text). */
+    readonly offset = 0,
+    /** The parse of the text when there was one, kept for the next edit. */
+    public parsed: unknown = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The text is parsed in pieces (parse.ts); a block that no cut can split (a code block, a
+ * paragraph, a block quote, one list item with all it holds) longer than this, in UTF-16
+ * units, is not analysed: parsed in one go, it alone could take a few hundred MB. */
+export const MAX_BLOCK_LENGTH = 256 * 1024;
 
 /** UTF-8 length of a string, counting lone surrogates as the 3 bytes of U+FFFD. */
 export function utf8Length(text: string): number {
@@ -318,4 +356,99 @@ export function maskDenseInline(text: string): string {
 
 function isDelimiter(c: number): boolean {
   return c === STAR || c === UNDERSCORE || c === 91 || c === 93;
+}
+
+/** A paragraph with more unclosed `<!--`, `<?` and `<!X` than this has them masked. */
+export const MAX_UNCLOSED_HTML = 20;
+
+/**
+ * micromark looks for the end of an inline HTML comment (`-->`), processing instruction (`?>`)
+ * or declaration (`>`) from every `<!--`, `<?` and `<!X` to the end of the paragraph: a paragraph
+ * of 80,000 characters of "<!-- x " took 22 s (found by the linearity test). Such an opener
+ * that is not closed in its paragraph is literal text, so in a stretch of lines between blank
+ * lines with more than MAX_UNCLOSED_HTML of them, their "<" is masked one for one with U+2063,
+ * and the parse only loses the "<". A stretch that may be (or follow) an HTML block, where they
+ * are raw HTML, or fenced code, is left alone.
+ */
+export function maskUnclosedHtml(text: string): string {
+  if (text.indexOf('<!') < 0 && text.indexOf('<?') < 0) return text;
+  const masks: number[] = [];
+  let stretch: LineInfo[] = [];
+  let safe = true;
+  /** Inside an HTML block started by an opener: the closer that ends it. */
+  let blockCloser: string | null = null;
+  const close = () => {
+    if (safe && stretch.length) maskStretch(text, stretch, masks);
+    stretch = [];
+    safe = true;
+  };
+  forEachLine(text, (line) => {
+    if (blockCloser !== null) {
+      if (text.slice(line.start, line.end).includes(blockCloser)) blockCloser = null;
+      return true;
+    }
+    if (line.blank || line.code) {
+      // A fence-like line may be a paragraph's lazy line (indented 4): the paragraph before it
+      // may go on, so its openers are left alone.
+      if (line.code) safe = false;
+      close();
+      return true;
+    }
+    if (text.charCodeAt(line.content) === 60 /* < */) {
+      // Perhaps an HTML block: nothing in this stretch is masked; an opener block runs on to
+      // its closer, across blank lines.
+      safe = false;
+      const kind = opener(text, line.content);
+      if (kind && !text.slice(line.content + kind.length, line.end).includes(kind.closer))
+        blockCloser = kind.closer;
+      if (blockCloser !== null) close();
+    }
+    stretch.push(line);
+    return true;
+  });
+  close();
+  if (!masks.length) return text;
+  let out = '';
+  let last = 0;
+  for (const at of masks) {
+    out += text.slice(last, at) + '\u2063';
+    last = at + 1;
+  }
+  return out + text.slice(last);
+}
+
+interface Opener {
+  /** Characters of the opener ("<!--" is 4). */
+  length: number;
+  closer: string;
+}
+
+function opener(text: string, at: number): Opener | null {
+  if (text.charCodeAt(at) !== 60) return null;
+  const c1 = text.charCodeAt(at + 1);
+  if (c1 === 63 /* ? */) return { length: 2, closer: '?>' };
+  if (c1 !== 33 /* ! */) return null;
+  if (text.startsWith('--', at + 2)) return { length: 2, closer: '-->' };
+  const c2 = text.charCodeAt(at + 2);
+  if ((c2 >= 65 && c2 <= 90) || (c2 >= 97 && c2 <= 122)) return { length: 2, closer: '>' };
+  return null;
+}
+
+/** Masks the unclosed openers of one stretch of lines when there are too many. */
+function maskStretch(text: string, lines: LineInfo[], masks: number[]): void {
+  const start = lines[0]!.content;
+  const end = lines[lines.length - 1]!.end;
+  const found: { at: number; closer: string }[] = [];
+  for (let i = text.indexOf('<', start); i >= 0 && i < end; i = text.indexOf('<', i + 1)) {
+    const kind = opener(text, i);
+    if (kind) found.push({ at: i, closer: kind.closer });
+  }
+  if (found.length <= MAX_UNCLOSED_HTML) return;
+  // Unclosed: no closer of its kind after it in the stretch (a paragraph ends at a blank line).
+  const lastCloser = new Map<string, number>();
+  for (const closer of ['-->', '?>', '>'])
+    lastCloser.set(closer, text.slice(start, end).lastIndexOf(closer) + start);
+  const unclosed = found.filter((o) => o.at + 2 > lastCloser.get(o.closer)!);
+  if (unclosed.length <= MAX_UNCLOSED_HTML) return;
+  for (const o of unclosed) masks.push(o.at);
 }

@@ -5,7 +5,7 @@
 import type { Config } from './config.js';
 import { lexiconFor } from './language/lexicon.js';
 import type { Outline, Section } from './model.js';
-import { declineReason } from './limits.js';
+import { declineReason, NotAnalysed } from './limits.js';
 import { parseMarkdown, type Parsed } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
@@ -37,6 +37,11 @@ export function analyseText(
   try {
     return build(text, filePath, config, previous ?? undefined);
   } catch (err) {
+    if (err instanceof NotAnalysed) {
+      const at = { start: err.offset, end: err.offset };
+      const reason = { message: err.message, span: at };
+      return { outline: declined(text, filePath, reason), parsed: err.parsed as Parsed | null };
+    }
     // The last line of defence: nesting the scan in limits.ts did not foresee.
     if (err instanceof RangeError && /call stack/i.test(err.message)) {
       const message = 'Not analysed: the text is nested too deeply.';
@@ -119,7 +124,13 @@ function build(
   outline.sections.push(rootSection(text));
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
-  walkRoot(b, root, h1s === 1);
+  try {
+    walkRoot(b, root, h1s === 1);
+  } catch (err) {
+    // Too many items: the parse is kept, so that the next edit parses only what it touched.
+    if (err instanceof NotAnalysed) err.parsed = parsed;
+    throw err;
+  }
   const course = outline.sections[0]!;
   course.title = outline.title ?? '';
   course.path = outline.title ? [outline.title] : [];

@@ -1,19 +1,47 @@
-// Parses Markdown once with remark-parse (plus front matter). Two things remark does not know
-// are handled here, without changing any offset: containers CommonMark lacks (pandoc fenced
-// divs, MyST directives, MkDocs admonitions) are found line by line and their fences masked
-// before parsing (recognise/containers.ts), so their bodies parse as Markdown and a closing fence
-// never becomes part of a list item; and a BOM is parsed past, with every offset still counted in
-// the original text.
+// Parses Markdown with remark-parse (plus front matter), in pieces, with the tree of one whole
+// parse as the result. Two things remark does not know are handled here, without changing any
+// offset: containers CommonMark lacks (pandoc fenced divs, MyST directives, MkDocs admonitions)
+// are found line by line and their fences masked before parsing (recognise/containers.ts), so
+// their bodies parse as Markdown and a closing fence never becomes part of a list item; and a BOM
+// is parsed past, with every offset still counted in the original text.
+//
+// Pieces. micromark keeps every event of what it parses until the end, 100 to 400 bytes of memory
+// per byte of Markdown (a 19 MB list of objectives took 4.4 GB and died), and some of its work
+// grows faster than the text. So the text is parsed in pieces of about PIECE_LENGTH characters,
+// cut only where a piece parses alone exactly as it does in the whole text:
+// - where a top-level block starts at the start of a line ("root" cut): everything before it is
+//   closed, and CommonMark reads the lines after it as at the start of a document;
+// - where a new item of a top-level list starts at the start of a line ("item" cut): the piece
+//   after it starts with a list, which is joined to the list the piece before ends with (the
+//   list's looseness is that of either part: it is decided where items meet, and each part
+//   holds the meeting before its first item).
+// A cut is checked by parsing the piece with the line after the cut and looking at its last
+// node; nothing is assumed from the text. Two things reach across pieces: front matter (never
+// cut, and only read where closed, see below) and link reference definitions, which are
+// document-wide; the identifiers of all of them are handed to the parse of every piece
+// (`seedDefinitions`). A block that cannot be cut and is longer than MAX_BLOCK_LENGTH
+// (limits.ts) is declined rather than parsed in one go, and so is a text with more elements
+// than maxNodes (limits.ts) allows for its length: the parse stops there (NotAnalysed).
+//
+// After an edit, only the pieces it touched are parsed again, up to the first old cut that still
+// holds after it; the result is the same as a fresh parse (test/unit/chunks.test.ts and the
+// properties in test/support/properties.ts check both against one whole parse).
 //
 // remark-gfm is deliberately not used: the only GFM construct outlines need is the task-list
 // checkbox, which the outline builder reads from the item text, and GFM's extensions cost about
 // 12% more parse time on a 6,000-objective outline (measured; see BENCHMARKS.md).
-import type { Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import { EditMap } from 'micromark-util-edit-map';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { maskDenseInline } from './limits.js';
+import {
+  MAX_BLOCK_LENGTH,
+  maskDenseInline,
+  maskUnclosedHtml,
+  maxNodes,
+  NotAnalysed,
+} from './limits.js';
 import { maskContainers, type Div } from './recognise/containers.js';
 
 export type { Div };
@@ -25,20 +53,41 @@ export interface Parsed {
   /** The parsed text: the original without BOM, fence lines of divs replaced. */
   source: string;
   divs: Div[];
-  /** The parse in pieces that start at top-level headings, kept for the next edit. */
+  /** The parse in pieces, kept for the next edit. */
   chunks: Chunk[];
+  /** Identifiers (as micromark normalises them) of every link reference definition. */
+  definitions: string[];
 }
 
-/** A piece of the document from one top-level ATX heading to the next, parsed on its own.
- * Such a heading closes every open block, so the piece parses the same alone as in the
- * whole document (checked after each edit, see `reparse`). */
+/** A piece of the text, parsed on its own. */
 interface Chunk {
-  /** Start offset in `source`. */
+  /** Start offset in `source`: a line start (or 0). */
   start: number;
+  /** The next chunk's start, or the end of the text. */
   end: number;
   /** Root-level nodes, positions absolute in `source`. */
   nodes: RootContent[];
+  /** The chunk starts with a new item of the list the previous chunk ends with ("item" cut):
+   * its first node is that list's continuation. */
+  joins: boolean;
+  /** Identifiers of the definitions in this chunk. */
+  definitions: string[];
+  /** Nodes in this chunk (all levels). */
+  count: number;
 }
+
+/** Pieces are about this long: a cut is looked for from here on. */
+const PIECE_LENGTH = 4 * 1024;
+
+export interface ParseOptions {
+  /** One parse of the whole text, no pieces (tests compare the pieces with it). */
+  whole?: boolean;
+  /** Piece length (tests make it tiny, so that cuts are tried everywhere). */
+  pieceLength?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processors
 
 // Front matter is read only where it is closed. remark-frontmatter tries an opening `---` as
 // front matter to the end of the text, and while it tries, micromark opens no list or block
@@ -47,8 +96,53 @@ interface Chunk {
 // whole gave a paragraph "- b" where CommonMark (and a parse in sections) has a list. So a text
 // whose front matter is never closed is parsed without the extension, which is CommonMark's
 // reading (a thematic break, then the rest) in every path.
-const plainProcessor = unified().use(remarkParse);
-const frontMatterProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+//
+// Definitions from other pieces: micromark looks a reference's label up in `parser.defined`,
+// which its definition construct fills while a parse runs. A construct tried at the start of
+// the first line of flow content (before any definition or reference is read: both are read
+// after the blocks) puts the identifiers of the whole text there, as a set: micromark's own list
+// is searched from the start for every label.
+let seeds: ReadonlySet<string> | null = null;
+
+interface MicromarkContext {
+  parser: { defined: unknown };
+}
+
+const seedConstruct = {
+  tokenize(this: MicromarkContext, _effects: unknown, _ok: unknown, nok: unknown) {
+    const parser = this.parser;
+    if (seeds && !(parser.defined instanceof DefinedSet)) parser.defined = new DefinedSet(seeds);
+    return nok;
+  },
+};
+
+/** What micromark uses of `parser.defined`: push and includes. */
+class DefinedSet {
+  private readonly own = new Set<string>();
+  constructor(private readonly seeded: ReadonlySet<string>) {}
+  push(id: string): number {
+    this.own.add(id);
+    return this.own.size;
+  }
+  includes(id: string): boolean {
+    return this.seeded.has(id) || this.own.has(id);
+  }
+}
+
+function seedDefinitions(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ flowInitial: { null: seedConstruct } });
+}
+
+const processors = {
+  plain: unified().use(remarkParse),
+  frontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
+  plainSeeded: unified().use(remarkParse).use(seedDefinitions),
+  frontMatterSeeded: unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(seedDefinitions),
+};
 
 // micromark applies its edits to the event list with `EditMap.consume`, which copies the whole
 // list each time; the document tokenizer does so whenever a list or block quote ends and on
@@ -88,19 +182,32 @@ export function useOriginalConsume(original: boolean): void {
     : (consumeInPlace as typeof EditMap.prototype.consume);
 }
 
-/** Link reference definitions are document-wide; with one, only a whole parse is exact. */
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/** What one parse of a text needs to know. */
+interface Context {
+  source: string;
+  /** Offset in the original text of `source` (a BOM skipped). */
+  base: number;
+  /** End of the closing fence of the front matter, or -1 when there is none (or it is never
+   * closed). No cut comes before it. */
+  frontMatterEnd: number;
+  /** Identifiers of definitions made elsewhere in the text, or null. */
+  seeds: ReadonlySet<string> | null;
+  pieceLength: number;
+  /** Nodes in the pieces so far, and the most allowed (limits.ts). */
+  nodes: number;
+  maxNodes: number;
+}
 
 /**
- * Parses a document. Given the previous parse of the same document, only the top-level
- * sections that an edit touched are parsed again, which keeps edit-to-diagnostics time small
- * on long outlines; the result is the same as a whole parse.
+ * Parses a document. Given the previous parse of the same document, only the pieces that an edit
+ * touched are parsed again, which keeps edit-to-diagnostics time small on long outlines; the
+ * result is the same as a whole parse. Throws NotAnalysed for a text with a block that cannot be
+ * cut and is longer than MAX_BLOCK_LENGTH, or with more nodes than maxNodes allows.
  */
-export function parseMarkdown(
-  text: string,
-  previous?: Parsed,
-  options: { whole?: boolean } = {},
-): Parsed {
+export function parseMarkdown(text: string, previous?: Parsed, options: ParseOptions = {}): Parsed {
   // micromark skips a BOM at the start of what it parses without counting it; so a second
   // U+FEFF after the BOM would be skipped too and put every offset one off (found by the spans
   // property test). All of them are parsed past.
@@ -109,33 +216,59 @@ export function parseMarkdown(
   const raw = base ? text.slice(base) : text;
   const masked = maskContainers(raw);
   const divs = masked.divs;
-  const source = maskDenseInline(masked.source);
-  const fm = frontMatterEnd(source);
-  const chunks =
-    previous &&
-    previous.base === base &&
-    !DEFINITION.test(source) &&
-    frontMatterEnd(previous.source) === fm
-      ? reparse(previous, source, fm >= 0)
-      : DEFINITION.test(source) || options.whole
-        ? splitChunks(parseNodes(source, 0, source.length, fm >= 0), 0, source.length, source)
-        : parseInChunks(source, fm);
+  const source = maskDenseInline(maskUnclosedHtml(masked.source));
+  const ctx: Context = {
+    source,
+    base,
+    frontMatterEnd: frontMatterEnd(source),
+    seeds: null,
+    pieceLength: Math.max(1, options.pieceLength ?? PIECE_LENGTH),
+    nodes: 0,
+    maxNodes: maxNodes(text.length),
+  };
+  let chunks: Chunk[];
+  if (options.whole) {
+    const nodes = parseNodes(ctx, 0, source.length);
+    chunks = [chunk(0, source.length, nodes, false)];
+  } else {
+    const reuse =
+      previous !== undefined &&
+      previous.base === base &&
+      frontMatterEnd(previous.source) === ctx.frontMatterEnd;
+    if (reuse && previous.definitions.length) ctx.seeds = new Set(previous.definitions);
+    chunks = reuse ? reparse(ctx, previous) : cutFrom(ctx, 0, false, null).chunks;
+    // Definitions are document-wide: when they are not those the pieces were parsed with, every
+    // piece that may hold a reference (a "]") is parsed again with them.
+    const definitions = unionOf(chunks);
+    const used = ctx.seeds ? [...ctx.seeds].sort() : [];
+    if (definitions.join('\n') !== used.join('\n')) {
+      ctx.seeds = definitions.length ? new Set(definitions) : null;
+      const again = withBrackets(source, chunks).map((has, i) =>
+        has ? parseChunkAgain(ctx, chunks[i]!, chunks[i + 1]) : chunks[i]!,
+      );
+      if (again.every((c) => c !== null)) chunks = again as Chunk[];
+      else {
+        ctx.nodes = 0;
+        chunks = cutFrom(ctx, 0, false, null).chunks;
+      }
+    }
+  }
   const root: Root = {
     type: 'root',
-    children: chunks.flatMap((c) => c.nodes),
+    children: assemble(chunks),
     position: {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: 1, column: 1, offset: source.length },
     },
   };
-  return { root, base, source, divs, chunks };
+  return { root, base, source, divs, chunks, definitions: unionOf(chunks) };
 }
 
 /**
  * Where the front matter ends (its closing `---` line, as remark-frontmatter reads it), or -1
  * when there is none. An edit that adds, removes or moves front matter changes how the lines
- * in it parse ("# comment" is a heading outside it), across the sections it spans, so such an
- * edit is not re-parsed section by section (found by the incremental property test: deleting
+ * in it parse ("# comment" is a heading outside it), across the pieces it spans, so such an
+ * edit is not re-parsed piece by piece (found by the incremental property test: deleting
  * two characters before "---" turned a heading into a YAML comment).
  */
 function frontMatterEnd(source: string): number {
@@ -147,19 +280,27 @@ function frontMatterEnd(source: string): number {
   return m ? m.index + m[0].length : -1;
 }
 
-/** Parses source[start, end); `frontMatter`: the text has closed front matter (only a piece
- * that starts the text can start with it). */
-function parseNodes(
-  source: string,
-  start: number,
-  end: number,
-  frontMatter: boolean,
-): RootContent[] {
-  const processor = start === 0 && frontMatter ? frontMatterProcessor : plainProcessor;
-  const root = processor.parse(
-    start === 0 && end === source.length ? source : source.slice(start, end),
-  ) as Root;
-  if (start !== 0) for (const n of root.children) shift(n, start);
+/** Parses source[start, end) on its own; positions absolute in `source`. */
+function parseNodes(ctx: Context, start: number, end: number): RootContent[] {
+  const { source } = ctx;
+  const frontMatter = start === 0 && ctx.frontMatterEnd >= 0;
+  const processor = ctx.seeds
+    ? frontMatter
+      ? processors.frontMatterSeeded
+      : processors.plainSeeded
+    : frontMatter
+      ? processors.frontMatter
+      : processors.plain;
+  seeds = ctx.seeds;
+  let root: Root;
+  try {
+    root = processor.parse(
+      start === 0 && end === source.length ? source : source.slice(start, end),
+    );
+  } finally {
+    seeds = null;
+  }
+  for (const n of root.children) compact(n, start);
   return root.children;
 }
 
@@ -168,108 +309,285 @@ type Positioned = {
   children?: unknown[];
 };
 
+/**
+ * A node's position, kept small: two offsets in one object. mdast's is three objects with line
+ * and column (relative to the piece here, and used by nothing), and the parse of a long list is
+ * mostly positions. Reads like mdast's (`position.start.offset`) and serialises as its offsets.
+ */
+class Place {
+  constructor(
+    public s: number,
+    public e: number,
+  ) {}
+  /** Line and column are not kept. */
+  get start(): { line: number; column: number; offset: number } {
+    return { line: 1, column: 1, offset: this.s };
+  }
+  get end(): { line: number; column: number; offset: number } {
+    return { line: 1, column: 1, offset: this.e };
+  }
+  toJSON(): { start: { offset: number }; end: { offset: number } } {
+    return { start: { offset: this.s }, end: { offset: this.e } };
+  }
+}
+
+const placeOf = (n: { position?: unknown }) => n.position as Place;
+
 /** Moves a node and its descendants by `delta` offsets. */
 function shift(node: Positioned, delta: number): void {
   const stack: Positioned[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.position) {
-      if (n.position.start.offset !== undefined) n.position.start.offset += delta;
-      if (n.position.end.offset !== undefined) n.position.end.offset += delta;
+    const p = n.position as Place | undefined;
+    if (p) {
+      p.s += delta;
+      p.e += delta;
     }
     if (n.children) for (const c of n.children) stack.push(c as Positioned);
   }
 }
 
-/** A top-level ATX heading written at the start of its line. */
-function isSplit(node: RootContent, source: string): boolean {
-  const at = node.position?.start.offset ?? -1;
-  return (
-    node.type === 'heading' &&
-    at >= 0 &&
-    source.charCodeAt(at) === 35 /* # */ &&
-    (at === 0 || source[at - 1] === '\n' || source[at - 1] === '\r')
+/** Moves a freshly parsed node by `delta` and makes it small: positions become Places, and
+ * child lists lose the spare room they grew while the parser pushed to them. */
+function compact(node: Positioned, delta: number): void {
+  const stack: Positioned[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) {
+      (n as { position: unknown }).position = new Place(
+        (n.position.start.offset ?? 0) + delta,
+        (n.position.end.offset ?? 0) + delta,
+      );
+    }
+    if (n.children) {
+      n.children = n.children.slice();
+      for (const c of n.children) stack.push(c as Positioned);
+    }
+  }
+}
+
+const startOf = (n: { position?: unknown }) => placeOf(n).s;
+
+/** A line start (not the middle of a CRLF) whose first character is not white space, nor a
+ * U+FEFF (micromark skips one at the start of what it parses, so a piece starting with it would
+ * parse differently; found by the pieces property). */
+function isCutPoint(source: string, at: number): boolean {
+  if (at <= 0 || at >= source.length) return false;
+  const prev = source.charCodeAt(at - 1);
+  const c = source.charCodeAt(at);
+  if (prev !== 10 && prev !== 13) return false;
+  if (prev === 13 && c === 10) return false;
+  return c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff;
+}
+
+/** The first cut point at or after `from`, or -1. */
+function nextCutPoint(source: string, from: number): number {
+  let i = Math.max(from, 1);
+  const n = source.length;
+  while (i < n) {
+    if (isCutPoint(source, i)) return i;
+    while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    if (i >= n) return -1;
+    i += source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? 2 : 1;
+  }
+  return -1;
+}
+
+/** Offset of the end of the line that starts at or after `at` (past its line break). */
+function lineEndAt(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') i++;
+  return Math.min(text.length, i + 1);
+}
+
+/** A list without its last item (a new node; the parsed one is left alone). */
+function withoutLastItem(list: List): List {
+  const children = list.children.slice(0, -1);
+  const last = children[children.length - 1]!;
+  return { ...list, children, position: new Place(placeOf(list).s, placeOf(last).e) };
+}
+
+interface Attempt {
+  /** Where the piece ends: `c` when the cut holds there, an earlier cut point where a block
+   * starts that runs past `c`, or `start` when no cut was found. */
+  cut: number;
+  /** The nodes of [start, cut). */
+  nodes: RootContent[];
+  /** The cut is an "item" cut. */
+  joins: boolean;
+}
+
+/**
+ * Parses [start, end of the line at c) and reads where the piece can end (see the top). A cut
+ * holds at c only if the line at c also reads the same parsed alone: micromark reads a line that
+ * follows an open construct as an "interruption" (after indented code or a link definition,
+ * "3. x" is a paragraph, not a list), which a piece starting there would not (found by the pieces
+ * property).
+ */
+function attempt(ctx: Context, start: number, c: number): Attempt {
+  const { source } = ctx;
+  const none: Attempt = { cut: start, nodes: [], joins: false };
+  if (c <= start || !isCutPoint(source, c)) return none;
+  const nodes = parseNodes(ctx, start, lineEndAt(source, c));
+  const last = nodes[nodes.length - 1];
+  if (!last) return none;
+  const lastStart = startOf(last);
+  if (lastStart === c) {
+    return sameAlone(ctx, c, last) ? { cut: c, nodes: nodes.slice(0, -1), joins: false } : none;
+  }
+  if (last.type === 'list' && last.children.length > 1) {
+    const item = last.children[last.children.length - 1]!;
+    const itemStart = startOf(item);
+    if (itemStart === c) {
+      const alone = parseNodes(ctx, c, lineEndAt(source, c))[0];
+      return alone?.type === 'list' && same(alone.children[0], item)
+        ? { cut: c, nodes: [...nodes.slice(0, -1), withoutLastItem(last)], joins: true }
+        : none;
+    }
+    // The item that runs past c: the piece may end where it starts.
+    if (itemStart > start && isCutPoint(source, itemStart)) return attempt(ctx, start, itemStart);
+  }
+  // The block that runs past c: the piece may end where it starts.
+  if (lastStart > start && isCutPoint(source, lastStart)) return attempt(ctx, start, lastStart);
+  return none;
+}
+
+/** Does the line at c, parsed alone, give exactly `node`? */
+function sameAlone(ctx: Context, c: number, node: RootContent): boolean {
+  const alone = parseNodes(ctx, c, lineEndAt(ctx.source, c));
+  return alone.length === 1 && same(alone[0], node);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+function definitionsIn(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  const stack: RootContent[] = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'definition') out.push(micromarkIdentifier(n.identifier));
+    else if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote')
+      for (const c of n.children) stack.push(c as RootContent);
+  }
+  return out;
+}
+
+/** The identifier micromark keeps for a label (mdast's is lowercased). */
+function micromarkIdentifier(id: string): string {
+  return id
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+function unionOf(chunks: readonly Chunk[]): string[] {
+  const all = new Set<string>();
+  for (const c of chunks) for (const d of c.definitions) all.add(d);
+  return [...all].sort();
+}
+
+function chunk(start: number, end: number, nodes: RootContent[], joins: boolean): Chunk {
+  let count = 0;
+  const stack: Positioned[] = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    count++;
+    if (n.children) for (const c of n.children) stack.push(c as Positioned);
+  }
+  return { start, end, nodes, joins, definitions: definitionsIn(nodes), count };
+}
+
+/** Adds a piece to the count of nodes; past the most allowed, the text is declined. */
+function counted(ctx: Context, c: Chunk): Chunk {
+  ctx.nodes += c.count;
+  if (ctx.nodes > ctx.maxNodes) {
+    throw new NotAnalysed(
+      `Not analysed: the file has more Markdown elements (headings, paragraphs, list items, runs of text) than Bloomline reads for its length, over ${ctx.maxNodes.toLocaleString('en')}.`,
+      ctx.base + c.start,
+    );
+  }
+  return c;
+}
+
+function tooLarge(ctx: Context, start: number): NotAnalysed {
+  return new NotAnalysed(
+    `Not analysed: a block from here (a code block, paragraph, block quote or list item) is longer than ${MAX_BLOCK_LENGTH / 1024} KB, which Bloomline cannot read in parts.`,
+    ctx.base + start,
   );
 }
 
-function splitChunks(nodes: RootContent[], start: number, end: number, source: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  let current: Chunk = { start, end, nodes: [] };
-  for (const n of nodes) {
-    if (isSplit(n, source) && current.nodes.length > 0) {
-      const at = n.position!.start.offset!;
-      current.end = at;
-      chunks.push(current);
-      current = { start: at, end, nodes: [] };
-    }
-    current.nodes.push(n);
-  }
-  chunks.push(current);
-  return chunks;
-}
-
-/** Lines that may start a top-level ATX heading: where a chunk may end. */
-const CANDIDATE = /(?:^|\r\n|\r|\n)(?=#{1,6}(?:[ \t]|\r|\n|$))/g;
-
 /**
- * The first parse, section by section: the text is cut where a line starts with "#", each piece
- * is parsed on its own, and a cut is kept only where the next piece's first line still parses as
- * a top-level heading after the piece (otherwise the piece takes in the next one). Parsing
- * pieces gives the same tree as one whole parse, needs far less memory at once, and avoids
- * micromark's cost that grows faster than the length of the text.
+ * Parses the text from `from` (a cut point, or 0) in pieces. `targets`: offsets where an old
+ * piece starts whose text is unchanged, in order: they are tried as cuts first, and cutting stops
+ * at the first that holds (`resume` is its index, `resumeJoins` the kind of cut).
  */
-function parseInChunks(source: string, frontMatterEnds: number): Chunk[] {
-  const cuts: number[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(source); m; m = CANDIDATE.exec(source)) {
-    const at = m.index + m[0].length;
-    if (at > 0) cuts.push(at);
-    if (m[0].length === 0) CANDIDATE.lastIndex++;
-  }
-  // Never cut inside front matter (a YAML comment line starts with "#" too).
-  const firstCut = Math.max(0, frontMatterEnds);
-  const frontMatter = frontMatterEnds >= 0;
+function cutFrom(
+  ctx: Context,
+  from: number,
+  joins: boolean,
+  targets: readonly number[] | null,
+): { chunks: Chunk[]; resume: number; resumeJoins: boolean } {
+  const { source } = ctx;
   const chunks: Chunk[] = [];
-  let start = 0;
-  let k = 0;
-  // After a failed cut, the next try skips more candidates each time (1, 2, 4 ...), so a long
-  // code block full of "# comment" lines costs a few parses, not one per line.
-  let step = 1;
-  while (start < source.length || chunks.length === 0) {
-    while (k < cuts.length && (cuts[k]! <= start || cuts[k]! < firstCut)) k++;
-    while (k < cuts.length && cuts[k]! <= start) k++;
-    if (k >= cuts.length) {
+  let start = from;
+  let startJoins = joins;
+  /** The last cut tried that did not hold for `start` (-1: none). */
+  let failed = -1;
+  let t = 0;
+  for (;;) {
+    // Where to try: an old piece's start, else a cut point a piece length on; after a failure,
+    // twice as far from `start` as the failed one (so the parses cost twice the piece at most).
+    const min = Math.max(
+      failed < 0 ? start + 1 : start + 2 * (failed - start),
+      ctx.frontMatterEnd + 1,
+    );
+    let c = -1;
+    let isTarget = false;
+    if (targets) {
+      while (t < targets.length && targets[t]! < min) t++;
+      if (t < targets.length) {
+        c = targets[t]!;
+        isTarget = true;
+      }
+    }
+    if (!isTarget) {
+      c = nextCutPoint(source, Math.max(min, start + ctx.pieceLength));
+      // Near the end: a nearer cut point, so that the last piece is not parsed in one go.
+      if (c < 0 && source.length - start > ctx.pieceLength)
+        c = nextCutPoint(source, Math.max(min, ctx.frontMatterEnd + 1));
+    }
+    if (c < 0) {
+      if (source.length - start > MAX_BLOCK_LENGTH) throw tooLarge(ctx, start);
       chunks.push(
-        ...splitChunks(
-          parseNodes(source, start, source.length, frontMatter),
-          start,
-          source.length,
-          source,
+        counted(
+          ctx,
+          chunk(start, source.length, parseNodes(ctx, start, source.length), startJoins),
         ),
       );
-      break;
+      return { chunks, resume: -1, resumeJoins: false };
     }
-    const end = cuts[k]!;
-    const nodes = parseNodes(source, start, lineEndAt(source, end), frontMatter);
-    const last = nodes[nodes.length - 1];
-    if (last && last.position!.start.offset === end && isSplit(last, source)) {
-      nodes.pop();
-      chunks.push(...splitChunks(nodes, start, end, source));
-      start = end;
-      step = 1;
-      k++;
-    } else {
-      // The candidate line was not a heading here (inside a code fence, an HTML block...):
-      // parse again up to a later candidate.
-      k += step;
-      step *= 2;
+    const a = attempt(ctx, start, c);
+    if (a.cut > start) {
+      chunks.push(counted(ctx, chunk(start, a.cut, a.nodes, startJoins)));
+      start = a.cut;
+      startJoins = a.joins;
+      failed = a.cut === c ? -1 : c;
+      if (a.cut === c && isTarget) return { chunks, resume: t, resumeJoins: a.joins };
+      continue;
     }
-    if (start >= source.length) break;
+    // The block at `start` runs past c.
+    if (c - start > MAX_BLOCK_LENGTH) throw tooLarge(ctx, start);
+    failed = c;
   }
-  return chunks;
 }
 
-function reparse(previous: Parsed, source: string, frontMatter: boolean): Chunk[] {
+/** After an edit: the pieces it touched are parsed again, up to an old cut that still holds. */
+function reparse(ctx: Context, previous: Parsed): Chunk[] {
+  const { source } = ctx;
   const old = previous.source;
   const chunks = previous.chunks;
   // The changed range, from the common prefix and suffix of the old and new text.
@@ -285,43 +603,93 @@ function reparse(previous: Parsed, source: string, frontMatter: boolean): Chunk[
   if (prefix === old.length && prefix === source.length) return chunks;
   const delta = source.length - old.length;
   const changeEnd = old.length - suffix;
-  // Chunks the change touches; a change on a chunk's heading line also touches the chunk
-  // before (the heading may stop being one and its lines join the previous section).
-  let a = chunks.findIndex((c) => c.end > prefix || c.end === old.length);
-  let b = chunks.findIndex((c) => c.end >= changeEnd);
-  if (a < 0) a = chunks.length - 1;
-  if (b < 0) b = chunks.length - 1;
-  const headingLineEnd = lineEndAt(old, chunks[a]!.start);
-  if (a > 0 && prefix <= headingLineEnd) a--;
-  for (;;) {
-    const start = chunks[a]!.start;
-    const endOld = chunks[b]!.end;
-    const end = endOld + delta;
-    const nextHeadingEnd = b + 1 < chunks.length ? lineEndAt(source, end) : end;
-    const nodes = parseNodes(source, start, nextHeadingEnd, frontMatter);
-    // The next section's heading must still parse as a top-level heading; if the edit opened
-    // a code fence or an HTML block that swallows it, take in the next section too.
-    if (b + 1 < chunks.length) {
-      const last = nodes[nodes.length - 1];
-      if (!last || last.position!.start.offset !== end || !isSplit(last, source)) {
-        b++;
-        continue;
-      }
-      nodes.pop();
-    }
-    const fresh = splitChunks(nodes, start, end, source);
-    const after = chunks.slice(b + 1).map((c) => {
-      if (delta) for (const n of c.nodes) shift(n, delta);
-      return { start: c.start + delta, end: c.end + delta, nodes: c.nodes };
-    });
-    return [...chunks.slice(0, a), ...fresh, ...after];
-  }
+  // The first piece the change touches; a change on a piece's first line touches the piece
+  // before too (the line may stop starting a block and join the one before).
+  let a = 0;
+  while (a + 1 < chunks.length && chunks[a + 1]!.start <= prefix) a++;
+  if (a > 0 && prefix <= lineEndAt(old, chunks[a]!.start)) a--;
+  // Old pieces after the change, with their starts in the new text.
+  let b = a + 1;
+  while (b < chunks.length && chunks[b]!.start <= changeEnd) b++;
+  const targets: number[] = [];
+  for (let i = b; i < chunks.length; i++) targets.push(chunks[i]!.start + delta);
+  // (A target that is no longer a cut point, its line break gone, never holds: see attempt.)
+  for (let i = 0; i < a; i++) ctx.nodes += chunks[i]!.count;
+  const cut = cutFrom(ctx, chunks[a]!.start, chunks[a]!.joins, targets);
+  if (cut.resume < 0) return [...chunks.slice(0, a), ...cut.chunks];
+  const after = chunks.slice(b + cut.resume).map((c, i) => {
+    if (delta) for (const n of c.nodes) shift(n, delta);
+    return {
+      start: c.start + delta,
+      end: c.end + delta,
+      nodes: c.nodes,
+      joins: i === 0 ? cut.resumeJoins : c.joins,
+      definitions: c.definitions,
+      count: c.count,
+    };
+  });
+  for (const c of after) counted(ctx, c);
+  return [...chunks.slice(0, a), ...cut.chunks, ...after];
 }
 
-/** Offset of the end of the line that starts at or after `at` (past its line break). */
-function lineEndAt(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  if (text[i] === '\r' && text[i + 1] === '\n') i++;
-  return Math.min(text.length, i + 1);
+/** One piece parsed again (with other definitions), ending as its cut says; null if the cut
+ * does not hold (it always should: definitions change no block). */
+function parseChunkAgain(ctx: Context, c: Chunk, next: Chunk | undefined): Chunk | null {
+  if (!next) return chunk(c.start, c.end, parseNodes(ctx, c.start, c.end), c.joins);
+  const nodes = parseNodes(ctx, c.start, lineEndAt(ctx.source, next.start));
+  const last = nodes.pop();
+  if (!last) return null;
+  if (next.joins) {
+    const item = last.type === 'list' ? last.children[last.children.length - 1] : undefined;
+    if (last.type !== 'list' || last.children.length < 2 || startOf(item!) !== next.start)
+      return null;
+    nodes.push(withoutLastItem(last));
+  } else if (startOf(last) !== next.start) return null;
+  return chunk(c.start, c.end, nodes, c.joins);
+}
+
+/** For each piece: does it hold a "]" (so may hold a reference)? One pass over the text. */
+function withBrackets(source: string, chunks: readonly Chunk[]): boolean[] {
+  const out: boolean[] = [];
+  let next = source.indexOf(']');
+  for (const c of chunks) {
+    while (next >= 0 && next < c.start) next = source.indexOf(']', next + 1);
+    out.push(next >= 0 && next < c.end);
+  }
+  return out;
+}
+
+/** The root's children: the pieces' nodes, a list continued in the next piece joined into one. */
+function assemble(chunks: readonly Chunk[]): RootContent[] {
+  const out: RootContent[] = [];
+  let run: List[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      out[out.length - 1] = {
+        ...first,
+        spread: run.some((l) => l.spread),
+        children: run.flatMap((l) => l.children),
+        position: new Place(placeOf(first).s, placeOf(last).e),
+      };
+    }
+    run = [];
+  };
+  for (const c of chunks) {
+    let i = 0;
+    if (c.joins && run.length && c.nodes[0]?.type === 'list') {
+      run.push(c.nodes[0]);
+      i = 1;
+      if (c.nodes.length > 1) flush();
+    }
+    for (; i < c.nodes.length; i++) {
+      flush();
+      const n = c.nodes[i]!;
+      out.push(n);
+      if (n.type === 'list' && i === c.nodes.length - 1) run = [n];
+    }
+  }
+  flush();
+  return out;
 }

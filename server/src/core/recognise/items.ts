@@ -19,6 +19,7 @@ import type {
   Section,
   Span,
 } from '../model.js';
+import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
 import { readLabel } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
@@ -432,6 +433,12 @@ function finishItem(
   task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
 ): ItemBase {
   const { outline } = b;
+  const items = outline.objectives.length + outline.outcomes.length + outline.assessments.length;
+  if (items >= MAX_ITEMS)
+    throw new NotAnalysed(
+      `Not analysed: the file has more than ${MAX_ITEMS.toLocaleString('en')} objectives, outcomes and assessments.`,
+      base.span.start,
+    );
   if (base.kind === 'assessment') {
     const a: Assessment = {
       ...base,

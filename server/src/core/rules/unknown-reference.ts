@@ -13,6 +13,12 @@ export const unknownReference: Rule = {
     const { outline } = ctx;
     // Built on the first unknown reference only: most outlines have none.
     let index: KnownIndex | null = null;
+    // Suggestions compare the reference with every known ID: per distinct unknown ID once, and
+    // in all at most SUGGESTION_BUDGET comparisons per file, so that thousands of unknown
+    // references among thousands of IDs stay linear (they were quadratic: 2,500 outcomes
+    // naming 2,500 objectives plus one unknown ID took 3.7 s). Past it, no suggestion.
+    const suggested = new Map<string, Scored[]>();
+    let budget = SUGGESTION_BUDGET;
     for (const item of itemsOf(outline)) {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic) continue;
@@ -30,18 +36,12 @@ export const unknownReference: Rule = {
           continue;
         }
         if (ref.form === 'parenthesised' && !index.prefixes.has(prefixOf(ref.id))) continue;
-        const maxD = Math.max(2, Math.floor(ref.id.length / 3));
-        const scored = known
-          .filter((id) => Math.abs(id.length - ref.id.length) <= maxD)
-          .map((id) => ({ id, d: editDistance(ref.id.toLowerCase(), id.toLowerCase()) }))
-          .filter((s) => s.d > 0 && s.d <= maxD)
-          .sort(
-            (a, b) =>
-              a.d - b.d ||
-              numericGap(ref.id, a.id) - numericGap(ref.id, b.id) ||
-              a.id.localeCompare(b.id, 'en', { numeric: true }),
-          )
-          .slice(0, 3);
+        let scored = suggested.get(ref.id);
+        if (!scored) {
+          scored = budget >= known.length ? closest(ref.id, known) : [];
+          budget -= known.length;
+          suggested.set(ref.id, scored);
+        }
         const unique = scored.length > 0 && (scored.length === 1 || scored[1]!.d > scored[0]!.d);
         // Only where the source says exactly the ID: a span that the plain text could not place
         // exactly must not be overwritten (it inserted "lo1" into "{#lo1}" on every --fix pass).
@@ -61,6 +61,30 @@ export const unknownReference: Rule = {
     }
   },
 };
+
+/** Known IDs compared with unknown references, at most, per file. */
+export const SUGGESTION_BUDGET = 500_000;
+
+interface Scored {
+  id: string;
+  d: number;
+}
+
+/** The (up to 3) known IDs nearest an unknown one, by edit distance. */
+function closest(id: string, known: readonly string[]): Scored[] {
+  const maxD = Math.max(2, Math.floor(id.length / 3));
+  return known
+    .filter((k) => Math.abs(k.length - id.length) <= maxD)
+    .map((k) => ({ id: k, d: editDistance(id.toLowerCase(), k.toLowerCase()) }))
+    .filter((s) => s.d > 0 && s.d <= maxD)
+    .sort(
+      (a, b) =>
+        a.d - b.d ||
+        numericGap(id, a.id) - numericGap(id, b.id) ||
+        a.id.localeCompare(b.id, 'en', { numeric: true }),
+    )
+    .slice(0, 3);
+}
 
 interface KnownIndex {
   ids: string[];
