@@ -1,8 +1,13 @@
-// An editing soak over real JSON-RPC (issue "Reliability"): thousands of random ranged
-// didChange edits to the example outline, interleaved with completion, hover, code action,
-// document symbol and bloomline/outline requests, some of them cancelled. It checks that the
-// server never crashes or logs an error, answers every request, ends with the diagnostics a
-// fresh server gives for the final text, and that its RSS grows less than 10% after warm-up.
+// An editing soak over real JSON-RPC (issue "Reliability"), and a differential test against the
+// command line (issue 13): thousands of random ranged didChange edits to the example outline,
+// interleaved with completion, hover, code action, document symbol and bloomline/outline
+// requests, some of them cancelled. The edits include what editors and authors do at the edges:
+// "---" typed and removed at the top (front matter being started), CRLF, astral characters, and
+// now and then a range past the end of the document (LSP: the end). After every batch of edits
+// the server's diagnostics for both files must equal what `bloomline check` (the real command)
+// reports on the same texts; at the end they must equal a fresh server's. It also checks that
+// the server never crashes or logs an error, answers every request, and that its RSS grows less
+// than 10% after warm-up.
 //
 // Memory: V8 grows its heap for about the first 10,000 edits (heapTotal 31 -> 60 MB, RSS
 // +40-65% from the 1,000th edit) while the live heap after a full GC stays at 12-16 MB, then RSS
@@ -12,7 +17,8 @@
 // measured edits after them; a leak shows there.
 //
 // Environment: BLOOMLINE_SOAK_SEED (default: a random seed, printed), BLOOMLINE_SOAK_EDITS
-// (measured edits, default 10,000), BLOOMLINE_SOAK_WARMUP (edits before, default 20,000).
+// (measured edits, default 10,000), BLOOMLINE_SOAK_WARMUP (edits before, default 20,000),
+// BLOOMLINE_SOAK_CHECK_EVERY (edits per comparison with `check`, default 2,000).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,13 +26,15 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { CancellationTokenSource } from 'vscode-languageserver/node.js';
-import { fileUri, LspClient, ROOT } from './client.js';
+import { checkKeys, diagnosticKeys, fileUri, LspClient, ROOT } from './client.js';
 import { mulberry32 } from '../support/random.js';
 
 const EDITS = Number(process.env.BLOOMLINE_SOAK_EDITS ?? 10_000);
 const SEED = Number(process.env.BLOOMLINE_SOAK_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
 /** Edits before the first memory sample, for V8's heap to reach its working size. */
 const WARMUP = Number(process.env.BLOOMLINE_SOAK_WARMUP ?? 20_000);
+/** Edits between two comparisons with `bloomline check`. */
+const CHECK_EVERY = Number(process.env.BLOOMLINE_SOAK_CHECK_EVERY ?? 2_000);
 /** All edits sent. */
 const TOTAL = WARMUP + EDITS;
 /** A round of requests every this many edits (on average). */
@@ -100,6 +108,21 @@ class LocalDoc {
     const eol = /\r\n|\r|\n/g;
     for (let m = eol.exec(this.text); m; m = eol.exec(this.text))
       this.starts.push(m.index + m[0].length);
+  }
+  /** An LSP position's offset: a character past the end of its line is the line's end, a line
+   * past the last the end of the text (what the server must do, LSP 3.17). */
+  offsetAt(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.starts[p.line]!;
+    let end = p.line + 1 < this.starts.length ? this.starts[p.line + 1]! : this.text.length;
+    // Before the line break (CRLF, LF or CR).
+    if (end > start && this.text[end - 1] === '\n') end--;
+    if (end > start && this.text[end - 1] === '\r') end--;
+    return Math.min(start + Math.max(0, p.character), end);
+  }
+  get lineCount(): number {
+    return this.starts.length;
   }
   positionAt(offset: number): Position {
     let lo = 0;
@@ -237,181 +260,245 @@ async function settled(
   return [client.latestDiagnostics(uri)!, client.latestDiagnostics(other)!];
 }
 
-describe('language server editing soak over stdio', { timeout: 300_000 }, () => {
-  before(() => {
-    process.on('unhandledRejection', onUnhandled);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-soak-'));
-    fs.writeFileSync(path.join(dir, 'course.md'), EXAMPLE);
-    fs.writeFileSync(path.join(dir, 'follow-up.md'), FOLLOW_UP);
-  });
+describe(
+  'language server editing soak over stdio',
+  { timeout: Math.max(300_000, TOTAL * 20) },
+  () => {
+    before(() => {
+      process.on('unhandledRejection', onUnhandled);
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-soak-'));
+      fs.writeFileSync(path.join(dir, 'course.md'), EXAMPLE);
+      fs.writeFileSync(path.join(dir, 'follow-up.md'), FOLLOW_UP);
+    });
 
-  after(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    for (const c of [soak, fresh]) {
-      c?.kill();
-      c?.connection.dispose();
-    }
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it(`survives ${WARMUP} + ${EDITS} random incremental edits with requests and ends where a fresh server does`, async () => {
-    console.log(
-      `soak: seed ${SEED}, ${WARMUP} warm-up + ${EDITS} measured edits (replay: BLOOMLINE_SOAK_SEED=${SEED} BLOOMLINE_SOAK_WARMUP=${WARMUP} BLOOMLINE_SOAK_EDITS=${EDITS} node --test out/test/lsp/soak.test.js)`,
-    );
-    const rand = mulberry32(SEED);
-    const int = (n: number) => Math.floor(rand() * n);
-    const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
-
-    const started = Date.now();
-    soak = await startServer();
-    const watch = new Watch(soak);
-    const client = soak;
-    const pid = client.child.pid!;
-    const course = await open(client, 'course.md', EXAMPLE);
-    const followUp = await open(client, 'follow-up.md', FOLLOW_UP);
-    await client.diagnostics(course, (p) => p.version === 1, 20_000);
-
-    const doc = new LocalDoc(EXAMPLE);
-    let version = 1;
-    let requests = 0;
-    let cancelled = 0;
-    let answeredCancelled = 0;
-    const inFlight: Promise<void>[] = [];
-
-    const randomOffset = () => doc.snap(int(doc.text.length + 1));
-    const randomEdit = () => {
-      const len = doc.text.length;
-      // Keep the text near its original size: more deletions when it grew, fewer when it shrank.
-      const bias = len > EXAMPLE.length * 1.5 ? 0.25 : len < EXAMPLE.length * 0.5 ? -0.25 : 0;
-      const r = rand();
-      const start = randomOffset();
-      let end = start;
-      let newText = '';
-      if (r < 0.45 - bias) {
-        newText = pick(SNIPPETS);
-      } else {
-        end = doc.snap(Math.min(len, start + 1 + int(r < 0.75 ? 12 : 40)));
-        if (end < start) end = start;
-        if (rand() < 0.5) newText = pick(SNIPPETS);
+    after(async () => {
+      process.off('unhandledRejection', onUnhandled);
+      for (const c of [soak, fresh]) {
+        c?.kill();
+        c?.connection.dispose();
       }
-      return { start, end, newText };
-    };
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
 
-    /** Sends one request; cancels some; counts it answered with a result or RequestCancelled. */
-    const request = (method: string, params: unknown) => {
-      requests++;
-      const source = new CancellationTokenSource();
-      const pending = client.connection.sendRequest(method, params, source.token);
-      const roll = rand();
-      if (roll < 0.15) {
-        cancelled++;
-        source.cancel();
-      } else if (roll < 0.25) {
-        cancelled++;
-        setImmediate(() => source.cancel());
-      }
-      const answered = pending.then(
-        () => undefined,
-        (error: { code?: number; message?: string }) => {
-          if (error?.code === REQUEST_CANCELLED) {
-            answeredCancelled++;
-            return;
-          }
-          throw new Error(`${method} failed: ${error?.code} ${error?.message}`);
-        },
+    it(`survives ${WARMUP} + ${EDITS} random incremental edits with requests, says what check says after every ${CHECK_EVERY}, and ends where a fresh server does`, async () => {
+      console.log(
+        `soak: seed ${SEED}, ${WARMUP} warm-up + ${EDITS} measured edits (replay: BLOOMLINE_SOAK_SEED=${SEED} BLOOMLINE_SOAK_WARMUP=${WARMUP} BLOOMLINE_SOAK_EDITS=${EDITS} node --test out/test/lsp/soak.test.js)`,
       );
-      inFlight.push(withDeadline(answered, method).finally(() => source.dispose()));
-    };
+      const rand = mulberry32(SEED);
+      const int = (n: number) => Math.floor(rand() * n);
+      const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
 
-    const requestRound = () => {
-      const textDocument = { uri: course };
-      const at = () => doc.positionAt(randomOffset());
-      const kinds = [
-        () => request('textDocument/completion', { textDocument, position: at() }),
-        () => request('textDocument/hover', { textDocument, position: at() }),
-        () => {
-          const [a, b] = [randomOffset(), randomOffset()].sort((x, y) => x - y);
-          // The editor sends the diagnostics it shows, which may be a version behind.
-          const shown = (client.latestDiagnostics(course)?.diagnostics ?? []).slice(0, 3);
-          request('textDocument/codeAction', {
-            textDocument,
-            range: { start: doc.positionAt(a!), end: doc.positionAt(b!) },
-            context: { diagnostics: shown },
-          });
-        },
-        () => request('textDocument/documentSymbol', { textDocument }),
-        () => request('bloomline/outline', { uri: course }),
-      ];
-      // Usually one or two requests, sometimes all five.
-      const n = rand() < 0.2 ? kinds.length : 1 + int(2);
-      for (let i = 0; i < n; i++) pick(kinds)();
-    };
+      const started = Date.now();
+      soak = await startServer();
+      const watch = new Watch(soak);
+      const client = soak;
+      const pid = client.child.pid!;
+      const course = await open(client, 'course.md', EXAMPLE);
+      const followUp = await open(client, 'follow-up.md', FOLLOW_UP);
+      await client.diagnostics(course, (p) => p.version === 1, 20_000);
 
-    const drain = async (keep: number) => {
-      while (inFlight.length > keep) await inFlight.shift();
-    };
+      const doc = new LocalDoc(EXAMPLE);
+      let version = 1;
+      let requests = 0;
+      let cancelled = 0;
+      let answeredCancelled = 0;
+      const inFlight: Promise<void>[] = [];
 
-    let rssAfterWarmup = 0;
-    let rssAt1000 = 0;
-    let warmupAt = 0;
-    for (let i = 1; i <= TOTAL; i++) {
-      const { start, end, newText } = randomEdit();
-      const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
-      doc.replace(start, end, newText);
-      version++;
-      await client.notify('textDocument/didChange', {
-        textDocument: { uri: course, version },
-        contentChanges: [{ range, text: newText }],
-      });
-      if (int(ROUND) === 0) requestRound();
-      await drain(MAX_IN_FLIGHT);
-      if (process.env.BLOOMLINE_SOAK_TRACE && i % 2000 === 0)
-        console.log(`soak: ${i} edits, RSS ${(rssKb(pid) / 1024).toFixed(1)} MB`);
-      if (i === Math.min(1_000, WARMUP)) rssAt1000 = await minRssKb(pid);
-      if (i === WARMUP) {
+      const randomOffset = () => doc.snap(int(doc.text.length + 1));
+      const randomEdit = () => {
+        const len = doc.text.length;
+        // Keep the text near its original size: more deletions when it grew, fewer when it shrank.
+        const bias = len > EXAMPLE.length * 1.5 ? 0.25 : len < EXAMPLE.length * 0.5 ? -0.25 : 0;
+        const r = rand();
+        const start = randomOffset();
+        let end = start;
+        let newText = '';
+        if (r < 0.45 - bias) {
+          newText = pick(SNIPPETS);
+        } else {
+          end = doc.snap(Math.min(len, start + 1 + int(r < 0.75 ? 12 : 40)));
+          if (end < start) end = start;
+          if (rand() < 0.5) newText = pick(SNIPPETS);
+        }
+        return { start, end, newText };
+      };
+
+      /** Sends one request; cancels some; counts it answered with a result or RequestCancelled. */
+      const request = (method: string, params: unknown) => {
+        requests++;
+        const source = new CancellationTokenSource();
+        const pending = client.connection.sendRequest(method, params, source.token);
+        const roll = rand();
+        if (roll < 0.15) {
+          cancelled++;
+          source.cancel();
+        } else if (roll < 0.25) {
+          cancelled++;
+          setImmediate(() => source.cancel());
+        }
+        const answered = pending.then(
+          () => undefined,
+          (error: { code?: number; message?: string }) => {
+            if (error?.code === REQUEST_CANCELLED) {
+              answeredCancelled++;
+              return;
+            }
+            throw new Error(`${method} failed: ${error?.code} ${error?.message}`);
+          },
+        );
+        inFlight.push(withDeadline(answered, method).finally(() => source.dispose()));
+      };
+
+      const requestRound = () => {
+        const textDocument = { uri: course };
+        const at = () => doc.positionAt(randomOffset());
+        const kinds = [
+          () => request('textDocument/completion', { textDocument, position: at() }),
+          () => request('textDocument/hover', { textDocument, position: at() }),
+          () => {
+            const [a, b] = [randomOffset(), randomOffset()].sort((x, y) => x - y);
+            // The editor sends the diagnostics it shows, which may be a version behind.
+            const shown = (client.latestDiagnostics(course)?.diagnostics ?? []).slice(0, 3);
+            request('textDocument/codeAction', {
+              textDocument,
+              range: { start: doc.positionAt(a!), end: doc.positionAt(b!) },
+              context: { diagnostics: shown },
+            });
+          },
+          () => request('textDocument/documentSymbol', { textDocument }),
+          () => request('bloomline/outline', { uri: course }),
+        ];
+        // Usually one or two requests, sometimes all five.
+        const n = rand() < 0.2 ? kinds.length : 1 + int(2);
+        for (let i = 0; i < n; i++) pick(kinds)();
+      };
+
+      const drain = async (keep: number) => {
+        while (inFlight.length > keep) await inFlight.shift();
+      };
+
+      /** Now and then an edit at the edges: "---" typed or removed at the top (an author starting
+       * front matter), or a range past the end of a line or of the document. */
+      const edgeEdit = (): {
+        range: { start: Position; end: Position };
+        newText: string;
+      } | null => {
+        const r = rand();
+        if (r < 0.01) {
+          const at = { line: 0, character: 0 };
+          if (doc.text.startsWith('---\n'))
+            return { range: { start: at, end: { line: 1, character: 0 } }, newText: '' };
+          return { range: { start: at, end: at }, newText: pick(['---\n', '---\r\n', '---']) };
+        }
+        if (r < 0.02) {
+          const last = doc.lineCount - 1;
+          const past = (): Position =>
+            rand() < 0.5
+              ? { line: last + 1 + int(5), character: int(20) }
+              : { line: int(doc.lineCount), character: 200 + int(1000) };
+          const a = past();
+          const b = rand() < 0.5 ? a : past();
+          return { range: { start: a, end: b }, newText: pick(SNIPPETS) };
+        }
+        return null;
+      };
+
+      let checks = 0;
+      /** The server's diagnostics for both files equal `bloomline check`'s on the same texts. */
+      const sameAsCheck = async (at: number) => {
         await drain(0);
-        await client.diagnostics(course, (p) => p.version === version, 30_000);
-        rssAfterWarmup = await minRssKb(pid);
-        warmupAt = Date.now();
+        const [c, f] = await settled(client, course, version, followUp);
+        const expected = checkKeys({ 'course.md': doc.text, 'follow-up.md': FOLLOW_UP });
+        checks++;
+        const got = {
+          'course.md': diagnosticKeys(c.diagnostics),
+          'follow-up.md': diagnosticKeys(f.diagnostics),
+        };
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
+          const saved = path.join(os.tmpdir(), `bloomline-soak-${SEED}-${at}.md`);
+          fs.writeFileSync(saved, doc.text);
+          assert.deepEqual(
+            got,
+            expected,
+            `after ${at} edits (seed ${SEED}) the server and check disagree; the text is in ${saved}`,
+          );
+        }
+      };
+
+      let rssAfterWarmup = 0;
+      let rssAt1000 = 0;
+      let warmupAt = 0;
+      for (let i = 1; i <= TOTAL; i++) {
+        let range: { start: Position; end: Position };
+        let newText: string;
+        const edge = edgeEdit();
+        if (edge) {
+          ({ range, newText } = edge);
+          const a = doc.offsetAt(range.start);
+          const b = doc.offsetAt(range.end);
+          doc.replace(Math.min(a, b), Math.max(a, b), newText);
+        } else {
+          const e = randomEdit();
+          range = { start: doc.positionAt(e.start), end: doc.positionAt(e.end) };
+          newText = e.newText;
+          doc.replace(e.start, e.end, newText);
+        }
+        version++;
+        await client.notify('textDocument/didChange', {
+          textDocument: { uri: course, version },
+          contentChanges: [{ range, text: newText }],
+        });
+        if (i % CHECK_EVERY === 0) await sameAsCheck(i);
+        if (int(ROUND) === 0) requestRound();
+        await drain(MAX_IN_FLIGHT);
+        if (process.env.BLOOMLINE_SOAK_TRACE && i % 2000 === 0)
+          console.log(`soak: ${i} edits, RSS ${(rssKb(pid) / 1024).toFixed(1)} MB`);
+        if (i === Math.min(1_000, WARMUP)) rssAt1000 = await minRssKb(pid);
+        if (i === WARMUP) {
+          await drain(0);
+          await client.diagnostics(course, (p) => p.version === version, 30_000);
+          rssAfterWarmup = await minRssKb(pid);
+          warmupAt = Date.now();
+        }
       }
-    }
-    await drain(0);
-    const [finalCourse, finalFollowUp] = await settled(client, course, version, followUp);
-    const rssAtEnd = await minRssKb(pid);
-    const editSeconds = (Date.now() - started) / 1000;
-    const growth = (rssAtEnd - rssAfterWarmup) / rssAfterWarmup;
-    console.log(
-      `soak: ${TOTAL} edits, ${requests} requests (${cancelled} cancelled, ${answeredCancelled} answered RequestCancelled) in ${editSeconds.toFixed(1)} s; ` +
-        `final text ${doc.text.length} chars, ${finalCourse.diagnostics.length} diagnostics; ` +
-        `RSS ${(rssAt1000 / 1024).toFixed(1)} MB after 1000 edits, ${(rssAfterWarmup / 1024).toFixed(1)} MB after ${WARMUP} -> ${(rssAtEnd / 1024).toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}%, ${((Date.now() - warmupAt) / 1000).toFixed(1)} s apart)`,
-    );
-    watch.check();
-    assert.deepEqual(unhandled, [], 'no unhandled rejection in the test process');
+      await sameAsCheck(TOTAL);
+      const [finalCourse, finalFollowUp] = await settled(client, course, version, followUp);
+      const rssAtEnd = await minRssKb(pid);
+      const editSeconds = (Date.now() - started) / 1000;
+      const growth = (rssAtEnd - rssAfterWarmup) / rssAfterWarmup;
+      console.log(
+        `soak: ${TOTAL} edits, ${checks} comparisons with check (all equal), ${requests} requests (${cancelled} cancelled, ${answeredCancelled} answered RequestCancelled) in ${editSeconds.toFixed(1)} s; ` +
+          `final text ${doc.text.length} chars, ${finalCourse.diagnostics.length} diagnostics; ` +
+          `RSS ${(rssAt1000 / 1024).toFixed(1)} MB after 1000 edits, ${(rssAfterWarmup / 1024).toFixed(1)} MB after ${WARMUP} -> ${(rssAtEnd / 1024).toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}%, ${((Date.now() - warmupAt) / 1000).toFixed(1)} s apart)`,
+      );
+      watch.check();
+      assert.deepEqual(unhandled, [], 'no unhandled rejection in the test process');
 
-    // A fresh server on the final text (the follow-up file unchanged) must say the same.
-    fresh = await startServer();
-    const freshWatch = new Watch(fresh);
-    await open(fresh, 'follow-up.md', FOLLOW_UP);
-    await open(fresh, 'course.md', doc.text);
-    const [freshCourse, freshFollowUp] = await settled(fresh, course, 1, followUp);
-    assert.deepEqual(
-      sortDiagnostics(finalCourse.diagnostics),
-      sortDiagnostics(freshCourse.diagnostics),
-    );
-    assert.deepEqual(
-      sortDiagnostics(finalFollowUp.diagnostics),
-      sortDiagnostics(freshFollowUp.diagnostics),
-    );
-    // The outline too: it is built from the server's copy of the text, so this also checks
-    // that both copies of the text agree.
-    const outline = (c: LspClient) => c.request('bloomline/outline', { uri: course });
-    assert.deepEqual(await outline(client), await outline(fresh));
-    freshWatch.check();
-    watch.check();
+      // A fresh server on the final text (the follow-up file unchanged) must say the same.
+      fresh = await startServer();
+      const freshWatch = new Watch(fresh);
+      await open(fresh, 'follow-up.md', FOLLOW_UP);
+      await open(fresh, 'course.md', doc.text);
+      const [freshCourse, freshFollowUp] = await settled(fresh, course, 1, followUp);
+      assert.deepEqual(
+        sortDiagnostics(finalCourse.diagnostics),
+        sortDiagnostics(freshCourse.diagnostics),
+      );
+      assert.deepEqual(
+        sortDiagnostics(finalFollowUp.diagnostics),
+        sortDiagnostics(freshFollowUp.diagnostics),
+      );
+      // The outline too: it is built from the server's copy of the text, so this also checks
+      // that both copies of the text agree.
+      const outline = (c: LspClient) => c.request('bloomline/outline', { uri: course });
+      assert.deepEqual(await outline(client), await outline(fresh));
+      freshWatch.check();
+      watch.check();
 
-    assert.ok(
-      growth < 0.1,
-      `RSS grew ${(growth * 100).toFixed(1)}% (${rssAfterWarmup} kB -> ${rssAtEnd} kB)`,
-    );
-  });
-});
+      assert.ok(
+        growth < 0.1,
+        `RSS grew ${(growth * 100).toFixed(1)}% (${rssAfterWarmup} kB -> ${rssAtEnd} kB)`,
+      );
+    });
+  },
+);
