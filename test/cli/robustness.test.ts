@@ -18,3 +18,49 @@ test('an unclosed "---" at the top is a thematic break, with or without a link d
   assert.deepEqual(keys(plain), ['missing-criterion 4:3', 'missing-outcome 4:3', 'vague-verb 4:3']);
   assert.deepEqual(keys(withDefinition), keys(plain), 'a link definition changes nothing');
 });
+
+/** A text with no lone surrogate (a high one not followed by a low one, or a low one alone). */
+const wellFormed = (s: string) =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+test('no fix splits a surrogate pair: "how to 😀configure", in an item and after a lead-in', (t) => {
+  const item = '## Learning objectives\n\n- Understand how to 😀configure the client.\n';
+  const lead =
+    '## Learning objectives\n\nYou will understand:\n\n- how to 😀configure the client.\n';
+  const dir = project(t, { 'item.md': item, 'lead.md': lead });
+  for (const [name, text] of [
+    ['item.md', item],
+    ['lead.md', lead],
+  ] as const) {
+    const r = checkJson([name], dir);
+    const vague = r.files[0]!.messages.filter((m) => m.ruleId === 'vague-verb');
+    assert.ok(
+      vague.some((m) => m.fixes.length > 0),
+      `${name}: vague-verb offers a fix`,
+    );
+    const lines = text.split('\n');
+    const offset = (line: number, column: number) =>
+      lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+    for (const m of r.files[0]!.messages) {
+      for (const fix of m.fixes) {
+        const edits = [...fix.edits].sort((a, b) => b.line - a.line || b.column - a.column);
+        let fixed = text;
+        for (const e of edits) {
+          assert.ok(wellFormed(e.newText), `${name} "${fix.title}" inserts a lone surrogate`);
+          fixed =
+            fixed.slice(0, offset(e.line, e.column)) +
+            e.newText +
+            fixed.slice(offset(e.endLine, e.endColumn));
+        }
+        assert.ok(wellFormed(fixed), `${name}: "${fix.title}" leaves a lone surrogate`);
+      }
+    }
+    const preferred = vague.flatMap((m) => m.fixes.filter((f) => f.isPreferred));
+    assert.ok(preferred.length > 0);
+  }
+  const fixed = checkJson(['item.md'], dir).files[0]!.messages.find(
+    (m) => m.ruleId === 'vague-verb',
+  )!;
+  const keep = fixed.fixes.find((f) => f.isPreferred)!;
+  assert.equal(keep.edits[0]!.newText, '😀', 'the behaviour is kept whole');
+});

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CompletionList, Range } from 'vscode-languageserver';
+import type { CodeAction, CompletionList, Range } from 'vscode-languageserver';
 import { applyTextEdits, checkKeys, diagnosticKeys, fileUri, LspClient, ROOT } from './client.js';
 
 const at = (line: number, character: number) => ({ line, character });
@@ -130,6 +130,37 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
       { range: null, text: replaced },
     ]);
     assert.equal((await sameAsCheck(u, v, replaced)).length, 6);
+  });
+
+  it('no quick fix splits a surrogate pair ("how to 😀configure", in an item and after a lead-in)', async () => {
+    const wellFormed = (x: string) =>
+      !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(x);
+    for (const [name, text] of [
+      ['astral-item.md', '## Learning objectives\n\n- Understand how to 😀configure the client.\n'],
+      [
+        'astral-lead.md',
+        '## Learning objectives\n\nYou will understand:\n\n- how to 😀configure it.\n',
+      ],
+    ] as const) {
+      const u = await open(name, text);
+      const p = await client.diagnostics(u, (x) => x.version === 1);
+      const vague = p.diagnostics.filter((d) => d.code === 'vague-verb');
+      assert.ok(vague.length > 0, name);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: { start: at(0, 0), end: at(10, 0) },
+        context: { diagnostics: p.diagnostics },
+      });
+      const edits = actions.flatMap((a) =>
+        Object.values(a.edit?.changes ?? {}).map((e) => ({ title: a.title, edits: e })),
+      );
+      assert.ok(edits.length > 0, `${name}: quick fixes offered`);
+      for (const { title, edits: list } of edits) {
+        for (const e of list)
+          assert.ok(wellFormed(e.newText), `${name} "${title}": lone surrogate`);
+        assert.ok(wellFormed(applyTextEdits(text, list)), `${name} "${title}" splits a pair`);
+      }
+    }
   });
 
   it('completion at a position past the end of its line answers with a range inside the line', async () => {

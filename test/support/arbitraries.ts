@@ -106,6 +106,8 @@ const VAGUE = [
   'Be aware of',
   'Learn to apply',
   'Really understand',
+  'Understand how to',
+  'Know how to',
 ];
 const NO_VERB = ['Git worktrees instead of branches.', 'The password policy', 'Pivot tables?', ''];
 const OBJECTS = [
@@ -123,6 +125,10 @@ const OBJECTS = [
   'a <abbr>CLI</abbr> tool',
   'the 3 types of triage',
   'naïve café résumés',
+  '😀configure the client',
+  '𝐀lgebra basics',
+  'how to 🚀 deploy',
+  'how to 𝐛uild a form',
 ];
 const CRITERIA = [
   'within 10 minutes',
@@ -797,4 +803,29 @@ export const notebook: fc.Arbitrary<NotebookCase> = fc
       json: json + (d.indent ? '\n' : ''),
       cells: d.cells.map((c) => ({ type: c.type, source: c.source })),
     };
+  });
+
+/** Astral characters (emoji, mathematical letters, a flag, a ZWJ sequence) put at the start of
+ * words, where fixes cut and capitalise. */
+export const ASTRAL = ['😀', '𝐀', '𝐛', '🇬🇧', '👩🏽‍💻', '🚀'];
+
+/** An outline with astral characters at the start of some of its words. */
+export const astralOutline: fc.Arbitrary<string> = fc
+  .tuple(
+    outline,
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...ASTRAL)), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+  )
+  .map(([text, inserts]) => {
+    let out = text;
+    for (const [at, ch] of inserts) {
+      // After the nearest space at or after the chosen place.
+      const from = Math.floor(at * out.length);
+      const space = out.indexOf(' ', from);
+      const i = space < 0 ? out.length : space + 1;
+      out = out.slice(0, i) + ch + out.slice(i);
+    }
+    return out;
   });

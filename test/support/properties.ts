@@ -23,6 +23,7 @@ import {
 import { parseMarkdown, useOriginalConsume } from '../../server/src/core/parse.js';
 import {
   applyEdit,
+  astralOutline,
   configData,
   edit,
   notebook,
@@ -243,6 +244,45 @@ const fixesAreSafe = fc.property(outline, fc.nat(), (text, pickSeed) => {
   }
 });
 
+const HIGH = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const LOW = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Lone surrogates in a text. */
+export function loneSurrogates(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (HIGH(c) && LOW(text.charCodeAt(i + 1))) i++;
+    else if (HIGH(c) || LOW(c)) n++;
+  }
+  return n;
+}
+
+/** Every edit of every fix of every rule starts and ends between two characters (not inside a
+ * surrogate pair) and inserts whole characters; applied, the fix adds no lone surrogate. */
+const fixesKeepCharactersWhole = fc.property(astralOutline, configData, (text, config) => {
+  const { findings } = analyse(text, config);
+  const lone = loneSurrogates(text);
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      const what = `${f.ruleId} fix "${fix.title}"`;
+      for (const e of fix.edits) {
+        for (const at of [e.span.start, e.span.end]) {
+          assert.ok(
+            !(HIGH(text.charCodeAt(at - 1)) && LOW(text.charCodeAt(at))),
+            `${what}: an edit at ${at} splits a surrogate pair`,
+          );
+        }
+        assert.equal(loneSurrogates(e.newText), 0, `${what} inserts a lone surrogate`);
+      }
+      assert.ok(
+        loneSurrogates(applyEdits(text, fix.edits)) <= lone,
+        `${what} leaves a lone surrogate`,
+      );
+    }
+  }
+});
+
 const fixFileIsStable = fc.property(outline, (text) => {
   const { ws } = analyse(text);
   const first = fixFile(ws, FILE);
@@ -452,6 +492,13 @@ export const PROPERTIES: NamedProperty[] = [
       "a fix's edits never overlap; applied alone, it changes nothing outside its edits (text and line breaks), inserts only the text's line break, the result analyses, and its finding is gone or changed",
     testRuns: 100,
     property: fixesAreSafe,
+  },
+  {
+    name: 'fixes-keep-characters-whole',
+    claim:
+      'on text with astral characters at word starts, no edit of any fix starts or ends inside a surrogate pair or inserts a lone surrogate, and no fix leaves one',
+    testRuns: 200,
+    property: fixesKeepCharactersWhole,
   },
   {
     name: 'fixfile-is-stable',

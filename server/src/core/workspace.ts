@@ -15,6 +15,7 @@ import type {
   Outcome,
   Outline,
   Severity,
+  TextEdit,
 } from './model.js';
 import { courseKind } from './kind.js';
 import { itemsOf, itemsOfKind } from './model.js';
@@ -183,6 +184,16 @@ export class Workspace {
     }
     withoutProseFixes(outline, findings);
     const kept = applyDirectives(outline, findings);
+    // The last line of defence for the text: a fix with an edit that would split a surrogate pair
+    // or a CRLF, or insert a lone surrogate, is not offered (each rule is written not to make
+    // one; test/support/properties.ts checks all of them on text full of astral characters).
+    for (const f of kept) {
+      if (
+        f.fixes.length &&
+        !f.fixes.every((fix) => fix.edits.every((e) => safeEdit(outline.text, e)))
+      )
+        f.fixes = f.fixes.filter((fix) => fix.edits.every((e) => safeEdit(outline.text, e)));
+    }
     kept.sort(
       (a, b) =>
         a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId),
@@ -488,4 +499,22 @@ function withoutProseFixes(outline: Outline, findings: Finding[]): void {
   if (!fixless.size) return;
   for (const f of findings)
     if (f.item?.kind === 'objective' && fixless.has(f.item.id) && f.fixes.length) f.fixes = [];
+}
+
+/** An edit that keeps the text well formed where it was: it starts and ends between characters
+ * (not inside a surrogate pair or a CRLF) and inserts no lone surrogate. */
+export function safeEdit(text: string, edit: TextEdit): boolean {
+  const { start, end } = edit.span;
+  if (start < 0 || end > text.length || start > end) return false;
+  return between(text, start) && between(text, end) && !LONE_SURROGATE.test(edit.newText);
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function between(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (before === 13 && after === 10) return false;
+  return !(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
 }
