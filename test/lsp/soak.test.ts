@@ -18,7 +18,8 @@
 //
 // Environment: BLOOMLINE_SOAK_SEED (default: a random seed, printed), BLOOMLINE_SOAK_EDITS
 // (measured edits, default 10,000), BLOOMLINE_SOAK_WARMUP (edits before, default 20,000),
-// BLOOMLINE_SOAK_CHECK_EVERY (edits per comparison with `check`, default 2,000).
+// BLOOMLINE_SOAK_CHECK_EVERY (edits per comparison with `check`, default 5,000),
+// BLOOMLINE_SOAK_RESET_EVERY (edits before the text is put back whole, default 5,000).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,7 +35,12 @@ const SEED = Number(process.env.BLOOMLINE_SOAK_SEED ?? Math.floor(Math.random() 
 /** Edits before the first memory sample, for V8's heap to reach its working size. */
 const WARMUP = Number(process.env.BLOOMLINE_SOAK_WARMUP ?? 20_000);
 /** Edits between two comparisons with `bloomline check`. */
-const CHECK_EVERY = Number(process.env.BLOOMLINE_SOAK_CHECK_EVERY ?? 2_000);
+const CHECK_EVERY = Number(process.env.BLOOMLINE_SOAK_CHECK_EVERY ?? 5_000);
+/** Random edits wear the outline down to plain text; this often it is put back whole (a full
+ * text change, as when a file is reverted), so that comparisons see outlines with findings. */
+const RESET_EVERY = Number(process.env.BLOOMLINE_SOAK_RESET_EVERY ?? 5_000);
+/** Edits after a reset at which the texts are compared with `check` too. */
+const CHECK_AFTER_RESET = [10, 40, 160, RESET_EVERY - 1];
 /** All edits sent. */
 const TOTAL = WARMUP + EDITS;
 /** A round of requests every this many edits (on average). */
@@ -96,6 +102,9 @@ const SNIPPETS = [
   '---\n',
   'able to ',
 ];
+
+/** What a keystroke types. */
+const KEYS = [...'etaoinshrdlu', ' ', ' ', '.', ',', '\n', '-', '#', '😀'];
 
 /** The text the test keeps in step with the server's, with LSP (UTF-16, \r\n|\r|\n) positions. */
 class LocalDoc {
@@ -179,6 +188,12 @@ function withDeadline<T>(p: Promise<T>, what: string, ms = REQUEST_DEADLINE_MS):
       timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/** "min / median / max" of a list of counts. */
+function quantiles(xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? `min ${s[0]}, median ${s[s.length >> 1]}, max ${s[s.length - 1]}` : 'none';
 }
 
 const sortDiagnostics = (ds: Diagnostic[]) =>
@@ -309,10 +324,17 @@ describe(
         const len = doc.text.length;
         // Keep the text near its original size: more deletions when it grew, fewer when it shrank.
         const bias = len > EXAMPLE.length * 1.5 ? 0.25 : len < EXAMPLE.length * 0.5 ? -0.25 : 0;
-        const r = rand();
         const start = randomOffset();
         let end = start;
         let newText = '';
+        // Half the edits are keystrokes: a letter typed or one character deleted.
+        if (rand() < 0.5) {
+          if (rand() < 0.6 - bias) newText = pick(KEYS);
+          else end = doc.snap(Math.min(len, start + 1));
+          if (end < start) end = start;
+          return { start, end, newText };
+        }
+        const r = rand();
         if (r < 0.45 - bias) {
           newText = pick(SNIPPETS);
         } else {
@@ -404,12 +426,15 @@ describe(
       };
 
       let checks = 0;
+
+      const findingCounts: number[] = [];
       /** The server's diagnostics for both files equal `bloomline check`'s on the same texts. */
       const sameAsCheck = async (at: number) => {
         await drain(0);
         const [c, f] = await settled(client, course, version, followUp);
         const expected = checkKeys({ 'course.md': doc.text, 'follow-up.md': FOLLOW_UP });
         checks++;
+        findingCounts.push(c.diagnostics.length + f.diagnostics.length);
         const got = {
           'course.md': diagnosticKeys(c.diagnostics),
           'follow-up.md': diagnosticKeys(f.diagnostics),
@@ -429,10 +454,14 @@ describe(
       let rssAt1000 = 0;
       let warmupAt = 0;
       for (let i = 1; i <= TOTAL; i++) {
-        let range: { start: Position; end: Position };
+        let range: { start: Position; end: Position } | undefined;
         let newText: string;
         const edge = edgeEdit();
-        if (edge) {
+        if (i % RESET_EVERY === 0) {
+          range = undefined;
+          newText = EXAMPLE;
+          doc.replace(0, doc.text.length, newText);
+        } else if (edge) {
           ({ range, newText } = edge);
           const a = doc.offsetAt(range.start);
           const b = doc.offsetAt(range.end);
@@ -446,9 +475,11 @@ describe(
         version++;
         await client.notify('textDocument/didChange', {
           textDocument: { uri: course, version },
-          contentChanges: [{ range, text: newText }],
+          contentChanges: [range ? { range, text: newText } : { text: newText }],
         });
-        if (i % CHECK_EVERY === 0) await sameAsCheck(i);
+        // Also at a few distances from the last reset: an outline still whole, half worn, worn.
+        if (i % CHECK_EVERY === 0 || CHECK_AFTER_RESET.includes(i % RESET_EVERY))
+          await sameAsCheck(i);
         if (int(ROUND) === 0) requestRound();
         await drain(MAX_IN_FLIGHT);
         if (process.env.BLOOMLINE_SOAK_TRACE && i % 2000 === 0)
@@ -467,7 +498,7 @@ describe(
       const editSeconds = (Date.now() - started) / 1000;
       const growth = (rssAtEnd - rssAfterWarmup) / rssAfterWarmup;
       console.log(
-        `soak: ${TOTAL} edits, ${checks} comparisons with check (all equal), ${requests} requests (${cancelled} cancelled, ${answeredCancelled} answered RequestCancelled) in ${editSeconds.toFixed(1)} s; ` +
+        `soak: ${TOTAL} edits, ${checks} comparisons with check, all equal (findings in both files: ${quantiles(findingCounts)}), ${requests} requests (${cancelled} cancelled, ${answeredCancelled} answered RequestCancelled) in ${editSeconds.toFixed(1)} s; ` +
           `final text ${doc.text.length} chars, ${finalCourse.diagnostics.length} diagnostics; ` +
           `RSS ${(rssAt1000 / 1024).toFixed(1)} MB after 1000 edits, ${(rssAfterWarmup / 1024).toFixed(1)} MB after ${WARMUP} -> ${(rssAtEnd / 1024).toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}%, ${((Date.now() - warmupAt) / 1000).toFixed(1)} s apart)`,
       );
