@@ -2,11 +2,12 @@
 // Node processes on it — a remark-parse-only baseline, `bloomline check --format json` and
 // markdownlint-cli2 — and reports median wall time and median peak RSS, the check/baseline
 // ratios against the 1.3x targets, and writes the results into BENCHMARKS.md. Then it runs the
-// language server benchmark (scripts/bench/lsp.mjs), so that `npm run bench -- --runs 9` reaches
+// folder walk, language server and scaling (10,000 vs 80,000 headings) benchmarks
+// (scripts/bench/walk.mjs, lsp.mjs, scaling.mjs), so that `npm run bench -- --runs 9` reaches
 // this script: npm appends extra arguments to the end of the script line only.
 //
 //   node scripts/bench.mjs [--runs N] [--strict] [--objectives N] [--no-write] [--no-lsp]
-//                          [--no-walk]
+//                          [--no-walk] [--no-scaling]
 //
 // --runs N        measured runs per command (default 5), after one warm-up run each
 // --strict        exit 1 when a target fails (otherwise the exit code is 0)
@@ -14,6 +15,7 @@
 // --no-write      do not touch BENCHMARKS.md (passed on to the language server benchmark)
 // --no-lsp        skip the language server benchmark
 // --no-walk       skip the folder walk benchmark (scripts/bench/walk.mjs)
+// --no-scaling    skip the scaling benchmark
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -50,6 +52,7 @@ function parseArgs(argv) {
     write: true,
     lsp: true,
     walk: true,
+    scaling: true,
   };
   for (let i = 0; i < argv.length; i++) {
     // Both `--runs 9` and `--runs=9`.
@@ -65,6 +68,7 @@ function parseArgs(argv) {
     else if (flag === '--no-write') options.write = false;
     else if (flag === '--no-lsp') options.lsp = false;
     else if (flag === '--no-walk') options.walk = false;
+    else if (flag === '--no-scaling') options.scaling = false;
     else fail(`unknown argument: ${argv[i]}`);
   }
   return options;
@@ -504,6 +508,26 @@ async function main() {
     });
     if (code !== 0) {
       console.log(`The language server benchmark failed (exit ${code}).`);
+      process.exitCode = 2;
+    }
+  }
+
+  const scaling = path.join(ROOT, 'scripts', 'bench', 'scaling.mjs');
+  if (options.scaling && options.objectives === DEFAULT_OBJECTIVES) {
+    console.log('\nScaling benchmark (scripts/bench/scaling.mjs):');
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [scaling, ...(options.write ? [] : ['--no-write'])], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+      child.on('error', () => resolve(2));
+      child.on('exit', (c, sig) => resolve(sig ? 2 : (c ?? 2)));
+    });
+    if (code === 1) {
+      console.log('The scaling target failed.');
+      if (options.strict) process.exitCode = 1;
+    } else if (code !== 0) {
+      console.log(`The scaling benchmark failed (exit ${code}).`);
       process.exitCode = 2;
     }
   }
