@@ -325,6 +325,31 @@ const incrementalEqualsWhole = fc.property(
   },
 );
 
+/** The parse in pieces (cut wherever a cut holds: tiny pieces) equals one whole parse, fresh
+ * and after each of a few edits re-parsed from the previous pieces. */
+const piecesEqualWhole = fc.property(
+  outline,
+  fc.array(edit, { minLength: 1, maxLength: 3 }),
+  fc.constantFrom(1, 3, 40),
+  (text, edits: Edit[], pieceLength) => {
+    const whole = (t: string) =>
+      JSON.stringify(parseMarkdown(t, undefined, { whole: true }).root.children);
+    let previous = parseMarkdown(text, undefined, { pieceLength });
+    assert.equal(JSON.stringify(previous.root.children), whole(text), 'fresh pieces differ');
+    let current = text;
+    for (const e of edits) {
+      current = applyEdit(current, e);
+      const next = parseMarkdown(current, previous, { pieceLength });
+      assert.equal(
+        JSON.stringify(next.root.children),
+        whole(current),
+        'pieces after an edit differ',
+      );
+      previous = next;
+    }
+  },
+);
+
 const consumeInPlaceIsExact = fc.property(outline, (text) => {
   const tree = () => JSON.stringify(parseMarkdown(text, undefined, { whole: true }).root);
   let original: string;
@@ -534,6 +559,13 @@ export const PROPERTIES: NamedProperty[] = [
       'fixStored on a notebook leaves JSON that reads as the fixed text, everything but the Markdown sources unchanged',
     testRuns: 50,
     property: notebookFixesKeepJson,
+  },
+  {
+    name: 'pieces-equal-whole',
+    claim:
+      'the parse in pieces (of 1, 3 and 40 characters: cut wherever a cut holds), fresh and after each of up to 3 random edits, equals one whole parse',
+    testRuns: 150,
+    property: piecesEqualWhole,
   },
   {
     name: 'consume-in-place-is-exact',

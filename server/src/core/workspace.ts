@@ -98,9 +98,20 @@ export class Workspace {
       this.linked = false;
       return prev.outline;
     }
-    const { outline, parsed } = analyseText(text, filePath, config, prev?.parsed);
-    this.entries.set(filePath, { text, config, outline, parsed, view });
+    // The old outline is let go while the new one is built (only its parse is reused), so that a
+    // large file does not hold two outlines at once. If the analysis throws, the file is
+    // forgotten, to be analysed afresh next time.
+    if (prev) prev.outline = placeholder(filePath);
     this.linked = false;
+    let analysed;
+    try {
+      analysed = analyseText(text, filePath, config, prev?.parsed);
+    } catch (err) {
+      this.entries.delete(filePath);
+      throw err;
+    }
+    const { outline, parsed } = analysed;
+    this.entries.set(filePath, { text, config, outline, parsed, view });
     return outline;
   }
 
@@ -517,4 +528,22 @@ function between(text: string, at: number): boolean {
   const after = text.charCodeAt(at);
   if (before === 13 && after === 10) return false;
   return !(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
+}
+
+/** What an entry holds while its new outline is being built. */
+function placeholder(filePath: string): Outline {
+  return {
+    filePath,
+    text: '',
+    title: null,
+    sections: [],
+    blocks: [],
+    objectives: [],
+    outcomes: [],
+    assessments: [],
+    signals: [],
+    directives: [],
+    notes: [],
+    unread: [],
+  };
 }
