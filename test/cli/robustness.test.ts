@@ -1,8 +1,9 @@
 // `bloomline check` on text that is odd or large (issue 13): it reads unclosed front matter as
 // CommonMark does whatever else the file holds, and no fix it offers splits a surrogate pair.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { checkJson, project } from './helpers.js';
+import { BIN, checkJson, project } from './helpers.js';
 
 const keys = (r: ReturnType<typeof checkJson>) =>
   (r.files[0]?.messages ?? []).map((m) => `${m.ruleId} ${m.line}:${m.column}`).sort();
@@ -63,4 +64,34 @@ test('no fix splits a surrogate pair: "how to 😀configure", in an item and aft
   )!;
   const keep = fixed.fixes.find((f) => f.isPreferred)!;
   assert.equal(keep.edits[0]!.newText, '😀', 'the behaviour is kept whole');
+});
+
+/** `count` objectives (or notes) of about 55 bytes each. */
+const bigList = (head: string, count: number) =>
+  head +
+  Array.from(
+    { length: count },
+    (_, i) => `- Explain topic ${i} to a colleague within 5 minutes.\n`,
+  ).join('');
+
+test('a 3 MB list runs in a 200 MB heap: notes analysed, 55,000 objectives declined in one line', (t) => {
+  // Before the parse in pieces, micromark took 300-600 bytes per byte of such a list: out of heap.
+  const dir = project(t, {
+    'notes.md': bigList('# Notes\n\n', 55_000),
+    'objectives.md': bigList('## Learning objectives\n\n', 55_000),
+  });
+  const heap = ['--max-old-space-size=200', BIN, 'check', '--format', 'json'];
+  const notes = spawnSync(process.execPath, [...heap, 'notes.md'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(notes.status, 0, notes.stderr.slice(0, 500));
+  assert.equal(notes.stderr, '');
+  const objectives = spawnSync(process.execPath, [...heap, 'objectives.md'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.equal(objectives.status, 2, objectives.stderr.slice(0, 500));
+  assert.equal(
+    objectives.stderr,
+    'bloomline: objectives.md: not analysed: the file has more than 20,000 objectives and outcomes.\n',
+  );
 });

@@ -185,6 +185,62 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
   });
 });
 
+describe(
+  'a workspace holding a large list never takes the server down',
+  { timeout: 120_000 },
+  () => {
+    // Before the parse in pieces, indexing such a file took 300-600 bytes of memory per byte: in a
+    // 250 MB heap the server died, and was restarted into the same death.
+    let folder: string;
+    let server: LspClient;
+    after(async () => {
+      await server?.stop();
+      if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('indexes a 3 MB list of 55,000 objectives in a 250 MB heap, declines it in one diagnostic, answers', async () => {
+      folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-large-')));
+      const big =
+        '## Learning objectives\n\n' +
+        Array.from(
+          { length: 55_000 },
+          (_, i) => `- Explain topic ${i} to a colleague within 5 minutes.\n`,
+        ).join('');
+      fs.writeFileSync(path.join(folder, 'big.md'), big);
+      const small = '## Objectives\n\n- Understand DNS.\n';
+      fs.writeFileSync(path.join(folder, 'small.md'), small);
+      server = new LspClient(['--max-old-space-size=250']);
+      await server.request('initialize', {
+        processId: process.pid,
+        rootUri: fileUri(folder),
+        workspaceFolders: [{ uri: fileUri(folder), name: 'large' }],
+        capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      });
+      const indexed = server.next(
+        'bloomline/outlineChanged',
+        (n: { uri: string }) => n.uri === fileUri(folder, 'small.md'),
+        90_000,
+      );
+      await server.notify('initialized', {});
+      await indexed;
+      const bigUri = fileUri(folder, 'big.md');
+      await server.notify('textDocument/didOpen', {
+        textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: big },
+      });
+      const p = await server.diagnostics(bigUri, (x) => x.version === 1, 60_000);
+      assert.equal(p.diagnostics.length, 1);
+      assert.match(p.diagnostics[0]!.message, /did not analyse this file: .*more than 20,000/);
+      const smallUri = fileUri(folder, 'small.md');
+      await server.notify('textDocument/didOpen', {
+        textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: small },
+      });
+      const d = await server.diagnostics(smallUri, (x) => x.version === 1, 30_000);
+      assert.ok(d.diagnostics.some((x) => x.code === 'vague-verb'));
+      assert.equal(server.exitCode, null, 'still running');
+    });
+  },
+);
+
 describe('language server framing: a bad frame never leaves it deaf', { timeout: 30_000 }, () => {
   const frame = (body: unknown) => {
     const json = JSON.stringify(body);
