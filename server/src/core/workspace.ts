@@ -90,6 +90,10 @@ export class Workspace {
   ): Outline {
     const prev = this.entries.get(filePath);
     if (prev && prev.text === text && sameWords(prev.config, config)) {
+      // The same text, perhaps another copy of it (a file opened after it was read from disk):
+      // one copy is kept.
+      prev.text = text;
+      prev.outline.text = text;
       prev.config = config;
       if (prev.view !== view) {
         prev.view = view;
