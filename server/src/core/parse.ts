@@ -36,7 +36,9 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import {
+  CHARS_PER_NODE,
   MAX_BLOCK_LENGTH,
+  MAX_NODES_BASE,
   maskDenseInline,
   maskUnclosedHtml,
   maxNodes,
@@ -504,9 +506,11 @@ function chunk(start: number, end: number, nodes: RootContent[], joins: boolean)
 /** Adds a piece to the count of nodes; past the most allowed, the text is declined. */
 function counted(ctx: Context, c: Chunk): Chunk {
   ctx.nodes += c.count;
-  if (ctx.nodes > ctx.maxNodes) {
+  // Also what is parsed so far against its own length: a text that is far too dense is declined
+  // after a few MB, not after it has all been parsed (the memory the limit is there to save).
+  if (ctx.nodes > ctx.maxNodes || ctx.nodes > maxNodes(c.end)) {
     throw new NotAnalysed(
-      `Not analysed: the file has more Markdown elements (headings, paragraphs, list items, runs of text) than Bloomline reads for its length, over ${ctx.maxNodes.toLocaleString('en')}.`,
+      `Not analysed: the file has more Markdown elements (headings, paragraphs, list items, runs of text) than Bloomline reads for its length: over ${MAX_NODES_BASE.toLocaleString('en')}, and one per ${CHARS_PER_NODE} characters beyond them.`,
       ctx.base + c.start,
     );
   }
