@@ -47,6 +47,14 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     if (readItem(b, item, sink, null, leadVerb) && placement.naming) placement.naming.read++;
 }
 
+/** The items a list is judged by: its first 2,000. (Judged by all of them, a list of 360,000
+ * items had every item's text and reading made twice before one item was read: 145 MB more at
+ * the peak and 4 s; no list in a course outline comes near.) */
+function sample(list: List): List['children'] {
+  return list.children.length > SAMPLE ? list.children.slice(0, SAMPLE) : list.children;
+}
+const SAMPLE = 2000;
+
 export interface ListSink {
   sink: ItemSink;
   leadVerb: string | null;
@@ -62,7 +70,7 @@ export interface ListSink {
 function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   let yes = 0;
   let all = 0;
-  for (const item of list.children) {
+  for (const item of sample(list)) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
     const text = plainOf(b, first.children).text;
@@ -110,7 +118,7 @@ const LEARNER =
 function mostlyStatements(b: Builder, list: List): boolean {
   let statements = 0;
   let all = 0;
-  for (const item of list.children) {
+  for (const item of sample(list)) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
     const text = plainOf(b, first.children).text;
