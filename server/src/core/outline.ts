@@ -9,6 +9,7 @@ import { declineReason, NotAnalysed } from './limits.js';
 import { parseMarkdown, type Parsed } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
+import { PlainCache } from './recognise/plain.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
@@ -117,7 +118,7 @@ function build(
     sectionCounters: new Map(),
     codeSpans: [],
     listSinks: new WeakMap(),
-    plainCache: new WeakMap(),
+    plainCache: new PlainCache(),
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;

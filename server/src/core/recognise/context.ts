@@ -5,7 +5,7 @@ import type { List } from 'mdast';
 import type { Lexicon } from '../language/lexicon.js';
 import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
 import type { Parsed } from '../parse.js';
-import type { PlainText } from './plain.js';
+import type { PlainCache } from './plain.js';
 import type { ListSink } from './readers/lists.js';
 
 export interface Builder {
@@ -18,8 +18,8 @@ export interface Builder {
   codeSpans: Span[];
   /** Where each list's items went, so that a list continued after a comment joins them. */
   listSinks: WeakMap<List, ListSink>;
-  /** Plain text of inline nodes, by their children array (plain.ts). */
-  plainCache: WeakMap<object, PlainText>;
+  /** Plain text of inline nodes made lately, by their children array (plain.ts). */
+  plainCache: PlainCache;
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

@@ -27,9 +27,26 @@ export function exactEdit(
 }
 
 /**
+ * The plain texts made most recently, by children array. Readers ask for the same paragraph
+ * several times close together (as a lead-in, a label, a table, prose); a bounded number is kept,
+ * so that a long list does not hold every item's text and offsets until the build ends (a 4 MB
+ * list took 42 MB more at the peak).
+ */
+export class PlainCache {
+  private readonly recent = new Map<object, PlainText>();
+  get(nodes: object): PlainText | undefined {
+    return this.recent.get(nodes);
+  }
+  set(nodes: object, plain: PlainText): void {
+    if (this.recent.size >= 512) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(nodes, plain);
+  }
+}
+
+/**
  * The plain text of inline nodes (a paragraph's or heading's children). Readers ask for the same
- * paragraph several times (as a lead-in, a label, a table, prose), so the result is kept per
- * children array for the build; callers must not change it.
+ * paragraph several times (as a lead-in, a label, a table, prose), so the result is kept (for a
+ * while, see PlainCache); callers must not change it.
  */
 export function plainOf(b: Builder, nodes: PhrasingContent[]): PlainText {
   const hit = b.plainCache.get(nodes);
