@@ -5,6 +5,8 @@
 // the protocol. The workspace is read from the disk, or through the client
 // (`--files-from-client`: VS Code reads it with its own file system, for a virtual workspace).
 import { format } from 'node:util';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { ClientFiles } from './clientFiles.js';
 import { FrameSanitizer } from './framing.js';
@@ -42,9 +44,25 @@ export function startLanguageServer(options: StartOptions = {}): void {
   // The server keeps running: one failed piece of work must not end the editor's session.
   process.on('uncaughtException', log('uncaught exception'));
   process.on('unhandledRejection', log('unhandled rejection'));
-  createServer(connection, options.filesFromClient ? new ClientFiles(connection) : new NodeFiles());
+  createServer(
+    connection,
+    options.filesFromClient ? new ClientFiles(connection) : new NodeFiles(),
+    { collectGarbage: collectGarbage ?? undefined },
+  );
   connection.listen();
 }
+
+/** A full garbage collection, where Node lets a program ask for one (null where it does not):
+ * the server runs it after a large file's analysis. */
+const collectGarbage: (() => void) | null = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
+})();
 
 /** stdout carries the protocol: console output goes to the client's log instead (what
  * vscode-languageserver does when it opens stdio itself). */
