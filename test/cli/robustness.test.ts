@@ -94,6 +94,6 @@ test('a 3 MB list runs in a 200 MB heap: notes analysed, 55,000 objectives decli
   assert.equal(objectives.status, 2, objectives.stderr.slice(0, 500));
   assert.equal(
     objectives.stderr,
-    'bloomline: objectives.md: not analysed: the file has more than 20,000 objectives and outcomes.\n',
+    'bloomline: objectives.md: not analysed: the file has more than 20,000 objectives, outcomes and assessments.\n',
   );
 });
