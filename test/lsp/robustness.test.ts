@@ -71,10 +71,11 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
     const typed = `---\n${text}`;
     const v = await send(u, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '---\n' }]);
     const found = await sameAsCheck(u, v, typed);
+    // CommonMark: a thematic break, a heading and a list: both items are read as objectives.
     assert.equal(
-      found.length,
-      6,
-      `CommonMark: a thematic break, a heading and a list\n${found.join('\n')}`,
+      found.filter((k) => /^(vague-verb|missing-criterion) /.test(k)).length,
+      4,
+      found.join('\n'),
     );
 
     // The smallest case: "---\noutcome\n- e", then "# " typed at the start of line 2.
@@ -129,7 +130,8 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
       { range: { start: at(2, 2), end: at(2, 9) }, text: 'Describe' },
       { range: null, text: replaced },
     ]);
-    assert.equal((await sameAsCheck(u, v, replaced)).length, 6);
+    const found = await sameAsCheck(u, v, replaced);
+    assert.equal(found.filter((k) => /^(vague-verb|missing-criterion) /.test(k)).length, 4);
   });
 
   it('no quick fix splits a surrogate pair ("how to 😀configure", in an item and after a lead-in)', async () => {

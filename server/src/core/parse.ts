@@ -321,7 +321,7 @@ class Place {
     public s: number,
     public e: number,
   ) {}
-  /** Line and column are not kept. */
+  /** Line and column are not kept (readers use offsets): these are placeholders. */
   get start(): { line: number; column: number; offset: number } {
     return { line: 1, column: 1, offset: this.s };
   }

@@ -19,9 +19,11 @@ export function readAdmonitions(s: Scope, list: List, walk: WalkChild): boolean 
     const div = byLine.get(lineStartOf(b.parsed.source, item.position!.start.offset!));
     let kids = item.children as RootContent[];
     // With a blank line after "!!! note "Title"", the title line is the item's first paragraph.
+    // (By offsets: the parse keeps no line numbers, parse.ts.)
     if (div && kids[0]?.type === 'paragraph') {
-      const firstLine = kids[0].position!.start.line;
-      if (firstLine === item.position!.start.line) kids = kids.slice(1);
+      const firstLine = lineStartOf(b.parsed.source, kids[0].position!.start.offset!);
+      if (firstLine === lineStartOf(b.parsed.source, item.position!.start.offset!))
+        kids = kids.slice(1);
     }
     const inner: Scope = { ...s, label: null };
     for (let k = 0; k < kids.length; k++) walk(inner, kids[k]!, kids, k);
