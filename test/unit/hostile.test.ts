@@ -338,6 +338,20 @@ describe('unclosed inline HTML openers (micromark searched from each to the end 
     assert.equal(plainTree(masked), plainTree(text));
   });
 
+  test('an HTML block that opens in a list item ends with the item: later paragraphs are masked', () => {
+    // "- <? x" starts an HTML block inside the item; it never closes, but the item ends at the
+    // next unindented line, and so does the block (once read as running to the end of the file,
+    // which left every later paragraph unmasked: quadratic, found by the linearity test).
+    const text = `- <? x never closed\n  still in the item\n\nSome ${'<? x '.repeat(30)}text\n`;
+    const masked = maskUnclosedHtml(text);
+    assert.equal(masked.split('\u2063').length - 1, 30, 'the paragraph after the list');
+    assert.ok(
+      masked.startsWith('- <? x never closed\n  still in the item'),
+      'the block is left alone',
+    );
+    assert.equal(plainTree(masked), plainTree(text));
+  });
+
   test('left alone: few of them, closed ones, HTML blocks, code', () => {
     for (const text of [
       `Some ${'<!-- x '.repeat(MAX_UNCLOSED_HTML)}text\n`,
@@ -345,6 +359,7 @@ describe('unclosed inline HTML openers (micromark searched from each to the end 
       `<!-- a block that never closes\n\nSome ${'<!-- x '.repeat(30)}\n`,
       `<div>\nSome ${'<!-- x '.repeat(30)}\n</div>\n`,
       `\`\`\`\n${'<!-- x '.repeat(30)}\n\`\`\`\n`,
+      `- <? x never closed\n\n  Still the item ${'<? x '.repeat(30)}\n`,
       `Some text\n    \`\`\`\nlazy ${'<!-- x '.repeat(30)}\n`,
     ])
       assert.equal(maskUnclosedHtml(text), text, JSON.stringify(text.slice(0, 40)));

@@ -377,6 +377,9 @@ export function maskUnclosedHtml(text: string): string {
   let safe = true;
   /** Inside an HTML block started by an opener: the closer that ends it. */
   let blockCloser: string | null = null;
+  /** The block's content column when it is in a list item or block quote (else 0): a line
+   * less indented, or a new item, ends the container and with it the block. */
+  let blockIndent = 0;
   const close = () => {
     if (safe && stretch.length) maskStretch(text, stretch, masks);
     stretch = [];
@@ -384,8 +387,13 @@ export function maskUnclosedHtml(text: string): string {
   };
   forEachLine(text, (line) => {
     if (blockCloser !== null) {
-      if (text.slice(line.start, line.end).includes(blockCloser)) blockCloser = null;
-      return true;
+      const leftContainer =
+        blockIndent > 0 && !line.blank && (line.content - line.start < blockIndent || line.marker);
+      if (!leftContainer) {
+        if (text.slice(line.start, line.end).includes(blockCloser)) blockCloser = null;
+        return true;
+      }
+      blockCloser = null;
     }
     if (line.blank || line.code) {
       // A fence-like line may be a paragraph's lazy line (indented 4): the paragraph before it
@@ -399,9 +407,13 @@ export function maskUnclosedHtml(text: string): string {
       // its closer, across blank lines.
       safe = false;
       const kind = opener(text, line.content);
-      if (kind && !text.slice(line.content + kind.length, line.end).includes(kind.closer))
+      if (kind && !text.slice(line.content + kind.length, line.end).includes(kind.closer)) {
         blockCloser = kind.closer;
-      if (blockCloser !== null) close();
+        blockIndent = line.content - line.start;
+        // The block's lines, this one included, are raw HTML: never masked.
+        close();
+        return true;
+      }
     }
     stretch.push(line);
     return true;

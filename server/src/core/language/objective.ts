@@ -251,7 +251,10 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     if (cond && !condition) {
       const after = skipLeadIns(masked, start + cond[0].length, lex);
       if (startsBehaviour(masked, after, lex)) {
-        const text = cond[0].replace(/[\s,]+$/u, '');
+        // Trailing spaces and commas by a loop (a regex anchored at the end is quadratic on runs).
+        let cut = cond[0].length;
+        while (cut > 0 && /[\s,]/u.test(cond[0][cut - 1]!)) cut--;
+        const text = cond[0].slice(0, cut);
         condition = { start, end: start + text.length, text };
         start = after;
         continue;

@@ -120,11 +120,20 @@ export function behaviourPhrase(o: Objective): string | null {
   // Cut before a criterion, a phrase may end in a word that led into it ("... that meets").
   for (let k = 0; k < 4; k++)
     phrase = phrase
-      .replace(/[\s,;:.(]+$/, '')
+      .slice(0, endBeforeTrailing(phrase))
       .replace(/\s+(?:that|which|who|to|and|or|by|with|within|in|on|for|of|the|a|an|so|as)$/i, '');
   if (phrase.length > 120) phrase = phrase.slice(0, 120).replace(/\s+\S*$/, '');
   if (!phrase) return null;
   return phrase[0]!.toUpperCase() + phrase.slice(1);
+}
+
+/** Where a run of spaces and ",;:.(" at the end of the text starts. (A loop: the regex
+ * /[\s,;:.(]+$/ tries every run inside the text, quadratic on a long run of ":" not at the
+ * end; found by the linearity test.) */
+function endBeforeTrailing(text: string): number {
+  let end = text.length;
+  while (end > 0 && /[\s,;:.(]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** The objective's verb, where a task could start with it. */
