@@ -85,7 +85,7 @@ const CONDITION =
 
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
-const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|sop|protocols?|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?)`;
+const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?)`;
 /** Units of a tolerance ("within 5 cm", "to within 0.5 mm", "within ±2 °C"). */
 const UNIT = String.raw`(?:%|percent\b|per\s+cent\b|°\s*[cf]?|degrees?\b|[mck]?m\b|mm\b|cm\b|km\b|metres?\b|meters?\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|foot\b|yards?\b|miles?\b|[mk]?g\b|grams?\b|kilograms?\b|kg\b|lbs?\b|pounds?\b|ounces?\b|oz\b|m?l\b|ml\b|litres?\b|liters?\b|mmhg\b|bpm\b|v\b|volts?\b|amps?\b|ohms?\b|psi\b|bar\b|pa\b|kpa\b|decimal\s+places?\b|significant\s+figures?\b|s\.f\.|d\.p\.|points?\b|units?\b|pixels?\b|px\b)`;
 const CRITERIA: RegExp[] = [
@@ -140,6 +140,16 @@ const CRITERIA: RegExp[] = [
     String.raw`\b${NUM}\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month)\b`,
     'iu',
   ),
+  // A tolerance named by what may deviate: "with gaps under 1 mm", "an error of less than 0.5
+  // mm", "a deviation of no more than 2 degrees".
+  new RegExp(
+    String.raw`\b(?:gaps?|errors?|deviations?|tolerances?|variations?|differences?|drift|leaks?|loss|margin|offset)\s+(?:of\s+)?(?:under|below|less\s+than|no\s+more\s+than|at\s+most|not\s+exceeding|smaller\s+than|within)\s+(?:±\s*)?${NUM}`,
+    'i',
+  ),
+  // A target value: "to a 30-degree bevel", "cut to 600 mm", "heat to 70 °C".
+  new RegExp(String.raw`\bto\s+(?:a\s+|an\s+)?${NUM}\s*-?\s*${UNIT}`, 'i'),
+  // Time and money kept: "within the approved budget", "on time", "keeps to time".
+  /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b/i,
 ];
 
 /** For each pattern of CRITERIA, in order, a word it cannot match without. */
@@ -164,14 +174,31 @@ const CRITERIA_GATES: RegExp[] = [
   /pass/i,
   /accuracy/i,
   /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
+  /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
+  /\bto\b/i,
+  /budget|deadline|schedule|time/i,
 ];
+
+/** A named standard: "to BS 7671", "meeting WCAG 2.1 AA", "in line with ISO 27001": a
+ * standards body's prefix then its number (case matters: "to PHP 8" and "to ES6" are not
+ * standards met). */
+const STANDARD_CODE =
+  /\b(?:[Tt]o|[Mm]eet(?:s|ing)?|[Ss]atisf(?:y|ies|ying)|[Ff]ollow(?:s|ing)?|[Aa]ccording\s+to|[Ii]n\s+(?:line|accordance|compliance)\s+with|[Cc]ompl(?:y|ies|ying|iant)\s+with|[Cc]onform(?:s|ing)?\s+to|[Pp]er|[Aa]gainst)\s+(?:the\s+)?(?:BS(?:\s+EN)?|ISO(?:\/IEC)?|IEC|EN|ANSI|ASTM|ASME|NFPA|NEC|IEEE|DIN|AS(?:\/NZS)?|CSA|UL|WCAG|IPC|SAE)[\s-]?\d/;
 
 if (CRITERIA_GATES.length !== CRITERIA.length) throw new Error('CRITERIA_GATES out of step');
 
+/** A count right after the verb ("Name three side effects", "Describe the four stages",
+ * "Recall the first twenty elements"): how many things the learner gives, a quantity (Mager
+ * 1962); only after a verb whose things the learner produces or recalls (see COUNTED). */
 const COUNT_AFTER_VERB = new RegExp(
-  String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+)?${NUM}\s+[\p{L}]`,
+  String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+|(?:all\s+)?the\s+(?:first\s+|last\s+|top\s+)?)?${NUM}\s+[\p{L}]`,
   'iu',
 );
+/** Verbs after which a count is what the learner gives, not the material they are given
+ * ("Join three data frames", "Prioritise five tickets", "Compare two theories"): those that
+ * recall, explain or produce things, and these. */
+const COUNTED = new Set(['give', 'provide', 'write', 'draft', 'suggest', 'propose', 'generate']);
+const COUNTED_LEVELS = new Set<BloomLevel>(['remember', 'understand', 'create']);
 
 /** Words that can start what a verb acts on. */
 const FOLLOWS_VERB = new Set(
@@ -335,11 +362,19 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     vaguePhrase: firstVague?.vague ?? null,
     realVerb: firstB?.real && firstB.vague ? { ...firstB.real, level: firstB.level } : null,
     verbFromLeadIn: !!firstB?.fromLeadIn,
-    criterion: findCriterion(masked, criterionFrom, verbEnd),
+    criterion: findCriterion(masked, criterionFrom, verbEnd, countsAfter(firstB, lex)),
     placeholder: placeholders[0]
       ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
       : null,
   };
+}
+
+/** Whether a count after the first behaviour's verb is what the learner gives (COUNTED). */
+function countsAfter(b: BehaviourReading | null, lex: Lexicon): boolean {
+  if (!b || b.fromLeadIn) return false;
+  const lemma = (b.real ?? b.verb).lemma;
+  const base = lex.verb(lemma)?.level;
+  return COUNTED.has(lemma) || (!!base && COUNTED_LEVELS.has(base));
 }
 
 function rank(level: BloomLevel): number {
@@ -438,7 +473,10 @@ function behaviourAt(
     // behaviour follows.
     let j = vague.end;
     const endsWithParticle = /\s(?:to|for|with|of|about|in|into)$/.test(vague.phrase.key);
-    if (ws[j]?.lower === 'how' && ws[j + 1]?.lower === 'to' && !endsWithParticle) j += 2;
+    // "Learn how to X", "learn about how to X", "be aware of how to X", "learn about how you
+    // can X": procedural knowledge, the behaviour is X.
+    let how = howAt(ws, j, !endsWithParticle || /\s(?:about|of)$/.test(vague.phrase.key));
+    if (how > 0) j += how;
     else if (ws[j]?.lower === 'to' && !endsWithParticle) j += 1;
     else if (!(LEARNING.test(vague.phrase.key) && ws[j] && /ing$/.test(ws[j]!.lower))) j = -1;
     let real: Found | null = null;
@@ -459,11 +497,18 @@ function behaviourAt(
           real = { b: unknown(text, rw, eng), verbAt: j, last: j };
       }
     }
+    // "See how we can do ...": only a verb whose level is known is read through "how we can".
+    if (how === 3 && !real?.b.known) {
+      real = null;
+      how = 0;
+    }
+    const lv = real ? (how > 0 ? procedural(real.b) : real.b) : null;
+    if (how > 0 && !lv?.level) phrase.meant = 'apply';
     return {
       b: {
         verb: { ...span(text, w, last, vague.phrase.key) },
-        level: real?.b.level ?? null,
-        alternatives: real?.b.alternatives ?? [],
+        level: lv?.level ?? null,
+        alternatives: lv?.alternatives ?? [],
         vague: phrase,
         real: real ? real.b.verb : null,
         known: true,
@@ -499,13 +544,13 @@ function behaviourAt(
   const info = lemma ? lex.verb(lemma) : undefined;
   if (lemma && info && formOk(w, lemma, mode, main)) {
     if (mode === 'later' && !objectOk(text, ws, k, 'bare')) return null;
-    if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true)) return null;
+    if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true, lex)) return null;
     return { b: known(text, ws, k, lemma, info, lex), verbAt: k, last: k };
   }
 
   // "Setup a Python environment", "Login to the portal": a phrasal verb written as one word.
   const closed = lex.closedPhrasal.get(w.lower);
-  if (closed && mode === 'start' && startOk(text, ws, k, w.lower, false)) {
+  if (closed && mode === 'start' && startOk(text, ws, k, w.lower, false, lex)) {
     const lv = levelOf(closed, ws, k, lex);
     return {
       b: {
@@ -527,9 +572,16 @@ function behaviourAt(
   if (eng && !lex.verb(eng) && w.lower.length > 2) {
     const ok =
       mode === 'start'
-        ? startOk(text, ws, k, eng, false)
+        ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) && objectOk(text, ws, k, 'determiner');
-    if (ok) return { b: unknown(text, w, eng), verbAt: k, last: k };
+    if (!ok) return null;
+    // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
+    // compounds are right-headed), so it has that verb's level.
+    const dash = eng.lastIndexOf('-');
+    const head = dash > 0 ? lex.verb(eng.slice(dash + 1)) : undefined;
+    if (head && !/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|multi)/.test(eng))
+      return { b: known(text, ws, k, eng, head, lex), verbAt: k, last: k };
+    return { b: unknown(text, w, eng), verbAt: k, last: k };
   }
   return null;
 }
@@ -539,17 +591,18 @@ function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null 
   if (!real || real.b.vague) return null;
   const how = ws[i]!;
   const to = ws[i + 1]!;
+  const lv = procedural(real.b);
   return {
     b: {
       verb: span(text, how, to, 'how to'),
-      level: real.b.level,
-      alternatives: real.b.alternatives,
+      level: lv.level,
+      alternatives: lv.alternatives,
       vague: {
         start: how.start,
         end: to.end,
         text: text.slice(how.start, to.end),
         ...HOW_TO,
-        meant: real.b.level ?? HOW_TO.meant,
+        meant: lv.level ?? HOW_TO.meant,
       },
       real: real.b.verb,
       known: true,
@@ -559,6 +612,36 @@ function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null 
     last: real.last,
   };
 }
+/** Words of "how to" or "how you can" at `ws[j]` (0 when there are none). */
+function howAt(ws: Word[], j: number, allowed: boolean): number {
+  if (!allowed || ws[j]?.lower !== 'how') return 0;
+  if (ws[j + 1]?.lower === 'to') return 2;
+  if (
+    HOW_SUBJECT.has(ws[j + 1]?.lower ?? '') &&
+    /^(?:can|could|should|would|might|will)$/.test(ws[j + 2]?.lower ?? '')
+  )
+    return 3;
+  return 0;
+}
+const HOW_SUBJECT = new Set(['you', 'we', 'they', 'students', 'learners', 'participants', 'one']);
+
+/**
+ * "How to X" names procedural knowledge, how to do something (Anderson & Krathwohl 2001,
+ * ch. 4): what it asks is carrying out that procedure, Apply, whatever level X has on its own
+ * ("Learn how to inspect the history", "how to check stock from an IoT device"); X's level
+ * stays an alternative. A verb of unknown level is still a procedure. Create stays create.
+ */
+function procedural(b: { level: BloomLevel | null; alternatives: BloomLevel[] }): {
+  level: BloomLevel;
+  alternatives: BloomLevel[];
+} {
+  if (b.level === 'create') return { level: 'create', alternatives: b.alternatives };
+  const alternatives: BloomLevel[] = [];
+  for (const l of [b.level, ...b.alternatives])
+    if (l && l !== 'apply' && !alternatives.includes(l)) alternatives.push(l);
+  return { level: 'apply', alternatives };
+}
+
 /** "How to X" as an objective: X stated as a topic, not as something learners will do. */
 const HOW_TO = {
   key: 'how to',
@@ -650,12 +733,19 @@ function startOk(
   k: number,
   lemma: string,
   inflectedOk: boolean,
+  lex: Lexicon,
 ): boolean {
   const w = ws[k]!;
   if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
   const next = ws[k + 1];
   if (!next) return false;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
+  // "Problem-solve and create innovative answers": another verb, in its base form, follows.
+  if ((next.lower === 'and' || next.lower === 'or') && ws[k + 2]) {
+    const other = ws[k + 2]!.lower;
+    if (lex.lemma(other) === other && lex.verb(other) && objectOk(text, ws, k + 2, 'bare'))
+      return true;
+  }
   if (NOT_AN_OBJECT.has(next.lower)) return false;
   // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
   const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
@@ -729,6 +819,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
       const f = behaviourAt(text, ws, k + 2, lex, 'adjacent', null);
       if (f) {
+        if (!f.b.vague) f.b = { ...f.b, ...procedural(f.b) };
         out.push(f);
         lastEnd = ws[f.last]!.end;
         subFrom = lastEnd;
@@ -856,7 +947,12 @@ function matchVague(
   return null;
 }
 
-function findCriterion(text: string, from: number, verbEnd: number): PlainSpan | null {
+function findCriterion(
+  text: string,
+  from: number,
+  verbEnd: number,
+  counted: boolean,
+): PlainSpan | null {
   let best: PlainSpan | null = null;
   const body = from > 0 ? ' '.repeat(from) + text.slice(from) : text;
   for (let k = 0; k < CRITERIA.length; k++) {
@@ -866,7 +962,12 @@ function findCriterion(text: string, from: number, verbEnd: number): PlainSpan |
     if (m && (!best || m.index < best.start))
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
-  if (!best && verbEnd >= 0) {
+  if (/\d/.test(body)) {
+    const m = STANDARD_CODE.exec(body);
+    if (m && (!best || m.index < best.start))
+      best = { start: m.index, end: m.index + m[0].length, text: m[0] };
+  }
+  if (!best && verbEnd >= 0 && counted) {
     const m = COUNT_AFTER_VERB.exec(text.slice(verbEnd));
     if (m) {
       const s = verbEnd + m[0].length - m[0].trimStart().length;
