@@ -544,7 +544,8 @@ function behaviourAt(
   const info = lemma ? lex.verb(lemma) : undefined;
   if (lemma && info && formOk(w, lemma, mode, main)) {
     if (mode === 'later' && !objectOk(text, ws, k, 'bare')) return null;
-    if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true, lex)) return null;
+    if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true, lex))
+      return null;
     return { b: known(text, ws, k, lemma, info, lex), verbAt: k, last: k };
   }
 
