@@ -1,9 +1,11 @@
 // Agreement with careful human labels (issue 12): the objective reader on
 // test/corpus/other/truth.json (349 objectives of real outlines, labelled by an annotator who
-// never saw Bloomline's output; debatable ones and "affective" levels left out) and on
+// never saw Bloomline's output; debatable ones and "affective" levels left out), on
 // test/fixtures/objectives/held-out.json (102 hand-written objectives, labelled before the
-// reader was changed). Each text is read as a one-item objectives list. Figures print in
-// `npm test`; the bars hold today's figures so a change that loses agreement fails.
+// reader was changed) and on held-out-2.json (115 more, in other domains, written and labelled
+// by a second engineer before the reader was run on them or changed for them). Each text is
+// read as a one-item objectives list. Figures print in `npm test`; the bars hold today's
+// figures (less a little) so a change that loses agreement fails.
 //
 // Level: the objective's level (the highest of its behaviours); for a vague objective with no
 // observable verb ("Understand X") the level the author most likely meant (`meantLevel` in the
@@ -120,18 +122,20 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 240, `${labels.length} labels`);
     const f = score(labels);
     report('truth.json', f);
-    assert.ok(f.strict >= 0.68, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.8, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.95, `vague ${f.vague}`);
+    assert.ok(f.strict >= 0.78, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.88, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.78, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.9, `compound ${f.compound}`);
   });
 
-  test('held-out.json (hand-written, labelled before the reader changed)', () => {
-    const data = JSON.parse(
-      fs.readFileSync(path.join(repoRoot, 'test/fixtures/objectives/held-out.json'), 'utf8'),
-    ) as { objectives: [string, boolean, string, string[], boolean, boolean][] };
-    const labels = data.objectives.map(([text, vague, level, alt, criterion, compound]) => ({
+  // Columns: text, vague, level, alternative levels, criterion, compound.
+  const heldOut = (file: string): Label[] =>
+    (
+      JSON.parse(
+        fs.readFileSync(path.join(repoRoot, 'test/fixtures/objectives', file), 'utf8'),
+      ) as { objectives: [string, boolean, string, string[], boolean, boolean][] }
+    ).objectives.map(([text, vague, level, alt, criterion, compound]) => ({
       text,
       vague,
       level,
@@ -139,9 +143,28 @@ describe('agreement with human labels', () => {
       criterion,
       compound,
     }));
+
+  test('held-out.json (hand-written, labelled before the reader changed)', () => {
+    const labels = heldOut('held-out.json');
     assert.ok(labels.length >= 100);
     const f = score(labels);
     report('held-out.json', f);
-    assert.ok(f.strict >= 0.5, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.86, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.92, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.97, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.98, `compound ${f.compound}`);
+  });
+
+  test('held-out-2.json (other domains, labelled before the reader ran on them)', () => {
+    const labels = heldOut('held-out-2.json');
+    assert.ok(labels.length >= 100);
+    const f = score(labels);
+    report('held-out-2.json', f);
+    assert.ok(f.strict >= 0.86, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.95, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.98, `compound ${f.compound}`);
   });
 });

@@ -90,6 +90,9 @@ const OBJECT_STOP = new Set([
 const OBJECT_WINDOW = 6;
 interface VagueData {
   phrases: { phrase: string; meant: string; suggest: string[]; replaces?: number }[];
+  /** The level meant by what a vague phrase names: "Learn the Greek alphabet" (facts,
+   * remember), "Know the principles of X" (concepts, understand). */
+  meantByObject?: { phrases: string[]; meant: string; objects: string[] }[];
 }
 
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
@@ -121,6 +124,8 @@ export class Lexicon {
   readonly sources: string[];
   /** Levels by what the verb makes: verb -> [object words, level], longest objects first. */
   private readonly byObject = new Map<string, { words: string[]; level: BloomLevel }[]>();
+  /** The same for the level a vague phrase means, by phrase. */
+  private readonly meantBy = new Map<string, { words: string[]; level: BloomLevel }[]>();
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
   private readonly englishCache = new Map<string, string | null>();
@@ -172,6 +177,15 @@ export class Lexicon {
         this.byObject.set(verb, list);
       }
     }
+    for (const rule of vague.meantByObject ?? []) {
+      for (const phrase of rule.phrases) {
+        const list = this.meantBy.get(phrase) ?? [];
+        for (const o of rule.objects)
+          list.push({ words: o.split(' '), level: rule.meant as BloomLevel });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.meantBy.set(phrase, list);
+      }
+    }
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
         this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
@@ -214,30 +228,30 @@ export class Lexicon {
    * plural ("essays", "policies") counts.
    */
   levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
-    const rules = this.byObject.get(verb);
-    if (!rules) return null;
-    const end = Math.min(following.length, OBJECT_WINDOW);
-    let found: BloomLevel | null = null;
-    for (let j = 0; j < end; j++) {
-      if (OBJECT_STOP.has(following[j]!)) break;
-      if (this.originalMarkers.has(following[j]!)) return 'create';
-      for (const r of rules) {
-        const n = r.words.length;
-        if (j + n > following.length) continue;
-        let same = true;
-        for (let k = 0; k < n && same; k++) {
-          const w = following[j + k]!;
-          same = k < n - 1 ? w === r.words[k] : sameNoun(w, r.words[k]!);
-        }
-        // The last object named before the noun phrase ends wins ("a policy review").
-        if (same) {
-          found = r.level;
-          j += n - 1;
-          break;
-        }
-      }
-    }
-    return found;
+    return objectLevel(this.byObject.get(verb), following, this.originalMarkers);
+  }
+
+  /** The level a vague phrase most likely means given what follows it ("learn the Greek
+   * alphabet": remember), when its object decides it, else null. */
+  meantByObject(phrase: string, following: readonly string[]): BloomLevel | null {
+    return objectLevel(this.meantBy.get(phrase), following, null);
+  }
+
+  /** Rewrites for a vague phrase meant at `level`: those of the one-word vague verb that
+   * means it ("know": remember, "understand": understand). */
+  suggestFor(level: BloomLevel): string[] | null {
+    return this.vague.find((p) => p.words.length === 1 && p.meant === level)?.suggest ?? null;
+  }
+
+  /** A vague head that is a noun, not a verb ("knowledge of", "understanding of"). */
+  private isNominal(word: string): boolean {
+    const phrases = this.vagueByHead.get(word);
+    return (
+      !!phrases &&
+      !this.verbs.has(word) &&
+      !this.phrasalByHead.has(word) &&
+      phrases.every((p) => p.words.length > 1)
+    );
   }
 
   isKnown(word: string): boolean {
@@ -259,7 +273,12 @@ export class Lexicon {
   }
 
   private computeLemma(w: string): string | null {
-    if (this.isKnown(w)) return w;
+    // "understanding" heads "understanding of" but is still a form of "understand".
+    if (
+      this.isKnown(w) &&
+      !(this.isNominal(w) && inflectionCandidates(w).some((c) => this.isKnown(c)))
+    )
+      return w;
     const irr = this.irregular.get(w);
     if (irr !== undefined && this.isKnown(irr)) return irr;
     const candidates = inflectionCandidates(w);
@@ -291,7 +310,9 @@ export class Lexicon {
   }
 
   private computeEnglishLemma(w: string): string | null {
-    const isVerb = (c: string) => englishVerbs().has(c) || this.isKnown(c) || derivedVerb(c);
+    // Not every vague head is a verb ("knowledge of", "definition of").
+    const isVerb = (c: string) =>
+      englishVerbs().has(c) || (this.isKnown(c) && !this.isNominal(c)) || derivedVerb(c);
     if (isVerb(w)) return w;
     const irr = this.irregular.get(w);
     if (irr !== undefined && isVerb(irr)) return irr;
@@ -391,6 +412,38 @@ function derivedVerb(w: string): boolean {
   // "problem-solve", "fine-tune", "version-control", "auto-close": the last part is the verb.
   const dash = w.lastIndexOf('-');
   return dash > 0 && dash < w.length - 3 && set.has(w.slice(dash + 1));
+}
+
+/** The level the object named in `following` gives, by `rules` (longest objects first); an
+ * original-work marker ("an original design") makes it create where `originals` are given. */
+function objectLevel(
+  rules: readonly { words: string[]; level: BloomLevel }[] | undefined,
+  following: readonly string[],
+  originals: ReadonlySet<string> | null,
+): BloomLevel | null {
+  if (!rules) return null;
+  const end = Math.min(following.length, OBJECT_WINDOW);
+  let found: BloomLevel | null = null;
+  for (let j = 0; j < end; j++) {
+    if (OBJECT_STOP.has(following[j]!)) break;
+    if (originals?.has(following[j]!)) return 'create';
+    for (const r of rules) {
+      const n = r.words.length;
+      if (j + n > following.length) continue;
+      let same = true;
+      for (let k = 0; k < n && same; k++) {
+        const w = following[j + k]!;
+        same = k < n - 1 ? w === r.words[k] : sameNoun(w, r.words[k]!);
+      }
+      // The last object named before the noun phrase ends wins ("a policy review").
+      if (same) {
+        found = r.level;
+        j += n - 1;
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** `word` is `noun` or its plural (essays, policies, hypotheses, analyses). */

@@ -504,6 +504,14 @@ function behaviourAt(
     }
     const lv = real ? (how > 0 ? procedural(real.b) : real.b) : null;
     if (how > 0 && !lv?.level) phrase.meant = 'apply';
+    else if (!real) {
+      const following = ws.slice(vague.end, vague.end + OBJECT_WORDS).map((x) => x.lower);
+      const meant = lex.meantByObject(vague.phrase.key, following);
+      if (meant && meant !== phrase.meant) {
+        phrase.meant = meant;
+        phrase.suggest = lex.suggestFor(meant) ?? phrase.suggest;
+      }
+    }
     return {
       b: {
         verb: { ...span(text, w, last, vague.phrase.key) },
@@ -574,7 +582,8 @@ function behaviourAt(
     const ok =
       mode === 'start'
         ? startOk(text, ws, k, eng, false, lex)
-        : formOk(w, eng, mode, main) && objectOk(text, ws, k, 'determiner');
+        : formOk(w, eng, mode, main) &&
+          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex));
     if (!ok) return null;
     // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
     // compounds are right-headed), so it has that verb's level.
@@ -613,6 +622,16 @@ function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null 
     last: real.last,
   };
 }
+/** After "how to" a word is in verb position: an English-lexicon verb in its base form is the
+ * behaviour ("and how to auto-close issues"). */
+function afterHowTo(text: string, ws: Word[], k: number, lex: Lexicon): Found | null {
+  const w = ws[k];
+  if (!w || w.lower.length < 3) return null;
+  const eng = lex.englishLemma(w.lower);
+  if (eng !== w.lower || lex.vagueByHead.has(eng)) return null;
+  return { b: unknown(text, w, eng), verbAt: k, last: k };
+}
+
 /** Words of "how to" or "how you can" at `ws[j]` (0 when there are none). */
 function howAt(ws: Word[], j: number, allowed: boolean): number {
   if (!allowed || ws[j]?.lower !== 'how') return 0;
@@ -720,6 +739,16 @@ function objectOk(text: string, ws: Word[], k: number, how: 'determiner' | 'bare
   return true;
 }
 
+/** "Problem-solve and create innovative answers", "view and restore older versions": "and" or
+ * "or" then a Bloom verb in its base form with what it acts on, so `ws[k]` is a verb too. */
+function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
+  const and = ws[k + 1]?.lower;
+  const other = ws[k + 2]?.lower;
+  if ((and !== 'and' && and !== 'or') || !other) return false;
+  if (!/^\s+$/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return false;
+  return lex.lemma(other) === other && !!lex.verb(other) && objectOk(text, ws, k + 2, 'bare');
+}
+
 /**
  * At the start, a word the Bloom lexicon knows only as an inflection ("Rules", "Armed"), a
  * one-word phrasal verb or an English-lexicon verb must read as a verb: base or -ing form
@@ -741,12 +770,7 @@ function startOk(
   const next = ws[k + 1];
   if (!next) return false;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
-  // "Problem-solve and create innovative answers": another verb, in its base form, follows.
-  if ((next.lower === 'and' || next.lower === 'or') && ws[k + 2]) {
-    const other = ws[k + 2]!.lower;
-    if (lex.lemma(other) === other && lex.verb(other) && objectOk(text, ws, k + 2, 'bare'))
-      return true;
-  }
+  if (verbFollows(text, ws, k, lex)) return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;
   // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
   const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
@@ -818,7 +842,8 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const comma = /^\s*,\s*$/.test(gap);
     // "and how to auto-close issues": a second behaviour through "how to".
     if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
-      const f = behaviourAt(text, ws, k + 2, lex, 'adjacent', null);
+      const f =
+        behaviourAt(text, ws, k + 2, lex, 'adjacent', null) ?? afterHowTo(text, ws, k + 2, lex);
       if (f) {
         if (!f.b.vague) f.b = { ...f.b, ...procedural(f.b) };
         out.push(f);
@@ -931,8 +956,11 @@ function matchVague(
 ): { phrase: VaguePhrase; end: number } | null {
   const w = ws[i];
   if (!w) return null;
+  // The word's own phrases first ("understanding of" before "understand").
   const head = lex.lemma(w.lower) ?? w.lower;
-  const candidates = lex.vagueByHead.get(head) ?? lex.vagueByHead.get(w.lower);
+  const own = lex.vagueByHead.get(w.lower);
+  const byLemma = head !== w.lower ? lex.vagueByHead.get(head) : undefined;
+  const candidates = own && byLemma ? [...own, ...byLemma] : (own ?? byLemma);
   if (!candidates) return null;
   for (const p of candidates) {
     let ok = true;

@@ -114,7 +114,14 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       });
   }
   const phrase = lex.vague.find((p) => p.key === vp.key);
-  const suggest = (phrase?.suggest ?? ['explain', 'describe']).slice(0, 5);
+  // What the phrase names can change the level meant ("Learn the Greek alphabet": remember),
+  // and with it the verbs offered ("how to" before a vague verb means apply, but a clause
+  // follows, so the phrase's own verbs stay).
+  const own =
+    phrase && vp.meant !== phrase.meant && vp.meant !== 'apply' && !b.realVerb
+      ? lex.suggestFor(vp.meant)
+      : null;
+  const suggest = (own ?? phrase?.suggest ?? ['explain', 'describe']).slice(0, 5);
   // How much of the phrase a rewrite replaces ("Recognize the need to engage": "Recognize").
   let end = phraseEnd;
   if (phrase?.replaces) {
