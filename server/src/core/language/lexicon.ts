@@ -122,10 +122,10 @@ export class Lexicon {
   readonly vague: VaguePhrase[] = [];
   readonly levels: Record<BloomLevel, LevelInfo>;
   readonly sources: string[];
-  /** Levels by what the verb makes: verb -> [object words, level], longest objects first. */
-  private readonly byObject = new Map<string, { words: string[]; level: BloomLevel }[]>();
+  /** Levels by what the verb makes: verb -> objects by their last word. */
+  private readonly byObject = new Map<string, ObjectRules>();
   /** The same for the level a vague phrase means, by phrase. */
-  private readonly meantBy = new Map<string, { words: string[]; level: BloomLevel }[]>();
+  private readonly meantBy = new Map<string, ObjectRules>();
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
   private readonly englishCache = new Map<string, string | null>();
@@ -168,24 +168,12 @@ export class Lexicon {
     this.complements = new Map(
       Object.entries(bloom.complements ?? {}).map(([verb, words]) => [verb, new Set(words)]),
     );
-    for (const rule of bloom.byObject ?? []) {
-      for (const verb of rule.verbs) {
-        const list = this.byObject.get(verb) ?? [];
-        for (const o of rule.objects)
-          list.push({ words: o.split(' '), level: rule.level as BloomLevel });
-        list.sort((a, b) => b.words.length - a.words.length);
-        this.byObject.set(verb, list);
-      }
-    }
-    for (const rule of vague.meantByObject ?? []) {
-      for (const phrase of rule.phrases) {
-        const list = this.meantBy.get(phrase) ?? [];
-        for (const o of rule.objects)
-          list.push({ words: o.split(' '), level: rule.meant as BloomLevel });
-        list.sort((a, b) => b.words.length - a.words.length);
-        this.meantBy.set(phrase, list);
-      }
-    }
+    for (const rule of bloom.byObject ?? [])
+      for (const verb of rule.verbs)
+        addObjects(this.byObject, verb, rule.objects, rule.level as BloomLevel);
+    for (const rule of vague.meantByObject ?? [])
+      for (const phrase of rule.phrases)
+        addObjects(this.meantBy, phrase, rule.objects, rule.meant as BloomLevel);
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
         this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
@@ -323,8 +311,15 @@ export class Lexicon {
   /** Verbs of the Bloom lexicon nearest to an English verb it does not know (WordNet synonyms,
    * then hypernyms), at most three. */
   nearest(verb: string): string[] {
-    return (nearestOf(verb) ?? []).filter((v) => this.verbs.has(v));
+    let near = this.nearestCache.get(verb);
+    if (!near) {
+      near = (nearestOf(verb) ?? []).filter((v) => this.verbs.has(v));
+      if (this.nearestCache.size > 5_000) this.nearestCache.clear();
+      this.nearestCache.set(verb, near);
+    }
+    return near;
   }
+  private readonly nearestCache = new Map<string, string[]>();
 
   isAdverb(word: string): boolean {
     const w = word.toLowerCase();
@@ -414,43 +409,75 @@ function derivedVerb(w: string): boolean {
   return dash > 0 && dash < w.length - 3 && set.has(w.slice(dash + 1));
 }
 
-/** The level the object named in `following` gives, by `rules` (longest objects first); an
- * original-work marker ("an original design") makes it create where `originals` are given. */
+/** Objects of a verb, by the base form of their last word ("review" for "literature review"),
+ * longest first. */
+type ObjectRules = Map<string, { words: string[]; level: BloomLevel }[]>;
+
+function addObjects(
+  into: Map<string, ObjectRules>,
+  key: string,
+  objects: readonly string[],
+  level: BloomLevel,
+): void {
+  let rules = into.get(key);
+  if (!rules) into.set(key, (rules = new Map()));
+  for (const o of objects) {
+    const words = o.split(' ');
+    const list = rules.get(words[words.length - 1]!) ?? [];
+    list.push({ words, level });
+    list.sort((a, b) => b.words.length - a.words.length);
+    rules.set(words[words.length - 1]!, list);
+  }
+}
+
+/** The nouns `word` can be, itself or as a plural (essays, policies, hypotheses, analyses). */
+function singulars(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('s')) {
+    out.push(word.slice(0, -1));
+    if (word.endsWith('es')) out.push(word.slice(0, -2), `${word.slice(0, -2)}is`);
+    if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  }
+  return out;
+}
+
+/**
+ * The level the object named in `following` gives, by `rules`: the last object named before
+ * the noun phrase ends wins ("a policy review"); a multi-word object is matched whole
+ * ("literature review"). An original-work marker ("an original design") makes it create where
+ * `originals` are given. Objects are found by their last word, so the cost does not grow with
+ * the length of the tables.
+ */
 function objectLevel(
-  rules: readonly { words: string[]; level: BloomLevel }[] | undefined,
+  rules: ObjectRules | undefined,
   following: readonly string[],
   originals: ReadonlySet<string> | null,
 ): BloomLevel | null {
   if (!rules) return null;
-  const end = Math.min(following.length, OBJECT_WINDOW);
   let found: BloomLevel | null = null;
+  // A phrase that starts inside the window may end just after it.
+  const end = Math.min(following.length, OBJECT_WINDOW + 2);
+  let from = 0;
   for (let j = 0; j < end; j++) {
-    if (OBJECT_STOP.has(following[j]!)) break;
-    if (originals?.has(following[j]!)) return 'create';
-    for (const r of rules) {
-      const n = r.words.length;
-      if (j + n > following.length) continue;
-      let same = true;
-      for (let k = 0; k < n && same; k++) {
-        const w = following[j + k]!;
-        same = k < n - 1 ? w === r.words[k] : sameNoun(w, r.words[k]!);
-      }
-      // The last object named before the noun phrase ends wins ("a policy review").
-      if (same) {
-        found = r.level;
-        j += n - 1;
-        break;
+    const w = following[j]!;
+    if (OBJECT_STOP.has(w)) break;
+    if (j < OBJECT_WINDOW && originals?.has(w)) return 'create';
+    let hit: { words: string[]; level: BloomLevel } | undefined;
+    for (const base of singulars(w)) {
+      for (const r of rules.get(base) ?? []) {
+        const start = j - r.words.length + 1;
+        if (start < from || start >= OBJECT_WINDOW || (hit && hit.words.length >= r.words.length))
+          continue;
+        let same = true;
+        for (let k = 0; k < r.words.length - 1 && same; k++)
+          same = following[start + k] === r.words[k];
+        if (same) hit = r;
       }
     }
+    if (hit) {
+      found = hit.level;
+      from = j + 1;
+    } else if (j >= OBJECT_WINDOW) break;
   }
   return found;
-}
-
-/** `word` is `noun` or its plural (essays, policies, hypotheses, analyses). */
-function sameNoun(word: string, noun: string): boolean {
-  if (word === noun) return true;
-  if (word === `${noun}s` || word === `${noun}es`) return true;
-  if (noun.endsWith('y') && word === `${noun.slice(0, -1)}ies`) return true;
-  if (noun.endsWith('is') && word === `${noun.slice(0, -2)}es`) return true;
-  return false;
 }

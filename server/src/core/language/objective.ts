@@ -176,9 +176,12 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
   /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
   /\bto\b/i,
-  /budget|deadline|schedule|time/i,
+  /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed/i,
 ];
 
+/** A cheap test for STANDARD_CODE: a standards body's prefix and a digit. */
+const STANDARD_GATE =
+  /(?:BS|ISO|IEC|EN|ANSI|ASTM|ASME|NFPA|NEC|IEEE|DIN|AS|CSA|UL|WCAG|IPC|SAE)\b.{0,8}\d/;
 /** A named standard: "to BS 7671", "meeting WCAG 2.1 AA", "in line with ISO 27001": a
  * standards body's prefix then its number (case matters: "to PHP 8" and "to ES6" are not
  * standards met). */
@@ -235,7 +238,13 @@ const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X"). */
 const LEARNING = /^(?:learn|learn about|learn more about|learn a bit more about|know about)$/;
 
-const cache = new Map<string, ObjectiveReading>();
+/** Readings by lexicon (a configuration's word lists), then by text; with a lead-in's verb,
+ * by verb and text in a map of their own. */
+const cache = new WeakMap<
+  Lexicon,
+  { plain: Map<string, ObjectiveReading>; led: Map<string, ObjectiveReading> }
+>();
+let cached = 0;
 
 /** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in. */
 export function readObjective(
@@ -243,16 +252,21 @@ export function readObjective(
   lex: Lexicon,
   leadVerb: string | null,
 ): ObjectiveReading {
-  const key = `${leadVerb ?? ''}\u0000${plain}`;
-  const hit = cache.get(key);
-  if (hit && cacheOwner.get(hit) === lex) return hit;
+  let maps = cache.get(lex);
+  if (!maps) cache.set(lex, (maps = { plain: new Map(), led: new Map() }));
+  const map = leadVerb === null ? maps.plain : maps.led;
+  const key = leadVerb === null ? plain : `${leadVerb}\u0000${plain}`;
+  const hit = map.get(key);
+  if (hit) return hit;
   const reading = computeReading(plain, lex, leadVerb);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(key, reading);
-  cacheOwner.set(reading, lex);
+  if (++cached > 20_000) {
+    maps.plain.clear();
+    maps.led.clear();
+    cached = 0;
+  }
+  map.set(key, reading);
   return reading;
 }
-const cacheOwner = new WeakMap<ObjectiveReading, Lexicon>();
 
 /** A behaviour read at a word, and the index of the last word it took (its verb, or the verb
  * after "learn how to"). */
@@ -991,7 +1005,7 @@ function findCriterion(
     if (m && (!best || m.index < best.start))
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
-  if (/\d/.test(body)) {
+  if (STANDARD_GATE.test(body)) {
     const m = STANDARD_CODE.exec(body);
     if (m && (!best || m.index < best.start))
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
