@@ -442,6 +442,22 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Identify and diagram program logic models.', false, 'analyze', false, true],
   ['Learn to create Git repositories and make commits.', true, 'apply', false, true],
+  // "How to" is procedural: apply, whatever the verb's own level (issue 12).
+  ['Learn how to inspect the project history.', true, 'apply', false, false],
+  ['How to check stock levels from the warehouse app', true, 'apply', false, false],
+  // The object decides: a function defined, a model built, feedback given.
+  ['Define a function that returns the mean of a vector.', false, 'apply', false, false],
+  ['Build a classification model in scikit-learn.', false, 'apply', false, false],
+  ['Give feedback to a peer on a draft essay.', false, 'apply', false, false],
+  ['Give two examples of renewable energy sources.', false, 'understand', true, false],
+  ['Problem-solve and create innovative answers to client requests.', false, 'create', false, true],
+  // A noun in place of the verb is vague; its level is the verb's (the fix says so).
+  ['Knowledge of basic statistics.', true, null, false, false],
+  ['Identification of the unit of observation in a data set.', true, null, false, false],
+  // Criteria named as a standard's code, a tolerance, a budget.
+  ['Wire a socket outlet to BS 7671.', false, 'apply', true, false],
+  ['Cut a mitre joint with gaps under 1 mm.', false, 'apply', true, false],
+  ['Deliver the project within the approved budget.', false, null, true, false],
   // The highest known level: identifying threats is analysis ("mitigate" has no level).
   [
     'Summarize key threats, identify these threats in evaluations, and mitigate them.',
