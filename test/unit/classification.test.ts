@@ -447,6 +447,19 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['How to check stock levels from the warehouse app', true, 'apply', false, false],
   // The object decides: a function defined, a model built, feedback given.
   ['Define a function that returns the mean of a vector.', false, 'apply', false, false],
+  // Words in quotes name a term to define, not a thing made in code.
+  ['Define "independent variable" and "dependent variable".', false, 'remember', false, false],
+  // Combining what a tool gives by its procedure is apply; combining ideas into a whole, create.
+  ['Combine sequences of commands to get new output', false, 'apply', false, false],
+  ['Compose a pipeline of three filters.', false, 'apply', false, false],
+  [
+    'Combine findings from three studies into an original framework.',
+    false,
+    'create',
+    false,
+    false,
+  ],
+  ['Define the term “data type” in your own words.', false, 'remember', false, false],
   ['Build a classification model in scikit-learn.', false, 'apply', false, false],
   ['Give feedback to a peer on a draft essay.', false, 'apply', false, false],
   ['Give two examples of renewable energy sources.', false, 'understand', true, false],

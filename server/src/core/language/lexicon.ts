@@ -88,6 +88,30 @@ const OBJECT_STOP = new Set([
 ]);
 /** How many words after the verb the object may start at ("a clear, 3,000-word review"). */
 const OBJECT_WINDOW = 6;
+/** Nouns of quantity or arrangement: in "a sequence of commands" the object is the commands. */
+const PARTITIVES = new Set([
+  'sequence',
+  'sequences',
+  'series',
+  'set',
+  'sets',
+  'pair',
+  'pairs',
+  'list',
+  'lists',
+  'number',
+  'couple',
+  'group',
+  'groups',
+  'collection',
+  'collections',
+  'variety',
+  'range',
+  'chain',
+  'chains',
+  'combination',
+  'combinations',
+]);
 interface VagueData {
   phrases: { phrase: string; meant: string; suggest: string[]; replaces?: number }[];
   /** The level meant by what a vague phrase names: "Learn the Greek alphabet" (facts,
@@ -460,6 +484,8 @@ function objectLevel(
   let from = 0;
   for (let j = 0; j < end; j++) {
     const w = following[j]!;
+    // "a sequence of commands", "a set of aliases": the object is what follows "of".
+    if (w === 'of' && j > 0 && PARTITIVES.has(following[j - 1]!)) continue;
     if (OBJECT_STOP.has(w)) break;
     if (j < OBJECT_WINDOW && originals?.has(w)) return 'create';
     let hit: { words: string[]; level: BloomLevel } | undefined;

@@ -546,7 +546,7 @@ function behaviourAt(
   if (p && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
     const lastW = ws[k + p.words - 1]!;
     if (mode === 'later' && !objectOk(text, ws, k + p.words - 1, 'bare')) return null;
-    const lv = levelOf(p.info, ws, k + p.words - 1, lex);
+    const lv = levelOf(p.info, ws, k + p.words - 1, lex, text);
     return {
       b: {
         verb: span(text, w, lastW, p.info.verb),
@@ -574,7 +574,7 @@ function behaviourAt(
   // "Setup a Python environment", "Login to the portal": a phrasal verb written as one word.
   const closed = lex.closedPhrasal.get(w.lower);
   if (closed && mode === 'start' && startOk(text, ws, k, w.lower, false, lex)) {
-    const lv = levelOf(closed, ws, k, lex);
+    const lv = levelOf(closed, ws, k, lex, text);
     return {
       b: {
         verb: span(text, w, w, closed.verb),
@@ -691,7 +691,7 @@ function known(
   info: VerbInfo,
   lex: Lexicon,
 ): BehaviourReading {
-  const lv = levelOf(info, ws, k, lex);
+  const lv = levelOf(info, ws, k, lex, text);
   return {
     verb: span(text, ws[k]!, ws[k]!, lemma),
     level: lv.level,
@@ -922,12 +922,15 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
 }
 
 /** The verb at `ws[i]`'s level, and its other levels: by what it makes where that decides it
- * ("write a literature review" is create, "create a repository" apply), else the lexicon's. */
+ * ("write a literature review" is create, "create a repository" apply), else the lexicon's.
+ * Words in quotes name a term, not what is made: 'Define "independent variable"' is remember,
+ * where "Define a variable" (in code) is apply. */
 function levelOf(
   info: VerbInfo,
   ws: Word[],
   i: number,
   lex: Lexicon,
+  text: string,
 ): { level: BloomLevel; alternatives: BloomLevel[] } {
   // "Formulate and solve a linear programming problem": the verbs share the object.
   let from = i + 1;
@@ -937,7 +940,7 @@ function levelOf(
     lex.verb(lex.lemma(ws[from + 1]!.lower) ?? '')
   )
     from += 2;
-  const following = ws.slice(from, from + OBJECT_WORDS).map((w) => w.lower);
+  const following = unquotedWords(text, ws, from);
   const byObject = lex.levelByObject(info.verb, following);
   if (!byObject || byObject === info.level) return info;
   return {
@@ -950,6 +953,29 @@ function levelOf(
 }
 /** Words after a verb passed to {@link Lexicon.levelByObject} (it looks at fewer). */
 const OBJECT_WORDS = 8;
+
+/** Up to OBJECT_WORDS lowercased words from `ws[from]`, leaving out words inside quotes
+ * ("...", “...”, ‘...’). Looks at no more than 4 * OBJECT_WORDS words. */
+function unquotedWords(text: string, ws: Word[], from: number): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let pos = from > 0 ? ws[from - 1]!.end : 0;
+  for (let k = from; k < ws.length && k < from + 4 * OBJECT_WORDS; k++) {
+    const w = ws[k]!;
+    for (let c = pos; c < w.start; c++) {
+      const ch = text[c];
+      if (ch === '"') quoted = !quoted;
+      else if (ch === '“' || ch === '‘') quoted = true;
+      else if (ch === '”' || ch === '’') quoted = false;
+    }
+    pos = w.end;
+    if (!quoted) {
+      out.push(w.lower);
+      if (out.length === OBJECT_WORDS) break;
+    }
+  }
+  return out;
+}
 
 function phrasalAt(ws: Word[], i: number, lex: Lexicon): { info: VerbInfo; words: number } | null {
   const head = lex.lemma(ws[i]!.lower) ?? ws[i]!.lower;
