@@ -177,15 +177,18 @@ function rssKb(pid: number): number {
 }
 
 /** The minimum of a few RSS samples 200 ms apart: the least GC noise. */
-/** The server's live heap after a full GC (bytes), from the heap probe it was started with. */
+/** The server's live heap after its bounded caches are emptied and a full GC (bytes), from
+ * the heap probe it was started with. */
 async function liveHeap(pid: number): Promise<number> {
   fs.rmSync(HEAP_FILE, { force: true });
   process.kill(pid, 'SIGUSR2');
   for (let waited = 0; waited < 10_000; waited += 50) {
     await sleep(50);
     if (fs.existsSync(HEAP_FILE)) {
-      const bytes = Number(fs.readFileSync(HEAP_FILE, 'utf8'));
-      if (bytes > 0) return bytes;
+      const [bytes, caches] = fs.readFileSync(HEAP_FILE, 'utf8').split(' ');
+      if (caches === undefined) continue; // Still being written.
+      assert.equal(caches, 'cleared', "the server installs the heap probe's cache hook");
+      if (Number(bytes) > 0) return Number(bytes);
     }
   }
   throw new Error('the heap probe did not answer');

@@ -25,6 +25,7 @@ export {
   utf8Length,
 } from './limits.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
+export { clearCaches } from './caches.js';
 export { courseKind } from './kind.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';
 export {

@@ -301,6 +301,13 @@ export class Lexicon {
     return null;
   }
 
+  /** Forgets the words looked up so far (each cache is bounded anyway). */
+  clearCaches(): void {
+    this.lemmaCache.clear();
+    this.englishCache.clear();
+    this.nearestCache.clear();
+  }
+
   verb(lemma: string): VerbInfo | undefined {
     return this.verbs.get(lemma);
   }
@@ -363,6 +370,11 @@ function extraVerbsHas(extra: Partial<Record<BloomLevel, string[]>>, word: strin
 }
 
 const cache = new Map<string, Lexicon>();
+
+/** Forgets the words every lexicon has looked up (bounded; see core/caches.ts). */
+export function clearLexiconCaches(): void {
+  for (const lex of cache.values()) lex.clearCaches();
+}
 
 /** The lexicon for a configuration's word lists (shared between files with the same lists). */
 export function lexiconFor(

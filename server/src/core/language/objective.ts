@@ -240,11 +240,17 @@ const LEARNING = /^(?:learn|learn about|learn more about|learn a bit more about|
 
 /** Readings by lexicon (a configuration's word lists), then by text; with a lead-in's verb,
  * by verb and text in a map of their own. */
-const cache = new WeakMap<
+let cache = new WeakMap<
   Lexicon,
   { plain: Map<string, ObjectiveReading>; led: Map<string, ObjectiveReading> }
 >();
 let cached = 0;
+
+/** Forgets every cached reading (bounded at 20,000; see core/caches.ts). */
+export function clearObjectiveReadings(): void {
+  cache = new WeakMap();
+  cached = 0;
+}
 
 /** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in. */
 export function readObjective(

@@ -110,6 +110,11 @@ const OUTPUT = new RegExp(
 
 const cache = new Map<string, OutcomeReading>();
 
+/** Forgets every cached reading (bounded at 20,000; see core/caches.ts). */
+export function clearOutcomeReadings(): void {
+  cache.clear();
+}
+
 export function readOutcome(plain: string): OutcomeReading {
   const hit = cache.get(plain);
   if (hit) return hit;
