@@ -113,7 +113,7 @@ suite('Assessments and course kinds', () => {
         [
           'objective',
           'Compare two sampling strategies in at most 300 words.',
-          'ILO3 · understand',
+          'ILO3 · analyze',
           [],
         ],
       ],
