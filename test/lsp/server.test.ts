@@ -349,7 +349,7 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
       textDocument: { uri: u },
       position: at(3, 4),
     });
-    assert.match(markdown(subset), /\*\*subset\*\*: a verb, .*cannot be told/);
+    assert.match(markdown(subset), /\*\*subset\*\*: a verb, .*read as \*\*apply\*\*/);
     await client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 

@@ -64,14 +64,14 @@ export interface BehaviourJson {
   /** The behaviour's verb: after "learn how to" the verb that follows ("use"), for a vague
    * phrase with nothing observable after it the phrase ("be familiar with"). */
   verb: string;
-  /** Its Bloom level, or null (vague, or a verb whose level cannot be told). */
+  /** Its Bloom level, or null (vague with nothing observable after it). */
   level: BloomLevel | null;
   vague: boolean;
   /** The vague phrase, when it is vague ("learn how to" is "learn"). */
   vaguePhrase: string | null;
   /** The level the author most likely meant, for a vague behaviour with no level. */
   meantLevel: BloomLevel | null;
-  /** False when the verb is not in the Bloom lexicon (its level cannot be told). */
+  /** False when the verb is not in the Bloom lexicon (its level, apply, is Bloomline's reading). */
   known: boolean;
   line: number;
   column: number;

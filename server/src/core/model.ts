@@ -175,7 +175,8 @@ export interface Behaviour {
    * with"), located where it is written. */
   verb: Located;
   /** Its Bloom level in context; for "learn how to X" the level of X; null for a vague verb
-   * with nothing observable after it, and for a verb whose level cannot be told. */
+   * with nothing observable after it. A verb outside the Bloom lists is read as apply
+   * (`known` false). */
   level: BloomLevel | null;
   alternatives: BloomLevel[];
   vague: boolean;

@@ -101,7 +101,7 @@ function describeVerb(
 function describeUnknown(lex: Lexicon, verb: string): string {
   const near = lex.nearest(verb).map((v) => `${v} (${lex.verb(v)!.level})`);
   return [
-    `**${verb}**: a verb, but not one of Bloom's published verb lists, so its level cannot be told.`,
+    `**${verb}**: a verb, but not one of Bloom's published verb lists; read as **apply** (carrying out a procedure), which its level may not be.`,
     '',
     near.length ? `Nearest known verbs: ${near.join(', ')}.` : 'No near verb is known.',
     '',

@@ -37,7 +37,8 @@ export interface BehaviourReading {
   /** After "learn how to", "know how to", "learn to", "learn about" + a gerund: the
    * behaviour meant ("use" in "Learn how to use your SSH key"). Its level is the level. */
   real: (PlainSpan & { lemma: string }) | null;
-  /** False for a verb that only the English lexicon knows: its level cannot be told. */
+  /** False for a verb that only the English lexicon knows: not in the Bloom lists, so its
+   * level (apply) is Bloomline's reading, not the lists'. */
   known: boolean;
   /** The verb came from the block's lead-in ("you will understand:"), not the item. */
   fromLeadIn: boolean;
@@ -513,8 +514,13 @@ function behaviourAt(
         };
       } else {
         const eng = lex.englishLemma(rw.lower);
-        if (eng && (eng === base || rw.lower.endsWith('ing')) && !lex.vagueByHead.has(eng))
+        if (eng && (eng === base || rw.lower.endsWith('ing')) && !lex.vagueByHead.has(eng)) {
           real = { b: unknown(text, rw, eng), verbAt: j, last: j };
+          // "Learn about networking, tooling, hardening systems": a gerund the Bloom lists do
+          // not know is as often a topic as a behaviour, so it gives no level of its own (what
+          // the phrase names decides the level meant).
+          if (how === 0 && ws[vague.end]?.lower !== 'to') real.b = { ...real.b, level: null };
+        }
       }
     }
     // "See how we can do ...": only a verb whose level is known is read through "how we can".
@@ -709,10 +715,19 @@ function known(
   };
 }
 
+/**
+ * A verb the English lexicon knows and the Bloom lists do not ("stream data", "conjugate
+ * verbs", "chair a meeting", "ensure every patient ..."): a behaviour, read at Apply. Such verbs
+ * name something carried out on what follows them, which is what Apply is ("carrying out or
+ * using a procedure in a given situation", Anderson & Krathwohl 2001), as the hands-on verbs of
+ * the published skills lists are; on all four labelled sets every one of them was labelled
+ * apply. `known` stays false: the level is Bloomline's reading, not the lists', and
+ * `unknown-verb` says so.
+ */
 function unknown(text: string, w: Word, lemma: string): BehaviourReading {
   return {
     verb: span(text, w, w, lemma),
-    level: null,
+    level: 'apply',
     alternatives: [],
     vague: null,
     real: null,

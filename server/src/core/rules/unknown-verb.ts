@@ -1,20 +1,22 @@
 // unknown-verb: the objective's behaviour verb is an English verb that Bloomline's Bloom
-// lexicon does not place ("Subset a data frame", "Stream data from S3"), so its level cannot be
-// told. It is still a behaviour (never `no-verb`); this hint says so and offers the nearest
+// lexicon does not place ("Subset a data frame", "Stream data from S3"). It is still a
+// behaviour (never `no-verb`), read as apply (a procedure carried out on what follows); this
+// hint says the level is Bloomline's reading, not the Bloom lists', and offers the nearest
 // verbs the lexicon knows (WordNet synonyms and hypernyms), or the project's own verb list.
 import type { Rule } from './rule.js';
 
 export const unknownVerb: Rule = {
   id: 'unknown-verb',
-  description: 'The Bloom level of a behaviour verb Bloomline does not know cannot be told.',
+  description:
+    "A behaviour verb outside the Bloom lists: its level (read as apply) is not the lists' but Bloomline's reading.",
   appliesTo: 'objective',
   defaultSeverity: 'hint',
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       const a = o.analysis;
-      // Only where the objective has no level at all: "Subset a data frame and plot it" has
-      // one (plot), and one hint per objective is enough.
-      if (a.level || a.vague) continue;
+      // Only where no known verb gives the objective its level: "Subset a data frame and plot
+      // it" has one (plot), and one hint per objective is enough.
+      if (a.vague || a.behaviours.some((x) => x.known && x.level)) continue;
       const b = a.behaviours.find((x) => !x.known && !x.vague);
       if (!b) continue;
       const verb = b.verb.text;
@@ -22,7 +24,7 @@ export const unknownVerb: Rule = {
       ctx.report({
         ruleId: 'unknown-verb',
         message:
-          `Bloomline cannot tell the Bloom level of "${verb}": it is not in its Bloom verb list.` +
+          `"${verb}" is not in Bloomline's Bloom verb list: it is read as apply (carrying out a procedure), which its level may not be.` +
           (near.length ? ` Nearest known verbs: ${near.join(', ')}.` : '') +
           ` If "${verb}" names a skill of your field, add it to "verbs" in .bloomline.json with its level.`,
         span: b.verb.span,
