@@ -488,6 +488,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Chair a project board meeting.', false, 'apply', false, false],
   ['Ensure every patient wears an identity band.', false, 'apply', false, false],
   ["Enhance a photo's contrast in GIMP.", false, 'apply', false, false],
+  // Vague phrases with words between their parts.
+  ['Have a solid understanding of probability.', true, null, false, false],
+  ['Have a basic awareness of fire safety law.', true, null, false, false],
+  ['Demonstrate a working knowledge of spreadsheets.', true, null, false, false],
+  ['Develop beginning proficiency in wound care.', true, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -1034,7 +1034,86 @@ function matchVague(
     }
     if (ok) return { phrase: p, end: i + p.words.length };
   }
+  // Words between a phrase's parts: "have a solid conceptual understanding of", "demonstrate a
+  // working knowledge of", "develop beginning proficiency with", "have an awareness and basic
+  // understanding of", "demonstrate knowledge about".
+  for (const p of candidates) {
+    if (p.words.length < 2 || !p.words.some((x) => STATE_NOUNS.has(x))) continue;
+    const end = looseEnd(ws, i, p.words);
+    if (end < 0) continue;
+    // "an awareness and basic understanding of": the phrase of the second noun when it means
+    // more ("have an understanding of", understand, over "have an awareness of", remember).
+    const second = ws[end - 2] && STATE_NOUNS.has(ws[end - 2]!.lower) ? ws[end - 2]!.lower : null;
+    if (second && !p.words.includes(second)) {
+      const q = candidates.find((c) => c.words.includes(second));
+      if (q && rank(q.meant) > rank(p.meant)) return { phrase: q, end };
+    }
+    return { phrase: p, end };
+  }
   return null;
+}
+
+/** Nouns of an inner state in vague phrases ("an understanding of"). */
+const STATE_NOUNS = new Set([
+  'knowledge',
+  'understanding',
+  'awareness',
+  'appreciation',
+  'proficiency',
+  'familiarity',
+  'insight',
+  'grasp',
+  'competence',
+  'competency',
+]);
+/** Words of degree an author puts before such a noun ("a solid, working knowledge"). */
+const DEGREE = new Set(
+  (
+    'a an basic good solid sound firm strong clear deep deeper better broad broader thorough ' +
+    'conceptual general fundamental practical beginning introductory foundational ' +
+    'comprehensive detailed in-depth full fuller rudimentary some working critical greater ' +
+    'increased overall holistic essential sufficient adequate initial elementary ' +
+    'advanced intermediate richer'
+  ).split(' '),
+);
+const PREPOSITION_LIKE: Record<string, string[]> = {
+  of: ['of', 'about'],
+  about: ['about', 'of'],
+  in: ['in', 'with'],
+  with: ['with', 'in'],
+};
+
+/** Where a vague phrase with a state noun ends when degree words stand between its parts, and
+ * "of"/"about", "in"/"with" are interchangeable; -1 when it does not match. */
+function looseEnd(ws: Word[], i: number, words: readonly string[]): number {
+  let t = i + 1;
+  for (let k = 1; k < words.length; k++) {
+    const pw = words[k]!;
+    if (pw === 'a' || pw === 'an') {
+      if (ws[t]?.lower === 'a' || ws[t]?.lower === 'an') t++;
+      continue;
+    }
+    const preps = PREPOSITION_LIKE[pw];
+    if (!preps) {
+      let skipped = 0;
+      while (ws[t] && ws[t]!.lower !== pw && DEGREE.has(ws[t]!.lower) && skipped < 4) {
+        t++;
+        skipped++;
+      }
+      if (ws[t]?.lower !== pw) return -1;
+      t++;
+      continue;
+    }
+    // "an awareness and basic understanding of": a second state noun before the preposition.
+    if (ws[t]?.lower === 'and') {
+      let u = t + 1;
+      while (ws[u] && DEGREE.has(ws[u]!.lower) && u - t < 4) u++;
+      if (ws[u] && STATE_NOUNS.has(ws[u]!.lower)) t = u + 1;
+    }
+    if (!ws[t] || !preps.includes(ws[t]!.lower)) return -1;
+    t++;
+  }
+  return t;
 }
 
 function findCriterion(
