@@ -493,6 +493,23 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Have a basic awareness of fire safety law.', true, null, false, false],
   ['Demonstrate a working knowledge of spreadsheets.', true, null, false, false],
   ['Develop beginning proficiency in wound care.', true, null, false, false],
+  // A second behaviour after a vague one, and an infinitive after "and to".
+  [
+    'Understand the fire triangle and apply it to choose an extinguisher.',
+    true,
+    'apply',
+    false,
+    true,
+  ],
+  [
+    'Students will be able to read a balance sheet and to compare two years of accounts.',
+    false,
+    'analyze',
+    false,
+    true,
+  ],
+  // Supporting a person to do something is carrying out care: apply.
+  ['Support a patient to walk with a frame.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -898,7 +898,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     for (const c of before) if (c === ',') commas++;
     subFrom = w.start;
     if (!joined && !semicolon && !comma) continue;
-    const f = behaviourAt(text, ws, k, lex, 'later', mainWord);
+    // "read works critically and to compare their arguments": a second infinitive.
+    const at = joined && w.lower === 'to' && ws[k + 1] ? k + 1 : k;
+    const f = behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
     // After ", " alone only a verb with an article or pronoun after it ("Summarize X,
     // identify these threats, and mitigate them"); "the structure, function and evolution"
