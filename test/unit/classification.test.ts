@@ -510,6 +510,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   // Supporting a person to do something is carrying out care: apply.
   ['Support a patient to walk with a frame.', false, 'apply', false, false],
+  // A question in place of an objective asks for an explanation: vague, meant understand.
+  ['What is data security?', true, null, false, false],
+  ['Why is version control important?', true, null, false, false],
+  ['How does DNS resolve a name?', true, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -69,7 +69,7 @@ function cases(): Case[] {
     fs.readFileSync(path.join(repoRoot, 'test/corpus/other/truth.json'), 'utf8'),
   ) as { files: Record<string, { objectives: { text: string }[] }> };
   const items = Object.values(truth.files).flatMap((f) => f.objectives.map((o) => o.text));
-  for (const file of ['held-out.json', 'held-out-2.json']) {
+  for (const file of ['held-out.json', 'held-out-2.json', 'held-out-real.json']) {
     const heldOut = JSON.parse(
       fs.readFileSync(path.join(repoRoot, 'test/fixtures/objectives', file), 'utf8'),
     ) as { objectives: [string][] };
@@ -85,6 +85,17 @@ function cases(): Case[] {
     'Learn the Greek alphabet.',
     'Become comfortable with the purpose of a RACI matrix',
     'Know the difference between correlation and causation.',
+    // Vague phrases with degree words between their parts, and questions in place of
+    // objectives (issue 12, third pass).
+    'Have a solid conceptual understanding of the general linear model',
+    'Demonstrate a working knowledge of Microsoft Excel, and be able to perform tasks relating to data entry.',
+    'Have an awareness and basic understanding of the object oriented programming paradigm',
+    'Develop beginning proficiency with basic psychomotor skills',
+    'What is data security?',
+    'What are containers?',
+    'What is data loss prevention (DLP)?',
+    'Why is data security important for an organization?',
+    'How does DNS resolve a name?',
   );
   out.push({
     name: 'truth.json and held-out texts',

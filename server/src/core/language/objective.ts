@@ -334,7 +334,12 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     !/\?\s*$/.test(masked)
   )
     first = howTo(masked, ws, i, lex);
-  if (first) {
+  // "What is data security?", "Why is X important?", "How does DNS work?": a question in
+  // place of an objective asks, as a heading of what is learnt, for an explanation.
+  if (!first) first = questionAt(masked, ws, i);
+  if (first?.b.vague && QUESTION_KEYS.has(first.b.vague.key)) {
+    behaviours.push(first);
+  } else if (first) {
     behaviours.push(first);
     behaviours.push(...moreBehaviours(masked, ws, first, lex));
   } else if (leadVerb) {
@@ -686,6 +691,60 @@ function procedural(b: { level: BloomLevel | null; alternatives: BloomLevel[] })
   for (const l of [b.level, ...b.alternatives])
     if (l && l !== 'apply' && !alternatives.includes(l)) alternatives.push(l);
   return { level: 'apply', alternatives };
+}
+
+/** The vague-phrase keys of a question read as an objective. */
+export const QUESTION_KEYS: ReadonlySet<string> = new Set(['what is', 'why', 'how does']);
+
+/**
+ * An item that is a question ("What is data security?", "What are containers?", "Why is
+ * version control important?", "How does DNS resolve a name?"): stated as what the lesson
+ * answers, not as what learners will do, so vague; what it asks for is an explanation,
+ * Understand (Anderson & Krathwohl 2001: explaining, the question stems "What is ...?",
+ * "Why ...?", "How does ... work?" of the revised taxonomy's guides). Other questions ("Which
+ * ...?", "When ...?") are not read: their level is not as clear.
+ */
+function questionAt(text: string, ws: Word[], i: number): Found | null {
+  if (!/\?\s*$/.test(text)) return null;
+  const w = ws[i];
+  const next = ws[i + 1]?.lower ?? '';
+  if (!w || !ws[i + 2]) return null;
+  let key: string;
+  let last = i;
+  if (w.lower === 'what' && /^(?:is|are|was|were)$/.test(next)) {
+    key = 'what is';
+    last = i + 1;
+  } else if (w.lower === 'why') key = 'why';
+  else if (
+    w.lower === 'how' &&
+    /^(?:does|do|did|is|are|can|could)$/.test(next) &&
+    !/^(?:i|you|we|one|to)$/.test(ws[i + 2]!.lower)
+  ) {
+    key = 'how does';
+    last = i + 1;
+  } else return null;
+  const a = w;
+  const b = ws[last]!;
+  return {
+    b: {
+      verb: span(text, a, b, key),
+      level: null,
+      alternatives: [],
+      vague: {
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start, b.end),
+        key,
+        meant: 'understand',
+        suggest: ['explain', 'describe', 'summarize'],
+      },
+      real: null,
+      known: true,
+      fromLeadIn: false,
+    },
+    verbAt: i,
+    last,
+  };
 }
 
 /** "How to X" as an objective: X stated as a topic, not as something learners will do. */

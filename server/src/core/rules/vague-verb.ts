@@ -6,6 +6,7 @@
 // SSH is"; "Compare" only where there are two things to compare).
 import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
 import type { Lexicon } from '../language/lexicon.js';
+import { QUESTION_KEYS } from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
 import { capitalise, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
@@ -93,6 +94,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     const w = inflect(verb, form);
     return atStart ? capitalise(w) : w;
   };
+  if (QUESTION_KEYS.has(vp.key)) return questionRewrites(plain, start, atStart);
   const out: Rewrite[] = [];
   const gerund = !!b.realVerb && isGerundAt(o, b);
   if (b.realVerb) {
@@ -174,6 +176,28 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   return out;
 }
 
+/**
+ * A question in place of an objective: "What is data security?" becomes "Explain what data
+ * security is". Only that form is rewritten; "Why is X important?" or a question with a second
+ * question in it ("... and how does it affect Y?") would need its words reordered, so the
+ * message says what to write instead.
+ */
+function questionRewrites(plain: string, start: number, atStart: boolean): Rewrite[] {
+  if (!atStart) return [];
+  const m = /^what\s+(is|are|was|were)\s+([^?;:]+?)\s*\?\s*$/iu.exec(plain.slice(start));
+  if (!m || /\b(?:how|why|what|when|where|which|who|whether)\b/iu.test(m[2]!)) return [];
+  const end = start + m[0].replace(/\s+$/u, '').length;
+  return [
+    {
+      start,
+      end,
+      text: `Explain what ${m[2]!} ${m[1]!.toLowerCase()}`,
+      verb: 'explain',
+      keep: false,
+    },
+  ];
+}
+
 function reportItem(ctx: RuleContext, o: Objective): void {
   const text = ctx.outline.text;
   const vagueOnes = o.analysis.behaviours.filter(
@@ -220,8 +244,9 @@ function reportItem(ctx: RuleContext, o: Objective): void {
       .join(', ');
     ctx.report({
       ruleId: 'vague-verb',
-      message:
-        options[n]!.some((r) => r.keep) && b.realVerb
+      message: QUESTION_KEYS.has(vp.key)
+        ? `This is a question, not an objective: state what learners will do to answer it, with an understand-level verb such as Explain, Describe or Summarize${options[n]!.length ? ` ("${options[n]![0]!.text}")` : ''}.`
+        : options[n]!.some((r) => r.keep) && b.realVerb
           ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
           : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
       span: vp.span,
