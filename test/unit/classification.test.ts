@@ -514,6 +514,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['What is data security?', true, null, false, false],
   ['Why is version control important?', true, null, false, false],
   ['How does DNS resolve a name?', true, null, false, false],
+  // A leading condition with commas of its own; a serial comma in a list of hands-on verbs.
+  ['Given a laptop, a headset and a login, join a video call.', false, 'apply', false, false],
+  [
+    'Given a fluid chart for a patient in Leeds, England, calculate the fluid balance.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
+  ['Cut, ream, and thread steel pipe.', false, 'apply', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

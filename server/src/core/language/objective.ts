@@ -84,6 +84,9 @@ const LABEL =
 const CONDITION =
   /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within)\b[^,;:.!?]{1,150}?,\s*/iu;
 
+/** A further part of a leading condition, up to its next comma. */
+const CONDITION_MORE = /^[^,;:.!?]{1,150}?,\s*/u;
+
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
 const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?)`;
@@ -297,12 +300,23 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     const rest = masked.slice(start);
     const cond = CONDITION.exec(rest);
     if (cond && !condition) {
-      const after = skipLeadIns(masked, start + cond[0].length, lex);
+      // "Given a personal computer, a table and a chair, enter ...", "Given an address in
+      // Dublin, Ohio, drive ...": a condition with commas of its own ends at the comma after
+      // which a behaviour starts (at most three more).
+      let len = cond[0].length;
+      let after = skipLeadIns(masked, start + len, lex);
+      for (let more = 0; more < 3 && !startsBehaviour(masked, after, lex); more++) {
+        const next = CONDITION_MORE.exec(masked.slice(start + len, start + len + 160));
+        if (!next) break;
+        len += next[0].length;
+        after = skipLeadIns(masked, start + len, lex);
+      }
       if (startsBehaviour(masked, after, lex)) {
         // Trailing spaces and commas by a loop (a regex anchored at the end is quadratic on runs).
-        let cut = cond[0].length;
-        while (cut > 0 && /[\s,]/u.test(cond[0][cut - 1]!)) cut--;
-        const text = cond[0].slice(0, cut);
+        const whole = masked.slice(start, start + len);
+        let cut = whole.length;
+        while (cut > 0 && /[\s,]/u.test(whole[cut - 1]!)) cut--;
+        const text = whole.slice(0, cut);
         condition = { start, end: start + text.length, text };
         start = after;
         continue;
@@ -614,7 +628,7 @@ function behaviourAt(
       mode === 'start'
         ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) &&
-          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex));
+          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex, true));
     if (!ok) return null;
     // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
     // compounds are right-headed), so it has that verb's level.
@@ -835,12 +849,19 @@ function objectOk(text: string, ws: Word[], k: number, how: 'determiner' | 'bare
 
 /** "Problem-solve and create innovative answers", "view and restore older versions": "and" or
  * "or" then a Bloom verb in its base form with what it acts on, so `ws[k]` is a verb too. */
-function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
+/** Whether "and"/"or" and a verb with what it acts on follow `ws[k]`; with `english`, also a
+ * verb only the English lexicon knows ("ream and thread conduit", inside a list of verbs). */
+function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon, english = false): boolean {
   const and = ws[k + 1]?.lower;
   const other = ws[k + 2]?.lower;
   if ((and !== 'and' && and !== 'or') || !other) return false;
-  if (!/^\s+$/.test(text.slice(ws[k]!.end, ws[k + 1]!.start))) return false;
-  return lex.lemma(other) === other && !!lex.verb(other) && objectOk(text, ws, k + 2, 'bare');
+  // "ream and thread conduit", "Cut, ream, and thread conduit" (a serial comma).
+  const gap = text.slice(ws[k]!.end, ws[k + 1]!.start).trim();
+  if (gap !== '' && gap !== ',') return false;
+  const verb =
+    (lex.lemma(other) === other && !!lex.verb(other)) ||
+    (english && lex.englishLemma(other) === other);
+  return verb && objectOk(text, ws, k + 2, 'bare');
 }
 
 /**
