@@ -37,54 +37,85 @@ export function loadProject(
   log: Log,
   configPath?: string,
 ): Project {
+  const plan = planProject(args, cwd, log, configPath);
+  const files: LoadedFile[] = [];
+  for (const target of plan.targets) {
+    const file = loadFile(plan, target);
+    if (file) files.push(file);
+  }
+  return { files, display: plan.display };
+}
+
+/** The files to read, found and configured, before any is read: `check` reads them one at a
+ * time (loadFile), the other commands all at once (loadProject). */
+export interface ProjectPlan {
+  targets: Target[];
+  ws: Workspace;
+  display(abs: string): string;
+  resolver: ConfigResolver;
+  log: Log;
+  shown: Map<string, string>;
+}
+
+export function planProject(
+  args: readonly string[],
+  cwd: string,
+  log: Log,
+  configPath?: string,
+): ProjectPlan {
   const resolver = new ConfigResolver(cwd, log, configPath);
   const shown = new Map<string, string>();
   const display = (abs: string): string =>
     shown.get(abs) ?? (path.isAbsolute(abs) ? path.relative(cwd, abs) || abs : abs);
   // A rule that fails is a bug to report (exit 2); the other rules still run.
   const ws = new Workspace(undefined, {
+    once: true,
     onRuleError: (ruleId, abs, err) =>
       log.error(`${display(abs)}: rule ${ruleId} failed: ${describeError(err)}`),
   });
-  const files: LoadedFile[] = [];
-  for (const target of expandArgs(args, cwd, log, resolver.select)) {
-    const resolved = resolver.forFile(target.abs);
-    if (!target.explicit && !resolver.accepts(resolved, target.abs, target.byPattern)) continue;
-    let source: Source;
-    try {
-      const read = readSource(target.abs);
-      if (!read.ok) {
-        log.error(`${target.display}: ${read.reason}`);
-        continue;
-      }
-      source = read.source;
-    } catch (err) {
-      log.error(`${target.display}: ${fsReason(err)}`);
-      continue;
+  const targets = expandArgs(args, cwd, log, resolver.select);
+  return { targets, ws, display, resolver, log, shown };
+}
+
+/** Reads and analyses one file into the plan's workspace; null when it is not taken (its
+ * configuration's `files`/`ignores`) or cannot be read (said on stderr). */
+export function loadFile(plan: ProjectPlan, target: Target): LoadedFile | null {
+  const { resolver, log, ws } = plan;
+  const resolved = resolver.forFile(target.abs);
+  if (!target.explicit && !resolver.accepts(resolved, target.abs, target.byPattern)) return null;
+  let source: Source;
+  try {
+    const read = readSource(target.abs);
+    if (!read.ok) {
+      log.error(`${target.display}: ${read.reason}`);
+      return null;
     }
-    if (!source.validUtf8)
-      log.note(`${target.display}: not valid UTF-8; invalid bytes read as U+FFFD`);
-    const read = readOutlineSource(target.abs, source.text);
-    // A notebook that cannot be read (not JSON, no cells): one line with where, exit 2, like
-    // a file that is too large. Cells left out are said, without failing the run.
-    const at = (offset: number) => where(target.display, source.text, offset);
-    if (read.problem) log.error(`${at(read.problem.span.start)}: ${lower(read.problem.message)}`);
-    for (const note of read.notes) log.note(`${at(note.span.start)}: ${lower(note.message)}`);
-    if (read.cells && read.cells.markdown === 0 && target.explicit && !read.problem)
-      log.note(`${target.display}: the notebook has no Markdown cells; there is nothing to read`);
-    const outline = ws.update(target.abs, read.text, resolved.config, read.view);
-    // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
-    if (outline.declined)
-      log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
-    // What the analysis could not read as written (front matter that is not YAML, a div that
-    // never closes): a note each, where it stands in the file, without failing the run.
-    else
-      for (const note of outline.notes)
-        log.note(`${at(read.view.toStored(note.span).start)}: ${lower(note.message)}`);
-    files.push({ target, source, outline: read, ws });
-    shown.set(target.abs, target.display);
+    source = read.source;
+  } catch (err) {
+    log.error(`${target.display}: ${fsReason(err)}`);
+    return null;
   }
-  return { files, display };
+  if (!source.validUtf8)
+    log.note(`${target.display}: not valid UTF-8; invalid bytes read as U+FFFD`);
+  const read = readOutlineSource(target.abs, source.text);
+  // A notebook that cannot be read (not JSON, no cells): one line with where, exit 2, like
+  // a file that is too large. Cells left out are said, without failing the run.
+  const at = (offset: number) => where(target.display, source.text, offset);
+  if (read.problem) log.error(`${at(read.problem.span.start)}: ${lower(read.problem.message)}`);
+  for (const note of read.notes) log.note(`${at(note.span.start)}: ${lower(note.message)}`);
+  if (read.cells && read.cells.markdown === 0 && target.explicit && !read.problem)
+    log.note(`${target.display}: the notebook has no Markdown cells; there is nothing to read`);
+  const outline = ws.update(target.abs, read.text, resolved.config, read.view);
+  // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
+  if (outline.declined)
+    log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
+  // What the analysis could not read as written (front matter that is not YAML, a div that
+  // never closes): a note each, where it stands in the file, without failing the run.
+  else
+    for (const note of outline.notes)
+      log.note(`${at(read.view.toStored(note.span).start)}: ${lower(note.message)}`);
+  plan.shown.set(target.abs, target.display);
+  return { target, source, outline: read, ws };
 }
 
 /** "file:LINE:COLUMN" of a stored offset (a problem in a notebook's JSON). */

@@ -27,16 +27,27 @@ export function buildOutline(
  * A text the core declines (too large, nested too deep: limits.ts) gives an outline with a
  * note and no items, and no parse to reuse.
  */
+export interface AnalyseOptions {
+  /** The text is analysed once, not edited after (the CLI): its parse need not be in pieces
+   * that an edit can re-parse alone. */
+  once?: boolean;
+}
+
+/** Longest text parsed in one go when analysed once: at most 4 nodes per character stay below
+ * MAX_NODES_BASE, and micromark's list work, which grows faster than the text, is small. */
+export const WHOLE_PARSE_LENGTH = 32 * 1024;
+
 export function analyseText(
   text: string,
   filePath: string,
   config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
   previous?: Parsed | null,
+  options: AnalyseOptions = {},
 ): { outline: Outline; parsed: Parsed | null } {
   const reason = declineReason(text);
   if (reason) return { outline: declined(text, filePath, reason), parsed: null };
   try {
-    return build(text, filePath, config, previous ?? undefined);
+    return build(text, filePath, config, previous ?? undefined, options);
   } catch (err) {
     if (err instanceof NotAnalysed) {
       const at = { start: err.offset, end: err.offset };
@@ -92,9 +103,14 @@ function build(
   filePath: string,
   config: Pick<Config, 'vaguePhrases' | 'verbs'> | undefined,
   previous: Parsed | undefined,
+  options: AnalyseOptions,
 ): { outline: Outline; parsed: Parsed } {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
-  const parsed = parseMarkdown(text, previous);
+  // A text that will not be edited, and is short enough that micromark's work on it stays
+  // linear and its node count under the limit (limits.ts), is parsed in one go: cutting it into
+  // pieces costs a parse of each cut tried, and of each piece again for its definitions.
+  const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
+  const parsed = parseMarkdown(text, previous, { whole });
   const outline: Outline = {
     filePath,
     text,

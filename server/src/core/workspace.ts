@@ -23,6 +23,7 @@ import { analyseText } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
+import { dependsOnOtherFiles, summariseOutline } from './summary.js';
 import { LineIndex } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
 import { IdentityView, type SourceView } from './formats/view.js';
@@ -38,6 +39,8 @@ interface Entry {
   view: SourceView | null;
   /** Line index of the stored text, made when first asked for. */
   storedLines?: LineIndex;
+  /** Closed (`close`): only the summary other files link with is kept (summary.ts). */
+  closed?: true;
 }
 
 interface Target {
@@ -50,6 +53,9 @@ interface Target {
 export interface WorkspaceOptions {
   /** Called when a rule throws; the other rules still report. */
   onRuleError?: (ruleId: string, filePath: string, error: unknown) => void;
+  /** Files are analysed once and not edited (the CLI): no parse is kept for the next edit,
+   * and a short file is parsed in one go (outline.ts). */
+  once?: boolean;
 }
 
 /** A file is a course outline when it has at least one objective or outcome. (Assessments
@@ -89,7 +95,7 @@ export class Workspace {
     view: SourceView | null = null,
   ): Outline {
     const prev = this.entries.get(filePath);
-    if (prev && prev.text === text && sameWords(prev.config, config)) {
+    if (prev && !prev.closed && prev.text === text && sameWords(prev.config, config)) {
       // The same text, perhaps another copy of it (a file opened after it was read from disk):
       // one copy is kept.
       prev.text = text;
@@ -109,18 +115,51 @@ export class Workspace {
     this.linked = false;
     let analysed;
     try {
-      analysed = analyseText(text, filePath, config, prev?.parsed);
+      analysed = this.options.once
+        ? analyseText(text, filePath, config, null, { once: true })
+        : analyseText(text, filePath, config, prev?.parsed);
     } catch (err) {
       this.entries.delete(filePath);
       throw err;
     }
-    const { outline, parsed } = analysed;
+    const { outline } = analysed;
+    const parsed = this.options.once ? null : analysed.parsed;
     this.entries.set(filePath, { text, config, outline, parsed, view });
     return outline;
   }
 
   remove(filePath: string): void {
     if (this.entries.delete(filePath)) this.linked = false;
+  }
+
+  /**
+   * Keeps of a file only what other files' links and references need (its IDs and
+   * references: summary.ts), letting go of its text, parse and model. Its findings can no
+   * longer be computed until `update` analyses it again; it keeps its place in the order in
+   * which files are linked, so the links of the others are made as before.
+   */
+  close(filePath: string): void {
+    const entry = this.entries.get(filePath);
+    if (!entry || entry.closed) return;
+    this.entries.set(filePath, {
+      text: '',
+      config: entry.config,
+      outline: summariseOutline(entry.outline),
+      parsed: null,
+      view: null,
+      closed: true,
+    });
+    this.linked = false;
+  }
+
+  /** The files whose findings depend on other files of the workspace (a link or a reference
+   * across files, or a reference that resolves nowhere), closed ones included. */
+  dependentFiles(): Set<string> {
+    this.ensureLinked();
+    const out = new Set<string>();
+    for (const [filePath, { outline }] of this.entries)
+      if (dependsOnOtherFiles(outline)) out.add(filePath);
+    return out;
   }
 
   get(filePath: string): Outline | undefined {
@@ -171,6 +210,7 @@ export class Workspace {
     this.ensureLinked();
     const entry = this.entries.get(filePath);
     if (!entry) return [];
+    if (entry.closed) throw new Error(`${filePath} is closed: update it before linting it`);
     const { outline, config } = entry;
     // A file that is not an outline gets no findings, except the one signal that a name of
     // objectives has nothing readable under it (OUTLINE-CONVENTIONS.md section 12).

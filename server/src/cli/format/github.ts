@@ -12,25 +12,28 @@ export function githubCommand(severity: Severity): 'error' | 'warning' | 'notice
 }
 
 export function formatGithub(reports: readonly FileReport[]): string {
+  return reports.map(githubFile).join('');
+}
+
+/** One file's workflow commands. */
+export function githubFile(report: FileReport): string {
   let out = '';
-  for (const report of reports) {
-    const file = report.relativePath ?? report.filePath;
-    for (const f of report.findings) {
-      const r = toRange(report, f.span);
-      // GitHub takes columns only for a range within one line (as @actions/core documents).
-      const columns =
-        r.line === r.endLine
-          ? [
-              ['col', String(r.column)],
-              ['endLine', String(r.endLine)],
-              ['endColumn', String(r.endColumn)],
-            ]
-          : [['endLine', String(r.endLine)]];
-      const props = [['file', file], ['line', String(r.line)], ...columns, ['title', f.ruleId]]
-        .map(([k, v]) => `${k}=${escapeProperty(v!)}`)
-        .join(',');
-      out += `::${githubCommand(f.severity)} ${props}::${escapeData(f.message)}\n`;
-    }
+  const file = report.relativePath ?? report.filePath;
+  for (const f of report.findings) {
+    const r = toRange(report, f.span);
+    // GitHub takes columns only for a range within one line (as @actions/core documents).
+    const columns =
+      r.line === r.endLine
+        ? [
+            ['col', String(r.column)],
+            ['endLine', String(r.endLine)],
+            ['endColumn', String(r.endColumn)],
+          ]
+        : [['endLine', String(r.endLine)]];
+    const props = [['file', file], ['line', String(r.line)], ...columns, ['title', f.ruleId]]
+      .map(([k, v]) => `${k}=${escapeProperty(v!)}`)
+      .join(',');
+    out += `::${githubCommand(f.severity)} ${props}::${escapeData(f.message)}\n`;
   }
   return out;
 }

@@ -7,7 +7,13 @@ import type { FileReport } from './report.js';
 import { storedFix, toRange } from './report.js';
 
 export function formatJson(reports: readonly FileReport[]): string {
-  const out = reports.map((r) => ({
+  // JSON.stringify of the array, one entry at a time (`check` writes them as files are done).
+  return `[${reports.map(jsonEntry).join(',')}]\n`;
+}
+
+/** One file's entry of the `check --format json` array. */
+export function jsonEntry(r: FileReport): string {
+  return JSON.stringify({
     filePath: r.filePath,
     messages: r.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -26,6 +32,5 @@ export function formatJson(reports: readonly FileReport[]): string {
           })),
         })),
     })),
-  }));
-  return JSON.stringify(out) + '\n';
+  });
 }

@@ -35,7 +35,56 @@ export function pascalCase(id: string): string {
 }
 
 export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  return JSON.stringify(sarifLog(options, reports.flatMap(sarifResults)), null, 2) + '\n';
+}
+
+/**
+ * The same document written a file at a time (`check` on a folder): `file` returns the text of
+ * a file's results, `end` the rest. The text is what `formatSarif` makes of the same files: the
+ * log is made with a marker for the results, which go where it stands, indented as
+ * JSON.stringify indents an element at that depth.
+ */
+export class SarifStream {
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly indent: string;
+  private written = 0;
+
+  constructor(private readonly options: SarifOptions) {
+    const text = JSON.stringify(sarifLog(options, [RESULTS_MARKER]), null, 2);
+    const at = text.indexOf(JSON.stringify(RESULTS_MARKER));
+    const lineStart = text.lastIndexOf('\n', at);
+    this.indent = text.slice(lineStart + 1, at);
+    this.head = text.slice(0, lineStart);
+    this.tail = text.slice(at + JSON.stringify(RESULTS_MARKER).length);
+  }
+
+  /** A file's results as elements of the array (text to pass to `put`; '' for none). */
+  file(report: FileReport): string {
+    return sarifResults(report)
+      .map(
+        (result) =>
+          `\n${this.indent}${JSON.stringify(result, null, 2).replace(/\n/g, `\n${this.indent}`)}`,
+      )
+      .join(',');
+  }
+
+  /** The text to write for a file's results, in the order files are written: the start of
+   * the log before the first result, a comma between. */
+  put(results: string): string {
+    if (!results) return '';
+    return `${this.written++ ? ',' : this.head}${results}`;
+  }
+
+  end(): string {
+    if (!this.written) return JSON.stringify(sarifLog(this.options, []), null, 2) + '\n';
+    return this.tail + '\n';
+  }
+}
+
+const RESULTS_MARKER = '\u0000bloomline results\u0000';
+
+function sarifLog(options: SarifOptions, results: readonly unknown[]): object {
   const rules = RULES.map((r) => ({
     id: r.id,
     name: pascalCase(r.id),
@@ -50,51 +99,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     },
     defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
   }));
-  const results = reports.flatMap((report) => {
-    const artifact = artifactLocation(report);
-    const prints = fingerprints(report);
-    return report.findings.map((f, i) => {
-      const index = ruleIndex.get(f.ruleId);
-      // A notebook's fixes are edits of its JSON (escaped); one the file cannot take is left out.
-      const preferred = f.fixes
-        .filter((fix) => fix.isPreferred)
-        .map((fix) => storedFix(report, fix))
-        .filter((fix): fix is Fix => fix !== null);
-      return {
-        ruleId: f.ruleId,
-        ...(index !== undefined ? { ruleIndex: index } : {}),
-        level: sarifLevel(f.severity),
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifact,
-              region: region(toRange(report, f.span)),
-            },
-          },
-        ],
-        // What a finding points at (the assessments that check an objective below its level,
-        // the first use of a duplicated ID): always in the same file.
-        ...(f.related.length
-          ? {
-              relatedLocations: f.related.map((r, k) => ({
-                id: k,
-                physicalLocation: {
-                  artifactLocation: artifact,
-                  region: region(toRange(report, r.span)),
-                },
-                message: { text: r.message },
-              })),
-            }
-          : {}),
-        partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
-        ...(preferred.length
-          ? { fixes: preferred.map((fix) => sarifFix(fix, report, artifact)) }
-          : {}),
-      };
-    });
-  });
-  const log = {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -116,7 +121,54 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** One file's results. */
+function sarifResults(report: FileReport): object[] {
+  const artifact = artifactLocation(report);
+  const prints = fingerprints(report);
+  return report.findings.map((f, i) => {
+    const index = RULE_INDEX.get(f.ruleId);
+    // A notebook's fixes are edits of its JSON (escaped); one the file cannot take is left out.
+    const preferred = f.fixes
+      .filter((fix) => fix.isPreferred)
+      .map((fix) => storedFix(report, fix))
+      .filter((fix): fix is Fix => fix !== null);
+    return {
+      ruleId: f.ruleId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: sarifLevel(f.severity),
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifact,
+            region: region(toRange(report, f.span)),
+          },
+        },
+      ],
+      // What a finding points at (the assessments that check an objective below its level,
+      // the first use of a duplicated ID): always in the same file.
+      ...(f.related.length
+        ? {
+            relatedLocations: f.related.map((r, k) => ({
+              id: k,
+              physicalLocation: {
+                artifactLocation: artifact,
+                region: region(toRange(report, r.span)),
+              },
+              message: { text: r.message },
+            })),
+          }
+        : {}),
+      partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
+      ...(preferred.length
+        ? { fixes: preferred.map((fix) => sarifFix(fix, report, artifact)) }
+        : {}),
+    };
+  });
 }
 
 /** The key of Bloomline's fingerprint in `partialFingerprints` (SARIF 3.27.17: a name and a

@@ -4,7 +4,7 @@
 import type { Severity } from '../../core/index.js';
 import { oneLine, sanitize } from '../log.js';
 import type { Colors } from './color.js';
-import { countFindings, toRange, type FileReport } from './report.js';
+import { countFindings, toRange, type Counts, type FileReport } from './report.js';
 import { layout } from './width.js';
 
 /** Longest piece of a source line shown, in UTF-16 units; longer lines are cut around the range. */
@@ -22,28 +22,37 @@ export interface StylishOptions {
 }
 
 export function formatStylish(reports: readonly FileReport[], options: StylishOptions): string {
-  const c = options.colors;
-  const paint: Record<Severity, (s: string) => string> = {
-    error: c.red,
-    warning: c.yellow,
-    information: c.cyan,
-    hint: c.dim,
-  };
   let out = '';
-  for (const report of reports) {
-    if (!report.findings.length) continue;
-    const rows = report.findings.map((f) => ({ f, range: toRange(report, f.span) }));
-    const posWidth = Math.max(...rows.map((r) => `${r.range.line}:${r.range.column}`.length));
-    const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
-    out += `\n${c.underline(sanitize(report.filePath))}\n`;
-    for (const { f, range } of rows) {
-      const pos = `${range.line}:${range.column}`.padEnd(posWidth);
-      const sev = paint[f.severity](f.severity.padEnd(sevWidth));
-      out += `  ${c.dim(pos)}  ${sev}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}\n`;
-      out += excerpt(report, range, (s) => paint[f.severity](s), c);
-    }
+  for (const report of reports) out += stylishFile(report, options.colors);
+  return out + stylishSummary(countFindings(reports), options);
+}
+
+function painter(c: Colors): Record<Severity, (s: string) => string> {
+  return { error: c.red, warning: c.yellow, information: c.cyan, hint: c.dim };
+}
+
+/** One file's part: its path and findings (nothing for a file without findings). */
+export function stylishFile(report: FileReport, c: Colors): string {
+  const paint = painter(c);
+  if (!report.findings.length) return '';
+  let out = '';
+  const rows = report.findings.map((f) => ({ f, range: toRange(report, f.span) }));
+  const posWidth = Math.max(...rows.map((r) => `${r.range.line}:${r.range.column}`.length));
+  const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
+  out += `\n${c.underline(sanitize(report.filePath))}\n`;
+  for (const { f, range } of rows) {
+    const pos = `${range.line}:${range.column}`.padEnd(posWidth);
+    const sev = paint[f.severity](f.severity.padEnd(sevWidth));
+    out += `  ${c.dim(pos)}  ${sev}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}\n`;
+    out += excerpt(report, range, (s) => paint[f.severity](s), c);
   }
-  const counts = countFindings(reports);
+  return out;
+}
+
+/** The end: how many problems, how many fixable, suppressed and fixed (nothing for none). */
+export function stylishSummary(counts: Counts, options: StylishOptions): string {
+  const c = options.colors;
+  let out = '';
   const total = counts.error + counts.warning + counts.information + counts.hint;
   if (total > 0) {
     const parts = [
