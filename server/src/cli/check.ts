@@ -5,7 +5,6 @@ import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import {
   applySuppressions,
-  dependsOnOtherFiles,
   fixStored,
   IdentityView,
   LineIndex,
@@ -13,6 +12,7 @@ import {
   pruneSuppressions,
   readOutlineSource,
   recordSuppressions,
+  summariseOutline,
   type Finding,
 } from '../core/index.js';
 import { colors } from './format/color.js';
@@ -257,16 +257,16 @@ interface FileResult {
 interface Checked {
   abs: string;
   result: FileResult;
-  pending: { file: LoadedFile; alone: boolean } | null;
+  pending: LoadedFile | null;
 }
 
 /**
- * `check` a file at a time, holding of each file after its findings only what links between
- * files need (Workspace.close: its IDs and references) and its output until it is written.
- * Output is written as soon as the files before it are final. A file with an explicit ID or a
- * reference may be linked with a file read later: its output waits (with its text, not its
- * model) until all are read, and it is checked again if it is linked across files
- * (dependentFiles), so that the output is what checking all the files at once gives.
+ * `check` a file at a time: each file is analysed and linted alone, its output written as soon
+ * as the files before it are final, and its model let go. Of a file with an explicit ID or a
+ * reference, which may be linked with a file read later, the workspace keeps a summary (its IDs
+ * and references: Workspace.addClosed) and its output waits, with its text, until all are read.
+ * The files then linked across files (dependentFiles) are checked again, together, with the
+ * summaries of the others, so the output is what checking all the files at once gives.
  */
 function checkFiles(
   args: readonly string[],
@@ -293,7 +293,7 @@ function checkFiles(
     return stylishFile(report, c);
   };
   const check = (file: LoadedFile): FileResult =>
-    resultOf(file, ws.lint(file.target.abs), suppressions, options, io.cwd, render);
+    resultOf(file, file.ws.lint(file.target.abs), suppressions, options, io.cwd, render);
 
   const checked: Checked[] = [];
   let written = 0;
@@ -307,31 +307,27 @@ function checkFiles(
     }
   };
   for (const target of plan.targets) {
-    const file = loadFile(plan, target);
+    const alone = plan.workspace();
+    const file = loadFile(plan, target, alone);
     if (!file) continue;
     const abs = target.abs;
-    const linked = linksAcrossFiles(ws.get(abs)!);
+    const outline = alone.get(abs)!;
     const result = check(file);
-    // Linked with none of the files read so far (its findings are those it has alone)?
-    const alone = linked && !dependsOnOtherFiles(ws.get(abs)!);
     // A file that names no ID and has none is linked with no other: its findings are final.
-    if (linked) ws.close(abs);
-    else ws.remove(abs);
-    checked.push({ abs, result, pending: linked ? { file, alone } : null });
+    const linked = linksAcrossFiles(outline);
+    if (linked) ws.addClosed(abs, summariseOutline(outline), alone.configOf(abs));
+    // Kept to be checked again: the text, not the bytes read (they are for --fix).
+    const keep = linked ? { ...file, source: { ...file.source, bytes: NO_BYTES }, ws } : null;
+    checked.push({ abs, result, pending: keep });
     write();
   }
-  // Linked across files: checked again with the summaries of all the others.
+  // The files linked across files, checked again together with the summaries of the others.
   const dependent = ws.dependentFiles();
-  for (const entry of checked) {
-    if (!entry.pending) continue;
-    const { file, alone } = entry.pending;
-    if (!alone || dependent.has(entry.abs)) {
-      ws.update(entry.abs, file.outline.text, ws.configOf(entry.abs), file.outline.view);
-      entry.result = check(file);
-      ws.close(entry.abs);
-    }
-    entry.pending = null;
-  }
+  const again = checked.filter((e) => e.pending && dependent.has(e.abs));
+  for (const { abs, pending } of again)
+    ws.update(abs, pending!.outline.text, ws.configOf(abs), pending!.outline.view);
+  for (const entry of again) entry.result = check(entry.pending!);
+  for (const entry of checked) entry.pending = null;
   write();
 
   const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
@@ -378,6 +374,8 @@ function checkFiles(
 function keepHeapSmall(): void {
   v8.setFlagsFromString('--heap-growing-percent=60');
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 function emptyResult(): FileResult {
   return {

@@ -51,6 +51,8 @@ export function loadProject(
 export interface ProjectPlan {
   targets: Target[];
   ws: Workspace;
+  /** A new workspace as `ws` is made (for a file checked alone). */
+  workspace(): Workspace;
   display(abs: string): string;
   resolver: ConfigResolver;
   log: Log;
@@ -68,19 +70,24 @@ export function planProject(
   const display = (abs: string): string =>
     shown.get(abs) ?? (path.isAbsolute(abs) ? path.relative(cwd, abs) || abs : abs);
   // A rule that fails is a bug to report (exit 2); the other rules still run.
-  const ws = new Workspace(undefined, {
-    once: true,
-    onRuleError: (ruleId, abs, err) =>
-      log.error(`${display(abs)}: rule ${ruleId} failed: ${describeError(err)}`),
-  });
+  const workspace = () =>
+    new Workspace(undefined, {
+      once: true,
+      onRuleError: (ruleId, abs, err) =>
+        log.error(`${display(abs)}: rule ${ruleId} failed: ${describeError(err)}`),
+    });
   const targets = expandArgs(args, cwd, log, resolver.select);
-  return { targets, ws, display, resolver, log, shown };
+  return { targets, ws: workspace(), workspace, display, resolver, log, shown };
 }
 
-/** Reads and analyses one file into the plan's workspace; null when it is not taken (its
- * configuration's `files`/`ignores`) or cannot be read (said on stderr). */
-export function loadFile(plan: ProjectPlan, target: Target): LoadedFile | null {
-  const { resolver, log, ws } = plan;
+/** Reads and analyses one file into the plan's workspace (or `ws`); null when it is not taken
+ * (its configuration's `files`/`ignores`) or cannot be read (said on stderr). */
+export function loadFile(
+  plan: ProjectPlan,
+  target: Target,
+  ws: Workspace = plan.ws,
+): LoadedFile | null {
+  const { resolver, log } = plan;
   const resolved = resolver.forFile(target.abs);
   if (!target.explicit && !resolver.accepts(resolved, target.abs, target.byPattern)) return null;
   let source: Source;

@@ -141,10 +141,16 @@ export class Workspace {
   close(filePath: string): void {
     const entry = this.entries.get(filePath);
     if (!entry || entry.closed) return;
+    this.addClosed(filePath, summariseOutline(entry.outline), entry.config);
+  }
+
+  /** Adds (or replaces) a file as `close` leaves it, from the summary of its outline
+   * (summariseOutline) made elsewhere: a file analysed and linted alone, then kept for links. */
+  addClosed(filePath: string, summary: Outline, config: Config): void {
     this.entries.set(filePath, {
       text: '',
-      config: entry.config,
-      outline: summariseOutline(entry.outline),
+      config,
+      outline: summary,
       parsed: null,
       view: null,
       closed: true,

@@ -1,0 +1,26 @@
+// A preload (`node --expose-gc --import <this file's URL>`) for the catalogue memory test: each
+// time the process writes to stdout (`check` writes a file's output when it is done, or all of
+// it at the end), it collects its garbage and notes the live heap, which is then what the
+// command holds at that point. At exit it writes the largest of these, the number of writes and
+// the peak RSS to the file named by BLOOMLINE_CHECK_HEAP.
+import { writeFileSync } from 'node:fs';
+
+const file = process.env.BLOOMLINE_CHECK_HEAP;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (file && gc) {
+  let maxLive = 0;
+  let writes = 0;
+  const write = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+  process.stdout.write = ((...args: unknown[]) => {
+    gc();
+    writes++;
+    maxLive = Math.max(maxLive, process.memoryUsage().heapUsed);
+    return write(...args);
+  }) as typeof process.stdout.write;
+  process.on('exit', () => {
+    writeFileSync(
+      file,
+      JSON.stringify({ maxLive, writes, maxRSSKB: process.resourceUsage().maxRSS }),
+    );
+  });
+}
