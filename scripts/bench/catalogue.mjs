@@ -170,6 +170,14 @@ async function main() {
       },
     },
     {
+      key: 'parse',
+      label: 'read + remark-parse of every lesson (the floor of a remark-based checker)',
+      script: path.join(ROOT, 'scripts', 'bench', 'parse-only.mjs'),
+      args: ['.'],
+      cwd: CATALOGUE,
+      note: (run) => run.stdout.trim(),
+    },
+    {
       key: 'mdl',
       label: 'markdownlint-cli2 `**/*.md` (default rules)',
       script: mdlBin,
@@ -282,6 +290,9 @@ async function main() {
   const info = [
     ['catalogue: CPU time, check / markdownlint-cli2', ratio('check', 'mdl', 'cpuMs')],
     ['catalogue: JSON time / markdownlint-cli2', ratio('json', 'mdl', 'time')],
+    ['catalogue: remark-parse alone / markdownlint-cli2, time', ratio('parse', 'mdl', 'time')],
+    ['catalogue: remark-parse alone / markdownlint-cli2, CPU', ratio('parse', 'mdl', 'cpuMs')],
+    ['catalogue: check / remark-parse alone, time', ratio('check', 'parse', 'time')],
     ['catalogue: JSON peak RSS / markdownlint-cli2', ratio('json', 'mdl', 'rssKB')],
     [
       'cold single file: CPU time, check / markdownlint-cli2',
@@ -324,7 +335,7 @@ async function main() {
     `- Command: \`node scripts/bench/catalogue.mjs\` (run by \`npm run bench\`); ${options.runs} run${options.runs === 1 ? '' : 's'} per command after a warm-up, interleaved; median [min–max]; peak RSS and CPU (user + system) as the child measures them at exit`,
     `- Catalogue: \`bench-out/catalogue/\`, ${files} lessons, ${(bytes / 1024 / 1024).toFixed(1)} MB: test/corpus/carpentries copied ${options.copies} times`,
     '',
-    ...table(['check', 'json', 'mdl']),
+    ...table(['check', 'json', 'parse', 'mdl']),
     '',
     `Cold, one file (\`examples/course-outline.md\`, ${fmt(statSync(EXAMPLE).size)} bytes):`,
     '',
