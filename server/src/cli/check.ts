@@ -12,7 +12,6 @@ import {
   pruneSuppressions,
   readOutlineSource,
   recordSuppressions,
-  summariseOutline,
   type Finding,
 } from '../core/index.js';
 import { colors } from './format/color.js';
@@ -315,7 +314,7 @@ function checkFiles(
     const result = check(file);
     // A file that names no ID and has none is linked with no other: its findings are final.
     const linked = linksAcrossFiles(outline);
-    if (linked) ws.addClosed(abs, summariseOutline(outline), alone.configOf(abs));
+    if (linked) ws.addClosed(abs, outline, alone.configOf(abs));
     // Kept to be checked again: the text, not the bytes read (they are for --fix).
     const keep = linked ? { ...file, source: { ...file.source, bytes: NO_BYTES }, ws } : null;
     checked.push({ abs, result, pending: keep });
@@ -334,10 +333,10 @@ function checkFiles(
   let suppressedCount = 0;
   const unused: string[] = [];
   for (const { result } of checked) {
-    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += result!.counts[k];
-    suppressedCount += result!.suppressed;
-    for (const note of result!.exceeded) log.note(note);
-    unused.push(...result!.unused);
+    for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += result.counts[k];
+    suppressedCount += result.suppressed;
+    for (const note of result.exceeded) log.note(note);
+    unused.push(...result.unused);
   }
   reportUnused(suppressions, unused, options, log);
   const tooManyWarnings = options.maxWarnings >= 0 && counts.warning > options.maxWarnings;

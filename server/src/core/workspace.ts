@@ -133,24 +133,17 @@ export class Workspace {
   }
 
   /**
-   * Keeps of a file only what other files' links and references need (its IDs and
-   * references: summary.ts), letting go of its text, parse and model. Its findings can no
-   * longer be computed until `update` analyses it again; it keeps its place in the order in
-   * which files are linked, so the links of the others are made as before.
+   * Adds (or replaces) a file as closed: of its outline only what other files' links and
+   * references need is kept (its IDs and references: summary.ts), not its text, parse or model.
+   * Its findings cannot be computed until `update` analyses it again; it keeps its place in the
+   * order in which files are linked, so the links of the others are made as before. The CLI
+   * lints a file alone, then adds it closed to link it with files read later.
    */
-  close(filePath: string): void {
-    const entry = this.entries.get(filePath);
-    if (!entry || entry.closed) return;
-    this.addClosed(filePath, summariseOutline(entry.outline), entry.config);
-  }
-
-  /** Adds (or replaces) a file as `close` leaves it, from the summary of its outline
-   * (summariseOutline) made elsewhere: a file analysed and linted alone, then kept for links. */
-  addClosed(filePath: string, summary: Outline, config: Config): void {
+  addClosed(filePath: string, outline: Outline, config: Config): void {
     this.entries.set(filePath, {
       text: '',
       config,
-      outline: summary,
+      outline: summariseOutline(outline),
       parsed: null,
       view: null,
       closed: true,
