@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Workspace } from '../../server/src/core/index.js';
+import { resolveConfig, RULES, Workspace } from '../../server/src/core/index.js';
 import { mulberry32 } from '../support/random.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -51,6 +51,28 @@ function edit(text: string, next: () => number): string {
   return text.slice(0, at) + snippet + text.slice(at);
 }
 
+/** Words swapped in place, so an item's text changes and its length often does not: what an
+ * author does to an objective (and what a reuse keyed on positions alone would miss). */
+const SWAPS: [RegExp, string][] = [
+  [/\bExplain\b/, 'Know'],
+  [/\bKnow\b/, 'List'],
+  [/\bUnderstand\b/, 'Configure'],
+  [/\bwithin\b/, 'before'],
+  [/\bminutes\b/, 'attempts'],
+  [/\bLO1\b/, 'LO7'],
+  [/\bby Q2\b/, 'by Q9'],
+  [/\b(\d+)%/, '$1 percent'],
+];
+
+function wordEdit(text: string, next: () => number): string {
+  const [re, to] = SWAPS[Math.floor(next() * SWAPS.length)]!;
+  const from = Math.floor(next() * text.length);
+  const m = re.exec(text.slice(from)) ?? re.exec(text);
+  if (!m) return edit(text, next);
+  const at = m.index + (re.exec(text.slice(from)) ? from : 0);
+  return text.slice(0, at) + m[0].replace(re, to) + text.slice(at + m[0].length);
+}
+
 function fresh(text: string) {
   const ws = new Workspace();
   ws.update('doc.md', text);
@@ -80,6 +102,68 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
     }
   });
 }
+
+// The language server lints after every edit and reuses the item rules' findings of items the
+// edit left alone (Workspace option `reuseFindings`): the findings must be those of a fresh
+// run, edit after edit, whatever the edit did to headings, lead-ins, IDs and fences.
+for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
+  test(`reused item findings equal a fresh lint after 80 random edits (seed ${seed})`, () => {
+    const next = mulberry32(seed);
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    let text = seed % 2 ? example : `\uFEFF${example.replace(/\n/g, '\r\n')}`;
+    // Two copies: the same items twice (same signatures at two places).
+    if (seed % 3 === 0) text = `${text}\n${text}`;
+    ws.update('doc.md', text);
+    ws.lint('doc.md');
+    for (let i = 0; i < 80; i++) {
+      text = next() < 0.5 ? wordEdit(text, next) : edit(text, next);
+      ws.update('doc.md', text);
+      assert.deepEqual(
+        ws.lint('doc.md'),
+        fresh(text).findings,
+        `findings differ after edit ${i} (seed ${seed})`,
+      );
+    }
+  });
+}
+
+test('after an edit of one objective, the item rules check that objective only', () => {
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', example);
+  const first = ws.lint('doc.md');
+  const checked: string[] = [];
+  const rule = RULES.find((r) => r.id === 'missing-criterion')!;
+  const check = rule.check;
+  rule.check = (ctx) => {
+    for (const o of ctx.outline.objectives) checked.push(o.id);
+    check(ctx);
+  };
+  try {
+    const changed = example.replace('Know the password policy.', 'Know the password rules.');
+    assert.notEqual(changed, example);
+    ws.update('doc.md', changed);
+    const again = ws.lint('doc.md');
+    assert.deepEqual(checked, ['LO1.3'], 'only the edited objective is checked again');
+    assert.deepEqual(again, fresh(changed).findings);
+    assert.equal(again.length, first.length);
+  } finally {
+    rule.check = check;
+  }
+});
+
+test('reused item findings follow a change of configuration of the same text', () => {
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', example);
+  const before = ws.lint('doc.md').filter((f) => f.ruleId === 'vague-verb');
+  assert.ok(before.length > 0 && before.every((f) => f.severity === 'warning'));
+  const config = resolveConfig({ rules: { 'vague-verb': 'hint', 'no-verb': 'off' } }).config;
+  ws.update('doc.md', example, config);
+  const after = ws.lint('doc.md');
+  const vague = after.filter((f) => f.ruleId === 'vague-verb');
+  assert.equal(vague.length, before.length);
+  assert.ok(vague.every((f) => f.severity === 'hint'));
+  assert.ok(!after.some((f) => f.ruleId === 'no-verb'));
+});
 
 test('an edit inside one module leaves the parse of the other modules in place', () => {
   const ws = new Workspace();

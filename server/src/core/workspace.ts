@@ -22,7 +22,7 @@ import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './rules/rule.js';
+import type { Rule, RuleContext } from './rules/rule.js';
 import { dependsOnOtherFiles, summariseOutline } from './summary.js';
 import { LineIndex } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
@@ -41,6 +41,8 @@ interface Entry {
   storedLines?: LineIndex;
   /** Closed (`close`): only the summary other files link with is kept (summary.ts). */
   closed?: true;
+  /** Findings of the item rules per item, from the last lint (`reuseFindings`). */
+  itemFindings?: ItemFindings;
 }
 
 interface Target {
@@ -56,6 +58,12 @@ export interface WorkspaceOptions {
   /** Files are analysed once and not edited (the CLI): no parse is kept for the next edit,
    * and a short file is parsed in one go (outline.ts). */
   once?: boolean;
+  /**
+   * Keep each file's item-rule findings per item, so that the next lint of that file after an
+   * edit runs the item rules only on items that changed (the language server: a file is linted
+   * after every edit). Off for a single pass (the CLI), where it would only cost memory.
+   */
+  reuseFindings?: boolean;
 }
 
 /** A file is a course outline when it has at least one objective or outcome. (Assessments
@@ -124,7 +132,10 @@ export class Workspace {
     }
     const { outline } = analysed;
     const parsed = this.options.once ? null : analysed.parsed;
-    this.entries.set(filePath, { text, config, outline, parsed, view });
+    const entry: Entry = { text, config, outline, parsed, view };
+    if (prev?.itemFindings && !prev.closed && prev.config === config)
+      entry.itemFindings = prev.itemFindings;
+    this.entries.set(filePath, entry);
     return outline;
   }
 
@@ -218,6 +229,9 @@ export class Workspace {
     const findings: Finding[] = [];
     const lex = lexiconFor(config.vaguePhrases, config.verbs);
     const kind = courseKind(outline, config.kind);
+    // Findings made with another configuration (severities, words) are not reused.
+    const before = entry.itemFindings?.config === config ? entry.itemFindings : undefined;
+    const reuse = this.options.reuseFindings ? new ItemReuse(outline, before) : null;
     for (const rule of rules) {
       const severity = config.rules[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
@@ -231,11 +245,13 @@ export class Workspace {
           findings.push({ fixes: [], related: [], ...f, severity: severity as Severity }),
       };
       try {
-        rule.check(ctx);
+        if (reuse && ITEM_RULES.has(rule.id)) reuse.run(rule, ctx, findings, severity);
+        else rule.check(ctx);
       } catch (error) {
         this.options.onRuleError?.(rule.id, filePath, error);
       }
     }
+    if (reuse) entry.itemFindings = reuse.done(config);
     withoutProseFixes(outline, findings);
     const kept = applyDirectives(outline, findings);
     // The last line of defence for the text: a fix with an edit that would split a surrogate pair
@@ -436,6 +452,180 @@ export class Workspace {
     }
     return '';
   }
+}
+
+/**
+ * Rules whose findings on an objective or outcome depend on nothing but that item: its text as
+ * written, its plain text and reading, its ID, and the file's configuration (severities, words).
+ * Each loops over the objectives or the outcomes and reports on the one it looks at (vague-verb's
+ * one finding per lead-in that carries a vague verb excepted: see ItemReuse). The other rules
+ * (missing-outcome, unknown-reference, duplicate-id ...) read links, IDs or sections across
+ * items and run whole on every lint.
+ */
+const ITEM_RULES = new Set([
+  'vague-verb',
+  'no-verb',
+  'unknown-verb',
+  'missing-criterion',
+  'compound-objective',
+  'unmeasurable-outcome',
+  'missing-timeframe',
+  'vanity-metric',
+  'output-not-outcome',
+]);
+
+/** An item's findings from the item rules, by rule, where the item started. */
+interface ItemMemo {
+  start: number;
+  byRule: Map<string, Finding[]>;
+}
+
+/** The item rules' findings of one file's last lint, by item signature; the configuration they
+ * were made with (another one, and nothing is reused). */
+interface ItemFindings {
+  config: Config;
+  memos: Map<string, ItemMemo>;
+}
+
+/**
+ * One lint's reuse of the item rules' findings. An item whose signature (itemSignature) is that
+ * of an item of the last lint gets that item's findings again, moved to where it stands now; the
+ * others are checked, one at a time, on a view of the outline that holds only them. So after an
+ * edit the item rules run on the items the edit touched. The result is the same as a full run
+ * (test/unit/incremental.test.ts compares both after random edits).
+ */
+class ItemReuse {
+  private readonly old: Map<string, ItemMemo> | null;
+  private readonly memos = new Map<string, ItemMemo>();
+  private readonly sigs = new Map<Objective | Outcome, string>();
+  private readonly view: Outline;
+
+  constructor(
+    private readonly outline: Outline,
+    previous: ItemFindings | undefined,
+  ) {
+    this.old = previous?.memos ?? null;
+    // The outline with other item lists: everything else read through to the real one.
+    this.view = Object.create(outline) as Outline;
+    this.view.assessments = [];
+  }
+
+  run(rule: Rule, ctx: RuleContext, findings: Finding[], severity: Severity): void {
+    const items: (Objective | Outcome)[] =
+      rule.appliesTo === 'outcome' ? this.outline.outcomes : this.outline.objectives;
+    const view = this.view;
+    view.objectives = [];
+    view.outcomes = [];
+    const one: (Objective | Outcome)[] =
+      rule.appliesTo === 'outcome' ? view.outcomes : view.objectives;
+    // vague-verb reports a lead-in's vague verb once per block, on the first objective that
+    // takes its verb from it: those objectives are checked together, in order, every time.
+    const fromLeadIn: Objective[] = [];
+    for (const item of items) {
+      if (rule.id === 'vague-verb' && (item as Objective).analysis.verbFromLeadIn) {
+        fromLeadIn.push(item as Objective);
+        continue;
+      }
+      const sig = this.signature(item);
+      let memo = this.memos.get(sig);
+      if (!memo) {
+        memo = { start: item.span.start, byRule: new Map() };
+        this.memos.set(sig, memo);
+      }
+      let raw = memo.byRule.get(rule.id);
+      if (!raw) {
+        const known = this.old?.get(sig);
+        const before = known?.byRule.get(rule.id);
+        if (known && before) {
+          const delta = memo.start - known.start;
+          raw = before.map((f) => moved(f, delta));
+        } else {
+          // Checked alone (the first item of this signature in this lint starts at memo.start).
+          const out: Finding[] = [];
+          one.length = 0;
+          one.push(item);
+          rule.check({
+            ...ctx,
+            outline: view,
+            report: (f) => out.push({ fixes: [], related: [], ...f, severity }),
+          });
+          raw = out;
+        }
+        memo.byRule.set(rule.id, raw);
+      }
+      // Findings are handed on as copies: lint's later steps change the ones it returns.
+      const delta = item.span.start - memo.start;
+      for (const f of raw) findings.push(moved(f, delta));
+    }
+    if (fromLeadIn.length) {
+      view.objectives = fromLeadIn;
+      view.outcomes = [];
+      rule.check({ ...ctx, outline: view });
+    }
+  }
+
+  done(config: Config): ItemFindings {
+    return { config, memos: this.memos };
+  }
+
+  /**
+   * What an item rule's findings on an item depend on, as a string: two items with the same
+   * signature get the same findings, moved by the distance between them. The text the item
+   * stands in (the rules read the source between its offsets for fixes), its plain text and
+   * offsets within it (from which its reading follows: the lexicon is the configuration's, the
+   * same for both), its ID and kind, and where its text and ID lie in it. A verb inherited from
+   * a lead-in is the one thing of its reading not in its own text: such items are not reused.
+   */
+  private signature(item: Objective | Outcome): string {
+    let sig = this.sigs.get(item);
+    if (sig !== undefined) return sig;
+    const text = this.outline.text;
+    const base = item.span.start;
+    const start = Math.min(base, item.textSpan.start);
+    const end = Math.max(item.span.end, item.textSpan.end);
+    // The offsets are the plain text's positions in the source: the same source and plain text
+    // give the same offsets, but they are compared too (as two 32-bit hashes of them).
+    const offsets = item.offsets;
+    let h1 = 0x811c9dc5;
+    let h2 = offsets.length;
+    for (let i = 0; i < offsets.length; i++) {
+      const d = offsets[i]! - base;
+      h1 = Math.imul(h1 ^ d, 16777619);
+      h2 = Math.imul(h2 ^ d, 2246822507) + i;
+    }
+    const rel = `${h1 >>> 0}:${h2 >>> 0}`;
+    sig = [
+      item.kind,
+      item.id,
+      item.explicitId ? 1 : 0,
+      item.source,
+      item.label ?? '',
+      start - base,
+      end - base,
+      item.span.end - base,
+      item.textSpan.start - base,
+      item.textSpan.end - base,
+      item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
+      item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
+      text.slice(start, end),
+      item.plain,
+      rel,
+    ].join('\u0000');
+    this.sigs.set(item, sig);
+    return sig;
+  }
+}
+
+/** A copy of a finding moved by `delta` (its spans and its fixes' edits). */
+function moved(f: Finding, delta: number): Finding {
+  const at = (s: { start: number; end: number }) =>
+    delta ? { start: s.start + delta, end: s.end + delta } : { ...s };
+  return {
+    ...f,
+    span: at(f.span),
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: at(e.span) })) })),
+    related: f.related.map((r) => ({ ...r })),
+  };
 }
 
 /**

@@ -43,9 +43,10 @@ export function toDiagnostic(
   finding: Finding,
   lines: Lines,
   locate: (filePath: string, span: Span) => Location | null,
+  range: Range = spanToRange(lines, finding.span),
 ): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: spanToRange(lines, finding.span),
+    range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
@@ -59,6 +60,42 @@ export function toDiagnostic(
   }
   if (related.length) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+/**
+ * The diagnostics last published for one document, by what they say and where: a finding that
+ * reads the same at the same place (rule, severity, message, range) is published as the same
+ * object again, so that it costs neither a new conversion nor a new fingerprint (digest.ts;
+ * the server publishes what the last analysis found, most of it unchanged after an edit). A
+ * finding with related locations is converted afresh each time (they lie in other files' lines).
+ * Only the last set is kept.
+ */
+export class ReusedDiagnostics {
+  private last = new Map<string, Diagnostic>();
+
+  convert(
+    findings: readonly Finding[],
+    lines: Lines,
+    locate: (filePath: string, span: Span) => Location | null,
+  ): Diagnostic[] {
+    const next = new Map<string, Diagnostic>();
+    const out: Diagnostic[] = [];
+    for (const f of findings) {
+      const range = spanToRange(lines, f.span);
+      if (f.related.length) {
+        out.push(toDiagnostic(f, lines, locate, range));
+        continue;
+      }
+      const { start, end } = range;
+      const key = `${f.ruleId}\u0000${f.severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${f.message}`;
+      let d = this.last.get(key) ?? next.get(key);
+      if (!d) d = toDiagnostic(f, lines, locate, range);
+      next.set(key, d);
+      out.push(d);
+    }
+    this.last = next;
+    return out;
+  }
 }
 
 /** Do two ranges overlap or touch? (A cursor on a finding's edge still asks about it.) */

@@ -60,7 +60,7 @@ import { completion, TRIGGER_CHARACTERS } from './completion.js';
 import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
 import { baseName, type WorkspaceFiles } from './files.js';
 import type { DocumentView, ServerContext } from './context.js';
-import { spanToRange, toDiagnostic } from './convert.js';
+import { ReusedDiagnostics, spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
 import { codeLenses } from './lens.js';
 import { DocumentStore } from './documents.js';
@@ -68,10 +68,12 @@ import { definition, prepareRename, references, rename } from './navigation.js';
 import { CellLayout, inCells, NOTEBOOK_SELECTOR, NotebookSync, type Lines } from './notebooks.js';
 import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
-import { digest } from './digest.js';
+import { digestJson } from './digest.js';
 
 export interface ServerOptions {
-  /** Delay between a change and its analysis, in milliseconds (default 100, at most 150). */
+  /** The longest delay between a change and its analysis, in milliseconds (default 100, at
+   * most 150). The delay is the time the document's last analysis took, up to this: none for
+   * a small file, more for a long one, so that typing is not analysed keystroke by keystroke. */
   debounceMs?: number;
   /** A full garbage collection, where the runtime lets the server ask for one (Node: main.ts);
    * run after a large file's analysis. */
@@ -79,6 +81,8 @@ export interface ServerOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 100;
+/** An analysis quicker than this is not waited for at all. */
+const MIN_DEBOUNCE_MS = 10;
 const MAX_DEBOUNCE_MS = 150;
 /** Files read per turn of the event loop while indexing, so requests are answered between. */
 const INDEX_BATCH = 25;
@@ -128,6 +132,10 @@ export class BloomlineServer implements ServerContext {
   private readonly analysed = new Map<string, number>();
   /** Per open document: the findings last published. */
   private readonly openFindings = new Map<string, Finding[]>();
+  /** Per open document: the diagnostics last published, reused where unchanged. */
+  private readonly openDiagnostics = new Map<string, ReusedDiagnostics>();
+  /** Per open document: how long its last analysis took (ms), the next debounce. */
+  private readonly costs = new Map<string, number>();
   /** Per URI: a digest of what was last published, to publish only changes. */
   private readonly published = new Map<string, string>();
   private readonly outlineHashes = new Map<string, string>();
@@ -160,6 +168,8 @@ export class BloomlineServer implements ServerContext {
     this.ws = new Workspace(undefined, {
       onRuleError: (ruleId, filePath, error) =>
         this.logError(`rule ${ruleId} failed on ${filePath}`, error),
+      // Open documents are linted after every edit: the item rules run on changed items only.
+      reuseFindings: true,
     });
     this.configs = new ConfigStore(files, (file, problem) =>
       this.publishConfigProblem(file, problem),
@@ -507,15 +517,20 @@ export class BloomlineServer implements ServerContext {
   // -------------------------------------------------------------------------------------------
   // Documents
 
+  /** Analyses a changed document after a delay: the time its last analysis took (a small
+   * file is analysed at once, a long one once typing pauses for as long as it takes), at most
+   * the debounce. Each change in the delay starts it again. */
   private schedule(uri: string): void {
     const prev = this.pending.get(uri);
     if (prev) clearTimeout(prev);
+    const cost = this.costs.get(uri) ?? this.debounceMs;
+    const delay = cost < MIN_DEBOUNCE_MS ? 0 : Math.min(this.debounceMs, Math.round(cost));
     this.pending.set(
       uri,
       setTimeout(() => {
         this.pending.delete(uri);
         this.guard('analysis', () => this.analyseNow(uri));
-      }, this.debounceMs),
+      }, delay),
     );
   }
 
@@ -543,8 +558,12 @@ export class BloomlineServer implements ServerContext {
 
   /** Analyses an open document's current text now and publishes what changed. */
   private analyseNow(uri: string): void {
+    const t0 = performance.now();
+    const key = this.files.keyOf(uri);
+    const before = this.texts.get(key);
     this.analyseDocument(uri);
-    this.afterChange([this.files.keyOf(uri)], uri);
+    this.afterChange([key], uri, before !== this.texts.get(key));
+    this.costs.set(uri, performance.now() - t0);
   }
 
   private analyseDocument(uri: string): void {
@@ -587,6 +606,7 @@ export class BloomlineServer implements ServerContext {
     if (timer) clearTimeout(timer);
     this.pending.delete(uri);
     this.analysed.delete(uri);
+    this.costs.delete(uri);
     const key = this.files.keyOf(uri);
     for (const cell of this.layouts.get(key)?.cells ?? []) this.clearCell(cell.uri);
     this.layouts.delete(key);
@@ -606,6 +626,8 @@ export class BloomlineServer implements ServerContext {
     this.pending.delete(uri);
     this.analysed.delete(uri);
     this.openFindings.delete(uri);
+    this.openDiagnostics.delete(uri);
+    this.costs.delete(uri);
     // Diagnostics of another kind of document (a .bloomline.json problem) stay.
     if (isMarkdownDocument(doc, this.files.keyOf(uri))) {
       this.publish(uri, []);
@@ -711,7 +733,7 @@ export class BloomlineServer implements ServerContext {
    * another) and publishes those whose diagnostics changed; tells the client about outlines
    * that changed among the changed files, the files linked to or from them, and open ones.
    */
-  private afterChange(changed: Iterable<string>, analysedUri?: string): void {
+  private afterChange(changed: Iterable<string>, analysedUri?: string, textChanged = false): void {
     const affected = new Set(changed);
     const before = this.partners;
     this.partners = this.linkPartners();
@@ -734,7 +756,14 @@ export class BloomlineServer implements ServerContext {
       if (this.pending.has(uri) || this.analysed.get(uri) !== this.notebooks.version(uri)) continue;
       this.publishNotebook(key, uri === analysedUri);
     }
-    for (const key of affected) this.notifyOutline(key);
+    const analysedKey = analysedUri === undefined ? undefined : this.files.keyOf(analysedUri);
+    for (const key of affected) {
+      // The document just edited: its outline is announced as changed without comparing it
+      // (its JSON, made only to be compared, cost as much as the rest of the analysis of a long
+      // outline); the client asks for it only when its tree is shown.
+      if (key === analysedKey && textChanged) this.announceOutline(key);
+      else this.notifyOutline(key);
+    }
   }
 
   private linkPartners(): Map<string, Set<string>> {
@@ -773,12 +802,12 @@ export class BloomlineServer implements ServerContext {
     if (!this.indexed) findings = findings.filter((f) => !CROSS_FILE_RULES.has(f.ruleId));
     findings = this.suppressions.apply(key, this.folderOf(key), findings);
     this.openFindings.set(uri, findings);
-    this.publish(
-      uri,
-      findings.map((f) => this.diagnostic(key, f)),
-      version,
-      always,
+    let reuse = this.openDiagnostics.get(uri);
+    if (!reuse) this.openDiagnostics.set(uri, (reuse = new ReusedDiagnostics()));
+    const diagnostics = reuse.convert(findings, this.lines(key), (filePath, span) =>
+      this.texts.has(filePath) ? this.location(filePath, span) : null,
     );
+    this.publish(uri, diagnostics, version, always);
   }
 
   /** Publishes an open notebook's findings on the cells they stand in (each cell's own lines). */
@@ -810,7 +839,7 @@ export class BloomlineServer implements ServerContext {
   }
 
   private publish(uri: string, diagnostics: Diagnostic[], version?: number, always = false): void {
-    const hash = digestJson(diagnostics);
+    const hash = digestJson(diagnostics, true);
     if (!always && this.published.get(uri) === hash) return;
     this.published.set(uri, hash);
     void this.connection.sendDiagnostics({
@@ -826,6 +855,16 @@ export class BloomlineServer implements ServerContext {
     if ((this.outlineHashes.get(key) ?? '') === hash) return;
     if (hash) this.outlineHashes.set(key, hash);
     else this.outlineHashes.delete(key);
+    const params: OutlineChangedParams = { uri: this.uriOf(key) };
+    void this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
+  }
+
+  /** Tells the client an outline changed, without comparing (its fingerprint is forgotten, so
+   * the next comparison announces it once more at most). */
+  private announceOutline(key: string): void {
+    const outline = this.outline(key);
+    const was = this.outlineHashes.delete(key);
+    if (!was && !(outline && isOutline(outline))) return;
     const params: OutlineChangedParams = { uri: this.uriOf(key) };
     void this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
   }
@@ -1027,30 +1066,4 @@ function errorText(err: unknown): string {
 /** Resolves on a later turn of the event loop, so that messages waiting are handled first. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * A short fingerprint of a value's JSON, so only it is kept in memory. Lists (diagnostics, items)
- * and the objects holding them are fingerprinted an element at a time and the fingerprints
- * combined, never stringified whole: the JSON of 20,000 diagnostics is several MB, made for
- * nothing but its fingerprint.
- */
-function digestJson(value: unknown): string {
-  const parts: string[] = [];
-  const feed = (v: unknown, depth: number): void => {
-    if (depth < 3 && Array.isArray(v)) {
-      parts.push('[');
-      for (const x of v) feed(x, depth + 1);
-      parts.push(']');
-    } else if (depth < 2 && v !== null && typeof v === 'object') {
-      parts.push('{');
-      for (const [k, x] of Object.entries(v)) {
-        parts.push(JSON.stringify(k));
-        feed(x, depth + 1);
-      }
-      parts.push('}');
-    } else parts.push(digest(JSON.stringify(v) ?? 'null'));
-  };
-  feed(value, 0);
-  return digest(parts.join(','));
 }
