@@ -215,7 +215,9 @@ export class Workspace {
     return this.entries.get(filePath)?.config ?? this.config;
   }
 
-  /** Findings for one file: severities from its configuration, disabled ones removed. */
+  /** Findings for one file: severities from its configuration, disabled ones removed. With
+   * `reuseFindings`, findings of items an edit did not touch are the same objects as last time:
+   * read them, never change them. */
   lint(filePath: string): Finding[] {
     this.ensureLinked();
     const entry = this.entries.get(filePath);
@@ -257,12 +259,17 @@ export class Workspace {
     // The last line of defence for the text: a fix with an edit that would split a surrogate pair
     // or a CRLF, or insert a lone surrogate, is not offered (each rule is written not to make
     // one; test/support/properties.ts checks all of them on text full of astral characters).
-    for (const f of kept) {
+    // (Findings are replaced, never changed: the item rules' ones are reused by the next lint.)
+    for (let i = 0; i < kept.length; i++) {
+      const f = kept[i]!;
       if (
         f.fixes.length &&
         !f.fixes.every((fix) => fix.edits.every((e) => safeEdit(outline.text, e)))
       )
-        f.fixes = f.fixes.filter((fix) => fix.edits.every((e) => safeEdit(outline.text, e)));
+        kept[i] = {
+          ...f,
+          fixes: f.fixes.filter((fix) => fix.edits.every((e) => safeEdit(outline.text, e))),
+        };
     }
     kept.sort(
       (a, b) =>
@@ -477,7 +484,19 @@ const ITEM_RULES = new Set([
 /** An item's findings from the item rules, by rule, where the item started. */
 interface ItemMemo {
   start: number;
+  /** The item's plain text (compared in full before the memo is reused). */
+  plain: string;
   byRule: Map<string, Finding[]>;
+}
+
+/** An item's memo in this lint, the one of its signature in the last (or null), and whether
+ * it takes its verb from a lead-in. */
+interface Slot {
+  memo: ItemMemo;
+  old: ItemMemo | null;
+  /** Where the item starts. */
+  start: number;
+  lead: boolean;
 }
 
 /** The item rules' findings of one file's last lint, by item signature; the configuration they
@@ -497,7 +516,8 @@ interface ItemFindings {
 class ItemReuse {
   private readonly old: Map<string, ItemMemo> | null;
   private readonly memos = new Map<string, ItemMemo>();
-  private readonly sigs = new Map<Objective | Outcome, string>();
+  /** Per item list (objectives, outcomes): each item's memo in this lint and in the last. */
+  private readonly slots = new Map<readonly (Objective | Outcome)[], Slot[]>();
   private readonly view: Outline;
 
   constructor(
@@ -511,39 +531,37 @@ class ItemReuse {
   }
 
   run(rule: Rule, ctx: RuleContext, findings: Finding[], severity: Severity): void {
-    const items: (Objective | Outcome)[] =
-      rule.appliesTo === 'outcome' ? this.outline.outcomes : this.outline.objectives;
+    const outcomes = rule.appliesTo === 'outcome';
+    const items: readonly (Objective | Outcome)[] = outcomes
+      ? this.outline.outcomes
+      : this.outline.objectives;
+    const slots = this.slotsOf(items);
     const view = this.view;
     view.objectives = [];
     view.outcomes = [];
-    const one: (Objective | Outcome)[] =
-      rule.appliesTo === 'outcome' ? view.outcomes : view.objectives;
+    const one: (Objective | Outcome)[] = outcomes ? view.outcomes : view.objectives;
     // vague-verb reports a lead-in's vague verb once per block, on the first objective that
     // takes its verb from it: those objectives are checked together, in order, every time.
     const fromLeadIn: Objective[] = [];
-    for (const item of items) {
-      if (rule.id === 'vague-verb' && (item as Objective).analysis.verbFromLeadIn) {
-        fromLeadIn.push(item as Objective);
+    const vague = rule.id === 'vague-verb';
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (slot.lead && vague) {
+        fromLeadIn.push(items[i] as Objective);
         continue;
       }
-      const sig = this.signature(item);
-      let memo = this.memos.get(sig);
-      if (!memo) {
-        memo = { start: item.span.start, byRule: new Map() };
-        this.memos.set(sig, memo);
-      }
+      const memo = slot.memo;
       let raw = memo.byRule.get(rule.id);
       if (!raw) {
-        const known = this.old?.get(sig);
-        const before = known?.byRule.get(rule.id);
-        if (known && before) {
-          const delta = memo.start - known.start;
-          raw = before.map((f) => moved(f, delta));
+        const before = slot.old?.byRule.get(rule.id);
+        if (before) {
+          const delta = memo.start - slot.old!.start;
+          raw = delta ? before.map((f) => moved(f, delta)) : before;
         } else {
           // Checked alone (the first item of this signature in this lint starts at memo.start).
           const out: Finding[] = [];
           one.length = 0;
-          one.push(item);
+          one.push(items[i]!);
           rule.check({
             ...ctx,
             outline: view,
@@ -553,15 +571,39 @@ class ItemReuse {
         }
         memo.byRule.set(rule.id, raw);
       }
-      // Findings are handed on as copies: lint's later steps change the ones it returns.
-      const delta = item.span.start - memo.start;
-      for (const f of raw) findings.push(moved(f, delta));
+      // The same objects where the item has not moved (lint and its callers never change a
+      // finding), copies where it has.
+      const delta = slot.start - memo.start;
+      if (delta) for (const f of raw) findings.push(moved(f, delta));
+      else for (const f of raw) findings.push(f);
     }
     if (fromLeadIn.length) {
       view.objectives = fromLeadIn;
       view.outcomes = [];
       rule.check({ ...ctx, outline: view });
     }
+  }
+
+  private slotsOf(items: readonly (Objective | Outcome)[]): Slot[] {
+    let slots = this.slots.get(items);
+    if (slots) return slots;
+    slots = items.map((item) => {
+      const sig = this.signature(item);
+      let memo = this.memos.get(sig);
+      if (!memo || memo.plain !== item.plain) {
+        memo = { start: item.span.start, plain: item.plain, byRule: new Map() };
+        this.memos.set(sig, memo);
+      }
+      const old = this.old?.get(sig);
+      return {
+        memo,
+        old: old && old.plain === item.plain ? old : null,
+        start: item.span.start,
+        lead: item.kind === 'objective' && item.analysis.verbFromLeadIn,
+      };
+    });
+    this.slots.set(items, slots);
+    return slots;
   }
 
   done(config: Config): ItemFindings {
@@ -575,16 +617,14 @@ class ItemReuse {
    * offsets within it (from which its reading follows: the lexicon is the configuration's, the
    * same for both), its ID and kind, and where its text and ID lie in it. A verb inherited from
    * a lead-in is the one thing of its reading not in its own text: such items are not reused.
+   * The texts and offsets go in as 64-bit hashes (two 32-bit ones), which keeps the signature
+   * short; a memo also keeps the plain text, compared in full before it is reused.
    */
   private signature(item: Objective | Outcome): string {
-    let sig = this.sigs.get(item);
-    if (sig !== undefined) return sig;
     const text = this.outline.text;
     const base = item.span.start;
     const start = Math.min(base, item.textSpan.start);
     const end = Math.max(item.span.end, item.textSpan.end);
-    // The offsets are the plain text's positions in the source: the same source and plain text
-    // give the same offsets, but they are compared too (as two 32-bit hashes of them).
     const offsets = item.offsets;
     let h1 = 0x811c9dc5;
     let h2 = offsets.length;
@@ -593,8 +633,7 @@ class ItemReuse {
       h1 = Math.imul(h1 ^ d, 16777619);
       h2 = Math.imul(h2 ^ d, 2246822507) + i;
     }
-    const rel = `${h1 >>> 0}:${h2 >>> 0}`;
-    sig = [
+    return [
       item.kind,
       item.id,
       item.explicitId ? 1 : 0,
@@ -607,25 +646,47 @@ class ItemReuse {
       item.textSpan.end - base,
       item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
       item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
-      text.slice(start, end),
-      item.plain,
-      rel,
-    ].join('\u0000');
-    this.sigs.set(item, sig);
-    return sig;
+      hashRange(text, start, end),
+      hashRange(item.plain, 0, item.plain.length),
+      `${h1 >>> 0}:${h2 >>> 0}`,
+    ].join('|');
   }
+}
+
+/** Two 32-bit hashes of text[start, end), with its length. */
+function hashRange(text: string, start: number, end: number): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x41c6ce57;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2654435761);
+  }
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ h1;
+  return `${end - start}.${h1 >>> 0}.${h2 >>> 0}`;
 }
 
 /** A copy of a finding moved by `delta` (its spans and its fixes' edits). */
 function moved(f: Finding, delta: number): Finding {
-  const at = (s: { start: number; end: number }) =>
-    delta ? { start: s.start + delta, end: s.end + delta } : { ...s };
-  return {
-    ...f,
-    span: at(f.span),
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: at(e.span) })) })),
-    related: f.related.map((r) => ({ ...r })),
+  const g: Finding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    span: { start: f.span.start + delta, end: f.span.end + delta },
+    fixes: f.fixes.length
+      ? f.fixes.map((x) => ({
+          title: x.title,
+          isPreferred: x.isPreferred,
+          edits: x.edits.map((e) => ({
+            span: { start: e.span.start + delta, end: e.span.end + delta },
+            newText: e.newText,
+          })),
+        }))
+      : [],
+    related: f.related.length ? f.related.map((r) => ({ ...r })) : [],
   };
+  if (f.item) g.item = f.item;
+  return g;
 }
 
 /**
@@ -741,8 +802,11 @@ function withoutProseFixes(outline: Outline, findings: Finding[]): void {
   for (const o of outline.objectives)
     if (o.source === 'prose' || o.source === 'chunk') fixless.add(o.id);
   if (!fixless.size) return;
-  for (const f of findings)
-    if (f.item?.kind === 'objective' && fixless.has(f.item.id) && f.fixes.length) f.fixes = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.item?.kind === 'objective' && fixless.has(f.item.id) && f.fixes.length)
+      findings[i] = { ...f, fixes: [] };
+  }
 }
 
 /** An edit that keeps the text well formed where it was: it starts and ends between characters

@@ -136,6 +136,10 @@ export class BloomlineServer implements ServerContext {
   private readonly openDiagnostics = new Map<string, ReusedDiagnostics>();
   /** Per open document: how long its last analysis took (ms), the next debounce. */
   private readonly costs = new Map<string, number>();
+  /** Per open document: when its last change came and its last analysis ended
+   * (performance.now()). */
+  private readonly lastChange = new Map<string, number>();
+  private readonly lastAnalysed = new Map<string, number>();
   /** Per URI: a digest of what was last published, to publish only changes. */
   private readonly published = new Map<string, string>();
   private readonly outlineHashes = new Map<string, string>();
@@ -517,14 +521,27 @@ export class BloomlineServer implements ServerContext {
   // -------------------------------------------------------------------------------------------
   // Documents
 
-  /** Analyses a changed document after a delay: the time its last analysis took (a small
-   * file is analysed at once, a long one once typing pauses for as long as it takes), at most
-   * the debounce. Each change in the delay starts it again. */
+  /**
+   * Analyses a changed document, at once or after a wait as long as its last analysis took (at
+   * most the debounce). A small file (an analysis under 10 ms) is analysed at once after every
+   * change. A longer one is analysed at once after a pause (no change, and no analysis, for as
+   * long as the wait), so that the first keystroke after a pause gets its diagnostics as soon
+   * as they are made; changes that come in a burst wait until it pauses for as long as the
+   * wait, each change starting it again: while typing goes on, the server spends at most about
+   * half its time on analyses the next keystroke makes stale.
+   */
   private schedule(uri: string): void {
     const prev = this.pending.get(uri);
     if (prev) clearTimeout(prev);
     const cost = this.costs.get(uri) ?? this.debounceMs;
-    const delay = cost < MIN_DEBOUNCE_MS ? 0 : Math.min(this.debounceMs, Math.round(cost));
+    const wait = cost < MIN_DEBOUNCE_MS ? 0 : Math.min(this.debounceMs, Math.round(cost));
+    const now = performance.now();
+    const quiet =
+      prev === undefined &&
+      now - (this.lastChange.get(uri) ?? -Infinity) > wait &&
+      now - (this.lastAnalysed.get(uri) ?? -Infinity) > wait;
+    this.lastChange.set(uri, now);
+    const delay = quiet ? 0 : wait;
     this.pending.set(
       uri,
       setTimeout(() => {
@@ -563,7 +580,9 @@ export class BloomlineServer implements ServerContext {
     const before = this.texts.get(key);
     this.analyseDocument(uri);
     this.afterChange([key], uri, before !== this.texts.get(key));
-    this.costs.set(uri, performance.now() - t0);
+    const t1 = performance.now();
+    this.costs.set(uri, t1 - t0);
+    this.lastAnalysed.set(uri, t1);
   }
 
   private analyseDocument(uri: string): void {
@@ -606,11 +625,17 @@ export class BloomlineServer implements ServerContext {
     if (timer) clearTimeout(timer);
     this.pending.delete(uri);
     this.analysed.delete(uri);
-    this.costs.delete(uri);
+    this.forgetTimes(uri);
     const key = this.files.keyOf(uri);
     for (const cell of this.layouts.get(key)?.cells ?? []) this.clearCell(cell.uri);
     this.layouts.delete(key);
     return this.restoreStored(key);
+  }
+
+  private forgetTimes(uri: string): void {
+    this.costs.delete(uri);
+    this.lastChange.delete(uri);
+    this.lastAnalysed.delete(uri);
   }
 
   private clearCell(cellUri: string): void {
@@ -627,7 +652,7 @@ export class BloomlineServer implements ServerContext {
     this.analysed.delete(uri);
     this.openFindings.delete(uri);
     this.openDiagnostics.delete(uri);
-    this.costs.delete(uri);
+    this.forgetTimes(uri);
     // Diagnostics of another kind of document (a .bloomline.json problem) stay.
     if (isMarkdownDocument(doc, this.files.keyOf(uri))) {
       this.publish(uri, []);

@@ -110,8 +110,20 @@ function isScopeWord(w: string): boolean {
 
 /** The name a heading or label paragraph gives its block, or null. */
 export function blockName(text: string): BlockName | null {
-  return matchName(text, NAMES);
+  // Asked of every heading and paragraph on every analysis: the answers for short texts are
+  // kept (the language server analyses a long outline again after each edit). Never changed by
+  // their readers.
+  if (text.length > 200) return matchName(text, NAMES);
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= 20_000) names.clear();
+    name = matchName(text, NAMES);
+    names.set(text, name);
+  }
+  return name;
 }
+
+const names = new Map<string, BlockName | null>();
 
 /** The name a div or directive class gives ("objectives", "learning-objectives", "lo"). */
 export function divClassName(cls: string): BlockName | null {
