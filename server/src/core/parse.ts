@@ -31,7 +31,6 @@
 // checkbox, which the outline builder reads from the item text, and GFM's extensions cost about
 // 12% more parse time on a 6,000-objective outline (measured; see BENCHMARKS.md).
 import type { List, Root, RootContent } from 'mdast';
-import { EditMap } from 'micromark-util-edit-map';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -44,6 +43,7 @@ import {
   maxNodes,
   NotAnalysed,
 } from './limits.js';
+import { applyEditMapPatch } from './micromark-patch.js';
 import { maskContainers, type Div } from './recognise/containers.js';
 
 export type { Div };
@@ -146,43 +146,9 @@ const processors = {
     .use(seedDefinitions),
 };
 
-// micromark applies its edits to the event list with `EditMap.consume`, which copies the whole
-// list each time; the document tokenizer does so whenever a list or block quote ends and on
-// lazy lines, so parse time grew with the square of the number of lists (8,000 short lists,
-// 72 KB: 100 s). The edits it makes there are near the end of the list, so applying them in
-// place, last first, gives the same events in time proportional to what follows each edit
-// (same mdast on every fixture and example, and on generated outlines in
-// test/unit/properties.test.ts).
-const consumeInPlace = function (this: EditMap, events: unknown[]): void {
-  const self = this as unknown as {
-    map: [number, number, unknown[]][];
-    index: Map<number, unknown>;
-  };
-  if (self.map.length === 0) return;
-  self.map.sort((a, b) => a[0] - b[0]);
-  for (let i = self.map.length - 1; i >= 0; i--) {
-    const [at, remove, add] = self.map[i]!;
-    const start = Math.min(at, events.length);
-    if (add.length < 10_000) events.splice(start, remove, ...add);
-    else {
-      // Not all at once: a spread of that many arguments could overflow the stack.
-      events.splice(start, remove);
-      for (let k = 0; k < add.length; k += 10_000)
-        events.splice(start + k, 0, ...add.slice(k, k + 10_000));
-    }
-  }
-  self.map.length = 0;
-  self.index.clear();
-};
-/** The library's own `consume`, kept for the equivalence test. */
-export const originalConsume = EditMap.prototype.consume;
-EditMap.prototype.consume = consumeInPlace as typeof EditMap.prototype.consume;
-/** For tests: parse with micromark's own `consume` (true) or the in-place one (false). */
-export function useOriginalConsume(original: boolean): void {
-  EditMap.prototype.consume = original
-    ? originalConsume
-    : (consumeInPlace as typeof EditMap.prototype.consume);
-}
+// micromark's `EditMap.consume` copies the whole event list each time a list ends (quadratic in
+// the number of lists): parseMarkdown applies the in-place one of micromark-patch.ts first.
+export { useOriginalConsume } from './micromark-patch.js';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -210,6 +176,7 @@ interface Context {
  * cut and is longer than MAX_BLOCK_LENGTH, or with more nodes than maxNodes allows.
  */
 export function parseMarkdown(text: string, previous?: Parsed, options: ParseOptions = {}): Parsed {
+  applyEditMapPatch();
   // micromark skips a BOM at the start of what it parses without counting it; so a second
   // U+FEFF after the BOM would be skipped too and put every offset one off (found by the spans
   // property test). All of them are parsed past.
