@@ -146,6 +146,11 @@ test('after an edit of one objective, the item rules check that objective only',
     assert.deepEqual(checked, ['LO1.3'], 'only the edited objective is checked again');
     assert.deepEqual(again, fresh(changed).findings);
     assert.equal(again.length, first.length);
+    // A document closed in the editor: what was kept for reuse goes, and all is checked again.
+    ws.forgetFindings('doc.md');
+    checked.length = 0;
+    assert.deepEqual(ws.lint('doc.md'), again);
+    assert.equal(checked.length, ws.get('doc.md')!.objectives.length);
   } finally {
     rule.check = check;
   }

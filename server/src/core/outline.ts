@@ -132,6 +132,7 @@ function build(
     lex,
     outline,
     sectionCounters: new Map(),
+    sectionSlugs: new Map(),
     codeSpans: [],
     listSinks: new WeakMap(),
     plainCache: new PlainCache(),

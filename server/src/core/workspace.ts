@@ -139,6 +139,13 @@ export class Workspace {
     return outline;
   }
 
+  /** Lets go of the findings kept for reuse of a file no longer linted after edits (a document
+   * closed in the editor): the memory is the file's, not the next lint's. */
+  forgetFindings(filePath: string): void {
+    const entry = this.entries.get(filePath);
+    if (entry) delete entry.itemFindings;
+  }
+
   remove(filePath: string): void {
     if (this.entries.delete(filePath)) this.linked = false;
   }

@@ -627,6 +627,7 @@ export class BloomlineServer implements ServerContext {
     this.analysed.delete(uri);
     this.forgetTimes(uri);
     const key = this.files.keyOf(uri);
+    this.ws.forgetFindings(key);
     for (const cell of this.layouts.get(key)?.cells ?? []) this.clearCell(cell.uri);
     this.layouts.delete(key);
     return this.restoreStored(key);
@@ -653,6 +654,7 @@ export class BloomlineServer implements ServerContext {
     this.openFindings.delete(uri);
     this.openDiagnostics.delete(uri);
     this.forgetTimes(uri);
+    this.ws.forgetFindings(this.files.keyOf(uri));
     // Diagnostics of another kind of document (a .bloomline.json problem) stay.
     if (isMarkdownDocument(doc, this.files.keyOf(uri))) {
       this.publish(uri, []);

@@ -15,6 +15,8 @@ export interface Builder {
   lex: Lexicon;
   outline: Outline;
   sectionCounters: Map<string, number>;
+  /** Each section's slug for generated IDs, made once (items.ts). */
+  sectionSlugs: Map<number, string>;
   codeSpans: Span[];
   /** Where each list's items went, so that a list continued after a comment joins them. */
   listSinks: WeakMap<List, ListSink>;

@@ -400,7 +400,12 @@ function referencesOf(
 
 function generatedId(b: Builder, section: number, kind: ItemKind): string {
   const s = b.outline.sections[section]!;
-  const slug = section === 0 ? 'course' : sectionSlug(b, s);
+  // A section's slug is made once per build: its title and parents are known by its first item.
+  let slug = b.sectionSlugs.get(section);
+  if (slug === undefined) {
+    slug = section === 0 ? 'course' : sectionSlug(b, s);
+    b.sectionSlugs.set(section, slug);
+  }
   const key = `${slug}#${kind}`;
   const n = (b.sectionCounters.get(key) ?? 0) + 1;
   b.sectionCounters.set(key, n);
