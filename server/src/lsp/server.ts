@@ -72,8 +72,8 @@ import { digestJson } from './digest.js';
 
 export interface ServerOptions {
   /** The longest delay between a change and its analysis, in milliseconds (default 100, at
-   * most 150). The delay is the time the document's last analysis took, up to this: none for
-   * a small file, more for a long one, so that typing is not analysed keystroke by keystroke. */
+   * most 150). Changes in a burst wait as long as the document's last analysis took, up to
+   * this; a small file, and the first change after a pause, are analysed at once (schedule). */
   debounceMs?: number;
   /** A full garbage collection, where the runtime lets the server ask for one (Node: main.ts);
    * run after a large file's analysis. */
