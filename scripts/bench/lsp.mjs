@@ -52,18 +52,33 @@ function startServer() {
     },
   );
   let buffer = Buffer.alloc(0);
+  // Chunks not yet joined to `buffer`, and how many bytes a whole message needs: a large message
+  // (the diagnostics of a long outline are MBs) is joined once, not once per chunk, as an
+  // editor's client does, so that the latency measured is the server's.
+  let chunks = [];
+  let waiting = 0;
+  let needed = 0;
   let nextId = 1;
   const pending = new Map();
   const listeners = new Set();
   child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
+    chunks.push(chunk);
+    waiting += chunk.length;
+    if (buffer.length + waiting < needed) return;
+    buffer = Buffer.concat([buffer, ...chunks]);
+    chunks = [];
+    waiting = 0;
+    needed = 0;
     for (;;) {
       const headerEnd = buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const length = Number(
         /Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1],
       );
-      if (buffer.length < headerEnd + 4 + length) return;
+      if (buffer.length < headerEnd + 4 + length) {
+        needed = headerEnd + 4 + length;
+        return;
+      }
       const message = JSON.parse(
         buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'),
       );

@@ -624,8 +624,8 @@ class ItemReuse {
    * offsets within it (from which its reading follows: the lexicon is the configuration's, the
    * same for both), its ID and kind, and where its text and ID lie in it. A verb inherited from
    * a lead-in is the one thing of its reading not in its own text: such items are not reused.
-   * The texts and offsets go in as 64-bit hashes (two 32-bit ones), which keeps the signature
-   * short; a memo also keeps the plain text, compared in full before it is reused.
+   * The source text and the offsets go in as 64-bit hashes (two 32-bit ones), which keeps the
+   * signature short; a memo keeps the plain text, compared in full before it is reused.
    */
   private signature(item: Objective | Outcome): string {
     const text = this.outline.text;
@@ -653,8 +653,9 @@ class ItemReuse {
       item.textSpan.end - base,
       item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
       item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
+      // (The plain text is compared in full before a memo is reused: see slotsOf.)
       hashRange(text, start, end),
-      hashRange(item.plain, 0, item.plain.length),
+      item.plain.length,
       `${h1 >>> 0}:${h2 >>> 0}`,
     ].join('|');
   }
