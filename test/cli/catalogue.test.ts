@@ -129,11 +129,17 @@ function liveHeap(dir: string): { maxLive: number; writes: number; maxRSSKB: num
     },
   );
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  return JSON.parse(fs.readFileSync(result, 'utf8')) as {
+  const measured = JSON.parse(fs.readFileSync(result, 'utf8')) as {
     maxLive: number;
     writes: number;
+    cleared: boolean;
     maxRSSKB: number;
   };
+  assert.ok(
+    measured.cleared,
+    'check offers its caches to the heap probe (else they count as held)',
+  );
+  return measured;
 }
 
 test('check DIR holds a summary per file, not every model: live heap over a catalogue of 40 lessons', async (t) => {

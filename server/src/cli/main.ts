@@ -8,7 +8,7 @@ import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { readVersion } from './version.js';
-import { RULE_IDS } from '../core/index.js';
+import { offerCachesToHeapProbe, RULE_IDS } from '../core/index.js';
 
 const HELP = `Usage: bloomline <command> [options]
 
@@ -178,6 +178,7 @@ const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
 const SHORT = { h: 'help', v: 'version' };
 
 export function main(argv: readonly string[], io: Io): number {
+  offerCachesToHeapProbe();
   const [command, ...rest] = argv;
   if (command === undefined) throw new CliError('no command given (try "bloomline --help")');
   if (command === '--help' || command === '-h' || command === 'help') {

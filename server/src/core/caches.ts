@@ -13,3 +13,11 @@ export function clearCaches(): void {
   clearOutcomeReadings();
   clearLexiconCaches();
 }
+
+/** Hands clearCaches to a test's heap probe (a preload that exists only in tests:
+ * test/support/heap-probe.ts, check-heap-probe.ts) where there is one; nothing otherwise. */
+export function offerCachesToHeapProbe(): void {
+  const probe = (globalThis as { __bloomlineHeapProbe?: { clearCaches?: () => void } })
+    .__bloomlineHeapProbe;
+  if (probe) probe.clearCaches = clearCaches;
+}

@@ -25,7 +25,7 @@ export {
   utf8Length,
 } from './limits.js';
 export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
-export { clearCaches } from './caches.js';
+export { clearCaches, offerCachesToHeapProbe } from './caches.js';
 export { dependsOnOtherFiles, linksAcrossFiles, summariseOutline } from './summary.js';
 export { courseKind } from './kind.js';
 export { applyEdits, fixFile, compatiblePreferredFixes } from './fix.js';

@@ -8,7 +8,7 @@ import { format } from 'node:util';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
-import { clearCaches } from '../core/caches.js';
+import { offerCachesToHeapProbe } from '../core/caches.js';
 import { ClientFiles } from './clientFiles.js';
 import { FrameSanitizer } from './framing.js';
 import { NodeFiles } from './nodeFiles.js';
@@ -50,11 +50,8 @@ export function startLanguageServer(options: StartOptions = {}): void {
     options.filesFromClient ? new ClientFiles(connection) : new NodeFiles(),
     { collectGarbage: collectGarbage ?? undefined },
   );
-  // A leak test's heap probe (test/support/heap-probe.ts, a preload) empties the bounded caches
-  // before it measures, so that their filling up is not taken for a leak.
-  const probe = (globalThis as { __bloomlineHeapProbe?: { clearCaches?: () => void } })
-    .__bloomlineHeapProbe;
-  if (probe) probe.clearCaches = clearCaches;
+  // A leak test's heap probe empties the bounded caches before it measures (core/caches.ts).
+  offerCachesToHeapProbe();
   connection.listen();
 }
 
