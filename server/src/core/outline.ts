@@ -68,10 +68,20 @@ export function analyseText(
 
 function declined(text: string, filePath: string, reason: Outline['notes'][number]): Outline {
   return {
+    ...emptyOutline(filePath, text),
+    sections: [rootSection(text)],
+    notes: [reason],
+    declined: reason.message,
+  };
+}
+
+/** An outline with nothing in it yet (no sections, items or notes). */
+export function emptyOutline(filePath: string, text: string): Outline {
+  return {
     filePath,
     text,
     title: null,
-    sections: [rootSection(text)],
+    sections: [],
     blocks: [],
     objectives: [],
     outcomes: [],
@@ -79,8 +89,7 @@ function declined(text: string, filePath: string, reason: Outline['notes'][numbe
     signals: [],
     directives: [],
     unread: [],
-    notes: [reason],
-    declined: reason.message,
+    notes: [],
   };
 }
 
@@ -111,20 +120,7 @@ function build(
   // pieces costs a parse of each cut tried, and of each piece again for its definitions.
   const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
   const parsed = parseMarkdown(text, previous, { whole });
-  const outline: Outline = {
-    filePath,
-    text,
-    title: null,
-    sections: [],
-    blocks: [],
-    objectives: [],
-    outcomes: [],
-    assessments: [],
-    signals: [],
-    directives: [],
-    unread: [],
-    notes: [],
-  };
+  const outline = emptyOutline(filePath, text);
   const b: Builder = {
     text,
     filePath,

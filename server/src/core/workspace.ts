@@ -19,7 +19,7 @@ import type {
 } from './model.js';
 import { courseKind } from './kind.js';
 import { itemsOf, itemsOfKind } from './model.js';
-import { analyseText } from './outline.js';
+import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -837,18 +837,5 @@ function between(text: string, at: number): boolean {
 
 /** What an entry holds while its new outline is being built. */
 function placeholder(filePath: string): Outline {
-  return {
-    filePath,
-    text: '',
-    title: null,
-    sections: [],
-    blocks: [],
-    objectives: [],
-    outcomes: [],
-    assessments: [],
-    signals: [],
-    directives: [],
-    notes: [],
-    unread: [],
-  };
+  return emptyOutline(filePath, '');
 }
