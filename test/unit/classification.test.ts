@@ -524,6 +524,41 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Cut, ream, and thread steel pipe.', false, 'apply', false, true],
+  // Learner-statement frames of programme and K-12 outcomes: the behaviour after the frame is
+  // read as if the frame were not there (issue 12, fourth pass).
+  [
+    'Graduates will analyse the financial statements of a small business.',
+    false,
+    'analyze',
+    false,
+    false,
+  ],
+  ['Nursing majors will be capable of calculating a drug dose.', false, 'apply', false, false],
+  [
+    'The history minor will be proficient in interpreting primary sources.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  ['The graduate will be proficient in understanding spoken French.', true, null, false, false],
+  ['Ability to design a relational database for a small shop.', false, 'create', false, false],
+  ['An ability to function on multidisciplinary teams.', false, 'apply', false, false],
+  // Gerund objectives in a series read as their verbs.
+  ['Identifying, describing and comparing the parts of a flower.', false, 'analyze', false, true],
+  ['Explaining and comparing two models of memory.', false, 'analyze', false, true],
+  // "Improve/Develop/Build ... skills" with no behaviour names a wish, not a behaviour.
+  ['Improve public speaking skills.', true, null, false, false],
+  ['Develop research skills.', true, null, false, false],
+  ['Build their academic writing skills.', true, null, false, false],
+  ['Develop a lesson plan that builds reading skills.', false, 'create', false, false],
+  [
+    'Develop a training programme to improve staff communication skills.',
+    false,
+    'create',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -68,7 +68,15 @@ const ITEM_LEAD_INS: RegExp[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
   /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+prepared\s+to|become\s+able\s+to)\s+/iu,
   /^(?:[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
-  /^(?:the\s+|each\s+|every\s+|all\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  // Programme outcomes: "The legal studies minor will be capable of identifying", "Graduates
+  // will be proficient in interpreting": only before a gerund ("proficient in Excel" names no
+  // behaviour and stays as written).
+  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can)\s+(?:also\s+)?be\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)/iu,
+  /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  // "The legal studies minor will", "History majors should": a programme's learner.
+  /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
+  // "Ability to design", "An ability to function on teams" (accreditation outcomes).
+  /^(?:an?\s+|the\s+)?(?:demonstrated\s+)?ability\s+to\s+/i,
   /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
   /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
@@ -865,6 +873,25 @@ function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon, english 
 }
 
 /**
+ * A gerund objective in a series ("Identifying, describing and comparing the parts of a
+ * flower", "Explaining and comparing two models"): a gerund followed by ", " or "and"/"or" and
+ * another gerund of a Bloom verb that acts on something.
+ */
+function gerundFollows(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
+  if (!ws[k]!.lower.endsWith('ing')) return false;
+  let j = k + 1;
+  const gap = ws[j] ? text.slice(ws[k]!.end, ws[j]!.start).trim() : '';
+  if (gap !== '' && gap !== ',') return false;
+  if (ws[j]?.lower === 'and' || ws[j]?.lower === 'or') j++;
+  else if (gap !== ',') return false;
+  const other = ws[j];
+  if (!other || !other.lower.endsWith('ing')) return false;
+  const lemma = lex.lemma(other.lower);
+  if (!lemma || !lex.verb(lemma)) return false;
+  return gerundFollows(text, ws, j, lex) || objectOk(text, ws, j, 'bare');
+}
+
+/**
  * At the start, a word the Bloom lexicon knows only as an inflection ("Rules", "Armed"), a
  * one-word phrasal verb or an English-lexicon verb must read as a verb: base or -ing form
  * (`inflectedOk` allows any form), followed on the same clause by what it acts on, not by
@@ -884,6 +911,7 @@ function startOk(
   if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
   const next = ws[k + 1];
   if (!next) return false;
+  if (gerundFollows(text, ws, k, lex)) return true;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
   if (verbFollows(text, ws, k, lex)) return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;

@@ -130,6 +130,13 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
  */
 function readsAsLearnerStatement(plain: string, lex: Builder['lex']): boolean {
   if (/\bable\s+to\b/i.test(plain)) return true;
+  // "The legal studies minor will be capable of identifying ...": a learner's behaviour.
+  if (
+    /\bbe\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+\p{L}+ing\b/iu.test(
+      plain,
+    )
+  )
+    return true;
   const reading = readObjective(plain, lex, null);
   const verb = reading.verb;
   if (!verb || reading.verbFromLeadIn) return false;

@@ -147,6 +147,9 @@ function isStatement(b: Builder, text: string): boolean {
   const reading = readObjective(text, b.lex, null);
   if (reading.verb && !reading.verbFromLeadIn) {
     if (!/ing$/i.test(text.slice(reading.verb.start, reading.verb.end))) return false;
+    // After a frame the reader set aside ("The history minor will be capable of interpreting
+    // ..."), a gerund is the learner's behaviour, not a subject.
+    if (reading.behaviourStart > 0) return false;
     return ws.slice(1, 6).some((w, k) => AUX.has(w) && !RELATIVE.has(ws[k] ?? ''));
   }
   // The first auxiliary decides: "Outcomes are ...", "An outcome can be observed ..." state
