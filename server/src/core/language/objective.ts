@@ -1160,6 +1160,13 @@ function matchVague(
     }
     return { phrase: p, end };
   }
+  // "Improve critical reading skills", "Build scientific and technical writing skills",
+  // "Develop your research skills": a wish for skills with no behaviour stated (Mager).
+  for (const p of candidates) {
+    if (p.words.length !== 2 || p.words[1] !== 'skills') continue;
+    const end = skillsEnd(ws, i + 1);
+    if (end > 0) return { phrase: p, end };
+  }
   return null;
 }
 
@@ -1195,6 +1202,32 @@ const PREPOSITION_LIKE: Record<string, string[]> = {
 
 /** Where a vague phrase with a state noun ends when degree words stand between its parts, and
  * "of"/"about", "in"/"with" are interchangeable; -1 when it does not match. */
+/** After "improve", "develop", "build": the end of "[their] [adjectives] skills", when what
+ * follows the skills is not more of a noun ("Build a skills matrix"), or -1. */
+function skillsEnd(ws: Word[], t: number): number {
+  if (/^(?:their|your|his|her|our|my|one's|the|basic|key|core|essential)$/.test(ws[t]?.lower ?? ''))
+    t++;
+  for (let n = 0; n < 5 && ws[t]; n++, t++) {
+    const w = ws[t]!.lower;
+    if (w === 'skills') {
+      const next = ws[t + 1]?.lower;
+      return !next || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
+    }
+    if (SKILLS_STOP.has(w) || /\d/.test(w)) return -1;
+  }
+  return -1;
+}
+const SKILLS_FOLLOWER = new Set(
+  'for in through by to needed necessary required relevant and or as that which with when of across'.split(
+    ' ',
+  ),
+);
+const SKILLS_STOP = new Set(
+  'a an that which who to for of in on with by from into through so such than then plan plans'.split(
+    ' ',
+  ),
+);
+
 function looseEnd(ws: Word[], i: number, words: readonly string[]): number {
   let t = i + 1;
   for (let k = 1; k < words.length; k++) {
