@@ -547,6 +547,30 @@ const OBJECTIVES: ObjectiveCase[] = [
   // Gerund objectives in a series read as their verbs.
   ['Identifying, describing and comparing the parts of a flower.', false, 'analyze', false, true],
   ['Explaining and comparing two models of memory.', false, 'analyze', false, true],
+  // A vague verb inside a series of behaviours is still vague; an adverb before the last verb
+  // of a series, and "Demonstrate the ability to" before it, do not end the series.
+  ['Read, understand and follow the site rules.', true, 'apply', false, true],
+  [
+    'Staff will understand and be able to apply the lone-working policy.',
+    true,
+    'apply',
+    false,
+    true,
+  ],
+  [
+    'Demonstrate the ability to locate, appraise and summarise research evidence.',
+    false,
+    'evaluate',
+    false,
+    true,
+  ],
+  [
+    'Identify, explain, and critically compare two theories of motivation.',
+    false,
+    'analyze',
+    false,
+    true,
+  ],
   // "Improve/Develop/Build ... skills" with no behaviour names a wish, not a behaviour.
   ['Improve public speaking skills.', true, null, false, false],
   ['Develop research skills.', true, null, false, false],

@@ -67,7 +67,8 @@ export interface ObjectiveReading {
 const ITEM_LEAD_INS: RegExp[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
   /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+prepared\s+to|become\s+able\s+to)\s+/iu,
-  /^(?:[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
+  // Not across "and": "Students will understand and be able to apply" has two behaviours.
+  /^(?:(?!(?:and|or)\s)[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
   // Programme outcomes: "The legal studies minor will be capable of identifying", "Graduates
   // will be proficient in interpreting": only before a gerund ("proficient in Excel" names no
   // behaviour and stays as written).
@@ -77,6 +78,8 @@ const ITEM_LEAD_INS: RegExp[] = [
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
   // "Ability to design", "An ability to function on teams" (accreditation outcomes).
   /^(?:an?\s+|the\s+)?(?:demonstrated\s+)?ability\s+to\s+/i,
+  // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
+  /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
   /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
   /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
@@ -508,7 +511,13 @@ function behaviourAt(
 
   const vague = matchVague(ws, k, lex);
   if (vague && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
-    if (vague.phrase.words.length === 1 && mode !== 'start' && !objectOk(text, ws, k, 'bare'))
+    // "read, understand, and critically interpret": a vague verb inside a series of verbs.
+    if (
+      vague.phrase.words.length === 1 &&
+      mode !== 'start' &&
+      !objectOk(text, ws, k, 'bare') &&
+      !(mode === 'adjacent' && inSeries(text, ws, k, lex))
+    )
       return null;
     const last = ws[vague.end - 1]!;
     const phrase: VagueSpan = {
@@ -872,6 +881,23 @@ function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon, english 
   return verb && objectOk(text, ws, k + 2, 'bare');
 }
 
+/** Whether a verb at `k` is followed by ", " or "and"/"or" and another behaviour ("read,
+ * understand, and critically interpret", "understand and be able to apply"). */
+function inSeries(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
+  let j = k + 1;
+  if (!ws[j]) return false;
+  const gap = text.slice(ws[k]!.end, ws[j]!.start).trim();
+  if (gap !== '' && gap !== ',') return false;
+  if (ws[j]!.lower === 'and' || ws[j]!.lower === 'or') j++;
+  else if (gap !== ',') return false;
+  while (ws[j] && lex.isAdverb(ws[j]!.lower)) j++;
+  if (ws[j]?.lower === 'be' && ws[j + 1]?.lower === 'able' && ws[j + 2]?.lower === 'to') j += 3;
+  const w = ws[j];
+  if (!w) return false;
+  const lemma = lex.lemma(w.lower);
+  return !!lemma && lemma === w.lower && (!!lex.verb(lemma) || lex.vagueByHead.has(lemma));
+}
+
 /**
  * A gerund objective in a series ("Identifying, describing and comparing the parts of a
  * flower", "Explaining and comparing two models"): a gerund followed by ", " or "and"/"or" and
@@ -944,10 +970,12 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const gap = text.slice(ws[i - 1]!.end, ws[i]!.start).trim();
     const conj = ws[i]!.lower;
     let at = -1;
-    if (gap === ',' && i === prev.last + 1) at = i;
-    else if ((gap === '' || gap === ',') && (conj === 'and' || conj === 'or')) at = i + 1;
+    if ((gap === '' || gap === ',') && (conj === 'and' || conj === 'or')) at = i + 1;
+    else if (gap === ',' && i === prev.last + 1) at = i;
     else if (gap === '&' || gap === 'and/or' || gap === '/') at = i;
     if (at < 0 || !ws[at]) break;
+    // "read, understand, and critically interpret": an adverb before the next verb.
+    while (ws[at + 1] && lex.isAdverb(ws[at]!.lower)) at++;
     const f = behaviourAt(text, ws, at, lex, 'adjacent', mainWord);
     if (!f) break;
     const pair = `${prev.b.verb.lemma} ${f.b.verb.lemma}`;
