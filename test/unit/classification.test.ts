@@ -571,6 +571,11 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     true,
   ],
+  // "Demonstrate comprehension of", "demonstrate a sense of": an inner state, meant understand.
+  ['Demonstrate comprehension of the rules of cricket.', true, null, false, false],
+  ['Demonstrate a basic comprehension of fractions.', true, null, false, false],
+  ['Demonstrate a sense of how maps shape politics.', true, null, false, false],
+  ['Show comprehension of a short story.', true, null, false, false],
   // "Improve/Develop/Build ... skills" with no behaviour names a wish, not a behaviour.
   ['Improve public speaking skills.', true, null, false, false],
   ['Develop research skills.', true, null, false, false],

@@ -1201,6 +1201,7 @@ function matchVague(
 /** Nouns of an inner state in vague phrases ("an understanding of"). */
 const STATE_NOUNS = new Set([
   'knowledge',
+  'comprehension',
   'understanding',
   'awareness',
   'appreciation',
