@@ -576,6 +576,19 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Demonstrate a basic comprehension of fractions.', true, null, false, false],
   ['Demonstrate a sense of how maps shape politics.', true, null, false, false],
   ['Show comprehension of a short story.', true, null, false, false],
+  // Degrees real authors write: "with few errors", "aligned with state standards", "as judged
+  // (to be effective) by", "include every". A topic that mentions standards is no degree.
+  ['Label the bones of the hand with few errors.', false, 'remember', true, false],
+  ['Write a unit plan aligned with state standards.', false, 'create', true, false],
+  [
+    'Design a poster campaign, as judged effective by a panel of nurses.',
+    false,
+    'create',
+    true,
+    false,
+  ],
+  ['Plan a weekly menu that includes every food group.', false, 'create', true, false],
+  ['Explain how standards are aligned with curriculum goals.', false, 'understand', false, false],
   // "Improve/Develop/Build ... skills" with no behaviour names a wish, not a behaviour.
   ['Improve public speaking skills.', true, null, false, false],
   ['Develop research skills.', true, null, false, false],

@@ -140,7 +140,7 @@ const CRITERIA: RegExp[] = [
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   new RegExp(
-    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
+    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
@@ -151,6 +151,11 @@ const CRITERIA: RegExp[] = [
   /\bpass(?:es|ing)?\s+(?:all|every|each|the|its|their|your|a|an)\s+(?:of\s+the\s+)?(?:\S+\s+){0,2}?(?:tests?|test\s+suite|test\s+cases?|checks?|inspections?|audits?|items?)\b/i,
   /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?)\s+pass/iu,
   /\bwith\s+(?:full|complete|perfect|total|100\s*%)\s+accuracy\b/i,
+  // "with few errors", "with minimal mistakes"; "as judged (to be effective) by a panel";
+  // "includes every food group" (completeness).
+  /\bwith\s+(?:very\s+)?(?:few|minimal|only\s+minor)\s+(?:errors?|mistakes?|prompts?|corrections?)\b/i,
+  /\bas\s+(?:judged|rated|assessed|evaluated)\s+(?:to\s+be\s+)?(?:[\p{L}-]+\s+)?by\s+(?:a|an|the|two|other|their|your|an?\s+\S+|[\p{L}-]+\s+)/iu,
+  /\b(?:includ(?:e|es|ing)|cover(?:s|ing)?|us(?:e|es|ing))\s+every\s+[\p{L}-]+/iu,
   new RegExp(
     String.raw`\b${NUM}\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month)\b`,
     'iu',
@@ -183,11 +188,14 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:all|every|each)\b/i,
   /with/i,
   /error|unaided|unassisted|independently|memory|first|single|one/i,
-  /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|compl|in line|consistent|standard|that|conform|per |against/i,
+  /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|compl|in line|consistent|standard|that|conform|per |against|align/i,
   /scor|achiev|pass|obtain|earn/i,
   /pass/i,
   /pass/i,
   /accuracy/i,
+  /\bfew|minimal|minor/i,
+  /\bas (?:judged|rated|assessed|evaluated)/i,
+  /every/i,
   /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
   /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
   /\bto\b/i,
