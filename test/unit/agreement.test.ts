@@ -7,7 +7,7 @@
 // held-out-real.json (178 real objectives by other authors, from 34 public sources, that the
 // reader was never run on or tuned for, labelled before it was run on them), and on
 // held-out-real-2.json (297 more real objectives from 40 other sources, labelled before the
-// reader was run on them and measured once, with no change to the reader after it). Each text is
+// reader was run on them and measured once before the fourth pass read its misses: no longer unseen). Each text is
 // read as a one-item objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
@@ -184,23 +184,24 @@ describe('agreement with human labels', () => {
     assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.93, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.937, `compound ${f.compound}`);
   });
 
   // A second set of real objectives by other authors (40 public sources not used before, SOURCES.md),
-  // labelled from the text alone and committed before Bloomline was run on them, then measured
-  // once with no change to the reader after it (docs/agreement.md). The bars are the figures of
-  // that one run (216, 253, 280, 269, 290 and 263 of 297), so one objective lost fails.
-  test('held-out-real-2.json (a second unseen real set, measured once)', () => {
+  // labelled from the text alone and committed before Bloomline was run on them, measured once
+  // (216, 253, 280, 269, 290 and 263 of 297). The fourth pass (docs/agreement.md) read its misses
+  // for general patterns, so it is no longer unseen. The bars are the figures after that pass
+  // (229, 267, 291, 284, 294 and 269 of 297), so one objective lost fails.
+  test('held-out-real-2.json (a second real set; seen since the fourth pass)', () => {
     const labels = heldOut('held-out-real-2.json');
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real-2.json', f);
-    assert.ok(f.strict >= 0.727, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.851, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.942, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.905, `vague ${f.vague}`);
-    assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.885, `compound ${f.compound}`);
+    assert.ok(f.strict >= 0.771, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.979, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.905, `compound ${f.compound}`);
   });
 });
