@@ -7,8 +7,8 @@
 // held-out-real.json (178 real objectives by other authors, from 34 public sources, that the
 // reader was never run on or tuned for, labelled before it was run on them), and on
 // held-out-real-2.json (297 more real objectives from 40 other sources, labelled before the
-// reader was run on them and measured once before the fourth pass read its misses: no longer unseen). Each text is
-// read as a one-item objectives list. Figures print in `npm test`; the bars hold today's
+// reader was run on them and measured once; the fourth pass read its misses, so it is no
+// longer unseen). Each text is read as a one-item objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
 // Level: the objective's level (the highest of its behaviours); for a vague objective with no
