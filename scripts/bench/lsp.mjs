@@ -12,6 +12,7 @@
 //   node scripts/bench/lsp.mjs [--edits N] [--no-write]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeSection } from './section.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -323,18 +324,4 @@ const lines = [
 ];
 const section = lines.join('\n');
 process.stdout.write(`${section}\n`);
-if (write) {
-  let md = '';
-  try {
-    md = readFileSync(BENCHMARKS_MD, 'utf8');
-  } catch {
-    md = '# Benchmarks\n';
-  }
-  const a = md.indexOf(START);
-  const b = md.indexOf(END);
-  md =
-    a >= 0 && b > a
-      ? md.slice(0, a) + section + md.slice(b + END.length)
-      : `${md.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCHMARKS_MD, md);
-}
+if (write) writeSection(BENCHMARKS_MD, START, END, section);

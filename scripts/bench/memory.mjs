@@ -12,6 +12,7 @@
 //   node scripts/bench/memory.mjs [--sizes 1,19] [--shapes objectives,notes,...] [--no-write]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { writeSection } from './section.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -279,13 +280,4 @@ const section = [
   END,
 ].join('\n');
 console.log(`\n${section}`);
-if (write) {
-  let md = readFileSync(RELIABILITY_MD, 'utf8');
-  const a = md.indexOf(START);
-  const b = md.indexOf(END);
-  md =
-    a >= 0 && b > a
-      ? md.slice(0, a) + section + md.slice(b + END.length)
-      : `${md.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RELIABILITY_MD, md);
-}
+if (write) writeSection(RELIABILITY_MD, START, END, section);

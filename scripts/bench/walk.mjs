@@ -10,6 +10,7 @@
 //   node scripts/bench/walk.mjs [--runs N] [--lessons N] [--no-write]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeSection } from './section.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -235,16 +236,7 @@ async function main() {
   rmSync(OUT, { recursive: true, force: true });
   const section = lines.join('\n');
   console.log(section);
-  if (options.write) {
-    let md = readFileSync(BENCHMARKS_MD, 'utf8');
-    const s = md.indexOf(START);
-    const e = md.indexOf(END);
-    md =
-      s >= 0 && e > s
-        ? md.slice(0, s) + section + md.slice(e + END.length)
-        : `${md.trimEnd()}\n\n${section}\n`;
-    writeFileSync(BENCHMARKS_MD, md);
-  }
+  if (options.write) writeSection(BENCHMARKS_MD, START, END, section);
 }
 
 await main();

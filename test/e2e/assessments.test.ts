@@ -9,7 +9,7 @@ import {
   fileUri,
   open,
   plain,
-  poll,
+  quickFixFor,
   rangeText,
   restore,
   ruleOf,
@@ -26,10 +26,6 @@ function shape(node: TreeNodeLike): Shape {
   return [node.kind, node.label, node.description, node.children.map(shape)];
 }
 
-function isCodeAction(a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction {
-  return !('command' in a && typeof a.command === 'string');
-}
-
 /** Applies the quick fix titled like `title` for the `rule` diagnostic on `line` (1-based) and
  * waits until that diagnostic is gone; returns the text after the fix. */
 async function applyQuickFix(rule: string, line: number, title: RegExp): Promise<string> {
@@ -38,24 +34,7 @@ async function applyQuickFix(rule: string, line: number, title: RegExp): Promise
   const diagnostics = await waitForSummary(uri, SYLLABUS_DEFAULTS, 'the syllabus findings');
   const target = diagnostics.find((d) => ruleOf(d) === rule && d.range.start.line === line - 1);
   assert.ok(target, `no ${rule} diagnostic on line ${line}`);
-  let offered: string[] = [];
-  const action = await poll(
-    async () => {
-      const actions = (
-        await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          target.range,
-          vscode.CodeActionKind.QuickFix.value,
-        )
-      ).filter(isCodeAction);
-      offered = actions.map((a) => a.title);
-      return actions.find((a) => title.test(a.title));
-    },
-    `a quick fix like ${title} for ${rule}@${rangeText(target.range)}`,
-    10_000,
-    () => `; offered: ${JSON.stringify(offered)}`,
-  );
+  const action = await quickFixFor(uri, rule, target, title);
   assert.ok(action.edit, `"${action.title}" carries no edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was not applied`);
   await waitForDiagnostics(

@@ -123,6 +123,39 @@ export function rangeText(r: vscode.Range): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
 
+/** The quick fix titled like `title` among those offered for `target`'s range, as the light bulb
+ * there lists them (VS Code's executeCodeActionProvider drops each action's `diagnostics`, so
+ * the fix is told by its title); polled until offered. */
+export async function quickFixFor(
+  uri: vscode.Uri,
+  rule: string,
+  target: vscode.Diagnostic,
+  title: RegExp,
+): Promise<vscode.CodeAction> {
+  let offered: string[] = [];
+  return poll(
+    async () => {
+      const actions = (
+        await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          target.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )
+      ).filter(isCodeAction);
+      offered = actions.map((a) => a.title);
+      return actions.find((a) => title.test(a.title));
+    },
+    `a quick fix like ${title} for ${rule}@${rangeText(target.range)}`,
+    10_000,
+    () => `; offered: ${JSON.stringify(offered)}`,
+  );
+}
+
+function isCodeAction(a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction {
+  return !('command' in a && typeof a.command === 'string');
+}
+
 /** `rule@range`, sorted: a diagnostic set in one comparable form. */
 export function summary(diagnostics: readonly vscode.Diagnostic[]): string[] {
   return diagnostics.map((d) => `${ruleOf(d)}@${rangeText(d.range)}`).sort();

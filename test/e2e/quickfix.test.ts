@@ -8,7 +8,7 @@ import {
   COURSE_DEFAULTS,
   fileUri,
   open,
-  poll,
+  quickFixFor,
   rangeText,
   restore,
   ruleOf,
@@ -19,10 +19,6 @@ import {
 
 function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
   return ruleOf(a) === ruleOf(b) && a.message === b.message && a.range.isEqual(b.range);
-}
-
-function isCodeAction(a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction {
-  return !('command' in a && typeof a.command === 'string');
 }
 
 /**
@@ -37,26 +33,7 @@ async function applyQuickFix(rule: string, line: number, title: RegExp): Promise
   const target = diagnostics.find((d) => ruleOf(d) === rule && d.range.start.line === line - 1);
   assert.ok(target, `no ${rule} diagnostic on line ${line}`);
 
-  // The fixes offered for the diagnostic's range, as the light bulb there lists them. VS Code's
-  // executeCodeActionProvider drops each action's `diagnostics`, so the fix is told by its title.
-  let offered: string[] = [];
-  const action = await poll(
-    async () => {
-      const actions = (
-        await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          target.range,
-          vscode.CodeActionKind.QuickFix.value,
-        )
-      ).filter(isCodeAction);
-      offered = actions.map((a) => a.title);
-      return actions.find((a) => title.test(a.title));
-    },
-    `a quick fix like ${title} for ${rule}@${rangeText(target.range)}`,
-    10_000,
-    () => `; offered: ${JSON.stringify(offered)}`,
-  );
+  const action = await quickFixFor(uri, rule, target, title);
   assert.ok(action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind), 'kind quickfix');
   assert.ok(action.edit, `"${action.title}" carries no edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was not applied`);

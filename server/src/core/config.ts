@@ -85,7 +85,8 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   verbs: {},
 }) as Config;
 
-const KEYS = [
+/** The keys of `.bloomline.json`. */
+export const CONFIG_KEYS: readonly string[] = [
   '$schema',
   'preset',
   'rules',
@@ -120,8 +121,8 @@ export function resolveConfig(raw: unknown): { config: Config; errors: string[] 
   }
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!KEYS.includes(k))
-      errors.push(`unknown setting "${k}" (known: ${KEYS.slice(1).join(', ')})`);
+    if (!CONFIG_KEYS.includes(k))
+      errors.push(`unknown setting "${k}" (known: ${CONFIG_KEYS.slice(1).join(', ')})`);
   }
   let preset: PresetName = 'recommended';
   if (o.preset !== undefined) {

@@ -3,6 +3,7 @@
 export * from './model.js';
 export { LineIndex, lineBreakOf, type Position } from './text.js';
 export {
+  CONFIG_KEYS,
   DEFAULT_CONFIG,
   PRESETS,
   PRESET_KINDS,

@@ -5,7 +5,7 @@
 // Config files are read ahead (files.ts does the reading, on disk or through the client):
 // every one in the workspace folders and those above them, and, for a file outside the
 // folders, those above it; a file's configuration is then worked out without waiting.
-import { resolveConfig, type Config } from '../core/index.js';
+import { CONFIG_KEYS, resolveConfig, type Config } from '../core/index.js';
 import { matchGlob, matchGlobOrParent } from '../cli/glob.js';
 import { baseName, type WorkspaceFiles } from './files.js';
 
@@ -13,16 +13,7 @@ export const CONFIG_FILE = '.bloomline.json';
 
 /** The settings that reach the core; anything else under `bloomline` (trace...) is the
  * client's own. */
-const CORE_KEYS = [
-  'preset',
-  'rules',
-  'kind',
-  'linking',
-  'files',
-  'ignores',
-  'vaguePhrases',
-  'verbs',
-];
+const CORE_KEYS = CONFIG_KEYS.filter((k) => k !== '$schema');
 
 export interface FileConfig {
   config: Config;

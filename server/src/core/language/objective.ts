@@ -600,22 +600,9 @@ function behaviourAt(
   // "Back up the database", "Come up with three options".
   const p = phrasalAt(ws, k, lex);
   if (p && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
-    const lastW = ws[k + p.words - 1]!;
-    if (mode === 'later' && !objectOk(text, ws, k + p.words - 1, 'bare')) return null;
-    const lv = levelOf(p.info, ws, k + p.words - 1, lex, text);
-    return {
-      b: {
-        verb: span(text, w, lastW, p.info.verb),
-        level: lv.level,
-        alternatives: lv.alternatives,
-        vague: null,
-        real: null,
-        known: true,
-        fromLeadIn: false,
-      },
-      verbAt: k,
-      last: k + p.words - 1,
-    };
+    const last = k + p.words - 1;
+    if (mode === 'later' && !objectOk(text, ws, last, 'bare')) return null;
+    return { b: known(text, ws, last, p.info.verb, p.info, lex, k), verbAt: k, last };
   }
 
   const lemma = lex.lemma(w.lower);
@@ -630,20 +617,7 @@ function behaviourAt(
   // "Setup a Python environment", "Login to the portal": a phrasal verb written as one word.
   const closed = lex.closedPhrasal.get(w.lower);
   if (closed && mode === 'start' && startOk(text, ws, k, w.lower, false, lex)) {
-    const lv = levelOf(closed, ws, k, lex, text);
-    return {
-      b: {
-        verb: span(text, w, w, closed.verb),
-        level: lv.level,
-        alternatives: lv.alternatives,
-        vague: null,
-        real: null,
-        known: true,
-        fromLeadIn: false,
-      },
-      verbAt: k,
-      last: k,
-    };
+    return { b: known(text, ws, k, closed.verb, closed, lex), verbAt: k, last: k };
   }
 
   // A verb only the English lexicon knows: a behaviour of unknown level.
@@ -793,6 +767,8 @@ const HOW_TO = {
   suggest: ['explain', 'describe', 'demonstrate', 'outline', 'show'],
 };
 
+/** A verb the Bloom lists know, at `ws[k]`, or spread over `ws[first..k]` ("back up"); its
+ * level read from what follows `ws[k]`. */
 function known(
   text: string,
   ws: Word[],
@@ -800,10 +776,11 @@ function known(
   lemma: string,
   info: VerbInfo,
   lex: Lexicon,
+  first = k,
 ): BehaviourReading {
   const lv = levelOf(info, ws, k, lex, text);
   return {
-    verb: span(text, ws[k]!, ws[k]!, lemma),
+    verb: span(text, ws[first]!, ws[k]!, lemma),
     level: lv.level,
     alternatives: lv.alternatives,
     vague: null,
