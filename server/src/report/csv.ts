@@ -30,9 +30,12 @@ export const CSV_HEADER = [
 ] as const;
 
 type Outcome = CourseReport['outcomes'][number];
+type Column = (typeof CSV_HEADER)[number];
+/** A row by column name; a column not named is an empty cell. */
+type Row = Partial<Record<Column, string>>;
 
 export function formatReportCsv(report: ReportJson): string {
-  const rows: string[][] = [[...CSV_HEADER]];
+  const rows: Row[] = [];
   // Outcomes by file and ID, for links to an outcome in another file.
   const outcomesByFile = new Map<string, Map<string, Outcome>>();
   const assessmentsByFile = new Map<string, Map<string, CourseReport['assessments'][number]>>();
@@ -42,119 +45,85 @@ export function formatReportCsv(report: ReportJson): string {
   }
 
   for (const course of report.courses) {
-    const name = course.title ?? '';
+    const where = (path: readonly string[]): Row => ({
+      file: course.filePath,
+      course: course.title ?? '',
+      section: path.join(' > '),
+    });
     for (const obj of course.objectives) {
-      const objectiveCells = [
-        course.filePath,
-        name,
-        section(obj.section),
-        obj.id,
-        obj.text,
-        obj.level ?? '',
-        yesNo(obj.vague),
-        yesNo(obj.criterion),
-      ];
-      const none = ['', '', '', ''];
+      const objective: Row = {
+        ...where(obj.section),
+        'objective id': obj.id,
+        'objective text': obj.text,
+        'Bloom level': obj.level ?? '',
+        vague: yesNo(obj.vague),
+        criterion: yesNo(obj.criterion),
+      };
       for (const link of obj.assessments) {
         const a = assessmentsByFile.get(link.filePath ?? course.filePath)?.get(link.id);
-        const id = link.filePath ? `${link.id} (${link.filePath})` : link.id;
-        rows.push([
-          ...objectiveCells,
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          id,
-          a?.text ?? '',
-          a?.level ?? '',
-          link.implied ? 'implied' : 'explicit',
-        ]);
+        rows.push({
+          ...objective,
+          'assessment id': linkId(link),
+          'assessment text': a?.text ?? '',
+          'assessment level': a?.level ?? '',
+          'assessment link': link.implied ? 'implied' : 'explicit',
+        });
       }
       if (!obj.outcomes.length) {
-        if (!obj.assessments.length)
-          rows.push([...objectiveCells, '', '', 'none', '', '', '', '', '', ...none]);
+        if (!obj.assessments.length) rows.push({ ...objective, link: 'none' });
         continue;
       }
       for (const link of obj.outcomes) {
         const outcome = outcomesByFile.get(link.filePath ?? course.filePath)?.get(link.id);
-        const id = link.filePath ? `${link.id} (${link.filePath})` : link.id;
-        rows.push([
-          ...objectiveCells,
-          id,
-          outcome?.text ?? '',
-          link.implied ? 'implied' : 'explicit',
+        rows.push({
+          ...objective,
+          'outcome id': linkId(link),
+          'outcome text': outcome?.text ?? '',
+          link: link.implied ? 'implied' : 'explicit',
           ...outcomeFigures(outcome),
-          ...none,
-        ]);
+        });
       }
     }
     for (const o of course.outcomes) {
       if (o.objectives.length) continue;
-      rows.push([
-        course.filePath,
-        name,
-        section(o.section),
-        '',
-        '',
-        '',
-        '',
-        '',
-        o.id,
-        o.text,
-        'none',
+      rows.push({
+        ...where(o.section),
+        'outcome id': o.id,
+        'outcome text': o.text,
+        link: 'none',
         ...outcomeFigures(o),
-        '',
-        '',
-        '',
-        '',
-      ]);
+      });
     }
     for (const a of course.assessments) {
       if (a.objectives.length) continue;
-      rows.push([
-        course.filePath,
-        name,
-        section(a.section),
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        a.id,
-        a.text,
-        a.level ?? '',
-        'none',
-      ]);
+      rows.push({
+        ...where(a.section),
+        'assessment id': a.id,
+        'assessment text': a.text,
+        'assessment level': a.level ?? '',
+        'assessment link': 'none',
+      });
     }
   }
-  return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
+  return [CSV_HEADER, ...rows.map((r) => CSV_HEADER.map((column) => r[column] ?? ''))]
+    .map((r) => r.map(field).join(',') + '\r\n')
+    .join('');
 }
 
-function outcomeFigures(o: Outcome | undefined): string[] {
-  if (!o) return ['', '', '', '', ''];
-  return [
-    yesNo(o.target),
-    yesNo(o.timeframe),
-    o.kirkpatrick === null ? '' : String(o.kirkpatrick),
-    yesNo(o.vanity),
-    yesNo(o.output),
-  ];
+/** A link's ID, with the file it points into when that is another file. */
+function linkId(link: { id: string; filePath?: string }): string {
+  return link.filePath ? `${link.id} (${link.filePath})` : link.id;
 }
 
-function section(path: readonly string[]): string {
-  return path.join(' > ');
+function outcomeFigures(o: Outcome | undefined): Row {
+  if (!o) return {};
+  return {
+    target: yesNo(o.target),
+    timeframe: yesNo(o.timeframe),
+    Kirkpatrick: o.kirkpatrick === null ? '' : String(o.kirkpatrick),
+    vanity: yesNo(o.vanity),
+    output: yesNo(o.output),
+  };
 }
 
 function yesNo(value: boolean): string {
