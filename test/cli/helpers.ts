@@ -50,6 +50,7 @@ export function run(
     cwd,
     env: { ...childEnv, ...env },
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -2,7 +2,8 @@
 // JSON-RPC over its stdio (vscode-jsonrpc's message connection, as vscode-languageserver/node
 // re-exports it), answers the server's requests to the client, and lets a test wait for a
 // notification (never for a fixed time).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { checkJson } from '../cli/helpers.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -217,25 +218,10 @@ export function checkKeys(files: Record<string, string>): Record<string, string[
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-check-'));
   try {
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-    const r = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'bin', 'bloomline.js'), 'check', '--format', 'json', '.'],
-      { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
+    const r = checkJson(['.'], dir);
     if (r.status !== 0 && r.status !== 1)
       throw new Error(`bloomline check exited ${r.status}: ${r.stderr}`);
-    const reports = JSON.parse(r.stdout) as {
-      filePath: string;
-      messages: {
-        ruleId: string;
-        severity: string;
-        message: string;
-        line: number;
-        column: number;
-        endLine: number;
-        endColumn: number;
-      }[];
-    }[];
+    const reports = r.files;
     const out: Record<string, string[]> = {};
     for (const name of Object.keys(files)) out[name] = [];
     for (const report of reports) {
