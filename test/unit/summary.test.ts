@@ -60,16 +60,20 @@ test('dependentFiles: the files linked across files, and one naming an ID that i
   assert.deepEqual([...lone.dependentFiles()], ['e.md'], '(LO9) and (LO1) name nothing here');
 });
 
-test('a summary keeps IDs and references only; a closed file is not linted', () => {
+test('a summary keeps IDs, references, levels and the sections tree, no text; a closed file is not linted', () => {
   const outline = buildOutline(OBJECTIVES, 'a.md');
   const summary = summariseOutline(outline);
   assert.deepEqual(
-    summary.objectives.map((o) => [o.id, o.explicitId, o.index]),
-    outline.objectives.map((o) => [o.id, o.explicitId, o.index]),
+    summary.objectives.map((o) => [o.id, o.explicitId, o.index, o.section, o.analysis.level]),
+    outline.objectives.map((o) => [o.id, o.explicitId, o.index, o.section, o.analysis.level]),
   );
   assert.equal(summary.text, '');
-  assert.deepEqual(summary.sections, []);
+  assert.deepEqual(
+    summary.sections.map((s) => [s.index, s.parent, s.children, s.title]),
+    outline.sections.map((s) => [s.index, s.parent, s.children, '']),
+  );
   assert.equal(summary.objectives[0]!.plain, '');
+  assert.equal(summary.objectives[0]!.analysis.verb, null);
   assert.equal(linksAcrossFiles(outline), true);
   assert.equal(linksAcrossFiles(buildOutline(PLAIN, 'c.md')), false);
   const ws = new Workspace();

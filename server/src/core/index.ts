@@ -1,7 +1,7 @@
 // Bloomline's core: pure analysis of course outlines. Text in; outline model, findings and
 // fixes out. No editor, protocol or file-system code here.
 export * from './model.js';
-export { LineIndex, lineBreakOf, type Position } from './text.js';
+export { LineIndex, LinePositions, lineBreakOf, type Position } from './text.js';
 export {
   CONFIG_KEYS,
   DEFAULT_CONFIG,
@@ -62,6 +62,7 @@ export {
 } from './json.js';
 export {
   buildReport,
+  combineReports,
   type ReportJson,
   type CourseReport,
   type ReportAssessment,

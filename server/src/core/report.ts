@@ -244,6 +244,13 @@ export function buildReport(
       coverage: coverageOf(objectives, outcomes, assessments),
     });
   }
+  return combineReports([{ courses }]);
+}
+
+/** One report of the courses of several (reports made of parts of a workspace, one part at a
+ * time: the language server's closed files are analysed again a few at a time). */
+export function combineReports(parts: readonly Pick<ReportJson, 'courses'>[]): ReportJson {
+  const courses = parts.length === 1 ? parts[0]!.courses : parts.flatMap((p) => p.courses);
   const levels = emptyCounts();
   for (const c of courses) add(levels, c.levels);
   return {

@@ -1,8 +1,21 @@
 // What a closed file contributes to a workspace: the part of its outline that other files'
 // links and references need (its explicit IDs and its items' references), without the parse,
-// the text, the analyses, sections and blocks. A catalogue of hundreds of lessons is checked
-// one file at a time (cli/check.ts) holding only these summaries, not every model.
-import type { Assessment, Item, Objective, Outcome, Outline, Reference } from './model.js';
+// the text and the analyses. A catalogue of hundreds of lessons is checked one file at a time
+// (cli/check.ts) holding only these summaries, not every model; the language server keeps
+// closed files so too (lsp/server.ts), so the summary also keeps what navigation, hover,
+// completion and code lenses show of another file's item (its text, positions and level), and
+// the skeleton of sections and blocks that section scope links with: a summary is linked as
+// the full outline is, links within the file included.
+import type {
+  Assessment,
+  Block,
+  Item,
+  Objective,
+  Outcome,
+  Outline,
+  Reference,
+  Section,
+} from './model.js';
 
 /** True when the outline can take part in links between files: it has an explicit ID
  * (another file may name it) or a reference (it may name another file's item). A file with
@@ -16,8 +29,11 @@ export function linksAcrossFiles(outline: Outline): boolean {
 
 /**
  * The outline reduced to what linking needs: every item (so that indices stay those of the
- * full outline) with its kind, index, ID, references and parent, and nothing the rules read.
- * It is an `Outline` so that the workspace links it as any other; it is never linted.
+ * full outline) with its kind, index, ID, references, parent, section and block, the sections'
+ * tree and the blocks' items (section scope), and of the analyses only the Bloom level (an
+ * objective's, and whether its verb is vague; an assessment's, with the words it was read from
+ * and its grading weight). It is an `Outline` so that the workspace links it as any other; it
+ * is never linted. Strings are copied (`own`), so that none keeps the file's text alive.
  */
 export function summariseOutline(outline: Outline): Outline {
   const base = (item: Item) => ({
@@ -26,15 +42,15 @@ export function summariseOutline(outline: Outline): Outline {
     id: item.id,
     explicitId: item.explicitId,
     idSpan: item.idSpan,
-    text: item.text,
+    text: own(item.text),
     span: item.span,
     textSpan: item.textSpan,
-    section: 0,
-    block: -1,
+    section: item.section,
+    block: item.block,
     source: item.source,
     label: null,
     references: item.references.map((r): Reference => ({
-      id: r.id,
+      id: own(r.id),
       span: r.span,
       syntactic: r.syntactic,
       form: r.form,
@@ -49,14 +65,34 @@ export function summariseOutline(outline: Outline): Outline {
   return {
     filePath: outline.filePath,
     text: '',
-    title: outline.title,
-    sections: [],
-    // No blocks: section scope links items within one file only.
-    blocks: [],
+    title: outline.title === null ? null : own(outline.title),
+    sections: outline.sections.map((s): Section => ({
+      index: s.index,
+      title: '',
+      depth: s.depth,
+      path: [],
+      parent: s.parent,
+      heading: s.heading,
+      span: s.span,
+      children: s.children,
+    })),
+    blocks: outline.blocks.map((b): Block => ({
+      index: b.index,
+      kind: b.kind,
+      source: b.source,
+      section: b.section,
+      items: b.items,
+      leadIn: null,
+      span: b.span,
+      ...(b.labelledAside ? { labelledAside: true } : {}),
+    })),
     objectives: outline.objectives.map((o): Objective => ({
       ...base(o),
       kind: 'objective',
-      analysis: NO_OBJECTIVE_ANALYSIS,
+      analysis:
+        o.analysis.level === null && !o.analysis.vague
+          ? NO_OBJECTIVE_ANALYSIS
+          : { ...NO_OBJECTIVE_ANALYSIS, level: o.analysis.level, vague: o.analysis.vague },
       outcomes: [],
       assessments: [],
     })),
@@ -66,12 +102,27 @@ export function summariseOutline(outline: Outline): Outline {
       analysis: NO_OUTCOME_ANALYSIS,
       objectives: [],
     })),
-    assessments: outline.assessments.map((a): Assessment => ({
-      ...base(a),
-      kind: 'assessment',
-      analysis: NO_ASSESSMENT_ANALYSIS,
-      objectives: [],
-    })),
+    assessments: outline.assessments.map((a): Assessment => {
+      const x = a.analysis;
+      const located = (l: { text: string; span: Item['span'] } | null) =>
+        l && { text: own(l.text), span: l.span };
+      return {
+        ...base(a),
+        kind: 'assessment',
+        analysis:
+          x.level === null && x.weight === null
+            ? NO_ASSESSMENT_ANALYSIS
+            : {
+                verb: located(x.verb),
+                level: x.level,
+                form: x.form,
+                task: located(x.task),
+                weight: located(x.weight),
+                body: NONE,
+              },
+        objectives: [],
+      };
+    }),
     signals: [],
     directives: [],
     unread: [],
@@ -100,6 +151,12 @@ export function dependsOnOtherFiles(outline: Outline): boolean {
     }
   }
   return false;
+}
+
+/** A copy of a string that shares no memory with the text it was cut from (V8 keeps a slice
+ * of a long string as a view of it, and so the whole file alive). */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 const NONE = null;

@@ -24,7 +24,7 @@ import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { dependsOnOtherFiles, summariseOutline } from './summary.js';
-import { LineIndex } from './text.js';
+import { LineIndex, LinePositions } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
 import { IdentityView, type SourceView } from './formats/view.js';
 
@@ -39,8 +39,10 @@ interface Entry {
   view: SourceView | null;
   /** Line index of the stored text, made when first asked for. */
   storedLines?: LineIndex;
-  /** Closed (`close`): only the summary other files link with is kept (summary.ts). */
+  /** Closed (`addClosed`): only the summary other files link with is kept (summary.ts). */
   closed?: true;
+  /** Of a closed file given with its text: where its lines start, for `positions`. */
+  lines?: LinePositions;
   /** Findings of the item rules per item, from the last lint (`reuseFindings`). */
   itemFindings?: ItemFindings;
 }
@@ -88,7 +90,13 @@ export class Workspace {
   /** The configuration new files get, and files updated without one. */
   setConfig(config: Config): void {
     this.config = config;
-    for (const [filePath, e] of this.entries) this.update(filePath, e.text, config);
+    for (const [filePath, e] of this.entries) {
+      // A closed file has no text to analyse again: it takes the configuration for linking.
+      if (e.closed) {
+        e.config = config;
+        this.linked = false;
+      } else this.update(filePath, e.text, config);
+    }
   }
 
   /**
@@ -157,16 +165,74 @@ export class Workspace {
    * order in which files are linked, so the links of the others are made as before. The CLI
    * lints a file alone, then adds it closed to link it with files read later.
    */
-  addClosed(filePath: string, outline: Outline, config: Config): void {
-    this.entries.set(filePath, {
+  addClosed(
+    filePath: string,
+    outline: Outline,
+    config: Config,
+    stored?: { text: string; view: SourceView | null },
+  ): void {
+    const entry: Entry = {
       text: '',
       config,
       outline: summariseOutline(outline),
       parsed: null,
-      view: null,
+      view: stored?.view ?? null,
       closed: true,
-    });
+    };
+    // With its text, a closed file still answers `positions` (a notebook through its view).
+    if (stored && !stored.view) entry.lines = new LinePositions(stored.text);
+    this.entries.set(filePath, entry);
     this.linked = false;
+  }
+
+  /**
+   * Analyses a file's text and keeps it closed (`addClosed`): a file no editor has open, which
+   * the language server indexes for the others. The text is parsed in one go, as the CLI does,
+   * and let go with the model; the summary is returned.
+   */
+  updateClosed(
+    filePath: string,
+    text: string,
+    config: Config = this.config,
+    view: SourceView | null = null,
+  ): Outline {
+    let outline: Outline;
+    try {
+      ({ outline } = analyseText(text, filePath, config, null, { once: true }));
+    } catch (err) {
+      this.remove(filePath);
+      throw err;
+    }
+    this.addClosed(filePath, outline, config, { text, view });
+    return this.entries.get(filePath)!.outline;
+  }
+
+  /** Keeps only the summary of a file `update` analysed (the language server: a file read
+   * again for a request, then let go). Nothing when the file is unknown or closed already. */
+  close(filePath: string): void {
+    const entry = this.entries.get(filePath);
+    if (!entry || entry.closed) return;
+    this.addClosed(filePath, entry.outline, entry.config, { text: entry.text, view: entry.view });
+  }
+
+  /** Whether a file is kept closed (`addClosed`). */
+  isClosed(filePath: string): boolean {
+    return this.entries.get(filePath)?.closed === true;
+  }
+
+  /**
+   * Gives a closed file another configuration, where that needs no new analysis (the same
+   * words: what else the configuration says is read when files are linked and linted); false
+   * when its text must be analysed again (`updateClosed`).
+   */
+  reconfigureClosed(filePath: string, config: Config): boolean {
+    const entry = this.entries.get(filePath);
+    if (!entry?.closed || !sameWords(entry.config, config)) return false;
+    if (entry.config !== config) {
+      entry.config = config;
+      this.linked = false;
+    }
+    return true;
   }
 
   /** The files whose findings depend on other files of the workspace (a link or a reference
@@ -203,6 +269,11 @@ export class Workspace {
   /** Positions in the file as stored, for offsets of its analysed text. */
   positions(filePath: string): JsonPositions {
     const entry = this.entries.get(filePath);
+    const closedLines = entry?.lines;
+    if (closedLines)
+      return {
+        range: (s) => ({ start: closedLines.position(s.start), end: closedLines.position(s.end) }),
+      };
     if (!entry?.view) {
       const lines = new LineIndex(entry?.text ?? '');
       return { range: (s) => ({ start: lines.position(s.start), end: lines.position(s.end) }) };

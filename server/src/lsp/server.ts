@@ -26,6 +26,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   buildReport,
+  combineReports,
+  itemsOf,
   isNotebookName,
   isOutline,
   isOutlineName,
@@ -68,7 +70,7 @@ import { definition, prepareRename, references, rename } from './navigation.js';
 import { CellLayout, inCells, NOTEBOOK_SELECTOR, NotebookSync, type Lines } from './notebooks.js';
 import { SUPPRESSIONS_FILE, SuppressionStore } from './suppressions.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
-import { digestJson } from './digest.js';
+import { digest, digestJson } from './digest.js';
 
 export interface ServerOptions {
   /** The longest delay between a change and its analysis, in milliseconds (default 100, at
@@ -91,6 +93,13 @@ const INDEX_BATCH = 25;
 const CROSS_FILE_RULES = new Set(['unknown-reference', 'missing-outcome', 'orphan-outcome']);
 /** A text this long is followed by a garbage collection once analysed. */
 const LARGE_TEXT = 1024 * 1024;
+/** Closed files analysed again for a request are kept whole, the most recently asked for, up to
+ * this many files and this much text; the others are summaries again (`trimCache`). */
+const CACHED_FILES = 8;
+const CACHED_CHARS = 2 * 1024 * 1024;
+/** Closed files analysed again at a time for a request on many (the tree of the workspace, the
+ * report): what is held whole at once. */
+const MATERIALISE_BATCH = 16;
 
 const SKIPPED_DIRS = /[\\/](?:node_modules|\.git|\.ipynb_checkpoints)[\\/]/;
 /** Editor languages Bloomline reads (Quarto's and R Markdown's ids, from their extensions). */
@@ -122,8 +131,16 @@ export class BloomlineServer implements ServerContext {
   private readonly views = new Map<string, SourceView>();
   private readonly configs: ConfigStore;
   private readonly suppressions: SuppressionStore;
-  /** What the Workspace holds, by key (the same strings the outlines were built from). */
-  private readonly texts = new Map<string, string>();
+  /** What the Workspace holds, by key: the same strings the outlines were built from, or null
+   * for a closed file, of which the Workspace keeps only a summary (Workspace.updateClosed):
+   * a file read from disk that no editor has open. What needs its whole model (its tree, the
+   * report, a request on it) reads it again (`materialise`). */
+  private readonly texts = new Map<string, string | null>();
+  /** Of each file read from disk (closed, or analysed again for a request): a hash of its
+   * text, which says whether it changed since it was indexed. */
+  private readonly storedHashes = new Map<string, string>();
+  /** Closed files analysed again for a request and kept whole for the next, oldest first. */
+  private cached: string[] = [];
   /** The URI a client used for a key. */
   private readonly uris = new Map<string, string>();
   private folders: string[] = [];
@@ -254,6 +271,9 @@ export class BloomlineServer implements ServerContext {
   location(key: string, span: Span): Location {
     const inCell = this.layouts.get(key)?.locate(span);
     if (inCell) return inCell;
+    // A closed file: its lines (or a notebook's as stored) from what the Workspace kept.
+    if (this.texts.get(key) === null)
+      return { uri: this.uriOf(key), range: this.ws.positions(key).range(span) };
     const view = this.views.get(key);
     // A notebook read from disk: lines of the file as stored, as the CLI gives them.
     if (view)
@@ -267,11 +287,15 @@ export class BloomlineServer implements ServerContext {
   edit(key: string, edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | null {
     const layout = this.layouts.get(key);
     if (!layout && this.views.has(key)) return null; // A notebook's JSON is not edited as text.
+    const closed = this.texts.get(key) === null ? this.ws.positions(key) : null;
     const changes: Record<string, LspTextEdit[]> = {};
     for (const e of edits) {
       const at = layout
         ? layout.locateWithin(e.span)
-        : { uri: this.uriOf(key), range: spanToRange(this.lines(key), e.span) };
+        : {
+            uri: this.uriOf(key),
+            range: closed ? closed.range(e.span) : spanToRange(this.lines(key), e.span),
+          };
       if (!at) return null; // It spans two cells.
       (changes[at.uri] ??= []).push({ range: at.range, newText: e.newText });
     }
@@ -365,19 +389,28 @@ export class BloomlineServer implements ServerContext {
     );
     c.onRequest(
       EXPORT_REQUEST,
-      this.request<ExportParams | undefined, ExportResult | null>('export', null, (p) =>
-        exportWorkspace(
-          p,
-          this.selected(undefined).flatMap((key) => {
-            const outline = this.outline(key);
-            // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
-            const positions = this.ws.positions(key);
-            return outline ? [{ key, outline, folder: this.folderOf(key), positions }] : [];
-          }),
-          this.folders,
-          this.files,
-        ),
-      ),
+      this.request<ExportParams | undefined, ExportResult | null>('export', null, async (p) => {
+        const keys = this.selected(undefined);
+        // The export is made of every outline at once: the closed ones are analysed again
+        // together, and let go (but for the cache) once it is made.
+        await this.materialise(keys.filter((key) => this.isClosedOutline(key)));
+        try {
+          return await exportWorkspace(
+            p,
+            keys.flatMap((key) => {
+              const outline = this.outline(key);
+              if (!outline || this.ws.isClosed(key)) return [];
+              // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
+              const positions = this.ws.positions(key);
+              return [{ key, outline, folder: this.folderOf(key), positions }];
+            }),
+            this.folders,
+            this.files,
+          );
+        } finally {
+          this.trimCache();
+        }
+      }),
     );
     c.onRequest(
       REPORT_REQUEST,
@@ -494,6 +527,10 @@ export class BloomlineServer implements ServerContext {
       if (token?.isCancellationRequested)
         return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
       try {
+        // A request on a document the editor does not have open (a closed file): its whole
+        // model first.
+        const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+        if (typeof uri === 'string') await this.materialise([this.files.keyOf(uri)]);
         return await handler(params);
       } catch (err) {
         if (rethrowResponseErrors && err instanceof ResponseError) return err;
@@ -701,6 +738,7 @@ export class BloomlineServer implements ServerContext {
 
   private removeFile(key: string): void {
     this.views.delete(key);
+    this.storedHashes.delete(key);
     if (!this.texts.delete(key)) return;
     this.ws.remove(key);
     this.lineCache.delete(key);
@@ -715,11 +753,78 @@ export class BloomlineServer implements ServerContext {
     return (fc.config.files.length > 0 || isOutlineName(key)) && this.configs.accepts(fc, key);
   }
 
-  /** Sets a file's text as stored (read by `readStored`) into the index. */
+  /** Sets a file's text as stored (read by `readStored`) into the index, closed: the Workspace
+   * keeps the summary that other files link with, not the text or the model. */
   private setStored(key: string, read: Stored, fc: FileConfig = this.configFor(key)): void {
     if (read.view) this.views.set(key, read.view);
     else this.views.delete(key);
-    this.setFile(key, read.text, fc, read.view);
+    this.storedHashes.set(key, digest(read.text));
+    this.ws.updateClosed(key, read.text, fc.config, read.view);
+    this.texts.set(key, null);
+    this.lineCache.delete(key);
+    this.lineCache.delete(`${key}\0stored`);
+    this.cached = this.cached.filter((k) => k !== key);
+  }
+
+  /** Whether a file is closed (summarised) and a course outline (what the tree shows). */
+  private isClosedOutline(key: string): boolean {
+    if (this.texts.get(key) !== null) return false;
+    const outline = this.ws.get(key);
+    return outline !== undefined && isOutline(outline);
+  }
+
+  /**
+   * Analyses closed files whole again, from the file as stored, for a request that needs their
+   * models (their tree, the report, the export, a request on the file itself). They stay whole
+   * until `trimCache` lets them go. A file that changed on disk since it was indexed is indexed
+   * anew (what a watcher would say soon); one that cannot be read stays a summary.
+   */
+  private async materialise(keys: readonly string[]): Promise<void> {
+    const wanted = keys.filter((key) => this.texts.get(key) === null);
+    for (const key of keys) {
+      // Asked for again: the most recently used.
+      const at = this.cached.indexOf(key);
+      if (at >= 0) this.cached.push(...this.cached.splice(at, 1));
+    }
+    if (!wanted.length) return;
+    const reads = await Promise.all(wanted.map((key) => this.readStored(key)));
+    const changed: string[] = [];
+    wanted.forEach((key, i) => {
+      const read = reads[i];
+      // Opened, removed or read again meanwhile: what the index has now stands.
+      if (!read || this.texts.get(key) !== null) return;
+      const hash = digest(read.text);
+      if (hash !== this.storedHashes.get(key)) changed.push(key);
+      this.storedHashes.set(key, hash);
+      if (read.view) this.views.set(key, read.view);
+      else this.views.delete(key);
+      this.setFile(key, read.text, this.configFor(key), read.view);
+      this.cached.push(key);
+    });
+    if (changed.length) this.afterChange(changed);
+  }
+
+  /** Lets the closed files analysed again for requests go back to summaries, but for the most
+   * recently asked for (CACHED_FILES, CACHED_CHARS). */
+  private trimCache(): void {
+    let chars = 0;
+    const keep: string[] = [];
+    for (let i = this.cached.length - 1; i >= 0; i--) {
+      const key = this.cached[i]!;
+      const text = this.texts.get(key);
+      // Opened meanwhile (the editor's now), removed, or closed again: not the cache's.
+      if (typeof text !== 'string' || this.isOpen(key)) continue;
+      if (keep.length < CACHED_FILES && chars + text.length <= CACHED_CHARS) {
+        chars += text.length;
+        keep.unshift(key);
+        continue;
+      }
+      this.ws.close(key);
+      this.texts.set(key, null);
+      this.lineCache.delete(key);
+      this.lineCache.delete(`${key}\0stored`);
+    }
+    this.cached = keep;
   }
 
   /** Once a document is closed, the file as stored is what the workspace knows again (or
@@ -878,12 +983,57 @@ export class BloomlineServer implements ServerContext {
 
   private notifyOutline(key: string): void {
     const outline = this.outline(key);
-    const hash = outline && isOutline(outline) ? digestJson(this.ws.outlineJson(key)) : '';
+    const hash =
+      outline && isOutline(outline)
+        ? this.storedHashes.has(key) && !this.isOpen(key)
+          ? this.storedFingerprint(key, outline)
+          : digestJson(this.ws.outlineJson(key))
+        : '';
     if ((this.outlineHashes.get(key) ?? '') === hash) return;
     if (hash) this.outlineHashes.set(key, hash);
     else this.outlineHashes.delete(key);
     const params: OutlineChangedParams = { uri: this.uriOf(key) };
     void this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
+  }
+
+  /**
+   * What the tree of a file read from disk shows changes with, without its whole model (a
+   * closed file has only its summary): its text, its configuration, and its links with where
+   * and what the linked items are (as `outlineJson` locates them). Equal fingerprints, equal
+   * trees; it is compared only with the file's own last one.
+   */
+  private storedFingerprint(key: string, outline: Outline): string {
+    const located = new Map<string, Map<string, string>>();
+    const locate = (file: string, id: string): string => {
+      let ids = located.get(file);
+      if (!ids) {
+        ids = new Map();
+        const other = this.ws.get(file);
+        if (other) {
+          const positions = this.ws.positions(file);
+          for (const item of itemsOf(other))
+            if (!ids.has(item.id))
+              ids.set(item.id, `${positions.range(item.textSpan).start.line}:${item.text}`);
+        }
+        located.set(file, ids);
+      }
+      return ids.get(id) ?? '';
+    };
+    const links: unknown[] = [];
+    for (const item of itemsOf(outline)) {
+      const list =
+        item.kind === 'objective' ? [...item.outcomes, ...item.assessments] : item.objectives;
+      links.push(
+        list.map((l) => [
+          l.id,
+          l.implied,
+          l.via,
+          l.filePath ?? '',
+          locate(l.filePath ?? key, l.id),
+        ]),
+      );
+    }
+    return digestJson([this.storedHashes.get(key), this.ws.configOf(key), links]);
   }
 
   /** Tells the client an outline changed, without comparing (its fingerprint is forgotten, so
@@ -947,10 +1097,16 @@ export class BloomlineServer implements ServerContext {
       for (let i = 0; i < keys.length; i += INDEX_BATCH) {
         const batch = keys.slice(i, i + INDEX_BATCH);
         for (const key of batch) seen.add(key);
-        // Files read before are kept up to date by the watchers: not read again.
+        // Files read before are kept up to date by the watchers: not read again, but for a
+        // closed one whose new configuration reads its text otherwise (other words).
         const reads = await Promise.all(
           batch.map((key) =>
-            this.isOpen(key) || this.texts.has(key) ? null : this.readStored(key),
+            this.isOpen(key) ||
+            (this.texts.has(key) &&
+              (this.texts.get(key) !== null ||
+                this.ws.reconfigureClosed(key, this.configFor(key).config)))
+              ? null
+              : this.readStored(key),
           ),
         );
         if (!current()) return;
@@ -958,9 +1114,12 @@ export class BloomlineServer implements ServerContext {
           if (this.isOpen(key)) return;
           const read = reads[j];
           const fc = this.configFor(key);
+          const text = this.texts.get(key);
           if (read) this.setStored(key, read, fc);
-          else if (this.texts.has(key))
-            this.setFile(key, this.texts.get(key)!, fc, this.views.get(key) ?? null);
+          else if (typeof text === 'string')
+            this.setFile(key, text, fc, this.views.get(key) ?? null);
+          else if (text === null && !this.ws.reconfigureClosed(key, fc.config))
+            this.removeFile(key); // Could not be read again: gone.
         });
         // Requests are answered between batches.
         await nextTurn();
@@ -1025,24 +1184,51 @@ export class BloomlineServer implements ServerContext {
   // -------------------------------------------------------------------------------------------
   // Custom requests
 
-  private outlineRequest(params: OutlineParams | undefined): OutlineResult {
+  private async outlineRequest(params: OutlineParams | undefined): Promise<OutlineResult> {
     const keys = this.selected(params?.uri);
     const out: OutlineResult = [];
-    for (const key of keys) {
-      const outline = this.outline(key);
-      if (!outline || !isOutline(outline)) continue;
-      const json = this.ws.outlineJson(key);
-      const layout = this.layouts.get(key);
-      out.push({ ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) });
+    // Closed files are analysed again a few at a time (the tree of the whole workspace), each
+    // one's entry made while it is whole.
+    try {
+      for (let i = 0; i < keys.length; i += MATERIALISE_BATCH) {
+        const batch = keys.slice(i, i + MATERIALISE_BATCH);
+        await this.materialise(batch.filter((key) => this.isClosedOutline(key)));
+        for (const key of batch) {
+          const outline = this.outline(key);
+          // One that could not be read again is left out (the watcher will tell).
+          if (!outline || !isOutline(outline) || this.ws.isClosed(key)) continue;
+          const json = this.ws.outlineJson(key);
+          const layout = this.layouts.get(key);
+          out.push({ ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) });
+        }
+        this.trimCache();
+      }
+    } finally {
+      this.trimCache();
     }
     return out;
   }
 
-  private reportRequest(params: ReportParams | undefined): ReportJson {
-    const outlines = this.selected(params?.uri)
-      .map((k) => this.outline(k))
-      .filter((o): o is Outline => o !== undefined);
-    return buildReport(outlines, undefined, (o) => this.ws.kindOf(o.filePath));
+  private async reportRequest(params: ReportParams | undefined): Promise<ReportJson> {
+    const keys = this.selected(params?.uri);
+    const parts: ReportJson[] = [];
+    // Closed files are analysed again a few at a time: the report of each is made while it is
+    // whole.
+    try {
+      for (let i = 0; i < keys.length; i += MATERIALISE_BATCH) {
+        const batch = keys.slice(i, i + MATERIALISE_BATCH);
+        await this.materialise(batch.filter((key) => this.isClosedOutline(key)));
+        const outlines = batch
+          .filter((k) => !this.isClosedOutline(k))
+          .map((k) => this.outline(k))
+          .filter((o): o is Outline => o !== undefined);
+        parts.push(buildReport(outlines, undefined, (o) => this.ws.kindOf(o.filePath)));
+        this.trimCache();
+      }
+    } finally {
+      this.trimCache();
+    }
+    return combineReports(parts);
   }
 
   /** The file a request names (brought up to date), or every indexed file. */

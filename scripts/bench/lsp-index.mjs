@@ -1,0 +1,160 @@
+// The language server's workspace index on a catalogue: how long `bloomline lsp --stdio` takes
+// to index a workspace of lessons (the Carpentries corpus copied N times, as the catalogue
+// benchmark makes it) and what it then holds: its live heap (bytes used after a full GC, the
+// caches emptied: test/support/heap-probe.ts) and its RSS. No document is open, so every file is
+// a closed one. Index time: from `initialized` to the last `bloomline/outlineChanged` of the
+// burst the server sends when the scan ends (one per outline file); the burst is over when no
+// notification came for 1.5 s.
+//
+// Needs the build (`npm run build`: bin/ and out/test/support/heap-probe.js).
+//
+//   node scripts/bench/lsp-index.mjs [--copies N] [--runs N]
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CORPUS = path.join(ROOT, 'test', 'corpus', 'carpentries');
+const PROBE = pathToFileURL(path.join(ROOT, 'out', 'test', 'support', 'heap-probe.js')).href;
+
+const options = { copies: 8, runs: 3 };
+for (let i = 2; i < process.argv.length; i++) {
+  const flag = process.argv[i];
+  const n = Number(process.argv[++i]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer`);
+  if (flag === '--copies') options.copies = n;
+  else if (flag === '--runs') options.runs = n;
+  else throw new Error(`unknown argument ${flag}`);
+}
+
+/** The catalogue, with its own `.git` so this repository's .gitignore (bench-out/) is not read. */
+export function generateCatalogue(dir, copies) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, '.git'), { recursive: true });
+  for (let i = 1; i <= copies; i++)
+    cpSync(CORPUS, path.join(dir, `copy-${i}`), { recursive: true });
+  let files = 0;
+  let bytes = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) {
+        files++;
+        bytes += statSync(p).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+async function measure(dir) {
+  const heapFile = path.join(os.tmpdir(), `bloomline-lsp-index-heap-${process.pid}`);
+  rmSync(heapFile, { force: true });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BLOOMLINE_LSP_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BLOOMLINE_LSP_PROFILE}`]
+        : []),
+      '--expose-gc',
+      '--import',
+      PROBE,
+      path.join(ROOT, 'bin', 'bloomline.js'),
+      'lsp',
+      '--stdio',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BLOOMLINE_HEAP_PROBE: heapFile } },
+  );
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  let last = 0;
+  let count = 0;
+  connection.onNotification('bloomline/outlineChanged', () => {
+    last = performance.now();
+    count++;
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      capabilities: {},
+    });
+    const t0 = performance.now();
+    await connection.sendNotification('initialized', {});
+    while (count === 0 || performance.now() - last < 1500) await sleep(100);
+    const indexMs = last - t0;
+    const heap = await probe(child.pid, heapFile);
+    const rssKB = Number(
+      /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1],
+    );
+    return { indexMs, heap, rssKB, outlines: count };
+  } finally {
+    // Politely (a CPU profile is written at exit), then by PID if it has not gone.
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await Promise.race([connection.sendRequest('shutdown'), sleep(2000)]);
+      await connection.sendNotification('exit');
+    } catch {
+      // Gone already.
+    }
+    await Promise.race([exited, sleep(5000)]);
+    connection.dispose();
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid);
+  }
+}
+
+async function probe(pid, file) {
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await sleep(100);
+    try {
+      const [bytes, state] = readFileSync(file, 'utf8').split(' ');
+      if (state !== 'cleared') throw new Error('the server did not offer its caches to the probe');
+      return Number(bytes);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+  }
+  throw new Error('no heap probe answer');
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = path.join(ROOT, 'bench-out', 'lsp-index');
+  const { files, bytes } = generateCatalogue(dir, options.copies);
+  const runs = [];
+  for (let i = 0; i < options.runs; i++) runs.push(await measure(dir));
+  const mb = (b) => (b / 1024 / 1024).toFixed(1);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  console.log(`catalogue: ${files} lessons, ${mb(bytes)} MB; load ${load}`);
+  for (const r of runs)
+    console.log(
+      `  index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines`,
+    );
+  const pick = (f) => runs.map(f);
+  console.log(
+    `median: index ${median(pick((r) => r.indexMs)).toFixed(0)} ms [${Math.min(...pick((r) => r.indexMs)).toFixed(0)}-${Math.max(...pick((r) => r.indexMs)).toFixed(0)}], ` +
+      `live heap ${mb(median(pick((r) => r.heap)))} MB [${mb(Math.min(...pick((r) => r.heap)))}-${mb(Math.max(...pick((r) => r.heap)))}], ` +
+      `RSS ${mb(median(pick((r) => r.rssKB)) * 1024)} MB [${mb(Math.min(...pick((r) => r.rssKB)) * 1024)}-${mb(Math.max(...pick((r) => r.rssKB)) * 1024)}]`,
+  );
+}
