@@ -6,9 +6,11 @@
 // burst the server sends when the scan ends (one per outline file); the burst is over when no
 // notification came for 1.5 s.
 //
-// Needs the build (`npm run build`: bin/ and out/test/support/heap-probe.js).
+// Needs the build (`npm run build`: bin/ and out/test/support/heap-probe.js). With
+// `--baseline DIR` (a checkout of another revision, built), its server is measured too, runs
+// interleaved, and the ratios printed.
 //
-//   node scripts/bench/lsp-index.mjs [--copies N] [--runs N]
+//   node scripts/bench/lsp-index.mjs [--copies N] [--runs N] [--baseline DIR]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -25,9 +27,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.join(ROOT, 'test', 'corpus', 'carpentries');
 const PROBE = pathToFileURL(path.join(ROOT, 'out', 'test', 'support', 'heap-probe.js')).href;
 
-const options = { copies: 8, runs: 3 };
+const options = { copies: 8, runs: 3, baseline: null };
 for (let i = 2; i < process.argv.length; i++) {
   const flag = process.argv[i];
+  if (flag === '--baseline') {
+    options.baseline = path.resolve(process.argv[++i]);
+    continue;
+  }
   const n = Number(process.argv[++i]);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive integer`);
   if (flag === '--copies') options.copies = n;
@@ -57,7 +63,7 @@ export function generateCatalogue(dir, copies) {
   return { files, bytes };
 }
 
-async function measure(dir) {
+async function measure(dir, root = ROOT) {
   const heapFile = path.join(os.tmpdir(), `bloomline-lsp-index-heap-${process.pid}`);
   rmSync(heapFile, { force: true });
   const child = spawn(
@@ -69,7 +75,7 @@ async function measure(dir) {
       '--expose-gc',
       '--import',
       PROBE,
-      path.join(ROOT, 'bin', 'bloomline.js'),
+      path.join(root, 'bin', 'bloomline.js'),
       'lsp',
       '--stdio',
     ],
@@ -139,22 +145,53 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = path.join(ROOT, 'bench-out', 'lsp-index');
   const { files, bytes } = generateCatalogue(dir, options.copies);
-  const runs = [];
-  for (let i = 0; i < options.runs; i++) runs.push(await measure(dir));
+  const servers = { this: ROOT, ...(options.baseline ? { baseline: options.baseline } : {}) };
+  const runs = Object.fromEntries(Object.keys(servers).map((k) => [k, []]));
+  for (let i = 0; i < options.runs; i++)
+    for (const [name, root] of Object.entries(servers)) runs[name].push(await measure(dir, root));
   const mb = (b) => (b / 1024 / 1024).toFixed(1);
   const load = os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  console.log(`catalogue: ${files} lessons, ${mb(bytes)} MB; load ${load}`);
-  for (const r of runs)
-    console.log(
-      `  index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines`,
-    );
-  const pick = (f) => runs.map(f);
   console.log(
-    `median: index ${median(pick((r) => r.indexMs)).toFixed(0)} ms [${Math.min(...pick((r) => r.indexMs)).toFixed(0)}-${Math.max(...pick((r) => r.indexMs)).toFixed(0)}], ` +
-      `live heap ${mb(median(pick((r) => r.heap)))} MB [${mb(Math.min(...pick((r) => r.heap)))}-${mb(Math.max(...pick((r) => r.heap)))}], ` +
-      `RSS ${mb(median(pick((r) => r.rssKB)) * 1024)} MB [${mb(Math.min(...pick((r) => r.rssKB)) * 1024)}-${mb(Math.max(...pick((r) => r.rssKB)) * 1024)}]`,
+    `catalogue: ${files} lessons, ${mb(bytes)} MB; load ${load}; ${os.cpus().length} CPUs`,
   );
+  const summary = {};
+  for (const [name, list] of Object.entries(runs)) {
+    for (const r of list)
+      console.log(
+        `  ${name}: index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines`,
+      );
+    const stat = (f, show) => {
+      const xs = list.map(f);
+      return {
+        median: median(xs),
+        text: `${show(median(xs))} [${show(Math.min(...xs))}-${show(Math.max(...xs))}]`,
+      };
+    };
+    summary[name] = {
+      index: stat(
+        (r) => r.indexMs,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+      heap: stat(
+        (r) => r.heap,
+        (x) => `${mb(x)} MB`,
+      ),
+      rss: stat(
+        (r) => r.rssKB * 1024,
+        (x) => `${mb(x)} MB`,
+      ),
+    };
+    const s = summary[name];
+    console.log(
+      `${name}, median [min-max]: index ${s.index.text}, live heap ${s.heap.text}, RSS ${s.rss.text}`,
+    );
+  }
+  if (summary.baseline)
+    for (const k of ['index', 'heap', 'rss'])
+      console.log(
+        `${k}: this / baseline ${(summary.this[k].median / summary.baseline[k].median).toFixed(2)}x`,
+      );
 }

@@ -1,0 +1,153 @@
+// The language server's index holds summaries of closed files, not their models (issue 15): on
+// a workspace of real lessons (the Carpentries corpus copied twice), none of them open, the live
+// heap the index adds (after a full GC, the bounded caches emptied: test/support/heap-probe.ts)
+// stays under a bound per MB of lesson text, once the index is built and again after the tree of
+// the whole workspace was asked for (which reads every closed file again, a few at a time, and
+// keeps a small cache). Measured on a 2-core machine: 3.4 MB per MB with summaries; with the
+// whole models kept (before) 11.4 MB per MB.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { fileUri, LspClient, ROOT } from './client.js';
+
+/** MB of live heap the index may add per MB of closed lesson text. */
+const HEAP_PER_MB = 4;
+/** The two workspaces: the corpus copied this many times. */
+const SMALL = 1;
+const LARGE = 4;
+const HEAP_PROBE = pathToFileURL(path.join(ROOT, 'out', 'test', 'support', 'heap-probe.js')).href;
+const CORPUS = path.join(ROOT, 'test', 'corpus', 'carpentries');
+
+let dir: string;
+const clients: LspClient[] = [];
+
+/** A server with the heap probe, on `folder`, once it has announced every outline in it. */
+async function indexed(folder: string, outlines: string[]): Promise<LspClient> {
+  const client = new LspClient(['--expose-gc', '--import', HEAP_PROBE]);
+  clients.push(client);
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: fileUri(folder),
+    workspaceFolders: [{ uri: fileUri(folder), name: 'catalogue' }],
+    capabilities: {},
+  });
+  const wanted = new Set(outlines.map((f) => fileUri(f)));
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${wanted.size} outlines not announced; ${client.stderr}`)),
+      240_000,
+    );
+    const check = () => {
+      if (wanted.size) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    client.connection.onNotification('bloomline/outlineChanged', (p: { uri: string }) => {
+      wanted.delete(p.uri);
+      check();
+    });
+    check();
+  });
+  await client.notify('initialized', {});
+  await done;
+  return client;
+}
+
+/** The server's live heap: it collects its garbage on SIGUSR2 and writes the bytes used. */
+async function liveHeap(client: LspClient, file: string): Promise<number> {
+  fs.rmSync(file, { force: true });
+  client.child.kill('SIGUSR2');
+  for (let i = 0; i < 300; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const [bytes, state] = text.split(' ');
+    assert.equal(state, 'cleared', 'the server offers its caches to the heap probe');
+    return Number(bytes);
+  }
+  throw new Error(`no heap probe answer; ${client.stderr}`);
+}
+
+/** A workspace of the corpus copied `copies` times: its folder, its outlines (those `bloomline
+ * outline` finds with an objective or an outcome: what the index announces) and the bytes of
+ * every file it reads. */
+function catalogue(copies: number): { folder: string; outlines: string[]; bytes: number } {
+  const folder = path.join(dir, `copies-${copies}`);
+  for (let i = 1; i <= copies; i++)
+    fs.cpSync(CORPUS, path.join(folder, `copy-${i}`), { recursive: true });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'bloomline.js'), 'outline', '--format', 'json', '.'],
+    { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const entries = JSON.parse(r.stdout) as {
+    filePath: string;
+    objectives: unknown[];
+    outcomes: unknown[];
+  }[];
+  let bytes = 0;
+  for (const e of entries) bytes += fs.statSync(path.resolve(folder, e.filePath)).size;
+  const outlines = entries
+    .filter((e) => e.objectives.length || e.outcomes.length)
+    .map((e) => path.resolve(folder, e.filePath));
+  assert.ok(outlines.length >= 50 * copies, `${outlines.length} outlines`);
+  return { folder, outlines, bytes };
+}
+
+describe('language server: the index of closed files is small', { timeout: 900_000 }, () => {
+  const heapFile = path.join(os.tmpdir(), `bloomline-index-heap-${process.pid}`);
+
+  before(() => {
+    // Where the servers' heap probe writes (they inherit the environment).
+    process.env.BLOOMLINE_HEAP_PROBE = heapFile;
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-index-')));
+  });
+
+  after(async () => {
+    // Each server ended by its PID, pass or fail (stop() kills what does not exit).
+    await Promise.all(clients.map((c) => c.stop()));
+    fs.rmSync(heapFile, { force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds summaries: the live heap grows under a bound per MB of closed files', async () => {
+    // Two workspaces, so that what any index costs once (the parser's and the lexicon's code and
+    // tables) cancels out: the heap per MB is the slope between them.
+    const small = catalogue(SMALL);
+    const large = catalogue(LARGE);
+    const heaps: number[] = [];
+    let afterTree = 0;
+    for (const c of [small, large]) {
+      const client = await indexed(c.folder, c.outlines);
+      heaps.push(await liveHeap(client, heapFile));
+      if (c === large) {
+        // The tree of the whole workspace: every closed outline analysed again, then let go
+        // (but for a small cache).
+        const tree = await client.request<unknown[]>('bloomline/outline', {});
+        assert.equal(tree.length, c.outlines.length);
+        afterTree = await liveHeap(client, heapFile);
+      }
+      await client.stop();
+    }
+    const mb = (large.bytes - small.bytes) / 1024 / 1024;
+    const perMb = (heap: number) => (heap - heaps[0]!) / 1024 / 1024 / mb;
+    const index = perMb(heaps[1]!);
+    const treePerMb = perMb(afterTree);
+    console.log(
+      `# live heap: ${(heaps[0]! / 1024 / 1024).toFixed(1)} MB (${(small.bytes / 1024 / 1024).toFixed(1)} MB of lessons), ` +
+        `${(heaps[1]! / 1024 / 1024).toFixed(1)} MB (${(large.bytes / 1024 / 1024).toFixed(1)} MB): ` +
+        `${index.toFixed(2)} MB per MB; after the tree ${treePerMb.toFixed(2)} MB per MB`,
+    );
+    assert.ok(index < HEAP_PER_MB, `${index.toFixed(2)} MB of heap per MB indexed`);
+    assert.ok(treePerMb < HEAP_PER_MB, `${treePerMb.toFixed(2)} MB of heap per MB after the tree`);
+  });
+});
