@@ -1,10 +1,11 @@
 // The language server's index holds summaries of closed files, not their models (issue 15): on
-// a workspace of real lessons (the Carpentries corpus copied twice), none of them open, the live
+// a workspace of real lessons (the Carpentries corpus copied), none of them open, the live
 // heap the index adds (after a full GC, the bounded caches emptied: test/support/heap-probe.ts)
 // stays under a bound per MB of lesson text, once the index is built and again after the tree of
 // the whole workspace was asked for (which reads every closed file again, a few at a time, and
-// keeps a small cache). Measured on a 2-core machine: 3.4 MB per MB with summaries; with the
-// whole models kept (before) 11.4 MB per MB.
+// keeps a small cache). The heap per MB is the slope between a workspace of one copy of the
+// corpus and one of four. Measured: 1.5 MB per MB once indexed, 3.6 after the tree; with the
+// whole models kept (before the summaries) 9.6 MB per MB.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,8 +15,11 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { fileUri, LspClient, ROOT } from './client.js';
 
-/** MB of live heap the index may add per MB of closed lesson text. */
-const HEAP_PER_MB = 4;
+/** MB of live heap the index may add per MB of closed lesson text: once built, and after the
+ * tree of the whole workspace (which keeps the entries it made, as JSON text, and the last few
+ * files analysed again, whole). */
+const HEAP_PER_MB = 3;
+const HEAP_PER_MB_AFTER_TREE = 5;
 /** The two workspaces: the corpus copied this many times. */
 const SMALL = 1;
 const LARGE = 4;
@@ -148,6 +152,9 @@ describe('language server: the index of closed files is small', { timeout: 900_0
         `${index.toFixed(2)} MB per MB; after the tree ${treePerMb.toFixed(2)} MB per MB`,
     );
     assert.ok(index < HEAP_PER_MB, `${index.toFixed(2)} MB of heap per MB indexed`);
-    assert.ok(treePerMb < HEAP_PER_MB, `${treePerMb.toFixed(2)} MB of heap per MB after the tree`);
+    assert.ok(
+      treePerMb < HEAP_PER_MB_AFTER_TREE,
+      `${treePerMb.toFixed(2)} MB of heap per MB after the tree`,
+    );
   });
 });

@@ -82,3 +82,41 @@ test('a summary keeps IDs, references, levels and the sections tree, no text; a 
   ws.update('a.md', OBJECTIVES);
   assert.ok(ws.lint('a.md').length > 0, 'analysed again, it is linted');
 });
+
+test('closed files link as their whole outlines do, section scope within a file included', () => {
+  const files = {
+    'a.md': OBJECTIVES,
+    'b.md': OUTCOMES,
+    'm.md':
+      '# Module\r\n\r\n## Objectives\r\n\r\n- **LO5:** Write a loop that prints each file name 🔁.\r\n\r\n' +
+      '### Exercises\r\n\r\n1. Write a loop over the files of a folder.\r\n',
+  };
+  const all = whole(files);
+  const links = (ws: Workspace, name: string) => {
+    const o = ws.get(name)!;
+    return [
+      ...o.objectives.map((x) => [x.id, x.outcomes, x.assessments]),
+      ...o.outcomes.map((x) => [x.id, x.objectives]),
+      ...o.assessments.map((x) => [x.id, x.objectives]),
+    ];
+  };
+  // Not vacuous: m.md's exercise checks LO5 by section scope, b.md's outcome measures a.md's LO1.
+  assert.equal(all.get('m.md')!.objectives[0]!.assessments[0]?.via, 'scope');
+  assert.equal(all.get('a.md')!.objectives[0]!.outcomes[0]?.filePath, 'b.md');
+  const closed = new Workspace();
+  for (const [name, text] of Object.entries(files)) closed.updateClosed(name, text);
+  const demoted = whole(files);
+  for (const name of Object.keys(files)) demoted.close(name);
+  for (const name of Object.keys(files)) {
+    assert.ok(closed.isClosed(name) && demoted.isClosed(name));
+    assert.deepEqual(links(closed, name), links(all, name), name);
+    assert.deepEqual(links(demoted, name), links(all, name), name);
+    // Positions (lines of CRLF text, astral characters) are those of the text.
+    for (const item of closed.get(name)!.objectives.concat())
+      assert.deepEqual(
+        closed.positions(name).range(item.textSpan),
+        all.positions(name).range(item.textSpan),
+      );
+  }
+  assert.equal(closed.get('m.md')!.text, '', 'no text kept');
+});

@@ -141,6 +141,14 @@ export class BloomlineServer implements ServerContext {
   private readonly storedHashes = new Map<string, string>();
   /** Closed files analysed again for a request and kept whole for the next, oldest first. */
   private cached: string[] = [];
+  /** Of files read from disk: their tree entry and course report as last sent (JSON text, about
+   * the size of the file), with the fingerprint they were made at (`storedFingerprint`), so
+   * that the tree or the report of the whole workspace, asked for again after a change
+   * elsewhere, analyses only the files that changed. */
+  private readonly made = new Map<
+    string,
+    { fingerprint: string; outline?: string; report?: string }
+  >();
   /** The URI a client used for a key. */
   private readonly uris = new Map<string, string>();
   private folders: string[] = [];
@@ -530,7 +538,15 @@ export class BloomlineServer implements ServerContext {
         // A request on a document the editor does not have open (a closed file): its whole
         // model first.
         const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-        if (typeof uri === 'string') await this.materialise([this.files.keyOf(uri)]);
+        const key = typeof uri === 'string' ? this.files.keyOf(uri) : null;
+        if (key !== null && this.texts.get(key) === null) {
+          await this.materialise([key]);
+          try {
+            return await handler(params);
+          } finally {
+            this.trimCache();
+          }
+        }
         return await handler(params);
       } catch (err) {
         if (rethrowResponseErrors && err instanceof ResponseError) return err;
@@ -739,6 +755,7 @@ export class BloomlineServer implements ServerContext {
   private removeFile(key: string): void {
     this.views.delete(key);
     this.storedHashes.delete(key);
+    this.made.delete(key);
     if (!this.texts.delete(key)) return;
     this.ws.remove(key);
     this.lineCache.delete(key);
@@ -764,6 +781,63 @@ export class BloomlineServer implements ServerContext {
     this.lineCache.delete(key);
     this.lineCache.delete(`${key}\0stored`);
     this.cached = this.cached.filter((k) => k !== key);
+  }
+
+  /**
+   * Makes something of each file's whole model (its tree entry, its course report), in the
+   * order of `keys`. A file read from disk whose fingerprint has not changed since it was last
+   * made gets what was made then; the other closed files are analysed again a few at a time,
+   * each made while it is whole, and let go but for the cache. A file that could not be read
+   * again gives null (a watcher will tell what became of it).
+   */
+  private async perFile<T>(
+    keys: readonly string[],
+    what: 'outline' | 'report',
+    make: (key: string, outline: Outline) => T | null,
+  ): Promise<(T | null)[]> {
+    const out: (T | null)[] = new Array<T | null>(keys.length).fill(null);
+    const fingerprints = new Map<string, string>();
+    const todo: number[] = [];
+    keys.forEach((key, i) => {
+      const outline = this.outline(key);
+      if (!outline || !isOutline(outline)) return;
+      if (this.storedHashes.has(key) && !this.isOpen(key)) {
+        const fingerprint = this.storedFingerprint(key, outline);
+        fingerprints.set(key, fingerprint);
+        const known = this.made.get(key);
+        const text = known?.fingerprint === fingerprint ? known[what] : undefined;
+        if (text !== undefined) {
+          out[i] = JSON.parse(text) as T;
+          return;
+        }
+      }
+      todo.push(i);
+    });
+    try {
+      for (let b = 0; b < todo.length; b += MATERIALISE_BATCH) {
+        const batch = todo.slice(b, b + MATERIALISE_BATCH);
+        await this.materialise(batch.map((i) => keys[i]!));
+        for (const i of batch) {
+          const key = keys[i]!;
+          const outline = this.outline(key);
+          if (!outline || this.ws.isClosed(key)) continue;
+          const made = make(key, outline);
+          out[i] = made;
+          // Kept for next time only where the fingerprint still holds (the file did not change
+          // on disk when it was read again).
+          const fingerprint = fingerprints.get(key);
+          if (made === null || fingerprint === undefined || this.isOpen(key)) continue;
+          if (this.storedFingerprint(key, outline) !== fingerprint) continue;
+          let known = this.made.get(key);
+          if (known?.fingerprint !== fingerprint) this.made.set(key, (known = { fingerprint }));
+          known[what] = JSON.stringify(made);
+        }
+        this.trimCache();
+      }
+    } finally {
+      this.trimCache();
+    }
+    return out;
   }
 
   /** Whether a file is closed (summarised) and a course outline (what the tree shows). */
@@ -1186,49 +1260,24 @@ export class BloomlineServer implements ServerContext {
 
   private async outlineRequest(params: OutlineParams | undefined): Promise<OutlineResult> {
     const keys = this.selected(params?.uri);
-    const out: OutlineResult = [];
-    // Closed files are analysed again a few at a time (the tree of the whole workspace), each
-    // one's entry made while it is whole.
-    try {
-      for (let i = 0; i < keys.length; i += MATERIALISE_BATCH) {
-        const batch = keys.slice(i, i + MATERIALISE_BATCH);
-        await this.materialise(batch.filter((key) => this.isClosedOutline(key)));
-        for (const key of batch) {
-          const outline = this.outline(key);
-          // One that could not be read again is left out (the watcher will tell).
-          if (!outline || !isOutline(outline) || this.ws.isClosed(key)) continue;
-          const json = this.ws.outlineJson(key);
-          const layout = this.layouts.get(key);
-          out.push({ ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) });
-        }
-        this.trimCache();
-      }
-    } finally {
-      this.trimCache();
-    }
-    return out;
+    const entries = await this.perFile(keys, 'outline', (key, outline) => {
+      if (!isOutline(outline)) return null;
+      const json = this.ws.outlineJson(key);
+      const layout = this.layouts.get(key);
+      return { ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) };
+    });
+    return entries.filter((e) => e !== null);
   }
 
   private async reportRequest(params: ReportParams | undefined): Promise<ReportJson> {
     const keys = this.selected(params?.uri);
-    const parts: ReportJson[] = [];
-    // Closed files are analysed again a few at a time: the report of each is made while it is
-    // whole.
-    try {
-      for (let i = 0; i < keys.length; i += MATERIALISE_BATCH) {
-        const batch = keys.slice(i, i + MATERIALISE_BATCH);
-        await this.materialise(batch.filter((key) => this.isClosedOutline(key)));
-        const outlines = batch
-          .filter((k) => !this.isClosedOutline(k))
-          .map((k) => this.outline(k))
-          .filter((o): o is Outline => o !== undefined);
-        parts.push(buildReport(outlines, undefined, (o) => this.ws.kindOf(o.filePath)));
-        this.trimCache();
-      }
-    } finally {
-      this.trimCache();
-    }
-    return combineReports(parts);
+    const courses = await this.perFile(
+      keys,
+      'report',
+      (key, outline) =>
+        buildReport([outline], undefined, () => this.ws.kindOf(key)).courses[0] ?? null,
+    );
+    return combineReports([{ courses: courses.filter((c) => c !== null) }]);
   }
 
   /** The file a request names (brought up to date), or every indexed file. */
