@@ -108,7 +108,15 @@ async function measure(dir, root = ROOT) {
     const rssKB = Number(
       /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1],
     );
-    return { indexMs, heap, rssKB, outlines: count };
+    // What the tree and the report of the whole workspace cost, asked for twice.
+    const timed = async (method) => {
+      const t = performance.now();
+      await connection.sendRequest(method, {});
+      return performance.now() - t;
+    };
+    const treeMs = [await timed('bloomline/outline'), await timed('bloomline/outline')];
+    const reportMs = [await timed('bloomline/report'), await timed('bloomline/report')];
+    return { indexMs, heap, rssKB, outlines: count, treeMs, reportMs };
   } finally {
     // Politely (a CPU profile is written at exit), then by PID if it has not gone.
     const exited = new Promise((r) => child.once('exit', r));
@@ -161,7 +169,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const [name, list] of Object.entries(runs)) {
     for (const r of list)
       console.log(
-        `  ${name}: index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines`,
+        `  ${name}: index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines; tree ${r.treeMs.map((x) => x.toFixed(0)).join(', then ')} ms; report ${r.reportMs.map((x) => x.toFixed(0)).join(', then ')} ms`,
       );
     const stat = (f, show) => {
       const xs = list.map(f);

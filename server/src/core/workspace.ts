@@ -207,6 +207,29 @@ export class Workspace {
     return this.entries.get(filePath)!.outline;
   }
 
+  /**
+   * Analyses a file's text in one go, as `updateClosed` does, and keeps its whole model (not
+   * closed) but no parse for an edit: a closed file read again for a request that needs its
+   * model (the language server's tree, report and export), to be closed again (`close`).
+   */
+  reopen(
+    filePath: string,
+    text: string,
+    config: Config = this.config,
+    view: SourceView | null = null,
+  ): Outline {
+    let outline: Outline;
+    try {
+      ({ outline } = analyseText(text, filePath, config, null, { once: true }));
+    } catch (err) {
+      this.remove(filePath);
+      throw err;
+    }
+    this.entries.set(filePath, { text, config, outline, parsed: null, view });
+    this.linked = false;
+    return outline;
+  }
+
   /** Keeps only the summary of a file `update` analysed (the language server: a file read
    * again for a request, then let go). Nothing when the file is unknown or closed already. */
   close(filePath: string): void {

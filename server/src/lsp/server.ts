@@ -99,7 +99,7 @@ const CACHED_FILES = 8;
 const CACHED_CHARS = 2 * 1024 * 1024;
 /** Closed files analysed again at a time for a request on many (the tree of the workspace, the
  * report): what is held whole at once. */
-const MATERIALISE_BATCH = 16;
+const MATERIALISE_BATCH = 32;
 
 const SKIPPED_DIRS = /[\\/](?:node_modules|\.git|\.ipynb_checkpoints)[\\/]/;
 /** Editor languages Bloomline reads (Quarto's and R Markdown's ids, from their extensions). */
@@ -872,7 +872,9 @@ export class BloomlineServer implements ServerContext {
       this.storedHashes.set(key, hash);
       if (read.view) this.views.set(key, read.view);
       else this.views.delete(key);
-      this.setFile(key, read.text, this.configFor(key), read.view);
+      // Parsed in one go, no parse kept: it is not edited here.
+      this.ws.reopen(key, read.text, this.configFor(key).config, read.view);
+      this.texts.set(key, read.text);
       this.cached.push(key);
     });
     if (changed.length) this.afterChange(changed);
