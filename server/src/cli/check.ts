@@ -313,7 +313,8 @@ function checkFiles(
     const outline = alone.get(abs)!;
     const result = check(file);
     // A file that names no ID and has none is linked with no other: its findings are final.
-    const linked = linksAcrossFiles(outline);
+    // So are those of the only file checked: there is no other file to link it with.
+    const linked = plan.targets.length > 1 && linksAcrossFiles(outline);
     if (linked) ws.addClosed(abs, outline, alone.configOf(abs));
     // Kept to be checked again: the text, not the bytes read (they are for --fix).
     const keep = linked ? { ...file, source: { ...file.source, bytes: NO_BYTES }, ws } : null;
