@@ -1,7 +1,10 @@
 // Bundles the product with esbuild:
-// - dist/bloomline.js: the `bloomline` command (CLI and language server) as one ESM file.
-//   unified and remark are ESM-only, so the product is ESM too, and the tests load the same ESM
-//   modules (compiled by tsc) that this bundle is made from.
+// - dist/bloomline.cjs: the `bloomline` command (CLI and language server) as one CommonJS file,
+//   so that it can be compiled with V8's code cache (vm.Script cachedData; an ES module cannot
+//   be, in Node 20). The tests load the ESM modules (compiled by tsc) this bundle is made from.
+// - dist/bloomline.js: the entry point (server/src/cli/start.ts), a small ES module that runs
+//   dist/bloomline.cjs with dist/bloomline.cjs.cache, the code cache this script makes by
+//   running one `check` of examples/course-outline.md (see server/src/cli/boot.ts).
 // - dist/extension.cjs: the VS Code extension, CommonJS as VS Code's extension host loads it,
 //   with `vscode` left to the host. It starts dist/bloomline.js as its language server.
 // - dist/web/extension.cjs and dist/web/server.js: the same extension and server for VS Code for
@@ -10,23 +13,36 @@
 //   Node: a `node:` import fails the build (no fallback for a browser), and the server reads
 //   the workspace through the client (server/src/lsp/clientFiles.ts).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const cli = {
   entryPoints: { bloomline: 'server/src/cli/main.ts' },
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // The sources are ES modules: import.meta.url is this file's URL.
+  define: { 'import.meta.url': '__bloomlineModuleUrl' },
+  banner: {
+    js: "const __bloomlineModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+};
+const start = {
+  entryPoints: { bloomline: 'server/src/cli/start.ts' },
+  outdir: 'dist',
   outExtension: { '.js': '.js' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  sourcemap: true,
   logLevel: 'warning',
-  // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __bloomlineCreateRequire } from 'node:module'; const require = __bloomlineCreateRequire(import.meta.url);",
-  },
 };
 const extension = {
   entryPoints: { extension: 'client/src/extension.ts' },
@@ -70,7 +86,7 @@ const webServer = {
   entryPoints: { server: 'server/src/lsp/browserMain.ts' },
   format: 'iife',
 };
-const all = [cli, extension, webExtension, webServer];
+const all = [cli, start, extension, webExtension, webServer];
 
 // vscode-languageclient kills a server that ignores shutdown with this script, found next to
 // its code: next to the bundle once bundled.
@@ -81,10 +97,32 @@ async function copyTerminateScript() {
   await chmod(target, 0o755);
 }
 
+// The code cache of dist/bloomline.cjs: made by running the bundle once (a `check` of the
+// example outline, in a child process with BLOOMLINE_CODE_CACHE=write), so it holds the compiled
+// code of what a check runs. It is checked against the bundle's bytes and V8's version and flags
+// when read, so a cache made by another build or another Node is never used.
+const CACHE = 'dist/bloomline.cjs.cache';
+function makeCodeCache() {
+  rmSync(CACHE, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    ['dist/bloomline.js', 'check', 'examples/course-outline.md', '--no-color'],
+    { env: { ...process.env, BLOOMLINE_CODE_CACHE: 'write' }, encoding: 'utf8' },
+  );
+  if ((run.status !== 0 && run.status !== 1) || !existsSync(CACHE)) {
+    throw new Error(
+      `build: could not make the code cache (exit ${run.status}): ${run.stderr || run.error}`,
+    );
+  }
+}
+
 await copyTerminateScript();
 if (watch) {
+  // A cache would go stale at the first rebuild: the bundle is compiled from source.
+  rmSync(CACHE, { force: true });
   const { context } = await import('esbuild');
   for (const options of all) await (await context(options)).watch();
 } else {
   await Promise.all(all.map((options) => build(options)));
+  makeCodeCache();
 }
