@@ -4,7 +4,8 @@
 //   node scripts/check-package.mjs bloomline.vsix [--max-bytes N]
 //
 // - under 2 MB (vscode.dev downloads the whole .vsix before the extension can start);
-// - package.json has `main` (desktop: dist/extension.cjs, which starts dist/bloomline.js) and
+// - package.json has `main` (desktop: dist/extension.cjs, which starts dist/bloomline.js, which
+//   runs dist/bloomline.cjs) and
 //   `browser` (VS Code for the Web: dist/web/extension.cjs, which starts dist/web/server.js in a
 //   web worker), and every one of those files is in the package.
 // Prints what it measured; exit status 1 when a check fails. Reads the .vsix (a zip) with
@@ -62,6 +63,8 @@ export function checkPackage(file, maxBytes = MAX_BYTES) {
     else if (!has(entry)) problems.push(`"${key}" names ${entry}, which is not in the package`);
     if (!has(server)) problems.push(`the ${key} build's server ${server} is not in the package`);
   }
+  // dist/bloomline.js runs the bundle next to it (server/src/cli/start.ts).
+  if (!has('dist/bloomline.cjs')) problems.push('dist/bloomline.cjs is not in the package');
   return { size, files: entries.size, problems };
 }
 

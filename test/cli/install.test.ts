@@ -36,7 +36,12 @@ test(
     assert.ok(fs.existsSync(tarball), pack.out);
     const listed = sh('tar', ['tzf', tarball], tmp);
     const files = listed.out.split('\n');
-    for (const f of ['package/bin/bloomline.js', 'package/dist/bloomline.js', 'package/README.md'])
+    for (const f of [
+      'package/bin/bloomline.js',
+      'package/dist/bloomline.js',
+      'package/dist/bloomline.cjs',
+      'package/README.md',
+    ])
       assert.ok(files.includes(f), `${f} in the tarball`);
     assert.ok(
       !files.some((f) => f.startsWith('package/test/') || f.startsWith('package/node_modules/')),
