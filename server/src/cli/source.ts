@@ -4,9 +4,9 @@
 // rename, so an interrupted run never leaves half a file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { MAX_OUTLINE_BYTES } from '../core/index.js';
 import { isInside } from './files.js';
+import { nodeCrypto } from './builtins.js';
 
 /** Files larger than the core analyses are not even read. */
 export const MAX_BYTES = MAX_OUTLINE_BYTES;
@@ -72,7 +72,7 @@ export function writeFixed(abs: string, root: string, source: Source, text: stri
 export function writeAtomic(target: string, data: Buffer | string, mode?: number): void {
   const tmp = path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${path.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
   );
   try {
     fs.writeFileSync(tmp, data, { flag: 'wx', mode: mode ?? 0o666 });

@@ -5,9 +5,9 @@
 // code units, as the run's columnKind says. Preferred fixes become SARIF fixes. Each result has
 // a `partialFingerprints` entry that does not depend on line numbers (see `fingerprints`), so
 // code scanning keeps an alert's identity when the lines above it change.
-import { createHash } from 'node:crypto';
 import { docsUrl, RULES, type Fix, type Severity } from '../../core/index.js';
 import { storedFix, toRange, type FileReport, type Range } from './report.js';
+import { nodeCrypto } from '../builtins.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/bloomline/bloomline';
@@ -188,7 +188,8 @@ export function fingerprints(report: FileReport): string[] {
     const covered =
       report.text?.slice(f.span.start, f.span.end).trim() ||
       (f.item ? `${f.item.kind} ${f.item.id}` : f.message);
-    const hash = createHash('sha256')
+    const hash = nodeCrypto()
+      .createHash('sha256')
       .update(`${f.ruleId}\u0000${path}\u0000${covered.replace(/\s+/g, ' ').trim()}`)
       .digest('hex')
       .slice(0, 32);
