@@ -373,7 +373,7 @@ export class Workspace {
         };
     }
     // Rule IDs by code unit, not localeCompare: the same order for these lowercase ASCII IDs
-    // (test/unit/workspace-order.test.ts), without loading a collator (about 15 ms of a cold
+    // (test/cli/cold-start.test.ts), without loading a collator (about 15 ms of a cold
     // `check`).
     kept.sort(
       (a, b) =>
