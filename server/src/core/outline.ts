@@ -119,7 +119,7 @@ function build(
   // linear and its node count under the limit (limits.ts), is parsed in one go: cutting it into
   // pieces costs a parse of each cut tried, and of each piece again for its definitions.
   const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
-  const parsed = parseMarkdown(text, previous, { whole });
+  const parsed = parseMarkdown(text, previous, { whole, skipFences: whole });
   const outline = emptyOutline(filePath, text);
   const b: Builder = {
     text,

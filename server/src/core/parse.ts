@@ -59,6 +59,8 @@ export interface Parsed {
   chunks: Chunk[];
   /** Identifiers (as micromark normalises them) of every link reference definition. */
   definitions: string[];
+  /** Characters of fenced code read without the parser (`skipFences`). */
+  skipped: number;
 }
 
 /** A piece of the text, parsed on its own. */
@@ -84,6 +86,9 @@ const PIECE_LENGTH = 4 * 1024;
 export interface ParseOptions {
   /** One parse of the whole text, no pieces (tests compare the pieces with it). */
   whole?: boolean;
+  /** With `whole`: the text is parsed once and never edited (the CLI), and fenced code blocks at
+   * the top level are read without the parser (see parseSkippingFences); the tree is the same. */
+  skipFences?: boolean;
   /** Piece length (tests make it tiny, so that cuts are tried everywhere). */
   pieceLength?: number;
 }
@@ -167,6 +172,8 @@ interface Context {
   /** Nodes in the pieces so far, and the most allowed (limits.ts). */
   nodes: number;
   maxNodes: number;
+  /** Characters of fenced code read without the parser. */
+  skipped: number;
 }
 
 /**
@@ -194,10 +201,11 @@ export function parseMarkdown(text: string, previous?: Parsed, options: ParseOpt
     pieceLength: Math.max(1, options.pieceLength ?? PIECE_LENGTH),
     nodes: 0,
     maxNodes: maxNodes(text.length),
+    skipped: 0,
   };
   let chunks: Chunk[];
   if (options.whole) {
-    const nodes = parseNodes(ctx, 0, source.length);
+    const nodes = options.skipFences ? parseSkippingFences(ctx) : parseNodes(ctx, 0, source.length);
     chunks = [chunk(0, source.length, nodes, false)];
   } else {
     const reuse =
@@ -230,7 +238,7 @@ export function parseMarkdown(text: string, previous?: Parsed, options: ParseOpt
       end: { line: 1, column: 1, offset: source.length },
     },
   };
-  return { root, base, source, divs, chunks, definitions: unionOf(chunks) };
+  return { root, base, source, divs, chunks, definitions: unionOf(chunks), skipped: ctx.skipped };
 }
 
 /**
@@ -664,3 +672,139 @@ function assemble(chunks: readonly Chunk[]): RootContent[] {
   flush();
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fenced code at the top level, read without the parser
+
+/**
+ * The tree of one whole parse, with the lines of fenced code blocks at the top level never
+ * handed to micromark. A lesson is often a sixth code by its bytes, and micromark tokenises code
+ * a character at a time like everything else (its events then built into the tree): on the
+ * Carpentries lessons leaving the code out took a quarter of the parse time (BENCHMARKS.md).
+ *
+ * The text is parsed in segments that end at a fence line; a segment starts where the parser is
+ * as at the start of a document: at 0, or after the closing line of a code block at the top
+ * level (nothing is open there: no container, paragraph or definition). A fence line is a cut
+ * only where the parse of its segment, up to and with that line, ends with a code node starting
+ * at it: the parser decides, nothing is assumed from the text. Only the block's end and value
+ * are then read from the text, for a fence at column 0 (its lines are its value as they are) that
+ * a closing fence line closes (a line of at least as many of the same character, indented by at
+ * most three spaces, with only spaces or tabs after them); type, lang, meta and start are those of
+ * the node the parser made of the opening line. Link reference definitions reach across segments:
+ * the identifiers guessed from the lines are handed to every segment (`seedDefinitions`), and if
+ * the definitions parsed are not exactly those, every segment is parsed again with them.
+ * test/unit/skip-fences.test.ts compares this with one whole parse.
+ */
+function parseSkippingFences(ctx: Context): RootContent[] {
+  const guess = guessDefinitions(ctx.source);
+  ctx.seeds = guess.length ? new Set(guess) : null;
+  ctx.skipped = 0;
+  let nodes = segments(ctx);
+  const found = [...new Set(definitionsIn(nodes))].sort();
+  if (found.join('\n') !== guess.join('\n')) {
+    // The definitions found do not depend on the seeds (they are blocks; seeds only resolve
+    // references): a second pass with them is exact.
+    ctx.seeds = found.length ? new Set(found) : null;
+    ctx.skipped = 0;
+    nodes = segments(ctx);
+  }
+  return nodes;
+}
+
+/** A fence line at column 0: its sequence, and the rest of the line. */
+const FENCE_LINE = /(?<![^\r\n])(`{3,}|~{3,})([^\r\n]*)/g;
+
+/** Fence lines whose verification failed before the rest is parsed in one go (each failure
+ * parses its segment so far again). */
+const MAX_FENCE_FAILURES = 4;
+
+function segments(ctx: Context): RootContent[] {
+  const { source } = ctx;
+  const out: RootContent[] = [];
+  let start = 0;
+  let failures = 0;
+  FENCE_LINE.lastIndex = ctx.frontMatterEnd >= 0 ? ctx.frontMatterEnd : 0;
+  for (let m = FENCE_LINE.exec(source); m; m = FENCE_LINE.exec(source)) {
+    const at = m.index;
+    const sequence = m[1]!;
+    const lineEnd = at + m[0].length;
+    // A backtick fence with a backtick in its info string is no fence (CommonMark).
+    if (sequence[0] === '`' && m[2]!.includes('`')) continue;
+    if (at < start) continue;
+    const close = closingFence(source, lineEnd, sequence);
+    // An unclosed fence runs to the end: nothing after it is cut.
+    if (!close) break;
+    const value =
+      close.lineStart > close.contentStart
+        ? source.slice(close.contentStart, close.lineStart).replace(/(?:\r\n|\r|\n)$/, '')
+        : '';
+    // The parser reads NUL as U+FFFD, and skips a U+FEFF at the start of what it parses.
+    if (value.includes('\0') || source.charCodeAt(close.next) === 0xfeff) continue;
+    const parsed = parseNodes(ctx, start, lineEnd);
+    const last = parsed[parsed.length - 1];
+    if (last?.type !== 'code' || startOf(last) !== at) {
+      if (++failures >= MAX_FENCE_FAILURES) break;
+      continue;
+    }
+    parsed.pop();
+    for (const n of parsed) out.push(n);
+    last.value = value;
+    placeOf(last).e = close.end;
+    out.push(last);
+    ctx.skipped += close.next - lineEnd;
+    start = close.next;
+    FENCE_LINE.lastIndex = start;
+  }
+  if (start < source.length) for (const n of parseNodes(ctx, start, source.length)) out.push(n);
+  return out;
+}
+
+/** The line that closes a fence opened with `sequence`, from the line after `openEnd` (the end
+ * of the opening line, before its line break): where the block's value starts, where the closing
+ * line starts and its fence ends (trailing spaces included), and the start of the line after it
+ * (or the end of the text). Null when no line closes it. */
+function closingFence(
+  source: string,
+  openEnd: number,
+  sequence: string,
+): { contentStart: number; lineStart: number; end: number; next: number } | null {
+  if (openEnd >= source.length) return null;
+  const contentStart =
+    openEnd + (source.charCodeAt(openEnd) === 13 && source.charCodeAt(openEnd + 1) === 10 ? 2 : 1);
+  const re = sequence[0] === '`' ? CLOSE_BACKTICKS : CLOSE_TILDES;
+  re.lastIndex = contentStart;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[1]!.length < sequence.length) continue;
+    const end = m.index + m[0].length;
+    const next =
+      end >= source.length
+        ? end
+        : end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+    return { contentStart, lineStart: m.index, end, next };
+  }
+  return null;
+}
+
+const CLOSE_BACKTICKS = /(?<![^\r\n]) {0,3}(`{3,})[ \t]*(?![^\r\n])/g;
+const CLOSE_TILDES = /(?<![^\r\n]) {0,3}(~{3,})[ \t]*(?![^\r\n])/g;
+
+/**
+ * Identifiers (as micromark normalises them) of the link reference definitions the lines seem to
+ * hold: a line starting (after at most three spaces) with "[label]:". A guess, checked against
+ * what the parse finds (a definition in a list, a label over two lines, a line in code).
+ */
+function guessDefinitions(source: string): string[] {
+  if (!source.includes(']:')) return [];
+  const out = new Set<string>();
+  for (const m of source.matchAll(DEFINITION_LINE)) {
+    const id = m[1]!
+      .replace(/[\t\n\r ]+/g, ' ')
+      .replace(/^ | $/g, '')
+      .toLowerCase()
+      .toUpperCase();
+    if (id) out.add(id);
+  }
+  return [...out].sort();
+}
+
+const DEFINITION_LINE = /(?<![^\r\n]) {0,3}\[((?:[^\\[\]\r\n]|\\[^\r\n]){1,999})\]:/g;
