@@ -711,8 +711,9 @@ function parseSkippingFences(ctx: Context): RootContent[] {
   return nodes;
 }
 
-/** A fence line at column 0: its sequence, and the rest of the line. */
-const FENCE_LINE = /(?<![^\r\n])(`{3,}|~{3,})([^\r\n]*)/g;
+/** A fence sequence and the rest of its line (at column 0 where the character before it is a
+ * line break: checked apart, which lets the search skip to a "`" or "~" quickly). */
+const FENCE_LINE = /(`{3,}|~{3,})([^\r\n]*)/g;
 
 /** Fence lines whose verification failed before the rest is parsed in one go (each failure
  * parses its segment so far again). */
@@ -726,6 +727,8 @@ function segments(ctx: Context): RootContent[] {
   FENCE_LINE.lastIndex = ctx.frontMatterEnd >= 0 ? ctx.frontMatterEnd : 0;
   for (let m = FENCE_LINE.exec(source); m; m = FENCE_LINE.exec(source)) {
     const at = m.index;
+    const before = at > 0 ? source.charCodeAt(at - 1) : 10;
+    if (before !== 10 && before !== 13) continue;
     const sequence = m[1]!;
     const lineEnd = at + m[0].length;
     // A backtick fence with a backtick in its info string is no fence (CommonMark).
@@ -781,7 +784,8 @@ function closingFence(
   const re = sequence[0] === '`' ? CLOSE_BACKTICKS : CLOSE_TILDES;
   re.lastIndex = contentStart;
   for (let m = re.exec(source); m; m = re.exec(source)) {
-    if (m[1]!.length < sequence.length) continue;
+    const before = source.charCodeAt(m.index - 1);
+    if ((before !== 10 && before !== 13) || m[1]!.length < sequence.length) continue;
     const end = m.index + m[0].length;
     const next =
       end >= source.length
@@ -792,8 +796,9 @@ function closingFence(
   return null;
 }
 
-const CLOSE_BACKTICKS = /(?<![^\r\n]) {0,3}(`{3,})[ \t]*(?![^\r\n])/g;
-const CLOSE_TILDES = /(?<![^\r\n]) {0,3}(~{3,})[ \t]*(?![^\r\n])/g;
+/** A closing fence line's text (at a line start: checked apart, as for FENCE_LINE). */
+const CLOSE_BACKTICKS = / {0,3}(`{3,})[ \t]*(?![^\r\n])/g;
+const CLOSE_TILDES = / {0,3}(~{3,})[ \t]*(?![^\r\n])/g;
 
 /**
  * Identifiers (as micromark normalises them) of the link reference definitions the lines seem to
