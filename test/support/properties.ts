@@ -350,6 +350,20 @@ const piecesEqualWhole = fc.property(
   },
 );
 
+/** A text parsed once, its fenced code blocks at the top level read without the parser (the
+ * CLI's path), gives the tree, outline and findings of one whole parse and of the editor's path. */
+const skippedFencesEqualWhole = fc.property(outline, (text) => {
+  const tree = (skipFences: boolean) =>
+    JSON.stringify(parseMarkdown(text, undefined, { whole: true, skipFences }).root);
+  assert.equal(tree(true), tree(false), 'skipping fenced code gives another tree');
+  const analysed = (once: boolean) => {
+    const ws = new Workspace(undefined, { once });
+    ws.update('doc.md', text);
+    return JSON.stringify({ outline: ws.outlineJson('doc.md'), findings: ws.lint('doc.md') });
+  };
+  assert.equal(analysed(true), analysed(false), 'the CLI path gives another outline or findings');
+});
+
 const consumeInPlaceIsExact = fc.property(outline, (text) => {
   const tree = () => JSON.stringify(parseMarkdown(text, undefined, { whole: true }).root);
   let original: string;
@@ -566,6 +580,13 @@ export const PROPERTIES: NamedProperty[] = [
       'the parse in pieces (of 1, 3 and 40 characters: cut wherever a cut holds), fresh and after each of up to 3 random edits, equals one whole parse',
     testRuns: 150,
     property: piecesEqualWhole,
+  },
+  {
+    name: 'skipped-fences-equal-whole',
+    claim:
+      'a text parsed once with its fenced code at the top level read without the parser (the CLI) gives the tree of one whole parse, and the outline and findings of the editor path',
+    testRuns: 150,
+    property: skippedFencesEqualWhole,
   },
   {
     name: 'consume-in-place-is-exact',

@@ -9,10 +9,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { parseMarkdown } from '../../server/src/core/parse.js';
 import { Workspace } from '../../server/src/core/index.js';
-import { outline } from '../support/arbitraries.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -118,12 +116,5 @@ for (const [label, text, expected] of AWKWARD) {
   });
 }
 
-test('skipping fenced code gives the tree and outline of a whole parse on generated outlines', () => {
-  fc.assert(
-    fc.property(outline, (text) => {
-      assert.equal(tree(text, true), tree(text, false));
-      assert.equal(analysed(text, true), analysed(text, false));
-    }),
-    { numRuns: 300, seed: Number(process.env.BLOOMLINE_PROPERTY_SEED ?? 20261201) },
-  );
-});
+// On generated outlines: the property skipped-fences-equal-whole (test/support/properties.ts),
+// run by properties.test.ts and `npm run fuzz`.
