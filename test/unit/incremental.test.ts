@@ -195,3 +195,23 @@ test('a link reference definition anywhere falls back to a whole parse, with the
   ws.update('doc.md', changed);
   assert.deepEqual(ws.outlineJson('doc.md'), fresh(changed).json);
 });
+
+test('with findings reused, a vague verb in a lead-in is still reported (once, with its fix)', () => {
+  // The item rules see only the objectives that take their verb from a lead-in: vague-verb
+  // looked the block's items up by their index in the whole list, found none, and threw.
+  const text = `## Objectives\n\n- Explain A\n- Explain B\n\n## Learning objectives\n\nParticipants will understand:\n\n- the policy\n- the tools\n`;
+  const errors: string[] = [];
+  const ws = new Workspace(undefined, {
+    reuseFindings: true,
+    onRuleError: (rule, _file, error) => errors.push(`${rule}: ${String(error)}`),
+  });
+  ws.update('doc.md', text);
+  const vague = ws.lint('doc.md').filter((f) => f.ruleId === 'vague-verb');
+  assert.deepEqual(errors, []);
+  assert.equal(vague.length, 1);
+  assert.ok(vague[0]!.fixes.length > 0);
+  assert.deepEqual(
+    vague,
+    fresh(text).findings.filter((f) => f.ruleId === 'vague-verb'),
+  );
+});

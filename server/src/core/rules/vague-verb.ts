@@ -19,13 +19,23 @@ export const vagueVerb: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const reported = new Set<number>();
+    // The objectives of each block that take their verb from its lead-in, from the objectives
+    // the rule is given (the language server gives it only those, not the whole list: it
+    // checks the other objectives one at a time).
+    const fromLeadIn = new Map<number, Objective[]>();
+    for (const o of ctx.outline.objectives) {
+      if (!o.analysis.verbFromLeadIn) continue;
+      const list = fromLeadIn.get(o.block);
+      if (list) list.push(o);
+      else fromLeadIn.set(o.block, [o]);
+    }
     for (const o of ctx.outline.objectives) {
       const a = o.analysis;
       if (!a.vague || !a.vaguePhrase) continue;
       if (a.verbFromLeadIn) {
         if (!reported.has(o.block)) {
           reported.add(o.block);
-          reportLeadIn(ctx, o);
+          reportLeadIn(ctx, o, fromLeadIn.get(o.block)!);
         }
         continue;
       }
@@ -275,13 +285,12 @@ function replaceWithCase(text: string, o: Objective, r: Rewrite): TextEdit | nul
   return replacePlain(text, o, r.start, r.end, r.text);
 }
 
-function reportLeadIn(ctx: RuleContext, first: Objective): void {
+/** A vague verb in a lead-in, reported once, on the first of `items` (the block's objectives
+ * that take their verb from it). */
+function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): void {
   const { outline } = ctx;
   const block = outline.blocks[first.block]!;
   const lead = block.leadIn!;
-  const items = block.items
-    .map((i) => outline.objectives[i]!)
-    .filter((o) => o.analysis.verbFromLeadIn);
   const key = first.analysis.vaguePhrase!.key;
   const suggest = (ctx.lex.vague.find((p) => p.key === key)?.suggest ?? ['explain']).slice(0, 5);
   const fixes = [];
