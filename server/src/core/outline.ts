@@ -11,6 +11,7 @@ import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
 import { PlainCache } from './recognise/plain.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
+import { Reads } from './recognise/reuse.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 
@@ -37,13 +38,20 @@ export interface AnalyseOptions {
  * MAX_NODES_BASE, and micromark's list work, which grows faster than the text, is small. */
 export const WHOLE_PARSE_LENGTH = 32 * 1024;
 
+/**
+ * What each build read from the paragraphs of its parse (recognise/reuse.ts), for the next build
+ * from that parse. The next build takes over the items of the outline built with it, so that
+ * outline must not be read after (the workspace lets it go): a parse's reads are used once.
+ */
+const READS = new WeakMap<Parsed, Reads>();
+
 export function analyseText(
   text: string,
   filePath: string,
   config?: Pick<Config, 'vaguePhrases' | 'verbs'>,
   previous?: Parsed | null,
   options: AnalyseOptions = {},
-): { outline: Outline; parsed: Parsed | null } {
+): { outline: Outline; parsed: Parsed | null; reused?: number } {
   const reason = declineReason(text);
   if (reason) return { outline: declined(text, filePath, reason), parsed: null };
   try {
@@ -113,13 +121,16 @@ function build(
   config: Pick<Config, 'vaguePhrases' | 'verbs'> | undefined,
   previous: Parsed | undefined,
   options: AnalyseOptions,
-): { outline: Outline; parsed: Parsed } {
+): { outline: Outline; parsed: Parsed; reused?: number } {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
   // A text that will not be edited, and is short enough that micromark's work on it stays
   // linear and its node count under the limit (limits.ts), is parsed in one go: cutting it into
   // pieces costs a parse of each cut tried, and of each piece again for its definitions.
   const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
+  const last = previous ? READS.get(previous) : undefined;
+  if (previous) READS.delete(previous);
   const parsed = parseMarkdown(text, previous, { whole, skipFences: whole });
+  const reads = options.once ? null : new Reads(lex, last?.lex === lex ? last.next : null);
   const outline = emptyOutline(filePath, text);
   const b: Builder = {
     text,
@@ -132,6 +143,7 @@ function build(
     codeSpans: [],
     listSinks: new WeakMap(),
     plainCache: new PlainCache(),
+    reads,
   };
   const root = parsed.root;
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
@@ -152,5 +164,6 @@ function build(
     s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDisableComments(b);
   readSignals(b, root);
-  return { outline, parsed };
+  if (reads) READS.set(parsed, reads);
+  return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }

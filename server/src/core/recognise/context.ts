@@ -6,6 +6,7 @@ import type { Lexicon } from '../language/lexicon.js';
 import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
 import type { Parsed } from '../parse.js';
 import type { PlainCache } from './plain.js';
+import type { Reads } from './reuse.js';
 import type { ListSink } from './readers/lists.js';
 
 export interface Builder {
@@ -22,6 +23,9 @@ export interface Builder {
   listSinks: WeakMap<List, ListSink>;
   /** Plain text of inline nodes made lately, by their children array (plain.ts). */
   plainCache: PlainCache;
+  /** What this build reads from paragraphs, and what the last build of the document read
+   * (reuse.ts); null for a text analysed once. */
+  reads: Reads | null;
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

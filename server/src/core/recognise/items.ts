@@ -25,6 +25,7 @@ import { readLabel } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { findReferences } from './references.js';
+import { freshReferences, moveItem } from './reuse.js';
 import { ruleOf } from './scope.js';
 
 // No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
@@ -302,13 +303,23 @@ export function readItem(
 ): ItemBase | null {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return null;
-  const plain = plainOf(b, first.children);
   const span = off(b, first);
-  const made = addItem(b, sink, plain, span, {
-    parent,
-    leadVerb,
-    insertion: insertionAfter(b, span),
-  });
+  // The same paragraph read with the same rule and verb in the last build: its item is moved
+  // and placed, not read again (reuse.ts).
+  const memo = b.reads?.memo(b.text, first, span);
+  const kept = memo?.item;
+  let made: ItemBase | null = null;
+  if (kept && kept.by !== b.reads && kept.rule === sink.rule && kept.leadVerb === leadVerb) {
+    made = placeItem(b, sink, kept.made, span, parent);
+    kept.by = b.reads!;
+  } else {
+    made = addItem(b, sink, plainOf(b, first.children), span, {
+      parent,
+      leadVerb,
+      insertion: insertionAfter(b, span),
+    });
+    if (memo) memo.item = made ? { made, rule: sink.rule, leadVerb, by: b.reads! } : undefined;
+  }
   if (!made) return null;
   // Nested lists: outcomes nested under an objective measure it; unlabelled sub-items of an
   // objective are sub-objectives, unless the objective ends with ":" (they complete it).
@@ -437,6 +448,58 @@ function sectionSlug(b: Builder, s: Section): string {
   return parts.join('/');
 }
 
+/**
+ * An item read in the last build from a paragraph that is unchanged, placed in this outline:
+ * moved to where the paragraph now stands, with this build's index, block, section, source,
+ * parent and generated ID, and no links (the workspace makes them again).
+ */
+function placeItem(
+  b: Builder,
+  sink: ItemSink,
+  item: ItemBase,
+  span: Span,
+  parent: { kind: ItemKind; index: number } | null,
+): ItemBase {
+  const delta = span.start - item.span.start;
+  if (delta) moveItem(item, delta);
+  checkItemLimit(b, item.span.start);
+  const kind = item.kind;
+  const block = blockFor(b, sink, kind, item.label !== null);
+  const { outline } = b;
+  const list: ItemBase[] =
+    kind === 'objective'
+      ? outline.objectives
+      : kind === 'outcome'
+        ? outline.outcomes
+        : outline.assessments;
+  item.index = list.length;
+  if (!item.explicitId) item.id = generatedId(b, sink.section, kind);
+  item.section = sink.section;
+  item.block = block.index;
+  item.source = sink.source;
+  item.parent = parent;
+  item.references = freshReferences(item, delta);
+  if (kind === 'objective') {
+    const o = item as Objective;
+    o.outcomes = [];
+    o.assessments = [];
+  } else (item as Outcome | Assessment).objectives = [];
+  list.push(item);
+  block.items.push(item.index);
+  b.reads!.reused++;
+  return item;
+}
+
+function checkItemLimit(b: Builder, at: number): void {
+  const { outline } = b;
+  const items = outline.objectives.length + outline.outcomes.length + outline.assessments.length;
+  if (items >= MAX_ITEMS)
+    throw new NotAnalysed(
+      `Not analysed: the file has more than ${MAX_ITEMS.toLocaleString('en')} objectives, outcomes and assessments.`,
+      at,
+    );
+}
+
 function finishItem(
   b: Builder,
   base: ItemBase,
@@ -445,12 +508,7 @@ function finishItem(
   task: { texts: PlainText[]; body: Span | null; title?: boolean } | null,
 ): ItemBase {
   const { outline } = b;
-  const items = outline.objectives.length + outline.outcomes.length + outline.assessments.length;
-  if (items >= MAX_ITEMS)
-    throw new NotAnalysed(
-      `Not analysed: the file has more than ${MAX_ITEMS.toLocaleString('en')} objectives, outcomes and assessments.`,
-      base.span.start,
-    );
+  checkItemLimit(b, base.span.start);
   if (base.kind === 'assessment') {
     const a: Assessment = {
       ...base,

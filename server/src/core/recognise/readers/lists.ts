@@ -121,11 +121,19 @@ function mostlyStatements(b: Builder, list: List): boolean {
   for (const item of sample(list)) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
-    const text = plainOf(b, first.children).text;
-    const body = text.slice(skipPrefix(text)).trim();
-    if (!body) continue;
+    // Whether a paragraph is a statement depends on its text alone: kept from the last build
+    // while the text stays (reuse.ts).
+    const memo = b.reads?.memo(b.text, first, off(b, first));
+    let statement = memo?.statement;
+    if (statement === undefined) {
+      const text = plainOf(b, first.children).text;
+      const body = text.slice(skipPrefix(text)).trim();
+      statement = body ? isStatement(b, body) : null;
+      if (memo) memo.statement = statement;
+    }
+    if (statement === null) continue;
     all++;
-    if (isStatement(b, body)) statements++;
+    if (statement) statements++;
   }
   return all > 0 && statements * 2 > all;
 }

@@ -1,0 +1,129 @@
+// What one build of a document read from its paragraphs, kept for the next build of the same
+// document after an edit (the language server rebuilds the outline after every edit). The walk
+// (walk.ts) still goes over the whole tree, so everything that crosses sections is decided
+// afresh: sections, namings, lead-ins, blocks, generated IDs, a list's kind. What is reused is
+// the reading of a list item whose paragraph the edit left alone: its plain text, ID, label,
+// references and the language analysis of its text, which depend on nothing but that text, the
+// words of the configuration (the lexicon), and what the walk hands the reader (the block's kind
+// rule and a lead-in's verb), all compared before the reading is reused.
+//
+// A paragraph is the same when it is the same parse node (parse.ts re-parses only the pieces an
+// edit touched; the nodes of the others are kept, moved to where they now stand) and the text
+// from the start of its first line to its end is still the same (its length and two hashes):
+// the reader looks at that much of the text (the list marker before the paragraph, for where a
+// nested item would go). A reused item is moved to where its paragraph now stands and takes
+// its place in the new outline (index, block, section, generated ID, parent); its links are made
+// again by the workspace. test/unit/outline-reuse.test.ts checks, after random edits, that the
+// outline and findings equal those of a fresh build.
+import type { Paragraph } from 'mdast';
+import type { Lexicon } from '../language/lexicon.js';
+import type { ItemBase, Span } from '../model.js';
+import type { KindRule } from './items.js';
+
+/** What was read from one paragraph (kept from build to build while its text stays). */
+export interface ParagraphMemo {
+  /** The text from the start of the paragraph's first line to its end: length and hashes. */
+  length: number;
+  h1: number;
+  h2: number;
+  /** The item read from it as a list item, with what the walk handed the reader, and the build
+   * that last used it (an item belongs to one outline at a time). */
+  item?: { made: ItemBase; rule: KindRule; leadVerb: string | null; by: Reads };
+  /** Whether its text reads as a statement about something (readers/lists.ts); null when it
+   * has no text. */
+  statement?: boolean | null;
+}
+
+/** One build's paragraph memos, and the last build's to reuse (null: none). */
+export class Reads {
+  readonly next = new Map<Paragraph, ParagraphMemo>();
+  /** Items reused in this build (tests read it). */
+  reused = 0;
+
+  constructor(
+    readonly lex: Lexicon,
+    private readonly old: Map<Paragraph, ParagraphMemo> | null,
+  ) {}
+
+  /** This build's memo of a paragraph: the last build's when its text is unchanged. */
+  memo(text: string, para: Paragraph, span: Span): ParagraphMemo {
+    let m = this.next.get(para);
+    if (m) return m;
+    let from = span.start;
+    while (from > 0 && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x41c6ce57;
+    for (let i = from; i < span.end; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 2654435761);
+    }
+    const length = span.end - from;
+    const old = this.old?.get(para);
+    m = old && old.length === length && old.h1 === h1 && old.h2 === h2 ? old : { length, h1, h2 };
+    this.next.set(para, m);
+    return m;
+  }
+}
+
+/**
+ * Moves an item read at another place by `delta`: every span in it and its analysis is
+ * replaced by a moved copy (a span object may be shared with a finding made from the item,
+ * which must not move with it), and its offsets are moved in place (they are its own). Spans
+ * are found by shape ({ start, end } and nothing else), so a span a reader adds to an analysis
+ * moves too.
+ */
+export function moveItem(item: ItemBase, delta: number): void {
+  item.span = moved(item.span, delta);
+  item.textSpan = moved(item.textSpan, delta);
+  if (item.idSpan) item.idSpan = moved(item.idSpan, delta);
+  if (item.insertion)
+    item.insertion = { at: item.insertion.at + delta, indent: item.insertion.indent };
+  const offsets = item.offsets;
+  for (let i = 0; i < offsets.length; i++) offsets[i] = offsets[i]! + delta;
+  const analysis = (item as { analysis?: object }).analysis;
+  if (analysis) moveSpansIn(analysis as Record<string, unknown>, delta, new Set());
+}
+
+/** The item's references as read (no resolved target), moved by `delta`. */
+export function freshReferences(item: ItemBase, delta: number): ItemBase['references'] {
+  return item.references.map((r) => ({
+    id: r.id,
+    span: delta ? moved(r.span, delta) : r.span,
+    syntactic: r.syntactic,
+    form: r.form,
+  }));
+}
+
+function moved(s: Span, delta: number): Span {
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function isSpan(v: object): v is Span {
+  const o = v as { start?: unknown; end?: unknown };
+  if (typeof o.start !== 'number' || typeof o.end !== 'number') return false;
+  for (const key in v) if (key !== 'start' && key !== 'end') return false;
+  return true;
+}
+
+/** Replaces every span found under `obj` (objects and arrays) with a moved copy. Objects met
+ * twice (an analysis shares its first behaviour's verb) are moved once. */
+function moveSpansIn(obj: Record<string, unknown>, delta: number, seen: Set<object>): void {
+  if (seen.has(obj)) return;
+  seen.add(obj);
+  if (Array.isArray(obj)) {
+    for (let i = 0; i < obj.length; i++) {
+      const v: unknown = obj[i];
+      if (v === null || typeof v !== 'object') continue;
+      if (isSpan(v)) obj[i] = moved(v, delta);
+      else moveSpansIn(v as Record<string, unknown>, delta, seen);
+    }
+    return;
+  }
+  for (const key in obj) {
+    const v = obj[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (isSpan(v)) obj[key] = moved(v, delta);
+    else moveSpansIn(v as Record<string, unknown>, delta, seen);
+  }
+}
