@@ -610,6 +610,16 @@ interface Slot {
 interface ItemFindings {
   config: Config;
   memos: Map<string, ItemMemo>;
+  /** Each item's signature, by item: the outline builder hands on the items of unchanged list
+   * items as the same objects (recognise/reuse.ts), whose signature is then known, unless the
+   * two things of it the builder may change (ID and source) changed. */
+  signatures: Map<Objective | Outcome, KnownSignature>;
+}
+
+interface KnownSignature {
+  signature: string;
+  id: string;
+  source: string;
 }
 
 /**
@@ -622,6 +632,8 @@ interface ItemFindings {
 class ItemReuse {
   private readonly old: Map<string, ItemMemo> | null;
   private readonly memos = new Map<string, ItemMemo>();
+  private readonly oldSignatures: Map<Objective | Outcome, KnownSignature> | null;
+  private readonly signatures = new Map<Objective | Outcome, KnownSignature>();
   /** Per item list (objectives, outcomes): each item's memo in this lint and in the last. */
   private readonly slots = new Map<readonly (Objective | Outcome)[], Slot[]>();
   private readonly view: Outline;
@@ -631,6 +643,7 @@ class ItemReuse {
     previous: ItemFindings | undefined,
   ) {
     this.old = previous?.memos ?? null;
+    this.oldSignatures = previous?.signatures ?? null;
     // The outline with other item lists: everything else read through to the real one.
     this.view = Object.create(outline) as Outline;
     this.view.assessments = [];
@@ -694,16 +707,24 @@ class ItemReuse {
     let slots = this.slots.get(items);
     if (slots) return slots;
     slots = items.map((item) => {
-      const sig = this.signature(item);
+      const known = this.oldSignatures?.get(item);
+      const sig =
+        known && known.id === item.id && known.source === item.source
+          ? known.signature
+          : this.signature(item);
+      this.signatures.set(item, { signature: sig, id: item.id, source: item.source });
+      const old = this.old?.get(sig);
+      const same = old && old.plain === item.plain ? old : null;
       let memo = this.memos.get(sig);
       if (!memo || memo.plain !== item.plain) {
-        memo = { start: item.span.start, plain: item.plain, byRule: new Map() };
+        // The last lint's memo is carried on as it is (its findings stay where they were
+        // made, and are moved for each item from there): nothing is made for an unchanged item.
+        memo = same ?? { start: item.span.start, plain: item.plain, byRule: new Map() };
         this.memos.set(sig, memo);
       }
-      const old = this.old?.get(sig);
       return {
         memo,
-        old: old && old.plain === item.plain ? old : null,
+        old: same === memo ? null : same,
         start: item.span.start,
         lead: item.kind === 'objective' && item.analysis.verbFromLeadIn,
       };
@@ -713,7 +734,7 @@ class ItemReuse {
   }
 
   done(config: Config): ItemFindings {
-    return { config, memos: this.memos };
+    return { config, memos: this.memos, signatures: this.signatures };
   }
 
   /**
