@@ -446,13 +446,14 @@ export class Workspace {
       }
     }
     this.ids = ids;
+    // Links are made again from nothing (an empty list is kept: the builder makes new ones).
     for (const { outline } of this.entries.values()) {
       for (const o of outline.objectives) {
-        o.outcomes = [];
-        o.assessments = [];
+        if (o.outcomes.length) o.outcomes = [];
+        if (o.assessments.length) o.assessments = [];
       }
-      for (const o of outline.outcomes) o.objectives = [];
-      for (const a of outline.assessments) a.objectives = [];
+      for (const o of outline.outcomes) if (o.objectives.length) o.objectives = [];
+      for (const a of outline.assessments) if (a.objectives.length) a.objectives = [];
     }
     this.linkedPairs.clear();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
@@ -850,9 +851,16 @@ class SectionScope {
         stack.pop();
       }
     }
-    this.sorted = [...outline.objectives].sort(
-      (a, b) => this.first[a.section]! - this.first[b.section]! || a.index - b.index,
-    );
+    // Objectives mostly stand in that order already (a block's items belong to its section):
+    // they are sorted only when they do not.
+    const first = this.first;
+    const objectives = outline.objectives;
+    let inOrder = true;
+    for (let i = 1; i < objectives.length && inOrder; i++)
+      inOrder = first[objectives[i - 1]!.section]! <= first[objectives[i]!.section]!;
+    this.sorted = inOrder
+      ? objectives
+      : [...objectives].sort((a, b) => first[a.section]! - first[b.section]! || a.index - b.index);
     this.keys = this.sorted.map((o) => this.first[o.section]!);
   }
 
