@@ -25,6 +25,7 @@ import {
   applyEdit,
   astralOutline,
   configData,
+  block,
   edit,
   notebook,
   outline,
@@ -325,6 +326,43 @@ const incrementalEqualsWhole = fc.property(
   },
 );
 
+/** A long outline: generated blocks, the whole run three times (about 10-40 KB), so that it is
+ * parsed in several pieces and an edit leaves most of them, and their items, to be reused. */
+const longOutline: fc.Arbitrary<string> = fc
+  .record({
+    blocks: fc.array(block, { minLength: 10, maxLength: 30 }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+  })
+  .map(({ blocks, crlf, bom }) => {
+    const once = blocks.join('\n\n');
+    const text = `${once}\n\n${once}\n\n${once}\n`;
+    return (bom ? '\ufeff' : '') + (crlf ? text.replace(/\r?\n/g, '\r\n') : text);
+  });
+
+/** After each of a few edits, the language server's way (the last parse, the items the builder
+ * reuses, the findings reused) gives the outline model, JSON and findings of a fresh analysis. */
+const reuseEqualsFresh = fc.property(
+  longOutline,
+  fc.array(edit, { minLength: 1, maxLength: 4 }),
+  (text, edits: Edit[]) => {
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    ws.update(FILE, text);
+    ws.lint(FILE);
+    let current = text;
+    for (const e of edits) {
+      current = applyEdit(current, e);
+      ws.update(FILE, current);
+      const findings = ws.lint(FILE);
+      const fresh = new Workspace();
+      fresh.update(FILE, current);
+      assert.deepEqual(ws.get(FILE), fresh.get(FILE), 'outline model differs from a fresh build');
+      assert.deepEqual(ws.outlineJson(FILE), fresh.outlineJson(FILE), 'outline JSON differs');
+      assert.deepEqual(findings, fresh.lint(FILE), 'findings differ from a fresh analysis');
+    }
+  },
+);
+
 /** The parse in pieces (cut wherever a cut holds: tiny pieces) equals one whole parse, fresh
  * and after each of a few edits re-parsed from the previous pieces. */
 const piecesEqualWhole = fc.property(
@@ -552,6 +590,13 @@ export const PROPERTIES: NamedProperty[] = [
       'after each of up to 3 random edits, the incrementally updated outline JSON and findings equal a fresh analysis',
     testRuns: 100,
     property: incrementalEqualsWhole,
+  },
+  {
+    name: 'reuse-equals-fresh',
+    claim:
+      'on long outlines (parsed in several pieces), after each of up to 4 random edits, the outline model with the items the builder reused, its JSON and the reused findings equal a fresh analysis',
+    testRuns: 25,
+    property: reuseEqualsFresh,
   },
   {
     name: 'notebook-positions-round-trip',
