@@ -21,6 +21,9 @@ export interface VaguePhrase {
   suggest: string[];
   /** How many of the phrase's words a rewrite replaces (all when absent). */
   replaces?: number;
+  /** Read only with the learner named after its verb ("introduce students to", "give
+   * participants an overview of"), or also without ("provide students with a grounding in"). */
+  learner?: 'required' | 'optional';
 }
 
 export interface LevelInfo {
@@ -113,7 +116,18 @@ const PARTITIVES = new Set([
   'combinations',
 ]);
 interface VagueData {
-  phrases: { phrase: string; meant: string; suggest: string[]; replaces?: number }[];
+  phrases: {
+    phrase: string;
+    meant: string;
+    suggest: string[];
+    replaces?: number;
+    learner?: 'required';
+  }[];
+  /** Verbs of gaining, having, showing or giving, each paired with each state noun. */
+  states?: {
+    verbs: string[];
+    nouns: { noun: string; preps: string[]; meant: string; learner?: 'required' }[];
+  };
   /** The level meant by what a vague phrase names: "Learn the Greek alphabet" (facts,
    * remember), "Know the principles of X" (concepts, understand). */
   meantByObject?: { phrases: string[]; meant: string; objects: string[] }[];
@@ -195,20 +209,38 @@ export class Lexicon {
     for (const rule of bloom.byObject ?? [])
       for (const verb of rule.verbs)
         addObjects(this.byObject, verb, rule.objects, rule.level as BloomLevel);
-    for (const rule of vague.meantByObject ?? [])
-      for (const phrase of rule.phrases)
-        addObjects(this.meantBy, phrase, rule.objects, rule.meant as BloomLevel);
+    // Rules are added once the phrases are known: "*knowledge" names every phrase with that noun.
+    const meantRules = vague.meantByObject ?? [];
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
         this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
     }
-    const phrases = vague.phrases.map((p) => ({
+    const phrases: VaguePhrase[] = vague.phrases.map((p) => ({
       words: p.phrase.split(' '),
       key: p.phrase,
       meant: p.meant as BloomLevel,
       suggest: p.suggest,
       ...(p.replaces ? { replaces: p.replaces } : {}),
+      ...(p.learner ? { learner: p.learner } : {}),
     }));
+    const suggestAt = (level: string) =>
+      phrases.find((p) => p.words.length === 1 && p.meant === level)?.suggest ?? ['explain'];
+    // "obtain an understanding of", "provide a grounding in": each verb with each state noun.
+    const listed = new Set(phrases.map((p) => p.key));
+    for (const verb of vague.states?.verbs ?? [])
+      for (const n of vague.states?.nouns ?? [])
+        for (const prep of n.preps) {
+          const key = `${verb} ${n.noun} ${prep}`;
+          if (listed.has(key)) continue;
+          listed.add(key);
+          phrases.push({
+            words: key.split(' '),
+            key,
+            meant: n.meant as BloomLevel,
+            suggest: suggestAt(n.meant),
+            learner: n.learner ?? 'optional',
+          });
+        }
     const understand = phrases.find((p) => p.key === 'understand');
     for (const p of extraVague) {
       if (phrases.some((q) => q.key === p)) continue;
@@ -231,6 +263,14 @@ export class Lexicon {
       this.vagueByHead.set(head, list);
     }
     for (const p of this.vague) if (p.words.length === 1) this.verbs.delete(p.key);
+    for (const rule of meantRules)
+      for (const phrase of rule.phrases) {
+        const keys = phrase.startsWith('*')
+          ? this.vague.filter((p) => p.words.includes(phrase.slice(1))).map((p) => p.key)
+          : [phrase];
+        for (const key of keys)
+          addObjects(this.meantBy, key, rule.objects, rule.meant as BloomLevel);
+      }
   }
 
   /**

@@ -66,7 +66,7 @@ export interface ObjectiveReading {
 // Lead-ins inside an item, stripped repeatedly from the start.
 const ITEM_LEAD_INS: RegExp[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
-  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+prepared\s+to|become\s+able\s+to)\s+/iu,
+  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+/iu,
   // Not across "and": "Students will understand and be able to apply" has two behaviours.
   /^(?:(?!(?:and|or)\s)[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
   // Programme outcomes: "The legal studies minor will be capable of identifying", "Graduates
@@ -81,12 +81,26 @@ const ITEM_LEAD_INS: RegExp[] = [
   // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
   /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
   /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
+  // A course aim in the teacher's voice: "This course aims to", "The aim of this unit is to",
+  // then "help students (to)", "enable learners to": what follows is the learner's behaviour.
+  /^(?:this|the|our)\s+(?:[\p{L}-]+\s+)?(?:course|module|unit|programme|program|workshop|session|class|lesson|lab|training|subject|seminar|tutorial|curriculum|paper)\s+(?:aims|seeks|intends|sets\s+out|is\s+(?:designed|intended|meant)|will\s+aim)\s+to\s+/iu,
+  /^(?:the|an?)\s+(?:(?:main|overall|primary|principal|key|broad)\s+)?(?:aims?|purposes?|goals?|objectives?)\s+of\s+(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:is|are)\s+to\s+/iu,
+  // "The broad education necessary to understand", "The skills needed to conduct an audit"
+  // (programme outcomes): the behaviour is what follows.
+  /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,3}?(?:education|knowledge|skills?|understanding|preparation|background|training|abilit(?:y|ies)|capacity|competence|competencies)\s+(?:necessary|needed|required|sufficient|essential)\s+to\s+/iu,
+  /^(?:be|become)\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to\s+/i,
   /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
 ];
+/** Lead-ins set aside only when a behaviour follows them: "To help students understand",
+ * "enable learners to calculate" (a course aim in the teacher's voice; "Prepare students for
+ * placement" stays as written). */
+const FRAMES_BEFORE_BEHAVIOUR: RegExp[] = [
+  /^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|you|them)\s+(?:to\s+)?(?=\p{L})/iu,
+];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const SUBJECT =
-  /^(?:the\s+)?(?:you|we|they|students?|learners?|participants?|trainees?|attendees?)\s+(?:also\s+)?/i;
+  /^(?:the\s+|each\s+|all\s+)?(?:you|we|they|students?|learners?|participants?|trainees?|attendees?|pupils?|apprentices?|candidates?)\s+(?:also\s+|now\s+|then\s+)?/i;
 /** "Task 1:", "Step 2 -", "Supply chain evaluation:": a label before the objective. */
 const LABEL =
   /^(?:[\p{L}\p{N}][\p{L}\p{N}'’&/-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}.'’&/-]*\s*(?::|\s[-–—])\s+/u;
@@ -352,8 +366,14 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     break;
   }
   const ws = words(masked, start);
-  let i = 0;
-  while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
+  let i = skipAdverbs(ws, 0, lex);
+  // "A knowledge of contemporary issues", "An understanding of professional responsibility"
+  // (programme outcomes): the state noun's phrase, its article and degree words set aside.
+  if (ws[i]?.lower === 'a' || ws[i]?.lower === 'an') {
+    let j = i + 1;
+    while (ws[j] && DEGREE.has(ws[j]!.lower) && j - i < 4) j++;
+    if (ws[j] && STATE_NOUNS.has(ws[j]!.lower) && matchVague(ws, j, lex)) i = j;
+  }
 
   const behaviours: Found[] = [];
   let first = behaviourAt(masked, ws, i, lex, 'start', null);
@@ -370,7 +390,11 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
   // "What is data security?", "Why is X important?", "How does DNS work?": a question in
   // place of an objective asks, as a heading of what is learnt, for an explanation.
   if (!first) first = questionAt(masked, ws, i);
-  if (first?.b.vague && QUESTION_KEYS.has(first.b.vague.key)) {
+  if (!first && !leadVerb) first = topicAt(masked, ws, i);
+  if (
+    first?.b.vague &&
+    (QUESTION_KEYS.has(first.b.vague.key) || TOPIC_KEYS.has(first.b.vague.key))
+  ) {
     behaviours.push(first);
   } else if (first) {
     behaviours.push(first);
@@ -463,6 +487,16 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
       }
     }
     if (!moved) {
+      for (const re of FRAMES_BEFORE_BEHAVIOUR) {
+        const m = re.exec(rest);
+        if (!m || m[0].length >= rest.length) continue;
+        const at = start + m[0].length;
+        const ws = words(masked.slice(0, Math.min(masked.length, at + 100)), at);
+        if (matchVague(ws, 0, lex) || startsBehaviour(masked, at, lex)) moved = m[0].length;
+        break;
+      }
+    }
+    if (!moved) {
       // "You learn how to ...", "Students also explore ...": a subject, then a vague phrase.
       // ("Participants rate the course 4 out of 5" states a result, not an objective.)
       const m = SUBJECT.exec(rest);
@@ -473,7 +507,11 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
         );
         // "You" speaks to the learner: any behaviour follows ("You describe DNS zones").
         const you = /^you\b/i.test(m[0]);
-        if (matchVague(ws, 0, lex) || (you && startsBehaviour(masked, start + m[0].length, lex)))
+        if (
+          matchVague(ws, 0, lex) ||
+          ((you || presentBehaviour(m[0], ws, lex)) &&
+            startsBehaviour(masked, start + m[0].length, lex))
+        )
           moved = m[0].length;
       }
     }
@@ -484,11 +522,52 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
   return start;
 }
 
+/**
+ * "We set relevant headers", "Students solve two-step equations", "The learner identifies
+ * ...": a learner subject, then a verb in the present that agrees with it (the base form
+ * after a plural, -s after a singular) and is a verb of the Bloom lists or a phrasal verb, so a
+ * statement of what learners do ("Students work in pairs", with a verb only the English
+ * lexicon knows, is not read through). A rate or a result ("Participants rate the course 4
+ * out of 5") stays as written: "rate" is not a Bloom verb.
+ */
+function presentBehaviour(subject: string, ws: Word[], lex: Lexicon): boolean {
+  const w = ws[0];
+  if (!w) return false;
+  const lemma = lex.lemma(w.lower);
+  if (!lemma || (!lex.verb(lemma) && !lex.phrasalByHead.has(lemma))) return false;
+  const singular =
+    /\b(?:student|learner|participant|trainee|attendee|pupil|apprentice|candidate)\s/i.test(
+      subject,
+    );
+  return singular ? w.lower !== lemma && w.lower.endsWith('s') : w.lower === lemma;
+}
+
+/** Index of the first word after leading adverbs ("Effectively and accurately communicate",
+ * "Safely, quickly and accurately enter"). */
+function skipAdverbs(ws: Word[], i: number, lex: Lexicon): number {
+  let j = i;
+  for (;;) {
+    if (j < ws.length - 1 && lex.isAdverb(ws[j]!.lower)) {
+      j++;
+      continue;
+    }
+    if (
+      j > i &&
+      (ws[j]?.lower === 'and' || ws[j]?.lower === 'or') &&
+      ws[j + 2] &&
+      lex.isAdverb(ws[j + 1]!.lower)
+    ) {
+      j++;
+      continue;
+    }
+    return j;
+  }
+}
+
 /** Whether a behaviour starts at `at` (after adverbs), or "how to" does. */
 function startsBehaviour(masked: string, at: number, lex: Lexicon): boolean {
   const ws = words(masked.slice(0, Math.min(masked.length, at + 200)), at);
-  let i = 0;
-  while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
+  const i = skipAdverbs(ws, 0, lex);
   if (ws[i]?.lower === 'how' && ws[i + 1]?.lower === 'to') return true;
   return behaviourAt(masked, ws, i, lex, 'start', null) !== null;
 }
@@ -760,6 +839,56 @@ function questionAt(text: string, ws: Word[], i: number): Found | null {
   };
 }
 
+/** The vague-phrase keys of a topic stated in place of an objective ("What git is"). */
+export const TOPIC_KEYS: ReadonlySet<string> = new Set(['what', 'why', 'how', 'that']);
+
+/**
+ * A topic in place of an objective, not a question ("What git and GitHub are", "How a bill
+ * becomes law", "Why hand hygiene prevents infection", "That version control keeps a
+ * history"): what the lesson is about, with no behaviour stated, so vague; what it asks of
+ * learners is to explain it, Understand (as for the question forms above). A finite verb must
+ * follow within the clause, so "What next" or "How much" is not read.
+ */
+function topicAt(text: string, ws: Word[], i: number): Found | null {
+  if (/\?\s*$/.test(text)) return null;
+  const w = ws[i];
+  if (!w || !TOPIC_KEYS.has(w.lower) || ws.length - i < 3) return null;
+  const next = ws[i + 1]!.lower;
+  if (/^(?:to|much|many|long|often|far|about|if|else|next|not)$/.test(next)) return null;
+  // "That is", "What is": a question or a sentence about the text, not a topic.
+  if (/^(?:is|are|was|were|do|does|did|can|could|will|would|should)$/.test(next)) return null;
+  const clause = ws.slice(i + 2, i + 12).map((x) => x.lower);
+  if (
+    !clause.some((x) =>
+      /^(?:is|are|was|were|has|have|does|do|can|could|will|would|should|must|may|might|matters?|works?|becomes?|means?)$/.test(
+        x,
+      ),
+    ) &&
+    !clause.some((x, k) => k > 0 && /[^s]s$/.test(x) && !/(?:ss|us|is|ics)$/.test(x))
+  )
+    return null;
+  return {
+    b: {
+      verb: span(text, w, w, w.lower),
+      level: null,
+      alternatives: [],
+      vague: {
+        start: w.start,
+        end: w.end,
+        text: w.text,
+        key: w.lower,
+        meant: 'understand',
+        suggest: ['explain', 'describe', 'summarize'],
+      },
+      real: null,
+      known: true,
+      fromLeadIn: false,
+    },
+    verbAt: i,
+    last: i,
+  };
+}
+
 /** "How to X" as an objective: X stated as a topic, not as something learners will do. */
 const HOW_TO = {
   key: 'how to',
@@ -1019,15 +1148,24 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     for (const c of before) if (c === ',') commas++;
     subFrom = w.start;
     if (!joined && !semicolon && !comma) continue;
-    // "read works critically and to compare their arguments": a second infinitive.
-    const at = joined && w.lower === 'to' && ws[k + 1] ? k + 1 : k;
+    // "read works critically and to compare their arguments": a second infinitive; "and an
+    // ability to engage in life-long learning" (programme outcomes): the frame set aside.
+    const ability =
+      joined && (w.lower === 'an' || w.lower === 'the') && ws[k + 1]?.lower === 'ability'
+        ? k + 1
+        : joined && w.lower === 'ability'
+          ? k
+          : -1;
+    const framed = ability >= 0 && ws[ability + 1]?.lower === 'to' && !!ws[ability + 2];
+    const at = framed ? ability + 2 : joined && w.lower === 'to' && ws[k + 1] ? k + 1 : k;
     const f = behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
     // After ", " alone only a verb with an article or pronoun after it ("Summarize X,
     // identify these threats, and mitigate them"); "the structure, function and evolution"
     // has none.
     if (comma && !joined && !objectOk(text, ws, f.last, 'determiner')) continue;
-    const explicit = semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
+    const explicit =
+      framed || semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
     if (
       !explicit &&
       (governed || commas >= 2) &&
@@ -1147,6 +1285,7 @@ function matchVague(
   const candidates = own && byLemma ? [...own, ...byLemma] : (own ?? byLemma);
   if (!candidates) return null;
   for (const p of candidates) {
+    if (p.learner === 'required') continue;
     let ok = true;
     for (let k = 1; k < p.words.length; k++) {
       const t = ws[i + k];
@@ -1161,8 +1300,12 @@ function matchVague(
   // working knowledge of", "develop beginning proficiency with", "have an awareness and basic
   // understanding of", "demonstrate knowledge about".
   for (const p of candidates) {
-    if (p.words.length < 2 || !p.words.some((x) => STATE_NOUNS.has(x))) continue;
-    const end = looseEnd(ws, i, p.words);
+    if (
+      p.words.length < 2 ||
+      !(p.learner || p.words.some((x) => STATE_NOUNS.has(x) || TOPIC_NOUNS.has(x)))
+    )
+      continue;
+    const end = looseEnd(ws, i, p);
     if (end < 0) continue;
     // "an awareness and basic understanding of": the phrase of the second noun when it means
     // more ("have an understanding of", understand, over "have an awareness of", remember).
@@ -1196,7 +1339,30 @@ const STATE_NOUNS = new Set([
   'grasp',
   'competence',
   'competency',
+  'grounding',
+  'foundation',
+  'introduction',
+  'overview',
 ]);
+/** What a course introduces ("To introduce basic pharmacodynamic concepts"): up to three
+ * words of its own may stand before the noun. */
+const TOPIC_NOUNS = new Set([
+  'concepts',
+  'principles',
+  'ideas',
+  'fundamentals',
+  'basics',
+  'theories',
+  'terminology',
+  'notions',
+]);
+/** The learner named after a teacher's verb ("introduce students to", "provide learners with",
+ * "familiarise yourself with"). */
+const LEARNER_OBJECTS = new Set(
+  'students learners participants trainees pupils delegates attendees apprentices candidates you yourself yourselves themselves them staff employees'.split(
+    ' ',
+  ),
+);
 /** Words of degree an author puts before such a noun ("a solid, working knowledge"). */
 const DEGREE = new Set(
   (
@@ -1204,7 +1370,7 @@ const DEGREE = new Set(
     'conceptual general fundamental practical beginning introductory foundational ' +
     'comprehensive detailed in-depth full fuller rudimentary some working critical greater ' +
     'increased overall holistic essential sufficient adequate initial elementary ' +
-    'advanced intermediate richer'
+    'advanced intermediate richer their your his her our my its'
   ).split(' '),
 );
 const PREPOSITION_LIKE: Record<string, string[]> = {
@@ -1242,10 +1408,36 @@ const SKILLS_STOP = new Set(
   ),
 );
 
-function looseEnd(ws: Word[], i: number, words: readonly string[]): number {
+function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
+  const words = p.words;
   let t = i + 1;
+  if (p.learner) {
+    // "give students an overview of", "provide the learners with a grounding in".
+    const u = /^(?:the|our|all)$/.test(ws[t]?.lower ?? '') ? t + 1 : t;
+    if (ws[u] && LEARNER_OBJECTS.has(ws[u]!.lower)) {
+      t = u + 1;
+      if (ws[t]?.lower === 'with' && words[1] !== 'with') t++;
+    } else if (p.learner === 'required') return -1;
+  }
   for (let k = 1; k < words.length; k++) {
     const pw = words[k]!;
+    if (TOPIC_NOUNS.has(pw)) {
+      // "introduce basic pharmacodynamic concepts", "introduce the concept of".
+      let skipped = 0;
+      while (
+        ws[t] &&
+        ws[t]!.lower !== pw &&
+        `${ws[t]!.lower}s` !== pw &&
+        skipped < 3 &&
+        !NOT_A_BARE_OBJECT.has(ws[t]!.lower)
+      ) {
+        t++;
+        skipped++;
+      }
+      if (ws[t]?.lower !== pw && `${ws[t]?.lower}s` !== pw) return -1;
+      t++;
+      continue;
+    }
     if (pw === 'a' || pw === 'an') {
       if (ws[t]?.lower === 'a' || ws[t]?.lower === 'an') t++;
       continue;

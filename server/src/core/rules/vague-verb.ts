@@ -6,7 +6,7 @@
 // SSH is"; "Compare" only where there are two things to compare).
 import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { QUESTION_KEYS } from '../language/objective.js';
+import { QUESTION_KEYS, TOPIC_KEYS } from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
 import { capitalise, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
@@ -105,6 +105,19 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     return atStart ? capitalise(w) : w;
   };
   if (QUESTION_KEYS.has(vp.key)) return questionRewrites(plain, start, atStart);
+  // "What git is" -> "Explain what git is": a verb before the topic, which stays as written.
+  if (TOPIC_KEYS.has(vp.key))
+    return atStart
+      ? ['explain', 'describe']
+          .filter((verb) => lex.complements.get(verb)?.has(vp.key) ?? false)
+          .map((verb) => ({
+            start,
+            end: start + 1,
+            text: `${capitalise(verb)} ${plain[start]!.toLowerCase()}`,
+            verb,
+            keep: false,
+          }))
+      : [];
   const out: Rewrite[] = [];
   const gerund = !!b.realVerb && isGerundAt(o, b);
   if (b.realVerb) {
@@ -233,7 +246,7 @@ function reportItem(ctx: RuleContext, o: Objective): void {
         if (!ok) continue;
         const what = option.keep
           ? `Keep the behaviour: "${capitalise(option.verb)} ..."`
-          : option.end - option.start === 1 && vp.key === 'how to'
+          : option.end - option.start === 1 && (vp.key === 'how to' || TOPIC_KEYS.has(vp.key))
             ? `Start with "${capitalise(option.verb)}": "${capitalise(option.verb)} how to ..."`
             : `Replace "${o.plain.slice(option.start, option.end)}" with "${option.text.trim()}"`;
         fixes.push({
@@ -256,9 +269,11 @@ function reportItem(ctx: RuleContext, o: Objective): void {
       ruleId: 'vague-verb',
       message: QUESTION_KEYS.has(vp.key)
         ? `This is a question, not an objective: state what learners will do to answer it, with an understand-level verb such as Explain, Describe or Summarize${options[n]!.length ? ` ("${options[n]![0]!.text}")` : ''}.`
-        : options[n]!.some((r) => r.keep) && b.realVerb
-          ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
-          : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
+        : TOPIC_KEYS.has(vp.key)
+          ? `This names a topic, not what learners will do: start with an understand-level verb such as Explain or Describe ("Explain ${vp.key} ...").`
+          : options[n]!.some((r) => r.keep) && b.realVerb
+            ? `"${shown(o, b)}" is not observable: state the behaviour itself ("${capitalise(b.realVerb.text)} ...").`
+            : `"${shown(o, b)}" is not observable: use ${/^[aeiou]/.test(meant) ? 'an' : 'a'} ${meant}-level verb such as ${verbs}.`,
       span: vp.span,
       fixes,
       item: { kind: 'objective', id: o.id },
