@@ -167,7 +167,7 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 100);
     const f = score(labels);
     report('held-out-2.json', f);
-    assert.ok(f.strict >= 0.92, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.939, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.99, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.95, `criterion ${f.criterion}`);
@@ -182,11 +182,11 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 80);
     const f = score(labels);
     report('held-out-3.json', f);
-    assert.ok(f.strict >= 0.292, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.415, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.629, `vague ${f.vague}`);
+    assert.ok(f.strict >= 0.966, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.977, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.988, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.943, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.966, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
@@ -197,8 +197,8 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real.json', f);
-    assert.ok(f.strict >= 0.88, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.898, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.966, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.937, `compound ${f.compound}`);
@@ -214,10 +214,10 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real-2.json', f);
-    assert.ok(f.strict >= 0.771, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.781, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.902, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.979, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.959, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.905, `compound ${f.compound}`);
   });
@@ -227,12 +227,13 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real-3.json', f);
-    // Measured once, on the reader after the fourth pass, before anyone read its misses.
-    assert.ok(f.strict >= 0.759, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.861, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.959, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.945, `vague ${f.vague}`);
+    // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
+    // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
+    assert.ok(f.strict >= 0.872, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.967, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.934, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.938, `compound ${f.compound}`);
   });
 });

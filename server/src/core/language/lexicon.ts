@@ -44,6 +44,9 @@ interface BloomData {
   /** Which "what/how/why ..." clauses a verb can take ("Explain what SSH is"; never "Use what
    * SSH is"), for rewrites. A verb missing here takes none. */
   complements?: Record<string, string[]>;
+  /** Verbs read at `level` when what they name is followed by a clause of suitability ("for
+   * which X would be suitable", "that could be carried out in branches"). */
+  bySuitability?: { verbs: string[]; level: string };
   irregular: Record<string, string>;
 }
 
@@ -172,6 +175,7 @@ export class Lexicon {
   private readonly originalMarkers: Set<string>;
   /** Wh-words and "that" each rewrite verb can take before a clause. */
   readonly complements: Map<string, Set<string>>;
+  private readonly suitability: { verbs: Set<string>; level: BloomLevel } | null;
 
   constructor(
     extraVague: readonly string[] = [],
@@ -203,6 +207,12 @@ export class Lexicon {
       if (v.verb.split(' ').length === 2) this.closedPhrasal.set(v.verb.replace(' ', ''), info);
     }
     this.originalMarkers = new Set(bloom.originalMarkers ?? []);
+    this.suitability = bloom.bySuitability
+      ? {
+          verbs: new Set(bloom.bySuitability.verbs),
+          level: bloom.bySuitability.level as BloomLevel,
+        }
+      : null;
     this.complements = new Map(
       Object.entries(bloom.complements ?? {}).map(([verb, words]) => [verb, new Set(words)]),
     );
@@ -281,6 +291,27 @@ export class Lexicon {
    */
   levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
     return objectLevel(this.byObject.get(verb), following, this.originalMarkers);
+  }
+
+  /** The level of `verb` when what it names is followed, within a few words, by a relative
+   * clause of suitability or possibility ("projects for which version control would be
+   * suitable", "pieces of work that could be carried out in branches"), else null. */
+  levelBySuitability(verb: string, following: readonly string[]): BloomLevel | null {
+    if (!this.suitability?.verbs.has(verb)) return null;
+    for (let j = 1; j < Math.min(following.length - 1, OBJECT_WINDOW + 1); j++) {
+      const w = following[j]!;
+      const relative =
+        ((w === 'which' || w === 'whom') &&
+          /^(?:for|in|to|with|on|under)$/.test(following[j - 1]!)) ||
+        w === 'that' ||
+        w === 'where' ||
+        w === 'when';
+      if (!relative) continue;
+      for (let k = j + 1; k < Math.min(following.length, j + 5); k++)
+        if (/^(?:would|could|should|might|may)$/.test(following[k]!)) return this.suitability.level;
+      return null;
+    }
+    return null;
   }
 
   /** The level a vague phrase most likely means given what follows it ("learn the Greek

@@ -535,12 +535,19 @@ function presentBehaviour(subject: string, ws: Word[], lex: Lexicon): boolean {
   if (!w) return false;
   const lemma = lex.lemma(w.lower);
   if (!lemma || (!lex.verb(lemma) && !lex.phrasalByHead.has(lemma))) return false;
+  // "Participants rate the course 4 out of 5", "Students complete the course by March": a
+  // result to measure, not a behaviour.
+  if (RESULT_VERBS.has(lemma)) return false;
   const singular =
     /\b(?:student|learner|participant|trainee|attendee|pupil|apprentice|candidate)\s/i.test(
       subject,
     );
   return singular ? w.lower !== lemma && w.lower.endsWith('s') : w.lower === lemma;
 }
+
+const RESULT_VERBS = new Set(
+  'rate score complete attend pass achieve reach finish enrol enroll return submit'.split(' '),
+);
 
 /** Index of the first word after leading adverbs ("Effectively and accurately communicate",
  * "Safely, quickly and accurately enter"). */
@@ -1160,6 +1167,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const at = framed ? ability + 2 : joined && w.lower === 'to' && ws[k + 1] ? k + 1 : k;
     const f = behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
+    // "Describe some research methods and research designs": a word of the object before
+    // "and" again after it names more of the object, not a second behaviour.
+    if (joined && !framed && repeatsObjectWord(ws, prev.last + 1, k - 1, ws[at]!.lower)) continue;
     // After ", " alone only a verb with an article or pronoun after it ("Summarize X,
     // identify these threats, and mitigate them"); "the structure, function and evolution"
     // has none.
@@ -1203,6 +1213,12 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
   return out;
 }
 
+/** Whether `word` is among `ws[from..to)` (the object of the behaviour before it). */
+function repeatsObjectWord(ws: Word[], from: number, to: number, word: string): boolean {
+  for (let j = Math.max(from, to - 8); j < to; j++) if (ws[j]!.lower === word) return true;
+  return false;
+}
+
 /** The verb at `ws[i]`'s level, and its other levels: by what it makes where that decides it
  * ("write a literature review" is create, "create a repository" apply), else the lexicon's.
  * Words in quotes name a term, not what is made: 'Define "independent variable"' is remember,
@@ -1214,16 +1230,29 @@ function levelOf(
   lex: Lexicon,
   text: string,
 ): { level: BloomLevel; alternatives: BloomLevel[] } {
-  // "Formulate and solve a linear programming problem": the verbs share the object.
+  // "Formulate and solve a linear programming problem", "create, push to, and pull from a
+  // remote": the verbs share the object (a particle after a further verb goes with it).
   let from = i + 1;
-  while (
-    (ws[from]?.lower === 'and' || ws[from]?.lower === 'or') &&
-    ws[from + 1] &&
-    lex.verb(lex.lemma(ws[from + 1]!.lower) ?? '')
-  )
-    from += 2;
+  const isVerb = (w: Word | undefined) => !!w && !!lex.verb(lex.lemma(w.lower) ?? '');
+  for (;;) {
+    const w = ws[from];
+    if (!w) break;
+    const gap = text.slice(ws[from - 1]!.end, w.start).trim();
+    let next = -1;
+    if (
+      (w.lower === 'and' || w.lower === 'or') &&
+      (gap === '' || gap === ',') &&
+      isVerb(ws[from + 1])
+    )
+      next = from + 2;
+    else if (gap === ',' && isVerb(w) && w.lower === lex.lemma(w.lower)) next = from + 1;
+    if (next < 0) break;
+    from = next;
+    if (ws[from] && /^(?:to|from|into|in|on|with|onto|up|out)$/.test(ws[from]!.lower)) from++;
+  }
   const following = unquotedWords(text, ws, from);
-  const byObject = lex.levelByObject(info.verb, following);
+  const byObject =
+    lex.levelBySuitability(info.verb, following) ?? lex.levelByObject(info.verb, following);
   if (!byObject || byObject === info.level) return info;
   return {
     level: byObject,
