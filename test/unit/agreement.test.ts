@@ -182,11 +182,11 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 80);
     const f = score(labels);
     report('held-out-3.json', f);
-    assert.ok(f.strict >= 0.966, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.977, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.988, `vague ${f.vague}`);
+    assert.ok(f.strict >= 0.988, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 1, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 1, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.966, `compound ${f.compound}`);
+    assert.ok(f.compound >= 1, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
@@ -229,11 +229,11 @@ describe('agreement with human labels', () => {
     report('held-out-real-3.json', f);
     // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
     // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
-    assert.ok(f.strict >= 0.872, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.967, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.876, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.938, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.945, `compound ${f.compound}`);
   });
 });

@@ -96,7 +96,7 @@ const ITEM_LEAD_INS: RegExp[] = [
  * "enable learners to calculate" (a course aim in the teacher's voice; "Prepare students for
  * placement" stays as written). */
 const FRAMES_BEFORE_BEHAVIOUR: RegExp[] = [
-  /^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|you|them)\s+(?:to\s+)?(?=\p{L})/iu,
+  /^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|apprentices?|candidates?|employees|staff|you|them)\s+(?:to\s+)?(?=\p{L})/iu,
 ];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const SUBJECT =
@@ -535,8 +535,6 @@ function presentBehaviour(subject: string, ws: Word[], lex: Lexicon): boolean {
   if (!w) return false;
   const lemma = lex.lemma(w.lower);
   if (!lemma || (!lex.verb(lemma) && !lex.phrasalByHead.has(lemma))) return false;
-  // "Participants rate the course 4 out of 5", "Students complete the course by March": a
-  // result to measure, not a behaviour.
   if (RESULT_VERBS.has(lemma)) return false;
   const singular =
     /\b(?:student|learner|participant|trainee|attendee|pupil|apprentice|candidate)\s/i.test(
@@ -545,8 +543,14 @@ function presentBehaviour(subject: string, ws: Word[], lex: Lexicon): boolean {
   return singular ? w.lower !== lemma && w.lower.endsWith('s') : w.lower === lemma;
 }
 
+const PARTICLE = new Set(['to', 'from', 'into', 'onto', 'on', 'in', 'with', 'up', 'out']);
+/** After a learner subject, verbs of a result to measure ("Participants rate the course 4 out
+ * of 5") or of a course's arrangements ("We meet every Tuesday", "Students work in pairs",
+ * "Students read chapter 3"), not behaviours. */
 const RESULT_VERBS = new Set(
-  'rate score complete attend pass achieve reach finish enrol enroll return submit'.split(' '),
+  'rate score complete attend pass achieve reach finish enrol enroll return submit meet work read watch listen sit take bring need go come have get spend receive join'.split(
+    ' ',
+  ),
 );
 
 /** Index of the first word after leading adverbs ("Effectively and accurately communicate",
@@ -861,7 +865,9 @@ function topicAt(text: string, ws: Word[], i: number): Found | null {
   const w = ws[i];
   if (!w || !TOPIC_KEYS.has(w.lower) || ws.length - i < 3) return null;
   const next = ws[i + 1]!.lower;
-  if (/^(?:to|much|many|long|often|far|about|if|else|next|not)$/.test(next)) return null;
+  // "What we will do today", "How you will be assessed": the course's plan, not a topic.
+  if (/^(?:to|much|many|long|often|far|about|if|else|next|not|we|you|i|they)$/.test(next))
+    return null;
   // "That is", "What is": a question or a sentence about the text, not a topic.
   if (/^(?:is|are|was|were|do|does|did|can|could|will|would|should)$/.test(next)) return null;
   const clause = ws.slice(i + 2, i + 12).map((x) => x.lower);
@@ -961,9 +967,10 @@ function isParticiple(w: Word, lex: Lexicon): boolean {
 function formOk(w: Word, lemma: string, mode: Mode, main: Word | null): boolean {
   if (mode === 'start' || !main) return true;
   if (w.lower === lemma) return true;
-  return (
-    main.lower !== lemma && w.lower.slice(-2) === main.lower.slice(-2) && main.lower.length > 3
-  );
+  // "Constructs and delivers": the same ending, -s, -ed or -ing.
+  const ending = (x: string) =>
+    x.endsWith('ing') ? 'ing' : x.endsWith('ed') ? 'ed' : /[^s]s$/.test(x) ? 's' : x.slice(-2);
+  return main.lower !== lemma && ending(w.lower) === ending(main.lower) && main.lower.length > 3;
 }
 
 /**
@@ -999,7 +1006,19 @@ function verbFollows(text: string, ws: Word[], k: number, lex: Lexicon, english 
   const verb =
     (lex.lemma(other) === other && !!lex.verb(other)) ||
     (english && lex.englishLemma(other) === other);
-  return verb && objectOk(text, ws, k + 2, 'bare');
+  if (verb) return objectOk(text, ws, k + 2, 'bare');
+  // "Constructs and delivers a lesson plan" (competency lists): both verbs in -s, and an
+  // article or pronoun after the second ("Tests and quizzes count" is no behaviour).
+  const here = ws[k]!.lower;
+  const lemma = lex.lemma(other) ?? lex.englishLemma(other);
+  return (
+    !!lemma &&
+    lemma !== other &&
+    /[^s]s$/.test(here) &&
+    /[^s]s$/.test(other) &&
+    (!!lex.verb(lemma) || lex.englishLemma(other) === lemma) &&
+    objectOk(text, ws, k + 2, 'determiner')
+  );
 }
 
 /** Whether a verb at `k` is followed by ", " or "and"/"or" and another behaviour ("read,
@@ -1025,17 +1044,20 @@ function inSeries(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
  * another gerund of a Bloom verb that acts on something.
  */
 function gerundFollows(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
-  if (!ws[k]!.lower.endsWith('ing')) return false;
+  // "Identifies, describes and explains the stages" (competency lists): the same in -s, with
+  // an article or pronoun after the last verb.
+  const s = /[^s]s$/.test(ws[k]!.lower);
+  if (!ws[k]!.lower.endsWith('ing') && !s) return false;
   let j = k + 1;
   const gap = ws[j] ? text.slice(ws[k]!.end, ws[j]!.start).trim() : '';
   if (gap !== '' && gap !== ',') return false;
   if (ws[j]?.lower === 'and' || ws[j]?.lower === 'or') j++;
   else if (gap !== ',') return false;
   const other = ws[j];
-  if (!other || !other.lower.endsWith('ing')) return false;
+  if (!other || !(s ? /[^s]s$/.test(other.lower) : other.lower.endsWith('ing'))) return false;
   const lemma = lex.lemma(other.lower);
-  if (!lemma || !lex.verb(lemma)) return false;
-  return gerundFollows(text, ws, j, lex) || objectOk(text, ws, j, 'bare');
+  if (!lemma || lemma === other.lower || !lex.verb(lemma)) return false;
+  return gerundFollows(text, ws, j, lex) || objectOk(text, ws, j, s ? 'determiner' : 'bare');
 }
 
 /**
@@ -1088,6 +1110,17 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
   let i = first.last + 1;
   let prev = first;
   while (i < ws.length) {
+    // "push to and pull from a remote", "create, push to, and pull from": a particle of the
+    // verb before "and" or a comma.
+    if (
+      PARTICLE.has(ws[i]!.lower) &&
+      i === prev.last + 1 &&
+      ws[i + 1] &&
+      (ws[i + 1]!.lower === 'and' ||
+        ws[i + 1]!.lower === 'or' ||
+        text.slice(ws[i]!.end, ws[i + 1]!.start).trim() === ',')
+    )
+      i++;
     const gap = text.slice(ws[i - 1]!.end, ws[i]!.start).trim();
     const conj = ws[i]!.lower;
     let at = -1;
@@ -1165,7 +1198,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
           : -1;
     const framed = ability >= 0 && ws[ability + 1]?.lower === 'to' && !!ws[ability + 2];
     const at = framed ? ability + 2 : joined && w.lower === 'to' && ws[k + 1] ? k + 1 : k;
-    const f = behaviourAt(text, ws, at, lex, 'later', mainWord);
+    const f = framed
+      ? verbAfterFrame(text, ws, at, lex)
+      : behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
     // "Describe some research methods and research designs": a word of the object before
     // "and" again after it names more of the object, not a second behaviour.
@@ -1211,6 +1246,18 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     }
   }
   return out;
+}
+
+/** After "and an ability to" a word in its base form is a verb: "undertake, independent
+ * study", "engage in life-long learning" (what follows need not look like an object). */
+function verbAfterFrame(text: string, ws: Word[], at: number, lex: Lexicon): Found | null {
+  const f = behaviourAt(text, ws, at, lex, 'adjacent', null);
+  if (f) return f;
+  const w = ws[at];
+  if (!w || w.lower.length < 3) return null;
+  const eng = lex.englishLemma(w.lower);
+  if (eng !== w.lower || lex.vagueByHead.has(eng)) return null;
+  return { b: unknown(text, w, eng), verbAt: at, last: at };
 }
 
 /** Whether `word` is among `ws[from..to)` (the object of the behaviour before it). */
