@@ -31,15 +31,7 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   /** Offset of a position; columns past the end of the line clamp to its end. */
@@ -101,15 +93,7 @@ export class LinePositions {
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    return positionIn(this.starts, this.length, offset);
   }
 }
 
@@ -119,4 +103,17 @@ export function lineBreakOf(text: string): string {
   if (i > 0 && text.charCodeAt(i - 1) === 13) return '\r\n';
   if (i < 0 && text.includes('\r')) return '\r';
   return '\n';
+}
+
+/** The line and column of an offset (clamped to the text), given where each line starts. */
+function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - starts[lo]! };
 }

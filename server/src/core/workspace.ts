@@ -185,6 +185,17 @@ export class Workspace {
     this.linked = false;
   }
 
+  /** A file's text analysed in one go (no parse kept for an edit); on an error the file is
+   * dropped from the workspace and the error thrown. */
+  private analyseOnce(filePath: string, text: string, config: Config): Outline {
+    try {
+      return analyseText(text, filePath, config, null, { once: true }).outline;
+    } catch (err) {
+      this.remove(filePath);
+      throw err;
+    }
+  }
+
   /**
    * Analyses a file's text and keeps it closed (`addClosed`): a file no editor has open, which
    * the language server indexes for the others. The text is parsed in one go, as the CLI does,
@@ -196,13 +207,7 @@ export class Workspace {
     config: Config = this.config,
     view: SourceView | null = null,
   ): Outline {
-    let outline: Outline;
-    try {
-      ({ outline } = analyseText(text, filePath, config, null, { once: true }));
-    } catch (err) {
-      this.remove(filePath);
-      throw err;
-    }
+    const outline = this.analyseOnce(filePath, text, config);
     this.addClosed(filePath, outline, config, { text, view });
     return this.entries.get(filePath)!.outline;
   }
@@ -218,13 +223,7 @@ export class Workspace {
     config: Config = this.config,
     view: SourceView | null = null,
   ): Outline {
-    let outline: Outline;
-    try {
-      ({ outline } = analyseText(text, filePath, config, null, { once: true }));
-    } catch (err) {
-      this.remove(filePath);
-      throw err;
-    }
+    const outline = this.analyseOnce(filePath, text, config);
     this.entries.set(filePath, { text, config, outline, parsed: null, view });
     this.linked = false;
     return outline;

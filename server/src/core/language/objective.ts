@@ -826,28 +826,7 @@ function questionAt(text: string, ws: Word[], i: number): Found | null {
     key = 'how does';
     last = i + 1;
   } else return null;
-  const a = w;
-  const b = ws[last]!;
-  return {
-    b: {
-      verb: span(text, a, b, key),
-      level: null,
-      alternatives: [],
-      vague: {
-        start: a.start,
-        end: b.end,
-        text: text.slice(a.start, b.end),
-        key,
-        meant: 'understand',
-        suggest: ['explain', 'describe', 'summarize'],
-      },
-      real: null,
-      known: true,
-      fromLeadIn: false,
-    },
-    verbAt: i,
-    last,
-  };
+  return askedToExplain(text, ws, i, last, key);
 }
 
 /** The vague-phrase keys of a topic stated in place of an objective ("What git is"). */
@@ -880,16 +859,26 @@ function topicAt(text: string, ws: Word[], i: number): Found | null {
     !clause.some((x, k) => k > 0 && /[^s]s$/.test(x) && !/(?:ss|us|is|ics)$/.test(x))
   )
     return null;
+  return askedToExplain(text, ws, i, i, w.lower);
+}
+
+/**
+ * Words i..last read as a vague phrase (a question or a topic in place of a behaviour) whose
+ * meant level is Understand: what it asks of learners is to explain it.
+ */
+function askedToExplain(text: string, ws: Word[], i: number, last: number, key: string): Found {
+  const a = ws[i]!;
+  const b = ws[last]!;
   return {
     b: {
-      verb: span(text, w, w, w.lower),
+      verb: span(text, a, b, key),
       level: null,
       alternatives: [],
       vague: {
-        start: w.start,
-        end: w.end,
-        text: w.text,
-        key: w.lower,
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start, b.end),
+        key,
         meant: 'understand',
         suggest: ['explain', 'describe', 'summarize'],
       },
@@ -898,7 +887,7 @@ function topicAt(text: string, ws: Word[], i: number): Found | null {
       fromLeadIn: false,
     },
     verbAt: i,
-    last: i,
+    last,
   };
 }
 
