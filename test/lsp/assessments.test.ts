@@ -43,14 +43,7 @@ describe('assessments and course kinds in the language server', { timeout: 20_00
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-assess-'));
     fs.writeFileSync(path.join(dir, 'syllabus.md'), SYLLABUS);
     client = new LspClient();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: fileUri(dir),
-      workspaceFolders: [{ uri: fileUri(dir), name: 'course' }],
-      capabilities: {
-        textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true } },
-      },
-    });
+    await client.initializeFolder(dir);
     await client.notify('initialized', {});
     u = fileUri(dir, 'syllabus.md');
     await client.notify('textDocument/didOpen', {

@@ -99,6 +99,18 @@ export class LspClient {
     return this.connection.sendNotification(method, params);
   }
 
+  /** `initialize` with one workspace folder, asking for Markdown hovers and rename with prepare. */
+  initializeFolder(dir: string): Promise<unknown> {
+    return this.request('initialize', {
+      processId: process.pid,
+      rootUri: fileUri(dir),
+      workspaceFolders: [{ uri: fileUri(dir), name: 'course' }],
+      capabilities: {
+        textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true } },
+      },
+    });
+  }
+
   /** The next notification (from now on) that `accept` takes; rejects after `ms`. */
   next<T>(method: string, accept: (params: T) => boolean = () => true, ms = 5000): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -70,14 +70,7 @@ const clients: LspClient[] = [];
 async function start(open: string[]): Promise<LspClient> {
   const client = new LspClient();
   clients.push(client);
-  await client.request('initialize', {
-    processId: process.pid,
-    rootUri: fileUri(dir),
-    workspaceFolders: [{ uri: fileUri(dir), name: 'course' }],
-    capabilities: {
-      textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true } },
-    },
-  });
+  await client.initializeFolder(dir);
   // The scan ends by announcing every outline it read; course.md's diagnostics then carry the
   // cross-file rules.
   const announced = NAMES.map((name) =>
