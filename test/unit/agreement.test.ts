@@ -10,7 +10,8 @@
 // reader was run on them and measured once; the fourth pass read its misses, so it is no
 // longer unseen), and on held-out-real-3.json (275 from 36 further sources, labelled without
 // running Bloomline and measured once after the fourth pass), and on held-out-real-4.json (354
-// from 43 further sources, measured once after the fifth pass). Each text is read as a one-item
+// from 43 further sources, measured once after the fifth pass; the sixth pass read its misses),
+// and on held-out-4.json (41 hand-written for the sixth pass's kinds). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
@@ -199,12 +200,14 @@ describe('agreement with human labels', () => {
     const f = score(labels);
     report('held-out-4.json', f);
     // On the reader before the sixth pass: 0.415, 0.488, vague 0.585, criterion 0.854,
-    // compound 0.707.
-    assert.ok(f.strict >= 0.414, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.487, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.585, `vague ${f.vague}`);
+    // compound 0.707. After it: 0.585, 0.683, 0.732, 0.854, 0.878. Single passive criteria
+    // ("Cables are terminated ...") stay unrecognised as a one-item list (a statement), as
+    // before: recognition was left unchanged.
+    assert.ok(f.strict >= 0.585, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.682, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.731, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.853, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.707, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.878, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
@@ -247,7 +250,7 @@ describe('agreement with human labels', () => {
     report('held-out-real-3.json', f);
     // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
     // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
-    assert.ok(f.strict >= 0.876, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.88, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
@@ -255,19 +258,20 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.945, `compound ${f.compound}`);
   });
 
-  test('held-out-real-4.json (a fourth real set, measured once after the fifth pass)', () => {
+  test('held-out-real-4.json (a fourth real set; seen since the sixth pass)', () => {
     const labels = heldOut('held-out-real-4.json');
     assert.ok(labels.length >= 300);
     const f = score(labels);
     report('held-out-real-4.json', f);
     // Measured once, on the reader after the fifth pass, before anyone read its misses: strict
-    // 0.681, lenient 0.808, read 0.929, vague 0.918, criterion 0.969, compound 0.898. The bars
-    // hold those figures, rounded down.
-    assert.ok(f.strict >= 0.68, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.807, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.929, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
+    // 0.681, lenient 0.808, read 0.929, vague 0.918, criterion 0.969, compound 0.898. The sixth
+    // pass read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the
+    // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down.
+    assert.ok(f.strict >= 0.697, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.827, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.937, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.94, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.898, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.906, `compound ${f.compound}`);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  Workspace,
   buildOutline,
   type BloomLevel,
   type KirkpatrickLevel,
@@ -629,6 +630,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Calmly and clearly de-escalate an angry caller.', false, 'apply', false, false],
   ['Selects and fits the correct drill bit.', false, 'apply', false, true],
   ['create, push to, and pull from a remote repository', false, 'apply', false, true],
+  // Sixth pass (passive performance criteria: the unit of competency below). A learner
+  // subject with no modal or with "can"; "have the ability to X" is X; "develop competence in
+  // X-ing" is vague, at X's level. "Graduates find employment" is a result, not a behaviour.
+  ['Wound dressings are applied using aseptic technique.', false, 'apply', false, false],
+  ['Graduates design and evaluate irrigation systems.', false, 'create', false, true],
+  ['Nurses can calculate drug dosages.', false, 'apply', false, false],
+  ['Apprentices excel in diagnosing and repairing engine faults.', false, 'analyze', false, true],
+  ['have the ability to solve quadratic equations.', false, 'apply', false, false],
+  ['To develop competence in writing business letters.', true, 'apply', false, false],
+  ['Students are introduced to contract law.', true, null, false, false],
+  ['Graduates find employment in many sectors.', false, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -640,6 +652,7 @@ const NO_VERB = new Set([
   'We meet every Tuesday.',
   'Students work in pairs on the lab.',
   'What we will do today',
+  'Graduates find employment in many sectors.',
 ]);
 
 describe('objective classification', () => {
@@ -843,5 +856,55 @@ describe('outcome classification', () => {
   test('accuracy', () => {
     console.log(`outcome classification: ${right}/${OUTCOMES.length} cases right`);
     assert.ok(OUTCOMES.length >= 30);
+  });
+});
+
+// A unit of competency (training.gov.au, UK NOS) lists its elements, each with performance
+// criteria in the passive voice under it. Each criterion states a behaviour (its participles):
+// no `no-verb`, no "Work" read as an unknown verb. Passive statements outside an objectives
+// block stay what they were.
+const UNIT = `# CPC10011 Carry out basic demolition
+
+## Competencies
+
+1. Plan and prepare for work.
+   1. Work instructions are obtained, confirmed and applied.
+   2. Safety requirements are followed in accordance with the site safety plan.
+   3. Signage and barricades are identified and installed.
+   4. Tools and equipment selected for the task are consistent with job requirements.
+   5. Waste is removed and disposed of in accordance with the waste management plan.
+   6. Faults have been reported to the supervisor.
+2. Clean up the work area.
+
+## Arrangements
+
+- Lunch is provided.
+- Assessments are graded by the assessor.
+- The unit is delivered on site.
+`;
+
+describe('passive performance criteria', () => {
+  test('each criterion of a unit of competency is read with its behaviours (no no-verb)', () => {
+    const outline = buildOutline(UNIT, 'unit.md');
+    const read = outline.objectives.map(
+      (o) => `${o.text.split(' ')[0]} ${o.analysis.behaviours.map((b) => b.verb.text).join(',')}`,
+    );
+    assert.deepEqual(read, [
+      'Plan plan,prepare',
+      'Work obtain,confirm,apply',
+      'Safety follow',
+      'Signage identify,install',
+      'Tools select',
+      'Waste remove,dispose',
+      'Faults report',
+      'Clean clean up',
+    ]);
+    const ws = new Workspace();
+    ws.update('unit.md', UNIT);
+    const noisy = ws
+      .lint('unit.md')
+      .filter((f) => f.ruleId === 'no-verb' || f.ruleId === 'unknown-verb')
+      .map((f) => `${f.ruleId} ${UNIT.slice(f.span.start, f.span.end)}`);
+    assert.deepEqual(noisy, []);
   });
 });

@@ -8,7 +8,7 @@
 import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
 import data from './data/question-forms.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.js';
-import { readObjective, type PlainSpan } from './objective.js';
+import { readObjectiveForRecognition, type PlainSpan } from './objective.js';
 import { words } from './words.js';
 
 export interface TaskReading {
@@ -164,7 +164,7 @@ function readImperative(
   // An imperative is the verb's base form ("Write", not "Writes", "Written", "Writing").
   if (!lemma || lemma !== first.lower || DISCOURSE.has(lemma)) return null;
   if (ws[i + 1] && SUBJECT_FOLLOWER.has(ws[i + 1]!.lower)) return null;
-  const reading = readObjective(text.slice(first.start, end), lex, null);
+  const reading = readObjectiveForRecognition(text.slice(first.start, end), lex);
   if (!reading.verb || reading.verbFromLeadIn || reading.vague || !reading.level) return null;
   if (reading.verb.start !== 0) return null;
   return {

@@ -80,6 +80,9 @@ const ITEM_LEAD_INS: RegExp[] = [
   /^(?:an?\s+|the\s+)?(?:demonstrated\s+)?ability\s+to\s+/i,
   // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
   /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
+  // "have the ability to formulate", "have the skills to plan", "have the confidence to
+  // present" (programme outcomes): the behaviours are what follows.
+  /^(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|confidence|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+(?=\p{L})/iu,
   /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
   // A course aim in the teacher's voice: "This course aims to", "The aim of this unit is to",
   // then "help students (to)", "enable learners to": what follows is the learner's behaviour.
@@ -99,8 +102,32 @@ const FRAMES_BEFORE_BEHAVIOUR: RegExp[] = [
   /^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|apprentices?|candidates?|employees|staff|you|them)\s+(?:to\s+)?(?=\p{L})/iu,
 ];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
-const SUBJECT =
-  /^(?:the\s+|each\s+|all\s+)?(?:you|we|they|students?|learners?|participants?|trainees?|attendees?|pupils?|apprentices?|candidates?)\s+(?:also\s+|now\s+|then\s+)?/i;
+const LEARNERS = [
+  ['student', 'students'],
+  ['learner', 'learners'],
+  ['participant', 'participants'],
+  ['trainee', 'trainees'],
+  ['attendee', 'attendees'],
+  ['pupil', 'pupils'],
+  ['apprentice', 'apprentices'],
+  ['candidate', 'candidates'],
+  ['graduate', 'graduates'],
+  ['major', 'majors'],
+  ['alumnus', 'alumni'],
+  ['nurse', 'nurses'],
+  ['delegate', 'delegates'],
+] as const;
+/** Singular learner nouns: the verb after them takes -s ("The learner identifies"). */
+const SINGULAR_LEARNER = new RegExp(
+  String.raw`\b(?:${LEARNERS.map((l) => l[0]).join('|')})\s`,
+  'i',
+);
+/** A learner subject, then "can" ("Majors can identify") or "excel(s) in" ("Graduates excel
+ * in working within teams"): what follows is the behaviour. */
+const SUBJECT = new RegExp(
+  String.raw`^(?:the\s+|each\s+|all\s+|our\s+)?(?:you|we|they|${LEARNERS.flat().join('|')})\s+(?:also\s+|now\s+|then\s+)?(?:can\s+|excels?\s+(?:in|at)\s+)?`,
+  'i',
+);
 /** "Task 1:", "Step 2 -", "Supply chain evaluation:": a label before the objective. */
 const LABEL =
   /^(?:[\p{L}\p{N}][\p{L}\p{N}'’&/-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}.'’&/-]*\s*(?::|\s[-–—])\s+/u;
@@ -274,6 +301,9 @@ const FINITE =
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X"). */
 const LEARNING = /^(?:learn|learn about|learn more about|learn a bit more about|know about)$/;
+/** "develop proficiency in writing SQL", "develop confidence in presenting": a skill named by
+ * its behaviour, stated vaguely; the level meant is the behaviour's. */
+const SKILL_IN = /\b(?:proficiency|competence|confidence|expertise|skills?)\s+in$/;
 
 /** Readings by lexicon (a configuration's word lists), then by text; with a lead-in's verb,
  * by verb and text in a map of their own. */
@@ -311,6 +341,36 @@ export function readObjective(
   return reading;
 }
 
+/** Whether passive performance criteria are read (analysis) or not (recognition). */
+let passiveOn = true;
+/** Where the participle of a passive criterion stands in the text being read: it is the verb
+ * whatever follows it ("are obtained, confirmed and applied"). */
+const passiveStarts = new Set<number>();
+const recognitionCache = new WeakMap<Lexicon, Map<string, ObjectiveReading>>();
+
+/**
+ * The reading recognition uses to tell an objective from a statement or an outcome: as
+ * `readObjective`, but a passive performance criterion ("Materials are checked for quality")
+ * is not read through, so what is recognised as an objective is as before the sixth pass; a
+ * text recognised as an objective is then analysed with `readObjective`.
+ */
+export function readObjectiveForRecognition(plain: string, lex: Lexicon): ObjectiveReading {
+  let map = recognitionCache.get(lex);
+  if (!map) recognitionCache.set(lex, (map = new Map()));
+  const hit = map.get(plain);
+  if (hit) return hit;
+  passiveOn = false;
+  let reading: ObjectiveReading;
+  try {
+    reading = computeReading(plain, lex, null);
+  } finally {
+    passiveOn = true;
+  }
+  if (map.size > 20_000) map.clear();
+  map.set(plain, reading);
+  return reading;
+}
+
 /** A behaviour read at a word, and the index of the last word it took (its verb, or the verb
  * after "learn how to"). */
 interface Found {
@@ -324,6 +384,7 @@ type Mode = 'start' | 'adjacent' | 'later';
 
 function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): ObjectiveReading {
   const { masked, placeholders } = maskPlaceholders(plain);
+  passiveStarts.clear();
   let start = skipLeadIns(masked, masked.length - masked.trimStart().length, lex);
   const criterionFrom = start;
   let condition: PlainSpan | null = null;
@@ -515,6 +576,10 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
           moved = m[0].length;
       }
     }
+    if (!moved && passiveOn && !passiveStarts.size) {
+      moved = passiveCriterion(masked, start, lex);
+      if (moved) passiveStarts.add(start + moved);
+    }
     if (!moved) break;
     start += moved;
     while (start < masked.length && /\s/.test(masked[start]!)) start++;
@@ -535,13 +600,77 @@ function presentBehaviour(subject: string, ws: Word[], lex: Lexicon): boolean {
   if (!w) return false;
   const lemma = lex.lemma(w.lower);
   if (!lemma || (!lex.verb(lemma) && !lex.phrasalByHead.has(lemma))) return false;
+  if (/\bexcels?\s+(?:in|at)\s+$/i.test(subject)) return w.lower !== lemma && /ing$/.test(w.lower);
   if (RESULT_VERBS.has(lemma)) return false;
-  const singular =
-    /\b(?:student|learner|participant|trainee|attendee|pupil|apprentice|candidate)\s/i.test(
-      subject,
-    );
+  // "Graduates find employment", "Alumni secure jobs": a result of the programme.
+  if (EMPLOYMENT.test(ws[1]?.lower ?? '')) return false;
+  if (/\bcan\s+$/i.test(subject)) return w.lower === lemma;
+  const singular = SINGULAR_LEARNER.test(subject);
   return singular ? w.lower !== lemma && w.lower.endsWith('s') : w.lower === lemma;
 }
+
+/** "Materials are checked for quality", "Hazards are identified, assessed and reported",
+ * "Faults have been reported" (performance criteria of units of competency, in the passive):
+ * the subject and the auxiliary are set aside and the participles read as the behaviours, in
+ * their base form. So are "Tools selected for the task are ..." (the participle after the
+ * subject is the behaviour). Only a participle of a Bloom verb that is not an arrangement
+ * ("Lunch is provided", "The course is delivered online", "Work is graded by the tutor"), and
+ * not after a learner or the course as subject. Returns how far to move, or 0. */
+function passiveCriterion(masked: string, at: number, lex: Lexicon): number {
+  const ws = words(masked.slice(0, Math.min(masked.length, at + 240)), at);
+  if (!ws[0] || NOT_PASSIVE_SUBJECT.has(ws[0].lower)) return 0;
+  // "Explain how standards are aligned", "Ensure that tools are cleaned": a behaviour whose
+  // object is a clause, not a passive criterion.
+  if (lex.verb(ws[0].lower) && ws[1] && CLAUSE_OBJECT.has(ws[1].lower)) return 0;
+  const participle = (w: Word | undefined): boolean => {
+    if (!w || !/^\p{Ll}/u.test(w.text)) return false;
+    const lemma = lex.lemma(w.lower);
+    if (!lemma || lemma === w.lower || (/(?:s|ing)$/.test(w.lower) && !/ed$/.test(w.lower)))
+      return false;
+    return !!lex.verb(lemma) && !NOT_CRITERION_PARTICIPLE.has(lemma);
+  };
+  for (let j = 1; j < Math.min(ws.length - 1, 10); j++) {
+    const w = ws[j]!;
+    if (NOT_PASSIVE_SUBJECT.has(w.lower) || CLAUSE_WORD.test(w.lower)) return 0;
+    let k = -1;
+    if (w.lower === 'is' || w.lower === 'are') k = j + 1;
+    else if ((w.lower === 'has' || w.lower === 'have') && ws[j + 1]?.lower === 'been') k = j + 2;
+    else if (
+      j <= 4 &&
+      !lex.verb(ws[0].lower) &&
+      participle(w) &&
+      /^\s+(?:for|to|by|in|from|as|on)\s/.test(masked.slice(w.end, w.end + 6)) &&
+      ws.slice(j + 1, j + 12).some((x) => x.lower === 'are' || x.lower === 'is')
+    )
+      // "Tools and equipment selected to carry out tasks are consistent with ...".
+      return w.start - at;
+    if (k < 0) continue;
+    while (ws[k] && lex.isAdverb(ws[k]!.lower) && !participle(ws[k])) k++;
+    return participle(ws[k]) ? ws[k]!.start - at : 0;
+  }
+  return 0;
+}
+/** Words that start a clause or a noun phrase after a verb ("Explain how X are ..."). */
+const CLAUSE_OBJECT = new Set(
+  'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this'.split(
+    ' ',
+  ),
+);
+const CLAUSE_WORD = /^(?:how|what|why|that|which|whether|when|where|if|who|whom)$/;
+/** Subjects of passive statements that are not performance criteria. */
+const NOT_PASSIVE_SUBJECT = new Set(
+  'you we they students student learners learner participants participant trainees trainee pupils apprentices candidates course courses module unit programme program workshop session sessions class lesson lunch this it there'.split(
+    ' ',
+  ),
+);
+/** Participles of a course's arrangements, not a performer's behaviour. */
+const NOT_CRITERION_PARTICIPLE = new Set(
+  'provide deliver grade mark hold offer run teach give require expect base design intend introduce expose familiarise familiarize encourage train prepare equip qualify include cover schedule list publish post award expect allow permit limit'.split(
+    ' ',
+  ),
+);
+
+const EMPLOYMENT = /^(?:employment|jobs?|work|positions?|careers?|roles?|promotion|places?)$/;
 
 const PARTICLE = new Set(['to', 'from', 'into', 'onto', 'on', 'in', 'with', 'up', 'out']);
 /** After a learner subject, verbs of a result to measure ("Participants rate the course 4 out
@@ -633,7 +762,12 @@ function behaviourAt(
     let how = howAt(ws, j, !endsWithParticle || /\s(?:about|of)$/.test(vague.phrase.key));
     if (how > 0) j += how;
     else if (ws[j]?.lower === 'to' && !endsWithParticle) j += 1;
-    else if (!(LEARNING.test(vague.phrase.key) && ws[j] && /ing$/.test(ws[j]!.lower))) j = -1;
+    else if (!(
+      (LEARNING.test(vague.phrase.key) || SKILL_IN.test(vague.phrase.key)) &&
+      ws[j] &&
+      /ing$/.test(ws[j]!.lower)
+    ))
+      j = -1;
     let real: Found | null = null;
     if (j > 0 && ws[j]) {
       const rw = ws[j]!;
@@ -1067,6 +1201,7 @@ function startOk(
 ): boolean {
   const w = ws[k]!;
   if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
+  if (inflectedOk && passiveStarts.has(w.start)) return true;
   const next = ws[k + 1];
   if (!next) return false;
   if (gerundFollows(text, ws, k, lex)) return true;
@@ -1150,6 +1285,8 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const joined =
       ((prevWord === 'and' || prevWord === 'then') && andGap) ||
       (prevWord === 'also' && ws[k - 2]?.lower === 'and' && andGap) ||
+      // "Majors can identify causes and can situate events": "can" repeated after "and".
+      (prevWord === 'can' && ws[k - 2]?.lower === 'and' && andGap) ||
       (prevWord === 'as' && ws[k - 2]?.lower === 'well' && ws[k - 3]?.lower === 'as');
     const semicolon =
       /;\s*$/.test(gap) || (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start)));

@@ -3,7 +3,7 @@
 // items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readTask } from '../language/assessment.js';
-import { readObjective, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
+import { readObjective, readObjectiveForRecognition, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
 import { readOutcome, readsAsChange, readsAsMeasure, readsAsMetric } from '../language/outcome.js';
 import type {
   Assessment,
@@ -138,7 +138,7 @@ function readsAsLearnerStatement(plain: string, lex: Builder['lex']): boolean {
     )
   )
     return true;
-  const reading = readObjective(plain, lex, null);
+  const reading = readObjectiveForRecognition(plain, lex);
   const verb = reading.verb;
   if (!verb || reading.verbFromLeadIn) return false;
   const word = plain.slice(verb.start, verb.end).split(/\s+/)[0]!.toLowerCase();

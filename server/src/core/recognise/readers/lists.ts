@@ -3,7 +3,7 @@
 // ("Objective: ..."). A list continued after an HTML comment joins the block before it.
 import type { List, RootContent } from 'mdast';
 import { readTask } from '../../language/assessment.js';
-import { readObjective } from '../../language/objective.js';
+import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
 import { off, type Builder } from '../context.js';
 import { findLabelledItems, newSink, readItem, skipPrefix, type ItemSink } from '../items.js';
@@ -85,7 +85,7 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     } else if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
       if (readsAsMetric(body)) yes++;
     } else {
-      const r = readObjective(body, b.lex, null);
+      const r = readObjectiveForRecognition(body, b.lex);
       if (r.verb && !r.verbFromLeadIn) yes++;
     }
   }
@@ -152,7 +152,7 @@ function isStatement(b: Builder, text: string): boolean {
   // A behaviour first, vague or not ("Understand what a commit is"), is a learner statement;
   // a gerund is one too ("Creating a graphic that can answer ..."), unless it is the subject
   // of a verb ("Learning outcomes are statements ...").
-  const reading = readObjective(text, b.lex, null);
+  const reading = readObjectiveForRecognition(text, b.lex);
   if (reading.verb && !reading.verbFromLeadIn) {
     if (!/ing$/i.test(text.slice(reading.verb.start, reading.verb.end))) return false;
     // After a frame the reader set aside ("The history minor will be capable of interpreting

@@ -9,7 +9,7 @@
 //   sentence is an objective, its text from the verb on.
 import type { Paragraph } from 'mdast';
 import { off } from '../context.js';
-import { readObjective } from '../../language/objective.js';
+import { readObjectiveForRecognition } from '../../language/objective.js';
 import { addItem, newSink } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { divAt, ruleOf, type Scope } from '../scope.js';
@@ -58,7 +58,7 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     if (m) parts.push([from + m[0].length, to]);
   }
   if (!parts.length && clauses.length === 1 && text.length <= 200) {
-    const r = readObjective(text, b.lex, null);
+    const r = readObjectiveForRecognition(text, b.lex);
     const word = r.verb ? text.slice(r.verb.start, r.verb.end).toLowerCase() : '';
     if (r.verb && !r.verbFromLeadIn && r.verb.start <= 2 && b.lex.lemma(word) === word)
       parts.push(clauses[0]!);
