@@ -317,6 +317,7 @@ let cached = 0;
 export function clearObjectiveReadings(): void {
   cache = new WeakMap();
   cached = 0;
+  recognitionCache = new WeakMap();
 }
 
 /** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in. */
@@ -332,6 +333,8 @@ export function readObjective(
   const hit = map.get(key);
   if (hit) return hit;
   const reading = computeReading(plain, lex, leadVerb);
+  // The participles read belong to this text only.
+  passiveStarts.clear();
   if (++cached > 20_000) {
     maps.plain.clear();
     maps.led.clear();
@@ -346,7 +349,7 @@ let passiveOn = true;
 /** Where the participle of a passive criterion stands in the text being read: it is the verb
  * whatever follows it ("are obtained, confirmed and applied"). */
 const passiveStarts = new Set<number>();
-const recognitionCache = new WeakMap<Lexicon, Map<string, ObjectiveReading>>();
+let recognitionCache = new WeakMap<Lexicon, Map<string, ObjectiveReading>>();
 
 /**
  * The reading recognition uses to tell an objective from a statement or an outcome: as
@@ -365,6 +368,7 @@ export function readObjectiveForRecognition(plain: string, lex: Lexicon): Object
     reading = computeReading(plain, lex, null);
   } finally {
     passiveOn = true;
+    passiveStarts.clear();
   }
   if (map.size > 20_000) map.clear();
   map.set(plain, reading);
