@@ -3,7 +3,12 @@
 // items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readTask } from '../language/assessment.js';
-import { readObjective, readObjectiveForRecognition, type ObjectiveReading, type PlainSpan } from '../language/objective.js';
+import {
+  readObjective,
+  readObjectiveForRecognition,
+  type ObjectiveReading,
+  type PlainSpan,
+} from '../language/objective.js';
 import { readOutcome, readsAsChange, readsAsMeasure, readsAsMetric } from '../language/outcome.js';
 import type {
   Assessment,
