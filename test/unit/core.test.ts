@@ -348,3 +348,31 @@ test('an "Outcome:" item inside a list of objectives is reported as an orphan, n
   assert.deepEqual(errors, []);
   assert.ok(findings.some((f) => f.ruleId === 'orphan-outcome'));
 });
+
+test('a vague lead-in above a list with a nested item: vague-verb reports the lead-in, no rule throws', () => {
+  // Found by the property reuse-equals-fresh (seed 1): the nested item takes the lead-in's verb
+  // but its own block has no lead-in, and vague-verb threw, losing its findings after it in
+  // `check` (the editor, which checks items one at a time, still showed them).
+  for (const nested of ['  * ', '  - ']) {
+    const errors: string[] = [];
+    const ws = new Workspace(undefined, {
+      onRuleError: (rule, _file, error) => errors.push(`${rule}: ${String(error)}`),
+    });
+    const text =
+      'Participants will be familiar with:\n\n- Understand how to deploy the app (O1)\n' +
+      `${nested}KPI1: Customer satisfaction rises to 85% by 2027-06-30\n\n` +
+      '## Objectives\n\n- Know the password policy.\n';
+    ws.update('a.md', text);
+    const findings = ws.lint('a.md');
+    assert.deepEqual(errors, []);
+    const vague = findings.filter((f) => f.ruleId === 'vague-verb');
+    assert.ok(
+      vague.some((f) => text.slice(f.span.start, f.span.end) === 'Know'),
+      'later finding kept',
+    );
+    assert.ok(
+      vague.every((f) => f.span.end > f.span.start),
+      'no finding on an empty span',
+    );
+  }
+});

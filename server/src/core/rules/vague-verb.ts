@@ -23,8 +23,12 @@ export const vagueVerb: Rule = {
     // the rule is given (the language server gives it only those, not the whole list: it
     // checks the other objectives one at a time).
     const fromLeadIn = new Map<number, Objective[]>();
+    // An objective can take its verb from a lead-in its own block does not have (an item of a
+    // list nested under a lead-in's list): the lead-in is not there to point at, and the
+    // objective's own text states no vague phrase, so it is not reported.
+    const leadHere = (o: Objective) => !!ctx.outline.blocks[o.block]?.leadIn;
     for (const o of ctx.outline.objectives) {
-      if (!o.analysis.verbFromLeadIn) continue;
+      if (!o.analysis.verbFromLeadIn || !leadHere(o)) continue;
       const list = fromLeadIn.get(o.block);
       if (list) list.push(o);
       else fromLeadIn.set(o.block, [o]);
@@ -33,6 +37,7 @@ export const vagueVerb: Rule = {
       const a = o.analysis;
       if (!a.vague || !a.vaguePhrase) continue;
       if (a.verbFromLeadIn) {
+        if (!leadHere(o)) continue;
         if (!reported.has(o.block)) {
           reported.add(o.block);
           reportLeadIn(ctx, o, fromLeadIn.get(o.block)!);
