@@ -99,6 +99,15 @@ export class LspClient {
     return this.connection.sendNotification(method, params);
   }
 
+  /** `initialize` with no workspace folder, asking for diagnostics with their document version. */
+  initializeNoFolder(): Promise<unknown> {
+    return this.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+  }
+
   /** `initialize` with one workspace folder, asking for Markdown hovers and rename with prepare. */
   initializeFolder(dir: string): Promise<unknown> {
     return this.request('initialize', {

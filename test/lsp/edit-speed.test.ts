@@ -65,11 +65,7 @@ describe('edit-to-diagnostics cost on a long outline', { skip: !linux && 'needs 
     }
 
     client = new LspClient();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-    });
+    await client.initializeNoFolder();
     await client.notify('initialized', {});
     const uri = fileUri(dir, 'outline.md');
     await client.notify('textDocument/didOpen', {

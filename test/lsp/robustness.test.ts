@@ -51,11 +51,7 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
   before(async () => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-robust-')));
     client = new LspClient();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-    });
+    await client.initializeNoFolder();
     await client.notify('initialized', {});
   });
 

@@ -97,7 +97,7 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   }
 
   const counts = countFindings(reports);
-  const tooManyWarnings = options.maxWarnings >= 0 && counts.warning > options.maxWarnings;
+  const tooMany = tooManyWarnings(options, counts);
   if (options.format === 'json') {
     io.stdout(formatJson(reports));
   } else if (options.format === 'sarif') {
@@ -105,24 +105,42 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     io.stdout(formatSarif(reports, { version: readVersion(), srcRoot }));
   } else if (options.format === 'github') {
     io.stdout(formatGithub(reports));
-    if (tooManyWarnings)
-      log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
   } else {
     const c = colors(options.color);
-    let text = formatStylish(reports, {
+    const text = formatStylish(reports, {
       colors: c,
       fixed,
       fixing: options.fix,
       suppressed: options.quiet ? 0 : suppressed.count,
       suppressionsFile: suppressions.shown,
     });
-    if (tooManyWarnings) {
-      text += `${c.red(`bloomline found too many warnings (maximum: ${options.maxWarnings}).`)}\n`;
-    }
-    io.stdout(text);
+    io.stdout(text + tooManyLine(tooMany, c, options));
   }
+  return finish(tooMany, counts, options, log);
+}
+
+function tooManyWarnings(options: CheckOptions, counts: Counts): boolean {
+  return options.maxWarnings >= 0 && counts.warning > options.maxWarnings;
+}
+
+/** The stylish output's last line when there are more warnings than --max-warnings allows. */
+function tooManyLine(
+  tooMany: boolean,
+  c: ReturnType<typeof colors>,
+  options: CheckOptions,
+): string {
+  return tooMany
+    ? `${c.red(`bloomline found too many warnings (maximum: ${options.maxWarnings}).`)}\n`
+    : '';
+}
+
+/** After the output: GitHub's note of too many warnings, and the exit status (2 when something
+ * failed, 1 for errors or too many warnings). */
+function finish(tooMany: boolean, counts: Counts, options: CheckOptions, log: Log): number {
+  if (tooMany && options.format === 'github')
+    log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
   if (log.failed) return 2;
-  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+  return counts.error > 0 || tooMany ? 1 : 0;
 }
 
 /**
@@ -340,27 +358,20 @@ function checkFiles(
     unused.push(...result.unused);
   }
   reportUnused(suppressions, unused, options, log);
-  const tooManyWarnings = options.maxWarnings >= 0 && counts.warning > options.maxWarnings;
+  const tooMany = tooManyWarnings(options, counts);
   if (options.format === 'json') io.stdout(written ? ']\n' : '[]\n');
   else if (sarif) io.stdout(sarif.end());
-  else if (options.format === 'github') {
-    if (tooManyWarnings)
-      log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
-  } else {
-    let text = stylishSummary(counts, {
+  else if (options.format !== 'github') {
+    const text = stylishSummary(counts, {
       colors: c,
       fixed: 0,
       fixing: false,
       suppressed: options.quiet ? 0 : suppressedCount,
       suppressionsFile: suppressions.shown,
     });
-    if (tooManyWarnings) {
-      text += `${c.red(`bloomline found too many warnings (maximum: ${options.maxWarnings}).`)}\n`;
-    }
-    io.stdout(text);
+    io.stdout(text + tooManyLine(tooMany, c, options));
   }
-  if (log.failed) return 2;
-  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+  return finish(tooMany, counts, options, log);
 }
 
 /**

@@ -13,6 +13,11 @@ import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
 import type { Lexicon, VaguePhrase, VerbInfo } from './lexicon.js';
 import { maskPlaceholders, NUM, words, type Word } from './words.js';
 
+/** A set of the words of a space-separated list. */
+function wordSet(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
 export interface PlainSpan {
   start: number;
   end: number;
@@ -268,17 +273,13 @@ const COUNTED = new Set(['give', 'provide', 'write', 'draft', 'suggest', 'propos
 const COUNTED_LEVELS = new Set<BloomLevel>(['remember', 'understand', 'create']);
 
 /** Words that can start what a verb acts on. */
-const FOLLOWS_VERB = new Set(
-  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple into up out back off down'.split(
-    ' ',
-  ),
+const FOLLOWS_VERB = wordSet(
+  'the a an it them their its your this these those that how why what when where whether which his her our my each all any both one two three four five six seven eight nine ten another other some several multiple new basic simple into up out back off down',
 );
 /** Words that cannot start what a verb acts on: after "Rules", "Definition", "Mean" they mark a
  * noun phrase ("Rules of probability", "Mean and median"). */
-const NOT_AN_OBJECT = new Set(
-  "of and or vs versus is are was were has have had can will should must may might 's as than per".split(
-    ' ',
-  ),
+const NOT_AN_OBJECT = wordSet(
+  "of and or vs versus is are was were has have had can will should must may might 's as than per",
 );
 /** Function words a bare object never starts with. */
 const NOT_A_BARE_OBJECT = new Set([
@@ -655,23 +656,17 @@ function passiveCriterion(masked: string, at: number, lex: Lexicon): number {
   return 0;
 }
 /** Words that start a clause or a noun phrase after a verb ("Explain how X are ..."). */
-const CLAUSE_OBJECT = new Set(
-  'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this'.split(
-    ' ',
-  ),
+const CLAUSE_OBJECT = wordSet(
+  'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this',
 );
 const CLAUSE_WORD = /^(?:how|what|why|that|which|whether|when|where|if|who|whom)$/;
 /** Subjects of passive statements that are not performance criteria. */
-const NOT_PASSIVE_SUBJECT = new Set(
-  'you we they students student learners learner participants participant trainees trainee pupils apprentices candidates course courses module unit programme program workshop session sessions class lesson lunch this it there'.split(
-    ' ',
-  ),
+const NOT_PASSIVE_SUBJECT = wordSet(
+  'you we they students student learners learner participants participant trainees trainee pupils apprentices candidates course courses module unit programme program workshop session sessions class lesson lunch this it there',
 );
 /** Participles of a course's arrangements, not a performer's behaviour. */
-const NOT_CRITERION_PARTICIPLE = new Set(
-  'provide deliver grade mark hold offer run teach give require expect base design intend introduce expose familiarise familiarize encourage train prepare equip qualify include cover schedule list publish post award expect allow permit limit'.split(
-    ' ',
-  ),
+const NOT_CRITERION_PARTICIPLE = wordSet(
+  'provide deliver grade mark hold offer run teach give require expect base design intend introduce expose familiarise familiarize encourage train prepare equip qualify include cover schedule list publish post award expect allow permit limit',
 );
 
 const EMPLOYMENT = /^(?:employment|jobs?|work|positions?|careers?|roles?|promotion|places?)$/;
@@ -680,10 +675,8 @@ const PARTICLE = new Set(['to', 'from', 'into', 'onto', 'on', 'in', 'with', 'up'
 /** After a learner subject, verbs of a result to measure ("Participants rate the course 4 out
  * of 5") or of a course's arrangements ("We meet every Tuesday", "Students work in pairs",
  * "Students read chapter 3"), not behaviours. */
-const RESULT_VERBS = new Set(
-  'rate score complete attend pass achieve reach finish enrol enroll return submit meet work read watch listen sit take bring need go come have get spend receive join'.split(
-    ' ',
-  ),
+const RESULT_VERBS = wordSet(
+  'rate score complete attend pass achieve reach finish enrol enroll return submit meet work read watch listen sit take bring need go come have get spend receive join',
 );
 
 /** Index of the first word after leading adverbs ("Effectively and accurately communicate",
@@ -1564,10 +1557,8 @@ const TOPIC_NOUNS = new Set([
 ]);
 /** The learner named after a teacher's verb ("introduce students to", "provide learners with",
  * "familiarise yourself with"). */
-const LEARNER_OBJECTS = new Set(
-  'students learners participants trainees pupils delegates attendees apprentices candidates you yourself yourselves themselves them staff employees'.split(
-    ' ',
-  ),
+const LEARNER_OBJECTS = wordSet(
+  'students learners participants trainees pupils delegates attendees apprentices candidates you yourself yourselves themselves them staff employees',
 );
 /** Words of degree an author puts before such a noun ("a solid, working knowledge"). */
 const DEGREE = new Set(
@@ -1603,15 +1594,11 @@ function skillsEnd(ws: Word[], t: number): number {
   }
   return -1;
 }
-const SKILLS_FOLLOWER = new Set(
-  'for in through by to needed necessary required relevant and or as that which with when of across'.split(
-    ' ',
-  ),
+const SKILLS_FOLLOWER = wordSet(
+  'for in through by to needed necessary required relevant and or as that which with when of across',
 );
-const SKILLS_STOP = new Set(
-  'a an that which who to for of in on with by from into through so such than then plan plans'.split(
-    ' ',
-  ),
+const SKILLS_STOP = wordSet(
+  'a an that which who to for of in on with by from into through so such than then plan plans',
 );
 
 function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
