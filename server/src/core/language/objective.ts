@@ -334,6 +334,7 @@ export function readObjective(
   const hit = map.get(key);
   if (hit) return hit;
   const reading = computeReading(plain, lex, leadVerb);
+  if (passiveStarts.size) readAsPassive.add(reading);
   // The participles read belong to this text only.
   passiveStarts.clear();
   if (++cached > 20_000) {
@@ -345,6 +346,8 @@ export function readObjective(
   return reading;
 }
 
+/** Readings (readObjective) that read a passive performance criterion. */
+const readAsPassive = new WeakSet<ObjectiveReading>();
 /** Whether passive performance criteria are read (analysis) or not (recognition). */
 let passiveOn = true;
 /** Where the participle of a passive criterion stands in the text being read: it is the verb
@@ -359,6 +362,11 @@ let recognitionCache = new WeakMap<Lexicon, Map<string, ObjectiveReading>>();
  * text recognised as an objective is then analysed with `readObjective`.
  */
 export function readObjectiveForRecognition(plain: string, lex: Lexicon): ObjectiveReading {
+  // Most texts read no passive criterion: their reading for recognition is the analysis's
+  // reading (read once, and cached for the analysis that follows); only the others are read
+  // again with passives off.
+  const full = readObjective(plain, lex, null);
+  if (!readAsPassive.has(full)) return full;
   let map = recognitionCache.get(lex);
   if (!map) recognitionCache.set(lex, (map = new Map()));
   const hit = map.get(plain);
