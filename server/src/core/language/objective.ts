@@ -164,6 +164,12 @@ const CRITERIA: RegExp[] = [
   new RegExp(String.raw`\b${NUM}[-\s](?:words?|pages?|slides?)\b(?!\s+(?:of|from)\b)`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
   new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
+  // A floor on a score: "a satisfaction score of 4/5 or higher", "a grade of B or better"; not a
+  // bare count ("for one or more files" is what the learner works on, not a degree).
+  new RegExp(
+    String.raw`(?:\b${NUM}\s*\/\s*${NUM}|\b(?:scores?|grades?|marks?|ratings?|results?|bands?)\s+(?:of\s+)?["“']?(?:${NUM}|[a-f][+-]?)["”']?)\s+or\s+(?:higher|better|above|greater|more)\b`,
+    'i',
+  ),
   // Tolerances: "within 5 cm of the line", "to within 10% of", "to the nearest millimetre",
   // "to two decimal places", "± 0.5 mm".
   new RegExp(
@@ -226,6 +232,7 @@ const CRITERIA_GATES: RegExp[] = [
   /word|page|slide/i,
   /\bof\b/i,
   /\bor (?:fewer|less|more|under|over)\b/i,
+  /\bor (?:higher|better|above|greater|more)\b/i,
   /within/i,
   /±|\+\/-/,
   /\bto\b/i,
@@ -255,7 +262,7 @@ const STANDARD_GATE =
  * standards body's prefix then its number (case matters: "to PHP 8" and "to ES6" are not
  * standards met). */
 const STANDARD_CODE =
-  /\b(?:[Tt]o|[Mm]eet(?:s|ing)?|[Ss]atisf(?:y|ies|ying)|[Ff]ollow(?:s|ing)?|[Aa]ccording\s+to|[Ii]n\s+(?:line|accordance|compliance)\s+with|[Cc]ompl(?:y|ies|ying|iant)\s+with|[Cc]onform(?:s|ing)?\s+to|[Pp]er|[Aa]gainst)\s+(?:the\s+)?(?:BS(?:\s+EN)?|ISO(?:\/IEC)?|IEC|EN|ANSI|ASTM|ASME|NFPA|NEC|IEEE|DIN|AS(?:\/NZS)?|CSA|UL|WCAG|IPC|SAE)[\s-]?\d/;
+  /\b(?:[Tt]o|[Mm]eet(?:s|ing)?|[Ss]atisf(?:y|ies|ying)|[Ff]ollow(?:s|ing)?|[Aa]ccording\s+to|[Ii]n\s+(?:line|accordance|compliance)\s+with|[Cc]ompl(?:y|ies|ying|iant)\s+with|[Cc]onform(?:s|ing)?\s+to|[Pp]er|[Aa]gainst)\s+(?:the\s+)?(?:BS(?:\s+EN)?|ISO(?:\/IEC)?|IEC|EN|ANSI|ASTM|ASME|NFPA|NEC|IEEE|DIN|AS(?:\/NZS)?|CSA|UL|WCAG|IPC|SAE)(?:[\s-][A-Z]{1,2}(?=[\s-]?\d))?[\s-]?[A-Z]?\d(?:[\w:/-]|\.(?=\w))*/;
 
 if (CRITERIA_GATES.length !== CRITERIA.length) throw new Error('CRITERIA_GATES out of step');
 
