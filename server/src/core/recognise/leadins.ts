@@ -112,7 +112,7 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
 
 const LABELS: [RegExp, ItemKind][] = [
   [
-    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|goal)$/i,
+    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|goal|learning\s+intention)$/i,
     'objective',
   ],
   [
@@ -120,13 +120,13 @@ const LABELS: [RegExp, ItemKind][] = [
     'outcome',
   ],
   [
-    /^(?:assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|knowledge\s+check|self-check|check\s+your\s+understanding|test\s+yourself|try\s+it(?:\s+yourself)?|your\s+turn)$/i,
+    /^(?:assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|knowledge\s+check|self-check|check\s+your\s+understanding|test\s+yourself|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip))$/i,
     'assessment',
   ],
 ];
 
 const LABEL_RE =
-  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|knowledge\s+check|self-check|check\s+your\s+understanding|test\s+yourself|try\s+it(?:\s+yourself)?|your\s+turn)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|learning\s+intention|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|knowledge\s+check|self-check|check\s+your\s+understanding|test\s+yourself|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip))(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
 
 /** "Objective: ...", "Outcome O2: ...", "KPI: ..." at the start of an item's plain text. */
 export function readLabel(

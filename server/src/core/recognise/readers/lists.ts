@@ -83,7 +83,15 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
       const weighsOnly = /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '');
       if (graded || (!weighsOnly && readTask([body], b.lex).level !== null)) yes++;
     } else if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
+      // A measured change bears out an outcome name; under a weak one ("Success criteria" in a
+      // school lesson plan) so does a learner's "I can" statement, read as an objective.
       if (readsAsMetric(body)) yes++;
+      else if (
+        placement.rule === 'outcome-unless-learner' &&
+        I_CAN.test(body) &&
+        readObjectiveForRecognition(body, b.lex).verb
+      )
+        yes++;
     } else {
       const r = readObjectiveForRecognition(body, b.lex);
       if (r.verb && !r.verbFromLeadIn) yes++;
@@ -91,6 +99,9 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   }
   return all > 0 && yes * 2 >= all;
 }
+
+/** A learner's statement in the first person: "I can explain ...", "We can ...". */
+const I_CAN = /^(?:i|we)\s+(?:can|will|am\s+able\s+to|are\s+able\s+to)\s/i;
 
 function byHeading(placement: Placement): boolean {
   return (
