@@ -128,6 +128,10 @@ export interface Reference {
   form: 'parenthesised' | 'keyword' | 'bare';
   /** What it resolves to (set when the workspace links outlines). */
   target?: { filePath: string; kind: ItemKind; id: string; index: number } | null;
+  /** For an objective named by its number ("1, 2" in an assessment table's "Learning outcomes"
+   * column): the objective's index in the same file, resolved when the file was read. Such a
+   * reference is never renamed. */
+  ordinal?: number;
 }
 
 export interface Link {

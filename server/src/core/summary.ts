@@ -54,6 +54,7 @@ export function summariseOutline(outline: Outline): Outline {
       span: r.span,
       syntactic: r.syntactic,
       form: r.form,
+      ...(r.ordinal === undefined ? {} : { ordinal: r.ordinal }),
     })),
     // Nesting links an item with its parent in the same file only: what other files need is
     // where the item is, not the link.

@@ -512,7 +512,10 @@ export class Workspace {
       if (item.kind === 'assessment' && item.references.some((r) => r.syntactic))
         explicit.add(item);
       for (const ref of item.references) {
-        const t = this.resolve(ref.id, fp);
+        const byNumber = ref.ordinal === undefined ? undefined : outline.objectives[ref.ordinal];
+        const t: Target | null = byNumber
+          ? { filePath: fp, kind: 'objective', id: byNumber.id, index: byNumber.index }
+          : this.resolve(ref.id, fp);
         ref.target = t;
         if (!t || t.kind === item.kind) continue;
         const other = this.item(t);

@@ -134,8 +134,10 @@ export function referencesTo(
     for (const item of itemsOf(outline)) {
       for (const ref of item.references) {
         const t = ref.target;
+        // An objective named by its number is not named by its ID: a rename leaves it.
         if (
           t &&
+          ref.ordinal === undefined &&
           t.filePath === target.key &&
           t.kind === target.item.kind &&
           t.index === target.item.index &&

@@ -260,6 +260,8 @@ export function addItem(
     task?: { texts: PlainText[]; body: Span | null; title?: boolean } | null;
     /** The kind whatever a label says (a heading named "Exercise 2" is an assessment). */
     kind?: ItemKind;
+    /** References found outside the item's text (an assessment table's column of objectives). */
+    references?: Reference[];
   } = {},
 ): ItemBase | null {
   const exact = options.exact !== false;
@@ -289,7 +291,12 @@ export function addItem(
     block: block.index,
     source: sink.source,
     label: parts.label,
-    references: referencesOf(parts.body, offsets, id, kind, options.task ?? null),
+    references: options.references?.length
+      ? [
+          ...referencesOf(parts.body, offsets, id, kind, options.task ?? null),
+          ...options.references,
+        ]
+      : referencesOf(parts.body, offsets, id, kind, options.task ?? null),
     parent: options.parent ?? null,
     plain: parts.body,
     offsets,

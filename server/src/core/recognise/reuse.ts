@@ -92,6 +92,7 @@ export function freshReferences(item: ItemBase, delta: number): ItemBase['refere
     span: delta ? moved(r.span, delta) : r.span,
     syntactic: r.syntactic,
     form: r.form,
+    ...(r.ordinal === undefined ? {} : { ordinal: r.ordinal }),
   }));
 }
 

@@ -5,7 +5,7 @@
 // arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
 // text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
 import type { Paragraph, RootContent } from 'mdast';
-import type { Span } from '../../model.js';
+import type { Reference, Span } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
@@ -60,7 +60,8 @@ export function readTable(
   const roles = columnRoles(b, headers, rows);
   const plain = plainOf(b, p.children);
   if (roles.objective < 0) {
-    readMeasureTable(s, span, plain, headers, rows);
+    if (!readAssessmentTable(s, span, plain, headers, rows))
+      readMeasureTable(s, span, plain, headers, rows);
     return true;
   }
   const name = roles.objectiveName!;
@@ -315,4 +316,152 @@ function join(a: PlainText, words: string, b: PlainText): PlainText {
     text: a.text + words + b.text,
     offsets: [...a.offsets.slice(0, a.text.length), ...words.split('').map(() => at), ...b.offsets],
   };
+}
+
+/** A column naming the objectives a row's assessment checks: "Learning outcomes", "LOs",
+ * "CLO(s)", "Outcomes assessed", "Objectives addressed", "Aligned outcomes". */
+const OBJECTIVES_HEADER =
+  /^(?:(?:aligned|related|linked|mapped|relevant)\s+)?(?:(?:(?:intended|course|module|unit|programme|program|student|expected)\s+)?(?:learning\s+)?(?:outcomes?|objectives?)|[cipsu]?los?|[cipsu]?lo\(s\))(?:\s*\(s\))?(?:\s+(?:assessed|addressed|covered|met|tested|evaluated|mapped|aligned|targeted|demonstrated))?(?:\s*#|\s+nos?\.?|\s+numbers?)?$/i;
+/** The column naming the assessment ("Assessment", "Assignment", "Task", "Component"). */
+const TASK_HEADER =
+  /^(?:assessments?(?:\s+(?:tasks?|items?|components?|types?|methods?|titles?|names?|activit(?:y|ies)))?|assignments?|tasks?|components?|deliverables?|activit(?:y|ies)|items?|coursework|evidence|assessed\s+work|graded\s+work)$/i;
+/** Columns that are never the assessment's name: weights, dates, marks. */
+const OTHER_HEADER =
+  /^(?:weight(?:ing)?s?|%|percent(?:age)?|marks?|points?|pts|grade|due(?:\s+date)?|date|deadline|week|when|length|word\s+count|format|type)$/i;
+const ALL_CELL = /^all(?:\s+(?:outcomes|objectives|los|clos|ilos))?$/i;
+/** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"). */
+const CELL_REFERENCE =
+  /([A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*([A-Za-z]{1,12}[-_.]?)?(\d+))?/g;
+
+/**
+ * A table of assessments with a column naming the objectives each checks ("| Assessment | Weight
+ * | Learning outcomes |" with "1, 2" or "LO1 and LO2" in it), under an assessments heading or
+ * with an "Assessment" column: each row is an assessment that checks the objectives its cell
+ * names, by ID or by number (the objective of that number among those of the table's section
+ * and the sections around it, in order, or the one whose ID ends in that number). A table of
+ * weights alone (a grading breakdown) is not one. True when it read the table.
+ */
+function readAssessmentTable(
+  s: Scope,
+  span: Span,
+  plain: PlainText,
+  headers: string[],
+  rows: Cell[][],
+): boolean {
+  const b = s.b;
+  const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
+  const texts = (col: number) =>
+    rows
+      .map((r) => r[col])
+      .filter((c): c is Cell => !!c)
+      .map((c) => ({
+        cell: c,
+        text: cellText(b, c)
+          .replace(/[*_`[\]]/g, '')
+          .trim(),
+      }))
+      .filter((t) => t.text);
+  const refs = clean.findIndex((h, col) => {
+    if (!OBJECTIVES_HEADER.test(h)) return false;
+    const cells = texts(col);
+    return (
+      cells.length > 0 && cells.every((t) => REFERENCE_LIST.test(t.text) || ALL_CELL.test(t.text))
+    );
+  });
+  if (refs < 0) return false;
+  let task = clean.findIndex((h, col) => col !== refs && TASK_HEADER.test(h));
+  const underAssessments =
+    s.naming?.name.kind === 'assessment' || s.label?.name.kind === 'assessment' || !!s.assessment;
+  if (task < 0 && underAssessments)
+    task = clean.findIndex(
+      (h, col) =>
+        col !== refs &&
+        !OTHER_HEADER.test(h) &&
+        texts(col).some((t) => /\p{L}/u.test(t.text) && !REFERENCE_LIST.test(t.text)),
+    );
+  if (task < 0) return false;
+  const objectives = objectivesAround(s);
+  const sink = newSink(s.section, 'table', span, 'assessment');
+  let read = 0;
+  for (const row of rows) {
+    const cell = row[task];
+    if (!cell) continue;
+    const text = sliceByOffsets(plain, cell);
+    if (!/[\p{L}\p{N}]/u.test(text.text)) continue;
+    const refCell = row[refs];
+    const references = refCell ? cellReferences(b, refCell, objectives) : [];
+    if (
+      addItem(b, sink, text, cell, {
+        kind: 'assessment',
+        insertion: null,
+        references,
+        // A cell names the assessment ("Research essay", "Design portfolio"): its words are a
+        // name, not a task, so no level is read from them (none is taken to ask for less).
+        task: { texts: [], body: null, title: false },
+      })
+    )
+      read++;
+  }
+  if (s.naming && read) s.naming.read += read;
+  return read > 0;
+}
+
+/** The objectives read so far in the section of `s` and the sections around it (not those of
+ * its sibling or child sections), in order. */
+function objectivesAround(s: Scope): { index: number; id: string; explicitId: boolean }[] {
+  const b = s.b;
+  const around = new Set<number>();
+  for (let k: number | null = s.section; k !== null && k >= 0;) {
+    around.add(k);
+    k = b.outline.sections[k]?.parent ?? null;
+  }
+  return b.outline.objectives.filter((o) => around.has(o.section));
+}
+
+/** The references of a cell of objectives: IDs as written, numbers resolved to objectives. */
+function cellReferences(
+  b: Builder,
+  cell: Cell,
+  objectives: { index: number; id: string; explicitId: boolean }[],
+): Reference[] {
+  const src = b.text.slice(cell.start, cell.end);
+  const out: Reference[] = [];
+  const byNumber = (n: number): number | undefined => {
+    // An ID that ends in the number ("CLO3" for "3") wins over the third in order.
+    const named = objectives.filter(
+      (o) => o.explicitId && new RegExp(`(?:^|\\D)0*${n}$`).test(o.id),
+    );
+    if (named.length === 1) return named[0]!.index;
+    if (objectives.some((o) => o.explicitId)) return undefined;
+    return objectives[n - 1]?.index;
+  };
+  const add = (id: string, start: number, ordinal: number | undefined, number: boolean) => {
+    if (number && ordinal === undefined) return;
+    out.push({
+      id,
+      span: { start: cell.start + start, end: cell.start + start + id.length },
+      syntactic: true,
+      form: 'keyword',
+      ...(ordinal === undefined ? {} : { ordinal }),
+    });
+  };
+  if (ALL_CELL.test(src.replace(/[*_`[\]]/g, '').trim())) {
+    for (const o of objectives) add(src.trim(), src.indexOf(src.trim()), o.index, true);
+    return out;
+  }
+  CELL_REFERENCE.lastIndex = 0;
+  for (let m = CELL_REFERENCE.exec(src); m; m = CELL_REFERENCE.exec(src)) {
+    const prefix = m[1] ?? '';
+    const from = Number(m[2]);
+    const to = m[4] !== undefined ? Number(m[4]) : from;
+    const range = to > from && to - from <= 50 && !m[2]!.includes('.');
+    for (let n = from; n <= (range ? to : from); n++) {
+      const written = n === from ? m[0].slice(0, prefix.length + m[2]!.length) : `${prefix}${n}`;
+      const at = n === from ? m.index : m.index + m[0].length - (m[4]?.length ?? 0);
+      if (prefix)
+        add(n === from ? written : `${prefix.replace(/[-_.]$/, '')}${n}`, at, undefined, false);
+      else add(String(n), at, byNumber(n), true);
+    }
+  }
+  return out;
 }
