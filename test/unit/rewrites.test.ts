@@ -127,8 +127,19 @@ describe('vague-verb rewrites', () => {
           offered++;
           const fixed = applyEdits(c.text, fix.edits);
           const again = lint(fixed).ws.get('case.md')!;
-          // The objective the first edit falls in (prose can hold several on one line).
-          const at = fix.edits.reduce((m, e) => Math.min(m, e.span.start), Infinity);
+          // The objective the fix rewrites: where its first edit inside the objective falls
+          // (prose can hold several on one line), moved by the edits before it (a fix of a
+          // lead-in edits the lead-in first).
+          const end = Math.max(o.span.end, o.textSpan.end);
+          const first = fix.edits
+            .filter((e) => e.span.start >= o.span.start && e.span.start <= end)
+            .reduce((m, e) => Math.min(m, e.span.start), Infinity);
+          const from = first === Infinity ? o.textSpan.start : first;
+          const at =
+            from +
+            fix.edits
+              .filter((e) => e.span.end <= from && e.span.start < from)
+              .reduce((d, e) => d + e.newText.length - (e.span.end - e.span.start), 0);
           const after = again.objectives.find(
             (x) => x.span.start <= at && at <= Math.max(x.span.end, x.textSpan.end),
           );

@@ -129,6 +129,16 @@ describe('headline rewrites', () => {
       'After this lesson, you will be able to:\n\n- Explain the benefits of version control\n',
     ],
     [
+      'lead-in whose subject is the lesson, not the learner',
+      '# Git\n\nThis lesson will cover:\n\n- the benefits of version control\n- how to write a commit message\n',
+      '# Git\n\nAfter this lesson, you will be able to:\n\n- Describe the benefits of version control\n- Write a commit message\n',
+    ],
+    [
+      'lead-in over topics named by common nouns',
+      '# Git\n\nThis lesson will cover:\n\n- Introduction to version control\n',
+      '# Git\n\nAfter this lesson, you will be able to:\n\n- Describe introduction to version control\n',
+    ],
+    [
       'duplicate ID renumbered to the next free one',
       objectives(
         '- **LO1:** Explain X within 5 minutes.\n- **LO1:** Explain Y within 5 minutes.\n',
@@ -231,4 +241,21 @@ describe('headline rewrites', () => {
     const out = fixText(input).text;
     assert.match(out.split('\n')[2]!, /^- 🔐🔑 identify the password policy$/i);
   });
+});
+
+test('a lead-in over "how to" items offers one rewrite, which keeps each item\'s own verb', () => {
+  const text =
+    '# Git\n\nThis lesson will cover:\n\n- how to write a commit message\n- how to undo a commit\n';
+  const ws = new Workspace();
+  ws.update('outline.md', text);
+  const lead = ws.lint('outline.md').filter((f) => f.ruleId === 'vague-verb');
+  assert.equal(lead.length, 1);
+  assert.deepEqual(
+    lead[0]!.fixes.map((f) => f.title),
+    ['Rewrite the lead-in as "be able to" and start each objective with its own verb'],
+  );
+  assert.equal(
+    applyEdits(text, lead[0]!.fixes[0]!.edits),
+    '# Git\n\nAfter this lesson, you will be able to:\n\n- Write a commit message\n- Undo a commit\n',
+  );
 });

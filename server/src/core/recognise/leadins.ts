@@ -100,6 +100,20 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
   if (verb && !beAble && (verb.level === 'apply' || verb.level === 'create')) return null;
   const start = phraseStart;
   const end = phraseStart + phraseText.length;
+  // A course as the subject ("This lesson will cover:") cannot be able to do anything: the
+  // learner is ("After this lesson, you will be able to:").
+  const course = beAble ? null : COURSE_SUBJECT.exec(body.slice(offset, start));
+  if (course) {
+    const at = offset + course.index + course[0].length - course[0].trimStart().length;
+    const after = at === offset ? 'After' : 'after';
+    return {
+      lemma: vague ? vague.key : head,
+      start,
+      end,
+      replaceStart: at,
+      replacement: `${after} ${course[1]!.toLowerCase()} ${course[2]!}, you will be able to`,
+    };
+  }
   return {
     lemma: vague ? vague.key : head,
     start,
@@ -109,6 +123,10 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
     replacement: beAble ? '' : 'be able to',
   };
 }
+
+/** A course, not a learner, as the subject of a lead-in's verb: "This lesson will". */
+const COURSE_SUBJECT =
+  /(?:^|\s)(this|the|each|our)\s+(lesson|course|module|session|workshop|chapter|tutorial|unit|class|training|programme|program|section|lecture|episode|notebook|part|week|day|seminar|lab|series)\s+(?:will|shall|'ll|is\s+going\s+to)\s+$/i;
 
 const LABELS: [RegExp, ItemKind][] = [
   [

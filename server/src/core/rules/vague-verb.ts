@@ -314,8 +314,10 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   const key = first.analysis.vaguePhrase!.key;
   const suggest = (ctx.lex.vague.find((p) => p.key === key)?.suggest ?? ['explain']).slice(0, 5);
   const fixes = [];
+  // Items that say "how to X" become "X": the verb offered is theirs, so one fix says so.
+  const ownVerbs = items.every((o) => HOW_TO.test(o.plain.trimStart()));
   if (lead.verb?.toAbleTo) {
-    for (const verb of suggest) {
+    for (const verb of ownVerbs ? suggest.slice(0, 1) : suggest) {
       const edits: TextEdit[] = [lead.verb.toAbleTo];
       let ok = true;
       for (const o of items) {
@@ -328,7 +330,9 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
       }
       if (ok) {
         fixes.push({
-          title: `Rewrite the lead-in as "be able to" and start each objective with "${capitalise(verb)}"`,
+          title: ownVerbs
+            ? `Rewrite the lead-in as "be able to" and start each objective with its own verb`
+            : `Rewrite the lead-in as "be able to" and start each objective with "${capitalise(verb)}"`,
           isPreferred: fixes.length === 0,
           edits,
         });
@@ -352,10 +356,13 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
 
 /** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
  * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
+/** "how to X" at an objective's start: the lead-in's fix makes it "X". */
+const HOW_TO = /^how\s+to\s+(\P{White_Space})/iu;
+
 function addVerb(text: string, o: Objective, verb: string, lex: Lexicon): TextEdit | null {
   const start = o.plain.length - o.plain.trimStart().length;
   const rest = o.plain.slice(start);
-  const how = /^how\s+to\s+(\P{White_Space})/iu.exec(rest);
+  const how = HOW_TO.exec(rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
   const first = /^\S+/u.exec(rest)?.[0] ?? '';
   const wh = first.toLowerCase().replace(/[^\p{L}]/gu, '');
@@ -364,9 +371,11 @@ function addVerb(text: string, o: Objective, verb: string, lex: Lexicon): TextEd
   // Lowercase the first word unless it is an acronym or a name-like word ("VPN", "Git").
   const lower =
     /^[A-Z][a-z]+$/.test(first) &&
-    /^(?:The|A|An|How|Why|What|When|Where|Which|Who|Whether|Basic|Key|Main|Common|Different|Simple|Best|Core)$/.test(
+    (/^(?:The|A|An|How|Why|What|When|Where|Which|Who|Whether|Basic|Key|Main|Common|Different|Simple|Best|Core|Inner|Practical|General|Advanced)$/.test(
       first,
-    );
+    ) ||
+      // A common noun of a topic ("Introduction to ...", "Management of ..."), not a name.
+      /[a-z]{3}(?:tion|sion|ment|ness|ity|ance|ence|ship)$/.test(first));
   if (lower)
     return replacePlain(
       text,
