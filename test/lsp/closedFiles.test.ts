@@ -1,18 +1,21 @@
 // Closed files in the language server's index (issue 15): a file no editor has open is kept as
-// the summary other files link with (core/summary.ts, Workspace.updateClosed), and what needs
-// its whole model reads it again from disk. Whatever an editor can ask must come out the same as
-// when every file is open and analysed whole: the open document's diagnostics (unknown-reference,
-// missing-outcome, unassessed-objective across files), go to definition, references, hover,
-// completion, code lenses, rename, document and workspace symbols, the tree (bloomline/outline),
-// the report and the export. Three servers answer the same questions: one with every file open,
-// one with only course.md open from the start (the others indexed from disk), and the first once
-// it has closed the others again.
+// the summary other files link with (core/summary.ts, Workspace.updateClosed), which also keeps
+// what the tree, the report and the export show of it; a request on the file itself reads it
+// again from disk. Whatever an editor can ask must come out the same as when every file is open
+// and analysed whole: the open document's diagnostics (unknown-reference, missing-outcome,
+// unassessed-objective across files), go to definition, references, hover, completion, code
+// lenses, rename, document and workspace symbols, the tree (bloomline/outline), the report and
+// the export (asked first, from the summaries, and again once requests on closed files have read
+// some whole). Three servers answer the same questions: one with every file open, one with only
+// course.md open from the start (the others indexed from disk), and the first once it has closed
+// the others again.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { OutlineJson } from '../../server/src/core/index.js';
 import { checkKeys, diagnosticKeys, fileUri, LspClient } from './client.js';
 
 const FILES: Record<string, string> = {
@@ -60,6 +63,31 @@ You will be able to:
 1. **Q1:** Explain in writing how a resolver finds the address of a name (LO3).\r
 2. **Q2:** What does a firewall block, and why? 🔥\r
 `,
+  // What the tree, the report and the export show beyond IDs and links (a condition, a vague
+  // phrase, a compound objective, labels, a nested quiz, outcome targets, a vanity measure, an
+  // output, grading weights, the kind read from a lead-in), which a closed file's summary keeps.
+  'module.md': `# Module 3: Routing
+
+## Learning objectives
+
+After this module, network technicians will be able to:
+
+- **LO20:** Given a packet capture, identify the routing loop within 10 minutes.
+- **LO21:** Learn how to configure static routes on a branch router.
+- **LO22:** Compare and contrast OSPF and RIP, and justify a choice for a campus network.
+  - Quiz: Which protocol converges faster after a link fails, and why?
+- Outcome: Routing incidents fall from 12 to 3 a quarter within 6 months (LO20, LO3).
+
+## Grading
+
+- Lab reports (LO21): 40%
+- Final exam: 60%
+
+## Success measures
+
+- The completion rate of the routing course reaches 90%.
+- Deliver three routing workshops to the support team.
+`,
 };
 const NAMES = Object.keys(FILES);
 const ID = /\b(?:LO|Q)\d+\b/g;
@@ -105,6 +133,9 @@ async function answers(client: LspClient): Promise<Record<string, unknown>> {
   const course = uri('course.md');
   const published = client.latestDiagnostics(course) as PublishDiagnosticsParams;
   out.diagnostics = published.diagnostics;
+  // The tree, the report and the export first, while no request on a closed file has read it
+  // whole again (closed files answer from their summaries), and again at the end.
+  await views(client, out, 'first');
   for (const name of NAMES) {
     const textDocument = { uri: uri(name) };
     for (const position of idPositions(name)) {
@@ -124,7 +155,6 @@ async function answers(client: LspClient): Promise<Record<string, unknown>> {
       textDocument,
     });
     out[`lenses ${name}`] = await client.request('textDocument/codeLens', { textDocument });
-    out[`outline ${name}`] = await client.request('bloomline/outline', { uri: uri(name) });
   }
   // Completion of a reference in the open document: IDs of every file, with their levels.
   out.completion = await client.request('textDocument/completion', {
@@ -139,10 +169,17 @@ async function answers(client: LspClient): Promise<Record<string, unknown>> {
   });
   out.workspaceSymbols = await client.request('workspace/symbol', { query: '' });
   out.workspaceSymbolsLo = await client.request('workspace/symbol', { query: 'lo' });
-  out.outline = await client.request('bloomline/outline', {});
-  out.report = await client.request('bloomline/report', {});
-  out.export = await client.request('bloomline/export', { format: 'canvas' });
+  await views(client, out, 'again');
   return out;
+}
+
+/** The tree of each file and of the workspace, the report and the export. */
+async function views(client: LspClient, out: Record<string, unknown>, when: string) {
+  for (const name of NAMES)
+    out[`outline ${name} ${when}`] = await client.request('bloomline/outline', { uri: uri(name) });
+  out[`outline ${when}`] = await client.request('bloomline/outline', {});
+  out[`report ${when}`] = await client.request('bloomline/report', {});
+  out[`export ${when}`] = await client.request('bloomline/export', { format: 'canvas' });
 }
 
 describe('language server: closed files kept as summaries', { timeout: 120_000 }, () => {
@@ -176,8 +213,48 @@ describe('language server: closed files kept as summaries', { timeout: 120_000 }
       .filter(([k]) => k.startsWith('hover course.md'))
       .map(([, v]) => JSON.stringify(v));
     assert.ok(hovers.some((h) => /Checked by:.*post-mortem.*incident report/s.test(h)));
-    assert.equal((whole.report as { courses: unknown[] }).courses.length, 3);
-    assert.equal((whole.outline as unknown[]).length, 3);
+    assert.equal((whole['report first'] as { courses: unknown[] }).courses.length, 4);
+    assert.equal((whole['outline first'] as unknown[]).length, 4);
+    // module.md's tree entry shows what only its whole model had read (so a summary that lost
+    // it would answer otherwise).
+    const [module] = whole[`outline module.md first`] as OutlineJson[];
+    assert.equal(module!.kind.value, 'workplace');
+    assert.deepEqual(
+      module!.objectives.map((o) => [o.condition, o.vaguePhrase, o.behaviours.length]),
+      [
+        ['Given a packet capture', null, 1],
+        [null, 'learn', 1],
+        [null, null, 3],
+      ],
+    );
+    assert.deepEqual(
+      module!.outcomes.map((o) => [o.label, o.target, o.vanityMetric, o.output]),
+      [
+        ['Outcome', 'from 12 to 3', null, null],
+        [null, 'reaches 90%', 'completion rate', null],
+        [null, null, null, 'Deliver three routing workshops'],
+      ],
+    );
+    assert.deepEqual(
+      module!.assessments.map((a) => [a.label, a.parent, a.form, a.weight]),
+      [
+        ['Quiz', 'LO22', 'question', null],
+        [null, null, null, '40%'],
+        [null, null, null, '60%'],
+      ],
+    );
+    // A link into another file, located there (line and text).
+    assert.deepEqual(
+      module!.outcomes[0]!.objectives.find((l) => l.id === 'LO3'),
+      {
+        id: 'LO3',
+        implied: false,
+        via: 'reference',
+        filePath: path.join(dir, 'course.md'),
+        line: 9,
+        text: 'Explain how DNS resolves a name to an address.',
+      },
+    );
     assert.ok((whole.workspaceSymbols as unknown[]).length >= 8);
   });
 
@@ -194,7 +271,7 @@ describe('language server: closed files kept as summaries', { timeout: 120_000 }
   it('the others opened and closed again: the same answers', async () => {
     const client = await start(NAMES);
     // Once closed, a file is read from disk again and announced (now as a closed file).
-    for (const name of ['measures.md', 'quiz.md']) {
+    for (const name of ['measures.md', 'quiz.md', 'module.md']) {
       const announced = client.next<{ uri: string }>(
         'bloomline/outlineChanged',
         (p) => p.uri === uri(name),

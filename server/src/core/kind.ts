@@ -32,6 +32,17 @@ export function courseKind(outline: Outline, setting: KindSetting = 'auto'): Kin
   return decided;
 }
 
+/**
+ * Keeps a kind decided from a whole outline (`auto`) as that of an outline made from it without
+ * what it was read from (a closed file's summary: summary.ts), so that `courseKind` answers of
+ * the summary as of the whole outline.
+ */
+export function rememberKind(outline: Outline, auto: KindDecision): void {
+  let byOutline = cache.get(outline);
+  if (!byOutline) cache.set(outline, (byOutline = new Map()));
+  byOutline.set('auto', auto);
+}
+
 function decide(outline: Outline, setting: KindSetting): KindDecision {
   if (setting !== 'auto')
     return {

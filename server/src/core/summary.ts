@@ -5,17 +5,39 @@
 // closed files so too (lsp/server.ts), so the summary also keeps what navigation, hover,
 // completion and code lenses show of another file's item (its text, positions and level), and
 // the skeleton of sections and blocks that section scope links with: a summary is linked as
-// the full outline is, links within the file included.
+// the full outline is, links within the file included. The language server asks for more
+// (`entries`): what the tree, the report and the export show of each item (the analyses'
+// words, levels and positions, labels, section titles, the course's kind), so that those
+// answer for the whole workspace from the summaries, as rust-analyzer answers workspace-wide
+// queries from its index, without analysing every closed file again.
+import { courseKind, rememberKind } from './kind.js';
 import type {
   Assessment,
+  Behaviour,
   Block,
   Item,
+  Located,
   Objective,
+  ObjectiveAnalysis,
   Outcome,
   Outline,
   Reference,
   Section,
 } from './model.js';
+
+export interface SummaryOptions {
+  /**
+   * Keep what the tree (`outlineToJson`), the report (`buildReport`) and the export
+   * (`buildExport`) read of each item, so that they give of the summary, linked, what they give
+   * of the whole outline: labels, section titles and paths, an objective's verb, level,
+   * alternatives, vague phrase, criterion, condition and behaviours, an outcome's target,
+   * timeframe, vanity measure, output and Kirkpatrick level, and the kind the course is read as
+   * (`courseKind` with `auto`, decided now from what the summary lets go: signals, lead-ins).
+   * Not kept even so: plain texts and offsets, lead-ins, placeholder criteria, directives,
+   * unread blocks and notes (what only the rules read: a summary is never linted).
+   */
+  entries?: boolean;
+}
 
 /** True when the outline can take part in links between files: it has an explicit ID
  * (another file may name it) or a reference (it may name another file's item). A file with
@@ -35,7 +57,15 @@ export function linksAcrossFiles(outline: Outline): boolean {
  * and its grading weight). It is an `Outline` so that the workspace links it as any other; it
  * is never linted. Strings are copied (`own`), so that none keeps the file's text alive.
  */
-export function summariseOutline(outline: Outline): Outline {
+export function summariseOutline(outline: Outline, options: SummaryOptions = {}): Outline {
+  const entries = options.entries === true;
+  // Section paths repeat their ancestors' titles: one copy of each.
+  const titles = new Map<string, string>();
+  const title = (t: string) => {
+    let kept = titles.get(t);
+    if (kept === undefined) titles.set(t, (kept = own(t)));
+    return kept;
+  };
   const base = (item: Item) => ({
     kind: item.kind,
     index: item.index,
@@ -48,7 +78,7 @@ export function summariseOutline(outline: Outline): Outline {
     section: item.section,
     block: item.block,
     source: item.source,
-    label: null,
+    label: entries && item.label !== null ? own(item.label) : null,
     references: item.references.map((r): Reference => ({
       id: own(r.id),
       span: r.span,
@@ -63,15 +93,15 @@ export function summariseOutline(outline: Outline): Outline {
     offsets: [],
     insertion: null,
   });
-  return {
+  const summary: Outline = {
     filePath: outline.filePath,
     text: '',
     title: outline.title === null ? null : own(outline.title),
     sections: outline.sections.map((s): Section => ({
       index: s.index,
-      title: '',
+      title: entries ? title(s.title) : '',
       depth: s.depth,
-      path: [],
+      path: entries ? s.path.map(title) : [],
       parent: s.parent,
       heading: s.heading,
       span: s.span,
@@ -90,8 +120,9 @@ export function summariseOutline(outline: Outline): Outline {
     objectives: outline.objectives.map((o): Objective => ({
       ...base(o),
       kind: 'objective',
-      analysis:
-        o.analysis.level === null && !o.analysis.vague
+      analysis: entries
+        ? objectiveEntry(o.analysis)
+        : o.analysis.level === null && !o.analysis.vague
           ? NO_OBJECTIVE_ANALYSIS
           : { ...NO_OBJECTIVE_ANALYSIS, level: o.analysis.level, vague: o.analysis.vague },
       outcomes: [],
@@ -100,18 +131,16 @@ export function summariseOutline(outline: Outline): Outline {
     outcomes: outline.outcomes.map((o): Outcome => ({
       ...base(o),
       kind: 'outcome',
-      analysis: NO_OUTCOME_ANALYSIS,
+      analysis: entries ? outcomeEntry(o.analysis) : NO_OUTCOME_ANALYSIS,
       objectives: [],
     })),
     assessments: outline.assessments.map((a): Assessment => {
       const x = a.analysis;
-      const located = (l: { text: string; span: Item['span'] } | null) =>
-        l && { text: own(l.text), span: l.span };
       return {
         ...base(a),
         kind: 'assessment',
         analysis:
-          x.level === null && x.weight === null
+          x.level === null && x.weight === null && (!entries || (!x.verb && !x.form && !x.task))
             ? NO_ASSESSMENT_ANALYSIS
             : {
                 verb: located(x.verb),
@@ -129,6 +158,57 @@ export function summariseOutline(outline: Outline): Outline {
     unread: [],
     notes: [],
     ...(outline.declined !== undefined ? { declined: outline.declined } : {}),
+  };
+  // The kind read from the outline needs what the summary lets go (signals, lead-ins): decided
+  // now, and kept as the summary's.
+  if (entries) rememberKind(summary, courseKind(outline, 'auto'));
+  return summary;
+}
+
+/** A located word or phrase whose text shares no memory with the file's. */
+function located<T extends Located>(l: T | null): T | null {
+  return l && { ...l, text: own(l.text) };
+}
+
+/** What the tree, the report and the export show of an objective's reading. */
+function objectiveEntry(a: ObjectiveAnalysis): ObjectiveAnalysis {
+  if (!a.verb && !a.level && !a.vague && !a.criterion && !a.condition && !a.behaviours.length)
+    if (!a.alternatives.length && !a.vaguePhrase && !a.verbFromLeadIn) return NO_OBJECTIVE_ANALYSIS;
+  const phrase = <T extends NonNullable<Behaviour['vaguePhrase']>>(p: T | null) =>
+    p && { ...p, text: own(p.text), key: own(p.key) };
+  return {
+    verb: located(a.verb),
+    level: a.level,
+    alternatives: a.alternatives,
+    vague: a.vague,
+    vaguePhrase: phrase(a.vaguePhrase),
+    verbFromLeadIn: a.verbFromLeadIn,
+    criterion: located(a.criterion),
+    placeholderCriterion: NONE,
+    behaviours: a.behaviours.map((b): Behaviour => ({
+      verb: located(b.verb)!,
+      level: b.level,
+      alternatives: b.alternatives,
+      vague: b.vague,
+      vaguePhrase: phrase(b.vaguePhrase),
+      realVerb: located(b.realVerb),
+      known: b.known,
+    })),
+    condition: located(a.condition),
+  };
+}
+
+/** What the tree, the report and the export show of an outcome's reading. */
+function outcomeEntry(a: Outcome['analysis']): Outcome['analysis'] {
+  if (!a.target && !a.timeframe && !a.vanity && !a.output && a.kirkpatrick === null)
+    return NO_OUTCOME_ANALYSIS;
+  return {
+    target: located(a.target),
+    timeframe: located(a.timeframe),
+    vanity: located(a.vanity),
+    output: located(a.output),
+    kirkpatrick: a.kirkpatrick,
+    placeholder: NONE,
   };
 }
 

@@ -66,6 +66,14 @@ export interface WorkspaceOptions {
    * after every edit). Off for a single pass (the CLI), where it would only cost memory.
    */
   reuseFindings?: boolean;
+  /**
+   * Closed files (`addClosed`) keep, beside what linking needs, what the tree, the report and
+   * the export show of their items (summary.ts, `entries`), so that `outlineJson`, `buildReport`
+   * and `buildExport` answer of a closed file as of its whole outline, without analysing it
+   * again (the language server: the tree of the whole workspace). Off for `check`, which needs
+   * only the links.
+   */
+  closedEntries?: boolean;
 }
 
 /** A file is a course outline when it has at least one objective or outcome. (Assessments
@@ -160,8 +168,10 @@ export class Workspace {
 
   /**
    * Adds (or replaces) a file as closed: of its outline only what other files' links and
-   * references need is kept (its IDs and references: summary.ts), not its text, parse or model.
-   * Its findings cannot be computed until `update` analyses it again; it keeps its place in the
+   * references need is kept (its IDs and references: summary.ts), not its text, parse or model;
+   * with `closedEntries`, also what its tree, report and export show (`outlineJson` answers of
+   * it as of the whole outline). Its findings cannot be computed until `update` analyses it
+   * again; it keeps its place in the
    * order in which files are linked, so the links of the others are made as before. The CLI
    * lints a file alone, then adds it closed to link it with files read later.
    */
@@ -174,7 +184,7 @@ export class Workspace {
     const entry: Entry = {
       text: '',
       config,
-      outline: summariseOutline(outline),
+      outline: summariseOutline(outline, { entries: this.options.closedEntries === true }),
       parsed: null,
       view: stored?.view ?? null,
       closed: true,
@@ -215,7 +225,8 @@ export class Workspace {
   /**
    * Analyses a file's text in one go, as `updateClosed` does, and keeps its whole model (not
    * closed) but no parse for an edit: a closed file read again for a request that needs its
-   * model (the language server's tree, report and export), to be closed again (`close`).
+   * model (the language server's hover, code lenses ... on the file), to be closed again
+   * (`close`).
    */
   reopen(
     filePath: string,

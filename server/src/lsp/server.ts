@@ -35,6 +35,7 @@ import {
   LineIndex,
   readOutlineSource,
   Workspace,
+  type CourseReport,
   type Finding,
   type Lexicon,
   type Outline,
@@ -97,9 +98,6 @@ const LARGE_TEXT = 1024 * 1024;
  * this many files and this much text; the others are summaries again (`trimCache`). */
 const CACHED_FILES = 8;
 const CACHED_CHARS = 2 * 1024 * 1024;
-/** Closed files analysed again at a time for a request on many (the tree of the workspace, the
- * report): what is held whole at once. */
-const MATERIALISE_BATCH = 32;
 
 const SKIPPED_DIRS = /[\\/](?:node_modules|\.git|\.ipynb_checkpoints)[\\/]/;
 /** Editor languages Bloomline reads (Quarto's and R Markdown's ids, from their extensions). */
@@ -133,22 +131,15 @@ export class BloomlineServer implements ServerContext {
   private readonly suppressions: SuppressionStore;
   /** What the Workspace holds, by key: the same strings the outlines were built from, or null
    * for a closed file, of which the Workspace keeps only a summary (Workspace.updateClosed):
-   * a file read from disk that no editor has open. What needs its whole model (its tree, the
-   * report, a request on it) reads it again (`materialise`). */
+   * a file read from disk that no editor has open. The summary holds what links, the tree, the
+   * report and the export need (`closedEntries`); a request on the file itself reads it again
+   * (`materialise`). */
   private readonly texts = new Map<string, string | null>();
   /** Of each file read from disk (closed, or analysed again for a request): a hash of its
    * text, which says whether it changed since it was indexed. */
   private readonly storedHashes = new Map<string, string>();
   /** Closed files analysed again for a request and kept whole for the next, oldest first. */
   private cached: string[] = [];
-  /** Of files read from disk: their tree entry and course report as last sent (JSON text, about
-   * the size of the file), with the fingerprint they were made at (`storedFingerprint`), so
-   * that the tree or the report of the whole workspace, asked for again after a change
-   * elsewhere, analyses only the files that changed. */
-  private readonly made = new Map<
-    string,
-    { fingerprint: string; outline?: string; report?: string }
-  >();
   /** The URI a client used for a key. */
   private readonly uris = new Map<string, string>();
   private folders: string[] = [];
@@ -199,6 +190,9 @@ export class BloomlineServer implements ServerContext {
         this.logError(`rule ${ruleId} failed on ${filePath}`, error),
       // Open documents are linted after every edit: the item rules run on changed items only.
       reuseFindings: true,
+      // Closed files keep their tree's, report's and export's entries: the tree of the whole
+      // workspace is made from the index, not by analysing every closed file again.
+      closedEntries: true,
     });
     this.configs = new ConfigStore(files, (file, problem) =>
       this.publishConfigProblem(file, problem),
@@ -399,25 +393,20 @@ export class BloomlineServer implements ServerContext {
       EXPORT_REQUEST,
       this.request<ExportParams | undefined, ExportResult | null>('export', null, async (p) => {
         const keys = this.selected(undefined);
-        // The export is made of every outline at once: the closed ones are analysed again
-        // together, and let go (but for the cache) once it is made.
-        await this.materialise(keys.filter((key) => this.isClosedOutline(key)));
-        try {
-          return await exportWorkspace(
-            p,
-            keys.flatMap((key) => {
-              const outline = this.outline(key);
-              if (!outline || this.ws.isClosed(key)) return [];
-              // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
-              const positions = this.ws.positions(key);
-              return [{ key, outline, folder: this.folderOf(key), positions }];
-            }),
-            this.folders,
-            this.files,
-          );
-        } finally {
-          this.trimCache();
-        }
+        // Of every outline at once, closed ones from their summaries (which keep what the
+        // export shows).
+        return await exportWorkspace(
+          p,
+          keys.flatMap((key) => {
+            const outline = this.outline(key);
+            if (!outline) return [];
+            // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
+            const positions = this.ws.positions(key);
+            return [{ key, outline, folder: this.folderOf(key), positions }];
+          }),
+          this.folders,
+          this.files,
+        );
       }),
     );
     c.onRequest(
@@ -755,7 +744,6 @@ export class BloomlineServer implements ServerContext {
   private removeFile(key: string): void {
     this.views.delete(key);
     this.storedHashes.delete(key);
-    this.made.delete(key);
     if (!this.texts.delete(key)) return;
     this.ws.remove(key);
     this.lineCache.delete(key);
@@ -784,72 +772,8 @@ export class BloomlineServer implements ServerContext {
   }
 
   /**
-   * Makes something of each file's whole model (its tree entry, its course report), in the
-   * order of `keys`. A file read from disk whose fingerprint has not changed since it was last
-   * made gets what was made then; the other closed files are analysed again a few at a time,
-   * each made while it is whole, and let go but for the cache. A file that could not be read
-   * again gives null (a watcher will tell what became of it).
-   */
-  private async perFile<T>(
-    keys: readonly string[],
-    what: 'outline' | 'report',
-    make: (key: string, outline: Outline) => T | null,
-  ): Promise<(T | null)[]> {
-    const out: (T | null)[] = new Array<T | null>(keys.length).fill(null);
-    const fingerprints = new Map<string, string>();
-    const todo: number[] = [];
-    keys.forEach((key, i) => {
-      const outline = this.outline(key);
-      if (!outline || !isOutline(outline)) return;
-      if (this.storedHashes.has(key) && !this.isOpen(key)) {
-        const fingerprint = this.storedFingerprint(key, outline);
-        fingerprints.set(key, fingerprint);
-        const known = this.made.get(key);
-        const text = known?.fingerprint === fingerprint ? known[what] : undefined;
-        if (text !== undefined) {
-          out[i] = JSON.parse(text) as T;
-          return;
-        }
-      }
-      todo.push(i);
-    });
-    try {
-      for (let b = 0; b < todo.length; b += MATERIALISE_BATCH) {
-        const batch = todo.slice(b, b + MATERIALISE_BATCH);
-        await this.materialise(batch.map((i) => keys[i]!));
-        for (const i of batch) {
-          const key = keys[i]!;
-          const outline = this.outline(key);
-          if (!outline || this.ws.isClosed(key)) continue;
-          const made = make(key, outline);
-          out[i] = made;
-          // Kept for next time only where the fingerprint still holds (the file did not change
-          // on disk when it was read again).
-          const fingerprint = fingerprints.get(key);
-          if (made === null || fingerprint === undefined || this.isOpen(key)) continue;
-          if (this.storedFingerprint(key, outline) !== fingerprint) continue;
-          let known = this.made.get(key);
-          if (known?.fingerprint !== fingerprint) this.made.set(key, (known = { fingerprint }));
-          known[what] = JSON.stringify(made);
-        }
-        this.trimCache();
-      }
-    } finally {
-      this.trimCache();
-    }
-    return out;
-  }
-
-  /** Whether a file is closed (summarised) and a course outline (what the tree shows). */
-  private isClosedOutline(key: string): boolean {
-    if (this.texts.get(key) !== null) return false;
-    const outline = this.ws.get(key);
-    return outline !== undefined && isOutline(outline);
-  }
-
-  /**
    * Analyses closed files whole again, from the file as stored, for a request that needs their
-   * models (their tree, the report, the export, a request on the file itself). They stay whole
+   * models (a request on the file itself: hover, code lenses ...). They stay whole
    * until `trimCache` lets them go. A file that changed on disk since it was indexed is indexed
    * anew (what a watcher would say soon); one that cannot be read stays a summary.
    */
@@ -1260,26 +1184,35 @@ export class BloomlineServer implements ServerContext {
   // -------------------------------------------------------------------------------------------
   // Custom requests
 
-  private async outlineRequest(params: OutlineParams | undefined): Promise<OutlineResult> {
-    const keys = this.selected(params?.uri);
-    const entries = await this.perFile(keys, 'outline', (key, outline) => {
-      if (!isOutline(outline)) return null;
+  /** The tree entries of a file, or of every file: closed ones made from their summaries (the
+   * index keeps what the tree shows: `closedEntries`), none analysed again. */
+  private outlineRequest(params: OutlineParams | undefined): OutlineResult {
+    const entries: OutlineResult = [];
+    for (const key of this.selected(params?.uri)) {
+      const outline = this.outline(key);
+      if (!outline || !isOutline(outline)) continue;
       const json = this.ws.outlineJson(key);
       const layout = this.layouts.get(key);
-      return { ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) };
-    });
-    return entries.filter((e) => e !== null);
+      entries.push({ ...(layout ? inCells(json, outline, layout) : json), uri: this.uriOf(key) });
+    }
+    return entries;
   }
 
-  private async reportRequest(params: ReportParams | undefined): Promise<ReportJson> {
-    const keys = this.selected(params?.uri);
-    const courses = await this.perFile(
-      keys,
-      'report',
-      (key, outline) =>
-        buildReport([outline], undefined, () => this.ws.kindOf(key)).courses[0] ?? null,
-    );
-    return combineReports([{ courses: courses.filter((c) => c !== null) }]);
+  /** The report of a file, or of every file: closed ones from their summaries. */
+  private reportRequest(params: ReportParams | undefined): ReportJson {
+    const courses: CourseReport[] = [];
+    for (const key of this.selected(params?.uri)) {
+      const outline = this.outline(key);
+      if (!outline || !isOutline(outline)) continue;
+      // Lines of the file as stored (a notebook's JSON), as the tree gives them.
+      const made = buildReport(
+        [outline],
+        () => this.ws.positions(key),
+        () => this.ws.kindOf(key),
+      );
+      courses.push(...made.courses);
+    }
+    return combineReports([{ courses }]);
   }
 
   /** The file a request names (brought up to date), or every indexed file. */
