@@ -4,7 +4,10 @@
 // caches emptied: test/support/heap-probe.ts) and its RSS. No document is open, so every file is
 // a closed one. Index time: from `initialized` to the last `bloomline/outlineChanged` of the
 // burst the server sends when the scan ends (one per outline file); the burst is over when no
-// notification came for 1.5 s.
+// notification came for 1.5 s. Then the tree (`bloomline/outline {}`) and the report of the whole
+// workspace, each asked for twice, and the live heap and RSS once more. Each time is given with
+// the server's CPU time over it (user + system, from /proc: the machine may be shared) and each
+// run with the load average when it started.
 //
 // Needs the build (`npm run build`: bin/ and out/test/support/heap-probe.js). With
 // `--baseline DIR` (a checkout of another revision, built), its server is measured too, runs
@@ -63,7 +66,19 @@ export function generateCatalogue(dir, copies) {
   return { files, bytes };
 }
 
+/** The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
+function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function rssKBOf(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+}
+
 async function measure(dir, root = ROOT) {
+  const load = os.loadavg()[0];
   const heapFile = path.join(os.tmpdir(), `bloomline-lsp-index-heap-${process.pid}`);
   rmSync(heapFile, { force: true });
   const child = spawn(
@@ -100,23 +115,40 @@ async function measure(dir, root = ROOT) {
       rootUri: pathToFileURL(dir).href,
       capabilities: {},
     });
+    const cpu0 = cpuMs(child.pid);
     const t0 = performance.now();
     await connection.sendNotification('initialized', {});
     while (count === 0 || performance.now() - last < 1500) await sleep(100);
     const indexMs = last - t0;
+    const indexCpuMs = cpuMs(child.pid) - cpu0;
     const heap = await probe(child.pid, heapFile);
-    const rssKB = Number(
-      /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1],
-    );
-    // What the tree and the report of the whole workspace cost, asked for twice.
+    const rssKB = rssKBOf(child.pid);
+    // What the tree and the report of the whole workspace cost, asked for twice: wall time and
+    // the server's CPU time.
     const timed = async (method) => {
+      const c = cpuMs(child.pid);
       const t = performance.now();
-      await connection.sendRequest(method, {});
-      return performance.now() - t;
+      const answer = await connection.sendRequest(method, {});
+      const ms = performance.now() - t;
+      const size = JSON.stringify(answer).length;
+      return { ms, cpuMs: cpuMs(child.pid) - c, size };
     };
-    const treeMs = [await timed('bloomline/outline'), await timed('bloomline/outline')];
-    const reportMs = [await timed('bloomline/report'), await timed('bloomline/report')];
-    return { indexMs, heap, rssKB, outlines: count, treeMs, reportMs };
+    const tree = [await timed('bloomline/outline'), await timed('bloomline/outline')];
+    const report = [await timed('bloomline/report'), await timed('bloomline/report')];
+    const heapAfter = await probe(child.pid, heapFile);
+    const rssAfterKB = rssKBOf(child.pid);
+    return {
+      load,
+      indexMs,
+      indexCpuMs,
+      heap,
+      rssKB,
+      heapAfter,
+      rssAfterKB,
+      outlines: count,
+      tree,
+      report,
+    };
   } finally {
     // Politely (a CPU profile is written at exit), then by PID if it has not gone.
     const exited = new Promise((r) => child.once('exit', r));
@@ -167,9 +199,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   );
   const summary = {};
   for (const [name, list] of Object.entries(runs)) {
+    const timing = (xs) =>
+      xs.map((x) => `${x.ms.toFixed(0)} ms (CPU ${x.cpuMs.toFixed(0)})`).join(', then ');
     for (const r of list)
       console.log(
-        `  ${name}: index ${r.indexMs.toFixed(0)} ms, live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines; tree ${r.treeMs.map((x) => x.toFixed(0)).join(', then ')} ms; report ${r.reportMs.map((x) => x.toFixed(0)).join(', then ')} ms`,
+        `  ${name} (load ${r.load.toFixed(2)}): index ${r.indexMs.toFixed(0)} ms (CPU ${r.indexCpuMs}), live heap ${mb(r.heap)} MB, RSS ${mb(r.rssKB * 1024)} MB, ${r.outlines} outlines; ` +
+          `tree ${timing(r.tree)}, ${mb(r.tree[0].size)} MB of JSON; report ${timing(r.report)}; ` +
+          `then live heap ${mb(r.heapAfter)} MB, RSS ${mb(r.rssAfterKB * 1024)} MB`,
       );
     const stat = (f, show) => {
       const xs = list.map(f);
@@ -191,14 +227,40 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
         (r) => r.rssKB * 1024,
         (x) => `${mb(x)} MB`,
       ),
+      tree: stat(
+        (r) => r.tree[0].ms,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+      treeCpu: stat(
+        (r) => r.tree[0].cpuMs,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+      report: stat(
+        (r) => r.report[0].ms,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+      reportCpu: stat(
+        (r) => r.report[0].cpuMs,
+        (x) => `${x.toFixed(0)} ms`,
+      ),
+      heapAfter: stat(
+        (r) => r.heapAfter,
+        (x) => `${mb(x)} MB`,
+      ),
+      rssAfter: stat(
+        (r) => r.rssAfterKB * 1024,
+        (x) => `${mb(x)} MB`,
+      ),
     };
     const s = summary[name];
     console.log(
-      `${name}, median [min-max]: index ${s.index.text}, live heap ${s.heap.text}, RSS ${s.rss.text}`,
+      `${name}, median [min-max]: index ${s.index.text}, live heap ${s.heap.text}, RSS ${s.rss.text}; ` +
+        `first tree ${s.tree.text} (CPU ${s.treeCpu.text}), first report ${s.report.text} (CPU ${s.reportCpu.text}); ` +
+        `after them live heap ${s.heapAfter.text}, RSS ${s.rssAfter.text}`,
     );
   }
   if (summary.baseline)
-    for (const k of ['index', 'heap', 'rss'])
+    for (const k of Object.keys(summary.this))
       console.log(
         `${k}: this / baseline ${(summary.this[k].median / summary.baseline[k].median).toFixed(2)}x`,
       );

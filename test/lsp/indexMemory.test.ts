@@ -7,13 +7,13 @@
 // corpus and one of four. Measured: 1.5 MB per MB once indexed, 3.6 after the tree; with the
 // whole models kept (before the summaries) 9.6 MB per MB.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { fileUri, LspClient, ROOT } from './client.js';
+import { catalogue, indexedServer } from './catalogue.js';
+import { LspClient, ROOT } from './client.js';
 
 /** MB of live heap the index may add per MB of closed lesson text: once built, and after the
  * tree of the whole workspace (which keeps the entries it made, as JSON text, and the last few
@@ -24,42 +24,9 @@ const HEAP_PER_MB_AFTER_TREE = 5;
 const SMALL = 1;
 const LARGE = 4;
 const HEAP_PROBE = pathToFileURL(path.join(ROOT, 'out', 'test', 'support', 'heap-probe.js')).href;
-const CORPUS = path.join(ROOT, 'test', 'corpus', 'carpentries');
 
 let dir: string;
 const clients: LspClient[] = [];
-
-/** A server with the heap probe, on `folder`, once it has announced every outline in it. */
-async function indexed(folder: string, outlines: string[]): Promise<LspClient> {
-  const client = new LspClient(['--expose-gc', '--import', HEAP_PROBE]);
-  clients.push(client);
-  await client.request('initialize', {
-    processId: process.pid,
-    rootUri: fileUri(folder),
-    workspaceFolders: [{ uri: fileUri(folder), name: 'catalogue' }],
-    capabilities: {},
-  });
-  const wanted = new Set(outlines.map((f) => fileUri(f)));
-  const done = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${wanted.size} outlines not announced; ${client.stderr}`)),
-      240_000,
-    );
-    const check = () => {
-      if (wanted.size) return;
-      clearTimeout(timer);
-      resolve();
-    };
-    client.connection.onNotification('bloomline/outlineChanged', (p: { uri: string }) => {
-      wanted.delete(p.uri);
-      check();
-    });
-    check();
-  });
-  await client.notify('initialized', {});
-  await done;
-  return client;
-}
 
 /** The server's live heap: it collects its garbage on SIGUSR2 and writes the bytes used. */
 async function liveHeap(client: LspClient, file: string): Promise<number> {
@@ -78,33 +45,6 @@ async function liveHeap(client: LspClient, file: string): Promise<number> {
     return Number(bytes);
   }
   throw new Error(`no heap probe answer; ${client.stderr}`);
-}
-
-/** A workspace of the corpus copied `copies` times: its folder, its outlines (those `bloomline
- * outline` finds with an objective or an outcome: what the index announces) and the bytes of
- * every file it reads. */
-function catalogue(copies: number): { folder: string; outlines: string[]; bytes: number } {
-  const folder = path.join(dir, `copies-${copies}`);
-  for (let i = 1; i <= copies; i++)
-    fs.cpSync(CORPUS, path.join(folder, `copy-${i}`), { recursive: true });
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'bloomline.js'), 'outline', '--format', 'json', '.'],
-    { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  assert.equal(r.status, 0, r.stderr);
-  const entries = JSON.parse(r.stdout) as {
-    filePath: string;
-    objectives: unknown[];
-    outcomes: unknown[];
-  }[];
-  let bytes = 0;
-  for (const e of entries) bytes += fs.statSync(path.resolve(folder, e.filePath)).size;
-  const outlines = entries
-    .filter((e) => e.objectives.length || e.outcomes.length)
-    .map((e) => path.resolve(folder, e.filePath));
-  assert.ok(outlines.length >= 50 * copies, `${outlines.length} outlines`);
-  return { folder, outlines, bytes };
 }
 
 describe('language server: the index of closed files is small', { timeout: 900_000 }, () => {
@@ -126,12 +66,16 @@ describe('language server: the index of closed files is small', { timeout: 900_0
   it('holds summaries: the live heap grows under a bound per MB of closed files', async () => {
     // Two workspaces, so that what any index costs once (the parser's and the lexicon's code and
     // tables) cancels out: the heap per MB is the slope between them.
-    const small = catalogue(SMALL);
-    const large = catalogue(LARGE);
+    const small = catalogue(dir, SMALL);
+    const large = catalogue(dir, LARGE);
     const heaps: number[] = [];
     let afterTree = 0;
     for (const c of [small, large]) {
-      const client = await indexed(c.folder, c.outlines);
+      const client = await indexedServer(c.folder, c.outlines, clients, [
+        '--expose-gc',
+        '--import',
+        HEAP_PROBE,
+      ]);
       heaps.push(await liveHeap(client, heapFile));
       if (c === large) {
         // The tree of the whole workspace: every closed outline analysed again, then let go
