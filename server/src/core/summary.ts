@@ -174,27 +174,37 @@ function located<T extends Located>(l: T | null): T | null {
 function objectiveEntry(a: ObjectiveAnalysis): ObjectiveAnalysis {
   if (!a.verb && !a.level && !a.vague && !a.criterion && !a.condition && !a.behaviours.length)
     if (!a.alternatives.length && !a.vaguePhrase && !a.verbFromLeadIn) return NO_OBJECTIVE_ANALYSIS;
+  // The reading shares words between the objective and its behaviours (its verb is its first
+  // behaviour's): one copy of each.
+  const copies = new Map<object, object>();
+  const copy = <T extends Located>(l: T | null, make: (l: T) => T): T | null => {
+    if (!l) return null;
+    let made = copies.get(l) as T | undefined;
+    if (!made) copies.set(l, (made = make(l)));
+    return made;
+  };
+  const word = <T extends Located>(l: T | null) => copy(l, (x) => ({ ...x, text: own(x.text) }));
   const phrase = <T extends NonNullable<Behaviour['vaguePhrase']>>(p: T | null) =>
-    p && { ...p, text: own(p.text), key: own(p.key) };
+    copy(p, (x) => ({ ...x, text: own(x.text), key: own(x.key) }));
   return {
-    verb: located(a.verb),
+    verb: word(a.verb),
     level: a.level,
     alternatives: a.alternatives,
     vague: a.vague,
     vaguePhrase: phrase(a.vaguePhrase),
     verbFromLeadIn: a.verbFromLeadIn,
-    criterion: located(a.criterion),
+    criterion: word(a.criterion),
     placeholderCriterion: NONE,
     behaviours: a.behaviours.map((b): Behaviour => ({
-      verb: located(b.verb)!,
+      verb: word(b.verb)!,
       level: b.level,
       alternatives: b.alternatives,
       vague: b.vague,
       vaguePhrase: phrase(b.vaguePhrase),
-      realVerb: located(b.realVerb),
+      realVerb: word(b.realVerb),
       known: b.known,
     })),
-    condition: located(a.condition),
+    condition: word(a.condition),
   };
 }
 
