@@ -2,7 +2,7 @@
 // process collects its garbage and writes its live heap (bytes used after a full GC) to the file
 // named by BLOOMLINE_HEAP_PROBE. RSS moves with V8's heap sizing by a third from one sample to
 // the next; the live heap after a GC does not, so a leak shows in it alone.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 // Before it collects, it empties the server's caches (each bounded by a count of entries; see
 // server/src/core/caches.ts), which fill over a long session: without that, where the
@@ -18,6 +18,11 @@ if (file && gc) {
     const cleared = hook.clearCaches !== undefined;
     hook.clearCaches?.();
     gc();
-    writeFileSync(file, `${process.memoryUsage().heapUsed} ${cleared ? 'cleared' : 'kept'}`);
+    // Written whole, then renamed: a reader polling for the file never sees half of it.
+    writeFileSync(
+      `${file}.part`,
+      `${process.memoryUsage().heapUsed} ${cleared ? 'cleared' : 'kept'}`,
+    );
+    renameSync(`${file}.part`, file);
   });
 }
