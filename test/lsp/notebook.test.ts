@@ -155,6 +155,15 @@ describe('language server: Quarto, R Markdown and notebooks', { timeout: 20_000 
       nb.outcomes[0]!.objectives.map((l) => [l.id, path.basename(l.filePath ?? '')]),
       [['LO1', 'lesson.qmd']],
     );
+    // The report gives the same line of the file as stored (as `bloomline report` does).
+    const report = await client.request<{
+      courses: { filePath: string; objectives: { line: number }[] }[];
+    }>('bloomline/report', {});
+    const course = report.courses.find((c) => c.filePath.endsWith('dates.ipynb'))!;
+    assert.deepEqual(
+      course.objectives.map((o) => o.line),
+      [11],
+    );
   });
 
   it('checks a .qmd opened as plain text (no Quarto extension) and an .Rmd as language rmd', async () => {
