@@ -207,16 +207,25 @@ async function measure(text, label, sync) {
       // every edit changes the text and the findings.
       const pairs = Math.ceil(edits / 2);
       const line = candidates[Math.floor(((Math.floor(k / 2) + 0.5) * candidates.length) / pairs)];
-      const col = lines[line].indexOf('within');
+      // "within" becomes "later" and back: the edit changes the line's length, as typing
+      // does, so everything after it moves. (The restoring edit looks for "later", the word the
+      // first one wrote: looking for "within" again found nothing, and the edit went to the
+      // line's start.)
+      const oldText = k % 2 === 0 ? 'within' : 'later';
+      const newText = k % 2 === 0 ? 'later' : 'within';
+      const col = lines[line].indexOf(oldText);
+      if (col < 0) throw new Error(`no "${oldText}" on line ${line + 1}`);
       version++;
       const done = server.next(forVersion(version));
-      const newText = k % 2 === 0 ? 'later ' : 'within';
-      lines[line] = lines[line].slice(0, col) + newText + lines[line].slice(col + 6);
+      lines[line] = lines[line].slice(0, col) + newText + lines[line].slice(col + oldText.length);
       const change =
         sync === 'full'
           ? { text: lines.join('\n') }
           : {
-              range: { start: { line, character: col }, end: { line, character: col + 6 } },
+              range: {
+                start: { line, character: col },
+                end: { line, character: col + oldText.length },
+              },
               text: newText,
             };
       // Let the server settle (it may be finishing work of the last edit) before timing.
