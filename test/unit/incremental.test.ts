@@ -73,6 +73,19 @@ function wordEdit(text: string, next: () => number): string {
   return text.slice(0, at) + m[0].replace(re, to) + text.slice(at + m[0].length);
 }
 
+/** The rules whose findings on an item are reused while the item stays (workspace.ts). */
+const ITEM_RULES = new Set([
+  'vague-verb',
+  'no-verb',
+  'unknown-verb',
+  'missing-criterion',
+  'compound-objective',
+  'unmeasurable-outcome',
+  'missing-timeframe',
+  'vanity-metric',
+  'output-not-outcome',
+]);
+
 function fresh(text: string) {
   const ws = new Workspace();
   ws.update('doc.md', text);
@@ -154,6 +167,36 @@ test('after an edit of one objective, the item rules check that objective only',
   } finally {
     rule.check = check;
   }
+});
+
+test('an item moved by an edit above it has its findings moved once, then reused as they are', () => {
+  // The item rules' findings below an edit are moved copies; the lint after the next edit,
+  // which moves nothing, hands on those copies (the server converts and fingerprints a finding
+  // object once), and still equals a fresh lint.
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', example);
+  ws.lint('doc.md');
+  const at = example.indexOf('the CRM from a home network');
+  assert.ok(at > 0);
+  const moved = `${example.slice(0, at)}the company CRM${example.slice(at + 'the CRM'.length)}`;
+  ws.update('doc.md', moved);
+  const first = ws.lint('doc.md');
+  assert.deepEqual(first, fresh(moved).findings);
+  const below = first.filter(
+    (f) => ITEM_RULES.has(f.ruleId) && f.ruleId !== 'vague-verb' && f.span.start > at + 40,
+  );
+  assert.ok(below.length >= 5, `item findings below the edit: ${below.length}`);
+  // An edit after every item: nothing moves.
+  const appended = `${moved}\nMore notes for trainers.\n`;
+  ws.update('doc.md', appended);
+  const second = ws.lint('doc.md');
+  assert.deepEqual(second, fresh(appended).findings);
+  const kept = new Set(second);
+  assert.deepEqual(
+    below.filter((f) => !kept.has(f)).map((f) => `${f.ruleId}@${f.span.start}`),
+    [],
+    'the moved findings are handed on as the same objects',
+  );
 });
 
 test('reused item findings follow a change of configuration of the same text', () => {

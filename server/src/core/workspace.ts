@@ -88,7 +88,7 @@ export class Workspace {
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
   /** Pairs linked in this linking pass (across files, one reference may be seen from both). */
-  private readonly linkedPairs = new Set<string>();
+  private linkedPairs = new Map<Objective, Set<Outcome | Assessment>>();
 
   constructor(
     private config: Config = DEFAULT_CONFIG,
@@ -465,7 +465,7 @@ export class Workspace {
       for (const o of outline.outcomes) if (o.objectives.length) o.objectives = [];
       for (const a of outline.assessments) if (a.objectives.length) a.objectives = [];
     }
-    this.linkedPairs.clear();
+    this.linkedPairs = new Map();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
   }
 
@@ -497,11 +497,14 @@ export class Workspace {
       via: Link['via'],
       implied: boolean,
     ) => {
+      // (By the items themselves, one object each per file and index: a key made of their
+      // files and indices cost a string per link.)
+      let pairs = this.linkedPairs.get(objective);
+      if (!pairs) this.linkedPairs.set(objective, (pairs = new Set()));
+      if (pairs.has(other)) return;
+      pairs.add(other);
       const objFile = this.fileOf(objective, fp);
       const otherFile = this.fileOf(other, fp);
-      const key = `${objFile}\u0000${objective.index}\u0000${other.kind}\u0000${otherFile}\u0000${other.index}`;
-      if (this.linkedPairs.has(key)) return;
-      this.linkedPairs.add(key);
       const links = other.kind === 'outcome' ? objective.outcomes : objective.assessments;
       links.push({
         id: other.id,
@@ -722,18 +725,25 @@ class ItemReuse {
     if (slots) return slots;
     slots = items.map((item) => {
       const known = this.oldSignatures?.get(item);
-      const sig =
-        known && known.id === item.id && known.source === item.source
-          ? known.signature
-          : this.signature(item);
-      this.signatures.set(item, { signature: sig, id: item.id, source: item.source });
+      const unchanged = known && known.id === item.id && known.source === item.source;
+      const sig = unchanged ? known.signature : this.signature(item);
+      this.signatures.set(
+        item,
+        unchanged ? known : { signature: sig, id: item.id, source: item.source },
+      );
       const old = this.old?.get(sig);
       const same = old && old.plain === item.plain ? old : null;
       let memo = this.memos.get(sig);
       if (!memo || memo.plain !== item.plain) {
-        // The last lint's memo is carried on as it is (its findings stay where they were
-        // made, and are moved for each item from there): nothing is made for an unchanged item.
-        memo = same ?? { start: item.span.start, plain: item.plain, byRule: new Map() };
+        // The last lint's memo is carried on as it is where the item has not moved: nothing is
+        // made for it. Where it has, a new memo is made where it stands now, its findings moved
+        // there once (run) and then reused as they are by the lints after, until it moves
+        // again: a memo left where it was made, its findings were copied on every lint after
+        // an edit above the item.
+        memo =
+          same && same.start === item.span.start
+            ? same
+            : { start: item.span.start, plain: item.plain, byRule: new Map() };
         this.memos.set(sig, memo);
       }
       return {
