@@ -72,6 +72,10 @@ export function toDiagnostic(
  */
 export class ReusedDiagnostics {
   private last = new Map<string, Diagnostic>();
+  /** The diagnostic each finding object was last published as: the core hands on the findings
+   * of items an edit left alone as the same objects, so most of them are found here, and only
+   * their range is compared (the lines before them may have changed), without the key. */
+  private byFinding = new WeakMap<Finding, Diagnostic>();
 
   convert(
     findings: readonly Finding[],
@@ -86,16 +90,31 @@ export class ReusedDiagnostics {
         out.push(toDiagnostic(f, lines, locate, range));
         continue;
       }
+      const same = this.byFinding.get(f);
+      if (same && sameRange(same.range, range)) {
+        out.push(same);
+        continue;
+      }
       const { start, end } = range;
       const key = `${f.ruleId}\u0000${f.severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${f.message}`;
       let d = this.last.get(key) ?? next.get(key);
       if (!d) d = toDiagnostic(f, lines, locate, range);
       next.set(key, d);
+      this.byFinding.set(f, d);
       out.push(d);
     }
     this.last = next;
     return out;
   }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** Do two ranges overlap or touch? (A cursor on a finding's edge still asks about it.) */

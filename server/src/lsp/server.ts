@@ -38,6 +38,7 @@ import {
   type CourseReport,
   type Finding,
   type Lexicon,
+  type Link,
   type Outline,
   type ReportJson,
   type SourceView,
@@ -905,16 +906,21 @@ export class BloomlineServer implements ServerContext {
       if (!set) out.set(a, (set = new Set()));
       set.add(b);
     };
-    for (const outline of this.ws.outlines()) {
-      const links = [
-        ...outline.objectives.flatMap((o) => o.outcomes),
-        ...outline.outcomes.flatMap((o) => o.objectives),
-      ];
-      for (const l of links) {
-        if (!l.filePath) continue;
-        add(outline.filePath, l.filePath);
-        add(l.filePath, outline.filePath);
+    // (Read in place: copying every objective's links into one list cost a long outline more
+    // than linking it.)
+    const addAll = (filePath: string, links: readonly Link[]) => {
+      for (let i = 0; i < links.length; i++) {
+        const other = links[i]!.filePath;
+        if (!other) continue;
+        add(filePath, other);
+        add(other, filePath);
       }
+    };
+    for (const outline of this.ws.outlines()) {
+      for (const o of outline.objectives)
+        if (o.outcomes.length) addAll(outline.filePath, o.outcomes);
+      for (const o of outline.outcomes)
+        if (o.objectives.length) addAll(outline.filePath, o.objectives);
     }
     return out;
   }

@@ -16,7 +16,8 @@ export interface Builder {
   lex: Lexicon;
   outline: Outline;
   sectionCounters: Map<string, number>;
-  /** Each section's slug for generated IDs, made once (items.ts). */
+  /** The key of generated IDs' counters ("slug#kind") by section and kind (section * 3 + 0, 1
+   * or 2 for objectives, outcomes and assessments), made once (items.ts). */
   sectionSlugs: Map<number, string>;
   codeSpans: Span[];
   /** Where each list's items went, so that a list continued after a comment joins them. */

@@ -429,17 +429,19 @@ function referencesOf(
 }
 
 function generatedId(b: Builder, section: number, kind: ItemKind): string {
-  const s = b.outline.sections[section]!;
-  // A section's slug is made once per build: its title and parents are known by its first item.
-  let slug = b.sectionSlugs.get(section);
-  if (slug === undefined) {
-    slug = section === 0 ? 'course' : sectionSlug(b, s);
-    b.sectionSlugs.set(section, slug);
+  // The counter's key ("slug#kind") is made once per section and kind in a build: the section's
+  // title and parents are known by its first item. (One string per item, made to look up its
+  // counter, cost an edit of a long outline more than placing the item.)
+  const slot = section * 3 + (kind === 'objective' ? 0 : kind === 'outcome' ? 1 : 2);
+  let key = b.sectionSlugs.get(slot);
+  if (key === undefined) {
+    const slug = section === 0 ? 'course' : sectionSlug(b, b.outline.sections[section]!);
+    key = `${slug}#${kind}`;
+    b.sectionSlugs.set(slot, key);
   }
-  const key = `${slug}#${kind}`;
   const n = (b.sectionCounters.get(key) ?? 0) + 1;
   b.sectionCounters.set(key, n);
-  return `${slug}#${kind}-${n}`;
+  return `${key}-${n}`;
 }
 
 function sectionSlug(b: Builder, s: Section): string {
@@ -485,17 +487,27 @@ function placeItem(
         ? outline.outcomes
         : outline.assessments;
   item.index = list.length;
-  if (!item.explicitId) item.id = generatedId(b, sink.section, kind);
+  if (!item.explicitId) {
+    // The last build's string where the ID is the same: compared by reference after (lint's
+    // reuse of the item's findings compares it), not character by character.
+    const id = generatedId(b, sink.section, kind);
+    if (id !== item.id) item.id = id;
+  }
   item.section = sink.section;
   item.block = block.index;
   item.source = sink.source;
   item.parent = parent;
-  item.references = freshReferences(item, delta);
+  // (Most items reference nothing: their empty list is kept, linking adds nothing to it.)
+  if (item.references.length) item.references = freshReferences(item, delta);
+  // No links (an empty list is kept, as linking does: it makes a new list to fill).
   if (kind === 'objective') {
     const o = item as Objective;
-    o.outcomes = [];
-    o.assessments = [];
-  } else (item as Outcome | Assessment).objectives = [];
+    if (o.outcomes.length) o.outcomes = [];
+    if (o.assessments.length) o.assessments = [];
+  } else {
+    const o = item as Outcome | Assessment;
+    if (o.objectives.length) o.objectives = [];
+  }
   list.push(item);
   block.items.push(item.index);
   b.reads!.reused++;

@@ -82,8 +82,15 @@ export function moveItem(item: ItemBase, delta: number): void {
   const offsets = item.offsets;
   for (let i = 0; i < offsets.length; i++) offsets[i] = offsets[i]! + delta;
   const analysis = (item as { analysis?: object }).analysis;
-  if (analysis) moveSpansIn(analysis as Record<string, unknown>, delta, new Set());
+  if (analysis) {
+    moveSpansIn(analysis as Record<string, unknown>, delta, SEEN);
+    SEEN.clear();
+  }
 }
+
+/** The objects moveSpansIn met in one item's analysis (one set for every item: thousands of
+ * items move after an edit near a long file's start). */
+const SEEN = new Set<object>();
 
 /** The item's references as read (no resolved target), moved by `delta`. */
 export function freshReferences(item: ItemBase, delta: number): ItemBase['references'] {

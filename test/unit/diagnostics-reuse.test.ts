@@ -1,0 +1,54 @@
+// The language server converts an edited document's findings to diagnostics after every edit
+// (lsp/convert.ts, ReusedDiagnostics). A finding handed on by the core as the same object is
+// published as the same diagnostic, unless the lines before it changed: its range is then new.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex, type Finding } from '../../server/src/core/index.js';
+import { ReusedDiagnostics, toDiagnostic } from '../../server/src/lsp/convert.js';
+
+function finding(text: string, word: string, message: string): Finding {
+  const start = text.indexOf(word);
+  assert.ok(start >= 0, word);
+  return {
+    ruleId: 'missing-criterion',
+    severity: 'warning',
+    message,
+    span: { start, end: start + word.length },
+    fixes: [],
+    related: [],
+  };
+}
+
+const none = () => null;
+
+test('a finding handed on as the same object is the same diagnostic where its range stands', () => {
+  const text = '# Course\n\n- Configure the VPN\n- Describe the policy\n';
+  const a = finding(text, 'Configure the VPN', 'No criterion.');
+  const b = finding(text, 'Describe the policy', 'No criterion either.');
+  const reuse = new ReusedDiagnostics();
+  const first = reuse.convert([a, b], new LineIndex(text), none);
+  assert.deepEqual(
+    first,
+    [a, b].map((f) => toDiagnostic(f, new LineIndex(text), none)),
+  );
+  // An edit after both: the same findings, the same diagnostics.
+  const after = `${text}\nNotes.\n`;
+  const second = reuse.convert([a, b], new LineIndex(after), none);
+  assert.equal(second[0], first[0]);
+  assert.equal(second[1], first[1]);
+});
+
+test('a finding object kept while a line was added above it gets its new range', () => {
+  // The core hands on a finding object unchanged where its offsets are: here the text before it
+  // keeps its length but gains a line break, so the same offsets stand on another line.
+  const text = '# Course\n\n- Configure the VPN now\n- Describe the policy\n';
+  const f = finding(text, 'Describe the policy', 'No criterion.');
+  const reuse = new ReusedDiagnostics();
+  const [before] = reuse.convert([f], new LineIndex(text), none);
+  assert.deepEqual(before!.range.start, { line: 3, character: 2 });
+  const edited = text.replace('VPN now', 'VPN\nnow');
+  assert.equal(edited.length, text.length);
+  const [after] = reuse.convert([f], new LineIndex(edited), none);
+  assert.deepEqual(after, toDiagnostic(f, new LineIndex(edited), none));
+  assert.deepEqual(after!.range.start, { line: 4, character: 2 });
+});
