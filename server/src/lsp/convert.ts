@@ -71,10 +71,13 @@ export function toDiagnostic(
  * Only the last set is kept.
  */
 export class ReusedDiagnostics {
-  private last = new Map<string, Diagnostic>();
+  /** The last set, by where each starts (line * 2^26 + character: a file is at most 20 MB);
+   * an array where several start at one place. Numbers, not strings: a key string made per
+   * diagnostic cost as much as converting it. */
+  private last = new Map<number, Diagnostic | Diagnostic[]>();
   /** The diagnostic each finding object was last published as: the core hands on the findings
-   * of items an edit left alone as the same objects, so most of them are found here, and only
-   * their range is compared (the lines before them may have changed), without the key. */
+   * of items an edit left alone as the same objects, so most are found here and only their
+   * range compared (the lines before them may have changed). */
   private byFinding = new WeakMap<Finding, Diagnostic>();
 
   convert(
@@ -82,7 +85,7 @@ export class ReusedDiagnostics {
     lines: Lines,
     locate: (filePath: string, span: Span) => Location | null,
   ): Diagnostic[] {
-    const next = new Map<string, Diagnostic>();
+    const next = new Map<number, Diagnostic | Diagnostic[]>();
     const out: Diagnostic[] = [];
     for (const f of findings) {
       const range = spanToRange(lines, f.span);
@@ -90,22 +93,44 @@ export class ReusedDiagnostics {
         out.push(toDiagnostic(f, lines, locate, range));
         continue;
       }
-      const same = this.byFinding.get(f);
-      if (same && sameRange(same.range, range)) {
-        out.push(same);
-        continue;
+      const key = range.start.line * 67108864 + range.start.character;
+      let d = this.byFinding.get(f);
+      if (!d || !sameRange(d.range, range)) {
+        d = find(this.last.get(key), f, range) ?? find(next.get(key), f, range);
+        if (!d) d = toDiagnostic(f, lines, locate, range);
+        this.byFinding.set(f, d);
       }
-      const { start, end } = range;
-      const key = `${f.ruleId}\u0000${f.severity}\u0000${start.line}:${start.character}:${end.line}:${end.character}\u0000${f.message}`;
-      let d = this.last.get(key) ?? next.get(key);
-      if (!d) d = toDiagnostic(f, lines, locate, range);
-      next.set(key, d);
-      this.byFinding.set(f, d);
+      const there = next.get(key);
+      if (there === undefined) next.set(key, d);
+      else if (Array.isArray(there)) there.push(d);
+      else next.set(key, [there, d]);
       out.push(d);
     }
     this.last = next;
     return out;
   }
+}
+
+/** The diagnostic among `at` that says what `f` says (rule, severity, message) over `range`. */
+function find(
+  at: Diagnostic | Diagnostic[] | undefined,
+  f: Finding,
+  range: Range,
+): Diagnostic | undefined {
+  if (at === undefined) return undefined;
+  if (!Array.isArray(at)) return says(at, f, range) ? at : undefined;
+  for (const d of at) if (says(d, f, range)) return d;
+  return undefined;
+}
+
+function says(d: Diagnostic, f: Finding, range: Range): boolean {
+  return (
+    d.code === f.ruleId &&
+    d.severity === SEVERITY[f.severity] &&
+    d.message === f.message &&
+    d.relatedInformation === undefined &&
+    sameRange(d.range, range)
+  );
 }
 
 function sameRange(a: Range, b: Range): boolean {
