@@ -78,7 +78,8 @@ describe('edit-to-diagnostics cost on a long outline', { skip: !linux && 'needs 
     const candidates = lines.flatMap((l, i) => (/^- .*\bwithin\b/.test(l) ? [i] : []));
     const costs: number[] = [];
     for (let k = 0; k < EDITS; k++) {
-      // Each edit breaks a criterion on another line, so the findings change.
+      // Each edit breaks a criterion on another line, so the findings change, and shortens
+      // that line, as typing changes a line's length: everything after it moves.
       const line = candidates[Math.floor(((k + 0.5) * candidates.length) / EDITS)]!;
       const col = lines[line]!.indexOf('within');
       const version = k + 2;
@@ -89,7 +90,7 @@ describe('edit-to-diagnostics cost on a long outline', { skip: !linux && 'needs 
         contentChanges: [
           {
             range: { start: { line, character: col }, end: { line, character: col + 6 } },
-            text: 'later ',
+            text: 'later',
           },
         ],
       });
