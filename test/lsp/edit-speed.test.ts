@@ -5,8 +5,9 @@
 // server's comes from /proc: Linux only). Before issue 15 an edit took a third of a parse or more
 // (0.32x-0.37x in the benchmark, 0.44x here); with the item rules run only on changed items, about
 // a sixth (0.22x here at a load average of 10); with the outline builder reusing unchanged items
-// too, 0.10x-0.13x here at that load. `npm run bench` measures the latency itself, with both kinds
-// of sync, against 0.1x.
+// too, 0.10x-0.13x here at that load. Since its edits change the line's length (everything after
+// an edit moves, as when typing), 0.126x at a load average of 11. `npm run bench` measures the
+// latency itself, with both kinds of sync, against 0.1x.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
