@@ -6,7 +6,8 @@
 // path that never skips anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '../../server/src/core/parse.js';
@@ -35,6 +36,9 @@ function markdownFiles(): string[] {
     walk(path.join(root, dir));
   return out;
 }
+
+/** The shared corpus beside the repository (read-only), where this machine has it. */
+const SHARED = '/work/shared/corpus';
 
 /** Outline and findings of a file checked as the CLI does (once) and as the editor does. */
 function analysed(text: string, once: boolean): string {
@@ -67,12 +71,38 @@ test('skipping fenced code gives the tree of a whole parse on every Markdown fil
 });
 
 test('the CLI path (once) gives the outline and findings of the editor path on the corpus', () => {
+  let n = 0;
   for (const f of markdownFiles()) {
     if (!/corpus|examples/.test(path.relative(root, f))) continue;
     const text = readFileSync(f, 'utf8');
     assert.equal(analysed(text, true), analysed(text, false), path.relative(root, f));
+    n++;
   }
+  assert.ok(n > 90, `only ${n} corpus files compared`);
 });
+
+test(
+  'the shared corpus: the tree of a whole parse, and the outline and findings of the editor path',
+  { skip: !existsSync(SHARED) && `no ${SHARED} on this machine` },
+  () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(?:md|markdown|qmd|rmd)$/i.test(e.name)) files.push(p);
+      }
+    };
+    walk(SHARED);
+    assert.ok(files.length > 50, `only ${files.length} files in ${SHARED}`);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const label = path.relative(SHARED, f);
+      assert.equal(tree(text, true), tree(text, false), label);
+      assert.equal(analysed(text, true), analysed(text, false), label);
+    }
+  },
+);
 
 /** Fences made awkward, and how many characters the fast path should skip in each. */
 const AWKWARD: [string, string, 'some' | 'none'][] = [
@@ -118,3 +148,53 @@ for (const [label, text, expected] of AWKWARD) {
 
 // On generated outlines: the property skipped-fences-equal-whole (test/support/properties.ts),
 // run by properties.test.ts and `npm run fuzz`.
+
+/** Lines that open, continue or close blocks, mixed at random: fences (real and not), headings,
+ * HTML blocks and comments, lists, quotes, definitions, lazy lines, U+FEFF, NUL, with LF, CRLF
+ * or CR. Where a fence is not what it looks like, the fast path must see it. */
+const LINE = fc.constantFrom(
+  '# A',
+  '## B ##',
+  '#',
+  '#x',
+  '  # C',
+  '```',
+  '~~~',
+  '````py',
+  'code',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '- item',
+  '1. step',
+  '  continued',
+  '    indented',
+  '> quote',
+  'text [a] and *em*',
+  '[a]: /u',
+  '[a]:',
+  '===',
+  '---',
+  '',
+  '\ufeff# D',
+  '```x`',
+  '   ```',
+  '\t```',
+  'a\u0000b',
+);
+const soup = fc
+  .tuple(fc.array(LINE, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r'))
+  .map(([lines, eol]) => lines.join(eol));
+
+test('fenced code read without the parser: the tree of a whole parse on random lines', () => {
+  const seed = Number(process.env.BLOOMLINE_PROPERTY_SEED ?? 20261202);
+  fc.assert(
+    fc.property(soup, (text) => {
+      assert.equal(tree(text, true), tree(text, false));
+    }),
+    { numRuns: 3000, seed },
+  );
+});
