@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { mdastCompilePatch } from './mdast-compile-patch.mjs';
 
 const watch = process.argv.includes('--watch');
 const cli = {
@@ -33,6 +34,8 @@ const cli = {
   banner: {
     js: "const __bloomlineModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
+  // mdast-util-from-markdown without an object per parser event (scripts/mdast-compile-patch.mjs).
+  plugins: [mdastCompilePatch],
 };
 const start = {
   entryPoints: { bloomline: 'server/src/cli/start.ts' },
@@ -85,6 +88,7 @@ const webServer = {
   ...web,
   entryPoints: { server: 'server/src/lsp/browserMain.ts' },
   format: 'iife',
+  plugins: [mdastCompilePatch],
 };
 const all = [cli, start, extension, webExtension, webServer];
 
