@@ -211,22 +211,38 @@ if (before) {
   console.log(
     '\nleave-one-set-out (held-out set: before -> after, changes justified by the other sets only):',
   );
+  const pooledBefore = [];
+  const pooledAfter = [];
   for (const held of sets) {
     const others = sets.filter((s) => s !== held);
+    // Support in the other sets: misses of each construction kind, and strict level misses
+    // of each head verb by label/read level (the direction a changed level takes).
     const support = new Map();
+    const add = (key, s, l) => {
+      let k = support.get(key);
+      if (!k) support.set(key, (k = { sets: new Set(), sources: new Set() }));
+      k.sets.add(s.name);
+      k.sources.add(l.source);
+    };
     for (const s of others)
       for (const l of s.labels) {
-        if (!isMiss(l.gBefore)) continue;
-        let k = support.get(l.kind);
-        if (!k) support.set(l.kind, (k = { sets: new Set(), sources: new Set() }));
-        k.sets.add(s.name);
-        k.sources.add(l.source);
+        if (isMiss(l.gBefore)) add(l.kind, s, l);
+        if (!l.gBefore.strict && l.before.verb && l.before.level)
+          add(`${l.before.verb.toLowerCase()} ${l.level}/${l.before.level}`, s, l);
       }
-    const justified = (kind) => {
-      const k = support.get(kind);
+    // A changed level is justified by misses of the same verb in the same direction; any
+    // other change by misses of the same kind.
+    const keyOf = (l) =>
+      l.before.verb && l.before.level && l.after.level && l.after.level !== l.before.level
+        ? `${l.before.verb.toLowerCase()} ${l.after.level}/${l.before.level}`
+        : l.kind;
+    const justified = (l) => {
+      const k = support.get(keyOf(l));
       return !!k && k.sets.size >= 2 && k.sources.size >= 3;
     };
-    const rows = held.labels.map((l) => (justified(l.kind) ? l.gAfter : l.gBefore));
+    const rows = held.labels.map((l) => (justified(l) ? l.gAfter : l.gBefore));
+    pooledBefore.push(...held.labels.map((l) => l.gBefore));
+    pooledAfter.push(...rows);
     const gained = [];
     const lost = [];
     const unjustified = [];
@@ -234,7 +250,7 @@ if (before) {
       const d = +l.gAfter.strict - +l.gBefore.strict + (+l.gAfter.lenient - +l.gBefore.lenient);
       const changed = JSON.stringify(l.gAfter) !== JSON.stringify(l.gBefore);
       if (!changed) continue;
-      if (!justified(l.kind)) unjustified.push(l);
+      if (!justified(l)) unjustified.push(l);
       else if (d > 0 || (d === 0 && isMiss(l.gBefore) && !isMiss(l.gAfter))) gained.push(l);
       else lost.push(l);
     }
@@ -244,11 +260,15 @@ if (before) {
     );
     for (const l of lost)
       console.log(
-        `    changed: ${l.kind} ${l.level}/${l.before.level}->${l.after.level} ${l.text.slice(0, 80)}`,
+        `    changed: ${keyOf(l)} ${l.level}/${l.before.level}->${l.after.level} ${l.text.slice(0, 80)}`,
       );
     for (const l of unjustified)
       console.log(
-        `    unjustified: ${l.kind} ${l.level}/${l.before.level}->${l.after.level} ${l.text.slice(0, 80)}`,
+        `    unjustified: ${keyOf(l)} ${l.level}/${l.before.level}->${l.after.level} ${l.text.slice(0, 80)}`,
       );
   }
+  console.log(
+    `${'pooled'.padEnd(18)} ${fmt(figures(pooledBefore))}  ->  ${fmt(figures(pooledAfter))}` +
+      `  (${pooledBefore.length} objectives, each judged in the fold that held it out)`,
+  );
 }

@@ -11,7 +11,8 @@
 // longer unseen), and on held-out-real-3.json (275 from 36 further sources, labelled without
 // running Bloomline and measured once after the fourth pass), and on held-out-real-4.json (354
 // from 43 further sources, measured once after the fifth pass; the sixth pass read its misses),
-// and on held-out-4.json (41 hand-written for the sixth pass's kinds). Each text is read as a one-item
+// and on held-out-4.json (41 hand-written for the sixth pass's kinds), and on held-out-5.json (40
+// hand-written for the seventh pass's kinds). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
@@ -130,7 +131,7 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 240, `${labels.length} labels`);
     const f = score(labels);
     report('truth.json', f);
-    assert.ok(f.strict >= 0.84, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.85, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.94, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
@@ -210,6 +211,24 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.878, `compound ${f.compound}`);
   });
 
+  // Hand-written for the seventh pass (docs/agreement.md): the kinds the cross-validation over
+  // the real sets supported (a judgement as the purpose of using a tool; identify the factors
+  // that affect X) and two grammatical misreadings, in other wording and domains, labelled and
+  // committed before the reader was changed for them, with controls.
+  test("held-out-5.json (hand-written, the seventh pass's kinds, labelled before the change)", () => {
+    const labels = heldOut('held-out-5.json');
+    assert.ok(labels.length >= 40);
+    const f = score(labels);
+    report('held-out-5.json', f);
+    // On the reader before the seventh pass: strict 0.425, lenient 0.900, vague 1.000,
+    // criterion 0.950, compound 0.950. After it: 0.875, 0.975, 1.000, 0.950, 0.975.
+    assert.ok(f.strict >= 0.87, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 1, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.95, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.97, `compound ${f.compound}`);
+  });
+
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
   // reader was never run on or tuned for, labelled before it was run on them: the set issue 12's
   // "objectives you have not seen, real" is measured on.
@@ -218,8 +237,8 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real.json', f);
-    assert.ok(f.strict >= 0.898, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.966, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.92, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.98, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.937, `compound ${f.compound}`);
@@ -235,12 +254,12 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real-2.json', f);
-    assert.ok(f.strict >= 0.781, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.79, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.902, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.979, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.959, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.905, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.91, `compound ${f.compound}`);
   });
 
   test('held-out-real-3.json (a third real set, measured once after the fourth pass)', () => {
@@ -266,9 +285,10 @@ describe('agreement with human labels', () => {
     // Measured once, on the reader after the fifth pass, before anyone read its misses: strict
     // 0.681, lenient 0.808, read 0.929, vague 0.918, criterion 0.969, compound 0.898. The sixth
     // pass read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the
-    // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down.
-    assert.ok(f.strict >= 0.697, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.827, `lenient ${f.lenient}`);
+    // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down, and
+    // after the seventh (strict 0.715, lenient 0.836).
+    assert.ok(f.strict >= 0.71, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.83, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.937, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.94, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);

@@ -47,6 +47,13 @@ interface BloomData {
   /** Verbs read at `level` when what they name is followed by a clause of suitability ("for
    * which X would be suitable", "that could be carried out in branches"). */
   bySuitability?: { verbs: string[]; level: string };
+  /** A judgement stated as the purpose of a means verb ("Use a scoring matrix to choose a
+   * supplier"): the objective asks for the judgement. `not`: purposes that are steps of a
+   * procedure with an instrument ("to check the temperature"). */
+  byPurpose?: { means: string[]; level: string; not: string[] };
+  /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
+   * factors that affect food safety", "the risks associated with lone working"). */
+  byRelation?: { verbs: string[]; level: string; objects: string[]; relations: string[] }[];
   irregular: Record<string, string>;
 }
 
@@ -176,6 +183,13 @@ export class Lexicon {
   /** Wh-words and "that" each rewrite verb can take before a clause. */
   readonly complements: Map<string, Set<string>>;
   private readonly suitability: { verbs: Set<string>; level: BloomLevel } | null;
+  /** bloom-verbs.json "byPurpose": means verbs, the level of a judgement as their purpose and
+   * the purposes that do not count. */
+  readonly purpose: { means: Set<string>; level: BloomLevel; not: Set<string> } | null;
+  private readonly relation = new Map<
+    string,
+    { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
+  >();
 
   constructor(
     extraVague: readonly string[] = [],
@@ -213,6 +227,23 @@ export class Lexicon {
           level: bloom.bySuitability.level as BloomLevel,
         }
       : null;
+    this.purpose = bloom.byPurpose
+      ? {
+          means: new Set(bloom.byPurpose.means),
+          level: bloom.byPurpose.level as BloomLevel,
+          not: new Set(bloom.byPurpose.not),
+        }
+      : null;
+    for (const rule of bloom.byRelation ?? [])
+      for (const verb of rule.verbs) {
+        const list = this.relation.get(verb) ?? [];
+        list.push({
+          level: rule.level as BloomLevel,
+          objects: new Set(rule.objects),
+          relations: new Set(rule.relations),
+        });
+        this.relation.set(verb, list);
+      }
     this.complements = new Map(
       Object.entries(bloom.complements ?? {}).map(([verb, words]) => [verb, new Set(words)]),
     );
@@ -290,7 +321,12 @@ export class Lexicon {
    * plural ("essays", "policies") counts.
    */
   levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
-    return objectLevel(this.byObject.get(verb), following, this.originalMarkers);
+    // "an original design", "a novel algorithm" mark a product as original only after a verb
+    // that makes something (apply or create: write, develop, make, produce); "Identify unique
+    // features" and "Review novel research" recognise or judge what exists.
+    const level = this.verbs.get(verb)?.level;
+    const makes = level === 'apply' || level === 'create';
+    return objectLevel(this.byObject.get(verb), following, makes ? this.originalMarkers : null);
   }
 
   /** The level of `verb` when what it names is followed, within a few words, by a relative
@@ -310,6 +346,26 @@ export class Lexicon {
       for (let k = j + 1; k < Math.min(following.length, j + 5); k++)
         if (/^(?:would|could|should|might|may)$/.test(following[k]!)) return this.suitability.level;
       return null;
+    }
+    return null;
+  }
+
+  /** The level of `verb` when what it names is qualified by a relation to a topic, right after
+   * the noun or after "that / which" ("the factors that affect food safety", "risks associated
+   * with lone working", "factors contributing to falls"), else null. */
+  levelByRelation(verb: string, following: readonly string[]): BloomLevel | null {
+    const rules = this.relation.get(verb);
+    if (!rules) return null;
+    for (let j = 0; j < Math.min(following.length - 1, OBJECT_WINDOW); j++) {
+      const w = following[j]!;
+      if (OBJECT_STOP.has(w)) return null;
+      for (const r of rules) {
+        if (!singulars(w).some((b) => r.objects.has(b))) continue;
+        let k = j + 1;
+        if (following[k] === 'that' || following[k] === 'which') k++;
+        if (/^(?:may|can|could|might|commonly|often|directly)$/.test(following[k] ?? '')) k++;
+        if (r.relations.has(following[k] ?? '')) return r.level;
+      }
     }
     return null;
   }

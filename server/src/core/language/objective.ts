@@ -731,6 +731,9 @@ function startsBehaviour(masked: string, at: number, lex: Lexicon): boolean {
  * the same form), or later after "and", "then", ";" ("Create a repository and push it": the
  * same form, followed by what it acts on).
  */
+/** Prepositions with the form of a present participle. */
+const ING_PREPOSITIONS = wordSet('including excluding regarding concerning according');
+
 function behaviourAt(
   text: string,
   ws: Word[],
@@ -747,6 +750,9 @@ function behaviourAt(
   if (ws[k]?.lower === 'have' && ws[k + 1] && isParticiple(ws[k + 1]!, lex)) k += 1;
   const w = ws[k];
   if (!w) return null;
+  // "Describing the organisation of the courts, including federal and state courts": a
+  // preposition in -ing form introduces examples, never a behaviour.
+  if (ING_PREPOSITIONS.has(w.lower)) return null;
 
   const vague = matchVague(ws, k, lex);
   if (vague && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
@@ -1435,9 +1441,22 @@ function levelOf(
     from = next;
     if (ws[from] && /^(?:to|from|into|in|on|with|onto|up|out)$/.test(ws[from]!.lower)) from++;
   }
+  // "Use a scoring matrix to choose a supplier", "Apply the Gibbs cycle to assess your
+  // performance": a judgement stated as the purpose of using a tool is what is asked for.
+  const purpose = lex.purpose?.means.has(info.verb) ? purposeAt(ws, from, lex, text) : null;
+  if (purpose)
+    return {
+      level: purpose,
+      alternatives: [
+        info.level,
+        ...info.alternatives.filter((a) => a !== purpose && a !== info.level),
+      ],
+    };
   const following = unquotedWords(text, ws, from);
   const byObject =
-    lex.levelBySuitability(info.verb, following) ?? lex.levelByObject(info.verb, following);
+    lex.levelBySuitability(info.verb, following) ??
+    lex.levelByRelation(info.verb, following) ??
+    lex.levelByObject(info.verb, following);
   if (!byObject || byObject === info.level) return info;
   return {
     level: byObject,
@@ -1447,6 +1466,25 @@ function levelOf(
     ],
   };
 }
+/** The level of a judgement that is the purpose of a means verb's object ("to choose a
+ * supplier", "to make decisions about ..."): the first "to" + verb within a dozen words of the
+ * clause, read in context, when it is at the purpose level (bloom-verbs.json "byPurpose") and
+ * not a step of a procedure ("to check the temperature"); else null. */
+function purposeAt(ws: Word[], from: number, lex: Lexicon, text: string): BloomLevel | null {
+  const p = lex.purpose!;
+  for (let k = from; k < Math.min(ws.length - 1, from + 12); k++) {
+    if (k > from && /[,;:.()]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) return null;
+    if (ws[k]!.lower !== 'to') continue;
+    const v = ws[k + 1]!;
+    const lemma = lex.lemma(v.lower);
+    const info = lemma === v.lower ? lex.verb(lemma) : undefined;
+    if (!info) continue;
+    if (p.not.has(lemma!) || lex.purpose!.means.has(lemma!)) return null;
+    return levelOf(info, ws, k + 1, lex, text).level === p.level ? p.level : null;
+  }
+  return null;
+}
+
 /** Words after a verb passed to {@link Lexicon.levelByObject} (it looks at fewer). */
 const OBJECT_WORDS = 8;
 
