@@ -5,12 +5,15 @@
 // grouped by kind: the construction of the text (passive criterion, teacher-voice aim, skill
 // noun, learner subject, topic with no behaviour, vague verb) or else the head verb the reader
 // found. With --baseline (an `out` directory of the reader before a change), every fold leaves
-// one set out: a change to an objective of the held-out set counts only if the objective's kind
-// (as the baseline reads it) was missed in at least two of the other sets, from at least three
-// sources; otherwise the held-out objective keeps the baseline's reading. So each fold's "after"
+// one set out: a change to an objective of the held-out set counts only if the other sets missed
+// the same kind (for a changed level: the same head verb labelled at the new level and read at
+// the old) in at least two sets, from at least three sources; otherwise the held-out objective
+// keeps the baseline's reading. So each fold's "after"
 // figure is what the pass would have given had that set never been seen.
 //
 //   npx tsc -b && node scripts/agreement-cv.mjs [--reader out] [--baseline DIR] [--kinds] [--misses KIND]
+// DIR is the `out` directory of the reader before the change, where it resolves node_modules
+// (docs/agreement.md shows how).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
