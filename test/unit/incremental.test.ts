@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig, RULES, Workspace } from '../../server/src/core/index.js';
+import { ITEM_RULES, resolveConfig, RULES, Workspace } from '../../server/src/core/index.js';
 import { mulberry32 } from '../support/random.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -72,19 +72,6 @@ function wordEdit(text: string, next: () => number): string {
   const at = m.index + (re.exec(text.slice(from)) ? from : 0);
   return text.slice(0, at) + m[0].replace(re, to) + text.slice(at + m[0].length);
 }
-
-/** The rules whose findings on an item are reused while the item stays (workspace.ts). */
-const ITEM_RULES = new Set([
-  'vague-verb',
-  'no-verb',
-  'unknown-verb',
-  'missing-criterion',
-  'compound-objective',
-  'unmeasurable-outcome',
-  'missing-timeframe',
-  'vanity-metric',
-  'output-not-outcome',
-]);
 
 function fresh(text: string) {
   const ws = new Workspace();

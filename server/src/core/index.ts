@@ -25,7 +25,7 @@ export {
   maxNodes,
   utf8Length,
 } from './limits.js';
-export { Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
+export { ITEM_RULES, Workspace, isOutline, type WorkspaceOptions } from './workspace.js';
 export { clearCaches, offerCachesToHeapProbe } from './caches.js';
 export { dependsOnOtherFiles, linksAcrossFiles, summariseOutline } from './summary.js';
 export { courseKind } from './kind.js';

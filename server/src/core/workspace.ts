@@ -592,7 +592,7 @@ export class Workspace {
  * (missing-outcome, unknown-reference, duplicate-id ...) read links, IDs or sections across
  * items and run whole on every lint.
  */
-const ITEM_RULES = new Set([
+export const ITEM_RULES: ReadonlySet<string> = new Set([
   'vague-verb',
   'no-verb',
   'unknown-verb',
