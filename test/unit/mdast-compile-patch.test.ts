@@ -6,7 +6,7 @@
 // random lines; and check that the patch refuses a loop it does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { markdownFilesUnder } from '../support/markdown-files.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLE = path.join(root, 'dist', 'bloomline.cjs');
@@ -61,18 +62,9 @@ async function patchedFromMarkdown(): Promise<FromMarkdown> {
 }
 
 function markdownFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(?:md|markdown|qmd|rmd)$/i.test(e.name)) out.push(p);
-    }
-  };
-  for (const dir of ['test/corpus', 'test/fixtures', 'examples', 'docs'])
-    walk(path.join(root, dir));
-  if (existsSync('/work/shared/corpus')) walk('/work/shared/corpus');
-  return out;
+  const dirs = ['test/corpus', 'test/fixtures', 'examples', 'docs'].map((d) => path.join(root, d));
+  if (existsSync('/work/shared/corpus')) dirs.push('/work/shared/corpus');
+  return markdownFilesUnder(...dirs);
 }
 
 const withFrontMatter = {

@@ -16,6 +16,7 @@ import {
   type Finding,
 } from '../../server/src/core/index.js';
 import { repoRoot } from './fixture-helpers.js';
+import { markdownFilesUnder } from '../support/markdown-files.js';
 
 const WH = ['what', 'why', 'how', 'when', 'where', 'which', 'whether', 'who', 'if', 'that'];
 /** Verb + clause word pairs that are never English at the start of an objective ("Use what
@@ -46,16 +47,6 @@ const FORBIDDEN: Record<string, string[]> = {
 const NEEDS_SEVERAL =
   /^(?:compare|contrast|classify|categori[sz]e)\s+(?:the|a|an)\s+(?:concept|idea|basics|importance|purpose)\b/i;
 
-function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...corpusFiles(p));
-    else if (/\.(?:md|markdown|qmd|rmd)$/i.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
-
 interface Case {
   name: string;
   text: string;
@@ -63,7 +54,7 @@ interface Case {
 
 function cases(): Case[] {
   const out: Case[] = [];
-  for (const file of corpusFiles(path.join(repoRoot, 'test/corpus')))
+  for (const file of markdownFilesUnder(path.join(repoRoot, 'test/corpus')))
     out.push({ name: path.relative(repoRoot, file), text: fs.readFileSync(file, 'utf8') });
   const truth = JSON.parse(
     fs.readFileSync(path.join(repoRoot, 'test/corpus/other/truth.json'), 'utf8'),

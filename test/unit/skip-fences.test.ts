@@ -7,11 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMarkdown } from '../../server/src/core/parse.js';
 import { Workspace } from '../../server/src/core/index.js';
+import { markdownFilesUnder } from '../support/markdown-files.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,17 +25,9 @@ function skipped(text: string): number {
 }
 
 function markdownFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(?:md|markdown|qmd|rmd)$/i.test(e.name)) out.push(p);
-    }
-  };
-  for (const dir of ['test/corpus', 'test/fixtures', 'examples', 'docs'])
-    walk(path.join(root, dir));
-  return out;
+  return markdownFilesUnder(
+    ...['test/corpus', 'test/fixtures', 'examples', 'docs'].map((d) => path.join(root, d)),
+  );
 }
 
 /** The shared corpus beside the repository (read-only), where this machine has it. */
@@ -85,15 +78,7 @@ test(
   'the shared corpus: the tree of a whole parse, and the outline and findings of the editor path',
   { skip: !existsSync(SHARED) && `no ${SHARED} on this machine` },
   () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/\.(?:md|markdown|qmd|rmd)$/i.test(e.name)) files.push(p);
-      }
-    };
-    walk(SHARED);
+    const files = markdownFilesUnder(SHARED);
     assert.ok(files.length > 50, `only ${files.length} files in ${SHARED}`);
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
