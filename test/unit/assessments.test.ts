@@ -529,3 +529,42 @@ test('assessments alone do not make a file an outline', () => {
   assert.deepEqual(findings, []);
   assert.equal(buildOutline('## Quiz\n\n- What is X?\n', 'q.md').assessments.length, 1);
 });
+
+test('an assessment table names objectives by ID, number and range; a rename edits only IDs as written', () => {
+  const text = [
+    '# Course',
+    '',
+    '## Learning outcomes',
+    '',
+    '- **LO1** Analyze a market.',
+    '- **LO2** Design a plan.',
+    '- **LO3** Evaluate a campaign.',
+    '- **LO4** Present a pitch.',
+    '- **LO5** Write a report.',
+    '',
+    '## Assessments',
+    '',
+    '| Assessment | LOs |',
+    '| --- | --- |',
+    '| Plan | LO1–LO3 |',
+    '| Pitch | LO4-5 |',
+    '| Report | 5 |',
+    '',
+  ].join('\n');
+  const ws = new Workspace();
+  ws.update('c.md', text);
+  const o = ws.get('c.md')!;
+  const checked = (i: number) => o.objectives[i]!.assessments.map((l) => l.id).sort();
+  const ids = o.assessments.map((a) => a.id);
+  assert.deepEqual(checked(0), [ids[0]]);
+  assert.deepEqual(checked(1), [ids[0]]);
+  assert.deepEqual(checked(2), [ids[0]]);
+  assert.deepEqual(checked(3), [ids[1]]);
+  assert.deepEqual(checked(4), [ids[1], ids[2]].sort());
+  // A reference a rename may edit (no `ordinal`) stands where its ID is written.
+  for (const a of o.assessments)
+    for (const r of a.references)
+      if (r.ordinal === undefined)
+        assert.equal(text.slice(r.span.start, r.span.end), r.id, `${a.text}: ${r.id}`);
+  assert.equal(ws.lint('c.md').filter((f) => f.ruleId === 'unknown-reference').length, 0);
+});

@@ -75,11 +75,7 @@ export function readTable(
     const text = sliceByOffsets(plain, cell);
     if (!text.text.trim()) continue;
     const idCell = roles.id >= 0 ? row[roles.id] : undefined;
-    const idText = idCell
-      ? cellText(b, idCell)
-          .replace(/[*_`[\]]/g, '')
-          .trim()
-      : '';
+    const idText = idCell ? bare(cellText(b, idCell)) : '';
     const id =
       idCell && ID_CELL.test(idText) ? { id: idText, span: locate(b, idCell, idText) } : null;
     const made = addItem(b, sink, text, cell, { id, insertion: null });
@@ -126,27 +122,12 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     assessment: -1,
   };
   const idLike = (col: number) => {
-    const cells = rows.map((r) => r[col]).filter((c): c is Cell => !!c);
-    const texts = cells
-      .map((c) =>
-        cellText(b, c)
-          .replace(/[*_`[\]]/g, '')
-          .trim(),
-      )
-      .filter(Boolean);
+    const texts = columnTexts(b, rows, col);
     return texts.length > 0 && texts.every((t) => ID_CELL.test(t) || /^\d+(?:\.\d+)*$/.test(t));
   };
   // A column of objectives holds statements, not references ("CLO1, CLO2" in a grading table).
   const sentences = (col: number) => {
-    const texts = rows
-      .map((r) => r[col])
-      .filter((c): c is Cell => !!c)
-      .map((c) =>
-        cellText(b, c)
-          .replace(/[*_`[\]]/g, '')
-          .trim(),
-      )
-      .filter(Boolean);
+    const texts = columnTexts(b, rows, col);
     const refs = texts.filter((t) => REFERENCE_LIST.test(t)).length;
     return texts.length > 0 && refs * 2 < texts.length;
   };
@@ -231,6 +212,22 @@ function trim(text: string, start: number, end: number): Cell {
 
 function cellText(b: Builder, c: Cell): string {
   return b.text.slice(c.start, c.end);
+}
+
+/** A cell's text without emphasis, code and link marks. */
+function bare(text: string): string {
+  return text.replace(/[*_`[\]]/g, '').trim();
+}
+
+/** The bare texts of a column's cells, the empty ones left out. */
+function columnTexts(b: Builder, rows: Cell[][], col: number): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const c = r[col];
+    const t = c ? bare(cellText(b, c)) : '';
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 /** The plain text of a cell: the paragraph's plain characters whose source lies in it. */
@@ -350,23 +347,10 @@ function readAssessmentTable(
 ): boolean {
   const b = s.b;
   const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
-  const texts = (col: number) =>
-    rows
-      .map((r) => r[col])
-      .filter((c): c is Cell => !!c)
-      .map((c) => ({
-        cell: c,
-        text: cellText(b, c)
-          .replace(/[*_`[\]]/g, '')
-          .trim(),
-      }))
-      .filter((t) => t.text);
   const refs = clean.findIndex((h, col) => {
     if (!OBJECTIVES_HEADER.test(h)) return false;
-    const cells = texts(col);
-    return (
-      cells.length > 0 && cells.every((t) => REFERENCE_LIST.test(t.text) || ALL_CELL.test(t.text))
-    );
+    const texts = columnTexts(b, rows, col);
+    return texts.length > 0 && texts.every((t) => REFERENCE_LIST.test(t) || ALL_CELL.test(t));
   });
   if (refs < 0) return false;
   let task = clean.findIndex((h, col) => col !== refs && TASK_HEADER.test(h));
@@ -377,7 +361,7 @@ function readAssessmentTable(
       (h, col) =>
         col !== refs &&
         !OTHER_HEADER.test(h) &&
-        texts(col).some((t) => /\p{L}/u.test(t.text) && !REFERENCE_LIST.test(t.text)),
+        columnTexts(b, rows, col).some((t) => /\p{L}/u.test(t) && !REFERENCE_LIST.test(t)),
     );
   if (task < 0) return false;
   const objectives = objectivesAround(s);
@@ -418,7 +402,13 @@ function objectivesAround(s: Scope): { index: number; id: string; explicitId: bo
   return b.outline.objectives.filter((o) => around.has(o.section));
 }
 
-/** The references of a cell of objectives: IDs as written, numbers resolved to objectives. */
+/**
+ * The references of a cell of objectives. An ID as written ("LO1", and both ends of "LO1–LO3") is
+ * an ordinary reference (a rename edits it; unknown-reference reports it when it names nothing).
+ * A number ("2"), and an ID a range only implies ("LO2" in "LO1–LO3", "LO5" in "LO4-5"), is
+ * resolved here to an objective of the course, or dropped: its span is where it is implied, and
+ * no rename edits it (`ordinal`).
+ */
 function cellReferences(
   b: Builder,
   cell: Cell,
@@ -426,6 +416,7 @@ function cellReferences(
 ): Reference[] {
   const src = b.text.slice(cell.start, cell.end);
   const out: Reference[] = [];
+  const plainId = (id: string) => id.replace(/[-_.]/g, '').toLowerCase();
   const byNumber = (n: number): number | undefined => {
     // An ID that ends in the number ("CLO3" for "3") wins over the third in order.
     const named = objectives.filter(
@@ -435,33 +426,44 @@ function cellReferences(
     if (objectives.some((o) => o.explicitId)) return undefined;
     return objectives[n - 1]?.index;
   };
-  const add = (id: string, start: number, ordinal: number | undefined, number: boolean) => {
-    if (number && ordinal === undefined) return;
-    out.push({
-      id,
-      span: { start: cell.start + start, end: cell.start + start + id.length },
-      syntactic: true,
-      form: 'keyword',
-      ...(ordinal === undefined ? {} : { ordinal }),
-    });
+  const span = (start: number, end: number) => ({
+    start: cell.start + start,
+    end: cell.start + end,
+  });
+  const written = (id: string, start: number) =>
+    out.push({ id, span: span(start, start + id.length), syntactic: true, form: 'keyword' });
+  const resolved = (id: string, start: number, end: number, ordinal: number | undefined) => {
+    if (ordinal !== undefined)
+      out.push({ id, span: span(start, end), syntactic: true, form: 'keyword', ordinal });
   };
-  if (ALL_CELL.test(src.replace(/[*_`[\]]/g, '').trim())) {
-    for (const o of objectives) add(src.trim(), src.indexOf(src.trim()), o.index, true);
+  const implied = (prefix: string, n: number, start: number, end: number) =>
+    resolved(
+      prefix ? `${prefix.replace(/[-_.]$/, '')}${n}` : String(n),
+      start,
+      end,
+      prefix
+        ? objectives.find((o) => plainId(o.id) === plainId(`${prefix}${n}`))?.index
+        : byNumber(n),
+    );
+  const trimmed = src.trim();
+  if (ALL_CELL.test(bare(src))) {
+    const at = src.indexOf(trimmed);
+    for (const o of objectives) resolved(trimmed, at, at + trimmed.length, o.index);
     return out;
   }
   CELL_REFERENCE.lastIndex = 0;
   for (let m = CELL_REFERENCE.exec(src); m; m = CELL_REFERENCE.exec(src)) {
     const prefix = m[1] ?? '';
-    const from = Number(m[2]);
+    const first = m[2]!;
+    const from = Number(first);
     const to = m[4] !== undefined ? Number(m[4]) : from;
-    const range = to > from && to - from <= 50 && !m[2]!.includes('.');
-    for (let n = from; n <= (range ? to : from); n++) {
-      const written = n === from ? m[0].slice(0, prefix.length + m[2]!.length) : `${prefix}${n}`;
-      const at = n === from ? m.index : m.index + m[0].length - (m[4]?.length ?? 0);
-      if (prefix)
-        add(n === from ? written : `${prefix.replace(/[-_.]$/, '')}${n}`, at, undefined, false);
-      else add(String(n), at, byNumber(n), true);
-    }
+    const end = m.index + m[0].length;
+    if (prefix) written(prefix + first, m.index);
+    else resolved(String(from), m.index, m.index + first.length, byNumber(from));
+    if (!(to > from && to - from <= 50 && !first.includes('.'))) continue;
+    for (let n = from + 1; n < to; n++) implied(prefix, n, m.index, end);
+    if (m[3]) written(m[3] + m[4]!, end - m[4]!.length - m[3].length);
+    else implied(prefix, to, end - m[4]!.length, end);
   }
   return out;
 }
