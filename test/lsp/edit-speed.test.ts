@@ -7,7 +7,10 @@
 // a sixth (0.22x here at a load average of 10); with the outline builder reusing unchanged items
 // too, 0.10x-0.13x here at that load. Since its edits change the line's length (everything after
 // an edit moves, as when typing), 0.126x at a load average of 11. `npm run bench` measures the
-// latency itself, with both kinds of sync, against 0.1x.
+// latency itself, with both kinds of sync, against 0.1x. The first edits run before the server's
+// edit path is compiled and cost two or three times the later ones (1170, 800, 570, 540 ms here),
+// so three warm-up edits are not counted; with them counted, CI once failed this guard at 0.163x
+// on an unchanged tree. The bar is 0.2x: a step back to rereading every item (0.22x) still fails.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,7 +22,9 @@ import remarkParse from 'remark-parse';
 import { fileUri, LspClient, ROOT } from './client.js';
 
 /** An edit's server CPU time, as a fraction of one parse's, at most (median of the edits). */
-const MAX_RATIO = 0.16;
+const MAX_RATIO = 0.2;
+/** Edits that warm the server's edit path up, not counted. */
+const WARM_UP = 3;
 const EDITS = 7;
 const linux = fs.existsSync('/proc/self/stat');
 
@@ -78,10 +83,10 @@ describe('edit-to-diagnostics cost on a long outline', { skip: !linux && 'needs 
     const lines = text.split('\n');
     const candidates = lines.flatMap((l, i) => (/^- .*\bwithin\b/.test(l) ? [i] : []));
     const costs: number[] = [];
-    for (let k = 0; k < EDITS; k++) {
+    for (let k = 0; k < WARM_UP + EDITS; k++) {
       // Each edit breaks a criterion on another line, so the findings change, and shortens
       // that line, as typing changes a line's length: everything after it moves.
-      const line = candidates[Math.floor(((k + 0.5) * candidates.length) / EDITS)]!;
+      const line = candidates[Math.floor(((k + 0.5) * candidates.length) / (WARM_UP + EDITS))]!;
       const col = lines[line]!.indexOf('within');
       const version = k + 2;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -96,7 +101,7 @@ describe('edit-to-diagnostics cost on a long outline', { skip: !linux && 'needs 
         ],
       });
       const p = await client.diagnostics(uri, (d) => d.version === version, 60_000);
-      costs.push(cpuMs(pid) - c0);
+      if (k >= WARM_UP) costs.push(cpuMs(pid) - c0);
       assert.ok(p.diagnostics.length > 1000);
     }
     const ratio = median(costs) / parseCpu;
