@@ -265,6 +265,26 @@ describe('the level an assessment asks for', () => {
       assert.equal(readTask([s], lex).level, null, s);
   });
 
+  test('a task led by a verb outside the Bloom lists is read by the listed verbs after it', () => {
+    const read = (s: string) => {
+      const r = readTask([s], lex);
+      return [r.level, r.verb?.lemma ?? null];
+    };
+    // "Place" is an English verb the Bloom lists do not hold; the task's level is that of the
+    // listed verb after it.
+    assert.deepEqual(read('Place these mixtures in the correct column and explain one choice.'), [
+      'understand',
+      'explain',
+    ]);
+    // Alone it counts for nothing: many such words are nouns that start a sentence.
+    for (const s of [
+      'Place the mixtures in the correct column.',
+      'Range returns a sequence of numbers.',
+      'Quiz 2 covers loops.',
+    ])
+      assert.deepEqual(read(s), [null, null], s);
+  });
+
   test('an imperative and a question in one sentence: the higher counts', () => {
     assert.equal(
       readTask(['Critique the design: which of its choices is weakest, and why?'], lex).level,

@@ -8,7 +8,7 @@
 import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
 import data from './data/question-forms.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.js';
-import { readObjectiveForRecognition, type PlainSpan } from './objective.js';
+import { readObjectiveForRecognition, type BehaviourReading, type PlainSpan } from './objective.js';
 import { words } from './words.js';
 
 export interface TaskReading {
@@ -160,13 +160,39 @@ function readImperative(
   while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
   const first = ws[i];
   if (!first) return null;
-  const lemma = lex.lemma(first.lower);
   // An imperative is the verb's base form ("Write", not "Writes", "Written", "Writing").
-  if (!lemma || lemma !== first.lower || DISCOURSE.has(lemma)) return null;
+  const lemma = lex.lemma(first.lower);
+  // A verb only the English lexicon knows ("Place these mixtures ... and explain one choice")
+  // leads a task only when a verb of the Bloom lists follows: many such words are nouns that
+  // start a sentence ("Range", "Level", "Quiz"), so it never counts alone.
+  const english = !lemma && lex.englishLemma(first.lower) === first.lower;
+  if (!english && (!lemma || lemma !== first.lower)) return null;
+  if (DISCOURSE.has(first.lower)) return null;
   if (ws[i + 1] && SUBJECT_FOLLOWER.has(ws[i + 1]!.lower)) return null;
   const reading = readObjectiveForRecognition(text.slice(first.start, end), lex);
   if (!reading.verb || reading.verbFromLeadIn || reading.vague || !reading.level) return null;
   if (reading.verb.start !== 0) return null;
+  if (english) {
+    let best: BehaviourReading | null = null;
+    for (const b of reading.behaviours) {
+      if (!b.known || !b.level || b.vague || b.fromLeadIn || b === reading.behaviours[0]) continue;
+      // "Surf the web and check out ...": setting up, as when it starts a sentence.
+      if (DISCOURSE.has(b.verb.lemma.split(' ')[0]!)) continue;
+      if (!best || rank(b.level) > rank(best.level!)) best = b;
+    }
+    if (!best) return null;
+    return {
+      level: best.level,
+      form: 'task',
+      verb: {
+        start: first.start + best.verb.start,
+        end: first.start + best.verb.end,
+        text: best.verb.text,
+        lemma: best.verb.lemma,
+      },
+      sentence,
+    };
+  }
   return {
     level: reading.level,
     form: 'task',
