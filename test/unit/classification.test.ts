@@ -839,6 +839,31 @@ const OUTCOMES: OutcomeCase[] = [
     false,
     2,
   ],
+  // A timeframe counted from each person's own start, with a possessive ("their", "your").
+  [
+    'Every new hire ships a change to production within their first month (onboarding).',
+    false,
+    true,
+    false,
+    false,
+    null,
+  ],
+  [
+    'Your team resolves 90% of tickets within your first two quarters.',
+    true,
+    true,
+    false,
+    false,
+    4,
+  ],
+  [
+    'Graduates pass the licensing exam in their first year of practice at a 95% rate.',
+    true,
+    true,
+    false,
+    false,
+    2,
+  ],
 ];
 
 describe('outcome classification', () => {

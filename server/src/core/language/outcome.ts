@@ -19,15 +19,19 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const PERIOD = String.raw`(?:days?|weeks?|months?|quarters?|years?|yrs?|fiscal\s+years?|financial\s+years?|semesters?|terms?|sprints?|cycles?|business\s+days?|working\s+days?)`;
 const QUARTER = String.raw`(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:first|second|third|fourth|next|last)\s+(?:quarter|half)|(?:19|20)\d{2})`;
 
+/** "the", or a possessive for a timeframe counted from each person's own start ("within their
+ * first month", "in your first 90 days"). */
+const DETERMINER = String.raw`(?:the|their|your|his|her|its|our|each|every)`;
+
 const TIMEFRAMES: RegExp[] = [
   // "within 90 days", "in the first two quarters", "over the next 12 months of the pilot"
   new RegExp(
-    String.raw`\b(?:within|in|over|after|during|for)\s+(?:the\s+)?(?:(?:first|next|following|coming|last)\s+)?(?:a|an|one|${NUM})\s+(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
+    String.raw`\b(?:within|in|over|after|during|for)\s+(?:${DETERMINER}\s+)?(?:(?:first|next|following|coming|last)\s+)?(?:a|an|one|${NUM})\s+(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
     'iu',
   ),
   // "in the first quarter", "within the week" (a bare "in the week" is not a timeframe)
   new RegExp(
-    String.raw`\b(?:within|in|over|during)\s+the\s+(?:first|next|following|coming)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?${PERIOD}\b|\bwithin\s+(?:the|a|this)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:week|month|quarter|year|semester|term)\b`,
+    String.raw`\b(?:within|in|over|during)\s+${DETERMINER}\s+(?:first|next|following|coming)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?${PERIOD}\b|\bwithin\s+(?:the|a|this)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:week|month|quarter|year|semester|term)\b`,
     'iu',
   ),
   // "by the end of term", "before the end of the pilot", "this year"
