@@ -447,6 +447,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Explain what a credit score of 700 means to a lender.', false, 'understand', false, false],
   ['Describe the ISO 9001 quality management principles.', false, 'understand', false, false],
   ['Write a function that passes the provided tests.', false, 'apply', true, false],
+  // A clinical algorithm followed is a standard; a body's name in brackets stands in its name.
+  [
+    'Respond to an anaphylactic reaction following the Resuscitation Council (UK) algorithm.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ['Escalate a deteriorating patient following the sepsis algorithm.', false, 'apply', true, false],
+  ['Explain the steps of the algorithm.', false, 'understand', false, false],
   ['Learn what SSH is.', true, null, false, false],
   ['Learn how to use your SSH key.', true, 'apply', false, false],
   [
