@@ -459,6 +459,9 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Explain the steps of the algorithm.', false, 'understand', false, false],
   ['Learn what SSH is.', true, null, false, false],
   ['Learn how to use your SSH key.', true, 'apply', false, false],
+  // "Get comfortable" + a gerund: the gerund is the behaviour meant, as after "learn about".
+  ['Get comfortable reading API docs.', true, 'understand', false, false],
+  ['Feel confident using the terminal.', true, 'apply', false, false],
   [
     'Explain what security means and understand common types of security requirements.',
     true,

@@ -75,6 +75,10 @@ function cases(): Case[] {
     'Calculation of drug doses for children',
     'Learn the Greek alphabet.',
     'Become comfortable with the purpose of a RACI matrix',
+    'Get comfortable reading API docs',
+    'Feel confident using the terminal',
+    'Get comfortable in the terminal',
+    'Be comfortable in front of a class',
     'Know the difference between correlation and causation.',
     // Vague phrases with degree words between their parts, and questions in place of
     // objectives (issue 12, third pass).

@@ -24,6 +24,9 @@ export interface VaguePhrase {
   /** Read only with the learner named after its verb ("introduce students to", "give
    * participants an overview of"), or also without ("provide students with a grounding in"). */
   learner?: 'required' | 'optional';
+  /** Read only before a gerund, which names the behaviour ("Get comfortable reading API docs";
+   * "Be comfortable in front of a class" states no behaviour a verb could replace). */
+  beforeGerund?: true;
 }
 
 export interface LevelInfo {
@@ -132,6 +135,7 @@ interface VagueData {
     suggest: string[];
     replaces?: number;
     learner?: 'required';
+    then?: 'gerund';
   }[];
   /** Verbs of gaining, having, showing or giving, each paired with each state noun. */
   states?: {
@@ -263,6 +267,7 @@ export class Lexicon {
       suggest: p.suggest,
       ...(p.replaces ? { replaces: p.replaces } : {}),
       ...(p.learner ? { learner: p.learner } : {}),
+      ...(p.then === 'gerund' ? { beforeGerund: true as const } : {}),
     }));
     const suggestAt = (level: string) =>
       phrases.find((p) => p.words.length === 1 && p.meant === level)?.suggest ?? ['explain'];

@@ -307,8 +307,10 @@ const FINITE =
   /\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b/iu;
 // `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
-/** Vague phrases after which a gerund names the behaviour ("Learn about using X"). */
-const LEARNING = /^(?:learn|learn about|learn more about|learn a bit more about|know about)$/;
+/** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
+ * comfortable reading API docs", "Feel confident using the terminal"). */
+const LEARNING =
+  /^(?:learn|learn about|learn more about|learn a bit more about|know about|(?:get|become|feel|be) (?:comfortable|confident))$/;
 /** "develop proficiency in writing SQL", "develop confidence in presenting": a skill named by
  * its behaviour, stated vaguely; the level meant is the behaviour's. */
 const SKILL_IN = /\b(?:proficiency|competence|confidence|expertise|skills?)\s+in$/;
@@ -1538,6 +1540,7 @@ function matchVague(
   if (!candidates) return null;
   for (const p of candidates) {
     if (p.learner === 'required') continue;
+    if (p.beforeGerund && !/\p{L}{2,}ing$/u.test(ws[i + p.words.length]?.lower ?? '')) continue;
     let ok = true;
     for (let k = 1; k < p.words.length; k++) {
       const t = ws[i + k];
