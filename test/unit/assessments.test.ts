@@ -215,6 +215,28 @@ describe('where assessments are found', () => {
     assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'), 'said nowhere');
   });
 
+  test('an assessment name after words that say what kind it is: group, weekend, formative', () => {
+    const task = 'Write a loop that sums a list of numbers.';
+    for (const [heading, want] of [
+      ['Weekend project', 'Weekend project: apply -> LO1*, LO2*'],
+      ['Group project', 'Group project: apply -> LO1*, LO2*'],
+      ['Individual assignment 2', 'Individual assignment 2: apply -> LO1*, LO2*'],
+      ['Formative assessment', 'Formative assessment: apply -> LO1*, LO2*'],
+      ['Take-home exam', 'Take-home exam: apply -> LO1*, LO2*'],
+    ]) {
+      const { outline } = linked(`${OBJECTIVES}\n## ${heading}\n\n${task}\n`);
+      assert.deepEqual(summary(outline), [want], heading);
+    }
+    // Such words name no other kind of block: "Team objectives" are the team's, not a
+    // course's, and "Group project structure" is a topic.
+    for (const heading of ['Group project structure', 'Weekend plans']) {
+      const { outline } = linked(`${OBJECTIVES}\n## ${heading}\n\n${task}\n`);
+      assert.deepEqual(summary(outline), [], heading);
+    }
+    const team = linked(`# Sales\n\n## Team objectives\n\n- Grow revenue by 10% by Q3\n`);
+    assert.equal(team.outline.objectives.length, 0);
+  });
+
   test('words that only sound like assessments do not make one', () => {
     for (const text of [
       `${OBJECTIVES}\n## Project\n\nThis project is maintained by volunteers.\n`,

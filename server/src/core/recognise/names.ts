@@ -62,6 +62,16 @@ const SCOPE_WORDS = new Set(
   detailed unit's level high-level top-level subject student learner participant`.split(/\s+/),
 );
 
+/** Words that say what kind of assessment follows ("Group project", "Weekend project", "Take-home
+ * exam", "Formative assessment"): before an assessment's name only, since before another name
+ * they name someone else's block ("Team objectives" are a team's business goals). */
+const ASSESSMENT_MODIFIERS = new Set(
+  `group team individual pair paired solo mini weekend weekly daily nightly take-home in-class
+  open-book closed-book written oral practical independent collaborative peer guided optional
+  bonus extension stretch summative formative graded ungraded timed coding programming writing
+  reading research design`.split(/\s+/),
+);
+
 /** Words that make a qualifier a clause ("... of the training should be that ..."): a sentence
  * about the block, not its name. */
 const CLAUSE_WORDS = new Set(
@@ -186,13 +196,15 @@ function matchName(text: string, names: Map<string, BlockName>): BlockName | nul
 function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | null {
   const ws = seg.split(' ').filter(Boolean);
   if (!ws.length || ws.length > 14) return null;
-  // Scope words first, then the longest name, then nothing or a qualifier.
+  // Scope words (and an assessment's kind) first, then the longest name, then nothing or a
+  // qualifier.
   let i = 0;
+  let modified = false;
   for (;;) {
     for (let k = Math.min(LONGEST, ws.length - i); k >= 1; k--) {
       const name = ws.slice(i, i + k).join(' ');
       const hit = lookup(names, name);
-      if (!hit) continue;
+      if (!hit || (modified && hit.kind !== 'assessment')) continue;
       let rest = ws.slice(i + k);
       // "Exercise 2", "Quiz 1.3" (normalised to "quiz 1 3"), "Challenge 3a", "Lab iv".
       const numbered = rest.length > 0 && /^(?:#?\d+(?:\.\d+)*[a-z]?|[ivx]+|[a-z])$/.test(rest[0]!);
@@ -218,7 +230,10 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
       }
     }
     if (i < ws.length && isScopeWord(ws[i]!)) i++;
-    else return null;
+    else if (i < ws.length && ASSESSMENT_MODIFIERS.has(ws[i]!)) {
+      modified = true;
+      i++;
+    } else return null;
   }
 }
 
