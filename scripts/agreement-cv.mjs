@@ -12,8 +12,13 @@
 // figure is what the pass would have given had that set never been seen.
 //
 //   npx tsc -b && node scripts/agreement-cv.mjs [--reader out] [--baseline DIR] [--kinds] [--misses KIND]
+//   node scripts/agreement-cv.mjs --confusion     which level pairs the disagreements are, by verb
+//   node scripts/agreement-cv.mjs --model         a learnt tie-breaker between a verb's listed
+//                                                 levels, judged by leaving one set out
 // DIR is the `out` directory of the reader before the change, where it resolves node_modules
-// (docs/agreement.md shows how).
+// (docs/agreement.md shows how). --model also takes --unseen FILE (a labelled set under
+// test/fixtures/objectives that no choice was made on): the tie-breaker is trained on every seen
+// set and only the figures on FILE are printed, never an objective of it (the folds are skipped).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +33,9 @@ const readerDir = path.resolve(root, opt('--reader') ?? 'out');
 const baselineDir = opt('--baseline') ? path.resolve(opt('--baseline')) : undefined;
 const showKinds = args.includes('--kinds');
 const missesOf = opt('--misses');
+const confusion = args.includes('--confusion');
+const model = args.includes('--model');
+const unseen = opt('--unseen');
 
 async function loadReader(dir) {
   const file = path.join(dir, 'server/src/core/index.js');
@@ -78,6 +86,7 @@ function read(buildOutline, label) {
       (a.vague && a.behaviours.every((b) => !b.level) ? (a.vaguePhrase?.meant ?? null) : null))
     : null;
   return {
+    recognised: !!o,
     level,
     verb: a?.verb?.text ?? null,
     vague: a ? a.vague || !a.verb : true,
@@ -151,6 +160,19 @@ for (const s of sets)
     l.gBefore = before ? agree(l, l.before) : l.gAfter;
     l.kind = kindOf(l.text, l.before);
   }
+
+if (confusion || model) {
+  // docs/agreement.md, "A learnt tie-breaker": scripts/agreement-model.mjs.
+  const m = await import('./agreement-model.mjs');
+  const hand = model ? m.loadHand(root) : [];
+  const unseenSet = unseen ? m.loadFixture(root, path.basename(unseen, '.json')) : undefined;
+  await m.prepare(readerDir, [...sets, ...hand, ...(unseenSet ? [unseenSet] : [])], (l) =>
+    read(after, l),
+  );
+  if (confusion) m.confusionReport(sets);
+  if (model) m.modelReport(sets, hand, unseenSet);
+  process.exit(0);
+}
 
 // Pooled misses (of the baseline, or of the reader when no baseline) by kind.
 const kinds = new Map();
