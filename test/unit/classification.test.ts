@@ -877,6 +877,17 @@ const OUTCOMES: OutcomeCase[] = [
     false,
     2,
   ],
+  // A recurring review dates what it finds: the annual audit is the timeframe.
+  [
+    'Zero substantiated bribery findings in the annual third-party audit.',
+    true,
+    true,
+    false,
+    false,
+    4,
+  ],
+  ['Fewer than 3 non-conformities at each quarterly inspection.', true, true, false, false, null],
+  ['Zero findings in the audit.', true, false, false, false, 4],
 ];
 
 describe('outcome classification', () => {

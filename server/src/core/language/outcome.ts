@@ -47,6 +47,11 @@ const TIMEFRAMES: RegExp[] = [
     'i',
   ),
   /\b(?:each|every|per)\s+(?:quarter|month|week|year|semester)\s+(?:for|over)\s+/i,
+  // A recurring review: "in the annual third-party audit", "at each quarterly inspection".
+  new RegExp(
+    String.raw`\b(?:in|at|by|on|from|during)\s+(?:the|each|every|our|its|their)\s+(?:next\s+)?(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?)\b`,
+    'iu',
+  ),
 ];
 
 const TARGETS: RegExp[] = [
