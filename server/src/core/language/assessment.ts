@@ -172,6 +172,10 @@ function readImperative(
   const reading = readObjectiveForRecognition(text.slice(first.start, end), lex);
   if (!reading.verb || reading.verbFromLeadIn || reading.vague || !reading.level) return null;
   if (reading.verb.start !== 0) return null;
+  // The level and verb: for a verb only the English lexicon knows, of the highest listed
+  // behaviour after it.
+  let level = reading.level;
+  let verb = reading.verb;
   if (english) {
     let best: BehaviourReading | null = null;
     for (const b of reading.behaviours) {
@@ -181,26 +185,17 @@ function readImperative(
       if (!best || rank(b.level) > rank(best.level!)) best = b;
     }
     if (!best) return null;
-    return {
-      level: best.level,
-      form: 'task',
-      verb: {
-        start: first.start + best.verb.start,
-        end: first.start + best.verb.end,
-        text: best.verb.text,
-        lemma: best.verb.lemma,
-      },
-      sentence,
-    };
+    level = best.level!;
+    verb = best.verb;
   }
   return {
-    level: reading.level,
+    level,
     form: 'task',
     verb: {
-      start: first.start + reading.verb.start,
-      end: first.start + reading.verb.end,
-      text: reading.verb.text,
-      lemma: reading.verb.lemma,
+      start: first.start + verb.start,
+      end: first.start + verb.end,
+      text: verb.text,
+      lemma: verb.lemma,
     },
     sentence,
   };
