@@ -245,3 +245,143 @@ test('with findings reused, a vague verb in a lead-in is still reported (once, w
     fresh(text).findings.filter((f) => f.ruleId === 'vague-verb'),
   );
 });
+
+// missing-outcome runs whole on every lint, but reports the same object again for an objective
+// the edit left where it was (same text span and insertion point objects, same ID, same line
+// break): that finding must be the one a fresh lint makes, whatever the edit did above or around
+// it (sections, headings, IDs, references that now measure it, lines, CRLF). The text is long
+// enough to be parsed in several pieces, so that items outside the edited one are reused.
+const MODULE_A = `## Module A
+
+### Learning objectives
+
+- **LA1:** Configure the backup job within 10 minutes.
+- **LA2:** Restore a file from last week's backup without assistance.
+- Explain the retention policy.
+  - Describe the weekly rotation.
+- **LA4:** Compare incremental and full backups.
+`;
+const MODULE_B = `## Module B
+
+### Objectives
+
+1. Install the agent on a new laptop in under 5 minutes.
+2. **LB2:** Rotate the encryption keys without downtime.
+3. Audit the access log for one day.
+
+### Success measures
+
+- Failed restores fall from 9 to 2 a month by Q3 (LA2).
+`;
+const module = (n: number) =>
+  `## Module ${n}\n\n### Learning objectives\n\n` +
+  [1, 2, 3, 4, 5, 6]
+    .map(
+      (k) =>
+        `- ${k % 2 ? `**L${n}x${k}:** ` : ''}Describe step ${k} of procedure ${n} to a new colleague.\n`,
+    )
+    .join('');
+// A module longer than a piece: an edit at its top changes the generated IDs ("module-13-2")
+// of objectives at its bottom, which the parse keeps.
+const LONG_MODULE = `## Module 13\n\n### Learning objectives\n\n- **L13x1:** Describe the first step.\n${Array.from(
+  { length: 90 },
+  (_, k) => `- Describe step ${k + 2} of the long procedure to a new colleague.\n`,
+).join('')}`;
+const UNMEASURED = `# Unmeasured course\n\n${MODULE_A}\n${MODULE_B}\n${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(module).join('\n')}\n${LONG_MODULE}`;
+
+const OUTCOME_EDITS: ((text: string) => string)[] = [
+  // A reference from an outcome: the objective is measured, its finding goes.
+  (t) => t.replace('(LA2)', '(LA2, LB2)'),
+  (t) => t.replace('(LA2, LB2)', '(LA2)'),
+  (t) => t.replace('by Q3 (', 'by Q3 (L5x3, '),
+  // An ID added, changed, removed.
+  (t) => t.replace('- Explain the retention', '- **LA3:** Explain the retention'),
+  (t) => t.replace('**LA3:** ', ''),
+  (t) => t.replace('**LA4:**', '**LA9:**'),
+  (t) => t.replace('**L7x1:**', '**L7x3:**'),
+  // A heading or section added above, or removed.
+  (t) => t.replace('## Module B', '## Module A2\n\n- Note.\n\n## Module B'),
+  (t) => t.replace('## Module A2\n\n- Note.\n\n', ''),
+  (t) => t.replace('## Module 4', '## Module 3b\n\n- Describe the spare part.\n\n## Module 4'),
+  (t) => t.replace(/## Module 6[^]*?(?=## Module 7)/, ''),
+  (t) => t.replace('### Objectives\n', '### Objectives\n\nA line above the items.\n'),
+  (t) => t.replace('## Module 9\n', '## Module 9\n\nA paragraph above the objectives.\n'),
+  // A section named otherwise (its items change kind or block).
+  (t) => t.replace('### Success measures', '### Notes'),
+  (t) => t.replace('### Notes', '### Success measures'),
+  // The first objective of the long module loses its ID (the same length: nothing moves) and
+  // gets it back: the generated IDs of the objectives after it change.
+  (t) => t.replace('**L13x1:**', 'L13x1 is: '),
+  (t) => t.replace('L13x1 is: ', '**L13x1:**'),
+  // The whole text in CRLF, and back; the first line's break only (the file's line break, which
+  // fixes insert, is the first one's).
+  (t) => t.replace(/\r?\n/g, '\r\n'),
+  (t) => t.replace(/\r\n/g, '\n'),
+  (t) => t.replace(/^([^\r\n]*)\n/, '$1\r\n'),
+  (t) => t.replace(/^([^\r\n]*)\r\n/, '$1\n'),
+];
+
+for (const seed of [21, 22, 23, 24]) {
+  test(`missing-outcome findings kept across edits equal a fresh lint (seed ${seed})`, () => {
+    const next = mulberry32(seed);
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    let text = seed % 2 ? UNMEASURED : `${UNMEASURED}\n${example}`;
+    ws.update('doc.md', text);
+    let last = new Set(ws.lint('doc.md'));
+    let kept = 0;
+    for (let i = 0; i < 60; i++) {
+      const r = next();
+      text =
+        r < 0.5
+          ? OUTCOME_EDITS[Math.floor(next() * OUTCOME_EDITS.length)]!(text)
+          : r < 0.75
+            ? wordEdit(text, next)
+            : edit(text, next);
+      ws.update('doc.md', text);
+      const findings = ws.lint('doc.md');
+      assert.deepEqual(
+        findings,
+        fresh(text).findings,
+        `findings differ after edit ${i} (seed ${seed})`,
+      );
+      kept += findings.filter((f) => f.ruleId === 'missing-outcome' && last.has(f)).length;
+      last = new Set(findings);
+    }
+    // The reuse was exercised: findings were handed on as the same objects.
+    assert.ok(kept > 100, `missing-outcome findings kept: ${kept}`);
+  });
+}
+
+test('missing-outcome hands on its findings above an edit as the same objects', () => {
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', UNMEASURED);
+  const first = ws.lint('doc.md').filter((f) => f.ruleId === 'missing-outcome');
+  assert.equal(first.length, 7 + 12 * 6 + 91);
+  // An edit in the last module: the objectives above it stay where they were.
+  const at = UNMEASURED.indexOf('## Module 12');
+  const end = UNMEASURED.indexOf('## Module 13');
+  const edited = `${UNMEASURED.slice(0, at)}${UNMEASURED.slice(at, end).replace('step 4', 'steps 4')}${UNMEASURED.slice(end)}`;
+  ws.update('doc.md', edited);
+  const all = ws.lint('doc.md');
+  assert.deepEqual(all, fresh(edited).findings);
+  const second = all.filter((f) => f.ruleId === 'missing-outcome');
+  // The pieces of the text the edit did not touch (parse.ts re-parses about 4 KB around it)
+  // keep their items, and so their findings.
+  const far = UNMEASURED.indexOf('## Module 6');
+  const above = first.filter((f) => f.span.start < far);
+  assert.equal(above.length, 7 + 5 * 6);
+  assert.deepEqual(
+    above.filter((f) => !second.includes(f)).map((f) => f.span.start),
+    [],
+    'the findings far above the edit are the same objects',
+  );
+  // The edited objective's finding is new.
+  const edit = edited.indexOf('Describe steps 4');
+  assert.ok(second.some((f) => f.span.start === edit && !first.includes(f)));
+  // Another severity: new findings, with that severity.
+  const config = resolveConfig({ rules: { 'missing-outcome': 'error' } }).config;
+  ws.update('doc.md', edited, config);
+  const severe = ws.lint('doc.md').filter((f) => f.ruleId === 'missing-outcome');
+  assert.equal(severe.length, second.length);
+  assert.ok(severe.every((f) => f.severity === 'error' && !second.includes(f)));
+});

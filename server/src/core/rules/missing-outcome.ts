@@ -3,8 +3,25 @@
 // workplace courses (OUTLINE-CONVENTIONS.md section 10), and checked wherever a course has some;
 // a workplace course with no outcome at all is told so once, on the course (section 11).
 import { lineBreakOf } from '../text.js';
-import type { Rule } from './rule.js';
+import type { Objective, Span } from '../model.js';
+import { kept, type Reported, type Rule } from './rule.js';
 import { nestedItem, OUTCOME_SKELETON } from './edits.js';
+
+/**
+ * What this rule last reported on an objective, and what that depended on: where the objective
+ * stands (its text span and insertion point, objects the outline builder replaces when the item
+ * moves or is read again: recognise/reuse.ts), its ID and the file's line break. While all are
+ * the same, the same object is reported again (kept): after an edit of a long outline, the
+ * thousands of objectives above it keep their findings as they are.
+ */
+interface Memo {
+  textSpan: Span;
+  insertion: Objective['insertion'];
+  id: string;
+  eol: string;
+  reported: Reported;
+}
+const MEMOS = new WeakMap<Objective, Memo>();
 
 export const missingOutcome: Rule = {
   id: 'missing-outcome',
@@ -46,13 +63,25 @@ export const missingOutcome: Rule = {
       });
       return;
     }
+    const eol = lineBreakOf(outline.text);
     for (const o of outline.objectives) {
       if (o.outcomes.length) continue;
       // A sub-objective is covered by the outcomes of the objective it belongs to.
       if (o.parent?.kind === 'objective' && outline.objectives[o.parent.index]!.outcomes.length)
         continue;
+      const memo = MEMOS.get(o);
+      if (
+        memo &&
+        memo.textSpan === o.textSpan &&
+        memo.insertion === o.insertion &&
+        memo.id === o.id &&
+        memo.eol === eol
+      ) {
+        ctx.report(memo.reported);
+        continue;
+      }
       const edit = nestedItem(outline.text, o, OUTCOME_SKELETON);
-      ctx.report({
+      const reported: Reported = kept({
         ruleId: 'missing-outcome',
         message:
           'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.',
@@ -68,6 +97,8 @@ export const missingOutcome: Rule = {
           : [],
         item: { kind: 'objective', id: o.id },
       });
+      MEMOS.set(o, { textSpan: o.textSpan, insertion: o.insertion, id: o.id, eol, reported });
+      ctx.report(reported);
     }
   },
 };

@@ -18,6 +18,35 @@ export interface RuleContext {
   ): void;
 }
 
+/** What a rule reports: a finding without its severity (the configuration's). */
+export type Reported = Parameters<RuleContext['report']>[0];
+
+/** Reported objects a rule keeps to report again (kept), with the finding last made of each
+ * (null: none yet). */
+const KEPT = new WeakMap<Reported, Finding | null>();
+
+/**
+ * Marks what a rule reports as kept by the rule, to be reported again, unchanged, as the same
+ * object while what it says still holds (missing-outcome keeps one per objective the edit left
+ * alone). Reported again with the same severity, it gives the same finding object (findingOf):
+ * the language server converts and fingerprints a finding object once, and reads the findings
+ * of a long outline after every edit. The object must never be changed once reported.
+ */
+export function kept<T extends Reported>(reported: T): T {
+  KEPT.set(reported, null);
+  return reported;
+}
+
+/** The finding a reported object makes with a severity: the one made last time for an object
+ * a rule keeps (kept), a new one otherwise. */
+export function findingOf(reported: Reported, severity: Severity): Finding {
+  const known = KEPT.get(reported);
+  if (known && known.severity === severity) return known;
+  const made: Finding = { fixes: [], related: [], ...reported, severity };
+  if (known !== undefined) KEPT.set(reported, made);
+  return made;
+}
+
 export interface Rule {
   id: string;
   description: string;
