@@ -52,3 +52,33 @@ test('a finding object kept while a line was added above it gets its new range',
   assert.deepEqual(after, toDiagnostic(f, new LineIndex(edited), none));
   assert.deepEqual(after!.range.start, { line: 4, character: 2 });
 });
+
+test('findings past column 1023 of one line, which share a key, each get their own diagnostic', () => {
+  // Diagnostics are found again by a key of where they start, with the column capped at 1023:
+  // on a long line several share it, and are told apart by their whole range and message.
+  const long = `- ${'word '.repeat(220)}alpha beta gamma`;
+  const text = `# Course\n\n${long}\n`;
+  const alpha = finding(text, 'alpha', 'No criterion.');
+  const beta = finding(text, 'beta', 'No criterion.');
+  const gamma = finding(text, 'gamma', 'Another message.');
+  assert.ok(alpha.span.start - text.indexOf('- ') > 1023);
+  const reuse = new ReusedDiagnostics();
+  const lines = new LineIndex(text);
+  const first = reuse.convert([alpha, beta, gamma], lines, none);
+  assert.deepEqual(
+    first,
+    [alpha, beta, gamma].map((f) => toDiagnostic(f, lines, none)),
+  );
+  // New finding objects (a rule that runs whole makes new ones): found again by what they say.
+  const copies = [alpha, beta, gamma].map((f) => ({ ...f, span: { ...f.span } }));
+  const again = reuse.convert(copies, lines, none);
+  assert.deepEqual(again, first);
+  again.forEach((d, i) => assert.equal(d, first[i]));
+  // One moved by a character: its own new diagnostic, the others as they were.
+  const edited = text.replace('alpha', 'alphas');
+  const moved = [alpha, { ...beta, span: { start: beta.span.start + 1, end: beta.span.end + 1 } }];
+  const third = reuse.convert(moved, new LineIndex(edited), none);
+  assert.equal(third[0], first[0]);
+  assert.notEqual(third[1], first[1]);
+  assert.deepEqual(third[1], toDiagnostic(moved[1]!, new LineIndex(edited), none));
+});

@@ -71,9 +71,8 @@ export function toDiagnostic(
  * Only the last set is kept.
  */
 export class ReusedDiagnostics {
-  /** The last set, by where each starts (line * 2^26 + character: a file is at most 20 MB);
-   * an array where several start at one place. Numbers, not strings: a key string made per
-   * diagnostic cost as much as converting it. */
+  /** The last set, by where each starts (keyOf); an array where several share a key. Numbers,
+   * not strings: a key string made per diagnostic cost as much as converting it. */
   private last = new Map<number, Diagnostic | Diagnostic[]>();
   /** The diagnostic each finding object was last published as: the core hands on the findings
    * of items an edit left alone as the same objects, so most are found here and only their
@@ -93,7 +92,7 @@ export class ReusedDiagnostics {
         out.push(toDiagnostic(f, lines, locate, range));
         continue;
       }
-      const key = range.start.line * 67108864 + range.start.character;
+      const key = keyOf(range);
       let d = this.byFinding.get(f);
       if (!d || !sameRange(d.range, range)) {
         d = find(this.last.get(key), f, range) ?? find(next.get(key), f, range);
@@ -109,6 +108,14 @@ export class ReusedDiagnostics {
     this.last = next;
     return out;
   }
+}
+
+/** Where a diagnostic starts, as a small integer (a V8 Smi, up to 2^30: line * 1024 plus the
+ * character, capped), so that the maps of an edit's 10,000 diagnostics make no heap number per
+ * key (line * 2^26, the key before, was one from line 32 on). Diagnostics that share a key (a
+ * line over 1,023 characters long) are told apart by their whole range (find). */
+function keyOf(range: Range): number {
+  return range.start.line * 1024 + Math.min(range.start.character, 1023);
 }
 
 /** The diagnostic among `at` that says what `f` says (rule, severity, message) over `range`. */

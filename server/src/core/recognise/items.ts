@@ -496,7 +496,15 @@ function placeItem(
   item.section = sink.section;
   item.block = block.index;
   item.source = sink.source;
-  item.parent = parent;
+  // The parent is replaced only where it changed: an item kept from the last build lives in the
+  // old generation, and each new object stored in it is one more entry the next scavenge visits.
+  const was = item.parent;
+  if (
+    parent === null
+      ? was !== null
+      : was === null || was.kind !== parent.kind || was.index !== parent.index
+  )
+    item.parent = parent;
   // (Most items reference nothing: their empty list is kept, linking adds nothing to it.)
   if (item.references.length) item.references = freshReferences(item, delta);
   // No links (an empty list is kept, as linking does: it makes a new list to fill).
