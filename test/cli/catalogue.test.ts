@@ -181,3 +181,67 @@ test('check DIR holds a summary per file, not every model: live heap over a cata
 });
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+
+/**
+ * Lessons read one after another in one process, each of which the parse of another would
+ * change if anything of it were kept: the parser is set up once per set of extensions and used
+ * for every file (scripts/mdast-compile-patch.mjs), and only what a parse writes is made new.
+ * A label defined in one lesson resolves a reference in another only if the definitions seen
+ * were kept ("Explain [the basics] of ..." would read "Explain the basics of ..."); the lessons
+ * use each set-up twice: with front matter and definitions, with definitions only (one in a
+ * list item, which the lines do not show), and with neither.
+ */
+const NEIGHBOURS: Record<string, string> = {
+  '1-defines.md':
+    '---\ntitle: Version control\n---\n\n# Version control\n\n## Objectives\n\n' +
+    '- Explain [the basics] of version control\n- Describe [a commit][commits]\n\n' +
+    '> A quote\ncontinued lazily\n\n[the basics]: https://example.org/basics\n' +
+    '[commits]: https://example.org/commits\n',
+  '2-front-matter.md':
+    '---\ntitle: Branches\n---\n\n# Branches\n\n## Objectives\n\n' +
+    '- Explain [the basics] of branching\n- Describe [a commit][commits] on a branch\n\n' +
+    '[branches]: https://example.org/branches\n',
+  '3-defines-in-a-list.md':
+    '# Tags\n\n## Objectives\n\n- Explain [the basics] of tagging\n\n' +
+    '- [tags]: https://example.org/tags\n',
+  '4-definitions.md':
+    '# Merging\n\n## Objectives\n\n- Explain [the basics] of merging\n- List [tags] and [commits]\n\n' +
+    '[merging]: https://example.org/merging\n',
+  '5-plain.md':
+    '# Rebasing\n\n## Objectives\n\n- Explain [the basics] of rebasing\n- List [tags] [commits]\n\n' +
+    '---\ntitle: not front matter here\n---\n',
+  '6-plain.md':
+    '# Stashing\n\n## Objectives\n\n- Explain [the basics] of stashing\n- Name [tags]\n',
+};
+
+test('lessons read one after another are each read as alone: no definition or front matter of one reaches the next', (t) => {
+  const dir = project(t, NEIGHBOURS);
+  const names = Object.keys(NEIGHBOURS);
+  const outline = (args: string[]) => {
+    const r = run(['outline', '--format', 'json', ...args], dir);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as { filePath: string; objectives: { text: string }[] }[];
+  };
+  const together = outline(names);
+  assert.equal(together.length, names.length);
+  for (const [i, name] of names.entries()) {
+    const alone = outline([name]);
+    assert.deepEqual(together[i], alone[0], name);
+  }
+  // What the lessons read, so that the comparison above can tell: only the lesson that defines
+  // "the basics" reads its reference as a link.
+  const texts = together.map((e) => e.objectives.map((o) => o.text).join(' | '));
+  assert.deepEqual(texts, [
+    'Explain the basics of version control | Describe a commit',
+    'Explain [the basics] of branching | Describe [a commit][commits] on a branch',
+    'Explain [the basics] of tagging',
+    'Explain [the basics] of merging | List [tags] and [commits]',
+    'Explain [the basics] of rebasing | List [tags] [commits]',
+    'Explain [the basics] of stashing | Name [tags]',
+  ]);
+  // And check prints, for the folder, each lesson's own findings.
+  assert.deepEqual(
+    checkJson(['.'], dir).files,
+    names.map((name) => checkJson([name], dir).files[0]),
+  );
+});

@@ -1,5 +1,6 @@
 // The bundles parse with mdast-util-from-markdown's `compile` patched at build time
-// (scripts/mdast-compile-patch.mjs: one context object, not a copy per parser event). The tests
+// (scripts/mdast-compile-patch.mjs: one context object, not a copy per parser event; the parser
+// and compiler set up once per set of extensions, what a parse writes made new). The tests
 // here bundle the package with the same esbuild plugin and compare its trees, positions
 // included, with the package's own on every Markdown file of the corpus, examples, fixtures and
 // docs (and the shared corpus where this machine has it), with and without front matter, and on
@@ -123,6 +124,25 @@ test('the patched compile gives the trees of mdast-util-from-markdown on random 
   );
 });
 
+test('parses one after another are each the parse of their text alone: nothing of a parse is kept', async () => {
+  // The patched fromMarkdown keeps the parser and the compiler of a set of extensions; what a
+  // parse writes is made new for each. Each pair: a text that leaves something behind, then a
+  // text whose tree that would change.
+  const patched = await patchedFromMarkdown();
+  const pairs: [string, string][] = [
+    // The definitions seen (micromark's parser.defined): [a] would be a link reference.
+    ['[a]: /u\n', 'x [a] [a][] ![a]\n'],
+    ['---\ntitle: t\n---\n[a]: /u\n', '[a]\n\n---\nb: 1\n---\n'],
+    // The lazy lines (parser.lazy): line 2 was lazy, and the fence would end there.
+    ['- x\nlazy', '```\n> a'],
+    ['> a\nb\n> c\nd', '~~~\n> x\n> y\n'],
+  ];
+  for (const [before, text] of pairs) {
+    trees(patched, before);
+    assert.equal(trees(patched, text), trees(fromMarkdown, text), JSON.stringify([before, text]));
+  }
+});
+
 test('the patch refuses a compile loop it does not know (an upgraded package)', async () => {
   const { patchCompile } = await patchModule();
   const source = readFileSync(
@@ -144,5 +164,6 @@ test(
     const bundle = readFileSync(BUNDLE, 'utf8');
     assert.match(bundle, /context\.sliceSerialize = events\[index\d*\]\[2\]\.sliceSerialize;/);
     assert.doesNotMatch(bundle, /\.\.\.context,\s*sliceSerialize/);
+    assert.match(bundle, /const setup = bloomlineSetup\(options\);/);
   },
 );
