@@ -143,6 +143,38 @@ test('parses one after another are each the parse of their text alone: nothing o
   }
 });
 
+test('a parse started while another runs with the same extensions gets a parser of its own', async () => {
+  // A syntax extension whose construct parses another text while the outer text is being
+  // tokenized (before the outer definition is read): with the kept parser, the inner parse
+  // would reset and fill the outer parse's definitions, and "[b]" would resolve outside.
+  const patched = await patchedFromMarkdown();
+  const reentrant = (parse: FromMarkdown) => {
+    let depth = 0;
+    const extension = {
+      flowInitial: {
+        null: {
+          tokenize(_effects: unknown, _ok: unknown, nok: unknown) {
+            if (depth === 0) {
+              depth++;
+              parse('[b]: /v\n', options);
+              depth--;
+            }
+            return nok;
+          },
+        },
+      },
+    };
+    const options = { extensions: [extension as never] };
+    return options;
+  };
+  const text = '[a]: /u\n\n[a] [b]\n';
+  assert.equal(
+    JSON.stringify(patched(text, reentrant(patched))),
+    JSON.stringify(fromMarkdown(text, reentrant(fromMarkdown))),
+  );
+  assert.equal(JSON.stringify(patched(text)), JSON.stringify(fromMarkdown(text)));
+});
+
 test('the patch refuses a compile loop it does not know (an upgraded package)', async () => {
   const { patchCompile } = await patchModule();
   const source = readFileSync(
