@@ -1,15 +1,19 @@
 // The cold start of `bloomline check` (issue 15; BENCHMARKS.md, "Cold start"): the command runs
 // from dist/bloomline.cjs with the V8 code cache `npm run build` makes (server/src/cli/boot.ts).
 // A cache is used only for the bytes it was made from, changes no output, and a broken one is
-// ignored. A loose guard on the cold CPU time, relative to a bare `node`, catches the cache or
-// the lazy compilation of the patterns going missing.
+// ignored. The bundle is ASCII, read as Latin-1 (scripts/ascii-bundle.mjs). A check of one small
+// file runs with V8 flags that make compiling cheaper (cli/check.ts, coldStartFlags), which
+// change no output either. A loose guard on the cold CPU time, relative to a bare `node`,
+// catches the cache or the lazy compilation of the patterns going missing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
+import { coldStartFlags, SMALL_FILE_BYTES } from '../../server/src/cli/check.js';
 import { RULE_IDS } from '../../server/src/core/index.js';
 import { BIN, ROOT } from './helpers.js';
 
@@ -160,5 +164,109 @@ test('cold check of the example: CPU time within a loose multiple of a bare node
   assert.ok(
     ratio < 4,
     `cold check ${Math.min(...check).toFixed(0)} ms of CPU, bare node ${Math.min(...bare).toFixed(0)} ms: ${ratio.toFixed(2)}x (guard: 4x)`,
+  );
+});
+
+test('one small file is checked with the cold-start flags; several files, a large one, the build, not', () => {
+  const one = [{ abs: '/o/a.md' }];
+  const size = (n: number) => () => n;
+  const flags = coldStartFlags(one, {}, size(2_700));
+  assert.deepEqual(flags, ['--no-regexp-optimization', '--interrupt-budget=270336']);
+  assert.deepEqual(coldStartFlags(one, {}, size(SMALL_FILE_BYTES)), flags);
+  assert.deepEqual(coldStartFlags(one, {}, size(SMALL_FILE_BYTES + 1)), []);
+  assert.deepEqual(coldStartFlags([...one, { abs: '/o/b.md' }], {}, size(10)), []);
+  assert.deepEqual(coldStartFlags(one, { BLOOMLINE_CODE_CACHE: 'write' }, size(10)), []);
+  const missing = () => {
+    throw new Error('ENOENT');
+  };
+  assert.deepEqual(coldStartFlags(one, {}, missing), []);
+});
+
+test('the corpus gives the same output with the cold-start flags and without the code cache', () => {
+  // The flags of a small file's check (given to node here, for every file of the corpus) and
+  // the bundle compiled from source change nothing in what is found or written.
+  const run = (node: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(
+      process.execPath,
+      [...node, BIN, 'check', path.join('test', 'corpus'), '--format', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+      },
+    );
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const plain = run([]);
+  const files = JSON.parse(plain.stdout) as { messages: unknown[] }[];
+  assert.ok(files.length >= 100, `${files.length} files checked`);
+  assert.ok(files.reduce((n, f) => n + f.messages.length, 0) > 100, 'the corpus has findings');
+  assert.deepEqual(run(coldStartFlags([{ abs: BIN }], {})), plain);
+  assert.deepEqual(run([], { BLOOMLINE_CODE_CACHE: 'off' }), plain);
+});
+
+interface AsciiModule {
+  asciiBundle(code: string, map: { mappings: string }, name: string): string;
+}
+const asciiModule = async () =>
+  (await import(pathToFileURL(path.join(ROOT, 'scripts', 'ascii-bundle.mjs')).href)) as AsciiModule;
+
+test('the built bundle is ASCII, so the command reads it as Latin-1', () => {
+  const bytes = fs.readFileSync(BUNDLE);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  assert.equal(at, -1, `a byte over 0x7f at ${at}: ${bytes.subarray(at - 40, at + 10).toString()}`);
+});
+
+test('making a bundle ASCII keeps what its code does and where its source map points', async () => {
+  const { asciiBundle } = await asciiModule();
+  const code = [
+    '// a comment about “quotes”, 🪦',
+    "const A = /[’‘]x/gu, B = String.raw`±${1}°\\1`; /* é */ const C = 'done';",
+    'module.exports = { a: "a\\u2019b\\u2018x".replace(A, "-"), b: B, src: A.source, c: C };',
+    '',
+  ].join('\n');
+  // A source map segment at C's "const" on line 2 and one at line 3's start: the first moves
+  // by 5 for each of the four characters before it that become six.
+  const vlq = (n: number) => {
+    let out = '';
+    let v = n << 1;
+    do {
+      const digit = v & 31;
+      v >>>= 5;
+      out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[
+        digit | (v ? 32 : 0)
+      ];
+    } while (v);
+    return out;
+  };
+  const column = code.split('\n')[1]!.indexOf('const C');
+  const map = { mappings: `AAAA;A,${vlq(column)}AAA;AAAA` };
+  const ascii = asciiBundle(code, map, 'x.cjs');
+  assert.doesNotMatch(ascii, /[^\p{ASCII}]/u);
+  assert.equal(ascii.split('\n')[1]!.indexOf('const C'), column + 20);
+  assert.equal(map.mappings, `AAAA;A,${vlq(column + 20)}AAA;AAAA`);
+  assert.equal(
+    ascii.split('\n')[0]!.length,
+    code.split('\n')[0]!.length,
+    'a comment keeps its length',
+  );
+  const run = (src: string) => {
+    const module = { exports: {} as Record<string, unknown> };
+    new Function('module', src)(module);
+    return module.exports as { a: string; b: string; c: string };
+  };
+  const before = run(code);
+  const after = run(ascii);
+  assert.equal(after.a, before.a);
+  assert.equal(after.a, 'a’b-');
+  assert.equal(after.c, before.c);
+  // The String.raw text reads as the same pattern.
+  for (const subject of ['±1°\u0001', '+1°\u0001', '±1o'])
+    assert.equal(new RegExp(after.b).test(subject), new RegExp(before.b).test(subject), subject);
+  // Any other non-ASCII character is refused, not read as Latin-1.
+  assert.throws(
+    () => asciiBundle('const t = tag`é`;\n', { mappings: '' }, 'y.cjs'),
+    /y\.cjs:1: a non-ASCII character/,
   );
 });

@@ -1,5 +1,6 @@
 // `bloomline check`: lint outlines, optionally fix them, report, and say with the exit status
 // whether the run is clean.
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
@@ -295,6 +296,7 @@ function checkFiles(
   const plan = planProject(args, io.cwd, log, options.configPath);
   const { ws } = plan;
   if (plan.targets.length > 1) keepHeapSmall();
+  for (const flag of coldStartFlags(plan.targets, process.env)) v8.setFlagsFromString(flag);
   const c = colors(options.color);
   const sarif =
     options.format === 'sarif'
@@ -384,6 +386,36 @@ function checkFiles(
  */
 function keepHeapSmall(): void {
   v8.setFlagsFromString('--heap-growing-percent=60');
+}
+
+/** The largest file that `check` of a single file reads as a small one (coldStartFlags). */
+export const SMALL_FILE_BYTES = 128 * 1024;
+
+/**
+ * The V8 flags for a check of one small file, which is mostly start-up and first use: each
+ * regular expression is compiled once and runs a few times, and no function runs long enough
+ * to repay optimising it. So patterns are compiled without V8's match-time optimisations
+ * (quick checks, Boyer-Moore look-ahead: about a third of a pattern's compilation, 3.8% more
+ * time matching on the test corpus) and a hot function is optimised after four times V8's
+ * interrupt budget. Neither changes what a pattern matches or what a function returns
+ * (test/cli/cold-start.test.ts); BENCHMARKS.md, "Cold start". Several files, a larger one and
+ * the language server keep V8's defaults. None while the build makes the code cache
+ * (BLOOMLINE_CODE_CACHE=write): V8 stamps a cache with the flags in force when it is written,
+ * and it is read with the flags the command starts with (cli/boot.ts).
+ */
+export function coldStartFlags(
+  targets: readonly { abs: string }[],
+  env: NodeJS.ProcessEnv,
+  sizeOf: (file: string) => number = (file) => statSync(file).size,
+): string[] {
+  if (targets.length !== 1 || env.BLOOMLINE_CODE_CACHE === 'write') return [];
+  let size: number;
+  try {
+    size = sizeOf(targets[0]!.abs);
+  } catch {
+    return []; // loadFile says why it cannot be read
+  }
+  return size <= SMALL_FILE_BYTES ? ['--no-regexp-optimization', '--interrupt-budget=270336'] : [];
 }
 
 const NO_BYTES = Buffer.alloc(0);
