@@ -14,8 +14,9 @@
 //   the workspace through the client (server/src/lsp/clientFiles.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { mdastCompilePatch } from './mdast-compile-patch.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -120,6 +121,18 @@ function makeCodeCache() {
   }
 }
 
+// dist/bloomline.cjs made ASCII (scripts/ascii-bundle.mjs), so that cli/boot.ts reads it as
+// Latin-1 instead of decoding 2 MB of UTF-8 at every start; its source map moved to match.
+function asciiCli() {
+  const file = 'dist/bloomline.cjs';
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+  const code = readFileSync(file, 'utf8');
+  const ascii = asciiBundle(code, map, file);
+  if (ascii === code) return;
+  writeFileSync(file, ascii);
+  writeFileSync(`${file}.map`, JSON.stringify(map));
+}
+
 await copyTerminateScript();
 if (watch) {
   // A cache would go stale at the first rebuild: the bundle is compiled from source.
@@ -128,5 +141,6 @@ if (watch) {
   for (const options of all) await (await context(options)).watch();
 } else {
   await Promise.all(all.map((options) => build(options)));
+  asciiCli();
   makeCodeCache();
 }
