@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFixture } from './agreement-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,23 +58,8 @@ function loadSets() {
       if (!o.flags?.debatable && o.level !== 'affective')
         t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
   sets.push({ name: 'truth', labels: t });
-  for (const name of ['held-out-real', 'held-out-real-2', 'held-out-real-3', 'held-out-real-4']) {
-    const d = JSON.parse(
-      fs.readFileSync(path.join(root, 'test/fixtures/objectives', `${name}.json`), 'utf8'),
-    );
-    sets.push({
-      name,
-      labels: d.objectives.map(([text, vague, level, alt, criterion, compound, source]) => ({
-        text,
-        vague,
-        level,
-        alt,
-        criterion,
-        compound,
-        source: `${name}:${source}`,
-      })),
-    });
-  }
+  for (const name of ['held-out-real', 'held-out-real-2', 'held-out-real-3', 'held-out-real-4'])
+    sets.push(loadFixture(root, name));
   return sets;
 }
 
