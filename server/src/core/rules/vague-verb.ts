@@ -354,11 +354,11 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   });
 }
 
-/** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
- * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
 /** "how to X" at an objective's start: the lead-in's fix makes it "X". */
 const HOW_TO = /^how\s+to\s+(\P{White_Space})/iu;
 
+/** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
+ * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
 function addVerb(text: string, o: Objective, verb: string, lex: Lexicon): TextEdit | null {
   const start = o.plain.length - o.plain.trimStart().length;
   const rest = o.plain.slice(start);
