@@ -425,6 +425,14 @@ function describe(node: RootContent): string {
       const kids = node.children;
       if (kids.length && kids.every((c) => c.type === 'image' || c.type === 'link'))
         return 'an image';
+      // Bloomline parses without GFM: a pipe table is a paragraph whose second line is the
+      // delimiter row.
+      const first = kids[0];
+      if (
+        first?.type === 'text' &&
+        /^[^\n]*\|[^\n]*\r?\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/.test(first.value)
+      )
+        return 'a table';
       return 'a paragraph';
     }
     case 'code':

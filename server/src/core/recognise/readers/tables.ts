@@ -10,7 +10,8 @@ import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
-import { ruleOf, type Scope } from '../scope.js';
+import { placementFor, ruleOf, type Scope } from '../scope.js';
+import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ID_HEADER =
@@ -26,12 +27,7 @@ interface Cell {
 }
 
 /** Reads a paragraph that is a table; true when it is one (read or not). */
-export function readTable(
-  s: Scope,
-  p: Paragraph,
-  _siblings: RootContent[],
-  _index: number,
-): boolean {
+export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index: number): boolean {
   const b = s.b;
   const span = off(b, p);
   const src = b.text.slice(span.start, span.end);
@@ -59,13 +55,29 @@ export function readTable(
   const rows = lines.slice(d + 1).map((l) => cellsOf(b.text, l));
   const roles = columnRoles(b, headers, rows);
   const plain = plainOf(b, p.children);
+  let rule: KindRule | null = null;
+  if (roles.objective < 0) {
+    // Under a heading or lead-in that names objectives, the column of learner statements may be
+    // headed "Outcome" or "Description" ("| CLO | Outcome | Assessed by |" after "students will
+    // be able to:").
+    const placement = placementFor(s, siblings, index);
+    if (
+      placement &&
+      (placement.rule === 'objective' || placement.rule === 'objective-unless-metric')
+    ) {
+      const placed = statementColumns(b, headers, rows, roles.id);
+      if (placed) {
+        Object.assign(roles, placed);
+        rule = placement.rule;
+      }
+    }
+  }
   if (roles.objective < 0) {
     if (!readAssessmentTable(s, span, plain, headers, rows))
       readMeasureTable(s, span, plain, headers, rows);
     return true;
   }
-  const name = roles.objectiveName!;
-  const sink = newSink(s.section, 'table', span, ruleOf(name));
+  const sink = newSink(s.section, 'table', span, rule ?? ruleOf(roles.objectiveName!));
   const outcomes = newSink(s.section, 'table', span, 'outcome');
   const assessments = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
@@ -152,6 +164,47 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     roles.assessment = -1;
   }
   return roles;
+}
+
+/** A column headed "Outcome", "Description", "Statement" or "Students will be able to". */
+const STATEMENT_HEADER =
+  /^(?:(?:learning\s+)?outcomes?(?:\s+statements?)?|descriptions?|statements?|(?:students?|learners?|participants?|you)\s+(?:will|should)\b.*)$/i;
+/** An assessment column of an objectives table whose header names no assessment block. */
+const ASSESSED_HEADER =
+  /^(?:assessed\s+(?:by|through|via|in|with)|how\s+(?:it\s+is\s+)?assessed|assessments?\s+(?:methods?|tasks?|types?)|methods?\s+of\s+assessment|evidence)$/i;
+
+/**
+ * The roles of a table whose objective column is not headed as one, for a table that stands
+ * where objectives are named (a heading, label or lead-in): the first column of statements
+ * (not IDs, not references) headed like STATEMENT_HEADER is the objectives; an "Assessment" or
+ * "Assessed by" column checks them. Null when no column is headed so (a schedule's "Week |
+ * Topic" stays unread, and unread-block says so).
+ */
+function statementColumns(
+  b: Builder,
+  headers: string[],
+  rows: Cell[][],
+  id: number,
+): Omit<Roles, 'objectiveName'> | null {
+  const clean = headers.map((h) =>
+    h
+      .replace(/[*_`:]/g, '')
+      .replace(/\.\.\.|…/g, '')
+      .trim(),
+  );
+  const objective = clean.findIndex(
+    (h, col) =>
+      col !== id &&
+      STATEMENT_HEADER.test(h) &&
+      columnTexts(b, rows, col).filter((t) => !REFERENCE_LIST.test(t)).length * 2 >
+        columnTexts(b, rows, col).length,
+  );
+  if (objective < 0) return null;
+  const assessment = clean.findIndex(
+    (h, col) =>
+      col !== objective && (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment'),
+  );
+  return { objective, id, outcome: -1, assessment };
 }
 
 function splitLines(src: string, base: number): Span[] {
