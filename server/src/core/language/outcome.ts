@@ -47,6 +47,18 @@ const TIMEFRAMES: RegExp[] = [
     'i',
   ),
   /\b(?:each|every|per)\s+(?:quarter|month|week|year|semester)\s+(?:for|over)\s+/i,
+  // A point counted from each person's start: "by their 90th day", "by week 6 of their
+  // employment", "on day 30", "by the end of week 2" ("after the 3rd training session" is an
+  // event, not a time).
+  new RegExp(
+    String.raw`\b(?:by|before|until|on|at|within)\s+(?:${DETERMINER}\s+)?(?:end\s+of\s+(?:${DETERMINER}\s+)?)?(?:\d+(?:st|nd|rd|th)\s+(?:day|week|month|shift)|(?:day|week|month)\s+\d+)\b`,
+    'i',
+  ),
+  // A dated cohort or start: "for hires starting after 1 March 2027", "from 1 September 2026".
+  new RegExp(
+    String.raw`\b(?:after|from|since|starting)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\s+\d{4}\b|\b(?:after|from|since|starting)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
+    'i',
+  ),
   // A recurring review: "in the annual third-party audit", "at each quarterly inspection".
   new RegExp(
     String.raw`\b(?:in|at|by|on|from|during)\s+(?:the|each|every|our|its|their)\s+(?:next\s+)?(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?)\b`,
