@@ -215,6 +215,24 @@ describe('where assessments are found', () => {
     assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'), 'said nowhere');
   });
 
+  test('a pass mark is not a grading weight: the quiz still checks the objectives in scope', () => {
+    for (const [quiz, weight] of [
+      ['Quiz: loops (10 questions, pass mark 80%).', null],
+      ['Quiz: loops, at least 80% to pass.', null],
+      ['Quiz: loops; a passing score of 70% or higher.', null],
+      ['Quiz: loops (20%).', '20%'],
+    ] as const) {
+      const { outline } = linked(`${OBJECTIVES}\n## Checkpoint\n\n- ${quiz}\n`);
+      const a = outline.assessments[0]!;
+      assert.equal(a.analysis.weight?.text ?? null, weight, quiz);
+      assert.deepEqual(
+        a.objectives.map((l) => l.id),
+        weight ? [] : ['LO1', 'LO2'],
+        quiz,
+      );
+    }
+  });
+
   test('an assessment name after words that say what kind it is: group, weekend, formative', () => {
     const task = 'Write a loop that sums a list of numbers.';
     for (const [heading, want] of [

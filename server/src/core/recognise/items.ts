@@ -584,9 +584,10 @@ function finishItem(
   return o;
 }
 
-/** A grading weight: "30%", "20 points", "15 pts", "10 marks" (a line of a grading breakdown). */
+/** A grading weight: "30%", "20 points", "15 pts", "10 marks" (a line of a grading breakdown);
+ * not a threshold to reach ("pass mark 80%", "at least 80% to pass", "70% or higher"). */
 const WEIGHT =
-  /(?<![\p{L}\p{N}.])\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pts?\b|points?\b|marks?\b)/iu;
+  /(?<!\b(?:pass(?:ing)?\s+(?:mark|score|grade|rate|threshold|level)|at\s+least|minimum|min\.|score\s+of|scoring|above|over)\s+(?:of\s+|is\s+)?)(?<![\p{L}\p{N}.])\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pts?\b|points?\b|marks?\b)(?!\s*(?:to\s+pass|or\s+(?:higher|more|above|better|over)|correct\b|accuracy\b|needed\b|required\b))/iu;
 
 /** What an assessment asks: the highest level among its own text and its task's sentences. */
 function assessmentAnalysis(
