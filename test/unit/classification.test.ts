@@ -395,6 +395,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Generate your own SSH key pair.', false, 'apply', false, false],
   ['Create aliases for frequently used Git commands.', false, 'apply', false, false],
   ['Create an original design for a book cover.', false, 'create', false, false],
+  // "Reproduce" recalls from memory (remember), but reproducing a bug or an analysis follows
+  // its steps (apply): an onboarding plan's objective.
+  ['Reproduce a customer-reported bug in the staging environment.', false, 'apply', false, false],
+  ['Replicate the published analysis from the shared data.', false, 'apply', false, false],
+  ['Reproduce the periodic table from memory.', false, 'remember', true, false],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',
