@@ -400,6 +400,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Reproduce a customer-reported bug in the staging environment.', false, 'apply', false, false],
   ['Replicate the published analysis from the shared data.', false, 'apply', false, false],
   ['Reproduce the periodic table from memory.', false, 'remember', true, false],
+  // "Parse" a sentence is analysis; parsing JSON, a file or the command line in a program is a
+  // procedure the lesson taught (apply).
+  ['Parse JSON responses into pandas data frames.', false, 'apply', false, false],
+  ['Parse command-line arguments with argparse.', false, 'apply', false, false],
+  ['Parse the sentence into its clauses and phrases.', false, 'analyze', false, false],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',
