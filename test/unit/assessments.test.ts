@@ -215,6 +215,46 @@ describe('where assessments are found', () => {
     assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'), 'said nowhere');
   });
 
+  test('"Assessment of outcomes" and its kin name assessments, not objectives', () => {
+    const course = [
+      '# BSc Data Science: Programme Learning Outcomes',
+      '',
+      '## Programme learning outcomes',
+      '',
+      'Graduates will be able to:',
+      '',
+      '1. **PLO1** Apply statistical methods to real data sets.',
+      '2. **PLO2** Communicate findings to non-technical audiences.',
+      '',
+    ].join('\n');
+    for (const heading of [
+      'Assessment of outcomes',
+      'Assessment of learning outcomes',
+      'Outcomes assessment',
+      'Learning outcomes assessment',
+      'How outcomes are assessed',
+      'How the learning outcomes are assessed',
+      'How you will be assessed',
+    ]) {
+      const { outline } = linked(
+        `${course}\n## ${heading}\n\n- Capstone report (assesses PLO1, PLO2)\n- Oral presentation (assesses PLO2)\n`,
+      );
+      assert.deepEqual(
+        outline.objectives.map((o) => o.id),
+        ['PLO1', 'PLO2'],
+        heading,
+      );
+      assert.deepEqual(
+        summary(outline),
+        [
+          'Capstone report (assesses PLO1, PLO2): - -> PLO1, PLO2',
+          'Oral presentation (assesses PLO2): - -> PLO2',
+        ],
+        heading,
+      );
+    }
+  });
+
   test('a pass mark is not a grading weight: the quiz still checks the objectives in scope', () => {
     for (const [quiz, weight] of [
       ['Quiz: loops (10 questions, pass mark 80%).', null],
