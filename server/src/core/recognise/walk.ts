@@ -110,7 +110,16 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   const sectionHeadings: { section: number; depth: number; start: number }[] = [];
 
   const close = (frame: Frame) => {
-    if (frame.owns && frame.naming) closeNaming(b, frame.naming);
+    if (frame.owns && frame.naming) {
+      // Items read under a heading that names objectives are read under the title or heading
+      // above it that names them too ("# Programme Learning Outcomes" > "## Programme learning
+      // outcomes" > a list): that name was not met with silence. (Called once the frame is
+      // popped: the top of the stack is the frame around it.)
+      const around = stack[stack.length - 1]?.naming;
+      if (frame.naming.read > 0 && around && around !== frame.naming)
+        if (around.name.kind === frame.naming.name.kind) around.read += frame.naming.read;
+      closeNaming(b, frame.naming);
+    }
     if (frame.assessment) finishPending(s, frame.assessment);
   };
   for (let i = 0; i < children.length; i++) {
