@@ -36,8 +36,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Have a working knowledge of Excel pivot tables.', true, null, false, false],
   ['Identify at least 8 of 10 phishing emails in a sample inbox.', false, 'remember', true, false],
   ['List the four rules of the password policy without notes.', false, 'remember', true, false],
-  ['Identify and report a suspicious email within 10 minutes.', false, 'remember', true, true],
-  ['Report a near miss using the site incident form.', false, 'remember', false, false],
+  // Relabelled apply (was remember, the verb lists' level of "report"): reporting an incident
+  // or a suspicious email through a set channel is a procedure, as the real sets' labellers read
+  // it ("When feeling ill, report symptoms to person-in-charge": apply, held-out-real.json).
+  ['Identify and report a suspicious email within 10 minutes.', false, 'apply', true, true],
+  ['Report a near miss using the site incident form.', false, 'apply', false, false],
   [
     'Lock a workstation every time they leave the desk, in 10 of 10 spot checks.',
     false,
@@ -405,6 +408,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Parse JSON responses into pandas data frames.', false, 'apply', false, false],
   ['Parse command-line arguments with argparse.', false, 'apply', false, false],
   ['Parse the sentence into its clauses and phrases.', false, 'analyze', false, false],
+  // "Report" facts is remember; reporting a concern, an incident or a near miss by the
+  // procedure the training taught is apply (compliance and safety training).
+  [
+    'Report a concern through SpeakUp within 24 hours of becoming aware of it.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ["Report a near miss using the site's incident form.", false, 'apply', false, false],
+  ['Report the main findings of the study.', false, 'remember', false, false],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',
