@@ -255,6 +255,14 @@ describe('where assessments are found', () => {
     }
   });
 
+  test('a task after a colon is read, whatever its case ("... is due Friday: choose one ...")', () => {
+    const { outline } = linked(
+      `${OBJECTIVES}\n## Assessment\n\nResponse paper 2 (800 words) is due Friday: explain one loop you wrote and why it stops.\n`,
+    );
+    assert.equal(outline.assessments[0]!.analysis.verb?.text, 'explain');
+    assert.equal(outline.assessments[0]!.analysis.level, 'understand');
+  });
+
   test('a pass mark is not a grading weight: the quiz still checks the objectives in scope', () => {
     for (const [quiz, weight] of [
       ['Quiz: loops (10 questions, pass mark 80%).', null],

@@ -103,7 +103,16 @@ function readSentence(text: string, from: number, to: number, lex: Lexicon): Tas
     start += m[0].length;
   }
   const sentence: PlainSpan = { start: from, end, text: text.slice(from, end) };
-  const task = readImperative(text, start, end, sentence, lex);
+  let task = readImperative(text, start, end, sentence, lex);
+  // "Response paper 2 (800 words) is due Friday: explain one loop you wrote ...": a statement
+  // about the task, then the task after a colon that follows a word (not code: "range(3):").
+  if (!task?.level) {
+    const colon = /(?<=\p{L}):\s+(?=\p{L})/u.exec(text.slice(start, end));
+    if (colon && colon.index <= 120) {
+      const after = readImperative(text, start + colon.index + colon[0].length, end, sentence, lex);
+      if (after?.level) task = after;
+    }
+  }
   if (!question) return task;
   // "Critique the design: which choice is weakest, and why?": a task and a question; the
   // higher counts.
