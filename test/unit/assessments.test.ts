@@ -255,6 +255,29 @@ describe('where assessments are found', () => {
     }
   });
 
+  test('an exam, quiz or check-off named by its subject ("Dosage calculation exam") is one assessment', () => {
+    const task = 'Calculate the dose for each of the 20 orders.';
+    for (const heading of [
+      'Dosage calculation exam',
+      'Pharmacology quiz',
+      'Skills check-off',
+      'Medication administration check-off',
+      'OSCE',
+    ]) {
+      const { outline } = linked(`${OBJECTIVES}\n## ${heading}\n\n${task}\n`);
+      assert.deepEqual(summary(outline), [`${heading}: apply -> LO1*, LO2*`], heading);
+    }
+    // A heading about an exam, not one: nothing is read.
+    for (const heading of [
+      'Preparing for the exam',
+      'How to pass the quiz',
+      'Exam tips and tricks for nurses',
+    ]) {
+      const { outline } = linked(`${OBJECTIVES}\n## ${heading}\n\nSleep well and eat breakfast.\n`);
+      assert.deepEqual(summary(outline), [], heading);
+    }
+  });
+
   test('a task after a colon is read, whatever its case ("... is due Friday: choose one ...")', () => {
     const { outline } = linked(
       `${OBJECTIVES}\n## Assessment\n\nResponse paper 2 (800 words) is due Friday: explain one loop you wrote and why it stops.\n`,

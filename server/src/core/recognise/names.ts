@@ -233,8 +233,30 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
     else if (i < ws.length && ASSESSMENT_MODIFIERS.has(ws[i]!)) {
       modified = true;
       i++;
-    } else return null;
+    } else return tailName(ws, names);
   }
+}
+
+/** Names of one assessment that stand last after what it is on ("Dosage calculation exam",
+ * "Pharmacology quiz", "Skills check-off"). */
+const TAIL_NAMES = new Set(['exam', 'quiz', 'check-off', 'checkoff', 'osce']);
+/** Words that make a heading about an assessment, not its name ("Preparing for the exam"). */
+const NOT_IN_A_NAME = new Set(
+  `the a an for to how about of your our my this that what when why with on in at by and or
+  tips preparing preparation revision revise passing pass taking take sitting sit before after
+  during`.split(/\s+/),
+);
+
+/** A heading of two to five words whose last is a name of one assessment and whose others are
+ * what it is on: that assessment. */
+function tailName(ws: string[], names: Map<string, BlockName>): BlockName | null {
+  if (ws.length < 2 || ws.length > 5) return null;
+  const last = ws[ws.length - 1]!;
+  if (!TAIL_NAMES.has(last)) return null;
+  const rest = ws.slice(0, -1);
+  if (rest.some((w) => NOT_IN_A_NAME.has(w) || CLAUSE_WORDS.has(w) || !/^[\p{L}\d-]+$/u.test(w)))
+    return null;
+  return lookup(names, last) ?? null;
 }
 
 /** A name, or the same name with its last word in the other number ("course outcome"). */
