@@ -385,3 +385,26 @@ test('missing-outcome hands on its findings above an edit as the same objects', 
   assert.equal(severe.length, second.length);
   assert.ok(severe.every((f) => f.severity === 'error' && !second.includes(f)));
 });
+
+test('success criteria added or removed beside reused learning intentions: missing-criterion follows', () => {
+  // The learning intentions' items are reused by the builder when the success criteria below
+  // them appear or go; whether their degree is stated changes all the same.
+  const intentions = Array.from(
+    { length: 40 },
+    (_, i) => `- To separate mixture ${i + 1} by filtering and evaporating.`,
+  ).join('\n');
+  const bare = `# Year 5 Science\n\n## Learning intentions\n\n${intentions}\n\n## Lesson sequence\n\n1. Hook\n`;
+  const withCriteria = bare.replace(
+    '## Lesson sequence',
+    '## Success criteria\n\n- I can use a filter funnel to separate sand from water.\n\n## Lesson sequence',
+  );
+  const renamed = withCriteria.replace('## Success criteria', '## Outcomes');
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  for (const text of [bare, withCriteria, renamed, withCriteria, bare]) {
+    ws.update('lesson.md', text);
+    const got = ws.lint('lesson.md').filter((f) => f.ruleId === 'missing-criterion');
+    const want = fresh(text).findings.filter((f) => f.ruleId === 'missing-criterion');
+    assert.deepEqual(got, want);
+    assert.equal(got.length, text === withCriteria ? 0 : text === bare ? 40 : 41);
+  }
+});

@@ -101,6 +101,9 @@ export interface Block {
   /** Labelled items standing among items of another kind ("- Outcome: ..." in a list of
    * objectives): they link only by nesting and references, never by section scope. */
   labelledAside?: boolean;
+  /** A school's success criteria ("I can ..."): its objectives state the degree of the
+   * learning intentions of their section. */
+  criteria?: boolean;
 }
 
 export interface LeadIn {
@@ -216,6 +219,9 @@ export interface ObjectiveAnalysis {
 export interface Objective extends ItemBase {
   kind: 'objective';
   analysis: ObjectiveAnalysis;
+  /** Its degree is stated by a school's success criteria: it is one, or it stands in their
+   * section (a learning intention). Set afresh on every build (recognise/walk.ts). */
+  degreeByCriteria?: boolean;
   outcomes: Link[];
   /** The assessments that check it (OUTLINE-CONVENTIONS.md section 6). */
   assessments: Link[];

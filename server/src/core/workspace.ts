@@ -635,7 +635,7 @@ interface ItemFindings {
   memos: Map<string, ItemMemo>;
   /** Each item's signature, by item: the outline builder hands on the items of unchanged list
    * items as the same objects (recognise/reuse.ts), whose signature is then known, unless the
-   * two things of it the builder may change (ID and source) changed. */
+   * things of it the builder may change (ID, source, success criteria) changed. */
   signatures: Map<Objective | Outcome, KnownSignature>;
 }
 
@@ -643,6 +643,12 @@ interface KnownSignature {
   signature: string;
   id: string;
   source: string;
+  /** Whether success criteria state its degree: set by the builder on reused items too. */
+  criteria: boolean;
+}
+
+function criteriaOf(item: Objective | Outcome): boolean {
+  return item.kind === 'objective' && item.degreeByCriteria === true;
 }
 
 /**
@@ -731,11 +737,17 @@ class ItemReuse {
     if (slots) return slots;
     slots = items.map((item) => {
       const known = this.oldSignatures?.get(item);
-      const unchanged = known && known.id === item.id && known.source === item.source;
+      const unchanged =
+        known &&
+        known.id === item.id &&
+        known.source === item.source &&
+        known.criteria === criteriaOf(item);
       const sig = unchanged ? known.signature : this.signature(item);
       this.signatures.set(
         item,
-        unchanged ? known : { signature: sig, id: item.id, source: item.source },
+        unchanged
+          ? known
+          : { signature: sig, id: item.id, source: item.source, criteria: criteriaOf(item) },
       );
       const old = this.old?.get(sig);
       const same = old && old.plain === item.plain ? old : null;
@@ -803,6 +815,7 @@ class ItemReuse {
       item.textSpan.end - base,
       item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
       item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
+      item.kind === 'objective' && item.degreeByCriteria ? 'criteria' : '',
       // (The plain text is compared in full before a memo is reused: see slotsOf.)
       hashRange(text, start, end),
       item.plain.length,

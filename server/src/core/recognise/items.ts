@@ -92,7 +92,13 @@ export interface ItemSink {
  * are learner statements unless an item reads as a metric; a block of "outcomes" holds metrics
  * unless an item reads as a learner statement.
  */
-export type KindRule = ItemKind | 'objective-unless-metric' | 'outcome-unless-learner';
+export type KindRule =
+  | ItemKind
+  | 'objective-unless-metric'
+  | 'outcome-unless-learner'
+  /** A school's success criteria: as outcome-unless-learner, and the block's objectives state
+   * the degree of the learning intentions of their section (markCriteria). */
+  | 'criteria';
 
 export function newSink(
   section: number,
@@ -108,6 +114,7 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
   const open = sink.blocks[kind];
   if (open) return open;
   const block = newBlock(b, kind, sink.source, sink.section, sink.span, sink.leadIn);
+  if (sink.rule === 'criteria' && kind === 'objective') block.criteria = true;
   // A label that sets an item apart from what its block holds ("- Outcome: ..." among
   // objectives) does not make the block the other kind's block.
   if (labelled && kind !== primaryKind(sink.rule)) block.labelledAside = true;
@@ -117,7 +124,9 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
 
 function primaryKind(rule: KindRule): ItemKind {
   if (rule === 'assessment') return 'assessment';
-  return rule === 'outcome' || rule === 'outcome-unless-learner' ? 'outcome' : 'objective';
+  return rule === 'outcome' || rule === 'outcome-unless-learner' || rule === 'criteria'
+    ? 'outcome'
+    : 'objective';
 }
 
 function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {

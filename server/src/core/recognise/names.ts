@@ -11,8 +11,10 @@ export type NamedKind = 'objective' | 'outcome' | 'assessment';
 
 export interface BlockName {
   kind: NamedKind;
-  /** The academic "learning outcomes" family: learner statements unless an item is a metric. */
-  family: 'learning-outcomes' | null;
+  /** The academic "learning outcomes" family: learner statements unless an item is a metric.
+   * A school's "success criteria": learner statements that state the degree of the learning
+   * intentions beside them (metrics stay outcomes). */
+  family: 'learning-outcomes' | 'success-criteria' | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
@@ -37,7 +39,7 @@ function compile(entries: Entry[]): Map<string, BlockName> {
   for (const e of entries) {
     map.set(e.name, {
       kind: e.kind as NamedKind,
-      family: e.family === 'learning-outcomes' ? 'learning-outcomes' : null,
+      family: e.family === 'learning-outcomes' || e.family === 'success-criteria' ? e.family : null,
       strength: e.strength === 'weak' ? 'weak' : 'strong',
       name: e.name,
       ...(e.counts === 'one' ? { one: true } : {}),

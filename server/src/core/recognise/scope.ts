@@ -92,7 +92,8 @@ export interface Scope {
 
 export function ruleOf(name: BlockName): KindRule {
   if (name.kind === 'assessment') return 'assessment';
-  if (name.kind === 'outcome') return 'outcome-unless-learner';
+  if (name.kind === 'outcome')
+    return name.family === 'success-criteria' ? 'criteria' : 'outcome-unless-learner';
   return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
 }
 

@@ -3,7 +3,7 @@
 // Each block-level node is handed to the reader of its syntax (readers/), which asks the scope
 // where its items go. A name with nothing readable under it is recorded for unread-block.
 import type { Paragraph, Root, RootContent } from 'mdast';
-import type { BlockSource, Section, UnreadBlock } from '../model.js';
+import type { BlockSource, Outline, Section, UnreadBlock } from '../model.js';
 import {
   collectTask,
   cutUnclosed,
@@ -229,6 +229,30 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   finishAll(s);
   for (const [, naming] of s.divNamings) closeNaming(b, naming);
   setSectionEnds(outline.sections, sectionHeadings, b.text.length);
+  markCriteria(outline);
+}
+
+/**
+ * Objectives whose degree a school's success criteria state: the criteria themselves ("I can
+ * ...") and every objective of their section and its subsections (the learning intentions).
+ * Set on every build, reused items included (written only where it changes).
+ */
+function markCriteria(outline: Outline): void {
+  let covered: boolean[] | null = null;
+  for (const block of outline.blocks) {
+    if (!block.criteria) continue;
+    covered ??= outline.sections.map(() => false);
+    covered[block.section] = true;
+  }
+  if (covered) {
+    // A parent stands before its subsections.
+    for (const s of outline.sections)
+      if (s.parent !== null && covered[s.parent]) covered[s.index] = true;
+  }
+  for (const o of outline.objectives) {
+    const want = covered !== null && covered[o.section] === true;
+    if ((o.degreeByCriteria ?? false) !== want) o.degreeByCriteria = want;
+  }
 }
 
 /** A section runs to the next heading of the same or a higher level (one pass, a stack). */

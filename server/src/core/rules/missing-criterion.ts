@@ -22,6 +22,9 @@ export const missingCriterion: Rule = {
         });
         continue;
       }
+      // A school's success criteria are the degree: of themselves, and of the learning
+      // intentions of their section.
+      if (o.degreeByCriteria) continue;
       const at = endOfSentence(o);
       const edit = replacePlain(ctx.outline.text, o, at, at, ` ${CRITERION_PLACEHOLDER}`);
       ctx.report({
