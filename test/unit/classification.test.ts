@@ -419,6 +419,15 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ["Report a near miss using the site's incident form.", false, 'apply', false, false],
   ['Report the main findings of the study.', false, 'remember', false, false],
+  // Passing every rule of a named set is a standard met, also with the subject written out.
+  [
+    'Clean a customer data extract so that it passes all validation rules in the data quality checklist.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ['Write a function so that it passes the provided unit tests.', false, 'apply', true, false],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',

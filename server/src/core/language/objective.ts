@@ -192,7 +192,7 @@ const CRITERIA: RegExp[] = [
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   new RegExp(
-    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?)\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
+    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:(?:it|they)\s+)?(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?|(?:[\p{L}-]+\s+)?(?:rules?|checks?))\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
