@@ -82,12 +82,16 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
       const graded = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i.test(body);
       const weighsOnly = /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '');
       if (graded || (!weighsOnly && readTask([body], b.lex).level !== null)) yes++;
-    } else if (placement.rule === 'outcome-unless-learner' || placement.rule === 'outcome') {
+    } else if (
+      placement.rule === 'outcome-unless-learner' ||
+      placement.rule === 'criteria' ||
+      placement.rule === 'outcome'
+    ) {
       // A measured change bears out an outcome name; under a weak one ("Success criteria" in a
       // school lesson plan) so does a learner's "I can" statement, read as an objective.
       if (readsAsMetric(body)) yes++;
       else if (
-        placement.rule === 'outcome-unless-learner' &&
+        placement.rule !== 'outcome' &&
         I_CAN.test(body) &&
         readObjectiveForRecognition(body, b.lex).verb
       )
