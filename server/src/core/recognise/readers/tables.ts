@@ -310,7 +310,10 @@ function lowerBound(offsets: number[], n: number, min: number): number {
 }
 
 const MEASURE_HEADER =
-  /^(?:kpis?|key\s+performance\s+indicators?|metrics?|measures?|success\s+(?:measures?|metrics?|indicators?)|indicators?|outcomes?|business\s+outcomes?|results?|key\s+results?)$/i;
+  /^(?:kpis?|key\s+performance\s+indicators?|metrics?|measures?|what\s+(?:we(?:'ll|’ll|\s+will)?\s+)?measures?|what\s+(?:is|will\s+be)\s+measured|measurements?|success\s+(?:measures?|metrics?|indicators?)|indicators?|outcomes?|business\s+outcomes?|results?|key\s+results?)$/i;
+/** A Kirkpatrick level column ("Level", "Kirkpatrick level"), and its levels 1 and 2. */
+const LEVEL_HEADER = /^(?:kirkpatrick(?:\s+level)?|(?:evaluation\s+)?level)$/i;
+const TRAINING_LEVEL = /^(?:(?:level|l)\s*)?(?:[12]\b|reaction|learning)/i;
 const TARGET_HEADER = /^(?:target|targets|goal|target\s+value|to|desired|expected)$/i;
 const BASELINE_HEADER = /^(?:baseline|current|today|from|starting\s+point|now)$/i;
 const TIME_HEADER =
@@ -341,11 +344,16 @@ function readMeasureTable(
     [target, 'to'],
     [clean.findIndex((h) => TIME_HEADER.test(h)), 'by'],
   ];
+  const level = clean.findIndex((h) => LEVEL_HEADER.test(h));
   const sink = newSink(s.section, 'table', span, 'outcome');
   let read = 0;
   for (const row of rows) {
     const cell = row[measure];
     if (!cell) continue;
+    // Kirkpatrick levels 1 and 2 (reaction, learning) evaluate the training itself: an
+    // evaluation plan's outcomes are its rows at levels 3 and 4.
+    const levelCell = level >= 0 ? row[level] : undefined;
+    if (levelCell && TRAINING_LEVEL.test(bare(cellText(s.b, levelCell)))) continue;
     let text = sliceByOffsets(plain, cell);
     if (!text.text.trim()) continue;
     for (const [col, word] of parts) {
