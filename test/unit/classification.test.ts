@@ -428,6 +428,21 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Write a function so that it passes the provided unit tests.', false, 'apply', true, false],
+  // A level reached on a named scale is a degree.
+  [
+    'Run a coaching conversation using the GROW model, scored "proficient" on the observation rubric.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  [
+    'Present the case, rated competent or above against the assessment checklist.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',

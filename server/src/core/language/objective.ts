@@ -189,6 +189,12 @@ const CRITERIA: RegExp[] = [
   /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
   /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
+  // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
+  // competent or above against the checklist'.
+  new RegExp(
+    String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}\b`,
+    'iu',
+  ),
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   new RegExp(
@@ -241,6 +247,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:all|every|each)\b/i,
   /with/i,
   /error|unaided|unassisted|independently|memory|first|single|one/i,
+  /scor|rated|graded|marked|judged|assessed/i,
   /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|compl|in line|consistent|standard|that|conform|per |against|align/i,
   /scor|achiev|pass|obtain|earn/i,
   /pass/i,
