@@ -408,6 +408,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Parse JSON responses into pandas data frames.', false, 'apply', false, false],
   ['Parse command-line arguments with argparse.', false, 'apply', false, false],
   ['Parse the sentence into its clauses and phrases.', false, 'analyze', false, false],
+  // "Separate" a mixture or a data column by a procedure is apply; separating fact from opinion
+  // is analyze.
+  ['separate one column into several with separate_wider_delim()', false, 'apply', false, false],
+  ['Separate facts from opinions in a news article.', false, 'analyze', false, false],
   // "Report" facts is remember; reporting a concern, an incident or a near miss by the
   // procedure the training taught is apply (compliance and safety training).
   [
