@@ -61,7 +61,7 @@ const TIMEFRAMES: RegExp[] = [
   ),
   // A recurring review: "in the annual third-party audit", "at each quarterly inspection".
   new RegExp(
-    String.raw`\b(?:in|at|by|on|from|during)\s+(?:the|each|every|our|its|their)\s+(?:next\s+)?(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?)\b`,
+    String.raw`\b(?:in|at|by|on|from|during)\s+(?:the|each|every|our|its|their)\s+(?:next\s+)?(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?|drills?|exercises?|tests?|census(?:es)?|stock[-\s]?takes?|counts?)\b`,
     'iu',
   ),
 ];
