@@ -41,6 +41,8 @@ const CARRIER = new RegExp(
   'iu',
 );
 const TEACHER = /\bwe\s+(?:will|shall|'ll|are\s+going\s+to)\b/i;
+/** A lead-in written without its colon ends in "able to" ("you should be able to"). */
+const ABLE_TO_END = /\b(?:be|are|is|am)\s+able\s+to$/i;
 
 /**
  * Reads the last sentence of a paragraph as a lead-in, or returns null. A lead-in ends with
@@ -50,7 +52,15 @@ const TEACHER = /\bwe\s+(?:will|shall|'ll|are\s+going\s+to)\b/i;
 export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   const trimmed = text.trimEnd(); // Not `replace(/\s+$/)`: quadratic on runs of spaces.
   const last = trimmed[trimmed.length - 1];
-  if (last !== ':' && last !== '.') return null;
+  if (last !== ':' && last !== '.') {
+    // "After this lesson, you should be able to" with no colon, the list below it ending the
+    // sentence (a Quarto callout's lead-in): only a sentence that ends in "able to".
+    if (trimmed.length > 400 || !ABLE_TO_END.test(trimmed)) return null;
+    const start = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('\n')) + 1;
+    return LEARNING.some((p) => p.re.test(trimmed.slice(start).replace(/\s+/g, ' ').trim()))
+      ? { class: 'learning', kind: 'objective', verb: null }
+      : null;
+  }
   if (trimmed.length > 2000) return null;
   let offset = 0;
   const body = trimmed.slice(0, -1);
