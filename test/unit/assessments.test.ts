@@ -278,6 +278,21 @@ describe('where assessments are found', () => {
     }
   });
 
+  test('"Join" two tables is a task; joining a call or a breakout room sets one up', () => {
+    for (const [task, want] of [
+      [
+        'Join the schools table to the districts table and count the schools in each district.',
+        'apply',
+      ],
+      ['Join two data frames on their key column.', 'apply'],
+      ['Join the Zoom call and introduce yourself.', null],
+      ['Join a breakout room with two others.', null],
+    ] as const) {
+      const { outline } = linked(`${OBJECTIVES}\n## Exercise 1\n\n${task}\n`);
+      assert.equal(outline.assessments[0]?.analysis.level ?? null, want, task);
+    }
+  });
+
   test('a task after a colon is read, whatever its case ("... is due Friday: choose one ...")', () => {
     const { outline } = linked(
       `${OBJECTIVES}\n## Assessment\n\nResponse paper 2 (800 words) is due Friday: explain one loop you wrote and why it stops.\n`,

@@ -44,8 +44,12 @@ const DISCOURSE = new Set(
   `note notice remember recall imagine suppose let see consider keep make assume observe look
   read watch listen take go come feel get click open scroll visit check follow start begin
   continue repeat return wait say think hover refer navigate download clone install submit
-  upload fork log sign register join`.split(/\s+/),
+  upload fork log sign register`.split(/\s+/),
 );
+/** "Join" sets a task up when what is joined is a meeting or a group ("Join the Zoom call");
+ * joining tables, data frames or strings is the task. */
+const JOIN_SOCIAL =
+  /^join\s+(?:(?:the|a|an|our|your|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:call|meeting|session|room|breakout|channel|discussion|chat|zoom|teams|slack|discord|group|class|etherpad|workshop|webinar|community|list|team|queue|conversation|forum|server|lab|stream|livestream)s?\b/iu;
 /** A second word that shows the first is a noun: "Plot shows ...", "Loops are ...". */
 const SUBJECT_FOLLOWER = new Set(
   `is are was were has have had can could will would should may might must does do did shows
@@ -177,6 +181,7 @@ function readImperative(
   const english = !lemma && lex.englishLemma(first.lower) === first.lower;
   if (!english && (!lemma || lemma !== first.lower)) return null;
   if (DISCOURSE.has(first.lower)) return null;
+  if (first.lower === 'join' && JOIN_SOCIAL.test(text.slice(first.start, end))) return null;
   if (ws[i + 1] && SUBJECT_FOLLOWER.has(ws[i + 1]!.lower)) return null;
   const reading = readObjectiveForRecognition(text.slice(first.start, end), lex);
   if (!reading.verb || reading.verbFromLeadIn || reading.vague || !reading.level) return null;
