@@ -29,7 +29,7 @@ import { newBlock, off, type Builder } from './context.js';
 import { readLabel } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
-import { findReferences } from './references.js';
+import { canonicalId, findReferences, SPACED_ID } from './references.js';
 import { freshReferences, moveItem } from './reuse.js';
 import { ruleOf } from './scope.js';
 
@@ -46,16 +46,22 @@ export function skipPrefix(plain: string): number {
   return m ? m[0].length : 0;
 }
 
-/** An explicit ID at `from`: `**LO1**`, `**LO1.2:**`, `` `LO1` ``, `[LO1]`, `LO1:`. */
+/** An objective's ID written with a space at an item's start: "**TLO 1:**", "[ELO 1.1]". */
+const SPACED_AT_START = new RegExp(String.raw`^(\[)?(${SPACED_ID})(\])?(:)?(?=\s|$|:)`);
+
+/** An explicit ID at `from`: `**LO1**`, `**LO1.2:**`, `` `LO1` ``, `[LO1]`, `LO1:`, `**ELO 1.1:**`. */
 export function readId(
   b: Builder,
   plain: PlainText,
   from: number,
-): { id: string; start: number; end: number } | null {
+): { id: string; start: number; end: number; written?: number } | null {
   const rest = plain.text.slice(from);
-  const m = /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:)/.exec(rest);
+  const m =
+    SPACED_AT_START.exec(rest) ??
+    /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:)/.exec(rest);
   if (!m) return null;
-  const token = m[2]!;
+  // "**ELO 1.1:**" is the ID ELO1.1 (references.ts, canonicalId).
+  const token = canonicalId(m[2]!);
   if (!/\d/.test(token) || !/[A-Za-z]/.test(token)) return null;
   const bracketed = !!m[1] && !!m[3];
   if (!!m[1] !== !!m[3]) return null;
@@ -68,7 +74,7 @@ export function readId(
   const tail = /^\s*[:.–—-]?\s*/.exec(plain.text.slice(end));
   if (tail) end += tail[0].length;
   const idStart = from + (m[1] ? 1 : 0);
-  return { id: token, start: idStart, end };
+  return { id: token, start: idStart, end, written: m[2]!.length };
 }
 
 /**
@@ -226,7 +232,7 @@ function splitItem(
     idSpan = options.exact
       ? {
           start: plain.offsets[idInfo.start]!,
-          end: plain.offsets[idInfo.start + idInfo.id.length]!,
+          end: plain.offsets[idInfo.start + (idInfo.written ?? idInfo.id.length)]!,
         }
       : null;
   }

@@ -3,7 +3,15 @@
 import type { Reference } from '../model.js';
 
 const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
-const LIST = String.raw`${REF_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${REF_ID})*`;
+/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3"): only after a prefix
+ * that names an objective, so "ISO 9001" or "Week 3" is never one. */
+export const SPACED_ID = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) \d+(?:\.\d+)*\b`;
+/** The ID a spaced one stands for: "ELO 1.1" is ELO1.1. */
+export function canonicalId(id: string): string {
+  return id.includes(' ') ? id.replace(/ /g, '') : id;
+}
+const LISTED_ID = String.raw`(?:${SPACED_ID}|${REF_ID})`;
+const LIST = String.raw`${LISTED_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${LISTED_ID})*`;
 // `\s*(?::\s*)?` and `(?:\s*:\s+|\s+)` rather than `\s*:?\s*` and `\s*:?\s+`: two
 // quantifiers over the same spaces backtrack quadratically (cubically here) on long runs.
 const PAREN_REFS = new RegExp(
@@ -22,12 +30,13 @@ export function findReferences(body: string, offsets: number[], ownId: string | 
   const refs: Reference[] = [];
   const seen = new Set<number>();
   const own = ownId?.toLowerCase();
-  const add = (id: string, at: number, form: Reference['form']) => {
+  const add = (written: string, at: number, form: Reference['form']) => {
+    const id = canonicalId(written);
     if (seen.has(at) || TIME_TOKEN.test(id) || id.toLowerCase() === own) return;
     seen.add(at);
     refs.push({
       id,
-      span: { start: offsets[at]!, end: offsets[at + id.length]! },
+      span: { start: offsets[at]!, end: offsets[at + written.length]! },
       syntactic: form !== 'bare',
       form,
     });
@@ -41,7 +50,7 @@ export function findReferences(body: string, offsets: number[], ownId: string | 
         re === KEYWORD_REFS ||
         (/^[([]\s*[A-Za-z]+\.?(?:\s*:\s+|\s+)/.test(m[0].slice(0, listStart - m.index + 1)) &&
           listStart - m.index > 1);
-      const idRe = new RegExp(REF_ID, 'g');
+      const idRe = new RegExp(LISTED_ID, 'g');
       for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))
         add(t[0], listStart + t.index, keyword ? 'keyword' : 'parenthesised');
     }

@@ -11,15 +11,17 @@ import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
+import { canonicalId } from '../references.js';
 import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ID_HEADER =
   /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
-const ID_CELL = /^[A-Za-z]{1,12}[-_.]?\d+(?:\.\d+)*[a-z]?$/;
-/** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4"). */
+/** An ID ("LO1", "CLO2.1"), also written with a space after an objective's prefix ("ELO 1.1"). */
+const ID_CELL = /^(?:[A-Za-z]{1,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?$/;
+/** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4", "ELO 1.2, ELO 1.3"). */
 const REFERENCE_LIST =
-  /^(?:[A-Za-z]{0,12}[-_.]?\d+(?:\.\d+)*[a-z]?)(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*(?:[A-Za-z]{0,12}[-_.]?\d+(?:\.\d+)*[a-z]?))*$/;
+  /^(?:(?:[A-Za-z]{0,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?)(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*(?:(?:[A-Za-z]{0,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?))*$/;
 
 interface Cell {
   start: number;
@@ -89,7 +91,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     const idCell = roles.id >= 0 ? row[roles.id] : undefined;
     const idText = idCell ? bare(cellText(b, idCell)) : '';
     const id =
-      idCell && ID_CELL.test(idText) ? { id: idText, span: locate(b, idCell, idText) } : null;
+      idCell && ID_CELL.test(idText)
+        ? { id: canonicalId(idText), span: locate(b, idCell, idText) }
+        : null;
     const made = addItem(b, sink, text, cell, { id, insertion: null });
     if (!made) continue;
     read++;
@@ -389,7 +393,7 @@ const OTHER_HEADER =
 const ALL_CELL = /^all(?:\s+(?:outcomes|objectives|los|clos|ilos))?$/i;
 /** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"). */
 const CELL_REFERENCE =
-  /([A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*([A-Za-z]{1,12}[-_.]?)?(\d+))?/g;
+  /((?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) |[A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*((?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) |[A-Za-z]{1,12}[-_.]?)?(\d+))?/g;
 
 /**
  * A table of assessments with a column naming the objectives each checks ("| Assessment | Weight
@@ -491,15 +495,21 @@ function cellReferences(
     start: cell.start + start,
     end: cell.start + end,
   });
+  // "ELO 1.1" is the ID ELO1.1; its span is what is written.
   const written = (id: string, start: number) =>
-    out.push({ id, span: span(start, start + id.length), syntactic: true, form: 'keyword' });
+    out.push({
+      id: canonicalId(id),
+      span: span(start, start + id.length),
+      syntactic: true,
+      form: 'keyword',
+    });
   const resolved = (id: string, start: number, end: number, ordinal: number | undefined) => {
     if (ordinal !== undefined)
       out.push({ id, span: span(start, end), syntactic: true, form: 'keyword', ordinal });
   };
   const implied = (prefix: string, n: number, start: number, end: number) =>
     resolved(
-      prefix ? `${prefix.replace(/[-_.]$/, '')}${n}` : String(n),
+      prefix ? `${prefix.replace(/[-_. ]$/, '')}${n}` : String(n),
       start,
       end,
       prefix
