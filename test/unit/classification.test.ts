@@ -447,6 +447,16 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
     false,
   ],
+  // Completeness and safety margins that are degrees: all defects found, no contact made.
+  [
+    'Complete the pre-use inspection of a forklift, identifying all defects.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ['Reverse the van into the bay without contact with any barrier.', false, 'apply', true, false],
+  ['Lift the pallet without damage to the load.', false, 'apply', true, false],
   ['Become familiar with R code chunks, and understand their purpose.', true, null, false, true],
   [
     'with a partner, experiment with three chart types for the same data set.',

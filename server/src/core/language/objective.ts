@@ -187,7 +187,9 @@ const CRITERIA: RegExp[] = [
   // Completeness: "without missing an item", "without omitting a step", "covering every field".
   /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b/i,
   /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
-  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
+  // Every fault found: "identifying all defects", "spotting every hazard".
+  /\b(?:identify(?:ing)?|identifies|find(?:s|ing)?|spot(?:s|ting)?|detect(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:defects?|faults?|hazards?|errors?|risks?|issues?|problems?|discrepancies|anomalies|bugs?|deviations?)\b/i,
+  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
   // competent or above against the checklist'.
@@ -244,6 +246,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\bto\b/i,
   /every|each|a row|consecutive|successive/i,
   /without/i,
+  /\b(?:all|every|each)\b/i,
   /\b(?:all|every|each)\b/i,
   /with/i,
   /error|unaided|unassisted|independently|memory|first|single|one/i,
