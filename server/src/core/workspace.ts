@@ -344,24 +344,42 @@ export class Workspace {
     const kind = courseKind(outline, config.kind);
     // Findings made with another configuration (severities, words) are not reused.
     const before = entry.itemFindings?.config === config ? entry.itemFindings : undefined;
-    const reuse = this.options.reuseFindings ? new ItemReuse(outline, before) : null;
+    const reuse = this.options.reuseFindings
+      ? new ItemReuse(outline, before, (ruleId, error) =>
+          this.options.onRuleError?.(ruleId, filePath, error),
+        )
+      : null;
+    const contextFor = (severity: Severity): RuleContext => ({
+      outline,
+      config,
+      lex,
+      kind,
+      knownIds: () => this.knownIds(),
+      report: (f) => findings.push(findingOf(f, severity)),
+    });
+    // With reuse, the item rules run together below, item by item; their findings go into the
+    // list at another point than in a run rule by rule, which the sort at the end undoes (two
+    // findings of different rules never tie, and one rule's stay in item order).
+    const itemRules: { rule: Rule; severity: Severity }[] = [];
     for (const rule of rules) {
       const severity = config.rules[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
-      const ctx: RuleContext = {
-        outline,
-        config,
-        lex,
-        kind,
-        knownIds: () => this.knownIds(),
-        report: (f) => findings.push(findingOf(f, severity as Severity)),
-      };
+      if (reuse && ITEM_RULES.has(rule.id)) {
+        itemRules.push({ rule, severity });
+        continue;
+      }
       try {
-        if (reuse && ITEM_RULES.has(rule.id)) reuse.run(rule, ctx, findings, severity);
-        else rule.check(ctx);
+        rule.check(contextFor(severity));
       } catch (error) {
         this.options.onRuleError?.(rule.id, filePath, error);
       }
+    }
+    if (reuse) {
+      const ofObjectives = itemRules.filter((r) => r.rule.appliesTo !== 'outcome');
+      const vague = ofObjectives.find((r) => r.rule.id === 'vague-verb');
+      reuse.run(ofObjectives, contextFor(vague?.severity ?? 'warning'), findings, false);
+      const ofOutcomes = itemRules.filter((r) => r.rule.appliesTo === 'outcome');
+      reuse.run(ofOutcomes, contextFor('warning'), findings, true);
     }
     if (reuse) entry.itemFindings = reuse.done(config);
     withoutProseFixes(outline, findings);
@@ -610,173 +628,195 @@ export const ITEM_RULES: ReadonlySet<string> = new Set([
   'output-not-outcome',
 ]);
 
-/** An item's findings from the item rules, by rule, where the item started. */
+/** The item rules' findings on one item (all rules, in the order of RULES, without a lead-in's
+ * vague verb: see ItemReuse), made where the item started. Never changed once made: a moved
+ * item gets a new memo. */
 interface ItemMemo {
   start: number;
-  /** The item's plain text (compared in full before the memo is reused). */
+  /** The item's plain text (compared in full before the memo is reused by signature). */
   plain: string;
-  byRule: Map<string, Finding[]>;
+  findings: Finding[];
 }
 
-/** An item's memo in this lint, the one of its signature in the last (or null), and whether
- * it takes its verb from a lead-in. */
-interface Slot {
+/** What the last lint knew of an item object: its memo, and its ID, source and signature then. */
+interface ItemState {
   memo: ItemMemo;
-  old: ItemMemo | null;
-  /** Where the item starts. */
-  start: number;
-  lead: boolean;
-}
-
-/** The item rules' findings of one file's last lint, by item signature; the configuration they
- * were made with (another one, and nothing is reused). */
-interface ItemFindings {
-  config: Config;
-  memos: Map<string, ItemMemo>;
-  /** Each item's signature, by item: the outline builder hands on the items of unchanged list
-   * items as the same objects (recognise/reuse.ts), whose signature is then known, unless the
-   * things of it the builder may change (ID, source, success criteria) changed. */
-  signatures: Map<Objective | Outcome, KnownSignature>;
-}
-
-interface KnownSignature {
-  signature: string;
   id: string;
   source: string;
   /** Whether success criteria state its degree: set by the builder on reused items too. */
   criteria: boolean;
+  signature: string;
 }
 
 function criteriaOf(item: Objective | Outcome): boolean {
   return item.kind === 'objective' && item.degreeByCriteria === true;
 }
 
+/** The item rules' findings of one file's last lint; the configuration they were made with
+ * (another one, and nothing is reused). */
+interface ItemFindings {
+  config: Config;
+  /** By item object: the outline builder hands on the items of unchanged list items as the same
+   * objects (recognise/reuse.ts), whose findings are then known, unless the things of an item
+   * the builder may change (its generated ID, its source, its success criteria) changed. Weak: an item no
+   * outline holds any more is let go with its findings. */
+  byItem: WeakMap<Objective | Outcome, ItemState>;
+  /** By signature (itemSignature), for an item read again (a new object: its paragraph was
+   * re-parsed, or the same text stands elsewhere): the state of an item of that signature, whose
+   * memo is the one last moved (so an item read again where it stood gets the same findings).
+   * Only new items add to it; it is made again from the current items when it has grown to
+   * twice their number. */
+  bySignature: Map<string, ItemState>;
+}
+
 /**
- * One lint's reuse of the item rules' findings. An item whose signature (itemSignature) is that
- * of an item of the last lint gets that item's findings again, moved to where it stands now; the
- * others are checked, one at a time, on a view of the outline that holds only them. So after an
- * edit the item rules run on the items the edit touched. The result is the same as a full run
- * (test/unit/incremental.test.ts compares both after random edits).
+ * One lint's reuse of the item rules' findings, in one pass over the objectives and one over the
+ * outcomes (a pass per rule cost a long outline's edit 9 visits of every item). An item object
+ * the last lint saw, with the same ID and source, gets its findings again: the same objects
+ * where it has not moved, moved copies (kept for the lints after) where it has. An item read
+ * again whose signature (itemSignature) is that of an item of an earlier lint gets that memo's
+ * findings, moved to where it stands. The others are checked, one at a time, by every item rule
+ * on a view of the outline that holds only them. So after an edit the item rules run on the
+ * items the edit touched. The result is the same as a full run, in the same order once sorted
+ * (lint sorts by span and rule, and a rule's findings stay in item order):
+ * test/unit/incremental.test.ts compares both after random edits.
  */
 class ItemReuse {
-  private readonly old: Map<string, ItemMemo> | null;
-  private readonly memos = new Map<string, ItemMemo>();
-  private readonly oldSignatures: Map<Objective | Outcome, KnownSignature> | null;
-  private readonly signatures = new Map<Objective | Outcome, KnownSignature>();
-  /** Per item list (objectives, outcomes): each item's memo in this lint and in the last. */
-  private readonly slots = new Map<readonly (Objective | Outcome)[], Slot[]>();
+  private readonly byItem: WeakMap<Objective | Outcome, ItemState>;
+  private readonly bySignature: Map<string, ItemState>;
   private readonly view: Outline;
 
   constructor(
     private readonly outline: Outline,
     previous: ItemFindings | undefined,
+    private readonly onError: (ruleId: string, error: unknown) => void,
   ) {
-    this.old = previous?.memos ?? null;
-    this.oldSignatures = previous?.signatures ?? null;
+    this.byItem = previous?.byItem ?? new WeakMap();
+    this.bySignature = previous?.bySignature ?? new Map();
     // The outline with other item lists: everything else read through to the real one.
     this.view = Object.create(outline) as Outline;
     this.view.assessments = [];
   }
 
-  run(rule: Rule, ctx: RuleContext, findings: Finding[], severity: Severity): void {
-    const outcomes = rule.appliesTo === 'outcome';
+  /** Runs the item rules (each with its severity, none off) on the objectives or the outcomes,
+   * adding their findings to `findings`. */
+  run(
+    rules: readonly { rule: Rule; severity: Severity }[],
+    ctx: RuleContext,
+    findings: Finding[],
+    outcomes: boolean,
+  ): void {
+    if (!rules.length) return;
     const items: readonly (Objective | Outcome)[] = outcomes
       ? this.outline.outcomes
       : this.outline.objectives;
-    const slots = this.slotsOf(items);
-    const view = this.view;
-    view.objectives = [];
-    view.outcomes = [];
-    const one: (Objective | Outcome)[] = outcomes ? view.outcomes : view.objectives;
     // vague-verb reports a lead-in's vague verb once per block, on the first objective that
-    // takes its verb from it: those objectives are checked together, in order, every time.
+    // takes its verb from it: those objectives are checked together by it, in order, every
+    // time; their memos hold the other rules' findings only.
     const fromLeadIn: Objective[] = [];
-    const vague = rule.id === 'vague-verb';
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      if (slot.lead && vague) {
-        fromLeadIn.push(items[i] as Objective);
-        continue;
-      }
-      const memo = slot.memo;
-      let raw = memo.byRule.get(rule.id);
-      if (!raw) {
-        const before = slot.old?.byRule.get(rule.id);
-        if (before) {
-          const delta = memo.start - slot.old!.start;
-          raw = delta ? before.map((f) => moved(f, delta)) : before;
-        } else {
-          // Checked alone (the first item of this signature in this lint starts at memo.start).
-          const out: Finding[] = [];
-          one.length = 0;
-          one.push(items[i]!);
-          rule.check({
-            ...ctx,
-            outline: view,
-            report: (f) => out.push({ fixes: [], related: [], ...f, severity }),
-          });
-          raw = out;
-        }
-        memo.byRule.set(rule.id, raw);
-      }
-      // The same objects where the item has not moved (lint and its callers never change a
-      // finding), copies where it has.
-      const delta = slot.start - memo.start;
-      if (delta) for (const f of raw) findings.push(moved(f, delta));
-      else for (const f of raw) findings.push(f);
-    }
-    if (fromLeadIn.length) {
-      view.objectives = fromLeadIn;
-      view.outcomes = [];
-      rule.check({ ...ctx, outline: view });
-    }
-  }
-
-  private slotsOf(items: readonly (Objective | Outcome)[]): Slot[] {
-    let slots = this.slots.get(items);
-    if (slots) return slots;
-    slots = items.map((item) => {
-      const known = this.oldSignatures?.get(item);
-      const unchanged =
+    const vague = rules.find((r) => r.rule.id === 'vague-verb');
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const lead = item.kind === 'objective' && item.analysis.verbFromLeadIn;
+      if (lead && vague) fromLeadIn.push(item as Objective);
+      const start = item.span.start;
+      const known = this.byItem.get(item);
+      let memo: ItemMemo;
+      if (
         known &&
         known.id === item.id &&
         known.source === item.source &&
-        known.criteria === criteriaOf(item);
-      const sig = unchanged ? known.signature : this.signature(item);
-      this.signatures.set(
-        item,
-        unchanged
-          ? known
-          : { signature: sig, id: item.id, source: item.source, criteria: criteriaOf(item) },
-      );
-      const old = this.old?.get(sig);
-      const same = old && old.plain === item.plain ? old : null;
-      let memo = this.memos.get(sig);
-      if (!memo || memo.plain !== item.plain) {
-        // The last lint's memo is carried on as it is where the item has not moved: nothing is
-        // made for it. Where it has, a new memo is made where it stands now, its findings moved
-        // there once (run) and then reused as they are by the lints after, until it moves
-        // again: a memo left where it was made, its findings were copied on every lint after
-        // an edit above the item.
-        memo =
-          same && same.start === item.span.start
-            ? same
-            : { start: item.span.start, plain: item.plain, byRule: new Map() };
-        this.memos.set(sig, memo);
+        known.criteria === criteriaOf(item)
+      ) {
+        // The same object, its ID, source and success criteria unchanged: its signature is too (the builder
+        // reuses an item only for the same paragraph text, kind rule and lead-in verb, and
+        // moves every span of it by one distance).
+        memo = known.memo;
+        if (memo.start !== start) {
+          memo = movedMemo(memo, start);
+          known.memo = memo;
+        }
+      } else {
+        const signature = this.signature(item);
+        const same = this.bySignature.get(signature)?.memo;
+        if (same && same.plain === item.plain)
+          memo = same.start === start ? same : movedMemo(same, start);
+        else {
+          const checked = this.check(item, rules, vague && lead ? vague : null, ctx);
+          if (!checked) continue;
+          memo = checked;
+        }
+        const state = {
+          memo,
+          id: item.id,
+          source: item.source,
+          criteria: criteriaOf(item),
+          signature,
+        };
+        this.byItem.set(item, state);
+        // The memo last made or moved stands for its signature: an item read again where it
+        // stood (a short file is parsed whole, its items read again) then gets the same objects.
+        if (memo !== same) this.bySignature.set(signature, state);
       }
-      return {
-        memo,
-        old: same === memo ? null : same,
-        start: item.span.start,
-        lead: item.kind === 'objective' && item.analysis.verbFromLeadIn,
-      };
-    });
-    this.slots.set(items, slots);
-    return slots;
+      const found = memo.findings;
+      for (let f = 0; f < found.length; f++) findings.push(found[f]!);
+    }
+    if (fromLeadIn.length) {
+      const view = this.view;
+      view.objectives = fromLeadIn;
+      view.outcomes = [];
+      try {
+        vague!.rule.check({ ...ctx, outline: view });
+      } catch (error) {
+        this.onError(vague!.rule.id, error);
+      }
+    }
   }
 
+  /** An item checked alone by every rule (but `skip`). Null, and the findings so far lost, if a
+   * rule throws: not kept, so the item is checked again next time. */
+  private check(
+    item: Objective | Outcome,
+    rules: readonly { rule: Rule; severity: Severity }[],
+    skip: { rule: Rule } | null,
+    ctx: RuleContext,
+  ): ItemMemo | null {
+    const view = this.view;
+    view.objectives = [];
+    view.outcomes = [];
+    if (item.kind === 'outcome') view.outcomes.push(item);
+    else view.objectives.push(item);
+    const out: Finding[] = [];
+    for (const { rule, severity } of rules) {
+      if (rule === skip?.rule) continue;
+      try {
+        rule.check({
+          ...ctx,
+          outline: view,
+          report: (f) => out.push({ fixes: [], related: [], ...f, severity }),
+        });
+      } catch (error) {
+        this.onError(rule.id, error);
+        return null;
+      }
+    }
+    return { start: item.span.start, plain: item.plain, findings: out };
+  }
+
+  /** What the next lint reuses. The signatures of items gone are let go when they have come to
+   * outnumber the items (one or two are added per edit). */
   done(config: Config): ItemFindings {
-    return { config, memos: this.memos, signatures: this.signatures };
+    const live = this.outline.objectives.length + this.outline.outcomes.length;
+    if (this.bySignature.size > 2 * live + 64) {
+      this.bySignature.clear();
+      for (const items of [this.outline.objectives, this.outline.outcomes] as const)
+        for (const item of items) {
+          const state = this.byItem.get(item);
+          if (state && !this.bySignature.has(state.signature))
+            this.bySignature.set(state.signature, state);
+        }
+    }
+    return { config, byItem: this.byItem, bySignature: this.bySignature };
   }
 
   /**
@@ -822,6 +862,13 @@ class ItemReuse {
       `${h1 >>> 0}:${h2 >>> 0}`,
     ].join('|');
   }
+}
+
+/** A memo's findings moved to an item that starts at `start` (a new memo: the old one's
+ * findings may be in use as they are). */
+function movedMemo(memo: ItemMemo, start: number): ItemMemo {
+  const delta = start - memo.start;
+  return { start, plain: memo.plain, findings: memo.findings.map((f) => moved(f, delta)) };
 }
 
 /** Two 32-bit hashes of text[start, end), with its length. */
