@@ -570,15 +570,8 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
   const old = previous.source;
   const chunks = previous.chunks;
   // The changed range, from the common prefix and suffix of the old and new text.
-  const max = Math.min(old.length, source.length);
-  let prefix = 0;
-  while (prefix < max && old.charCodeAt(prefix) === source.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)
-  )
-    suffix++;
+  const prefix = commonPrefix(old, source);
+  const suffix = commonSuffix(old, source, prefix);
   if (prefix === old.length && prefix === source.length) return chunks;
   const delta = source.length - old.length;
   const changeEnd = old.length - suffix;
@@ -609,6 +602,26 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
   });
   for (const c of after) counted(ctx, c);
   return [...chunks.slice(0, a), ...cut.chunks, ...after];
+}
+
+// The two scans over the whole text have functions of their own: inside reparse (called once
+// per edit, so run from its loop's on-stack compilation) the second loop was reached with no
+// type feedback and deoptimised reparse on every edit.
+
+/** How many code units two texts share at their start. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How many code units two texts share at their end, not counting into their first `prefix`. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** One piece parsed again (with other definitions), ending as its cut says; null if the cut

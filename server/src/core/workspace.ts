@@ -87,8 +87,10 @@ export class Workspace {
   private linked = false;
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
-  /** Pairs linked in this linking pass (across files, one reference may be seen from both). */
-  private linkedPairs = new Map<Objective, Set<Outcome | Assessment>>();
+  /** Pairs linked in this linking pass (across files, one reference may be seen from both): an
+   * objective's one partner so far, or a set once it has two (most objectives of a long outline
+   * have one: a set each was thousands of sets made per edit). */
+  private linkedPairs = new Map<Objective, Outcome | Assessment | Set<Outcome | Assessment>>();
 
   constructor(
     private config: Config = DEFAULT_CONFIG,
@@ -523,10 +525,15 @@ export class Workspace {
     ) => {
       // (By the items themselves, one object each per file and index: a key made of their
       // files and indices cost a string per link.)
-      let pairs = this.linkedPairs.get(objective);
-      if (!pairs) this.linkedPairs.set(objective, (pairs = new Set()));
-      if (pairs.has(other)) return;
-      pairs.add(other);
+      const pairs = this.linkedPairs.get(objective);
+      if (pairs === undefined) this.linkedPairs.set(objective, other);
+      else if (pairs instanceof Set) {
+        if (pairs.has(other)) return;
+        pairs.add(other);
+      } else {
+        if (pairs === other) return;
+        this.linkedPairs.set(objective, new Set([pairs, other]));
+      }
       const objFile = this.fileOf(objective, fp);
       const otherFile = this.fileOf(other, fp);
       const links = other.kind === 'outcome' ? objective.outcomes : objective.assessments;
