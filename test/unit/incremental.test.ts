@@ -408,3 +408,65 @@ test('success criteria added or removed beside reused learning intentions: missi
     assert.equal(got.length, text === withCriteria ? 0 : text === bare ? 40 : 41);
   }
 });
+
+// The item rules' findings are kept per item object (the outline builder hands on the items of
+// unchanged list items) and handed on as the same objects while the item stays where it was,
+// with its ID and source; moved copies where it moved; found again by signature where it was
+// read again. Random edits of a long outline (parsed in pieces, so most items are reused) with
+// astral characters: IDs added, changed and removed (generated IDs that change without anything
+// moving), references, sections and lines added above, blocks renamed, CRLF; after each, the
+// findings must be those of a fresh lint, and the reuse must have been exercised.
+const ASTRAL_EDITS: ((text: string) => string)[] = [
+  // An astral character above everything after it (positions in code units move by 2).
+  (t) => t.replace('# Unmeasured course', '# Unmeasured course 📚'),
+  (t) => t.replace('# Unmeasured course 📚', '# Unmeasured course'),
+  // In an objective's text, before its criterion (the item is read again; the ones after move).
+  (t) => t.replace('Describe step 3 of procedure 5', 'Describe step 3 of 𝒫 procedure 5'),
+  (t) => t.replace('of 𝒫 procedure 5', 'of procedure 5'),
+  // A line of emoji added above a module, and gone again.
+  (t) => t.replace('## Module 8\n', '😀🎉 notes\n\n## Module 8\n'),
+  (t) => t.replace('😀🎉 notes\n\n', ''),
+];
+
+for (const seed of [31, 32, 33, 34]) {
+  test(`item-rule findings kept per item equal a fresh lint after random edits (seed ${seed})`, () => {
+    const next = mulberry32(seed);
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    let text = `${UNMEASURED}\n${example}`.replace(
+      'Describe step 1 of procedure 2',
+      'Describe 🚀 step 1 of procedure 2',
+    );
+    if (seed % 2 === 0) text = text.replace(/\n/g, '\r\n');
+    ws.update('doc.md', text);
+    let last = new Set(ws.lint('doc.md'));
+    let kept = 0;
+    let moved = 0;
+    for (let i = 0; i < 60; i++) {
+      const r = next();
+      const before = text;
+      text =
+        r < 0.35
+          ? OUTCOME_EDITS[Math.floor(next() * OUTCOME_EDITS.length)]!(text)
+          : r < 0.6
+            ? ASTRAL_EDITS[Math.floor(next() * ASTRAL_EDITS.length)]!(text)
+            : r < 0.8
+              ? wordEdit(text, next)
+              : edit(text, next);
+      ws.update('doc.md', text);
+      const findings = ws.lint('doc.md');
+      assert.deepEqual(
+        findings,
+        fresh(text).findings,
+        `findings differ after edit ${i} (seed ${seed})`,
+      );
+      const items = findings.filter((f) => ITEM_RULES.has(f.ruleId));
+      kept += items.filter((f) => last.has(f)).length;
+      if (text.length !== before.length) moved++;
+      last = new Set(findings);
+    }
+    // The reuse was exercised: item findings handed on as the same objects, edits that moved
+    // what followed them.
+    assert.ok(kept > 1000, `item-rule findings kept: ${kept}`);
+    assert.ok(moved > 20, `edits that moved text: ${moved}`);
+  });
+}
