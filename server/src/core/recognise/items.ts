@@ -444,9 +444,16 @@ function referencesOf(
 }
 
 function generatedId(b: Builder, section: number, kind: ItemKind): string {
-  // The counter's key ("slug#kind") is made once per section and kind in a build: the section's
-  // title and parents are known by its first item. (One string per item, made to look up its
-  // counter, cost an edit of a long outline more than placing the item.)
+  const key = nextGenerated(b, section, kind);
+  return `${key}-${b.sectionCounters.get(key)!}`;
+}
+
+/** Counts one more generated ID of a kind in a section; returns its counter's key
+ * ("slug#kind"): the ID is the key, "-" and the count. */
+function nextGenerated(b: Builder, section: number, kind: ItemKind): string {
+  // The counter's key is made once per section and kind in a build: the section's title and
+  // parents are known by its first item. (One string per item, made to look up its counter,
+  // cost an edit of a long outline more than placing the item.)
   const slot = section * 3 + (kind === 'objective' ? 0 : kind === 'outcome' ? 1 : 2);
   let key = b.sectionSlugs.get(slot);
   if (key === undefined) {
@@ -454,9 +461,20 @@ function generatedId(b: Builder, section: number, kind: ItemKind): string {
     key = `${slug}#${kind}`;
     b.sectionSlugs.set(slot, key);
   }
-  const n = (b.sectionCounters.get(key) ?? 0) + 1;
-  b.sectionCounters.set(key, n);
-  return `${key}-${n}`;
+  b.sectionCounters.set(key, (b.sectionCounters.get(key) ?? 0) + 1);
+  return key;
+}
+
+/** Is `id` the generated ID `key`-`n`? (Compared in place: a reused item's ID is most often
+ * the same, and making the string to compare it cost a string per item and edit.) */
+function isGenerated(id: string, key: string, n: number): boolean {
+  const digits = String(n);
+  return (
+    id.length === key.length + 1 + digits.length &&
+    id.charCodeAt(key.length) === 45 &&
+    id.startsWith(key) &&
+    id.endsWith(digits)
+  );
 }
 
 function sectionSlug(b: Builder, s: Section): string {
@@ -505,8 +523,9 @@ function placeItem(
   if (!item.explicitId) {
     // The last build's string where the ID is the same: compared by reference after (lint's
     // reuse of the item's findings compares it), not character by character.
-    const id = generatedId(b, sink.section, kind);
-    if (id !== item.id) item.id = id;
+    const key = nextGenerated(b, sink.section, kind);
+    const n = b.sectionCounters.get(key)!;
+    if (!isGenerated(item.id, key, n)) item.id = `${key}-${n}`;
   }
   item.section = sink.section;
   item.block = block.index;
