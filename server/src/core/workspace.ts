@@ -733,11 +733,13 @@ class ItemReuse {
         known &&
         known.id === item.id &&
         known.source === item.source &&
-        known.criteria === criteriaOf(item)
+        known.criteria === criteriaOf(item) &&
+        known.memo.plain === item.plain
       ) {
-        // The same object, its ID, source and success criteria unchanged: its signature is too (the builder
-        // reuses an item only for the same paragraph text, kind rule and lead-in verb, and
-        // moves every span of it by one distance).
+        // The same object, its ID, source and success criteria unchanged: its signature is too
+        // (the builder reuses an item only for the same paragraph text, kind rule and lead-in
+        // verb, and moves every span of it by one distance; the plain text, the same string
+        // object, is compared as a memo by signature is).
         memo = known.memo;
         if (memo.start !== start) {
           memo = movedMemo(memo, start);
