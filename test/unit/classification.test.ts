@@ -730,6 +730,20 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['To develop competence in writing business letters.', true, 'apply', false, false],
   ['Students are introduced to contract law.', true, null, false, false],
   ['Graduates find employment in many sectors.', false, null, false, false],
+  // Eighth pass (held-out-6.json's kinds, docs/agreement.md), in other wording. Standards met:
+  // a manual, a style sheet, a codebook; completeness against a list or form; a tolerance in a
+  // unit of the trade; an outcome avoided ("without damaging"). Not a degree: a choice among N
+  // things, the length of the material worked on, "the following diagram".
+  ['Format a magazine spread in line with the house style sheet.', false, 'apply', true, false],
+  ['Tag interview transcripts as set out in the team codebook.', false, 'apply', true, false],
+  ["Install the boiler flue according to the installer's manual.", false, 'apply', true, false],
+  ['Pack all items on the kit list before the expedition.', false, 'apply', true, false],
+  ['Tune each string to within three cents of the reference pitch.', false, 'apply', true, false],
+  ['Repot a seedling without damaging its roots.', false, 'apply', true, false],
+  ['Allocate a new patient to one of four triage categories.', false, 'apply', false, false],
+  ['Proofread a 2,000-word grant application for spelling errors.', false, 'apply', false, false],
+  ['Draft a 600-word press release announcing a new product.', false, 'create', true, false],
+  ['Label the parts of the following diagram.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -144,11 +144,31 @@ const CONDITION =
 /** A further part of a leading condition, up to its next comma. */
 const CONDITION_MORE = /^[^,;:.!?]{1,150}?,\s*/u;
 
+/** Verbs after which a count is what the learner gives (see COUNTED). */
+const COUNTED_VERBS = ['give', 'provide', 'write', 'draft', 'suggest', 'propose', 'generate'];
+
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
-const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?)`;
+const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?|manuals?|handbooks?|style\s+sheets?|house\s+style|codebooks?|schematics?|diagrams?)`;
 /** Units of a tolerance ("within 5 cm", "to within 0.5 mm", "within ±2 °C"). */
 const UNIT = String.raw`(?:%|percent\b|per\s+cent\b|°\s*[cf]?|degrees?\b|[mck]?m\b|mm\b|cm\b|km\b|metres?\b|meters?\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|foot\b|yards?\b|miles?\b|[mk]?g\b|grams?\b|kilograms?\b|kg\b|lbs?\b|pounds?\b|ounces?\b|oz\b|m?l\b|ml\b|litres?\b|liters?\b|mmhg\b|bpm\b|v\b|volts?\b|amps?\b|ohms?\b|psi\b|bar\b|pa\b|kpa\b|decimal\s+places?\b|significant\s+figures?\b|s\.f\.|d\.p\.|points?\b|units?\b|pixels?\b|px\b)`;
+/** Length: "a 1,500-word essay", "an essay of 2,000 words". Right after the verb ("Proofread a
+ * 2,000-word application") it is the size of what the learner is given, not a degree, unless
+ * the verb makes or gives the thing (LENGTH_MADE). */
+const LENGTH = new RegExp(
+  String.raw`\b${NUM}[-\s](?:words?|pages?|slides?)\b(?!\s+(?:of|from)\b)`,
+  'i',
+);
+const LENGTH_MADE = new Set([
+  ...COUNTED_VERBS,
+  'compose',
+  'produce',
+  'prepare',
+  'present',
+  'deliver',
+  'create',
+  'develop',
+]);
 const CRITERIA: RegExp[] = [
   new RegExp(
     String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
@@ -160,9 +180,14 @@ const CRITERIA: RegExp[] = [
   ),
   // A percentage, but not one that names a thing ("a 95% confidence interval").
   new RegExp(String.raw`(?<!\b(?:a|an|the)\s+)(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
-  // Length: "a 1,500-word essay", "an essay of 2,000 words".
-  new RegExp(String.raw`\b${NUM}[-\s](?:words?|pages?|slides?)\b(?!\s+(?:of|from)\b)`, 'i'),
-  new RegExp(String.raw`\b${NUM}\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?${NUM}\b`, 'i'),
+  // Length: "a 1,500-word essay", "an essay of 2,000 words" (see LENGTH).
+  LENGTH,
+  // "in 9 of 10 trials", "8 out of 10 recordings"; not one thing chosen among several ("assign
+  // it to one of three categories", "between two of the four options").
+  new RegExp(
+    String.raw`(?<!\b(?:to|from|among|amongst|between|into|with|for|of)\s+)\b(?:${NUM}\s+out\s+of|(?!one\s)${NUM}\s+of)\s+(?:the\s+|every\s+)?${NUM}\b`,
+    'i',
+  ),
   new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
   // A floor on a score: "a satisfaction score of 4/5 or higher", "a grade of B or better"; not a
   // bare count ("for one or more files" is what the learner works on, not a degree).
@@ -176,6 +201,13 @@ const CRITERIA: RegExp[] = [
     String.raw`\b(?:to\s+)?within\s+(?:±|\+\/-|plus\s+or\s+minus\s+)?\s*${NUM}\s*${UNIT}`,
     'i',
   ),
+  // ... or in a unit of the trade, at the end of a clause or before "of": "to within three
+  // cents of the reference pitch", "matches the shade within one level" (not "within two
+  // departments", where work is done).
+  new RegExp(
+    String.raw`\b(?:to\s+)?within\s+(?:±|\+\/-|plus\s+or\s+minus\s+)?\s*${NUM}\s+(?!(?:teams?|groups?|departments?|organi[sz]ations?|sites?|units?|classes|schools?|countries|regions?|wards?|branches)\b)[\p{L}-]+(?=\s+of\b|\s*[.;,)!]|\s*$)`,
+    'iu',
+  ),
   new RegExp(String.raw`(?:±|\+\/-)\s*${NUM}\s*${UNIT}`, 'i'),
   new RegExp(
     String.raw`\bto\s+(?:the\s+nearest\s+[a-z]+|${NUM}\s+(?:decimal\s+places?|significant\s+(?:figures?|digits?)))`,
@@ -186,6 +218,15 @@ const CRITERIA: RegExp[] = [
   /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b/i,
   // Completeness: "without missing an item", "without omitting a step", "covering every field".
   /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b/i,
+  // Completeness against a given list or form: "all items on the contents list", "every field
+  // of the submission form" (not "all parts of a flower", what is learnt, nor "each item of a
+  // list", what a program does).
+  /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|entries|boxes|lines)\s+(?:of|on|in|from)\s+(?:the|your|their|its|our|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:list|checklist|form|template|register|sheet|card|log|schedule|inventory|manifest|questionnaire|specification|spec)s?\b/iu,
+  // Harm avoided, a degree of care: "without damaging the roots", "without cutting the skin",
+  // "without changing its behaviour", "without losing data" (verbs of damage and loss; a means
+  // or step done without, "without transferring the call", "without using a calculator", is a
+  // condition).
+  /\bwithout\s+(?:any\s+)?(?:damag|break|cutt|tear|spill|dropp|injur|harm|scratch|burn|contaminat|los|chang|compromis|exceed|wast|bruis|stain|crush|punctur|overheat|corrupt)\p{L}{0,2}ing\b/iu,
   /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
   // Every fault found: "identifying all defects", "spotting every hazard".
   /\b(?:identify(?:ing)?|identifies|find(?:s|ing)?|spot(?:s|ting)?|detect(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:defects?|faults?|hazards?|errors?|risks?|issues?|problems?|discrepancies|anomalies|bugs?|deviations?)\b/i,
@@ -200,7 +241,7 @@ const CRITERIA: RegExp[] = [
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   new RegExp(
-    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required)\s+(?:in|by)|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|following|that\s+(?:(?:it|they)\s+)?(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?|(?:[\p{L}-]+\s+)?(?:rules?|checks?))\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
+    String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required|shown|illustrated|laid\s+out|listed|stated)\s+(?:in|on|by)|(?<!\bsuch\s)as\s+in|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|(?<!\bthe\s)following|that\s+(?:(?:it|they)\s+)?(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?|(?:[\p{L}-]+\s+)?(?:rules?|checks?))\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
     'iu',
   ),
   new RegExp(
@@ -242,16 +283,19 @@ const CRITERIA_GATES: RegExp[] = [
   /\bor (?:fewer|less|more|under|over)\b/i,
   /\bor (?:higher|better|above|greater|more)\b/i,
   /within/i,
+  /within/i,
   /±|\+\/-/,
   /\bto\b/i,
   /every|each|a row|consecutive|successive/i,
+  /without/i,
+  /\b(?:all|every|each)\b/i,
   /without/i,
   /\b(?:all|every|each)\b/i,
   /\b(?:all|every|each)\b/i,
   /with/i,
   /error|unaided|unassisted|independently|memory|first|single|one/i,
   /scor|rated|graded|marked|judged|assessed/i,
-  /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|compl|in line|consistent|standard|that|conform|per |against|align/i,
+  /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|shown|illustrated|laid out|listed|stated|as in|compl|in line|consistent|standard|that|conform|per |against|align/i,
   /scor|achiev|pass|obtain|earn/i,
   /pass/i,
   /pass/i,
@@ -286,7 +330,7 @@ const COUNT_AFTER_VERB = new RegExp(
 /** Verbs after which a count is what the learner gives, not the material they are given
  * ("Join three data frames", "Prioritise five tickets", "Compare two theories"): those that
  * recall, explain or produce things, and these. */
-const COUNTED = new Set(['give', 'provide', 'write', 'draft', 'suggest', 'propose', 'generate']);
+const COUNTED = new Set(COUNTED_VERBS);
 const COUNTED_LEVELS = new Set<BloomLevel>(['remember', 'understand', 'create']);
 
 /** Words that can start what a verb acts on. */
@@ -538,7 +582,13 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     vaguePhrase: firstVague?.vague ?? null,
     realVerb: firstB?.real && firstB.vague ? { ...firstB.real, level: firstB.level } : null,
     verbFromLeadIn: !!firstB?.fromLeadIn,
-    criterion: findCriterion(masked, criterionFrom, verbEnd, countsAfter(firstB, lex)),
+    criterion: findCriterion(
+      masked,
+      criterionFrom,
+      verbEnd,
+      countsAfter(firstB, lex),
+      makesLength(firstB, lex),
+    ),
     placeholder: placeholders[0]
       ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
       : null,
@@ -551,6 +601,15 @@ function countsAfter(b: BehaviourReading | null, lex: Lexicon): boolean {
   const lemma = (b.real ?? b.verb).lemma;
   const base = lex.verb(lemma)?.level;
   return COUNTED.has(lemma) || (!!base && COUNTED_LEVELS.has(base));
+}
+
+/** Whether a length right after the first behaviour's verb is the size of what it makes or
+ * gives ("Write a 1,500-word essay"), not of what it works on ("Proofread a 2,000-word
+ * application"). */
+function makesLength(b: BehaviourReading | null, lex: Lexicon): boolean {
+  if (!b || b.fromLeadIn) return true;
+  const lemma = (b.real ?? b.verb).lemma;
+  return LENGTH_MADE.has(lemma) || lex.verb(lemma)?.level === 'create';
 }
 
 function rank(level: BloomLevel): number {
@@ -1729,6 +1788,7 @@ function findCriterion(
   from: number,
   verbEnd: number,
   counted: boolean,
+  lengthMade: boolean,
 ): PlainSpan | null {
   let best: PlainSpan | null = null;
   const body = from > 0 ? ' '.repeat(from) + text.slice(from) : text;
@@ -1736,6 +1796,16 @@ function findCriterion(
     // A cheap test first: most criteria never need their (costly to compile) pattern.
     if (!CRITERIA_GATES[k]!.test(body)) continue;
     const m = CRITERIA[k]!.exec(body);
+    // "Proofread a 2,000-word application": the size of the material, not of a product.
+    if (
+      m &&
+      CRITERIA[k] === LENGTH &&
+      !lengthMade &&
+      verbEnd >= 0 &&
+      m.index >= verbEnd &&
+      /^\s+(?:a|an|the|this|each)\s+$/i.test(body.slice(verbEnd, m.index))
+    )
+      continue;
     if (m && (!best || m.index < best.start))
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
