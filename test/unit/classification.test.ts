@@ -744,6 +744,21 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Proofread a 2,000-word grant application for spelling errors.', false, 'apply', false, false],
   ['Draft a 600-word press release announcing a new product.', false, 'create', true, false],
   ['Label the parts of the following diagram.', false, 'remember', false, false],
+  // A make-verb whose product follows given instructions, a kit or plans is apply; an original
+  // product stays create. Senses by object: developing film, weighing out, drawing up a dose,
+  // finding a value, recording a narration, writing a sonnet.
+  ["Assemble a bookcase from the manufacturer's instructions.", false, 'apply', false, false],
+  ['Build a birdhouse by following the plans in the workshop handout.', false, 'apply', false, false],
+  ['Construct a kite from a kit.', false, 'apply', false, false],
+  ['Build an original kinetic sculpture from scrap materials.', false, 'create', false, false],
+  ['Develop a theory of change from interview data.', false, 'create', false, false],
+  ['Develop colour negatives in the darkroom.', false, 'apply', false, false],
+  ['Weigh out the ingredients for a sponge cake.', false, 'apply', false, false],
+  ['Draw up insulin into a syringe.', false, 'apply', false, false],
+  ['Find the area of a trapezium.', false, 'apply', false, false],
+  ['Record a narration for a museum audio guide.', false, 'apply', false, false],
+  ['Write a sonnet about a city at night.', false, 'create', false, false],
+  ['Produce a packing list for a field expedition.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

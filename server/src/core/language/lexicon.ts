@@ -57,6 +57,10 @@ interface BloomData {
   /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
    * factors that affect food safety", "the risks associated with lone working"). */
   byRelation?: { verbs: string[]; level: string; objects: string[]; relations: string[] }[];
+  /** Verbs that make something, read at `level` when what they make is made from given
+   * material of a procedure ("from the manufacturer's instructions", "from a kit") or "by
+   * following" it, unless an original-work marker says otherwise. */
+  byProcedure?: { verbs: string[]; level: string; from: string[] };
   irregular: Record<string, string>;
 }
 
@@ -190,6 +194,8 @@ export class Lexicon {
   /** bloom-verbs.json "byPurpose": means verbs, the level of a judgement as their purpose and
    * the purposes that do not count. */
   readonly purpose: { means: Set<string>; level: BloomLevel; not: Set<string> } | null;
+  /** bloom-verbs.json "byProcedure". */
+  private readonly procedure: { verbs: Set<string>; level: BloomLevel; from: Set<string> } | null;
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -236,6 +242,13 @@ export class Lexicon {
           means: new Set(bloom.byPurpose.means),
           level: bloom.byPurpose.level as BloomLevel,
           not: new Set(bloom.byPurpose.not),
+        }
+      : null;
+    this.procedure = bloom.byProcedure
+      ? {
+          verbs: new Set(bloom.byProcedure.verbs),
+          level: bloom.byProcedure.level as BloomLevel,
+          from: new Set(bloom.byProcedure.from),
         }
       : null;
     for (const rule of bloom.byRelation ?? [])
@@ -371,6 +384,34 @@ export class Lexicon {
         if (/^(?:may|can|could|might|commonly|often|directly)$/.test(following[k] ?? '')) k++;
         if (r.relations.has(following[k] ?? '')) return r.level;
       }
+    }
+    return null;
+  }
+
+  /** The level of a verb that makes something when what it makes is made by a procedure: made
+   * "from" given instructions, a kit, plans, a template or a recipe ("Assemble a bookcase from
+   * the manufacturer's instructions", "Build a logger from an Arduino kit"), or "by following"
+   * / "following the" ones; null when nothing says so or an original-work marker names the
+   * product ("an original sculpture from scrap"). */
+  levelByProcedure(verb: string, following: readonly string[]): BloomLevel | null {
+    const p = this.procedure;
+    if (!p?.verbs.has(verb)) return null;
+    for (let j = 0; j < following.length; j++) {
+      const w = following[j]!;
+      if (this.originalMarkers.has(w)) return null;
+      if (j === 0) continue;
+      // "by following the plans", "following the kit's instructions" (not "the following").
+      if (w === 'following' && following[j - 1] !== 'the') return p.level;
+      if (w !== 'from') continue;
+      // "from the manufacturer's instructions", "from an Arduino kit": the source's head noun
+      // within the next four words.
+      for (let k = j + 1; k < Math.min(following.length, j + 5); k++) {
+        const x = following[k]!;
+        if (singulars(x).some((b) => p.from.has(b))) return p.level;
+        if (k + 1 < following.length && p.from.has(`${x} ${following[k + 1]}`)) return p.level;
+        if (OBJECT_STOP.has(x)) break;
+      }
+      return null;
     }
     return null;
   }

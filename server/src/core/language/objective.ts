@@ -1524,10 +1524,13 @@ function levelOf(
       ],
     };
   const following = unquotedWords(text, ws, from);
-  const byObject =
+  let byObject =
     lex.levelBySuitability(info.verb, following) ??
     lex.levelByRelation(info.verb, following) ??
     lex.levelByObject(info.verb, following);
+  // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
+  if ((byObject ?? info.level) === 'create')
+    byObject = lex.levelByProcedure(info.verb, following) ?? byObject;
   if (!byObject || byObject === info.level) return info;
   return {
     level: byObject,
