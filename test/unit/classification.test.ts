@@ -759,6 +759,8 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Record a narration for a museum audio guide.', false, 'apply', false, false],
   ['Write a sonnet about a city at night.', false, 'create', false, false],
   ['Produce a packing list for a field expedition.', false, 'apply', false, false],
+  // A verb written with its accent ("Flambé", "Sauté") is the verb.
+  ['Flambé a crêpe at the table.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -10,13 +10,23 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*/gu;
 
+/** A word in lowercase, its curly apostrophe straight and, in Latin script, its accents off
+ * ("Sauté" -> "saute", "flambé" -> "flambe": the verb lists spell them so), when that keeps its
+ * length (a precomposed letter for a letter). */
+function lowerWord(text: string): string {
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  if (!/[\u00c0-\u024f]/u.test(lower)) return lower;
+  const bare = lower.normalize('NFD').replace(/[\u0300-\u036f]/gu, '');
+  return bare.length === lower.length ? bare : lower;
+}
+
 export function words(text: string, from = 0): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     out.push({
       text: m[0],
-      lower: m[0].toLowerCase().replace(/’/g, "'"),
+      lower: lowerWord(m[0]),
       start: m.index,
       end: m.index + m[0].length,
     });
