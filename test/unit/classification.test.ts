@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Workspace,
+  applyEdits,
   buildOutline,
   type BloomLevel,
   type KirkpatrickLevel,
@@ -748,7 +749,13 @@ const OBJECTIVES: ObjectiveCase[] = [
   // product stays create. Senses by object: developing film, weighing out, drawing up a dose,
   // finding a value, recording a narration, writing a sonnet.
   ["Assemble a bookcase from the manufacturer's instructions.", false, 'apply', false, false],
-  ['Build a birdhouse by following the plans in the workshop handout.', false, 'apply', false, false],
+  [
+    'Build a birdhouse by following the plans in the workshop handout.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
   ['Construct a kite from a kit.', false, 'apply', false, false],
   ['Build an original kinetic sculpture from scrap materials.', false, 'create', false, false],
   ['Develop a theory of change from interview data.', false, 'create', false, false],
@@ -1063,4 +1070,39 @@ describe('passive performance criteria', () => {
       .map((f) => `${f.ruleId} ${UNIT.slice(f.span.start, f.span.end)}`);
     assert.deepEqual(noisy, []);
   });
+});
+
+// Eighth pass: what a vague "know" / "learn" asks for depends on the clause after it. "Know when
+// to X" asks for a judgement (decide when), "Know why / how X happens" for an explanation; "Know
+// what to X" stays recall. The preferred rewrite keeps the clause.
+describe('the level a vague phrase means, from the clause after it', () => {
+  const CASES: [string, BloomLevel, string][] = [
+    [
+      'Know when to call for a second opinion.',
+      'evaluate',
+      'Decide when to call for a second opinion.',
+    ],
+    [
+      'Learn when to hand a patient over to a senior colleague.',
+      'evaluate',
+      'Decide when to hand a patient over to a senior colleague.',
+    ],
+    ['Know why bread dough needs to rest.', 'understand', 'Explain why bread dough needs to rest.'],
+    ['Know how the heart pumps blood.', 'understand', 'Explain how the heart pumps blood.'],
+    ['Know what to pack for a day hike.', 'remember', 'Identify what to pack for a day hike.'],
+  ];
+  for (const [text, meant, fixed] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const a = buildOutline(source, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.vague, true);
+      assert.equal(a.vaguePhrase?.meant, meant);
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(applyEdits(source, fix.edits), `## Objectives\n\n- ${fixed}\n`);
+    });
+  }
 });

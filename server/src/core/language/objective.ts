@@ -887,7 +887,28 @@ function behaviourAt(
     }
     const lv = real ? (how > 0 ? procedural(real.b) : real.b) : null;
     if (how > 0 && !lv?.level) phrase.meant = 'apply';
-    else if (!real) {
+    else if (
+      !real &&
+      !endsWithParticle &&
+      ws[vague.end]?.lower === 'when' &&
+      ws[vague.end + 1]?.lower === 'to'
+    ) {
+      // "Know when to reef the sail", "learn when to refer a client": the judgement of when an
+      // action is called for (Anderson & Krathwohl 2001, ch. 5: checking and critiquing against
+      // conditions), Evaluate: "Decide when to ...".
+      phrase.meant = 'evaluate';
+    } else if (
+      !real &&
+      !endsWithParticle &&
+      (ws[vague.end]?.lower === 'how' || ws[vague.end]?.lower === 'why') &&
+      ws[vague.end + 1]?.lower !== 'to' &&
+      rank(phrase.meant) < rank('understand')
+    ) {
+      // "Know how the heart pumps blood", "know why dough rests": an explanation of a process or
+      // a cause, Understand (explaining), not recall.
+      phrase.meant = 'understand';
+      phrase.suggest = lex.suggestFor('understand') ?? phrase.suggest;
+    } else if (!real) {
       const following = ws.slice(vague.end, vague.end + OBJECT_WORDS).map((x) => x.lower);
       const meant = lex.meantByObject(vague.phrase.key, following);
       if (meant && meant !== phrase.meant) {

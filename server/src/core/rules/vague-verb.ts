@@ -59,6 +59,26 @@ const ALREADY_COMPARED =
 /** Abstract heads nothing is compared or sorted by ("Classify the importance of X"). */
 const ABSTRACT =
   /^(?:the\s+|a\s+|an\s+)?(?:importance|basics|concepts?|idea|purpose|role|value|need|principles?|fundamentals|meaning|nature|significance|benefits?|power|ethics|essence|limits)\b/iu;
+/** A history, an anatomy, a story: an account told or a body of knowledge, which is described,
+ * explained or summarized, never used, identified, named, defined or listed ("Become acquainted
+ * with the history of salt glazing" is not "Use the history of salt glazing"). */
+const ACCOUNT =
+  /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:history|histories|anatomy|physiology|evolution|origins?|background|heritage|legacy|story)\b/iu;
+/** Verbs that act on a thing or pick it out, not on an account of it. */
+const NOT_FOR_ACCOUNTS = new Set([
+  'use',
+  'apply',
+  'operate',
+  'identify',
+  'name',
+  'define',
+  'list',
+  'state',
+  'label',
+  'classify',
+  'categorize',
+  'categorise',
+]);
 /** Verbs that sort several things ("Classify incidents by severity", never "Classify the
  * concept"). */
 const NEEDS_MANY = new Set([
@@ -176,7 +196,15 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     clause = 'that';
   const clauseEnd = rest.search(/[.;:!?]/u);
   const object = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
-  const candidates = vp.key === 'how to' ? ['explain', 'describe', 'demonstrate', 'show'] : suggest;
+  // "Know when to reef the sail": a judgement of when, kept with its clause ("Decide when to
+  // reef the sail"), never the clause dropped ("Reef the sail" says nothing of when).
+  const whenTo = clause === 'when' && /^when\s+to\s+\p{L}/iu.test(rest);
+  const candidates =
+    vp.key === 'how to'
+      ? ['explain', 'describe', 'demonstrate', 'show']
+      : whenTo
+        ? ['decide', 'determine', 'recognize']
+        : suggest;
   for (const verb of candidates) {
     if (clause) {
       if (!(lex.complements.get(verb)?.has(clause) ?? false)) continue;
@@ -186,6 +214,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       continue;
     }
     if ((NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb)) && ABSTRACT.test(object)) continue;
+    if (!clause && NOT_FOR_ACCOUNTS.has(verb) && ACCOUNT.test(object)) continue;
     // "how to X" as a topic: "Explain how to X" (the phrase stays, a verb goes before it).
     if (vp.key === 'how to') {
       out.push({
