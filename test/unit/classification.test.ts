@@ -766,6 +766,12 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Record a narration for a museum audio guide.', false, 'apply', false, false],
   ['Write a sonnet about a city at night.', false, 'create', false, false],
   ['Produce a packing list for a field expedition.', false, 'apply', false, false],
+  // Converting numbers, units or quantities is a calculation (apply); "a roll of", "a batch of"
+  // name a quantity of the object.
+  ['Convert a temperature from Fahrenheit to Celsius.', false, 'apply', false, false],
+  ['Convert fractions to decimals.', false, 'apply', false, false],
+  ['Develop a reel of 16 mm cine film.', false, 'apply', false, false],
+  ['Produce a batch of labels for the sample jars.', false, 'apply', false, false],
   // A verb written with its accent ("Flambé", "Sauté") is the verb.
   ['Flambé a crêpe at the table.', false, 'apply', false, false],
 ];

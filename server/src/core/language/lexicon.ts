@@ -131,6 +131,14 @@ const PARTITIVES = new Set([
   'chains',
   'combination',
   'combinations',
+  'roll',
+  'rolls',
+  'reel',
+  'reels',
+  'batch',
+  'batches',
+  'bundle',
+  'bundles',
 ]);
 interface VagueData {
   phrases: {
@@ -664,20 +672,29 @@ function objectLevel(
 ): BloomLevel | null {
   if (!rules) return null;
   let found: BloomLevel | null = null;
-  // A phrase that starts inside the window may end just after it.
-  const end = Math.min(following.length, OBJECT_WINDOW + 2);
+  // The window counts from where the object starts: after "a sequence of", "a roll of" it
+  // starts again ("Develop a reel of 16 mm cine film").
+  let shift = 0;
   let from = 0;
-  for (let j = 0; j < end; j++) {
+  // A phrase that starts inside the window may end just after it.
+  for (let j = 0; j < Math.min(following.length, OBJECT_WINDOW + 2 + shift); j++) {
     const w = following[j]!;
     // "a sequence of commands", "a set of aliases": the object is what follows "of".
-    if (w === 'of' && j > 0 && PARTITIVES.has(following[j - 1]!)) continue;
+    if (w === 'of' && j > 0 && PARTITIVES.has(following[j - 1]!)) {
+      shift = j;
+      continue;
+    }
     if (OBJECT_STOP.has(w)) break;
-    if (j < OBJECT_WINDOW && originals?.has(w)) return 'create';
+    if (j - shift < OBJECT_WINDOW && originals?.has(w)) return 'create';
     let hit: { words: string[]; level: BloomLevel } | undefined;
     for (const base of singulars(w)) {
       for (const r of rules.get(base) ?? []) {
         const start = j - r.words.length + 1;
-        if (start < from || start >= OBJECT_WINDOW || (hit && hit.words.length >= r.words.length))
+        if (
+          start < from ||
+          start - shift >= OBJECT_WINDOW ||
+          (hit && hit.words.length >= r.words.length)
+        )
           continue;
         let same = true;
         for (let k = 0; k < r.words.length - 1 && same; k++)
@@ -688,7 +705,7 @@ function objectLevel(
     if (hit) {
       found = hit.level;
       from = j + 1;
-    } else if (j >= OBJECT_WINDOW) break;
+    } else if (j - shift >= OBJECT_WINDOW) break;
   }
   return found;
 }
