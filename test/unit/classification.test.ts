@@ -772,6 +772,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Convert fractions to decimals.', false, 'apply', false, false],
   ['Develop a reel of 16 mm cine film.', false, 'apply', false, false],
   ['Produce a batch of labels for the sample jars.', false, 'apply', false, false],
+  // Two verbs only the English lexicon knows, joined by "and", in a sentence: two behaviours.
+  // A heading-like phrase without a full stop stays a topic.
+  ['Blanch and refresh green beans.', false, 'apply', false, true],
+  ['Table and figure placement', false, null, false, false],
   // A verb written with its accent ("Flambé", "Sauté") is the verb.
   ['Flambé a crêpe at the table.', false, 'apply', false, false],
 ];
@@ -786,6 +790,7 @@ const NO_VERB = new Set([
   'Students work in pairs on the lab.',
   'What we will do today',
   'Graduates find employment in many sectors.',
+  'Table and figure placement',
 ]);
 
 describe('objective classification', () => {

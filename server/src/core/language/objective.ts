@@ -961,7 +961,13 @@ function behaviourAt(
       mode === 'start'
         ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) &&
-          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex, true));
+          (objectOk(text, ws, k, 'determiner') ||
+            // "Blanch and refresh green beans": right after the first verb and "and", in a
+            // sentence or with words enough for an object, the two verbs share a bare object.
+            (mode === 'adjacent' &&
+              (/[.!]\s*$/.test(text) || ws.length - k - 1 >= 2) &&
+              objectOk(text, ws, k, 'bare')) ||
+            verbFollows(text, ws, k, lex, true));
     if (!ok) return null;
     // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
     // compounds are right-headed), so it has that verb's level.
@@ -1317,6 +1323,11 @@ function startOk(
   if (gerundFollows(text, ws, k, lex)) return true;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
   if (verbFollows(text, ws, k, lex)) return true;
+  // "Blanch and refresh green beans": a second verb only the English lexicon knows, in a
+  // sentence or with words enough for its object after it (a heading such as "Table and
+  // figure placement" has neither).
+  if ((/[.!]\s*$/.test(text) || ws.length - k - 3 >= 2) && verbFollows(text, ws, k, lex, true))
+    return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;
   // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
   const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
