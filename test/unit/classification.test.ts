@@ -776,6 +776,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   // A heading-like phrase without a full stop stays a topic.
   ['Blanch and refresh green beans.', false, 'apply', false, true],
   ['Table and figure placement', false, null, false, false],
+  // Vague phrases in other words: "know about", "be conversant with", "come to understand".
+  ['Know about the dangers of carbon monoxide.', true, null, false, false],
+  ['Be conversant with the rules of cricket.', true, null, false, false],
+  ['Come to understand the causes of inflation.', true, null, false, false],
   // A verb written with its accent ("Flambé", "Sauté") is the verb.
   ['Flambé a crêpe at the table.', false, 'apply', false, false],
 ];

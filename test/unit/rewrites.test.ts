@@ -96,6 +96,15 @@ function cases(): Case[] {
     'What is data loss prevention (DLP)?',
     'Why is data security important for an organization?',
     'How does DNS resolve a name?',
+    // Eighth pass: a vague verb sharing the next verb's object ("Understand and be able to use
+    // a sextant"), a "that" clause with a verb in -s, "know about", "be conversant with",
+    // "come to understand".
+    'Understand and be able to use a sextant.',
+    'Understand and use a tide table.',
+    'Understand that every cell comes from another cell.',
+    'Know about the dangers of carbon monoxide.',
+    'Be conversant with the rules of cricket.',
+    'Come to understand the causes of inflation.',
   );
   // Hand-written vague objectives in shapes the corpora lack (eighth pass): "Know when to",
   // "Gain an understanding of how", vague compounds, conditions, criteria, task lists, IDs,
@@ -173,6 +182,19 @@ describe('vague-verb rewrites', () => {
             // its place takes (a behaviour kept, "Work with files", is the author's own).
             if (/^Replace/.test(fix.title) && /^(?:of|with)$/i.test(nextWord!))
               bad.push(`${c.name}: "${o.text}" -> "${rewritten}": "${verb} ${nextWord}"`);
+            // "Identify about the dangers": "about" stays behind when "know about" is replaced.
+            if (
+              /^about$/i.test(nextWord!) &&
+              !/^(?:write|talk|speak|read|reflect|think|ask|argue)$/i.test(verb!)
+            )
+              bad.push(`${c.name}: "${o.text}" -> "${rewritten}": "${verb} ${nextWord}"`);
+            // "Explain and be able to use X": a verb with no object before "and be able to".
+            if (/^[\p{L}]+\s+and\s+be\s+able\s+to\b/iu.test(tail))
+              bad.push(`${c.name}: "${o.text}" -> "${rewritten}": "${tail.slice(0, 40)}"`);
+            // "Classify and use a tide table", "Compare and use X": a verb that needs several
+            // things sharing the object of one.
+            if (/^(?:classify|categori[sz]e|compare|contrast|sort|rank|list)\s+and\s+/iu.test(tail))
+              bad.push(`${c.name}: "${o.text}" -> "${rewritten}": "${tail.slice(0, 40)}"`);
             if (KNOWLEDGE_BODY.test(tail))
               bad.push(`${c.name}: "${o.text}" -> "${rewritten}": "${tail.slice(0, 40)}"`);
             if (NEEDS_SEVERAL.test(tail))

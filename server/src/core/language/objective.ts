@@ -962,9 +962,13 @@ function behaviourAt(
         ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) &&
           (objectOk(text, ws, k, 'determiner') ||
-            // "Blanch and refresh green beans": right after the first verb and "and", in a
-            // sentence or with words enough for an object, the two verbs share a bare object.
+            // "Blanch and refresh green beans", "Remove, bench bleed, and reinstall": right after
+            // the first verb and "and" or a comma, in a sentence or with words enough for an
+            // object, the verbs share a bare object (not after "how to").
             (mode === 'adjacent' &&
+              k > 0 &&
+              (/^(?:and|or)$/.test(ws[k - 1]!.lower) ||
+                text.slice(ws[k - 1]!.end, w.start).includes(',')) &&
               (/[.!]\s*$/.test(text) || ws.length - k - 1 >= 2) &&
               objectOk(text, ws, k, 'bare')) ||
             verbFollows(text, ws, k, lex, true));

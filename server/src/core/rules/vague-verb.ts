@@ -189,13 +189,33 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   if (WH.has(next)) clause = next;
   else if (
     next === 'that' &&
-    /^that\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|are|was|were|can|could|will|would|should|must|may|might|has|have|had|does|do|did)\b/iu.test(
+    // "that every cell comes from another cell": a verb in -s or -ed counts as the clause's
+    // (a demonstrative "that concept" read as a clause only narrows the verbs offered).
+    /^that\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|are|was|were|can|could|will|would|should|must|may|might|has|have|had|does|do|did|\p{L}{2,}(?:s|ed))\b/iu.test(
       rest,
     )
   )
     clause = 'that';
+  // "Understand and apply the principles", "Understand and be able to use a sextant": the vague
+  // verb shares the object of the behaviour after "and"; "be able to" goes with the rewrite
+  // ("Explain and use a sextant").
+  const shared = clause
+    ? null
+    : /^(?:,\s*)?(?:and|or)\s+(be\s+able\s+to\s+)?([\p{L}'’-]+)\b/iu.exec(rest);
+  const sharedVerb =
+    shared && (lex.verb(lex.lemma(shared[2]!.toLowerCase()) ?? '') || lex.englishLemma(shared[2]!))
+      ? shared
+      : null;
+  if (sharedVerb?.[1]) {
+    const able = rest.indexOf(sharedVerb[1]);
+    end = plain.length - rest.length + able + sharedVerb[1].length;
+  }
   const clauseEnd = rest.search(/[.;:!?]/u);
-  const object = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  const object = sharedVerb
+    ? rest.slice(sharedVerb[0].length, clauseEnd < 0 ? undefined : clauseEnd)
+    : clauseEnd < 0
+      ? rest
+      : rest.slice(0, clauseEnd);
   // "Know when to reef the sail": a judgement of when, kept with its clause ("Decide when to
   // reef the sail"), never the clause dropped ("Reef the sail" says nothing of when).
   const whenTo = clause === 'when' && /^when\s+to\s+\p{L}/iu.test(rest);
@@ -214,6 +234,9 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       continue;
     }
     if ((NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb)) && ABSTRACT.test(object)) continue;
+    // "Classify and use a tide table": a verb that sorts or compares several things does not
+    // share one thing's object.
+    if (sharedVerb && (NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb))) continue;
     if (!clause && NOT_FOR_ACCOUNTS.has(verb) && ACCOUNT.test(object)) continue;
     // "how to X" as a topic: "Explain how to X" (the phrase stays, a verb goes before it).
     if (vp.key === 'how to') {
@@ -226,7 +249,15 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       });
       continue;
     }
-    out.push({ start, end, text: word(verb), verb, keep: false });
+    out.push({
+      start,
+      end,
+      text: sharedVerb?.[1]
+        ? `${word(verb)} ${/\bor\b/iu.test(sharedVerb[0]) ? 'or' : 'and'} `
+        : word(verb),
+      verb,
+      keep: false,
+    });
   }
   if (!out.length && clause)
     out.push({ start, end, text: word('explain'), verb: 'explain', keep: false });
