@@ -239,12 +239,13 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-6.json', f);
-    // BEFORE
-    assert.ok(f.strict >= 0, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0, `vague ${f.vague}`);
-    assert.ok(f.criterion >= 0, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0, `compound ${f.compound}`);
+    // On the reader before the eighth pass: strict 0.817, lenient 0.866, vague 0.984,
+    // criterion 0.935, compound 0.995. After it: 0.892, 0.946, 0.989, 0.989, 0.995.
+    assert.ok(f.strict >= 0.89, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.94, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.99, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the

@@ -21,6 +21,7 @@ interface BloomData {
   verbs: { verb: string; level: string; alternatives: string[] }[];
   phrasal?: { verb: string; level: string }[];
   byObject?: { verbs: string[]; level: string; objects: string[] }[];
+  byProcedure?: { verbs: string[]; level: string; from: string[]; sources: string[] };
   irregular: Record<string, string>;
 }
 interface VagueData {
@@ -201,7 +202,8 @@ test('levels by object: listed verbs, valid levels, lowercase objects listed onc
   for (const rule of bloom.byObject ?? []) {
     assert.ok(LEVELS.includes(rule.level), `byObject: unknown level ${rule.level}`);
     for (const verb of rule.verbs) {
-      const v = verbByName.get(verb);
+      // A phrasal verb ("draw up") has senses by object too ("draw up a dose": apply).
+      const v = verbByName.get(verb) ?? bloom.phrasal?.find((p) => p.verb === verb);
       assert.ok(v, `byObject: ${verb} is not a listed verb`);
       assert.notEqual(rule.level, v.level, `byObject: ${verb} is at ${v.level} anyway`);
       for (const o of rule.objects) {
@@ -212,6 +214,23 @@ test('levels by object: listed verbs, valid levels, lowercase objects listed onc
     }
   }
   assert.ok(seen.has('write literature review') && seen.has('write essay'));
+});
+
+test('made by procedure: listed verbs that make something, the level they fall to, sources', () => {
+  const p = bloom.byProcedure;
+  assert.ok(p, 'bloom-verbs.json has byProcedure');
+  assert.ok(LEVELS.includes(p.level));
+  for (const verb of p.verbs) {
+    const v = verbByName.get(verb) ?? bloom.phrasal?.find((x) => x.verb === verb);
+    assert.ok(v, `byProcedure: ${verb} is not a listed verb`);
+    assert.ok(
+      order(v.level) > order(p.level) || verb === 'make',
+      `byProcedure: ${verb} is ${v.level}`,
+    );
+  }
+  for (const o of p.from) assert.match(o, /^[a-z-]+( [a-z-]+)*$/);
+  assert.ok(p.from.includes('instructions') && p.from.includes('kit'));
+  assert.ok(p.sources.length >= 1);
 });
 
 test('irregular forms: at least 60, each mapping to a listed verb or a vague head word', () => {
