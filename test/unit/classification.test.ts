@@ -772,9 +772,7 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Convert fractions to decimals.', false, 'apply', false, false],
   ['Develop a reel of 16 mm cine film.', false, 'apply', false, false],
   ['Produce a batch of labels for the sample jars.', false, 'apply', false, false],
-  // Two verbs only the English lexicon knows, joined by "and", in a sentence: two behaviours.
-  // A heading-like phrase without a full stop stays a topic.
-  ['Blanch and refresh green beans.', false, 'apply', false, true],
+  // A heading-like pair of words that are also English verbs stays a topic.
   ['Table and figure placement', false, null, false, false],
   // Vague phrases in other words: "know about", "be conversant with", "come to understand".
   ['Know about the dangers of carbon monoxide.', true, null, false, false],

@@ -961,17 +961,7 @@ function behaviourAt(
       mode === 'start'
         ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) &&
-          (objectOk(text, ws, k, 'determiner') ||
-            // "Blanch and refresh green beans", "Remove, bench bleed, and reinstall": right after
-            // the first verb and "and" or a comma, in a sentence or with words enough for an
-            // object, the verbs share a bare object (not after "how to").
-            (mode === 'adjacent' &&
-              k > 0 &&
-              (/^(?:and|or)$/.test(ws[k - 1]!.lower) ||
-                text.slice(ws[k - 1]!.end, w.start).includes(',')) &&
-              (/[.!]\s*$/.test(text) || ws.length - k - 1 >= 2) &&
-              objectOk(text, ws, k, 'bare')) ||
-            verbFollows(text, ws, k, lex, true));
+          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex, true));
     if (!ok) return null;
     // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
     // compounds are right-headed), so it has that verb's level.
@@ -1327,11 +1317,6 @@ function startOk(
   if (gerundFollows(text, ws, k, lex)) return true;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
   if (verbFollows(text, ws, k, lex)) return true;
-  // "Blanch and refresh green beans": a second verb only the English lexicon knows, in a
-  // sentence or with words enough for its object after it (a heading such as "Table and
-  // figure placement" has neither).
-  if ((/[.!]\s*$/.test(text) || ws.length - k - 3 >= 2) && verbFollows(text, ws, k, lex, true))
-    return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;
   // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
   const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
