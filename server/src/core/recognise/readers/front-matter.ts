@@ -1,12 +1,12 @@
 // Reader: front matter. `title:` names the course; `objectives:` and `outcomes:` are lists of
 // sentences (the Carpentries' older format, R Markdown lessons).
 import type { RootContent } from 'mdast';
-import { parseDocument, isSeq, isScalar, isMap } from 'yaml';
 import type { ItemKind } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, type BlockName } from '../names.js';
 import { ruleOf } from '../scope.js';
+import { readFrontMatterYaml } from './front-matter-yaml.js';
 import type { PlainText } from '../plain.js';
 
 export function readFrontMatter(b: Builder, node: RootContent): void {
@@ -22,31 +22,21 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
     firstBreak >= span.end
       ? span.end
       : firstBreak + (b.text[firstBreak] === '\r' && b.text[firstBreak + 1] === '\n' ? 2 : 1);
-  let doc;
+  let yaml;
   try {
     // The YAML parser does not take a lone CR for a line break; LF in its place keeps offsets.
-    doc = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {
-      prettyErrors: false,
-      uniqueKeys: false,
-    });
+    yaml = readFrontMatterYaml(node.value.replace(/\r(?!\n)/g, '\n'));
   } catch {
     b.outline.notes.push({ message: 'The front matter could not be read as YAML.', span });
     return;
   }
-  if (doc.errors.length) {
-    b.outline.notes.push({
-      message: `The front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
-      span,
-    });
+  if (yaml.error !== null) {
+    b.outline.notes.push({ message: `The front matter is not valid YAML: ${yaml.error}`, span });
   }
-  const contents = doc.contents;
-  if (!isMap(contents)) return;
-  for (const pair of contents.items) {
-    const rawKey = isScalar(pair.key) ? String(pair.key.value) : '';
+  for (const pair of yaml.pairs) {
+    const rawKey = pair.key;
     const key = rawKey.toLowerCase();
-    if (key === 'title' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-      b.outline.title = pair.value.value.trim();
-    }
+    if (key === 'title' && pair.text !== null) b.outline.title = pair.text.trim();
     // `objectives:`, `learning_objectives:`, `learningOutcomes:`, `goals:` ...: a key named
     // like a block (names.ts), weak names ("goals") included, since a front matter key is
     // written for what it holds.
@@ -54,14 +44,13 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
     const kind: ItemKind | null =
       key === 'outcomes' ? 'outcome' : name && name.kind !== 'assessment' ? name.kind : null;
     if (!kind) continue;
-    if (!isSeq(pair.value)) {
+    if (!pair.items) {
       b.outline.notes.push({
         message: `Front matter "${key}" should be a list of sentences; it was ignored.`,
         span,
       });
       continue;
     }
-    const seq = pair.value;
     // `outcomes:` in a lesson's front matter are often learner statements: the items decide.
     const sink = newSink(
       0,
@@ -69,10 +58,9 @@ export function readFrontMatter(b: Builder, node: RootContent): void {
       span,
       kind === 'outcome' ? 'outcome-unless-learner' : name ? ruleOf(name) : 'objective',
     );
-    for (const entry of seq.items) {
-      if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.range) continue;
-      const value = entry.value;
-      const [s, e] = entry.range;
+    for (const entry of pair.items) {
+      if (!entry) continue;
+      const { value, start: s, end: e } = entry;
       const raw = node.value.slice(s, e);
       // Offsets are exact only where the source is the value itself (plain or simply quoted).
       let inner = -1;
