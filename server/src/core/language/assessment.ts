@@ -9,7 +9,7 @@ import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
 import data from './data/question-forms.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.js';
 import { readObjectiveForRecognition, type BehaviourReading, type PlainSpan } from './objective.js';
-import { words } from './words.js';
+import { firstWord, words } from './words.js';
 
 export interface TaskReading {
   level: BloomLevel | null;
@@ -137,7 +137,7 @@ function readQuestion(
   for (const form of FORMS) {
     const m = form.re.exec(q);
     if (!m) continue;
-    const first = words(text, start)[0];
+    const first = firstWord(text, start);
     let level = form.level;
     let verb: TaskReading['verb'] = first
       ? { start: first.start, end: first.end, text: first.text, lemma: first.lower }
@@ -145,7 +145,7 @@ function readQuestion(
     if (form.verbAfter) {
       // "How would you explain ...?": the verb after the form says what is asked.
       const after = start + m.index + m[0].length;
-      const w = words(text, after).find(
+      const w = words(text, after, end).find(
         (x) => x.start < end && !/^(?:you|we|i|one)$/.test(x.lower),
       );
       const lemma = w ? lex.lemma(w.lower) : null;
@@ -168,7 +168,8 @@ function readImperative(
   sentence: PlainSpan,
   lex: Lexicon,
 ): TaskReading | null {
-  const ws = words(text, start).filter((w) => w.start < end);
+  // Only the sentence's words (not the paragraph's to its end, for every sentence).
+  const ws = words(text, start, end);
   let i = 0;
   while (i < ws.length - 1 && lex.isAdverb(ws[i]!.lower)) i++;
   const first = ws[i];

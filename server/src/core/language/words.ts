@@ -20,18 +20,29 @@ function lowerWord(text: string): string {
   return bare.length === lower.length ? bare : lower;
 }
 
-export function words(text: string, from = 0): Word[] {
+/** The words of `text` that start at or after `from` and before `to`, in order (a word that
+ * starts before `to` is whole, even where it runs past it). */
+export function words(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    out.push({
-      text: m[0],
-      lower: lowerWord(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-  }
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) out.push(wordOf(m));
   return out;
+}
+
+/** The first word at or after `from`: `words(text, from)[0]` without reading the rest. */
+export function firstWord(text: string, from = 0): Word | undefined {
+  WORD.lastIndex = from;
+  const m = WORD.exec(text);
+  return m ? wordOf(m) : undefined;
+}
+
+function wordOf(m: RegExpExecArray): Word {
+  return {
+    text: m[0],
+    lower: lowerWord(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  };
 }
 
 /** Replaces `[TODO ...]` placeholders with spaces (same length), so no check is satisfied by
