@@ -47,7 +47,11 @@ interface Open {
   fence: string;
 }
 
-export function maskContainers(text: string): { source: string; divs: Div[] } {
+export function maskContainers(
+  text: string,
+  /** Read every line in full (tests compare this with the skipping below). */
+  everyLine = false,
+): { source: string; divs: Div[] } {
   if (
     !text.includes(':::') &&
     !text.includes('```{') &&
@@ -61,11 +65,32 @@ export function maskContainers(text: string): { source: string; divs: Div[] } {
   let codeFence: string | null = null;
   let admonition: { open: Open; indent: number } | null = null;
   let pos = 0;
+  // Where the next ":::" is (searched again only once passed), so that the lines without one
+  // are told in constant time.
+  let colons = -1;
   while (pos <= text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     let lineEnd = eol;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    if (colons !== -2 && colons < pos) {
+      colons = text.indexOf(':::', pos);
+      if (colons < 0) colons = -2;
+    }
+    // Most lines are none of the below: outside an admonition, a line whose first character
+    // after up to three spaces is not "`", "~", "!" or "?" and that holds no ":::" is neither a
+    // fence nor an admonition, and changes nothing here. Skipped without reading it further
+    // (the lines were 1.4% of `check`'s CPU on the Carpentries lessons).
+    if (!everyLine && !admonition && (colons === -2 || colons + 3 > lineEnd)) {
+      let at = pos;
+      while (at < pos + 3 && text.charCodeAt(at) === 32) at++;
+      const c = at < lineEnd ? text.charCodeAt(at) : 0;
+      if (c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 33 /* ! */ && c !== 63 /* ? */) {
+        if (eol >= text.length) break;
+        pos = eol + 1;
+        continue;
+      }
+    }
     const line = text.slice(pos, lineEnd);
     // An admonition's body is its indented lines (and blank lines between them).
     if (admonition && line.trim() !== '' && indentOf(line) < admonition.indent) {
