@@ -310,6 +310,16 @@ class Place {
 
 const placeOf = (n: { position?: unknown }) => n.position as Place;
 
+/** The start and end offsets of a node's position, read from a Place's fields: its `start` and
+ * `end` getters make a new object on every read, and the readers ask for the span of every
+ * node they look at (recognise/context.ts, off). Any other position is read as mdast's. */
+export function positionStart(p: { start: { offset?: number } } | undefined): number {
+  return p instanceof Place ? p.s : (p?.start.offset ?? 0);
+}
+export function positionEnd(p: { end: { offset?: number } } | undefined): number {
+  return p instanceof Place ? p.e : (p?.end.offset ?? 0);
+}
+
 /** Moves a node and its descendants by `delta` offsets. */
 function shift(node: Positioned, delta: number): void {
   const stack: Positioned[] = [node];

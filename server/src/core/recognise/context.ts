@@ -4,7 +4,7 @@
 import type { List } from 'mdast';
 import type { Lexicon } from '../language/lexicon.js';
 import type { Block, BlockSource, ItemKind, LeadIn, Outline, Span } from '../model.js';
-import type { Parsed } from '../parse.js';
+import { positionEnd, positionStart, type Parsed } from '../parse.js';
 import type { PlainCache } from './plain.js';
 import type { Reads } from './reuse.js';
 import type { ListSink } from './readers/lists.js';
@@ -34,10 +34,8 @@ export function off(
   b: Builder,
   node: { position?: { start: { offset?: number }; end: { offset?: number } } },
 ): Span {
-  return {
-    start: (node.position?.start.offset ?? 0) + b.parsed.base,
-    end: (node.position?.end.offset ?? 0) + b.parsed.base,
-  };
+  const base = b.parsed.base;
+  return { start: positionStart(node.position) + base, end: positionEnd(node.position) + base };
 }
 
 export function newBlock(
