@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateOutline } from './generate.mjs';
+import { wire } from './lsp-client.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -90,57 +91,12 @@ function startServer(root) {
   const child = spawn(process.execPath, [path.join(root, 'bin/bloomline.js'), 'lsp', '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  let buffer = Buffer.alloc(0);
-  let chunks = [];
-  let waiting = 0;
-  let needed = 0;
-  let nextId = 1;
-  const pending = new Map();
-  const listeners = new Set();
-  const send = (message) => {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    child.stdin.write(body);
-  };
-  child.stdout.on('data', (chunk) => {
-    chunks.push(chunk);
-    waiting += chunk.length;
-    if (buffer.length + waiting < needed) return;
-    buffer = Buffer.concat([buffer, ...chunks]);
-    chunks = [];
-    waiting = 0;
-    needed = 0;
-    for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(
-        /Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1],
-      );
-      if (buffer.length < headerEnd + 4 + length) {
-        needed = headerEnd + 4 + length;
-        return;
-      }
-      const message = JSON.parse(
-        buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'),
-      );
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      if (message.id !== undefined && message.method === undefined) {
-        pending.get(message.id)?.(message);
-        pending.delete(message.id);
-      } else if (message.id !== undefined) {
-        const result =
-          message.method === 'workspace/configuration'
-            ? message.params.items.map(() => null)
-            : null;
-        send({ jsonrpc: '2.0', id: message.id, result });
-      } else for (const l of listeners) l(message);
-    }
-  });
+  const { send, pending, listeners, newId } = wire(child);
   return {
     pid: child.pid,
     request: (method, params) =>
       new Promise((resolve) => {
-        const id = nextId++;
+        const id = newId();
         pending.set(id, resolve);
         send({ jsonrpc: '2.0', id, method, params });
       }),
@@ -165,7 +121,7 @@ function startServer(root) {
         await Promise.race([
           (async () => {
             await new Promise((resolve) => {
-              const id = nextId++;
+              const id = newId();
               pending.set(id, resolve);
               send({ jsonrpc: '2.0', id, method: 'shutdown', params: null });
             });
