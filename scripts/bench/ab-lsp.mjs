@@ -91,41 +91,17 @@ function startServer(root) {
   const child = spawn(process.execPath, [path.join(root, 'bin/bloomline.js'), 'lsp', '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const { send, pending, listeners, newId } = wire(child);
+  const wired = wire(child);
   return {
     pid: child.pid,
-    request: (method, params) =>
-      new Promise((resolve) => {
-        const id = newId();
-        pending.set(id, resolve);
-        send({ jsonrpc: '2.0', id, method, params });
-      }),
-    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
-    next: (test, timeoutMs = 120_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          listeners.delete(listener);
-          reject(new Error('timed out waiting for the server'));
-        }, timeoutMs);
-        const listener = (m) => {
-          if (!test(m)) return;
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(m);
-        };
-        listeners.add(listener);
-      }),
+    ...wired,
     /** Asks the server to exit, then ends it by its PID after 5 s. */
     stop: async () => {
       try {
         await Promise.race([
           (async () => {
-            await new Promise((resolve) => {
-              const id = newId();
-              pending.set(id, resolve);
-              send({ jsonrpc: '2.0', id, method: 'shutdown', params: null });
-            });
-            send({ jsonrpc: '2.0', method: 'exit', params: null });
+            await wired.request('shutdown', null);
+            wired.notify('exit', null);
             if (child.exitCode === null && child.signalCode === null)
               await new Promise((resolve) => child.once('exit', resolve));
           })(),

@@ -3,8 +3,8 @@
 // notifications to every listener, and a request from the server (configuration,
 // registration) is answered plainly.
 
-/** Wires `child`'s stdin and stdout; returns how to send, and where responses and
- * notifications go. */
+/** Wires `child`'s stdin and stdout; returns how to send a message, a request (resolved with
+ * its response) or a notification, and how to wait for the next notification that matches. */
 export function wire(child) {
   let buffer = Buffer.alloc(0);
   // Chunks not yet joined to `buffer`, and how many bytes a whole message needs: a large message
@@ -55,5 +55,30 @@ export function wire(child) {
       } else for (const l of listeners) l(message);
     }
   });
-  return { send, pending, listeners, newId: () => nextId++ };
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send({ jsonrpc: '2.0', id, method, params });
+    });
+  return {
+    send,
+    request,
+    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
+    /** Resolves with the next notification matching `test`. */
+    next: (test, timeoutMs = 120_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error('timed out waiting for the server'));
+        }, timeoutMs);
+        const listener = (m) => {
+          if (!test(m)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(m);
+        };
+        listeners.add(listener);
+      }),
+  };
 }

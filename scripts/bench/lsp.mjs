@@ -53,31 +53,10 @@ function startServer() {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const { send, pending, listeners, newId } = wire(child);
+  const wired = wire(child);
   return {
     pid: child.pid,
-    request: (method, params) =>
-      new Promise((resolve) => {
-        const id = newId();
-        pending.set(id, resolve);
-        send({ jsonrpc: '2.0', id, method, params });
-      }),
-    notify: (method, params) => send({ jsonrpc: '2.0', method, params }),
-    /** Resolves with the next notification matching `test`. */
-    next: (test, timeoutMs = 120_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          listeners.delete(listener);
-          reject(new Error('timed out waiting for the server'));
-        }, timeoutMs);
-        const listener = (m) => {
-          if (!test(m)) return;
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(m);
-        };
-        listeners.add(listener);
-      }),
+    ...wired,
     /** Waits up to 5 s for the server to exit after `exit`, then ends it by its PID. */
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -6,7 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ITEM_RULES, resolveConfig, RULES, Workspace } from '../../server/src/core/index.js';
+import {
+  ITEM_RULES,
+  resolveConfig,
+  RULES,
+  Workspace,
+  type Finding,
+} from '../../server/src/core/index.js';
 import { mulberry32 } from '../support/random.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -321,32 +327,55 @@ const OUTCOME_EDITS: ((text: string) => string)[] = [
   (t) => t.replace(/^([^\r\n]*)\r\n/, '$1\n'),
 ];
 
+/**
+ * Applies 60 random edits (`pick` chooses each from a random number) to `text` in a workspace
+ * that reuses findings, and after each asserts that its findings are those of a fresh lint.
+ * Returns how many findings `counted` were handed on as the same objects as the lint before,
+ * and how many edits moved what followed them.
+ */
+function editAndCompare(
+  seed: number,
+  start: string,
+  pick: (r: number, text: string, next: () => number) => string,
+  counted: (f: Finding) => boolean,
+): { kept: number; moved: number } {
+  const next = mulberry32(seed);
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  let text = start;
+  ws.update('doc.md', text);
+  let last = new Set(ws.lint('doc.md'));
+  let kept = 0;
+  let moved = 0;
+  for (let i = 0; i < 60; i++) {
+    const before = text;
+    text = pick(next(), text, next);
+    ws.update('doc.md', text);
+    const findings = ws.lint('doc.md');
+    assert.deepEqual(
+      findings,
+      fresh(text).findings,
+      `findings differ after edit ${i} (seed ${seed})`,
+    );
+    kept += findings.filter((f) => counted(f) && last.has(f)).length;
+    if (text.length !== before.length) moved++;
+    last = new Set(findings);
+  }
+  return { kept, moved };
+}
+
 for (const seed of [21, 22, 23, 24]) {
   test(`missing-outcome findings kept across edits equal a fresh lint (seed ${seed})`, () => {
-    const next = mulberry32(seed);
-    const ws = new Workspace(undefined, { reuseFindings: true });
-    let text = seed % 2 ? UNMEASURED : `${UNMEASURED}\n${example}`;
-    ws.update('doc.md', text);
-    let last = new Set(ws.lint('doc.md'));
-    let kept = 0;
-    for (let i = 0; i < 60; i++) {
-      const r = next();
-      text =
+    const { kept } = editAndCompare(
+      seed,
+      seed % 2 ? UNMEASURED : `${UNMEASURED}\n${example}`,
+      (r, text, next) =>
         r < 0.5
           ? OUTCOME_EDITS[Math.floor(next() * OUTCOME_EDITS.length)]!(text)
           : r < 0.75
             ? wordEdit(text, next)
-            : edit(text, next);
-      ws.update('doc.md', text);
-      const findings = ws.lint('doc.md');
-      assert.deepEqual(
-        findings,
-        fresh(text).findings,
-        `findings differ after edit ${i} (seed ${seed})`,
-      );
-      kept += findings.filter((f) => f.ruleId === 'missing-outcome' && last.has(f)).length;
-      last = new Set(findings);
-    }
+            : edit(text, next),
+      (f) => f.ruleId === 'missing-outcome',
+    );
     // The reuse was exercised: findings were handed on as the same objects.
     assert.ok(kept > 100, `missing-outcome findings kept: ${kept}`);
   });
@@ -430,40 +459,24 @@ const ASTRAL_EDITS: ((text: string) => string)[] = [
 
 for (const seed of [31, 32, 33, 34]) {
   test(`item-rule findings kept per item equal a fresh lint after random edits (seed ${seed})`, () => {
-    const next = mulberry32(seed);
-    const ws = new Workspace(undefined, { reuseFindings: true });
     let text = `${UNMEASURED}\n${example}`.replace(
       'Describe step 1 of procedure 2',
       'Describe 🚀 step 1 of procedure 2',
     );
     if (seed % 2 === 0) text = text.replace(/\n/g, '\r\n');
-    ws.update('doc.md', text);
-    let last = new Set(ws.lint('doc.md'));
-    let kept = 0;
-    let moved = 0;
-    for (let i = 0; i < 60; i++) {
-      const r = next();
-      const before = text;
-      text =
+    const { kept, moved } = editAndCompare(
+      seed,
+      text,
+      (r, t, next) =>
         r < 0.35
-          ? OUTCOME_EDITS[Math.floor(next() * OUTCOME_EDITS.length)]!(text)
+          ? OUTCOME_EDITS[Math.floor(next() * OUTCOME_EDITS.length)]!(t)
           : r < 0.6
-            ? ASTRAL_EDITS[Math.floor(next() * ASTRAL_EDITS.length)]!(text)
+            ? ASTRAL_EDITS[Math.floor(next() * ASTRAL_EDITS.length)]!(t)
             : r < 0.8
-              ? wordEdit(text, next)
-              : edit(text, next);
-      ws.update('doc.md', text);
-      const findings = ws.lint('doc.md');
-      assert.deepEqual(
-        findings,
-        fresh(text).findings,
-        `findings differ after edit ${i} (seed ${seed})`,
-      );
-      const items = findings.filter((f) => ITEM_RULES.has(f.ruleId));
-      kept += items.filter((f) => last.has(f)).length;
-      if (text.length !== before.length) moved++;
-      last = new Set(findings);
-    }
+              ? wordEdit(t, next)
+              : edit(t, next),
+      (f) => ITEM_RULES.has(f.ruleId),
+    );
     // The reuse was exercised: item findings handed on as the same objects, edits that moved
     // what followed them.
     assert.ok(kept > 1000, `item-rule findings kept: ${kept}`);

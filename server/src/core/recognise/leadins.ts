@@ -56,10 +56,7 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
     // "After this lesson, you should be able to" with no colon, the list below it ending the
     // sentence (a Quarto callout's lead-in): only a sentence that ends in "able to".
     if (trimmed.length > 400 || !ABLE_TO_END.test(trimmed)) return null;
-    const start = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('\n')) + 1;
-    return LEARNING.some((p) => p.re.test(trimmed.slice(start).replace(/\s+/g, ' ').trim()))
-      ? { class: 'learning', kind: 'objective', verb: null }
-      : null;
+    return { class: 'learning', kind: 'objective', verb: null };
   }
   if (trimmed.length > 2000) return null;
   let offset = 0;

@@ -79,23 +79,23 @@ const NOT_STRINGS = new Set([
 const UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)/;
 
 /** A scalar as written after "key: " or "- ": its string value, or null for a plain number;
- * undefined when this reader is not sure how YAML reads it. `quoted` is true for a quoted one.
+ * undefined when this reader is not sure how YAML reads it.
  * Plain: starts with a letter, no " #" (a comment), no ": " and no ":" at the end (a map),
  * no trailing spaces. Quoted: "..." without "\" or '"' inside, '...' without "'" inside. */
-function scalar(raw: string): { value: string | null; quoted: boolean } | undefined {
+function scalar(raw: string): { value: string | null } | undefined {
   const first = raw.charCodeAt(0);
   if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
     const q = raw[0]!;
     const inner = raw.slice(1, -1);
     if (raw.length < 2 || raw[raw.length - 1] !== q || inner.includes(q)) return undefined;
     if (q === '"' && inner.includes('\\')) return undefined;
-    return { value: inner, quoted: true };
+    return { value: inner };
   }
-  if (/^[0-9]{1,15}$/.test(raw)) return { value: null, quoted: false };
+  if (/^[0-9]{1,15}$/.test(raw)) return { value: null };
   if (!/^[A-Za-z]/.test(raw)) return undefined;
   if (/ #|: |:$|\s$/.test(raw)) return undefined;
   if (NOT_STRINGS.has(raw)) return undefined;
-  return { value: raw, quoted: false };
+  return { value: raw };
 }
 
 /** The simplest front matter, read line by line; null where the package must read it. */

@@ -11,17 +11,21 @@ import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
-import { canonicalId } from '../references.js';
+import { canonicalId, SPACED_PREFIX } from '../references.js';
 import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ID_HEADER =
   /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
 /** An ID ("LO1", "CLO2.1"), also written with a space after an objective's prefix ("ELO 1.1"). */
-const ID_CELL = /^(?:[A-Za-z]{1,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?$/;
+const ID_CELL = new RegExp(
+  String.raw`^(?:[A-Za-z]{1,12}[-_.]?|${SPACED_PREFIX})\d+(?:\.\d+)*[a-z]?$`,
+);
+const CELL_ID = String.raw`(?:[A-Za-z]{0,12}[-_.]?|${SPACED_PREFIX})\d+(?:\.\d+)*[a-z]?`;
 /** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4", "ELO 1.2, ELO 1.3"). */
-const REFERENCE_LIST =
-  /^(?:(?:[A-Za-z]{0,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?)(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*(?:(?:[A-Za-z]{0,12}[-_.]?|(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) )\d+(?:\.\d+)*[a-z]?))*$/;
+const REFERENCE_LIST = new RegExp(
+  String.raw`^${CELL_ID}(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*${CELL_ID})*$`,
+);
 
 interface Cell {
   start: number;
@@ -196,13 +200,11 @@ function statementColumns(
       .replace(/\.\.\.|…/g, '')
       .trim(),
   );
-  const objective = clean.findIndex(
-    (h, col) =>
-      col !== id &&
-      STATEMENT_HEADER.test(h) &&
-      columnTexts(b, rows, col).filter((t) => !REFERENCE_LIST.test(t)).length * 2 >
-        columnTexts(b, rows, col).length,
-  );
+  const objective = clean.findIndex((h, col) => {
+    if (col === id || !STATEMENT_HEADER.test(h)) return false;
+    const texts = columnTexts(b, rows, col);
+    return texts.filter((t) => !REFERENCE_LIST.test(t)).length * 2 > texts.length;
+  });
   if (objective < 0) return null;
   const assessment = clean.findIndex(
     (h, col) =>
@@ -392,8 +394,10 @@ const OTHER_HEADER =
   /^(?:weight(?:ing)?s?|%|percent(?:age)?|marks?|points?|pts|grade|due(?:\s+date)?|date|deadline|week|when|length|word\s+count|format|type)$/i;
 const ALL_CELL = /^all(?:\s+(?:outcomes|objectives|los|clos|ilos))?$/i;
 /** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"). */
-const CELL_REFERENCE =
-  /((?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) |[A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*((?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO) |[A-Za-z]{1,12}[-_.]?)?(\d+))?/g;
+const CELL_REFERENCE = new RegExp(
+  String.raw`(${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*(${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)?(\d+))?`,
+  'g',
+);
 
 /**
  * A table of assessments with a column naming the objectives each checks ("| Assessment | Weight
