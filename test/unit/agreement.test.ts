@@ -205,11 +205,13 @@ describe('agreement with human labels', () => {
     // compound 0.707. After it: 0.585, 0.683, 0.732, 0.854, 0.878. Single passive criteria
     // ("Cables are terminated ...") stay unrecognised as a one-item list (a statement), as
     // before: recognition was left unchanged.
-    assert.ok(f.strict >= 0.585, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.682, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.731, `vague ${f.vague}`);
-    assert.ok(f.criterion >= 0.853, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.878, `compound ${f.compound}`);
+    // Passive performance criteria under an objectives heading read (they had been taken for
+    // statements): 0.585 / 0.682 strict and lenient before.
+    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.97, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.9, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.9, `compound ${f.compound}`);
   });
 
   // Hand-written for the seventh pass (docs/agreement.md): the kinds the cross-validation over
@@ -306,8 +308,8 @@ describe('agreement with human labels', () => {
     // pass read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the
     // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down, and
     // after the seventh (strict 0.715, lenient 0.836).
-    assert.ok(f.strict >= 0.71, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.83, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.73, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.855, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.937, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.94, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
@@ -322,10 +324,10 @@ describe('agreement with human labels', () => {
     // on the reader after the seventh pass (the same figures as on the reader before it):
     // strict 0.648, lenient 0.783, read 0.878, vague 0.886, criterion 0.970, compound 0.915.
     // Nobody has read its misses: it is the unseen figure until a pass reads them.
-    assert.ok(f.strict >= 0.64, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.78, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.665, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.8, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.87, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.88, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.91, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.91, `compound ${f.compound}`);
   });

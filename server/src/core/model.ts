@@ -304,9 +304,13 @@ export interface UnreadBlock {
   name: string;
   /** The namer: the heading, the lead-in paragraph, the directive's opening line. */
   span: Span;
-  /** What stands under it instead ("a paragraph", "an image", "nothing"). */
+  /** What stands under it instead ("a paragraph", "an image", "nothing", STATEMENT_LIST). */
   found: string;
 }
+
+/** What unread-block says stood under an objectives heading whose list reads as statements
+ * ("Objectives are statements of ...", "A good objective is specific"). */
+export const STATEMENT_LIST = 'a list of statements about things, not of what learners will do,';
 
 export interface Outline {
   filePath: string;

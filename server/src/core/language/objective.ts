@@ -149,7 +149,7 @@ const COUNTED_VERBS = ['give', 'provide', 'write', 'draft', 'suggest', 'propose'
 
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
-const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?|manuals?|handbooks?|style\s+sheets?|house\s+style|codebooks?|schematics?|diagrams?)`;
+const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?|manuals?|handbooks?|style\s+sheets?|house\s+style|codebooks?|schematics?|diagrams?|(?<=\b(?:manufacturer|maker|supplier|vendor)(?:['’]?s|s['’])?\s+)(?:instructions|recommendations|data\s+sheets?))`;
 /** Units of a tolerance ("within 5 cm", "to within 0.5 mm", "within ±2 °C"). */
 const UNIT = String.raw`(?:%|percent\b|per\s+cent\b|°\s*[cf]?|degrees?\b|[mck]?m\b|mm\b|cm\b|km\b|metres?\b|meters?\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|foot\b|yards?\b|miles?\b|[mk]?g\b|grams?\b|kilograms?\b|kg\b|lbs?\b|pounds?\b|ounces?\b|oz\b|m?l\b|ml\b|litres?\b|liters?\b|mmhg\b|bpm\b|v\b|volts?\b|amps?\b|ohms?\b|psi\b|bar\b|pa\b|kpa\b|decimal\s+places?\b|significant\s+figures?\b|s\.f\.|d\.p\.|points?\b|units?\b|pixels?\b|px\b)`;
 /** Length: "a 1,500-word essay", "an essay of 2,000 words". Right after the verb ("Proofread a
@@ -411,6 +411,19 @@ export function readObjective(
 
 /** Readings (readObjective) that read a passive performance criterion. */
 const readAsPassive = new WeakSet<ObjectiveReading>();
+
+/** Whether a text reads as a passive performance criterion of a unit of competency
+ * ("Cables are terminated in accordance with AS/NZS 3000"): a worker's behaviour, though its
+ * grammar is a statement's. 'standard' when it names the degree or standard met, 'passive'
+ * when not ("Faults are diagnosed and rectified"), null when it is not passive. */
+export function readsAsPassiveCriterion(
+  plain: string,
+  lex: Lexicon,
+): 'passive' | 'standard' | null {
+  const reading = readObjective(plain, lex, null);
+  if (reading.verb === null || !readAsPassive.has(reading)) return null;
+  return reading.criterion ? 'standard' : 'passive';
+}
 /** Whether passive performance criteria are read (analysis) or not (recognition). */
 let passiveOn = true;
 /** Where the participle of a passive criterion stands in the text being read: it is the verb
@@ -736,6 +749,8 @@ function passiveCriterion(masked: string, at: number, lex: Lexicon): number {
       // "Tools and equipment selected to carry out tasks are consistent with ...".
       return w.start - at;
     if (k < 0) continue;
+    // "Lectures are recorded", "The final grade is calculated": the course's own things.
+    if (ARRANGEMENT_SUBJECT.has(ws[j - 1]!.lower)) return 0;
     while (ws[k] && lex.isAdverb(ws[k]!.lower) && !participle(ws[k])) k++;
     return participle(ws[k]) ? ws[k]!.start - at : 0;
   }
@@ -749,6 +764,12 @@ const CLAUSE_WORD = /^(?:how|what|why|that|which|whether|when|where|if|who|whom)
 /** Subjects of passive statements that are not performance criteria. */
 const NOT_PASSIVE_SUBJECT = wordSet(
   'you we they students student learners learner participants participant trainees trainee pupils apprentices candidates course courses module unit programme program workshop session sessions class lesson lunch this it there',
+);
+/** Head nouns of a course's own things: their passives are its arrangements ("Lectures are
+ * recorded and posted", "Labs are completed in pairs"), not a worker's performance criteria
+ * (as a modifier they may be: "Lab equipment is cleaned ..."). */
+const ARRANGEMENT_SUBJECT = wordSet(
+  'lecture lectures lab labs practical practicals reading readings assignment assignments attendance grade grades mark marks feedback slide slides recording recordings seminar seminars tutorial tutorials exam exams examination examinations quiz quizzes homework objective objectives outcome outcomes syllabus timetable deadline deadlines submission submissions',
 );
 /** Participles of a course's arrangements, not a performer's behaviour. */
 const NOT_CRITERION_PARTICIPLE = wordSet(

@@ -2,6 +2,7 @@
 // nothing under it Bloomline could read (OUTLINE-CONVENTIONS.md section 12). An author who wrote
 // "## Learning objectives" must never be met with silence: this says what stands there instead
 // and what Bloomline reads.
+import { STATEMENT_LIST } from '../model.js';
 import type { Rule } from './rule.js';
 
 const WHAT: Record<string, string> = {
@@ -22,9 +23,15 @@ export const unreadBlock: Rule = {
       const name = u.name.length > 60 ? `${u.name.slice(0, 57)}...` : u.name;
       const found =
         u.found === 'nothing' ? 'nothing stands under it' : `${u.found} stands under it`;
+      // A list was there but its items state what things are ("Objectives are statements of
+      // ..."): the advice is about the items' wording, not their form.
+      const advice =
+        u.found === STATEMENT_LIST
+          ? `Start each item with what learners will do (e.g. "Explain ...", "Configure ..."), and Bloomline will check them.`
+          : `Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`;
       ctx.report({
         ruleId: 'unread-block',
-        message: `"${name}" names ${what}, but Bloomline found none to read: ${found}. Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`,
+        message: `"${name}" names ${what}, but Bloomline found none to read: ${found}. ${advice}`,
         span: u.span,
       });
     }

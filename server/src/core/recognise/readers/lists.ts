@@ -3,8 +3,9 @@
 // ("Objective: ..."). A list continued after an HTML comment joins the block before it.
 import type { List, RootContent } from 'mdast';
 import { readTask } from '../../language/assessment.js';
-import { readObjectiveForRecognition } from '../../language/objective.js';
+import { readObjectiveForRecognition, readsAsPassiveCriterion } from '../../language/objective.js';
 import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
+import { STATEMENT_LIST } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { findLabelledItems, newSink, readItem, skipPrefix, type ItemSink } from '../items.js';
 import { plainOf } from '../plain.js';
@@ -32,11 +33,15 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     }
   }
   const placement = placementFor(s, siblings, index);
-  if (
-    !placement ||
-    (placement.weak && !bearsOut(b, list, placement)) ||
-    (byHeading(placement) && mostlyStatements(b, list))
-  ) {
+  if (!placement || (placement.weak && !bearsOut(b, list, placement))) {
+    findLabelledItems(b, list, s.section, null);
+    return;
+  }
+  if (byHeading(placement) && mostlyStatements(b, list)) {
+    // unread-block says why the list was not read ("a list stands under it" told an author who
+    // had written a list to write one).
+    const naming = placement.naming;
+    if (naming?.firstContent === 'a list') naming.firstContent = STATEMENT_LIST;
     findLabelledItems(b, list, s.section, null);
     return;
   }
@@ -153,7 +158,21 @@ function mostlyStatements(b: Builder, list: List): boolean {
   return all > 0 && statements * 2 > all;
 }
 
+/**
+ * Whether a text states something rather than saying what a learner does. A passive sentence
+ * of a Bloom verb ("Pipework is installed and pressure tested to AS/NZS 3500", "Possible
+ * solutions are evaluated and the best one is selected") is a performance criterion of a unit
+ * of competency or an exit-level outcome, what a competent person does: not a statement. A
+ * course's arrangements in the passive are ("Lectures are recorded and posted", "Office hours
+ * are held on Tuesdays"): the reader does not take their subjects or participles as a
+ * performer's (objective.ts, ARRANGEMENT_SUBJECT and NOT_CRITERION_PARTICIPLE).
+ */
 function isStatement(b: Builder, text: string): boolean {
+  return statementGrammar(b, text) && !readsAsPassiveCriterion(text, b.lex);
+}
+
+/** Whether a text is worded as a statement about something (a subject and its verb). */
+function statementGrammar(b: Builder, text: string): boolean {
   if (LEARNER.test(text) || readsAsChange(text)) return false;
   const ws = text
     .toLowerCase()
