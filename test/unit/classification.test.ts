@@ -780,6 +780,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Come to understand the causes of inflation.', true, null, false, false],
   // A verb written with its accent ("Flambé", "Sauté") is the verb.
   ['Flambé a crêpe at the table.', false, 'apply', false, false],
+  // Genre trials (course-marketplace "What you'll learn"): "like" after a comma introduces
+  // examples, not a behaviour; "a complete / an extensive understanding" is still vague.
+  ['Use pandas methods, like the groupby and merge methods.', false, 'apply', false, false],
+  ['Build a complete understanding of Kubernetes networking.', true, null, false, false],
+  ['Gain an extensive understanding of tax law.', true, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

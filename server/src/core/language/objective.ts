@@ -845,6 +845,8 @@ function behaviourAt(
   // "Describing the organisation of the courts, including federal and state courts": a
   // preposition in -ing form introduces examples, never a behaviour.
   if (ING_PREPOSITIONS.has(w.lower)) return null;
+  // "Learn advanced features, like the collections module": "like" introduces examples.
+  if (mode !== 'start' && w.lower === 'like') return null;
 
   const vague = matchVague(ws, k, lex);
   if (vague && formOk(w, lex.lemma(w.lower) ?? w.lower, mode, main)) {
@@ -1737,7 +1739,8 @@ const DEGREE = new Set(
     'conceptual general fundamental practical beginning introductory foundational ' +
     'comprehensive detailed in-depth full fuller rudimentary some working critical greater ' +
     'increased overall holistic essential sufficient adequate initial elementary ' +
-    'advanced intermediate richer their your his her our my its'
+    'advanced intermediate richer complete extensive robust proper real true functional ' +
+    'meaningful nuanced rounded well-rounded wider deep-seated their your his her our my its'
   ).split(' '),
 );
 const PREPOSITION_LIKE: Record<string, string[]> = {

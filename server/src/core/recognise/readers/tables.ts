@@ -12,6 +12,7 @@ import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
 import { canonicalId, SPACED_PREFIX } from '../references.js';
+import { readObjectiveForRecognition } from '../../language/objective.js';
 import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -151,6 +152,17 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     const refs = texts.filter((t) => REFERENCE_LIST.test(t)).length;
     return texts.length > 0 && refs * 2 < texts.length;
   };
+  // A matrix of levels ("| Competency | Level 1 | Level 3 |" of a residency's milestones, "|
+  // Skill | Novice | Proficient |"): its statements stand in the level columns, and a first
+  // column of names ("PC1 History") holds no objective. A column of statements beside level
+  // columns (a rubric per learning outcome) still does.
+  const matrix =
+    headers.filter((h) => LEVEL_COLUMN.test(h.replace(/[*_`:]/g, '').trim())).length >= 2;
+  const namesOnly = (col: number) => {
+    const texts = columnTexts(b, rows, col);
+    const named = texts.filter((t) => !readObjectiveForRecognition(t, b.lex).verb).length;
+    return named * 2 > texts.length;
+  };
   headers.forEach((h, col) => {
     const clean = h.replace(/[*_`]/g, '').trim();
     if (roles.id < 0 && ID_HEADER.test(clean) && idLike(col)) {
@@ -159,7 +171,13 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     }
     const name = blockName(clean) ?? divClassName(clean.toLowerCase());
     if (!name) return;
-    if (name.kind === 'objective' && roles.objective < 0 && !idLike(col) && sentences(col)) {
+    if (
+      name.kind === 'objective' &&
+      roles.objective < 0 &&
+      !idLike(col) &&
+      sentences(col) &&
+      !(matrix && namesOnly(col))
+    ) {
       roles.objective = col;
       roles.objectiveName = name;
     } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
@@ -173,6 +191,10 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
   }
   return roles;
 }
+
+/** The header of a column of one level of a matrix (milestones, a rubric's bands). */
+const LEVEL_COLUMN =
+  /^(?:(?:level|milestone|stage|band|tier|step|year|pgy|phase)\s*-?\s*\d+(?:\s*\(.*\))?|\d+|novice|beginner|beginning|developing|emerging|advanced\s+beginner|competent|proficient|proficiency|advanced|expert|mastery|exemplary|excellent|accomplished|distinguished|good|very\s+good|satisfactory|fair|poor|weak|strong|basic|unsatisfactory|inadequate|needs\s+improvement|(?:meets|exceeds|below|approaching)\s+(?:the\s+)?(?:expectations?|standards?))$/i;
 
 /** A column headed "Outcome", "Description", "Statement" or "Students will be able to". */
 const STATEMENT_HEADER =
