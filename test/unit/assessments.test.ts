@@ -714,3 +714,73 @@ test('an assessment table names objectives by ID, number and range; a rename edi
         assert.equal(text.slice(r.span.start, r.span.end), r.id, `${a.text}: ${r.id}`);
   assert.equal(ws.lint('c.md').filter((f) => f.ruleId === 'unknown-reference').length, 0);
 });
+
+test('a learnr exercise chunk is one exercise, its task the prose before it; solution chunks and code are not', () => {
+  const text = fs.readFileSync(
+    path.join(repoRoot, 'test/fixtures/rules/learnr-exercises.md'),
+    'utf8',
+  );
+  for (const [name, t] of [
+    ['LF', text],
+    ['CRLF', text.replace(/\n/g, '\r\n')],
+  ] as const) {
+    const { outline } = linked(t);
+    assert.deepEqual(
+      summary(outline),
+      [
+        'Keep the flights that left in January and arrived more than two hours late.: - -> course#objective-1*, course#objective-2*',
+        // No prose before it: the chunk's name, where the fence line holds it.
+        'filter-free: - -> course#objective-1*, course#objective-2*',
+        // Under "### Exercise 2" the heading's exercise holds the chunk: one assessment, not two.
+        'Exercise 2: - -> course#objective-1*, course#objective-2*',
+      ],
+      name,
+    );
+    const free = outline.assessments.find((a) => a.text === 'filter-free')!;
+    assert.equal(t.slice(free.textSpan.start, free.textSpan.end), 'filter-free', name);
+  }
+  // A chunk without exercise=TRUE, or an exercise option set to FALSE, is code.
+  const plain = linked(
+    [
+      '# L',
+      '',
+      '## Objectives',
+      '',
+      '- Filter the rows of a data frame.',
+      '',
+      'Run this.',
+      '',
+      '```{r demo}',
+      'flights',
+      '```',
+      '',
+      '```{r off, exercise=FALSE}',
+      'flights',
+      '```',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(summary(plain.outline), []);
+  // quarto-live: a {webr} or {pyodide} cell with an `exercise` option.
+  const live = [
+    '# L',
+    '',
+    '## Objectives',
+    '',
+    '- Filter the rows of a data frame.',
+    '',
+    '```{webr}',
+    '#| exercise: ex_1',
+    'flights',
+    '```',
+    '',
+    '```{webr}',
+    'flights  # a demo cell',
+    '```',
+    '',
+  ].join('\n');
+  const { outline } = linked(live);
+  assert.deepEqual(summary(outline), ['ex_1: - -> course#objective-1*']);
+  const ex = outline.assessments[0]!;
+  assert.equal(live.slice(ex.textSpan.start, ex.textSpan.end), 'ex_1');
+});

@@ -8,7 +8,7 @@
 // when its task ends; its text is its title, its level the highest its task asks for.
 // Lists under a name of a block of assessments ("## Exercises") are read by the list reader,
 // one assessment per item (scope.ts gives them the placement).
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Code, Heading, Paragraph, RootContent } from 'mdast';
 import { readTask } from '../language/assessment.js';
 import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
@@ -221,6 +221,68 @@ export function cutUnclosed(s: Scope, offset: number): void {
     else s.b.outline.notes.push({ message, span: { start, end: start } });
   }
   flushDivs(s, offset);
+}
+
+/** The fence line of a learnr exercise chunk: ```{r filter-jan, exercise=TRUE}. */
+const EXERCISE_CHUNK = /^[ \t]*(`{3,}|~{3,})[ \t]*\{r\b([^}\n]*)\}/;
+const EXERCISE_OPTION = /(?:^|,)\s*exercise\s*=\s*(?:TRUE|T)\s*(?:,|$)/;
+/** A quarto-live exercise: a ```{webr} or ```{pyodide} cell with a `#| exercise: ex_1` option. */
+const LIVE_CELL = /^[ \t]*(?:`{3,}|~{3,})[ \t]*\{(?:webr|pyodide)\b[^}\n]*\}/;
+const LIVE_EXERCISE = /^#\|\s*exercise:\s*["']?([\w.-]+)/m;
+
+/**
+ * A learnr exercise chunk (```{r name, exercise=TRUE}) or a quarto-live exercise cell
+ * (```{webr} with `#| exercise: ex_1`): the learner writes code in it, so it is
+ * one assessment, whose task is the prose right before it (since the heading, the last code
+ * block or the last exercise); with no prose, its name. The code is never read. Not when an
+ * exercise heading, label or div around it already holds it as its task.
+ */
+export function readExerciseChunk(
+  s: Scope,
+  node: Code,
+  siblings: RootContent[],
+  index: number,
+  name: BlockName,
+): void {
+  const b = s.b;
+  const span = off(b, node);
+  const eol = b.text.indexOf('\n', span.start);
+  const fence = b.text.slice(span.start, eol < 0 || eol > span.end ? span.end : eol);
+  const m = EXERCISE_CHUNK.exec(fence);
+  const live = !m && LIVE_CELL.test(fence) ? LIVE_EXERCISE.exec(node.value) : null;
+  if (!live && (!m || !EXERCISE_OPTION.test(m[2]!))) return;
+  if (assessmentDivAt(s, span.start) || (s.assessment && !s.assessment.done)) return;
+  const nodes: RootContent[] = [];
+  // The instruction stands right before the chunk: at most the two paragraphs or lists there
+  // (the teaching prose further up is not the task).
+  for (let k = index - 1; k >= 0 && nodes.length < 2; k--) {
+    const n = siblings[k]!;
+    if (n.type !== 'paragraph' && n.type !== 'list') break;
+    nodes.unshift(n);
+  }
+  let title: PlainText | null = null;
+  let titleSpan: Span | null = null;
+  // A list read as objectives right above is not a task.
+  if (nodes.length && !taskTexts(b, nodes, itemStarts(b, s.assessments!)).length) nodes.length = 0;
+  if (!nodes.length) {
+    // No prose: the chunk's name ("filter-jan", or the exercise option's "ex_1") titles it,
+    // where the source holds it.
+    const label = m ? /^\s*([\w.-]+)\s*(?:,|$)/.exec(m[2]!) : live;
+    if (!label || /=/.test(label[1]!)) return;
+    const at = m
+      ? fence.indexOf(label[1]!, fence.indexOf('{'))
+      : b.text.indexOf(label[0], span.start) - span.start + label[0].indexOf(label[1]!);
+    if (at < 0) return;
+    const start = span.start + at;
+    title = {
+      text: label[1]!,
+      offsets: Array.from({ length: label[1]!.length + 1 }, (_, k) => start + k),
+    };
+    titleSpan = { start, end: start + label[1]!.length };
+  }
+  const p = openAssessment('chunk', name, s.section, { title, titleSpan });
+  p.nodes = nodes;
+  finishAssessment(s, p);
 }
 
 /** Finishes the assessment a heading or label opened (at the next heading, label or break). */

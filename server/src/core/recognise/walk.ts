@@ -6,6 +6,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { BlockSource, Outline, Section, UnreadBlock } from '../model.js';
 import {
   collectTask,
+  readExerciseChunk,
   cutUnclosed,
   finishAll,
   finishCurrent,
@@ -21,6 +22,9 @@ import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { readLeadIn } from './leadins.js';
 import { blockName, fileName, type BlockName } from './names.js';
+
+/** The name a learnr exercise chunk is read under (one exercise). */
+const EXERCISE = blockName('Exercise')!;
 import { planHeadings, type HeadingPlan } from './plan.js';
 import { plainOf } from './plain.js';
 import { readAdmonitions } from './readers/admonitions.js';
@@ -429,6 +433,7 @@ function content(
     case 'code':
       b.codeSpans.push(off(b, node));
       readChunkAlt(s, node);
+      readExerciseChunk(s, node, siblings, i, EXERCISE);
       break;
     case 'blockquote':
       readQuote(s, node, siblings, i, walkChild, (n) => closeNaming(b, n));
