@@ -785,6 +785,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Use pandas methods, like the groupby and merge methods.', false, 'apply', false, false],
   ['Build a complete understanding of Kubernetes networking.', true, null, false, false],
   ['Gain an extensive understanding of tax law.', true, null, false, false],
+  // A participle and an adjective before one noun ("missing and duplicate values") are not
+  // two behaviours; a gerund object and a verb with its own object are.
+  [
+    'Identify missing and duplicate entries in the patient register.',
+    false,
+    'remember',
+    false,
+    false,
+  ],
+  ['Practise touch typing and record your speed.', false, 'apply', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

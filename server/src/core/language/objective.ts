@@ -756,6 +756,11 @@ function passiveCriterion(masked: string, at: number, lex: Lexicon): number {
   }
   return 0;
 }
+/** Verbs that are also adjectives, read as such after a participle and "and" ("missing and
+ * duplicate values", "unused and obsolete files", "damaged and dirty tools"). */
+const ADJECTIVE_TOO = wordSet(
+  'duplicate separate correct complete clean clear close open direct perfect present free empty dry wet warm cool secure level even equal double total invalid obsolete dirty broken loose tight slow fast',
+);
 /** Words that start a clause or a noun phrase after a verb ("Explain how X are ..."). */
 const CLAUSE_OBJECT = wordSet(
   'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this',
@@ -1461,6 +1466,16 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       ? verbAfterFrame(text, ws, at, lex)
       : behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
+    // "Identify missing and duplicate values": a participle alone before "and", then a word that
+    // is also an adjective, modify one noun; no second behaviour.
+    if (
+      joined &&
+      !framed &&
+      k - 2 === prev.last + 1 &&
+      /(?:ing|ed)$/.test(ws[k - 2]!.lower) &&
+      ADJECTIVE_TOO.has(ws[at]!.lower)
+    )
+      continue;
     // "Describe some research methods and research designs": a word of the object before
     // "and" again after it names more of the object, not a second behaviour.
     if (joined && !framed && repeatsObjectWord(ws, prev.last + 1, k - 1, ws[at]!.lower)) continue;
