@@ -86,6 +86,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   }
   const sink = newSink(s.section, 'table', span, rule ?? ruleOf(roles.objectiveName!));
   const outcomes = newSink(s.section, 'table', span, 'outcome');
+  // "| Objective | KPI | Target | By |": the outcome is the KPI with its row's baseline, target
+  // and deadline, as in a table of measures.
+  const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
   for (const row of rows) {
@@ -104,7 +107,13 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     read++;
     const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
     if (outCell && made.kind === 'objective') {
-      const outText = sliceByOffsets(plain, outCell);
+      let outText = sliceByOffsets(plain, outCell);
+      if (outText.text.trim())
+        for (const [col, word] of outcomeParts) {
+          const c = row[col];
+          const part = c ? sliceByOffsets(plain, c) : null;
+          if (part?.text.trim()) outText = join(outText, ` ${word} `, part);
+        }
       if (outText.text.trim())
         addItem(b, outcomes, outText, outCell, {
           parent: { kind: 'objective', index: made.index },
@@ -346,6 +355,20 @@ const TARGET_HEADER = /^(?:target|targets|goal|target\s+value|to|desired|expecte
 const BASELINE_HEADER = /^(?:baseline|current|today|from|starting\s+point|now)$/i;
 const TIME_HEADER =
   /^(?:timeframe|time\s*frame|deadline|by\s+when|when|due|due\s+date|target\s+date|date|by)$/i;
+
+/** The baseline, target and deadline columns of a table whose outcome column is `roles.outcome`
+ * (none of the columns read for another role), with the words that join each to the measure. */
+function measureParts(headers: string[], roles: Roles): [number, string][] {
+  const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
+  const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
+  const find = (re: RegExp) => clean.findIndex((h, col) => !taken.has(col) && re.test(h));
+  const parts: [number, string][] = [
+    [find(BASELINE_HEADER), 'from'],
+    [find(TARGET_HEADER), 'to'],
+    [find(TIME_HEADER), 'by'],
+  ];
+  return parts.filter(([col]) => col >= 0);
+}
 
 /**
  * A table of measures with no objective column ("| KPI | Baseline | Target | Deadline |"): each
