@@ -248,8 +248,9 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
   const naming = s.naming;
   if (!naming || div.inOtherDiv || naming.name.kind === 'assessment') return null;
   // "discusses four reasons why ...:" after other text under the heading introduces a list of
-  // something else; right after the heading ("In this lesson:") it does not.
-  if (prev && !lead && introducesOther(b, prev) && naming.content > 1) return null;
+  // something else; right after the heading ("In this lesson:", "A note on the objectives:")
+  // it does not. The colon paragraph and this list are the first two contents counted.
+  if (prev && !lead && introducesOther(b, prev) && naming.content > 2) return null;
   return {
     rule: ruleOf(naming.name),
     source: naming.source,
