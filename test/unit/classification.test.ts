@@ -795,6 +795,10 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Practise touch typing and record your speed.', false, 'apply', false, true],
+  // A workplace time limit: "before the end of the shift"; "By the end of the day," first is a
+  // lead-in, not a degree.
+  ['Hand over every open ticket before the end of the shift.', false, 'apply', true, false],
+  ['By the end of the day, describe the permit-to-work system.', false, 'understand', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -269,8 +269,9 @@ const CRITERIA: RegExp[] = [
   ),
   // A target value: "to a 30-degree bevel", "cut to 600 mm", "heat to 70 °C".
   new RegExp(String.raw`\bto\s+(?:a\s+|an\s+)?${NUM}\s*-?\s*${UNIT}`, 'i'),
-  // Time and money kept: "within the approved budget", "on time", "keeps to time".
-  /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b/i,
+  // Time and money kept: "within the approved budget", "on time", "keeps to time", "before the
+  // end of the shift" (not "By the end of the day, ...", a lead-in).
+  /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b/iu,
 ];
 
 /** For each pattern of CRITERIA, in order, a word it cannot match without. */
@@ -306,7 +307,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
   /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
   /\bto\b/i,
-  /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed/i,
+  /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of/i,
 ];
 
 /** A cheap test for STANDARD_CODE: a standards body's prefix and a digit. */

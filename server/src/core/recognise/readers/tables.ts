@@ -12,6 +12,7 @@ import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
 import { canonicalId, SPACED_PREFIX } from '../references.js';
+import { readLeadIn } from '../leadins.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
 import type { KindRule } from '../items.js';
 
@@ -77,6 +78,15 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
         Object.assign(roles, placed);
         rule = placement.rule;
       }
+    }
+  }
+  if (roles.objective < 0) {
+    // A column headed by a learning lead-in ("| # | By the end of the induction, the worker can
+    // | How it is checked |"): its cells are objectives wherever the table stands.
+    const placed = leadInColumn(b, headers, rows, roles.id);
+    if (placed) {
+      Object.assign(roles, placed);
+      rule = 'objective';
     }
   }
   if (roles.objective < 0) {
@@ -210,7 +220,35 @@ const STATEMENT_HEADER =
   /^(?:(?:learning\s+)?outcomes?(?:\s+statements?)?|descriptions?|statements?|(?:students?|learners?|participants?|you)\s+(?:will|should)\b.*)$/i;
 /** An assessment column of an objectives table whose header names no assessment block. */
 const ASSESSED_HEADER =
-  /^(?:assessed\s+(?:by|through|via|in|with)|how\s+(?:it\s+is\s+)?assessed|assessments?\s+(?:methods?|tasks?|types?)|methods?\s+of\s+assessment|evidence)$/i;
+  /^(?:assessed\s+(?:by|through|via|in|with)|how\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?(?:assessed|checked|evidenced|verified|observed)|checked\s+by|assessments?\s+(?:methods?|tasks?|types?)|methods?\s+of\s+assessment|evidence)$/i;
+
+/** The roles of a table whose statements column is headed by a learning lead-in ("By the end of
+ * the induction, the worker can", "Learners will be able to ..."), or null. */
+function leadInColumn(
+  b: Builder,
+  headers: string[],
+  rows: Cell[][],
+  id: number,
+): Omit<Roles, 'objectiveName'> | null {
+  const clean = headers.map((h) =>
+    h
+      .replace(/[*_`]/g, '')
+      .replace(/(?:\.\.\.|…|:)\s*$/, '')
+      .trim(),
+  );
+  const objective = clean.findIndex((h, col) => {
+    if (col === id || h.split(/\s+/).length < 3) return false;
+    if (readLeadIn(`${h}:`, b.lex)?.class !== 'learning') return false;
+    const texts = columnTexts(b, rows, col);
+    return texts.filter((t) => !REFERENCE_LIST.test(t)).length * 2 > texts.length;
+  });
+  if (objective < 0) return null;
+  const assessment = clean.findIndex(
+    (h, col) =>
+      col !== objective && (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment'),
+  );
+  return { objective, id, outcome: -1, assessment };
+}
 
 /**
  * The roles of a table whose objective column is not headed as one, for a table that stands
