@@ -351,6 +351,50 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.93, `compound ${f.compound}`);
   });
 
+  test('held-out-real-7.json (a seventh real set, unseen) is well-formed', () => {
+    // Only the file's shape: its labels were committed before Bloomline was run on it, and the
+    // figures (and their bars) are added once it has been measured.
+    const file = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'test/fixtures/objectives/held-out-real-7.json'), 'utf8'),
+    ) as { method: unknown; sources: Record<string, unknown>; objectives: unknown[] };
+    const levels = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
+    assert.equal(typeof file.method, 'string');
+    assert.ok((file.method as string).length > 0, 'a method is stated');
+    const sources = Object.entries(file.sources);
+    assert.ok(sources.length >= 60, `${sources.length} sources`);
+    for (const [id, address] of sources)
+      assert.ok(
+        typeof address === 'string' && /^(https?:\/\/|github:)\S/.test(address),
+        `source ${id} has an address`,
+      );
+    assert.ok(file.objectives.length >= 500, `${file.objectives.length} objectives`);
+    const texts = new Set<string>();
+    const used = new Set<string>();
+    for (const [i, entry] of file.objectives.entries()) {
+      assert.ok(Array.isArray(entry) && entry.length === 7, `item ${i} has 7 columns`);
+      const [text, vague, level, alt, criterion, compound, source] = entry as unknown[];
+      assert.ok(typeof text === 'string' && text.trim() === text && text !== '', `item ${i} text`);
+      assert.ok(!/[\r\n]/.test(text), `item ${i} is one line`);
+      assert.ok(!texts.has(text), `item ${i} is not a repeat: ${text}`);
+      texts.add(text);
+      assert.equal(typeof vague, 'boolean', `item ${i} vague`);
+      assert.equal(typeof criterion, 'boolean', `item ${i} criterion`);
+      assert.equal(typeof compound, 'boolean', `item ${i} compound`);
+      assert.ok(typeof level === 'string' && levels.includes(level), `item ${i} level ${level}`);
+      assert.ok(Array.isArray(alt), `item ${i} alt levels`);
+      for (const a of alt as unknown[])
+        assert.ok(typeof a === 'string' && levels.includes(a) && a !== level, `item ${i} alt ${a}`);
+      assert.equal(
+        new Set(alt as string[]).size,
+        (alt as string[]).length,
+        `item ${i} alt repeats`,
+      );
+      assert.ok(typeof source === 'string' && source in file.sources, `item ${i} source ${source}`);
+      used.add(source);
+    }
+    for (const [id] of sources) assert.ok(used.has(id), `source ${id} has objectives`);
+  });
+
   test('two careful labellers of held-out-real-5 agree (the ceiling of any reader)', () => {
     // A second engineer labelled the same 492 texts, given only the texts and the conventions
     // above. How often the two agree is what a reader can hope to reach against either.
