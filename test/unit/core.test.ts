@@ -280,6 +280,50 @@ describe('workspace', () => {
     assert.deepEqual(ws.get('a.md')!.outcomes[0]!.objectives, []);
   });
 
+  test('the files linked with each file are those its items have links into, both ways', () => {
+    // The language server re-lints and announces again the files linked with a changed one
+    // (Workspace.linkPartners, noted by the linker): the same as reading every item's links.
+    const fromLinks = (ws: Workspace) => {
+      const out = new Map<string, Set<string>>();
+      const add = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
+      for (const outline of ws.outlines())
+        for (const item of [...outline.objectives, ...outline.outcomes, ...outline.assessments]) {
+          const links =
+            item.kind === 'objective' ? [...item.outcomes, ...item.assessments] : item.objectives;
+          for (const l of links)
+            if (l.filePath) {
+              add(outline.filePath, l.filePath);
+              add(l.filePath, outline.filePath);
+            }
+        }
+      return out;
+    };
+    const sorted = (m: ReadonlyMap<string, ReadonlySet<string>>) =>
+      [...m].map(([k, v]) => [k, [...v].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const ws = new Workspace();
+    ws.update('a.md', outcomeA);
+    ws.update('b.md', objective('Configure') + '\n## Quiz\n\n- Quiz 1 (LO9)\n');
+    ws.update('c.md', '## Objectives\n\n- **LO9:** Explain the VPN policy to a new hire.\n');
+    ws.update('d.md', objective('Describe').replace('LO1', 'LO7'));
+    assert.deepEqual(sorted(ws.linkPartners()), [
+      ['a.md', ['b.md']],
+      ['b.md', ['a.md', 'c.md']],
+      ['c.md', ['b.md']],
+    ]);
+    assert.deepEqual(sorted(ws.linkPartners()), sorted(fromLinks(ws)));
+    // A change relinks: c.md's objective is gone, and with it b.md's link into c.md.
+    const before = ws.linkPartners();
+    ws.update('c.md', '## Notes\n\nNothing here.\n');
+    assert.deepEqual(sorted(ws.linkPartners()), [
+      ['a.md', ['b.md']],
+      ['b.md', ['a.md']],
+    ]);
+    assert.deepEqual(sorted(ws.linkPartners()), sorted(fromLinks(ws)));
+    assert.deepEqual(sorted(before).length, 3, 'a map handed out is not changed afterwards');
+    ws.remove('a.md');
+    assert.deepEqual(sorted(ws.linkPartners()), []);
+  });
+
   test('an own-file ID wins over other files', () => {
     const ws = new Workspace();
     ws.update('a.md', objective('Configure') + '\n' + outcomeA);

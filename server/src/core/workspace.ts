@@ -82,15 +82,25 @@ export function isOutline(outline: Outline): boolean {
   return outline.objectives.length > 0 || outline.outcomes.length > 0;
 }
 
+/** The partners of an objective linking looks through one by one (more: a set). */
+const FEW_PARTNERS = 8;
+
 export class Workspace {
   private readonly entries = new Map<string, Entry>();
   private linked = false;
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
   /** Pairs linked in this linking pass (across files, one reference may be seen from both): an
-   * objective's one partner so far, or a set once it has two (most objectives of a long outline
-   * have one: a set each was thousands of sets made per edit). */
-  private linkedPairs = new Map<Objective, Outcome | Assessment | Set<Outcome | Assessment>>();
+   * objective's one partner so far, a short list once it has two, a set once it has more than
+   * FEW_PARTNERS (most objectives of a long outline have one or two: a set each was thousands
+   * of sets made per edit). */
+  private linkedPairs = new Map<
+    Objective,
+    Outcome | Assessment | (Outcome | Assessment)[] | Set<Outcome | Assessment>
+  >();
+  /** The files linked with each file (a link between items of two files), from this linking
+   * pass. */
+  private partners = new Map<string, Set<string>>();
 
   constructor(
     private config: Config = DEFAULT_CONFIG,
@@ -384,7 +394,9 @@ export class Workspace {
       reuse.run(ofOutcomes, contextFor('warning'), findings, true);
     }
     if (reuse) entry.itemFindings = reuse.done(config);
-    withoutProseFixes(outline, findings);
+    // (The IDs of objectives read from prose, noted by the item rules' pass over the objectives
+    // when it ran: another pass over every objective cost an edit of a long outline a few ms.)
+    withoutProseFixes(outline, findings, reuse?.proseIds() ?? null);
     const kept = applyDirectives(outline, findings);
     // The last line of defence for the text: a fix with an edit that would split a surrogate pair
     // or a CRLF, or insert a lone surrogate, is not offered (each rule is written not to make
@@ -492,7 +504,26 @@ export class Workspace {
     }
     this.ids = ids;
     this.linkedPairs = new Map();
+    this.partners = new Map();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
+  }
+
+  /**
+   * For each file, the files its items are linked with (an objective measured or checked by an
+   * item of another file), both ways: what the language server re-lints and announces again
+   * when one of them changes. Noted by the linker as it makes the links (a pass over every
+   * objective's links per edit cost a long outline's edit a few milliseconds). A new map after
+   * each linking; never changed once returned.
+   */
+  linkPartners(): ReadonlyMap<string, ReadonlySet<string>> {
+    this.ensureLinked();
+    return this.partners;
+  }
+
+  private partner(a: string, b: string): void {
+    let set = this.partners.get(a);
+    if (!set) this.partners.set(a, (set = new Set()));
+    set.add(b);
   }
 
   private resolve(id: string, filePath: string): Target | null {
@@ -530,12 +561,20 @@ export class Workspace {
       else if (pairs instanceof Set) {
         if (pairs.has(other)) return;
         pairs.add(other);
+      } else if (Array.isArray(pairs)) {
+        if (pairs.includes(other)) return;
+        if (pairs.length < FEW_PARTNERS) pairs.push(other);
+        else this.linkedPairs.set(objective, new Set([...pairs, other]));
       } else {
         if (pairs === other) return;
-        this.linkedPairs.set(objective, new Set([pairs, other]));
+        this.linkedPairs.set(objective, [pairs, other]);
       }
       const objFile = this.fileOf(objective, fp);
       const otherFile = this.fileOf(other, fp);
+      if (otherFile !== objFile && otherFile && objFile) {
+        this.partner(objFile, otherFile);
+        this.partner(otherFile, objFile);
+      }
       const links = other.kind === 'outcome' ? objective.outcomes : objective.assessments;
       links.push({
         id: other.id,
@@ -692,6 +731,7 @@ class ItemReuse {
   private readonly byItem: WeakMap<Objective | Outcome, ItemState>;
   private readonly bySignature: Map<string, ItemState>;
   private readonly view: Outline;
+  private prose: Set<string> | null = null;
 
   constructor(
     private readonly outline: Outline,
@@ -722,8 +762,10 @@ class ItemReuse {
     // time; their memos hold the other rules' findings only.
     const fromLeadIn: Objective[] = [];
     const vague = rules.find((r) => r.rule.id === 'vague-verb');
+    const prose = outcomes ? null : (this.prose = new Set());
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
+      if (prose && (item.source === 'prose' || item.source === 'chunk')) prose.add(item.id);
       const lead = item.kind === 'objective' && item.analysis.verbFromLeadIn;
       if (lead && vague) fromLeadIn.push(item as Objective);
       const start = item.span.start;
@@ -810,6 +852,12 @@ class ItemReuse {
       }
     }
     return { start: item.span.start, plain: item.plain, findings: out };
+  }
+
+  /** The IDs of the objectives read from prose or a code chunk (withoutProseFixes), noted by the
+   * pass over the objectives (null: it did not run). */
+  proseIds(): ReadonlySet<string> | null {
+    return this.prose;
   }
 
   /** What the next lint reuses. The signatures of items gone are let go when they have come to
@@ -1031,10 +1079,18 @@ function applyDirectives(outline: Outline, findings: Finding[]): Finding[] {
  * text get findings but no fixes: a rewrite made for a list item ("Explain ...", a criterion
  * placeholder) does not fit inside someone's sentence, and would stop it reading as one.
  */
-function withoutProseFixes(outline: Outline, findings: Finding[]): void {
-  const fixless = new Set<string>();
-  for (const o of outline.objectives)
-    if (o.source === 'prose' || o.source === 'chunk') fixless.add(o.id);
+function withoutProseFixes(
+  outline: Outline,
+  findings: Finding[],
+  known: ReadonlySet<string> | null,
+): void {
+  let fixless = known;
+  if (!fixless) {
+    const ids = new Set<string>();
+    for (const o of outline.objectives)
+      if (o.source === 'prose' || o.source === 'chunk') ids.add(o.id);
+    fixless = ids;
+  }
   if (!fixless.size) return;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;

@@ -62,91 +62,102 @@ export function toDiagnostic(
   return diagnostic;
 }
 
+/** A whole document's lines, as the converter of its diagnostics reads them. */
+export type DocumentLines = Lines & Pick<LineIndex, 'lineCount'>;
+
 /**
- * The diagnostics last published for one document, by what they say and where: a finding that
- * reads the same at the same place (rule, severity, message, range) is published as the same
- * object again, so that it costs neither a new conversion nor a new fingerprint (digest.ts;
- * the server publishes what the last analysis found, most of it unchanged after an edit). A
- * finding with related locations is converted afresh each time (they lie in other files' lines).
- * Only the last set is kept.
+ * The diagnostics last published for one document: a finding that reads the same at the same
+ * place (rule, severity, message, range) as one of them is published as the same object again,
+ * so that it costs neither a new conversion nor a new fingerprint (the server publishes what the
+ * last analysis found, most of it unchanged after an edit). A finding with related locations is
+ * converted afresh each time (they lie in other files' lines). Only the last set is kept.
+ *
+ * The findings come sorted by where they start (lint sorts them), and so do the last set's
+ * diagnostics: both are walked together, a line cursor moving forward through the document's
+ * line starts, so that a finding's diagnostic is found again by comparing numbers, without a
+ * map, a range made to be compared, or a search of the lines per finding (on a long outline
+ * every edit converts about 10,000 findings, half of them copies moved by the edit). Findings
+ * out of that order are still converted right: the walk starts again from the top, and what it
+ * does not find is converted anew.
  */
 export class ReusedDiagnostics {
-  /** The last set, by where each starts (keyOf); an array where several share a key. Numbers,
-   * not strings: a key string made per diagnostic cost as much as converting it. */
-  private last = new Map<number, Diagnostic | Diagnostic[]>();
-  /** The diagnostic each finding object was last published as: the core hands on the findings
-   * of items an edit left alone as the same objects, so most are found here and only their
-   * range compared (the lines before them may have changed). */
-  private byFinding = new WeakMap<Finding, Diagnostic>();
+  /** The last set, in the order of its findings. */
+  private last: readonly Diagnostic[] = [];
 
   convert(
     findings: readonly Finding[],
-    lines: Lines,
+    lines: DocumentLines,
     locate: (filePath: string, span: Span) => Location | null,
   ): Diagnostic[] {
-    const next = new Map<number, Diagnostic | Diagnostic[]>();
+    const last = this.last;
     const out: Diagnostic[] = [];
+    const count = lines.lineCount;
+    const length = lines.offsetAt(count - 1, Number.MAX_SAFE_INTEGER);
+    let line = 0; // the line the last finding started on
+    let at = 0; // the first diagnostic of the last set that does not start before it
     for (const f of findings) {
-      const range = spanToRange(lines, f.span);
-      if (f.related.length) {
-        out.push(toDiagnostic(f, lines, locate, range));
+      const s = f.span.start;
+      const e = f.span.end;
+      if (s < 0 || e < s || e > length) {
+        // Outside the text (positions clamp): as toDiagnostic makes it, never reused.
+        out.push(toDiagnostic(f, lines, locate));
         continue;
       }
-      const key = keyOf(range);
-      let d = this.byFinding.get(f);
-      if (!d || !sameRange(d.range, range)) {
-        d = find(this.last.get(key), f, range) ?? find(next.get(key), f, range);
-        if (!d) d = toDiagnostic(f, lines, locate, range);
-        this.byFinding.set(f, d);
+      if (lines.lineStart(line) > s) {
+        // Out of order: the cursors start again from the top.
+        line = 0;
+        at = 0;
       }
-      const there = next.get(key);
-      if (there === undefined) next.set(key, d);
-      else if (Array.isArray(there)) there.push(d);
-      else next.set(key, [there, d]);
+      while (line + 1 < count && lines.lineStart(line + 1) <= s) line++;
+      const sc = s - lines.lineStart(line);
+      let el = line;
+      while (el + 1 < count && lines.lineStart(el + 1) <= e) el++;
+      const ec = e - lines.lineStart(el);
+      let d: Diagnostic | undefined;
+      if (!f.related.length) {
+        while (at < last.length && startsBefore(last[at]!.range.start, line, sc)) at++;
+        for (let k = at; k < last.length; k++) {
+          const there = last[k]!;
+          const r = there.range;
+          if (r.start.line !== line || r.start.character !== sc) break;
+          if (
+            r.end.line === el &&
+            r.end.character === ec &&
+            there.code === f.ruleId &&
+            there.severity === SEVERITY[f.severity] &&
+            there.message === f.message &&
+            there.relatedInformation === undefined
+          ) {
+            d = there;
+            break;
+          }
+        }
+      }
+      if (d === undefined) {
+        const range: Range = {
+          start: { line, character: sc },
+          end: { line: el, character: ec },
+        };
+        d = toDiagnostic(f, lines, locate, range);
+      }
       out.push(d);
     }
-    this.last = next;
+    this.last = out;
     return out;
   }
 }
 
-/** Where a diagnostic starts, as a small integer (a V8 Smi, up to 2^30: line * 1024 plus the
- * character, capped), so that the maps of an edit's 10,000 diagnostics make no heap number per
- * key (line * 2^26, the key before, was one from line 32 on). Diagnostics that share a key (a
- * line over 1,023 characters long) are told apart by their whole range (find). */
-function keyOf(range: Range): number {
-  return range.start.line * 1024 + Math.min(range.start.character, 1023);
+function startsBefore(p: Range['start'], line: number, character: number): boolean {
+  return p.line < line || (p.line === line && p.character < character);
 }
 
-/** The diagnostic among `at` that says what `f` says (rule, severity, message) over `range`. */
-function find(
-  at: Diagnostic | Diagnostic[] | undefined,
-  f: Finding,
-  range: Range,
-): Diagnostic | undefined {
-  if (at === undefined) return undefined;
-  if (!Array.isArray(at)) return says(at, f, range) ? at : undefined;
-  for (const d of at) if (says(d, f, range)) return d;
-  return undefined;
-}
-
-function says(d: Diagnostic, f: Finding, range: Range): boolean {
-  return (
-    d.code === f.ruleId &&
-    d.severity === SEVERITY[f.severity] &&
-    d.message === f.message &&
-    d.relatedInformation === undefined &&
-    sameRange(d.range, range)
-  );
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+/** Whether two lists of diagnostics publish the same (the server publishes a document's again
+ * only when they changed): element by element, the same object or the same JSON. */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }
 
 /** Do two ranges overlap or touch? (A cursor on a finding's edge still asks about it.) */

@@ -20,33 +20,18 @@ function hash53(text: string, seed: number): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
-/** Fingerprints of objects already digested. Only for objects never changed after they were
- * first digested: the diagnostics the server reuses from one analysis to the next are. */
-const known = new WeakMap<object, string>();
-
 /**
- * A short fingerprint of a value's JSON, so only it is kept in memory. Lists (diagnostics, items)
- * and the objects holding them are fingerprinted an element at a time and the fingerprints
- * combined, never stringified whole: the JSON of 20,000 diagnostics is several MB, made for
- * nothing but its fingerprint. With `frozen`, an element of a top-level list that is an object
- * is taken as unchanging: its fingerprint is remembered, so a list of reused diagnostics costs
- * one short string per element.
+ * A short fingerprint of a value's JSON, so only it is kept in memory. Lists (items, links) and
+ * the objects holding them are fingerprinted an element at a time and the fingerprints
+ * combined, never stringified whole: the JSON of a long outline is several MB, made for nothing
+ * but its fingerprint.
  */
-export function digestJson(value: unknown, frozen = false): string {
+export function digestJson(value: unknown): string {
   const parts: string[] = [];
   const feed = (v: unknown, depth: number): void => {
     if (depth < 3 && Array.isArray(v)) {
       parts.push('[');
-      for (const x of v) {
-        if (frozen && depth === 0 && x !== null && typeof x === 'object') {
-          let d = known.get(x);
-          if (d === undefined) {
-            d = digest(JSON.stringify(x));
-            known.set(x, d);
-          }
-          parts.push(d);
-        } else feed(x, depth + 1);
-      }
+      for (const x of v) feed(x, depth + 1);
       parts.push(']');
     } else if (depth < 2 && v !== null && typeof v === 'object') {
       parts.push('{');

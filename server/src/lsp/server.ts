@@ -38,7 +38,6 @@ import {
   type CourseReport,
   type Finding,
   type Lexicon,
-  type Link,
   type Outline,
   type ReportJson,
   type SourceView,
@@ -64,7 +63,7 @@ import { completion, TRIGGER_CHARACTERS } from './completion.js';
 import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
 import { baseName, type WorkspaceFiles } from './files.js';
 import type { DocumentView, ServerContext } from './context.js';
-import { ReusedDiagnostics, spanToRange, toDiagnostic } from './convert.js';
+import { ReusedDiagnostics, sameDiagnostics, spanToRange, toDiagnostic } from './convert.js';
 import { hover } from './hover.js';
 import { codeLenses } from './lens.js';
 import { DocumentStore } from './documents.js';
@@ -157,12 +156,14 @@ export class BloomlineServer implements ServerContext {
    * (performance.now()). */
   private readonly lastChange = new Map<string, number>();
   private readonly lastAnalysed = new Map<string, number>();
-  /** Per URI: a digest of what was last published, to publish only changes. */
-  private readonly published = new Map<string, string>();
+  /** Per URI: what was last published, to publish only changes (kept as published: the
+   * diagnostics are never changed once made, and an open document's are the ones its
+   * ReusedDiagnostics keeps anyway). */
+  private readonly published = new Map<string, readonly Diagnostic[]>();
   private readonly outlineHashes = new Map<string, string>();
   private readonly lineCache = new Map<string, { text: string; index: LineIndex }>();
   /** Files each file links to or from (cross-file links), from the last change. */
-  private partners = new Map<string, Set<string>>();
+  private partners: ReadonlyMap<string, ReadonlySet<string>> = new Map();
   private scanGeneration = 0;
   /** Documents waiting for the config files above them to be read (`opened`). */
   private readonly lookingAbove = new Set<string>();
@@ -869,7 +870,7 @@ export class BloomlineServer implements ServerContext {
   private afterChange(changed: Iterable<string>, analysedUri?: string, textChanged = false): void {
     const affected = new Set(changed);
     const before = this.partners;
-    this.partners = this.linkPartners();
+    this.partners = this.ws.linkPartners();
     for (const key of [...affected]) {
       for (const p of before.get(key) ?? []) affected.add(p);
       for (const p of this.partners.get(key) ?? []) affected.add(p);
@@ -897,32 +898,6 @@ export class BloomlineServer implements ServerContext {
       if (key === analysedKey && textChanged) this.announceOutline(key);
       else this.notifyOutline(key);
     }
-  }
-
-  private linkPartners(): Map<string, Set<string>> {
-    const out = new Map<string, Set<string>>();
-    const add = (a: string, b: string) => {
-      let set = out.get(a);
-      if (!set) out.set(a, (set = new Set()));
-      set.add(b);
-    };
-    // (Read in place: copying every objective's links into one list cost a long outline more
-    // than linking it.)
-    const addAll = (filePath: string, links: readonly Link[]) => {
-      for (let i = 0; i < links.length; i++) {
-        const other = links[i]!.filePath;
-        if (!other) continue;
-        add(filePath, other);
-        add(other, filePath);
-      }
-    };
-    for (const outline of this.ws.outlines()) {
-      for (const o of outline.objectives)
-        if (o.outcomes.length) addAll(outline.filePath, o.outcomes);
-      for (const o of outline.outcomes)
-        if (o.objectives.length) addAll(outline.filePath, o.objectives);
-    }
-    return out;
   }
 
   /** Publishes an open document's findings: always for the document just analysed (each
@@ -977,9 +952,9 @@ export class BloomlineServer implements ServerContext {
   }
 
   private publish(uri: string, diagnostics: Diagnostic[], version?: number, always = false): void {
-    const hash = digestJson(diagnostics, true);
-    if (!always && this.published.get(uri) === hash) return;
-    this.published.set(uri, hash);
+    const last = this.published.get(uri);
+    if (!always && last !== undefined && sameDiagnostics(last, diagnostics)) return;
+    this.published.set(uri, diagnostics);
     void this.connection.sendDiagnostics({
       uri,
       diagnostics,
