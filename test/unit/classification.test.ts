@@ -1138,3 +1138,64 @@ describe('the level a vague phrase means, from the clause after it', () => {
     });
   }
 });
+
+// Ninth pass: a topic in place of an objective (a noun phrase, `no-verb`) names no behaviour, but
+// what it names says what the author most likely meant learners to do with it: a practice
+// ("Chainsaw sharpening and maintenance", "Safe use of ladders") apply, an analysis analyze, an
+// evaluation evaluate, definitions or terminology remember, anything else (a body of ideas, "The
+// causes of the Irish famine") understand. It stays `no-verb` with no level (OUTLINE-CONVENTIONS
+// §3, §9); the meant level is for the fix's verbs, as for a vague phrase.
+describe('the level a topic stated in place of an objective means', () => {
+  const CASES: [string, BloomLevel][] = [
+    ['Chainsaw sharpening and maintenance', 'apply'],
+    ['Saddle stitching', 'apply'],
+    ['Safe use of ladders and scaffolds', 'apply'],
+    ['Groundwater sampling techniques', 'apply'],
+    ['Statistical analysis of survey responses', 'analyze'],
+    ['Formative evaluation of design portfolios', 'evaluate'],
+    ['Basic welding terminology and symbols', 'remember'],
+    ['The causes of the Irish famine', 'understand'],
+    ['Origins of the welfare state', 'understand'],
+    ['Customs officers must declare gifts over the limit', 'understand'],
+    ['Commercial roofing regulations for loft conversions', 'understand'],
+  ];
+  for (const [text, meant] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const a = buildOutline(source, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.verb, null, 'no behaviour verb');
+      assert.equal(a.level, null, 'no level of its own');
+      assert.equal(a.meantLevel, meant);
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'no-verb');
+      assert.ok(f, 'still reported as no-verb');
+      // The message offers verbs of the level meant ("e.g. Use, Carry out" for a practice);
+      // for a body of ideas the message is as before.
+      const first: Record<BloomLevel, string> = {
+        remember: 'List, Define',
+        understand: 'Describe, Explain, Use, Compare',
+        apply: 'Use, Carry out',
+        analyze: 'Analyze, Compare',
+        evaluate: 'Evaluate, Judge',
+        create: 'Design, Plan',
+      };
+      assert.ok(f.message.includes(`e.g. ${first[meant]}`), f.message);
+    });
+  }
+  // With a behaviour verb, the objective's own level stands and no meant level is given.
+  test('an objective with a verb has no meant level', () => {
+    const a = buildOutline('## Objectives\n\n- Sharpen a chainsaw chain.\n', 'case.md')
+      .objectives[0]!.analysis;
+    assert.equal(a.level, 'apply');
+    assert.equal(a.meantLevel, null);
+  });
+  // A vague phrase keeps its own meant level.
+  test('a vague phrase gives its meant level', () => {
+    const a = buildOutline('## Objectives\n\n- Appreciate the value of folk music.\n', 'case.md')
+      .objectives[0]!.analysis;
+    assert.equal(a.level, null);
+    assert.equal(a.meantLevel, a.vaguePhrase?.meant);
+    assert.equal(a.meantLevel, 'evaluate');
+  });
+});
