@@ -58,7 +58,14 @@ function loadSets() {
       if (!o.flags?.debatable && o.level !== 'affective')
         t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
   sets.push({ name: 'truth', labels: t });
-  for (const name of ['held-out-real', 'held-out-real-2', 'held-out-real-3', 'held-out-real-4'])
+  for (const name of [
+    'held-out-real',
+    'held-out-real-2',
+    'held-out-real-3',
+    'held-out-real-4',
+    'held-out-real-5',
+    'held-out-real-6',
+  ])
     sets.push(loadFixture(root, name));
   return sets;
 }
@@ -67,9 +74,15 @@ function read(buildOutline, label) {
   const text = label.text.replace(/\s+/g, ' ').trim();
   const o = buildOutline(`## Objectives\n\n- ${text}\n`, 'label.md').objectives[0];
   const a = o?.analysis;
+  // With no level read, the level meant (`meantLevel`; a reader before the ninth pass has
+  // none, and gives a vague phrase's).
   const level = a
     ? (a.level ??
-      (a.vague && a.behaviours.every((b) => !b.level) ? (a.vaguePhrase?.meant ?? null) : null))
+      (a.meantLevel !== undefined
+        ? a.meantLevel
+        : a.vague && a.behaviours.every((b) => !b.level)
+          ? (a.vaguePhrase?.meant ?? null)
+          : null))
     : null;
   return {
     recognised: !!o,

@@ -18,8 +18,8 @@
 // figures (less a little) so a change that loses agreement fails.
 //
 // Level: the objective's level (the highest of its behaviours); for a vague objective with no
-// observable verb ("Understand X") the level the author most likely meant (`meantLevel` in the
-// JSON). Strict: the label's level; lenient: also one of its `alt_levels`. Vague: some
+// observable verb ("Understand X"), or a topic with no verb ("Care and use of hand tools",
+// ninth pass), the level the author most likely meant (`meantLevel` in the JSON). Strict: the label's level; lenient: also one of its `alt_levels`. Vague: some
 // behaviour is vague, or none is stated (no-verb). Compound: two or more behaviours.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,10 +62,8 @@ function score(labels: Label[]): Figures {
     const text = l.text.replace(/\s+/g, ' ').trim();
     const o = buildOutline(`## Objectives\n\n- ${text}\n`, 'label.md').objectives[0];
     const a = o?.analysis;
-    const level: BloomLevel | null = a
-      ? (a.level ??
-        (a.vague && a.behaviours.every((b) => !b.level) ? (a.vaguePhrase?.meant ?? null) : null))
-      : null;
+    // With no level read, the level meant (a vague phrase's, or a topic's: `meantLevel`).
+    const level: BloomLevel | null = a ? (a.level ?? a.meantLevel) : null;
     const s = level === l.level;
     const le = s || (level !== null && l.alt.includes(level));
     const v = a ? a.vague || !a.verb : true;

@@ -86,6 +86,10 @@ export interface ObjectiveJson extends ItemJsonBase {
   criterion: string | null;
   /** The leading condition ("Given a CSV of sales"), ABCD "C", or null. */
   condition: string | null;
+  /** With no level read, the level the author most likely meant, for the fixes' verbs: a vague
+   * phrase's, or a topic's stated in place of an objective ("Care and use of hand tools":
+   * apply). Null when a level is read. */
+  meantLevel: BloomLevel | null;
   behaviours: BehaviourJson[];
   /** The second and later behaviours' verbs (kept from 0.1; see `behaviours`). */
   compound: string[];
@@ -225,6 +229,7 @@ export function outlineToJson(
       vaguePhrase: o.analysis.vaguePhrase?.key ?? null,
       criterion: o.analysis.criterion?.text ?? null,
       condition: o.analysis.condition?.text ?? null,
+      meantLevel: o.analysis.meantLevel,
       behaviours: o.analysis.behaviours.map((b) => {
         const p = range({ start: b.verb.span.start, end: b.verb.span.start }).start;
         return {

@@ -214,6 +214,10 @@ export interface ObjectiveAnalysis {
   behaviours: Behaviour[];
   /** The leading condition ("Given a CSV of sales", "With a partner"): ABCD "C". */
   condition: Located | null;
+  /** With no level read, the level the author most likely meant, for the fixes' verbs (never
+   * the objective's level): a vague phrase's, or a topic's stated in place of an objective
+   * ("Care and use of hand tools": apply). */
+  meantLevel: BloomLevel | null;
 }
 
 export interface Objective extends ItemBase {

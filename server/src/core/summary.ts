@@ -173,7 +173,8 @@ function located<T extends Located>(l: T | null): T | null {
 /** What the tree, the report and the export show of an objective's reading. */
 function objectiveEntry(a: ObjectiveAnalysis): ObjectiveAnalysis {
   if (!a.verb && !a.level && !a.vague && !a.criterion && !a.condition && !a.behaviours.length)
-    if (!a.alternatives.length && !a.vaguePhrase && !a.verbFromLeadIn) return NO_OBJECTIVE_ANALYSIS;
+    if (!a.alternatives.length && !a.vaguePhrase && !a.verbFromLeadIn && !a.meantLevel)
+      return NO_OBJECTIVE_ANALYSIS;
   // The reading shares words between the objective and its behaviours (its verb is its first
   // behaviour's): one copy of each.
   const copies = new Map<object, object>();
@@ -205,6 +206,7 @@ function objectiveEntry(a: ObjectiveAnalysis): ObjectiveAnalysis {
       known: b.known,
     })),
     condition: word(a.condition),
+    meantLevel: a.meantLevel,
   };
 }
 
@@ -262,6 +264,7 @@ const NO_OBJECTIVE_ANALYSIS: Objective['analysis'] = {
   placeholderCriterion: NONE,
   behaviours: [],
   condition: NONE,
+  meantLevel: NONE,
 };
 const NO_OUTCOME_ANALYSIS: Outcome['analysis'] = {
   target: NONE,

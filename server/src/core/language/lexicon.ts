@@ -157,6 +157,8 @@ interface VagueData {
   /** The level meant by what a vague phrase names: "Learn the Greek alphabet" (facts,
    * remember), "Know the principles of X" (concepts, understand). */
   meantByObject?: { phrases: string[]; meant: string; objects: string[] }[];
+  /** The level a topic stated in place of an objective means, by its head noun. */
+  topics?: { default: string; heads: { meant: string; nouns: string[] }[] };
 }
 
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
@@ -204,6 +206,9 @@ export class Lexicon {
   readonly purpose: { means: Set<string>; level: BloomLevel; not: Set<string> } | null;
   /** bloom-verbs.json "byProcedure". */
   private readonly procedure: { verbs: Set<string>; level: BloomLevel; from: Set<string> } | null;
+  /** vague-phrases.json "topics": the level meant by a topic's head noun, and by default. */
+  private readonly topicHeads = new Map<string, BloomLevel>();
+  readonly topicDefault: BloomLevel;
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -277,6 +282,9 @@ export class Lexicon {
         addObjects(this.byObject, verb, rule.objects, rule.level as BloomLevel);
     // Rules are added once the phrases are known: "*knowledge" names every phrase with that noun.
     const meantRules = vague.meantByObject ?? [];
+    this.topicDefault = (vague.topics?.default ?? 'understand') as BloomLevel;
+    for (const h of vague.topics?.heads ?? [])
+      for (const n of h.nouns) this.topicHeads.set(n, h.meant as BloomLevel);
     for (const [level, words] of Object.entries(extraVerbs)) {
       for (const w of words ?? [])
         this.verbs.set(w, { verb: w, level: level as BloomLevel, alternatives: [] });
@@ -428,6 +436,11 @@ export class Lexicon {
    * alphabet": remember), when its object decides it, else null. */
   meantByObject(phrase: string, following: readonly string[]): BloomLevel | null {
     return objectLevel(this.meantBy.get(phrase), following, null);
+  }
+
+  /** The level a topic's head noun means ("analysis": analyze, "care": apply), if listed. */
+  topicHead(noun: string): BloomLevel | undefined {
+    return this.topicHeads.get(noun);
   }
 
   /** Rewrites for a vague phrase meant at `level`: those of the one-word vague verb that

@@ -66,6 +66,10 @@ export interface ObjectiveReading {
   verbFromLeadIn: boolean;
   criterion: PlainSpan | null;
   placeholder: PlainSpan | null;
+  /** With no level read, the level the author most likely meant (for the fix's verbs, never
+   * the objective's level): a vague phrase's, or a topic's stated in place of an objective
+   * ("Care and use of hand tools": apply; `topicMeant`). Null when a level is read. */
+  meantLevel: BloomLevel | null;
 }
 
 // Lead-ins inside an item, stripped repeatedly from the start.
@@ -575,6 +579,13 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
   for (const b of bs) if (b.level && (!top || rank(b.level) > rank(top.level!))) top = b;
   const firstVague = bs.find((b) => b.vague) ?? null;
   const verbEnd = firstB && !firstB.fromLeadIn ? (firstB.real ?? firstB.verb).end : -1;
+  const meantLevel = top
+    ? null
+    : firstVague
+      ? firstVague.vague!.meant
+      : bs.length
+        ? null
+        : topicMeant(masked, ws, i, lex);
   return {
     behaviourStart: start,
     behaviours: bs,
@@ -606,7 +617,49 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     placeholder: placeholders[0]
       ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
       : null,
+    meantLevel,
   };
+}
+
+/** Words that end a topic's head: what follows them is its complement ("Care and use | of
+ * tools", "Strategies | to prevent harassment") or a clause ("Employers | must correct"). */
+const TOPIC_END = wordSet(
+  'of for in on to with about under from by at as into within between among against during via versus vs that which who whose where when while whether including such must should shall will would can could may might is are was were be been has have had do does did',
+);
+
+/**
+ * The level a topic stated in place of an objective (a noun phrase, `no-verb`) most likely
+ * means, from its heads (vague-phrases.json "topics"): the words before its first
+ * preposition, clause or bracket. A listed head noun gives its level ("Safe use of ladders"
+ * apply, "Statistical analysis of" analyze); a gerund that ends its phrase ("Silver and soft
+ * soldering", "Problem solving"; not "Building regulations") its verb's level, apply for a verb
+ * only the English lexicon knows; else understand, what a topic asks of learners being to
+ * explain it. The highest counts.
+ */
+function topicMeant(text: string, ws: Word[], i: number, lex: Lexicon): BloomLevel {
+  let best: BloomLevel | null = null;
+  const take = (l: BloomLevel) => {
+    if (!best || rank(l) > rank(best)) best = l;
+  };
+  for (let k = i; k < ws.length && k - i < 12; k++) {
+    const w = ws[k]!;
+    if (TOPIC_END.has(w.lower)) break;
+    const gap = ws[k + 1] ? text.slice(w.end, ws[k + 1]!.start) : '';
+    const head = lex.topicHead(w.lower);
+    if (head) take(head);
+    else if (
+      /ing$/.test(w.lower) &&
+      w.lower.length > 5 &&
+      (!ws[k + 1] || /[,&/:;(]/.test(gap) || /^(?:and|or)$/.test(ws[k + 1]!.lower))
+    ) {
+      const lemma = lex.lemma(w.lower);
+      const info = lemma ? lex.verb(lemma) : undefined;
+      if (info) take(info.level);
+      else if (!lemma && lex.englishLemma(w.lower)) take('apply');
+    }
+    if (/[:;(.!?\u2013\u2014]/u.test(gap)) break;
+  }
+  return best ?? lex.topicDefault;
 }
 
 /** Whether a count after the first behaviour's verb is what the learner gives (COUNTED). */

@@ -692,6 +692,7 @@ function objectiveAnalysis(item: ItemBase, r: ObjectiveReading): Objective['anal
     placeholderCriterion: loc(item, r.placeholder),
     behaviours,
     condition: loc(item, r.condition),
+    meantLevel: r.meantLevel,
   };
 }
 

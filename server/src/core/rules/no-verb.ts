@@ -1,5 +1,17 @@
 // no-verb: the objective has no behaviour verb at all ("Git worktrees instead of branches.").
+import type { BloomLevel } from '../model.js';
 import type { Rule } from './rule.js';
+
+/** Verbs to start from, by the level a topic most likely means ("Care and use of hand tools":
+ * apply); for a body of ideas (understand) verbs of several levels, as before. */
+const START_WITH: Record<BloomLevel, string> = {
+  remember: 'List, Define, Name, State',
+  understand: 'Describe, Explain, Use, Compare',
+  apply: 'Use, Carry out, Perform, Demonstrate',
+  analyze: 'Analyze, Compare, Examine, Distinguish',
+  evaluate: 'Evaluate, Judge, Critique, Justify',
+  create: 'Design, Plan, Produce, Compose',
+};
 
 export const noVerb: Rule = {
   id: 'no-verb',
@@ -14,7 +26,7 @@ export const noVerb: Rule = {
         ruleId: 'no-verb',
         message: question
           ? 'This is a question, not an objective: state what learners will be able to do, starting with a verb such as Explain, Use or Compare.'
-          : 'No behaviour verb: start with what learners will do, e.g. Describe, Explain, Use, Compare.',
+          : `No behaviour verb: start with what learners will do, e.g. ${START_WITH[o.analysis.meantLevel ?? 'understand']}.`,
         span: o.textSpan,
         item: { kind: 'objective', id: o.id },
       });
