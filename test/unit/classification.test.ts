@@ -799,6 +799,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   // lead-in, not a degree.
   ['Hand over every open ticket before the end of the shift.', false, 'apply', true, false],
   ['By the end of the day, describe the permit-to-work system.', false, 'understand', false, false],
+  // Ninth pass: recognising a relation or a reason (the advantages, limitations, differences,
+  // causes or significance of X) is understanding it; recognising signs, calls or names
+  // stays remember.
+  ['Recognize the advantages of crop rotation.', false, 'understand', false, false],
+  ['Recognise the limitations of self-report questionnaires.', false, 'understand', false, false],
+  ['Recognize the differences between weather and climate.', false, 'understand', false, false],
+  ['Recognise the causes of soil erosion on hill farms.', false, 'understand', false, false],
+  ['Recognize the significance of the Treaty of Waitangi.', false, 'understand', false, false],
+  ['Recognise the warning signs of hypothermia.', false, 'remember', false, false],
+  ['Recognize common bird calls.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
