@@ -1168,6 +1168,9 @@ describe('the level a topic stated in place of an objective means', () => {
     ['Origins of the welfare state', 'understand'],
     ['Customs officers must declare gifts over the limit', 'understand'],
     ['Commercial roofing regulations for loft conversions', 'understand'],
+    // A gerund that names a field or discipline is no practice asked of learners.
+    ['Digital marketing and consumer privacy', 'understand'],
+    ['Civil engineering and public procurement', 'understand'],
   ];
   for (const [text, meant] of CASES) {
     test(text, () => {

@@ -158,7 +158,7 @@ interface VagueData {
    * remember), "Know the principles of X" (concepts, understand). */
   meantByObject?: { phrases: string[]; meant: string; objects: string[] }[];
   /** The level a topic stated in place of an objective means, by its head noun. */
-  topics?: { default: string; heads: { meant: string; nouns: string[] }[] };
+  topics?: { default: string; fields?: string[]; heads: { meant: string; nouns: string[] }[] };
 }
 
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
@@ -209,6 +209,8 @@ export class Lexicon {
   /** vague-phrases.json "topics": the level meant by a topic's head noun, and by default. */
   private readonly topicHeads = new Map<string, BloomLevel>();
   readonly topicDefault: BloomLevel;
+  /** Gerunds that name a field or discipline ("engineering", "marketing"), not a practice. */
+  readonly topicFields: ReadonlySet<string>;
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -283,6 +285,7 @@ export class Lexicon {
     // Rules are added once the phrases are known: "*knowledge" names every phrase with that noun.
     const meantRules = vague.meantByObject ?? [];
     this.topicDefault = (vague.topics?.default ?? 'understand') as BloomLevel;
+    this.topicFields = new Set(vague.topics?.fields ?? []);
     for (const h of vague.topics?.heads ?? [])
       for (const n of h.nouns) this.topicHeads.set(n, h.meant as BloomLevel);
     for (const [level, words] of Object.entries(extraVerbs)) {

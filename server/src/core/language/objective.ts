@@ -632,8 +632,8 @@ const TOPIC_END = wordSet(
  * means, from its heads (vague-phrases.json "topics"): the words before its first
  * preposition, clause or bracket. A listed head noun gives its level ("Safe use of ladders"
  * apply, "Statistical analysis of" analyze); a gerund that ends its phrase ("Silver and soft
- * soldering", "Problem solving"; not "Building regulations") its verb's level, apply for a verb
- * only the English lexicon knows; else understand, what a topic asks of learners being to
+ * soldering", "Problem solving"; not "Building regulations", nor a field: "Digital marketing")
+ * its verb's level, apply for a verb only the English lexicon knows; else understand, what a topic asks of learners being to
  * explain it. The highest counts.
  */
 function topicMeant(text: string, ws: Word[], i: number, lex: Lexicon): BloomLevel {
@@ -650,6 +650,7 @@ function topicMeant(text: string, ws: Word[], i: number, lex: Lexicon): BloomLev
     else if (
       /ing$/.test(w.lower) &&
       w.lower.length > 5 &&
+      !lex.topicFields.has(w.lower) &&
       (!ws[k + 1] || /[,&/:;(]/.test(gap) || /^(?:and|or)$/.test(ws[k + 1]!.lower))
     ) {
       const lemma = lex.lemma(w.lower);
