@@ -809,6 +809,22 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Recognize the significance of the Treaty of Waitangi.', false, 'understand', false, false],
   ['Recognise the warning signs of hypothermia.', false, 'remember', false, false],
   ['Recognize common bird calls.', false, 'remember', false, false],
+  // Ninth pass: inspecting equipment or work is a step of a procedure (apply), as the trades
+  // write it; inspecting evidence or an argument is still analysis.
+  ['Inspect the handrails of a scaffold before use.', false, 'apply', false, false],
+  ['Inspect a chimney flue for blockages.', false, 'apply', false, false],
+  ['Inspect welds for porosity and undercut.', false, 'apply', false, false],
+  ['Inspect the evidence for a historical claim.', false, 'analyze', false, false],
+  // Defining goals, objectives or the scope of a piece of work sets them (apply); defining a
+  // term stays remember.
+  ['Define measurable goals for a fitness client.', false, 'apply', false, false],
+  ['Define the scope of a kitchen refit project.', false, 'apply', false, false],
+  ['Define the term osmosis.', false, 'remember', false, false],
+  // Establishing rapport, a relationship or a routine is done, not invented (apply); an
+  // original agenda stays create.
+  ['Establish rapport with a nervous dental patient.', false, 'apply', false, false],
+  ["Establish a bedtime routine with a toddler's parents.", false, 'apply', false, false],
+  ['Establish an original research agenda.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
