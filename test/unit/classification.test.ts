@@ -820,11 +820,6 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Define measurable goals for a fitness client.', false, 'apply', false, false],
   ['Define the scope of a kitchen refit project.', false, 'apply', false, false],
   ['Define the term osmosis.', false, 'remember', false, false],
-  // Establishing rapport, a relationship or a routine is done, not invented (apply); an
-  // original agenda stays create.
-  ['Establish rapport with a nervous dental patient.', false, 'apply', false, false],
-  ["Establish a bedtime routine with a toddler's parents.", false, 'apply', false, false],
-  ['Establish an original research agenda.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
