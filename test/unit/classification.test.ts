@@ -1223,3 +1223,24 @@ describe('the level a topic stated in place of an objective means', () => {
     assert.equal(a.meantLevel, 'evaluate');
   });
 });
+
+// Ninth pass: learning commands, procedures, techniques or habits is learning to carry them out
+// (meant apply); learning principles stays understand, vocabulary remember.
+describe('the level "learn" means by what is learnt', () => {
+  const CASES: [string, BloomLevel][] = [
+    ['Learn the keyboard commands of the vim editor.', 'apply'],
+    ['Learn the correct procedures for decontaminating a spill.', 'apply'],
+    ['Learn safe lifting techniques.', 'apply'],
+    ['Master the basic techniques of wheel throwing.', 'apply'],
+    ['Learn the principles of double-entry bookkeeping.', 'understand'],
+    ['Learn the vocabulary of colours in Welsh.', 'remember'],
+  ];
+  for (const [text, meant] of CASES) {
+    test(text, () => {
+      const a = buildOutline(`## Objectives\n\n- ${text}\n`, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.vague, true);
+      assert.equal(a.level, null);
+      assert.equal(a.meantLevel, meant);
+    });
+  }
+});
