@@ -1243,4 +1243,17 @@ describe('the level "learn" means by what is learnt', () => {
       assert.equal(a.meantLevel, meant);
     });
   }
+  // The rewrite offers verbs of that level, not "Explain safe lifting techniques".
+  test('its rewrite uses a verb of carrying out', () => {
+    const source = '## Objectives\n\n- Learn safe lifting techniques.\n';
+    const ws = new Workspace();
+    ws.update('case.md', source);
+    const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb')!;
+    assert.match(f.message, /apply-level verb such as Apply, Use/);
+    const fix = f.fixes.find((x) => x.isPreferred)!;
+    assert.equal(
+      applyEdits(source, fix.edits),
+      '## Objectives\n\n- Apply safe lifting techniques.\n',
+    );
+  });
 });

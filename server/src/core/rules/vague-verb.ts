@@ -164,11 +164,14 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       });
   }
   const phrase = lex.vague.find((p) => p.key === vp.key);
-  // What the phrase names can change the level meant ("Learn the Greek alphabet": remember),
-  // and with it the verbs offered ("how to" before a vague verb means apply, but a clause
-  // follows, so the phrase's own verbs stay).
+  // What the phrase names can change the level meant ("Learn the Greek alphabet": remember,
+  // "Learn safe lifting techniques": apply), and with it the verbs offered ("how to" before a
+  // vague verb means apply, but a clause follows, so the phrase's own verbs stay).
+  const beforeClause = /^(?:how|what|why|when|where|whether|which|who|that)\b/i.test(
+    plain.slice(phraseEnd).trimStart(),
+  );
   const own =
-    phrase && vp.meant !== phrase.meant && vp.meant !== 'apply' && !b.realVerb
+    phrase && vp.meant !== phrase.meant && !b.realVerb && !(vp.meant === 'apply' && beforeClause)
       ? lex.suggestFor(vp.meant)
       : null;
   const suggest = (own ?? phrase?.suggest ?? ['explain', 'describe']).slice(0, 5);
