@@ -820,6 +820,31 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Define measurable goals for a fitness client.', false, 'apply', false, false],
   ['Define the scope of a kitchen refit project.', false, 'apply', false, false],
   ['Define the term osmosis.', false, 'remember', false, false],
+  // Ninth pass: programme outcomes that describe the graduate ("The graduate is a reflective
+  // practitioner who evaluates ...") and competency statements with "is / are skilled at",
+  // "proficient in", "competent in" before a gerund state their behaviours after the frame.
+  [
+    'The graduate is a reflective practitioner who evaluates their own teaching.',
+    false,
+    'evaluate',
+    false,
+    false,
+  ],
+  [
+    'The graduate is a safe practitioner who calculates drug doses and administers medicines.',
+    false,
+    'apply',
+    false,
+    true,
+  ],
+  ['Is skilled at calculating change in a shop.', false, 'apply', false, false],
+  [
+    'Apprentices are competent in measuring and cutting skirting boards.',
+    false,
+    'apply',
+    false,
+    true,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
