@@ -82,6 +82,13 @@ const ITEM_LEAD_INS: RegExp[] = [
   // will be proficient in interpreting": only before a gerund ("proficient in Excel" names no
   // behaviour and stays as written).
   /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can)\s+(?:also\s+)?be\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)/iu,
+  // Competency statements in the present: "Is skilled at writing short messages", "Apprentices
+  // are competent in measuring and cutting" (only before a gerund, as above).
+  /^(?:(?:the\s+|each\s+|all\s+)?[\p{L}'’-]+\s+){0,3}?(?:is|are)\s+(?:(?:highly|very|fully)\s+)?(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)/iu,
+  // Programme outcomes that describe the graduate: "The graduate is a reflective practitioner
+  // who evaluates ...", "Graduate is an individual who understands ...": the behaviours are
+  // the relative clause's verbs.
+  /^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})/iu,
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
   // "The legal studies minor will", "History majors should": a programme's learner.
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
