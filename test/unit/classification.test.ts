@@ -845,6 +845,19 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     true,
   ],
+  // Ninth pass: identifying features, structure or devices in given material (a text, a film,
+  // a workflow, a painting) is analysis; identifying named things stays remember.
+  ['Identify persuasive devices in a political speech.', false, 'analyze', false, false],
+  [
+    'Identify recurring motifs and narrative structure in silent films.',
+    false,
+    'analyze',
+    false,
+    false,
+  ],
+  ['Identify wasteful steps in your own data-entry workflow.', false, 'analyze', false, false],
+  ['Identify the bones of the lower limb.', false, 'remember', false, false],
+  ['Identify what to do in case of a gas leak.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
