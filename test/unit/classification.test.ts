@@ -858,6 +858,7 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify wasteful steps in your own data-entry workflow.', false, 'analyze', false, false],
   ['Identify the bones of the lower limb.', false, 'remember', false, false],
   ['Identify what to do in case of a gas leak.', false, 'remember', false, false],
+  ['Identify key terms and use them in an essay.', false, 'apply', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

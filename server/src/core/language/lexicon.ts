@@ -57,6 +57,9 @@ interface BloomData {
   /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
    * factors that affect food safety", "the risks associated with lone working"). */
   byRelation?: { verbs: string[]; level: string; objects: string[]; relations: string[] }[];
+  /** Verbs read at `level` when what they name is sought "in" given material ("devices in a
+   * political speech", "steps in their workflow"). */
+  byMaterial?: { verbs: string[]; level: string; material: string[] };
   /** Verbs that make something, read at `level` when what they make is made from given
    * material of a procedure ("from the manufacturer's instructions", "from a kit") or "by
    * following" it, unless an original-work marker says otherwise. */
@@ -211,6 +214,12 @@ export class Lexicon {
   readonly topicDefault: BloomLevel;
   /** Gerunds that name a field or discipline ("engineering", "marketing"), not a practice. */
   readonly topicFields: ReadonlySet<string>;
+  /** bloom-verbs.json "byMaterial". */
+  private readonly material: {
+    verbs: Set<string>;
+    level: BloomLevel;
+    nouns: Set<string>;
+  } | null;
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -257,6 +266,13 @@ export class Lexicon {
           means: new Set(bloom.byPurpose.means),
           level: bloom.byPurpose.level as BloomLevel,
           not: new Set(bloom.byPurpose.not),
+        }
+      : null;
+    this.material = bloom.byMaterial
+      ? {
+          verbs: new Set(bloom.byMaterial.verbs),
+          level: bloom.byMaterial.level as BloomLevel,
+          nouns: new Set(bloom.byMaterial.material),
         }
       : null;
     this.procedure = bloom.byProcedure
@@ -403,6 +419,42 @@ export class Lexicon {
         if (/^(?:may|can|could|might|commonly|often|directly)$/.test(following[k] ?? '')) k++;
         if (r.relations.has(following[k] ?? '')) return r.level;
       }
+    }
+    return null;
+  }
+
+  /** The level of `verb` when what it names is sought in given material: "in" and, within a
+   * few words, a noun of material ("persuasive devices in a political speech", "structure in
+   * narrative and descriptive texts", "steps in their own workflow"); not "in case of", "in
+   * order to". Else null. */
+  levelByMaterial(verb: string, following: readonly string[]): BloomLevel | null {
+    const m = this.material;
+    if (!m?.verbs.has(verb)) return null;
+    for (let j = 0; j < following.length - 1; j++) {
+      // "Identify key terms and use them in an essay": the material is the next behaviour's.
+      if (/^(?:and|or|then)$/.test(following[j]!)) {
+        const next = this.lemma(following[j + 1]!);
+        if (next && this.verbs.has(next)) return null;
+      }
+      if (following[j] !== 'in') continue;
+      if (
+        /^(?:case|order|accordance|line|terms|addition|relation|time|place|charge)$/.test(
+          following[j + 1]!,
+        )
+      )
+        return null;
+      for (let k = j + 1; k < Math.min(following.length, j + 6); k++) {
+        const w = following[k]!;
+        if (
+          /^(?:that|which|who|to|for|by|with|on|at|from|of|including|such|like|especially|particularly|e|i)$/.test(
+            w,
+          )
+        )
+          break;
+        if (singulars(w).some((b) => m.nouns.has(b))) return m.level;
+        if (k + 1 < following.length && m.nouns.has(`${w} ${following[k + 1]}`)) return m.level;
+      }
+      return null;
     }
     return null;
   }

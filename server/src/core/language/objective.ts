@@ -1648,7 +1648,8 @@ function levelOf(
   let byObject =
     lex.levelBySuitability(info.verb, following) ??
     lex.levelByRelation(info.verb, following) ??
-    lex.levelByObject(info.verb, following);
+    lex.levelByObject(info.verb, following) ??
+    lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS));
   // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
   if ((byObject ?? info.level) === 'create')
     byObject = lex.levelByProcedure(info.verb, following) ?? byObject;
@@ -1678,6 +1679,13 @@ function purposeAt(ws: Word[], from: number, lex: Lexicon, text: string): BloomL
     return levelOf(info, ws, k + 1, lex, text).level === p.level ? p.level : null;
   }
   return null;
+}
+
+/** Words after a verb in which {@link Lexicon.levelByMaterial} looks for "in" and the material
+ * ("Identify literary techniques and creative uses of language in literary texts"). */
+const MATERIAL_WORDS = 14;
+function wordsAfter(ws: Word[], from: number, n: number): string[] {
+  return ws.slice(from, from + n).map((w) => w.lower);
 }
 
 /** Words after a verb passed to {@link Lexicon.levelByObject} (it looks at fewer). */
