@@ -859,6 +859,13 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify the bones of the lower limb.', false, 'remember', false, false],
   ['Identify what to do in case of a gas leak.', false, 'remember', false, false],
   ['Identify key terms and use them in an essay.', false, 'apply', false, true],
+  // Ninth pass: reviewing course content (the rules, the steps, the key concepts) is going over
+  // it to understand it; reviewing someone's work or a budget is still a judgement.
+  ['Review the rules of netball before the tournament.', false, 'understand', false, false],
+  ['Review the key concepts of thermodynamics from unit one.', false, 'understand', false, false],
+  ['Review the basic steps of bread making.', false, 'understand', false, false],
+  ["Review a colleague's lab report.", false, 'evaluate', false, false],
+  ['Review the project budget against actual spending.', false, 'evaluate', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
