@@ -155,6 +155,7 @@ describe('closed files give the tree, report and export of their whole outlines'
         ] as const)
           if (o[k] !== null) seen.add(`objective ${k}`);
         if (o.alternativeLevels.length) seen.add('objective alternativeLevels');
+        if (o.meantLevel && !o.verb) seen.add('objective meantLevel of a topic');
         if (o.cell) seen.add('objective cell');
         for (const b of o.behaviours) {
           if (b.meantLevel) seen.add('behaviour meantLevel');
@@ -182,6 +183,7 @@ describe('closed files give the tree, report and export of their whole outlines'
       'objective condition',
       'objective label',
       'objective alternativeLevels',
+      'objective meantLevel of a topic',
       'objective cell',
       'objective compound',
       'behaviour meantLevel',
