@@ -19,8 +19,9 @@
 //
 // Level: the objective's level (the highest of its behaviours); for a vague objective with no
 // observable verb ("Understand X"), or a topic with no verb ("Care and use of hand tools",
-// ninth pass), the level the author most likely meant (`meantLevel` in the JSON). Strict: the label's level; lenient: also one of its `alt_levels`. Vague: some
-// behaviour is vague, or none is stated (no-verb). Compound: two or more behaviours.
+// ninth pass), the level the author most likely meant (`meantLevel` in the JSON). Strict: the
+// label's level; lenient: also one of its `alt_levels`. Vague: some behaviour is vague, or none
+// is stated (no-verb). Compound: two or more behaviours.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -309,14 +310,15 @@ describe('agreement with human labels', () => {
     // 0.681, lenient 0.808, read 0.929, vague 0.918, criterion 0.969, compound 0.898. The sixth
     // pass read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the
     // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down, and
-    // after the seventh (strict 0.715, lenient 0.836), and after the ninth (0.760, 0.870, read
-    // 0.972).
-    assert.ok(f.strict >= 0.759, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.869, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.971, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.94, `vague ${f.vague}`);
-    assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.906, `compound ${f.compound}`);
+    // after the seventh (strict 0.715, lenient 0.836); with lone passive criteria read as
+    // objectives and the ninth pass: 0.777, 0.890, read 0.994, vague 0.963, criterion 0.975,
+    // compound 0.912.
+    assert.ok(f.strict >= 0.776, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
   });
   test('held-out-real-5.json (a fifth real set; seen since the ninth pass)', () => {
     const labels = heldOut('held-out-real-5.json');
@@ -326,15 +328,15 @@ describe('agreement with human labels', () => {
     // Labelled by an engineer who neither ran Bloomline nor read its reader, and measured once
     // on the reader after the seventh pass (the same figures as on the reader before it):
     // strict 0.648, lenient 0.783, read 0.878, vague 0.886, criterion 0.970, compound 0.915.
-    // The ninth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
-    // hold the figures after that pass (0.722, 0.866, 0.970, 0.884, 0.970, 0.915), rounded
-    // down.
-    assert.ok(f.strict >= 0.721, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.865, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.969, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.883, `vague ${f.vague}`);
-    assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.91, `compound ${f.compound}`);
+    // The ninth pass read its misses (docs/agreement.md), so it is no longer unseen. The bars
+    // hold the figures with lone passive criteria read as objectives and the ninth pass (0.744,
+    // 0.892, read 0.996, vague 0.911, criterion 0.972, compound 0.919), rounded down.
+    assert.ok(f.strict >= 0.743, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.891, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.91, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.918, `compound ${f.compound}`);
   });
 
   test('held-out-real-6.json (a sixth real set; seen since the ninth pass)', () => {
