@@ -164,6 +164,14 @@ if (confusion || model) {
   // docs/agreement.md, "A learnt tie-breaker": scripts/agreement-model.mjs.
   const m = await import('./agreement-model.mjs');
   const hand = model ? m.loadHand(root) : [];
+  if (unseen && sets.some((s) => s.name === path.basename(unseen, '.json'))) {
+    // held-out-real-5 and -6 are seen sets since the ninth pass: train and test on one set is no
+    // unseen figure.
+    console.error(
+      `agreement-cv: ${unseen} is a seen set here; --unseen takes a set no choice was made on`,
+    );
+    process.exit(2);
+  }
   const unseenSet = unseen ? m.loadFixture(root, path.basename(unseen, '.json')) : undefined;
   await m.prepare(readerDir, [...sets, ...hand, ...(unseenSet ? [unseenSet] : [])], (l) =>
     read(after, l),
