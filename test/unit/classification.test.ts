@@ -859,6 +859,8 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify the bones of the lower limb.', false, 'remember', false, false],
   ['Identify what to do in case of a gas leak.', false, 'remember', false, false],
   ['Identify key terms and use them in an essay.', false, 'apply', false, true],
+  // The material is the last noun of its phrase: "in the work area" names a place.
+  ['Identify the fire exits in the work area.', false, 'remember', false, false],
   // Ninth pass: reviewing course content (the rules, the steps, the key concepts) is going over
   // it to understand it; reviewing someone's work or a budget is still a judgement.
   ['Review the rules of netball before the tournament.', false, 'understand', false, false],

@@ -164,6 +164,10 @@ interface VagueData {
   topics?: { default: string; fields?: string[]; heads: { meant: string; nouns: string[] }[] };
 }
 
+/** Words that may follow the noun of material in "identify X in <material>". */
+const MATERIAL_END =
+  /^(?:and|or|such|including|like|that|which|who|to|for|by|with|using|from|of|as|where|when|e|i|about|on|at)$/;
+
 /** Words ending in -ly that are verbs, so never skipped as adverbs. */
 const LY_VERBS = new Set([
   'apply',
@@ -451,8 +455,12 @@ export class Lexicon {
           )
         )
           break;
-        if (singulars(w).some((b) => m.nouns.has(b))) return m.level;
-        if (k + 1 < following.length && m.nouns.has(`${w} ${following[k + 1]}`)) return m.level;
+        // The material is the phrase's last noun: "in written work", "in plays and"; not "in the
+        // work area", "in a text box".
+        const ends = (at: number) => at >= following.length || MATERIAL_END.test(following[at]!);
+        if (singulars(w).some((b) => m.nouns.has(b)) && ends(k + 1)) return m.level;
+        if (k + 1 < following.length && m.nouns.has(`${w} ${following[k + 1]}`) && ends(k + 2))
+          return m.level;
       }
       return null;
     }
