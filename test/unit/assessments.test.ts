@@ -740,14 +740,10 @@ test('a learnr exercise chunk is one exercise, its task the prose before it; sol
     assert.equal(t.slice(free.textSpan.start, free.textSpan.end), 'filter-free', name);
   }
   // A chunk without exercise=TRUE, or an exercise option set to FALSE, is code.
+  const head = ['# L', '', '## Objectives', '', '- Filter the rows of a data frame.', ''];
   const plain = linked(
     [
-      '# L',
-      '',
-      '## Objectives',
-      '',
-      '- Filter the rows of a data frame.',
-      '',
+      ...head,
       'Run this.',
       '',
       '```{r demo}',
@@ -763,12 +759,7 @@ test('a learnr exercise chunk is one exercise, its task the prose before it; sol
   assert.deepEqual(summary(plain.outline), []);
   // quarto-live: a {webr} or {pyodide} cell with an `exercise` option.
   const live = [
-    '# L',
-    '',
-    '## Objectives',
-    '',
-    '- Filter the rows of a data frame.',
-    '',
+    ...head,
     '```{webr}',
     '#| exercise: ex_1',
     'flights',

@@ -236,9 +236,27 @@ function leadInColumn(
       .replace(/(?:\.\.\.|…|:)\s*$/, '')
       .trim(),
   );
+  return statementRoles(
+    b,
+    clean,
+    rows,
+    id,
+    (h) => h.split(/\s+/).length >= 3 && readLeadIn(`${h}:`, b.lex)?.class === 'learning',
+  );
+}
+
+/** The roles of a table whose objective column is the first (not the ID column) with a header
+ * `headed` accepts and mostly statements, not references; an "Assessment" or "Assessed by"
+ * column checks them. Null when there is none. */
+function statementRoles(
+  b: Builder,
+  clean: string[],
+  rows: Cell[][],
+  id: number,
+  headed: (header: string) => boolean,
+): Omit<Roles, 'objectiveName'> | null {
   const objective = clean.findIndex((h, col) => {
-    if (col === id || h.split(/\s+/).length < 3) return false;
-    if (readLeadIn(`${h}:`, b.lex)?.class !== 'learning') return false;
+    if (col === id || !headed(h)) return false;
     const texts = columnTexts(b, rows, col);
     return texts.filter((t) => !REFERENCE_LIST.test(t)).length * 2 > texts.length;
   });
@@ -269,17 +287,7 @@ function statementColumns(
       .replace(/\.\.\.|…/g, '')
       .trim(),
   );
-  const objective = clean.findIndex((h, col) => {
-    if (col === id || !STATEMENT_HEADER.test(h)) return false;
-    const texts = columnTexts(b, rows, col);
-    return texts.filter((t) => !REFERENCE_LIST.test(t)).length * 2 > texts.length;
-  });
-  if (objective < 0) return null;
-  const assessment = clean.findIndex(
-    (h, col) =>
-      col !== objective && (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment'),
-  );
-  return { objective, id, outcome: -1, assessment };
+  return statementRoles(b, clean, rows, id, (h) => STATEMENT_HEADER.test(h));
 }
 
 function splitLines(src: string, base: number): Span[] {
