@@ -799,6 +799,15 @@ const OBJECTIVES: ObjectiveCase[] = [
   // lead-in, not a degree.
   ['Hand over every open ticket before the end of the shift.', false, 'apply', true, false],
   ['By the end of the day, describe the permit-to-work system.', false, 'understand', false, false],
+  // A passive criterion's second participle after a phrase of the first ("simulated in SPICE
+  // and compared against ..."): the participle has no object, its object is the subject.
+  [
+    'Filter circuits are simulated in SPICE and compared against the design specification.',
+    false,
+    'analyze',
+    true,
+    true,
+  ],
   // Ninth pass: recognising a relation or a reason (the advantages, limitations, differences,
   // causes or significance of X) is understanding it; recognising signs, calls or names
   // stays remember.

@@ -1032,7 +1032,10 @@ function behaviourAt(
   const lemma = lex.lemma(w.lower);
   const info = lemma ? lex.verb(lemma) : undefined;
   if (lemma && info && formOk(w, lemma, mode, main)) {
-    if (mode === 'later' && !objectOk(text, ws, k, 'bare')) return null;
+    // A passive criterion's later participle has no object: the subject is what it acts on
+    // ("Circuits are simulated in SPICE and compared against the specification").
+    const passive = passiveStarts.size > 0 && w.lower !== lemma && /ed$/.test(w.lower);
+    if (mode === 'later' && !passive && !objectOk(text, ws, k, 'bare')) return null;
     if (mode === 'start' && w.lower !== lemma && !startOk(text, ws, k, lemma, true, lex))
       return null;
     return { b: known(text, ws, k, lemma, info, lex), verbAt: k, last: k };
@@ -1547,8 +1550,15 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (comma && !joined && !objectOk(text, ws, f.last, 'determiner')) continue;
     const explicit =
       framed || semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
+    // A passive criterion's participle after a phrase ("simulated in SPICE and compared
+    // against ...") needs no object: the subject is what it acts on.
+    const participle =
+      passiveStarts.size > 0 &&
+      /ed$/.test(ws[f.verbAt]!.lower) &&
+      ws[f.verbAt]!.lower !== f.b.verb.lemma;
     if (
       !explicit &&
+      !participle &&
       (governed || commas >= 2) &&
       !f.b.real &&
       !(f.b.vague && f.b.vague.key.includes(' ')) &&
