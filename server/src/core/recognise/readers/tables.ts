@@ -73,7 +73,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       placement &&
       (placement.rule === 'objective' || placement.rule === 'objective-unless-metric')
     ) {
-      const placed = statementColumns(b, headers, rows, roles.id);
+      const placed = statementColumns(b, headers, rows, roles.id, (h) => STATEMENT_HEADER.test(h));
       if (placed) {
         Object.assign(roles, placed);
         rule = placement.rule;
@@ -83,7 +83,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   if (roles.objective < 0) {
     // A column headed by a learning lead-in ("| # | By the end of the induction, the worker can
     // | How it is checked |"): its cells are objectives wherever the table stands.
-    const placed = leadInColumn(b, headers, rows, roles.id);
+    const placed = statementColumns(b, headers, rows, roles.id, (h) => learningHeader(b, h));
     if (placed) {
       Object.assign(roles, placed);
       rule = 'objective';
@@ -222,39 +222,30 @@ const STATEMENT_HEADER =
 const ASSESSED_HEADER =
   /^(?:assessed\s+(?:by|through|via|in|with)|how\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?(?:assessed|checked|evidenced|verified|observed)|checked\s+by|assessments?\s+(?:methods?|tasks?|types?)|methods?\s+of\s+assessment|evidence)$/i;
 
-/** The roles of a table whose statements column is headed by a learning lead-in ("By the end of
- * the induction, the worker can", "Learners will be able to ..."), or null. */
-function leadInColumn(
+/** A header that is a learning lead-in ("By the end of the induction, the worker can"). */
+function learningHeader(b: Builder, header: string): boolean {
+  return header.split(/\s+/).length >= 3 && readLeadIn(`${header}:`, b.lex)?.class === 'learning';
+}
+
+/**
+ * The roles of a table whose objective column is not headed as one: the first column of
+ * statements (not IDs, not references) whose header `headed` accepts is the objectives; an
+ * "Assessment" or "Assessed by" column checks them. Null when no column is headed so (a
+ * schedule's "Week | Topic" stays unread, and unread-block says so).
+ */
+function statementColumns(
   b: Builder,
   headers: string[],
   rows: Cell[][],
   id: number,
+  headed: (header: string) => boolean,
 ): Omit<Roles, 'objectiveName'> | null {
   const clean = headers.map((h) =>
     h
-      .replace(/[*_`]/g, '')
-      .replace(/(?:\.\.\.|…|:)\s*$/, '')
+      .replace(/[*_`:]/g, '')
+      .replace(/\.\.\.|…/g, '')
       .trim(),
   );
-  return statementRoles(
-    b,
-    clean,
-    rows,
-    id,
-    (h) => h.split(/\s+/).length >= 3 && readLeadIn(`${h}:`, b.lex)?.class === 'learning',
-  );
-}
-
-/** The roles of a table whose objective column is the first (not the ID column) with a header
- * `headed` accepts and mostly statements, not references; an "Assessment" or "Assessed by"
- * column checks them. Null when there is none. */
-function statementRoles(
-  b: Builder,
-  clean: string[],
-  rows: Cell[][],
-  id: number,
-  headed: (header: string) => boolean,
-): Omit<Roles, 'objectiveName'> | null {
   const objective = clean.findIndex((h, col) => {
     if (col === id || !headed(h)) return false;
     const texts = columnTexts(b, rows, col);
@@ -266,28 +257,6 @@ function statementRoles(
       col !== objective && (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment'),
   );
   return { objective, id, outcome: -1, assessment };
-}
-
-/**
- * The roles of a table whose objective column is not headed as one, for a table that stands
- * where objectives are named (a heading, label or lead-in): the first column of statements
- * (not IDs, not references) headed like STATEMENT_HEADER is the objectives; an "Assessment" or
- * "Assessed by" column checks them. Null when no column is headed so (a schedule's "Week |
- * Topic" stays unread, and unread-block says so).
- */
-function statementColumns(
-  b: Builder,
-  headers: string[],
-  rows: Cell[][],
-  id: number,
-): Omit<Roles, 'objectiveName'> | null {
-  const clean = headers.map((h) =>
-    h
-      .replace(/[*_`:]/g, '')
-      .replace(/\.\.\.|…/g, '')
-      .trim(),
-  );
-  return statementRoles(b, clean, rows, id, (h) => STATEMENT_HEADER.test(h));
 }
 
 function splitLines(src: string, base: number): Span[] {
