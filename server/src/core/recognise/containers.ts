@@ -43,8 +43,10 @@ interface Open {
   bodyStart: number;
   depth: number;
   syntax: Div['syntax'];
-  /** The fence that closes it: ":::" (any run of 3+ colons) or a backtick/tilde run. */
+  /** The fence that closes it: its run of colons, or a backtick/tilde run. */
   fence: string;
+  /** A MyST colon fence (":::{name}"): closed by a run of at least as many colons, outer first. */
+  myst?: boolean;
 }
 
 export function maskContainers(
@@ -146,9 +148,27 @@ export function maskContainers(
       if (m) {
         const attrs = trimSpaceTab(m[2]!);
         if (attrs === '' || /^:*$/.test(attrs)) {
-          // Closes the innermost colon-fenced container.
+          // Closes the innermost colon-fenced container (pandoc), or, among MyST colon fences,
+          // the outermost one opened with no more colons than this line has (MyST finds each
+          // fence's end before reading its body: an inner fence left open ends with it).
           let k = open.length - 1;
           while (k >= 0 && open[k]!.syntax !== 'div') k--;
+          if (k >= 0 && open[k]!.myst) {
+            const run = m[1]!.length + (attrs.length - attrs.replace(/^:+/, '').length);
+            let outer = -1;
+            for (let j = k; j >= 0 && open[j]!.syntax === 'div' && open[j]!.myst; j--)
+              if (open[j]!.fence.length <= run) outer = j;
+            // A run shorter than every open fence closes none of them.
+            if (outer < 0) k = -1;
+            else
+              while (k > outer) {
+                if (open[k]!.syntax === 'div') {
+                  const [inner] = open.splice(k, 1);
+                  divs.push({ ...divOf(inner!), end: lineEnd });
+                }
+                k--;
+              }
+          }
           if (k >= 0) {
             const [top] = open.splice(k, 1);
             divs.push({ ...divOf(top!), end: lineEnd });
@@ -164,7 +184,8 @@ export function maskContainers(
               bodyStart: eol + 1,
               depth: open.length,
               syntax: 'div',
-              fence: ':::',
+              fence: m[1]!,
+              myst: parsed.myst,
             });
             masks.push([pos, lineEnd, 'break']);
             // MyST options (":class: dropdown") right after the fence are not body text.
