@@ -2,6 +2,7 @@
 // outcomes from headings, lead-ins, front matter, fenced divs and labels, and for every item
 // its ID, label, references and the language reading of its text. Links between items are
 // made later (links.ts), because references can point into other files.
+import type { Root } from 'mdast';
 import type { Config } from './config.js';
 import { lexiconFor } from './language/lexicon.js';
 import type { Outline, Section } from './model.js';
@@ -14,6 +15,7 @@ import { readFrontMatter } from './recognise/readers/front-matter.js';
 import { Reads } from './recognise/reuse.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
+import { expandHtmlBlocks } from './recognise/html-blocks.js';
 
 export function buildOutline(
   text: string,
@@ -145,7 +147,11 @@ function build(
     plainCache: new PlainCache(),
     reads,
   };
-  const root = parsed.root;
+  // An LMS page's HTML headings and paragraphs read as Markdown's (recognise/html-blocks.ts).
+  const children = expandHtmlBlocks(parsed.root.children, (start, end) =>
+    text.slice(start + parsed.base, end + parsed.base),
+  );
+  const root: Root = children === parsed.root.children ? parsed.root : { ...parsed.root, children };
   const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   outline.sections.push(rootSection(text));
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;

@@ -5,9 +5,11 @@ import type { Html, RootContent } from 'mdast';
 import { off } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import type { PlainText } from '../plain.js';
+import { decodeReferences } from '../html-blocks.js';
 import { placementFor, type Scope } from '../scope.js';
 
 const ITEM = /<li\b[^>]*>/gi;
+const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 export function readHtmlList(s: Scope, node: Html, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -57,6 +59,20 @@ function textOutsideTags(value: string, from: number, to: number, base: number):
     if (c === '<' && /[A-Za-z/!]/.test(value[i + 1] ?? '')) {
       inTag = true;
       continue;
+    }
+    if (c === '&') {
+      // A character reference ("&amp;") reads as its character, at the reference's offset.
+      CHAR_REF.lastIndex = i;
+      const ref = CHAR_REF.exec(value);
+      const decoded = ref && ref.index + ref[0].length <= to ? decodeReferences(ref[0]) : null;
+      if (ref && decoded !== null && decoded !== ref[0]) {
+        for (let k = 0; k < decoded.length; k++) {
+          text += decoded[k];
+          offsets.push(base + i);
+        }
+        i += ref[0].length - 1;
+        continue;
+      }
     }
     text += c === '\n' || c === '\r' || c === '\t' ? ' ' : c;
     offsets.push(base + i);

@@ -35,6 +35,12 @@ export function readProse(s: Scope, p: Paragraph): void {
 const LEARNER_SENTENCE =
   /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?(?=\S)/iu;
 
+// A sentence that sends the reader elsewhere for the objectives ("See the module handbook.",
+// "Please refer to the syllabus on Canvas.", "Check the page below for this week's outcomes.")
+// is not one: the heading above it is met with unread-block, which says why.
+const POINTER =
+  /^(?:please\s+)?(?:(?:see|refer\s+to)\b|(?:consult|visit|check|go\s+to|click|view|find|read|download|open|follow)\b[^.;]*?\b(?:handbook|syllabus|syllabi|guide|page|website|site|document|catalogu?e|specification|descriptor|appendix|section|below|above|link|canvas|moodle|blackboard|brightspace|pdf|file|here)\b)/iu;
+
 /**
  * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
  * will do: each such sentence is an objective. A short paragraph that is one behaviour ("Build a
@@ -57,7 +63,7 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     const m = LEARNER_SENTENCE.exec(text.slice(from, to));
     if (m) parts.push([from + m[0].length, to]);
   }
-  if (!parts.length && clauses.length === 1 && text.length <= 200) {
+  if (!parts.length && clauses.length === 1 && text.length <= 200 && !POINTER.test(text)) {
     const r = readObjectiveForRecognition(text, b.lex);
     const word = r.verb ? text.slice(r.verb.start, r.verb.end).toLowerCase() : '';
     if (r.verb && !r.verbFromLeadIn && r.verb.start <= 2 && b.lex.lemma(word) === word)
