@@ -152,6 +152,7 @@ const VIA: Record<LinkJson['via'], string> = {
   reference: 'reference',
   row: 'table row',
   scope: 'section scope',
+  tag: 'shared tag',
 };
 
 /** The findings on an item: those that start on one of its lines. When items share a line,

@@ -13,7 +13,7 @@ export interface JsonPositions {
 export interface LinkJson {
   id: string;
   implied: boolean;
-  via: 'nesting' | 'reference' | 'row' | 'scope';
+  via: 'nesting' | 'reference' | 'row' | 'scope' | 'tag';
   /** Set when the linked item is in another file. */
   filePath?: string;
   /** 1-based line of the linked item (in `filePath` when set), so a client can jump to it. */

@@ -135,6 +135,9 @@ export interface Reference {
    * column): the objective's index in the same file, resolved when the file was read. Such a
    * reference is never renamed. */
   ordinal?: number;
+  /** Set when linking finds it names a tag: a code of a framework no item defines, named twice
+   * in the file ("(K3)" on an objective and "mapped to K3" on an assessment). */
+  tag?: boolean;
 }
 
 export interface Link {
@@ -143,8 +146,9 @@ export interface Link {
   /** Set when the linked item is in another file. */
   filePath?: string;
   implied: boolean;
-  /** Nested under the item, a reference to its ID, the same table row, or section scope. */
-  via: 'nesting' | 'reference' | 'row' | 'scope';
+  /** Nested under the item, a reference to its ID, the same table row, section scope, or a tag
+   * both name ("(K3)"). */
+  via: 'nesting' | 'reference' | 'row' | 'scope' | 'tag';
 }
 
 export interface ItemBase {

@@ -14,6 +14,7 @@ import type {
   Objective,
   Outcome,
   Outline,
+  Reference,
   Severity,
   TextEdit,
 } from './model.js';
@@ -90,6 +91,8 @@ export class Workspace {
   private linked = false;
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
+  /** The letters of the IDs in `ids` ("lo" for LO1.2), made when first asked after a link. */
+  private idPrefixes: Set<string> | null = null;
   /** Pairs linked in this linking pass (across files, one reference may be seen from both): an
    * objective's one partner so far, a short list once it has two, a set once it has more than
    * FEW_PARTNERS (most objectives of a long outline have one or two: a set each was thousands
@@ -503,6 +506,7 @@ export class Workspace {
       }
     }
     this.ids = ids;
+    this.idPrefixes = null;
     this.linkedPairs = new Map();
     this.partners = new Map();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
@@ -590,6 +594,7 @@ export class Workspace {
       });
     };
     const explicit = new Set<Outcome | Assessment>();
+    let unresolved: [Item, Reference][] | null = null;
     for (const item of itemsOf(outline)) {
       // An assessment that names an objective meant to link explicitly, also when the name is
       // wrong (unknown-reference says so): it does not fall back on section scope.
@@ -601,7 +606,12 @@ export class Workspace {
           ? { filePath: fp, kind: 'objective', id: byNumber.id, index: byNumber.index }
           : this.resolve(ref.id, fp);
         ref.target = t;
-        if (!t || t.kind === item.kind) continue;
+        if (ref.tag) delete ref.tag;
+        if (!t) {
+          if (ref.syntactic) (unresolved ??= []).push([item, ref]);
+          continue;
+        }
+        if (t.kind === item.kind) continue;
         const other = this.item(t);
         if (!other) continue;
         if (item.kind === 'objective') {
@@ -620,6 +630,7 @@ export class Workspace {
         explicit.add(item);
       }
     }
+    if (unresolved) this.linkTags(outline, unresolved, connect);
     if (config.linking !== 'sections') return;
     // Section scope: an outcome or assessment block in which no item links explicitly measures
     // (or checks) every objective of its section, subsections included; an assessment whose
@@ -640,6 +651,47 @@ export class Workspace {
         if (item.kind === 'assessment' && item.analysis.weight) continue;
         for (const objective of inScope) connect(objective, item, 'scope', true);
       }
+    }
+  }
+
+  /**
+   * Tags: codes of a framework that no item defines, written as references ("(K3, S2)", "mapped
+   * to S2": an apprenticeship's knowledge, skills and behaviours; a programme's outcomes kept in
+   * another document). A code counts as a tag when its letters are not those of any item's ID
+   * nor an objective's (so "LO9" stays a broken reference) and it is named twice in the file (by two
+   * items, or by an item and a table or list that defines it). unknown-reference leaves tags
+   * alone, and an assessment or outcome that names a tag checks or measures the objectives that
+   * name it, as implied links.
+   */
+  private linkTags(
+    outline: Outline,
+    unresolved: [Item, Reference][],
+    connect: (
+      o: Objective,
+      other: Outcome | Assessment,
+      via: Link['via'],
+      implied: boolean,
+    ) => void,
+  ): void {
+    this.idPrefixes ??= new Set([...this.ids.keys()].map(idPrefix));
+    const byTag = new Map<string, [Item, Reference][]>();
+    for (const pair of unresolved) {
+      const key = pair[1].id.toLowerCase();
+      const prefix = idPrefix(key);
+      if (this.idPrefixes.has(prefix) || OBJECTIVE_PREFIX.test(prefix)) continue;
+      const list = byTag.get(key);
+      if (list) list.push(pair);
+      else byTag.set(key, [pair]);
+    }
+    for (const [key, named] of byTag) {
+      const items = new Set(named.map(([item]) => item));
+      if (items.size < 2 && !namedElsewhere(outline.text, key, named)) continue;
+      for (const [, ref] of named) ref.tag = true;
+      const objectives = [...items].filter((i): i is Objective => i.kind === 'objective');
+      if (!objectives.length) continue;
+      for (const other of items)
+        if (other.kind !== 'objective')
+          for (const objective of objectives) connect(objective, other, 'tag', true);
     }
   }
 
@@ -1120,4 +1172,28 @@ function between(text: string, at: number): boolean {
 /** What an entry holds while its new outline is being built. */
 function placeholder(filePath: string): Outline {
   return emptyOutline(filePath, '');
+}
+
+/** Letters that name the course's own objectives ("LO7", "CLO2", "OBJ3"): such a code is a
+ * reference to one, broken when no objective has it, never a tag. A programme's outcomes
+ * ("PLO2"), kept in another document, may be one. */
+const OBJECTIVE_PREFIX = /^(?:(?!plo$)[a-z]{0,2}lo|obj)$/;
+
+/** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
+function idPrefix(id: string): string {
+  return id.replace(/-?\d.*$/, '').toLowerCase();
+}
+
+/** True when the code is written in the text outside the references to it (a table or list
+ * that defines "K3"). */
+function namedElsewhere(text: string, key: string, refs: [Item, Reference][]): boolean {
+  const re = new RegExp(
+    `(?<![\\w.-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\d)`,
+    'gi',
+  );
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    if (!refs.some(([, r]) => r.span.start <= at && at < r.span.end)) return true;
+  }
+  return false;
 }

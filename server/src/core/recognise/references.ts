@@ -20,11 +20,11 @@ const PAREN_REFS = new RegExp(
   'gi',
 );
 const KEYWORD_REFS = new RegExp(
-  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assess|assesses|assessing|assessed\s+(?:by|in)|checks?|checking|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
+  String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assess|assesses|assessing|assessed\s+(?:by|in)|checks?|checking|covers|covering|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
   'gi',
 );
 const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
-const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3]|s[12])$/i;
+const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3])$/i;
 
 export function findReferences(body: string, offsets: number[], ownId: string | null): Reference[] {
   if (!/\d/.test(body)) return [];

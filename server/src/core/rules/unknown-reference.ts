@@ -21,7 +21,7 @@ export const unknownReference: Rule = {
     let budget = SUGGESTION_BUDGET;
     for (const item of itemsOf(outline)) {
       for (const ref of item.references) {
-        if (ref.target || !ref.syntactic) continue;
+        if (ref.target || !ref.syntactic || ref.tag) continue;
         index ??= indexIds(ctx.knownIds());
         const known = index.ids;
         const elsewhere = index.byId.get(ref.id.toLowerCase()) ?? [];
