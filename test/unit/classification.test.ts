@@ -250,6 +250,7 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['SWBAT solve a system of two linear equations.', false, 'apply', false, false],
   ['SWBAT: describe the causes of the First World War.', false, 'understand', false, false],
+  ['TSWBAT compare two fractions with unlike denominators.', false, 'analyze', false, false],
   [
     'To critique a published research article using the CASP checklist.',
     false,

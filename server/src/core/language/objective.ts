@@ -108,7 +108,7 @@ const ITEM_LEAD_INS: RegExp[] = [
   // (programme outcomes): the behaviour is what follows.
   /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,3}?(?:education|knowledge|skills?|understanding|preparation|background|training|abilit(?:y|ies)|capacity|competence|competencies)\s+(?:necessary|needed|required|sufficient|essential)\s+to\s+/iu,
   /^(?:be|become)\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to\s+/i,
-  /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|swbat:?|to)\s+/i,
+  /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|t?swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
 ];
 /** Lead-ins set aside only when a behaviour follows them: "To help students understand",

@@ -280,7 +280,7 @@ function sourceOfDiv(d: Div): BlockSource {
 
 /** "## By the end of this lesson you will be able to": a heading that is a lead-in. */
 function headingLeadIn(b: Builder, title: string): ReturnType<typeof blockName> {
-  if (title.length > 200 || !/\b(?:able\s+to|will\s+learn|you\s+will|swbat)\b/i.test(title))
+  if (title.length > 200 || !/\b(?:able\s+to|will\s+learn|you\s+will|t?swbat)\b/i.test(title))
     return null;
   const t = /[:.]$/.test(title) ? title : `${title}:`;
   return readLeadIn(t, b.lex)?.class === 'learning' ? LEAD_IN_NAME : null;

@@ -29,11 +29,12 @@ export function readProse(s: Scope, p: Paragraph): void {
   readLearningSentences(s, p);
 }
 
-// "After going through this chapter you should be able to respond to ...", "Students will ...".
+// "After going through this chapter you should be able to respond to ...", "Students will ...",
+// "SWBAT place fractions ..." (K-12: students will be able to).
 // A condition may come first ("In situation X, you will be able to ..."); a pandoc definition
 // starts with ": ".
 const LEARNER_SENTENCE =
-  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?(?=\S)/iu;
+  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?|t?swbat\b:?\s*)(?=\S)/iu;
 
 // A sentence that sends the reader elsewhere for the objectives ("See the module handbook.",
 // "Please refer to the syllabus on Canvas.", "Check the page below for this week's outcomes.")
