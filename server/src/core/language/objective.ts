@@ -244,9 +244,10 @@ const CRITERIA: RegExp[] = [
   /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
-  // competent or above against the checklist'.
+  // competent or above against the checklist', or by a named judge: 'rated "effective" by the
+  // observer'.
   new RegExp(
-    String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}\b`,
+    String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}|by\s+(?:the|an?|two|their|your)\s+(?:[\p{L}-]+\s+)?(?:observers?|assessors?|examiners?|supervisors?|mentors?|preceptors?|trainers?|instructors?|coach(?:es)?|panel|judges?|evaluators?|raters?|markers?))\b`,
     'iu',
   ),
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a

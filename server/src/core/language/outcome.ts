@@ -34,8 +34,8 @@ const TIMEFRAMES: RegExp[] = [
     String.raw`\b(?:within|in|over|during)\s+${DETERMINER}\s+(?:first|next|following|coming)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?${PERIOD}\b|\bwithin\s+(?:the|a|this)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:week|month|quarter|year|semester|term)\b`,
     'iu',
   ),
-  // "by the end of term", "before the end of the pilot", "this year"
-  /\b(?:by|before|until|at)\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:term|semester|year|quarter|month|week|course|programme|program|pilot|rollout|roll-out|project|season|placement|probation(?:ary\s+period)?)\b|\b(?:this|next)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:year|quarter|month|semester|term)\b/i,
+  // "by the end of term", "before the end of the pilot", "by end of course", "this year"
+  /\b(?:by|before|until|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:term|semester|year|quarter|month|week|course|programme|program|pilot|rollout|roll-out|project|season|placement|probation(?:ary\s+period)?)\b|\b(?:this|next)\s+(?:(?:academic|calendar|financial|fiscal|school)\s+)?(?:year|quarter|month|semester|term)\b/i,
   new RegExp(
     String.raw`\b(?:by|before|until|in|during|from|through|throughout|at)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:${QUARTER}|${MONTH}(?:\s+\d{4})?|(?:this|next|the)\s+(?:year|quarter|month|semester|term|financial\s+year|fiscal\s+year)|year[-\s]end|end\s+of\s+(?:year|quarter|month))\b`,
     'iu',
@@ -59,9 +59,10 @@ const TIMEFRAMES: RegExp[] = [
     String.raw`\b(?:after|from|since|starting)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\s+\d{4}\b|\b(?:after|from|since|starting)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
     'i',
   ),
-  // A recurring review: "in the annual third-party audit", "at each quarterly inspection".
+  // A recurring review: "in the annual third-party audit", "at each quarterly inspection", "by
+  // next annual survey" (a table's "When" column).
   new RegExp(
-    String.raw`\b(?:in|at|by|on|from|during)\s+(?:the|each|every|our|its|their)\s+(?:next\s+)?(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?|drills?|exercises?|tests?|census(?:es)?|stock[-\s]?takes?|counts?)\b`,
+    String.raw`\b(?:in|at|by|on|from|during)\s+(?:(?:the|each|every|our|its|their)\s+(?:next\s+)?|next\s+)(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?|drills?|exercises?|tests?|census(?:es)?|stock[-\s]?takes?|counts?)\b`,
     'iu',
   ),
 ];
