@@ -225,8 +225,9 @@ const CRITERIA: RegExp[] = [
     'i',
   ),
   // Frequency and reliability: "every time", "on each attempt", "in 9 of 10 trials" (above),
-  // "three times in a row", "on every occasion".
-  /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b/i,
+  // "three times in a row", "on every occasion", a check kept "before every dose", "after each
+  // use".
+  /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b|\b(?:before|after)\s+(?:every|each)\s+(?:single\s+)?(?:dose|use|shift|patient|lift|flight|drive|journey|procedure|transfer|handover|administration|delivery|operation|job|entry)\b/i,
   // Completeness: "without missing an item", "without omitting a step", "covering every field".
   /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b/i,
   // Completeness against a given list or form: "all items on the contents list", "every field
@@ -284,6 +285,9 @@ const CRITERIA: RegExp[] = [
   // Time and money kept: "within the approved budget", "on time", "keeps to time", "before the
   // end of the shift" (not "By the end of the day, ...", a lead-in).
   /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b/iu,
+  // At once: "immediately after giving the dose", "immediately on discovery" (a time limit of
+  // none).
+  /\bimmediately\s+(?:after|on|upon|following|when)\b/i,
 ];
 
 /** For each pattern of CRITERIA, in order, a word it cannot match without. */
@@ -320,6 +324,7 @@ const CRITERIA_GATES: RegExp[] = [
   /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
   /\bto\b/i,
   /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of/i,
+  /immediately/i,
 ];
 
 /** A cheap test for STANDARD_CODE: a standards body's prefix and a digit. */
