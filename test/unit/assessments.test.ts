@@ -83,6 +83,17 @@ describe('where assessments are found', () => {
     assert.deepEqual(summary(outline), ['Exercise 3: apply -> LO1*, LO2*']);
   });
 
+  test('a labelled task right under an "Assessment" heading is the one assessment it names', () => {
+    // A K-12 lesson plan: "## Assessment" then "Exit ticket: ...". It was read as two
+    // assessments, the heading's (with no task) and the exit ticket.
+    const { outline } = linked(
+      `${OBJECTIVES}\n## Assessment\n\nExit ticket: write a loop that prints the numbers 1 to 5.\n`,
+    );
+    assert.deepEqual(summary(outline), [
+      'write a loop that prints the numbers 1 to 5.: apply -> LO1*, LO2*',
+    ]);
+  });
+
   test('a Carpentries challenge div is one assessment; its solution is not its task', () => {
     const text = [
       OBJECTIVES,

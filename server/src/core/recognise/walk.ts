@@ -367,6 +367,10 @@ function content(
         if (opened) {
           const current = s.assessment;
           if (current?.nodes[current.nodes.length - 1] === node) current.nodes.pop();
+          // "## Assessment" then at once "Exit ticket: place five fractions ...": the labelled
+          // paragraph is the assessment the heading names, not a second one.
+          if (opened.labelled && current?.source === 'heading' && !current.nodes.length)
+            current.done = true;
           finishCurrent(s);
           s.assessment = opened;
           // "**Exercise 3:** Write a function ...": the paragraph is its own task.
