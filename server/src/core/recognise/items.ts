@@ -58,7 +58,7 @@ export function readId(
   const rest = plain.text.slice(from);
   const m =
     SPACED_AT_START.exec(rest) ??
-    /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:)/.exec(rest);
+    /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:|[.)]\s)/.exec(rest);
   if (!m) return null;
   // "**ELO 1.1:**" is the ID ELO1.1 (references.ts, canonicalId).
   const token = canonicalId(m[2]!);
@@ -68,10 +68,15 @@ export function readId(
   const srcStart = plain.offsets[from]!;
   const before = b.text[srcStart - 1];
   const wrapped = bracketed || before === '*' || before === '_' || before === '`';
-  const colon = !!m[4] || /^\s*:/.test(rest.slice(m[0].length));
-  if (!wrapped && !colon) return null;
+  const after = rest.slice(m[0].length);
+  const colon = !!m[4] || /^\s*:/.test(after);
+  // "LO1 – Recognise ...", "LO1 - ...", "LO1) ...", "LO1. ...": an ID of letters and a number,
+  // then a dash, a parenthesis or a full stop.
+  const separated =
+    /^[A-Za-z]{1,6}\d+(?:\.\d+)*$/.test(m[2]!) && /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
+  if (!wrapped && !colon && !separated) return null;
   let end = from + m[0].length;
-  const tail = /^\s*[:.–—-]?\s*/.exec(plain.text.slice(end));
+  const tail = /^\s*[:.)–—-]?\s*/.exec(plain.text.slice(end));
   if (tail) end += tail[0].length;
   const idStart = from + (m[1] ? 1 : 0);
   return { id: token, start: idStart, end, written: m[2]!.length };

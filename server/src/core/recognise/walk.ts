@@ -31,7 +31,7 @@ import { readAdmonitions } from './readers/admonitions.js';
 import { readChunkAlt } from './readers/chunk-alt.js';
 import { readHtmlList } from './readers/html-lists.js';
 import { readList } from './readers/lists.js';
-import { readProse } from './readers/prose.js';
+import { readIdLines, readProse } from './readers/prose.js';
 import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
 import {
@@ -358,6 +358,11 @@ function content(
         break;
       }
       if (readTable(s, node, siblings, i)) break;
+      // "LO1 – Recognise ...", a line each, with or without a lead-in line above them.
+      if (readIdLines(s, node)) {
+        s.paragraphs++;
+        break;
+      }
       const lead = leadInOf(b, node);
       if (!lead) {
         const name = labelName(b, node);

@@ -10,7 +10,7 @@
 import type { Paragraph } from 'mdast';
 import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
-import { addItem, newSink } from '../items.js';
+import { addItem, newSink, readId } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { divAt, ruleOf, type Scope } from '../scope.js';
 
@@ -78,6 +78,69 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     const part = slice(plain, from, end);
     const made = addItem(b, sink, part, spanOf(part), { insertion: null, labels: false });
     if (made) naming.read++;
+  }
+  return true;
+}
+
+/**
+ * Under a name of objectives or outcomes, a paragraph whose lines each start with an ID ("LO1 –
+ * Recognise ...", "CLO2: Explain ..."), as syllabi and compliance modules write them without
+ * list markers: each line is an item with that ID, read as a list item is. A first line ending
+ * in a colon is their lead-in ("By the end of the module, staff will be able to:"), and names
+ * them where no heading does.
+ */
+/** A line after the first that starts with an ID: "LO2 – ", "**CLO 2:**", "[LO2]". */
+const ID_LINE = /\n[ \t]*(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d/;
+/** A lead-in line that says what learners will be able to do. */
+const LEARNING_LEAD =
+  /\b(?:be\s+able\s+to|will|should|can|t?swbat)\b[^:]{0,80}:$|\b(?:learning\s+)?(?:objectives?|outcomes?)\b[^:]{0,40}:$/i;
+
+export function readIdLines(s: Scope, p: Paragraph): boolean {
+  const b = s.b;
+  const span = off(b, p);
+  // Cheap first: a later line of the paragraph starts with something like an ID.
+  const source = b.text.slice(span.start, span.end);
+  if (source.length > 20_000 || !ID_LINE.test(source)) return false;
+  const div = divAt(s, span.start);
+  if (div.inOtherDiv) return false;
+  const plain = plainOf(b, p.children);
+  const text = plain.text;
+  // Lines: where the source from one character to the next holds a line break (the plain
+  // text reads a soft or hard break as a space).
+  const lines: [number, number][] = [];
+  let start = 0;
+  let eol = b.text.indexOf('\n', plain.offsets[0]!);
+  for (let k = 1; k <= text.length; k++) {
+    const breaks = k === text.length || (eol >= 0 && plain.offsets[k]! > eol);
+    if (!breaks) continue;
+    let from = start;
+    let to = k;
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (to > from) lines.push([from, to]);
+    start = k;
+    if (k < text.length) eol = b.text.indexOf('\n', plain.offsets[k]!);
+  }
+  const first = lines[0];
+  const leadIn =
+    first && !readId(b, plain, first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
+  const body = leadIn ? lines.slice(1) : lines;
+  if (body.length < 2 || !body.every(([from]) => readId(b, plain, from))) return false;
+  let naming = div.naming ?? s.label ?? s.naming;
+  if (!naming || naming.name.strength !== 'strong' || naming.name.kind === 'assessment') {
+    // Named by its own lead-in line, or by nothing.
+    if (!leadIn || !LEARNING_LEAD.test(text.slice(leadIn[0], leadIn[1]))) return false;
+    naming = null;
+  }
+  const sink = newSink(
+    s.section,
+    naming ? naming.source : 'lead-in',
+    off(b, p),
+    naming ? ruleOf(naming.name) : 'objective',
+  );
+  for (const [from, to] of body) {
+    const part = slice(plain, from, to);
+    if (addItem(b, sink, part, spanOf(part), { insertion: null }) && naming) naming.read++;
   }
   return true;
 }
