@@ -90,6 +90,9 @@ const ITEM_LEAD_INS: RegExp[] = [
   // the relative clause's verbs.
   /^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})/iu,
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  // A school's success criteria about the learner's work: "I have drawn a food web ...", "I've
+  // used capital letters": the participle is the behaviour.
+  /^(?:i|we)\s+(?:have|['’]ve)\s+(?:also\s+)?(?=\p{L}{3,}(?:ed|en|wn|ne|tten|ght|ung|ade|id|ot|ilt|ent|un)\b)/iu,
   // "The legal studies minor will", "History majors should": a programme's learner.
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
   // "Ability to design", "An ability to function on teams" (accreditation outcomes).

@@ -142,6 +142,10 @@ function primaryKind(rule: KindRule): ItemKind {
 
 function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {
   if (rule === 'objective' || rule === 'outcome' || rule === 'assessment') return rule;
+  // A school's success criterion in the learner's voice ("I can ...", "I have drawn a food web
+  // with at least 8 organisms") is the learner's, whatever it counts.
+  if (rule === 'criteria' && /^\s*(?:i|we)\s+(?:can|have|['’]ve|will|am|know)\b/i.test(plain))
+    return 'objective';
   const change = readsAsChange(plain);
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
   if (change || readsAsMeasure(plain)) return 'outcome';

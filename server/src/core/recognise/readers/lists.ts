@@ -109,8 +109,9 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   return all > 0 && yes * 2 >= all;
 }
 
-/** A learner's statement in the first person: "I can explain ...", "We can ...". */
-const I_CAN = /^(?:i|we)\s+(?:can|will|am\s+able\s+to|are\s+able\s+to)\s/i;
+/** A learner's statement in the first person: "I can explain ...", "We can ...", "I have drawn
+ * a food web ..." (a criterion about the learner's work). */
+const I_CAN = /^(?:i|we)\s+(?:can|will|am\s+able\s+to|are\s+able\s+to|have|['’]ve)\s/i;
 
 function byHeading(placement: Placement): boolean {
   return (
