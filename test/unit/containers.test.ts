@@ -99,3 +99,31 @@ test('a MyST lesson whose figure is closed by its tab\'s fence gets no "never cl
     ['Switch between branches.'],
   );
 });
+
+test('Jekyll lessons: a block quote followed by "{: .challenge}" is a challenge div', () => {
+  const text = [
+    '> ## Summing a list', // 1
+    '>', // 2
+    '> Write a loop that sums a list.', // 3
+    '>', // 4
+    '> > ## Solution', // 5
+    '> > total = sum(values)', // 6
+    '> {: .solution}', // 7
+    '{: .challenge}', // 8
+    '', // 9
+    '~~~', // 10
+    'print(1)', // 11
+    '~~~', // 12
+    '{: .language-python}', // 13
+  ].join('\r\n');
+  assert.deepEqual(spans(text), { challenge: '1-8', solution: '5-7' });
+  const masked = maskContainers(text).source;
+  // The outer quote's markers and the attribute lines are blanks; the inner quote stays a quote.
+  assert.equal(masked.split('\r\n')[0], '  ## Summing a list');
+  assert.equal(masked.split('\r\n')[4], '  > ## Solution');
+  assert.equal(masked.split('\r\n')[6].trim(), '');
+  assert.equal(masked.split('\r\n')[7].trim(), '');
+  assert.equal(masked.length, text.length);
+  // An attribute line after a code fence is no box.
+  assert.equal(masked.split('\r\n')[12], '{: .language-python}');
+});

@@ -58,7 +58,8 @@ export function maskContainers(
     !text.includes(':::') &&
     !text.includes('```{') &&
     !text.includes('~~~{') &&
-    !/^ {0,3}(?:!!!|\?\?\?)/m.test(text)
+    !/^ {0,3}(?:!!!|\?\?\?)/m.test(text) &&
+    !text.includes('{:')
   )
     return { source: text, divs: [] };
   const divs: Div[] = [];
@@ -230,6 +231,7 @@ export function maskContainers(
     divs.push({ ...divOf(a), end: lastNonBlankEnd(text, a.bodyStart, text.length) });
   }
   for (const o of open) divs.push({ ...divOf(o), end: text.length, unclosed: true });
+  if (text.includes('{:')) kramdownQuotes(text, divs, masks);
   divs.sort((a, b) => a.start - b.start);
   if (!masks.length) return { source: text, divs };
   masks.sort((a, b) => a[0] - b[0]);
@@ -246,6 +248,59 @@ export function maskContainers(
   }
   out += text.slice(last);
   return { source: out, divs };
+}
+
+/** A kramdown attribute line naming a class: "{: .challenge}", "> {: .solution}". */
+const IAL = /^([ \t]{0,3}(?:>[ \t]?)*)\{:[ \t]*\.([\w-]+)[^}\n]*\}[ \t]*\r?$/gm;
+
+/**
+ * Jekyll lessons (the Carpentries' styles before the Workbench) write a box as a block quote
+ * followed by a kramdown attribute line: "> ## Summing a list\n> ...\n{: .challenge}", with a
+ * nested "> > ## Solution ...\n> {: .solution}". Each such quote is a div of that class: the
+ * outer quote's markers become spaces (its content is read as the div's body, its first heading
+ * as its title), a nested quote stays a quote and is a div too, and the attribute lines become
+ * blank.
+ */
+function kramdownQuotes(text: string, divs: Div[], masks: [number, number, string][]): void {
+  // Only the masks made before (fences, options) can clash: a quote that holds one is left.
+  const before = masks.slice();
+  const taken = (at: number, end: number) => before.some(([s, e]) => s < end && at < e);
+  IAL.lastIndex = 0;
+  for (let m = IAL.exec(text); m; m = IAL.exec(text)) {
+    const lineStart = m.index;
+    const lineEnd = lineStart + m[0].replace(/\r$/, '').length;
+    const prefix = m[1]!;
+    const level = (prefix.match(/>/g) ?? []).length;
+    // The quote it closes: the lines just above, each one level deeper than the attribute line.
+    const lines: number[] = [];
+    let at = lineStart;
+    while (at > 0) {
+      const prevEnd = at - 1;
+      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+      const line = text.slice(prevStart, prevEnd);
+      if ((line.match(/^(?:[ \t]{0,3}>[ \t]?)+/)?.[0].match(/>/g) ?? []).length <= level) break;
+      lines.unshift(prevStart);
+      at = prevStart;
+    }
+    if (!lines.length || taken(lines[0]!, lineEnd)) continue;
+    if (level === 0) {
+      // The outer quote: its markers become spaces, so that its body reads as the div's.
+      for (const start of lines) {
+        const gt = text.indexOf('>', start);
+        masks.push([gt, gt + 1, 'blank']);
+      }
+    }
+    masks.push([lineStart + prefix.length, lineEnd, 'blank']);
+    divs.push({
+      name: m[2]!.toLowerCase(),
+      title: null,
+      start: lines[0]!,
+      end: lineEnd,
+      depth: level,
+      syntax: 'div',
+      bodyStart: lines[0]!,
+    });
+  }
 }
 
 function divOf(o: Open): Omit<Div, 'end'> {
