@@ -85,12 +85,15 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
 /**
  * Under a name of objectives or outcomes, a paragraph whose lines each start with an ID ("LO1 –
  * Recognise ...", "CLO2: Explain ..."), as syllabi and compliance modules write them without
- * list markers: each line is an item with that ID, read as a list item is. A first line ending
+ * list markers, or with a typed bullet ("✓ Load a data set", MOOC pages): each line is an item
+ * (with that ID), read as a list item is. A first line ending
  * in a colon is their lead-in ("By the end of the module, staff will be able to:"), and names
  * them where no heading does.
  */
 /** A line after the first that starts with an ID: "LO2 – ", "**CLO 2:**", "[LO2]". */
-const ID_LINE = /\n[ \t]*(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d/;
+const ID_LINE = /\n[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅)/u;
+/** A bullet typed as a character, not a list marker: "✓ Load a data set", "• Explain ...". */
+const BULLET = /^(?:[✓✔☑•▪◦‣➤►→◆●■]|✅)\uFE0F?\s*/u;
 /** A lead-in line that says what learners will be able to do. */
 const LEARNING_LEAD =
   /\b(?:be\s+able\s+to|will|should|can|t?swbat)\b[^:]{0,80}:$|\b(?:learning\s+)?(?:objectives?|outcomes?)\b[^:]{0,40}:$/i;
@@ -121,11 +124,15 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
     start = k;
     if (k < text.length) eol = b.text.indexOf('\n', plain.offsets[k]!);
   }
+  const lineStart = (from: number) =>
+    readId(b, plain, from) !== null || BULLET.test(text.slice(from));
   const first = lines[0];
-  const leadIn =
-    first && !readId(b, plain, first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
+  const leadIn = first && !lineStart(first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
   const body = leadIn ? lines.slice(1) : lines;
-  if (body.length < 2 || !body.every(([from]) => readId(b, plain, from))) return false;
+  if (body.length < 2) return false;
+  // Every line an ID's, or every line a bullet's.
+  const bullets = body.every(([from]) => BULLET.test(text.slice(from)));
+  if (!bullets && !body.every(([from]) => readId(b, plain, from))) return false;
   let naming = div.naming ?? s.label ?? s.naming;
   if (!naming || naming.name.strength !== 'strong' || naming.name.kind === 'assessment') {
     // Named by its own lead-in line, or by nothing.
@@ -139,7 +146,7 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
     naming ? ruleOf(naming.name) : 'objective',
   );
   for (const [from, to] of body) {
-    const part = slice(plain, from, to);
+    const part = slice(plain, bullets ? from + BULLET.exec(text.slice(from))![0].length : from, to);
     if (addItem(b, sink, part, spanOf(part), { insertion: null }) && naming) naming.read++;
   }
   return true;
