@@ -251,7 +251,7 @@ const CRITERIA: RegExp[] = [
   // competent or above against the checklist', or by a named judge: 'rated "effective" by the
   // observer'.
   new RegExp(
-    String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}|by\s+(?:the|an?|two|their|your)\s+(?:[\p{L}-]+\s+)?(?:observers?|assessors?|examiners?|supervisors?|mentors?|preceptors?|trainers?|instructors?|coach(?:es)?|panel|judges?|evaluators?|raters?|markers?))\b`,
+    String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}|by\s+(?:the|an?|two|their|your)\s+(?:[\p{L}-]+\s+)?(?:observers?|assessors?|examiners?|supervisors?|mentors?|preceptors?|trainers?|instructors?|coach(?:es)?|panel|judges?|evaluators?|raters?|markers?|auditors?|reviewers?|peers?|(?:mystery\s+)?shoppers?))\b`,
     'iu',
   ),
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a

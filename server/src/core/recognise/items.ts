@@ -47,7 +47,7 @@ export function skipPrefix(plain: string): number {
 }
 
 /** An objective's ID written with a space at an item's start: "**TLO 1:**", "[ELO 1.1]". */
-const SPACED_AT_START = new RegExp(String.raw`^(\[)?(${SPACED_ID})(\])?(:)?(?=\s|$|:)`);
+const SPACED_AT_START = new RegExp(String.raw`^(\[)?(${SPACED_ID})(\])?(:)?(?=\s|$|:|[.)]\s)`);
 
 /** An explicit ID at `from`: `**LO1**`, `**LO1.2:**`, `` `LO1` ``, `[LO1]`, `LO1:`, `**ELO 1.1:**`. */
 export function readId(
@@ -73,7 +73,8 @@ export function readId(
   // "LO1 – Recognise ...", "LO1 - ...", "LO1) ...", "LO1. ...": an ID of letters and a number,
   // then a dash, a parenthesis or a full stop.
   const separated =
-    /^[A-Za-z]{1,6}\d+(?:\.\d+)*$/.test(m[2]!) && /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
+    /^(?:[A-Za-z]{1,6}|[A-Za-z]{2,9} )\d+(?:\.\d+)*$/.test(m[2]!) &&
+    /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
   if (!wrapped && !colon && !separated) return null;
   let end = from + m[0].length;
   const tail = /^\s*[:.)–—-]?\s*/.exec(plain.text.slice(end));

@@ -3,9 +3,9 @@
 import type { Reference } from '../model.js';
 
 const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
-/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3"): only after a prefix
- * that names an objective, so "ISO 9001" or "Week 3" is never one. */
-export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA) `;
+/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3", "Objective 2"): only
+ * after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never one. */
+export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|Objective|Outcome) `;
 export const SPACED_ID = String.raw`${SPACED_PREFIX}\d+(?:\.\d+)*\b`;
 /** The ID a spaced one stands for: "ELO 1.1" is ELO1.1. */
 export function canonicalId(id: string): string {

@@ -10,6 +10,7 @@
 import type { Paragraph } from 'mdast';
 import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
+import { readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { divAt, ruleOf, type Scope } from '../scope.js';
@@ -26,6 +27,7 @@ const LEARNING_CLAUSE =
 export function readProse(s: Scope, p: Paragraph): void {
   if (readEnumeration(s, p)) return;
   if (readLearnerSentences(s, p)) return;
+  if (readOutcomeSentences(s, p)) return;
   readLearningSentences(s, p);
 }
 
@@ -90,8 +92,8 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
  * in a colon is their lead-in ("By the end of the module, staff will be able to:"), and names
  * them where no heading does.
  */
-/** A line after the first that starts with an ID: "LO2 – ", "**CLO 2:**", "[LO2]". */
-const ID_LINE = /\n[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅)/u;
+/** A line that starts with an ID ("LO2 – ", "**CLO 2:**", "[LO2]") or a typed bullet. */
+const ID_LINE = /(?:^|\n)[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅)/u;
 /** A bullet typed as a character, not a list marker: "✓ Load a data set", "• Explain ...". */
 const BULLET = /^(?:[✓✔☑•▪◦‣➤►→◆●■]|✅)\uFE0F?\s*/u;
 /** A lead-in line that says what learners will be able to do. */
@@ -101,7 +103,7 @@ const LEARNING_LEAD =
 export function readIdLines(s: Scope, p: Paragraph): boolean {
   const b = s.b;
   const span = off(b, p);
-  // Cheap first: a later line of the paragraph starts with something like an ID.
+  // Cheap first: a line of the paragraph starts with something like an ID or a bullet.
   const source = b.text.slice(span.start, span.end);
   if (source.length > 20_000 || !ID_LINE.test(source)) return false;
   const div = divAt(s, span.start);
@@ -129,12 +131,16 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
   const first = lines[0];
   const leadIn = first && !lineStart(first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
   const body = leadIn ? lines.slice(1) : lines;
-  if (body.length < 2) return false;
+  let naming = div.naming ?? s.label ?? s.naming;
+  const named =
+    naming !== null && naming.name.strength === 'strong' && naming.name.kind !== 'assessment';
+  // One line is enough under a name ("## Objectives" then "**Objective 1.** Log every ...", a
+  // paragraph each); without one, a lead-in line and two items are.
+  if (body.length < (named && !leadIn ? 1 : 2)) return false;
   // Every line an ID's, or every line a bullet's.
   const bullets = body.every(([from]) => BULLET.test(text.slice(from)));
   if (!bullets && !body.every(([from]) => readId(b, plain, from))) return false;
-  let naming = div.naming ?? s.label ?? s.naming;
-  if (!naming || naming.name.strength !== 'strong' || naming.name.kind === 'assessment') {
+  if (!named) {
     // Named by its own lead-in line, or by nothing.
     if (!leadIn || !LEARNING_LEAD.test(text.slice(leadIn[0], leadIn[1]))) return false;
     naming = null;
@@ -148,6 +154,33 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
   for (const [from, to] of body) {
     const part = slice(plain, bullets ? from + BULLET.exec(text.slice(from))![0].length : from, to);
     if (addItem(b, sink, part, spanOf(part), { insertion: null }) && naming) naming.read++;
+  }
+  return true;
+}
+
+/**
+ * Under an outcomes heading (or div, or label), a short paragraph whose sentences each state a
+ * measured change ("Complaints resolved at first contact rise from 55% to 70% by Q4 2027."):
+ * each sentence is an outcome.
+ */
+function readOutcomeSentences(s: Scope, p: Paragraph): boolean {
+  const b = s.b;
+  const div = divAt(s, off(b, p).start);
+  if (div.inOtherDiv) return false;
+  const naming = div.naming ?? s.label ?? s.naming;
+  if (!naming || naming.name.kind !== 'outcome' || naming.name.strength !== 'strong') return false;
+  const plain = plainOf(b, p.children);
+  const text = plain.text;
+  if (text.length > 600 || !/\d/.test(text)) return false;
+  const clauses = splitClauses(text).filter(([f, t]) => /[\p{L}]/u.test(text.slice(f, t)));
+  if (!clauses.length || clauses.length > 3) return false;
+  if (!clauses.every(([f, t]) => readsAsMetric(text.slice(f, t)))) return false;
+  const sink = newSink(s.section, 'prose', off(b, p), 'outcome');
+  for (const [from, to] of clauses) {
+    let end = to;
+    while (end > from && /[\s.!]/.test(text[end - 1]!)) end--;
+    const part = slice(plain, from, end);
+    if (addItem(b, sink, part, spanOf(part), { insertion: null, labels: false })) naming.read++;
   }
   return true;
 }
