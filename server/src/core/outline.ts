@@ -13,6 +13,7 @@ import type { Builder } from './recognise/context.js';
 import { PlainCache } from './recognise/plain.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
 import { Reads } from './recognise/reuse.js';
+import { startNotes } from './recognise/noted.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 import { expandHtmlBlocks } from './recognise/html-blocks.js';
@@ -146,6 +147,7 @@ function build(
     listSinks: new WeakMap(),
     plainCache: new PlainCache(),
     reads,
+    ...(reads ? { notes: startNotes(outline) } : {}),
   };
   // An LMS page's HTML headings and paragraphs read as Markdown's (recognise/html-blocks.ts).
   const children = expandHtmlBlocks(parsed.root.children, (start, end) =>

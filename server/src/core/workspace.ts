@@ -28,6 +28,7 @@ import { dependsOnOtherFiles, summariseOutline } from './summary.js';
 import { LineIndex, LinePositions } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
 import { IdentityView, type SourceView } from './formats/view.js';
+import { NO_LINKS, notesOf } from './recognise/noted.js';
 
 interface Entry {
   text: string;
@@ -490,19 +491,28 @@ export class Workspace {
     // Explicit IDs, and the links made again from nothing (an empty list is kept: the builder
     // makes new ones), in one pass over the items: each pass over the ~9,000 items of a long
     // outline costs an edit a few milliseconds, mostly in reaching the items (memory, not work).
+    // An outline just built, never linked, has no links to clear, and its builder noted the
+    // items with explicit IDs (recognise/noted.ts): its items are not visited at all.
     for (const [filePath, { outline }] of this.entries) {
+      const notes = notesOf(outline);
+      if (notes?.unlinked) {
+        notes.unlinked = false;
+        for (const items of notes.explicit) for (const item of items) known(filePath, item);
+        continue;
+      }
+      if (notes) notes.unlinked = false;
       for (const o of outline.objectives) {
         if (o.explicitId) known(filePath, o);
-        if (o.outcomes.length) o.outcomes = [];
-        if (o.assessments.length) o.assessments = [];
+        if (o.outcomes !== NO_LINKS) o.outcomes = NO_LINKS;
+        if (o.assessments !== NO_LINKS) o.assessments = NO_LINKS;
       }
       for (const o of outline.outcomes) {
         if (o.explicitId) known(filePath, o);
-        if (o.objectives.length) o.objectives = [];
+        if (o.objectives !== NO_LINKS) o.objectives = NO_LINKS;
       }
       for (const a of outline.assessments) {
         if (a.explicitId) known(filePath, a);
-        if (a.objectives.length) a.objectives = [];
+        if (a.objectives !== NO_LINKS) a.objectives = NO_LINKS;
       }
     }
     this.ids = ids;
@@ -579,23 +589,34 @@ export class Workspace {
         this.partner(objFile, otherFile);
         this.partner(otherFile, objFile);
       }
-      const links = other.kind === 'outcome' ? objective.outcomes : objective.assessments;
-      links.push({
+      // (An item with no link yet holds the shared empty list, NO_LINKS: it gets one of its own.)
+      const link: Link = {
         id: other.id,
         implied,
         via,
         ...(otherFile !== objFile ? { filePath: otherFile } : {}),
-      });
-      other.objectives.push({
+      };
+      if (other.kind === 'outcome') {
+        if (objective.outcomes === NO_LINKS) objective.outcomes = [link];
+        else objective.outcomes.push(link);
+      } else if (objective.assessments === NO_LINKS) objective.assessments = [link];
+      else objective.assessments.push(link);
+      const back: Link = {
         id: objective.id,
         implied,
         via,
         ...(otherFile !== objFile ? { filePath: objFile } : {}),
-      });
+      };
+      if (other.objectives === NO_LINKS) other.objectives = [back];
+      else other.objectives.push(back);
     };
     const explicit = new Set<Outcome | Assessment>();
     let unresolved: [Item, Reference][] | null = null;
-    for (const item of itemsOf(outline)) {
+    // Only items with a reference or a parent link here: those the builder noted, where it did
+    // (recognise/noted.ts), in the same order (objectives, outcomes, assessments).
+    const notes = notesOf(outline);
+    const linking = notes ? notes.linking.flat() : itemsOf(outline);
+    for (const item of linking) {
       // An assessment that names an objective meant to link explicitly, also when the name is
       // wrong (unknown-reference says so): it does not fall back on section scope.
       if (item.kind === 'assessment' && item.references.some((r) => r.syntactic))
@@ -636,7 +657,7 @@ export class Workspace {
     // (or checks) every objective of its section, subsections included; an assessment whose
     // own section has none checks those of the nearest enclosing section that has some (a
     // Carpentries episode's challenges check the episode's objectives).
-    const scope = new SectionScope(outline);
+    const scope = new SectionScope(outline, notes?.sections);
     for (const block of outline.blocks) {
       if (block.kind === 'objective' || block.source === 'nested' || block.labelledAside) continue;
       const list = itemsOfKind(outline, block.kind) as (Outcome | Assessment)[];
@@ -743,6 +764,8 @@ interface ItemState {
   source: string;
   /** Whether success criteria state its degree: set by the builder on reused items too. */
   criteria: boolean;
+  /** Whether its verb came from its lead-in (its analysis's `verbFromLeadIn`). */
+  lead: boolean;
   signature: string;
 }
 
@@ -818,18 +841,23 @@ class ItemReuse {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       if (prose && (item.source === 'prose' || item.source === 'chunk')) prose.add(item.id);
-      const lead = item.kind === 'objective' && item.analysis.verbFromLeadIn;
-      if (lead && vague) fromLeadIn.push(item as Objective);
       const start = item.span.start;
       const known = this.byItem.get(item);
-      let memo: ItemMemo;
-      if (
-        known &&
+      const same =
+        known !== undefined &&
         known.id === item.id &&
         known.source === item.source &&
         known.criteria === criteriaOf(item) &&
-        known.memo.plain === item.plain
-      ) {
+        known.memo.plain === item.plain;
+      // Whether its verb is its lead-in's: kept with what the last lint knew of the same item (the
+      // builder hands on an item only when read under the same lead-in verb, and never changes
+      // its analysis), so that its analysis, one more object per item, is not reached.
+      const lead = same
+        ? known.lead
+        : item.kind === 'objective' && item.analysis.verbFromLeadIn;
+      if (lead && vague) fromLeadIn.push(item as Objective);
+      let memo: ItemMemo;
+      if (same) {
         // The same object, its ID, source and success criteria unchanged: its signature is too
         // (the builder reuses an item only for the same paragraph text, kind rule and lead-in
         // verb, and moves every span of it by one distance; the plain text, the same string
@@ -841,9 +869,9 @@ class ItemReuse {
         }
       } else {
         const signature = this.signature(item);
-        const same = this.bySignature.get(signature)?.memo;
-        if (same && same.plain === item.plain)
-          memo = same.start === start ? same : movedMemo(same, start);
+        const bySignature = this.bySignature.get(signature)?.memo;
+        if (bySignature && bySignature.plain === item.plain)
+          memo = bySignature.start === start ? bySignature : movedMemo(bySignature, start);
         else {
           const checked = this.check(item, rules, vague && lead ? vague : null, ctx);
           if (!checked) continue;
@@ -854,12 +882,13 @@ class ItemReuse {
           id: item.id,
           source: item.source,
           criteria: criteriaOf(item),
+          lead,
           signature,
         };
         this.byItem.set(item, state);
         // The memo last made or moved stands for its signature: an item read again where it
         // stood (a short file is parsed whole, its items read again) then gets the same objects.
-        if (memo !== same) this.bySignature.set(signature, state);
+        if (memo !== bySignature) this.bySignature.set(signature, state);
       }
       const found = memo.findings;
       for (let f = 0; f < found.length; f++) findings.push(found[f]!);
@@ -1028,7 +1057,12 @@ class SectionScope {
   private readonly keys: number[];
   private readonly cache = new Map<number, Objective[]>();
 
-  constructor(private readonly outline: Outline) {
+  /** `sections`: each objective's section by its index, when the builder noted them (read
+   * from the objectives otherwise). */
+  constructor(
+    private readonly outline: Outline,
+    sections?: readonly number[],
+  ) {
     const n = outline.sections.length;
     this.first = new Array<number>(n).fill(0);
     this.last = new Array<number>(n).fill(0);
@@ -1053,13 +1087,16 @@ class SectionScope {
     // they are sorted only when they do not.
     const first = this.first;
     const objectives = outline.objectives;
+    const sectionOf = sections ?? objectives.map((o) => o.section);
     let inOrder = true;
-    for (let i = 1; i < objectives.length && inOrder; i++)
-      inOrder = first[objectives[i - 1]!.section]! <= first[objectives[i]!.section]!;
+    for (let i = 1; i < sectionOf.length && inOrder; i++)
+      inOrder = first[sectionOf[i - 1]!]! <= first[sectionOf[i]!]!;
     this.sorted = inOrder
       ? objectives
       : [...objectives].sort((a, b) => first[a.section]! - first[b.section]! || a.index - b.index);
-    this.keys = this.sorted.map((o) => this.first[o.section]!);
+    this.keys = inOrder
+      ? sectionOf.map((s) => first[s]!)
+      : this.sorted.map((o) => first[o.section]!);
   }
 
   /** The objectives of a section and its subsections, in document order. */

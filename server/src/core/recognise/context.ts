@@ -8,6 +8,7 @@ import { positionEnd, positionStart, type Parsed } from '../parse.js';
 import type { PlainCache } from './plain.js';
 import type { Reads } from './reuse.js';
 import type { ListSink } from './readers/lists.js';
+import type { OutlineNotes } from './noted.js';
 
 export interface Builder {
   text: string;
@@ -27,6 +28,9 @@ export interface Builder {
   /** What this build reads from paragraphs, and what the last build of the document read
    * (reuse.ts); null for a text analysed once. */
   reads: Reads | null;
+  /** What is noted of each item for the passes after the build (noted.ts); undefined for a
+   * text analysed once. */
+  notes?: OutlineNotes;
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

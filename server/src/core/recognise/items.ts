@@ -31,6 +31,7 @@ import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
 import { freshReferences, moveItem } from './reuse.js';
+import { NO_LINKS, noteItem } from './noted.js';
 import { ruleOf } from './scope.js';
 
 // No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
@@ -551,17 +552,19 @@ function placeItem(
     item.parent = parent;
   // (Most items reference nothing: their empty list is kept, linking adds nothing to it.)
   if (item.references.length) item.references = freshReferences(item, delta);
-  // No links (an empty list is kept, as linking does: it makes a new list to fill).
+  // No links: the shared empty list (compared by reference: reading each old list's length
+  // touched two more objects per item, thousands per edit of a long outline).
   if (kind === 'objective') {
     const o = item as Objective;
-    if (o.outcomes.length) o.outcomes = [];
-    if (o.assessments.length) o.assessments = [];
+    if (o.outcomes !== NO_LINKS) o.outcomes = NO_LINKS;
+    if (o.assessments !== NO_LINKS) o.assessments = NO_LINKS;
   } else {
     const o = item as Outcome | Assessment;
-    if (o.objectives.length) o.objectives = [];
+    if (o.objectives !== NO_LINKS) o.objectives = NO_LINKS;
   }
   list.push(item);
   block.items.push(item.index);
+  noteItem(b.notes, item);
   b.reads!.reused++;
   return item;
 }
@@ -590,10 +593,11 @@ function finishItem(
       ...base,
       kind: 'assessment',
       analysis: assessmentAnalysis(b, base, task),
-      objectives: [],
+      objectives: NO_LINKS,
     };
     outline.assessments.push(a);
     block.items.push(a.index);
+    noteItem(b.notes, a);
     return a;
   }
   if (base.kind === 'objective') {
@@ -602,11 +606,12 @@ function finishItem(
       ...base,
       kind: 'objective',
       analysis: objectiveAnalysis(base, r),
-      outcomes: [],
-      assessments: [],
+      outcomes: NO_LINKS,
+      assessments: NO_LINKS,
     };
     outline.objectives.push(o);
     block.items.push(o.index);
+    noteItem(b.notes, o);
     return o;
   }
   const r = readOutcome(base.plain);
@@ -621,10 +626,11 @@ function finishItem(
       kirkpatrick: r.kirkpatrick,
       placeholder: loc(base, r.placeholder),
     },
-    objectives: [],
+    objectives: NO_LINKS,
   };
   outline.outcomes.push(o);
   block.items.push(o.index);
+  noteItem(b.notes, o);
   return o;
 }
 

@@ -19,6 +19,7 @@ import {
   type PendingAssessment,
 } from './assessments.js';
 import { off, type Builder } from './context.js';
+import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
 import { readLeadIn } from './leadins.js';
 import { blockName, fileName, type BlockName } from './names.js';
@@ -233,7 +234,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   finishAll(s);
   for (const [, naming] of s.divNamings) closeNaming(b, naming);
   setSectionEnds(outline.sections, sectionHeadings, b.text.length);
-  markCriteria(outline);
+  markCriteria(outline, b.notes);
 }
 
 /**
@@ -241,13 +242,16 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
  * ...") and every objective of their section and its subsections (the learning intentions).
  * Set on every build, reused items included (written only where it changes).
  */
-function markCriteria(outline: Outline): void {
+function markCriteria(outline: Outline, notes: OutlineNotes | undefined): void {
   let covered: boolean[] | null = null;
   for (const block of outline.blocks) {
     if (!block.criteria) continue;
     covered ??= outline.sections.map(() => false);
     covered[block.section] = true;
   }
+  // No success criteria, and no objective placed again with the mark (a new one has none): no
+  // mark to write or to take off, and no pass over every objective.
+  if (!covered && notes && !notes.criteria) return;
   if (covered) {
     // A parent stands before its subsections.
     for (const s of outline.sections)
