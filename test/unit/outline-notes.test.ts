@@ -74,6 +74,7 @@ const LINES = [
   '## Module 99: Extra',
   '**LO5:** Compare two backup tools (see LO1.2)',
   '- **M1:** Tickets fall from 40 to 10 within 90 days',
+  '- **ILO3:** Explain the marking scheme to a peer within 10 minutes',
   '- **LO43:** Explain the runbook to a colleague (M1, FM2)',
   'A paragraph of prose about the lesson.',
 ];
@@ -160,7 +161,11 @@ for (const seed of [41, 42, 43, 44]) {
       once.update('doc.md', lines.join('\n'));
       once.update('other.md', second);
       for (const file of ['doc.md', 'other.md']) {
-        assert.deepEqual(model(ws.get(file)), model(once.get(file)), `${file}: outline after step ${i}`);
+        assert.deepEqual(
+          model(ws.get(file)),
+          model(once.get(file)),
+          `${file}: outline after step ${i}`,
+        );
         assert.deepEqual(ws.outlineJson(file), once.outlineJson(file), `${file}: JSON, step ${i}`);
         assert.deepEqual(ws.lint(file), once.lint(file), `${file}: findings, step ${i}`);
       }
@@ -209,5 +214,28 @@ test('a file analysed once has no notes; one built for edits has them', () => {
     notes.sections,
     outline.objectives.map((o) => o.section),
   );
-  assert.deepEqual(notes.explicit[0], outline.objectives.filter((o) => o.explicitId));
+  assert.deepEqual(
+    notes.explicit[0],
+    outline.objectives.filter((o) => o.explicitId),
+  );
+});
+
+test('the course kind reads academic objective IDs from the noted explicit IDs', () => {
+  const text = [
+    '# Data analysis',
+    '',
+    '## Intended learning outcomes',
+    '',
+    '- Describe the data pipeline.',
+    '- **ILO2:** Explain a regression model to a peer.',
+    '- **ILO3:** Compare two sampling methods.',
+    '',
+  ].join('\n');
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('c.md', text);
+  assert.ok(notesOf(ws.get('c.md')!));
+  const once = new Workspace(undefined, { once: true });
+  once.update('c.md', text);
+  assert.deepEqual(ws.kindOf('c.md'), once.kindOf('c.md'));
+  assert.match(ws.kindOf('c.md').reason, /objective IDs such as ILO2/);
 });

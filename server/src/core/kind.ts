@@ -3,7 +3,15 @@
 // (outcomes with targets: workplace; ILO IDs and a grading breakdown: academic; job words in
 // the objectives). A kind set in configuration wins. Where the signs do not decide it, the kind
 // that asks for the least wins: no business outcomes are expected (workshop).
-import type { CourseKind, KindDecision, KindSetting, KindSignal, Outline } from './model.js';
+import type {
+  CourseKind,
+  KindDecision,
+  KindSetting,
+  KindSignal,
+  Objective,
+  Outline,
+} from './model.js';
+import { notesOf } from './recognise/noted.js';
 import data from './recognise/vocabulary/kind-signals.json' with { type: 'json' };
 
 const JOB_WORDS = new Set(data.jobWords.split(/\s+/));
@@ -92,7 +100,10 @@ function itemSigns(outline: Outline): KindSignal[] {
       span: outline.outcomes[0]!.textSpan,
     });
   }
-  const ilo = outline.objectives.find((o) => o.explicitId && ACADEMIC_ID.test(o.id));
+  // (Among the objectives with explicit IDs, as the builder noted them where it did: a long
+  // outline with none of these IDs had every objective looked at on every lint.)
+  const explicit = (notesOf(outline)?.explicit[0] as Objective[] | undefined) ?? outline.objectives;
+  const ilo = explicit.find((o) => o.explicitId && ACADEMIC_ID.test(o.id));
   if (ilo)
     out.push({
       kind: 'academic',

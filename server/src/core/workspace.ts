@@ -852,9 +852,7 @@ class ItemReuse {
       // Whether its verb is its lead-in's: kept with what the last lint knew of the same item (the
       // builder hands on an item only when read under the same lead-in verb, and never changes
       // its analysis), so that its analysis, one more object per item, is not reached.
-      const lead = same
-        ? known.lead
-        : item.kind === 'objective' && item.analysis.verbFromLeadIn;
+      const lead = same ? known.lead : item.kind === 'objective' && item.analysis.verbFromLeadIn;
       if (lead && vague) fromLeadIn.push(item as Objective);
       let memo: ItemMemo;
       if (same) {
