@@ -54,6 +54,18 @@ const RUNBOOKS = `## Module 50: Runbooks
 ### Success measures
 
 - Restores that meet their deadline rise from 50% to 90% by Q4 2027.
+
+## Module 52: Review
+
+### Learning objectives
+
+- **LO52.1:** Explain the incident timeline to a new colleague within 10 minutes.
+- **LO52.2:** Describe the post-incident review.
+- **LO52.1:** Compare two incident reports.
+
+### Assessment
+
+- Quiz: write the timeline of a sample incident (LO52.1, LO52.9).
 `;
 
 const LINES = [
@@ -199,6 +211,31 @@ test('success criteria added and removed beside reused learning intentions, in a
     if (text === withCriteria) assert.ok(marked > 30, `marked: ${marked}`);
     else assert.equal(marked, 0);
   }
+});
+
+test('an assessment in another file that comes and goes: the first file linked again follows', () => {
+  // The first file is not built again when the second changes; whether any of its objectives
+  // is checked by an assessment (unassessed-objective asks) is noted again by each linking.
+  const doc = examples(4).replace(RUNBOOKS, '');
+  const quiz = '# Quizzes\n\n## Assessment\n\n- Quiz: explain the VPN client set-up (LO1.1).\n';
+  const none = '# Quizzes\n\nNothing yet.\n';
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', doc);
+  let unassessed = 0;
+  for (const second of [none, quiz, none, quiz, none]) {
+    ws.update('quiz.md', second);
+    const once = new Workspace(undefined, { once: true });
+    once.update('doc.md', doc);
+    once.update('quiz.md', second);
+    const got = ws.lint('doc.md');
+    assert.deepEqual(got, once.lint('doc.md'));
+    const n = got.filter((f) => f.ruleId === 'unassessed-objective').length;
+    if (second === quiz) assert.ok(n > 10, `unassessed: ${n}`);
+    else assert.equal(n, 0);
+    unassessed += n;
+  }
+  assert.ok(notesOf(ws.get('doc.md')!));
+  assert.ok(unassessed > 0);
 });
 
 test('a file analysed once has no notes; one built for edits has them', () => {

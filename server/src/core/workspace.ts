@@ -28,7 +28,7 @@ import { dependsOnOtherFiles, summariseOutline } from './summary.js';
 import { LineIndex, LinePositions } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
 import { IdentityView, type SourceView } from './formats/view.js';
-import { NO_LINKS, notesOf } from './recognise/noted.js';
+import { flat, NO_LINKS, notesOf } from './recognise/noted.js';
 
 interface Entry {
   text: string;
@@ -495,6 +495,7 @@ export class Workspace {
     // items with explicit IDs (recognise/noted.ts): its items are not visited at all.
     for (const [filePath, { outline }] of this.entries) {
       const notes = notesOf(outline);
+      if (notes) notes.assessed = false;
       if (notes?.unlinked) {
         notes.unlinked = false;
         for (const items of notes.explicit) for (const item of items) known(filePath, item);
@@ -599,8 +600,12 @@ export class Workspace {
       if (other.kind === 'outcome') {
         if (objective.outcomes === NO_LINKS) objective.outcomes = [link];
         else objective.outcomes.push(link);
-      } else if (objective.assessments === NO_LINKS) objective.assessments = [link];
-      else objective.assessments.push(link);
+      } else {
+        if (objective.assessments === NO_LINKS) objective.assessments = [link];
+        else objective.assessments.push(link);
+        const notes = notesOf(objFile === fp ? outline : this.entries.get(objFile)?.outline);
+        if (notes) notes.assessed = true;
+      }
       const back: Link = {
         id: objective.id,
         implied,
@@ -615,7 +620,7 @@ export class Workspace {
     // Only items with a reference or a parent link here: those the builder noted, where it did
     // (recognise/noted.ts), in the same order (objectives, outcomes, assessments).
     const notes = notesOf(outline);
-    const linking = notes ? notes.linking.flat() : itemsOf(outline);
+    const linking = notes ? flat(notes.linking) : itemsOf(outline);
     for (const item of linking) {
       // An assessment that names an objective meant to link explicitly, also when the name is
       // wrong (unknown-reference says so): it does not fall back on section scope.

@@ -23,6 +23,9 @@ export interface OutlineNotes {
   /** Some objective placed again came with its degree stated by success criteria (the walk
    * then sets that mark afresh on every objective). */
   criteria: boolean;
+  /** Some objective of this outline is checked by an assessment (of this file or another):
+   * set by the workspace as it links (the outline's objectives need not be looked at to know). */
+  assessed: boolean;
   /** No link has been made yet on this outline: every item's link lists are empty (an item
    * placed again had its links dropped, a new one has none). */
   unlinked: boolean;
@@ -31,8 +34,8 @@ export interface OutlineNotes {
 const NOTES = new WeakMap<Outline, OutlineNotes>();
 
 /** The notes of an outline the builder made (undefined for any other). */
-export function notesOf(outline: Outline): OutlineNotes | undefined {
-  return NOTES.get(outline);
+export function notesOf(outline: Outline | undefined): OutlineNotes | undefined {
+  return outline && NOTES.get(outline);
 }
 
 /** Starts the notes of an outline being built. */
@@ -42,10 +45,17 @@ export function startNotes(outline: Outline): OutlineNotes {
     linking: [[], [], []],
     sections: [],
     criteria: false,
+    assessed: false,
     unlinked: true,
   };
   NOTES.set(outline, notes);
   return notes;
+}
+
+/** Items of every kind, in the outline's order of kinds (objectives, outcomes, assessments):
+ * what `itemsOf` would give of them. */
+export function flat(lists: readonly [Item[], Item[], Item[]]): Item[] {
+  return lists[1].length || lists[2].length ? [...lists[0], ...lists[1], ...lists[2]] : lists[0];
 }
 
 /** Notes an item as it enters the outline (its fields final). */

@@ -1,7 +1,8 @@
 // duplicate-id: an explicit ID used twice in one file makes every reference to it ambiguous.
 // The fix renumbers the later use to the next free ID.
 import { LineIndex } from '../text.js';
-import { itemsOf, type ItemBase, type Outline } from '../model.js';
+import { itemsOf, type ItemBase } from '../model.js';
+import { flat, notesOf } from '../recognise/noted.js';
 import type { Rule } from './rule.js';
 
 export const duplicateId: Rule = {
@@ -13,8 +14,11 @@ export const duplicateId: Rule = {
     const { outline } = ctx;
     // Most files have no ID twice: one pass finds that out, without sorting every item by where
     // its ID stands (the language server lints a long outline after every edit).
-    if (!anyTwice(outline)) return;
-    const items = itemsOf(outline)
+    // (The items with explicit IDs, as the builder noted them where it did.)
+    const notes = notesOf(outline);
+    const explicit = notes ? flat(notes.explicit) : itemsOf(outline);
+    if (!anyTwice(explicit)) return;
+    const items = explicit
       .filter((i) => i.explicitId && i.idSpan)
       .sort((a, b) => a.idSpan!.start - b.idSpan!.start);
     const first = new Map<string, (typeof items)[number]>();
@@ -59,16 +63,15 @@ export const duplicateId: Rule = {
   },
 };
 
-/** Does any explicit ID (with its span) stand twice in the file, in any case? */
-function anyTwice(outline: Outline): boolean {
+/** Does any explicit ID (with its span) stand twice among the items, in any case? */
+function anyTwice(items: readonly ItemBase[]): boolean {
   const seen = new Set<string>();
-  for (const list of [outline.objectives, outline.outcomes, outline.assessments] as ItemBase[][])
-    for (const i of list) {
-      if (!i.explicitId || !i.idSpan) continue;
-      const key = i.id.toLowerCase();
-      if (seen.has(key)) return true;
-      seen.add(key);
-    }
+  for (const i of items) {
+    if (!i.explicitId || !i.idSpan) continue;
+    const key = i.id.toLowerCase();
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
   return false;
 }
 

@@ -6,6 +6,7 @@
 // (OUTLINE-CONVENTIONS.md section 11).
 import type { Assessment, Objective, TextEdit } from '../model.js';
 import { LineIndex } from '../text.js';
+import { notesOf } from '../recognise/noted.js';
 import type { Rule } from './rule.js';
 import {
   assessmentSkeleton,
@@ -22,7 +23,10 @@ export const unassessedObjective: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const { outline } = ctx;
-    if (!outline.objectives.some((o) => o.assessments.length)) return;
+    // (Noted by the linker where the builder made the outline: a long outline with no
+    // assessment had every objective looked at on every lint.)
+    const notes = notesOf(outline);
+    if (notes ? !notes.assessed : !outline.objectives.some((o) => o.assessments.length)) return;
     // Assessments the author already links by reference: a new reference fits there.
     const referencing = outline.assessments.filter((a) =>
       a.objectives.some((l) => l.via === 'reference' && !l.filePath),

@@ -2,6 +2,7 @@
 // the closest existing IDs.
 import { editDistance } from '../config.js';
 import { itemsOf } from '../model.js';
+import { flat, notesOf } from '../recognise/noted.js';
 import type { Rule } from './rule.js';
 
 export const unknownReference: Rule = {
@@ -19,7 +20,9 @@ export const unknownReference: Rule = {
     // naming 2,500 objectives plus one unknown ID took 3.7 s). Past it, no suggestion.
     const suggested = new Map<string, Scored[]>();
     let budget = SUGGESTION_BUDGET;
-    for (const item of itemsOf(outline)) {
+    // (Only items with references report: those the builder noted where it did.)
+    const notes = notesOf(outline);
+    for (const item of notes ? flat(notes.linking) : itemsOf(outline)) {
       for (const ref of item.references) {
         if (ref.target || !ref.syntactic || ref.tag) continue;
         index ??= indexIds(ctx.knownIds());
