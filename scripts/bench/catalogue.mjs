@@ -102,6 +102,7 @@ function runOnce(command) {
     const start = performance.now();
     const child = spawn(process.execPath, [MEASURE, result, command.script, ...command.args], {
       cwd: command.cwd,
+      env: { ...process.env, ...command.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out = [];
@@ -164,6 +165,20 @@ async function main() {
       script: BIN,
       args: ['check', '--format', 'json', '.'],
       cwd: CATALOGUE,
+      note: (run) => {
+        const out = JSON.parse(run.stdout);
+        return `${out.length} files, ${fmt(out.reduce((n, f) => n + f.messages.length, 0))} findings`;
+      },
+    },
+    {
+      // A worker thread checks files from the end of the list (server/src/cli/pool.ts), which
+      // `check` does only when asked: measured beside the default on any machine.
+      key: 'jsonWorker',
+      label: '`bloomline check --format json .` with a worker thread (`BLOOMLINE_WORKERS=1`)',
+      script: BIN,
+      args: ['check', '--format', 'json', '.'],
+      cwd: CATALOGUE,
+      env: { BLOOMLINE_WORKERS: '1' },
       note: (run) => {
         const out = JSON.parse(run.stdout);
         return `${out.length} files, ${fmt(out.reduce((n, f) => n + f.messages.length, 0))} findings`;
@@ -294,6 +309,14 @@ async function main() {
     ['catalogue: remark-parse alone / markdownlint-cli2, CPU', ratio('parse', 'mdl', 'cpuMs')],
     ['catalogue: check / remark-parse alone, time', ratio('check', 'parse', 'time')],
     ['catalogue: JSON peak RSS / markdownlint-cli2', ratio('json', 'mdl', 'rssKB')],
+    ['catalogue: JSON with a worker / markdownlint-cli2, time', ratio('jsonWorker', 'mdl', 'time')],
+    ['catalogue: JSON with a worker / markdownlint-cli2, CPU', ratio('jsonWorker', 'mdl', 'cpuMs')],
+    [
+      'catalogue: JSON with a worker / markdownlint-cli2, peak RSS',
+      ratio('jsonWorker', 'mdl', 'rssKB'),
+    ],
+    ['catalogue: JSON with a worker / without, time', ratio('jsonWorker', 'json', 'time')],
+    ['catalogue: JSON with a worker / without, CPU', ratio('jsonWorker', 'json', 'cpuMs')],
     [
       'cold single file: CPU time, check / markdownlint-cli2',
       ratio('coldCheck', 'coldMdl', 'cpuMs'),
@@ -335,7 +358,7 @@ async function main() {
     `- Command: \`node scripts/bench/catalogue.mjs\` (run by \`npm run bench\`); ${options.runs} run${options.runs === 1 ? '' : 's'} per command after a warm-up, interleaved; median [min–max]; peak RSS and CPU (user + system) as the child measures them at exit`,
     `- Catalogue: \`bench-out/catalogue/\`, ${files} lessons, ${(bytes / 1024 / 1024).toFixed(1)} MB: test/corpus/carpentries copied ${options.copies} times`,
     '',
-    ...table(['check', 'json', 'parse', 'mdl']),
+    ...table(['check', 'json', 'jsonWorker', 'parse', 'mdl']),
     '',
     `Cold, one file (\`examples/course-outline.md\`, ${fmt(statSync(EXAMPLE).size)} bytes):`,
     '',

@@ -22,8 +22,25 @@ import { countFindings, type Counts, type FileReport } from './format/report.js'
 import { formatSarif, SarifStream } from './format/sarif.js';
 import { formatStylish, stylishFile, stylishSummary } from './format/stylish.js';
 import { toPosix } from './glob.js';
-import { describeError, fsReason, type Log } from './log.js';
-import { hasOutline, loadFile, loadProject, planProject, type LoadedFile } from './project.js';
+import { describeError, fsReason, Log } from './log.js';
+import type { Target } from './files.js';
+import { ConfigResolver } from './config.js';
+import {
+  CheckPool,
+  claimFromEnd,
+  wantsWorker,
+  type CheckWorkerData,
+  type WorkerResult,
+} from './pool.js';
+import {
+  hasOutline,
+  loadFile,
+  loadProject,
+  planProject,
+  planWith,
+  type LoadedFile,
+  type ProjectPlan,
+} from './project.js';
 import { writeFixed } from './source.js';
 import {
   keyExists,
@@ -298,21 +315,17 @@ function checkFiles(
   if (plan.targets.length > 1) keepHeapSmall();
   for (const flag of coldStartFlags(plan.targets, process.env)) v8.setFlagsFromString(flag);
   const c = colors(options.color);
-  const sarif =
-    options.format === 'sarif'
-      ? new SarifStream({
-          version: readVersion(),
-          srcRoot: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'),
-        })
-      : null;
-  const render = (report: FileReport): string => {
-    if (options.format === 'json') return jsonEntry(report);
-    if (sarif) return sarif.file(report);
-    if (options.format === 'github') return githubFile(report);
-    return stylishFile(report, c);
-  };
+  const { sarif, render } = renderer(options, io.cwd);
   const check = (file: LoadedFile): FileResult =>
     resultOf(file, file.ws.lint(file.target.abs), suppressions, options, io.cwd, render);
+
+  // Many files: a worker checks files from the end of the list on a second core (pool.ts).
+  const pool = wantsWorker(plan.targets.length, process.env)
+    ? new CheckPool(plan.targets, io.cwd, options.configPath, {
+        options,
+        suppressions,
+      } satisfies WorkerCheck)
+    : null;
 
   const checked: Checked[] = [];
   let written = 0;
@@ -325,10 +338,10 @@ function checkFiles(
       result.text = '';
     }
   };
-  for (const target of plan.targets) {
+  const checkOnMain = (target: Target) => {
     const alone = plan.workspace();
     const file = loadFile(plan, target, alone);
-    if (!file) continue;
+    if (!file) return;
     const abs = target.abs;
     const outline = alone.get(abs)!;
     const result = check(file);
@@ -340,6 +353,30 @@ function checkFiles(
     const keep = linked ? { ...file, source: { ...file.source, bytes: NO_BYTES }, ws } : null;
     checked.push({ abs, result, pending: keep });
     write();
+  };
+  if (!pool) for (const target of plan.targets) checkOnMain(target);
+  else {
+    for (let index = pool.claim(); index >= 0; index = pool.claim())
+      checkOnMain(plan.targets[index]!);
+    // The worker's files, in order: what it found, said and wrote as the main thread would
+    // have; a file it has not finished, or linked with others, is checked here.
+    for (let index = pool.stoppedAt; index < plan.targets.length; index++) {
+      const target = plan.targets[index]!;
+      const done = pool.take(index);
+      if (!done || done.kind === 'linked') {
+        checkOnMain(target);
+        continue;
+      }
+      // Its configuration is read here too, so a configuration file's error is said where
+      // the first file under it is, as without a worker.
+      plan.resolver.forFile(target.abs);
+      log.replay(done.lines, done.failed);
+      if (done.kind === 'skip') continue;
+      plan.shown.set(target.abs, target.display);
+      checked.push({ abs: target.abs, result: done.result as FileResult, pending: null });
+      write();
+    }
+    pool.close();
   }
   // The files linked across files, checked again together with the summaries of the others.
   const dependent = ws.dependentFiles();
@@ -374,6 +411,80 @@ function checkFiles(
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
   return finish(tooMany, counts, options, log);
+}
+
+/** How a file's report is written in the output format (the same on either thread: a SARIF
+ * file's results depend only on the log's options, not on the files before it). */
+function renderer(
+  options: CheckOptions,
+  cwd: string,
+): { sarif: SarifStream | null; render: (report: FileReport) => string } {
+  const c = colors(options.color);
+  const sarif =
+    options.format === 'sarif'
+      ? new SarifStream({
+          version: readVersion(),
+          srcRoot: pathToFileURL(cwd).href.replace(/\/?$/, '/'),
+        })
+      : null;
+  const render = (report: FileReport): string => {
+    if (options.format === 'json') return jsonEntry(report);
+    if (sarif) return sarif.file(report);
+    if (options.format === 'github') return githubFile(report);
+    return stylishFile(report, c);
+  };
+  return { sarif, render };
+}
+
+/** What a check worker needs besides its files (pool.ts's CheckWorkerData.check). */
+interface WorkerCheck {
+  options: CheckOptions;
+  suppressions: SuppressionsFile;
+}
+
+/**
+ * A check worker (pool.ts): checks files from the end of the list, each as checkFiles does on
+ * the main thread, and posts each file's result with what it said, for the main thread to
+ * write in order. A file linked across files is left to the main thread, which keeps their
+ * summaries. Configuration files are read with their errors unsaid: the main thread says them.
+ */
+export function runCheckWorker(data: CheckWorkerData): void {
+  const { options, suppressions } = data.check as WorkerCheck;
+  const lines: string[] = [];
+  const log = new Log((line) => lines.push(line));
+  let plan: ProjectPlan;
+  try {
+    plan = planWith(
+      new ConfigResolver(data.cwd, new Log(() => {}), data.configPath),
+      data.cwd,
+      log,
+    );
+  } catch {
+    return; // the main thread checks every file
+  }
+  const { render } = renderer(options, data.cwd);
+  const claims = new Int32Array(data.claims);
+  for (let index = claimFromEnd(claims); index >= 0; index = claimFromEnd(claims)) {
+    lines.length = 0;
+    log.failed = false;
+    let message: WorkerResult;
+    try {
+      const alone = plan.workspace();
+      const file = loadFile(plan, data.targets[index]!, alone);
+      if (!file) message = { index, kind: 'skip', lines: [...lines], failed: log.failed };
+      else if (linksAcrossFiles(alone.get(file.target.abs)!))
+        message = { index, kind: 'linked', lines: [], failed: false };
+      else {
+        const findings = alone.lint(file.target.abs);
+        const result = resultOf(file, findings, suppressions, options, data.cwd, render);
+        message = { index, kind: 'done', lines: [...lines], failed: log.failed, result };
+      }
+    } catch {
+      continue; // the main thread checks it, and says what went wrong
+    }
+    data.port.postMessage(message);
+  }
+  data.port.close();
 }
 
 /**

@@ -17,6 +17,12 @@ export class Log {
     this.write(`bloomline: ${oneLine(message)}\n`);
   }
 
+  /** Says lines another Log wrote (a check worker's, cli/pool.ts), and fails the run if it did. */
+  replay(lines: readonly string[], failed: boolean): void {
+    for (const line of lines) this.write(line);
+    if (failed) this.failed = true;
+  }
+
   /** Reports something the user should know that does not change the exit status. */
   note(message: string): void {
     this.write(`bloomline: ${oneLine(message)}\n`);

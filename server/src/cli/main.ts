@@ -1,7 +1,8 @@
 // The `bloomline` command: argument parsing and dispatch. Every problem ends as one line on
 // stderr and exit status 2, never a stack trace; findings decide between 0 and 1.
 import { parseArgs, type OptionKind } from './args.js';
-import { CHECK_FORMATS, runCheck, type Io } from './check.js';
+import { CHECK_FORMATS, runCheck, runCheckWorker, type Io } from './check.js';
+import { checkWorkerData } from './pool.js';
 import { wantColor } from './format/color.js';
 import { CliError, describeError, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
@@ -374,4 +375,7 @@ function run(): void {
   }
 }
 
-run();
+// The same script runs `check`'s worker thread (pool.ts), which is handed its files.
+const worker = checkWorkerData(process.argv);
+if (worker) runCheckWorker(worker);
+else run();

@@ -66,6 +66,14 @@ export function planProject(
   configPath?: string,
 ): ProjectPlan {
   const resolver = new ConfigResolver(cwd, log, configPath);
+  const plan = planWith(resolver, cwd, log);
+  plan.targets = expandArgs(args, cwd, log, resolver.select);
+  return plan;
+}
+
+/** A plan with no targets yet, reading configurations with `resolver` and saying what it finds
+ * of each file on `log`: a check worker's (cli/pool.ts), which is handed its files. */
+export function planWith(resolver: ConfigResolver, cwd: string, log: Log): ProjectPlan {
   const shown = new Map<string, string>();
   const display = (abs: string): string =>
     shown.get(abs) ?? (path.isAbsolute(abs) ? path.relative(cwd, abs) || abs : abs);
@@ -76,8 +84,7 @@ export function planProject(
       onRuleError: (ruleId, abs, err) =>
         log.error(`${display(abs)}: rule ${ruleId} failed: ${describeError(err)}`),
     });
-  const targets = expandArgs(args, cwd, log, resolver.select);
-  return { targets, ws: workspace(), workspace, display, resolver, log, shown };
+  return { targets: [], ws: workspace(), workspace, display, resolver, log, shown };
 }
 
 /** Reads and analyses one file into the plan's workspace (or `ws`); null when it is not taken
