@@ -65,6 +65,7 @@ function loadSets() {
     'held-out-real-4',
     'held-out-real-5',
     'held-out-real-6',
+    'held-out-real-7',
   ])
     sets.push(loadFixture(root, name));
   return sets;

@@ -894,6 +894,25 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Use a word processor to format and print a letter.', false, 'apply', false, true],
   ['Use a tape measure to measure and mark a stud wall.', false, 'apply', false, true],
   ['Use a thermometer to check the core temperature of a roast.', false, 'apply', false, false],
+  // A modal repeated after "and", a second sentence that starts with a verb, and a quantity
+  // ("at least", a bare count: a criterion, as the labelled sets read it) after a later verb
+  // each state a further behaviour.
+  [
+    'Trainees will sharpen a chisel on a whetstone, and will hone it on a leather strop.',
+    false,
+    'apply',
+    false,
+    true,
+  ],
+  ['Splice a three-strand rope. Whip the end of the rope with twine.', false, 'apply', false, true],
+  [
+    'Describe the water cycle of a wetland and explain at least two of its threats.',
+    false,
+    'understand',
+    true,
+    true,
+  ],
+  ['Format the report as the style guide says. e.g. Use headings.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -53,7 +53,8 @@ interface BloomData {
   /** A judgement stated as the purpose of a means verb ("Use a scoring matrix to choose a
    * supplier"): the objective asks for the judgement. `not`: purposes that are steps of a
    * procedure with an instrument ("to check the temperature"). */
-  byPurpose?: { means: string[]; level: string; not: string[] };
+  byPurpose?: { means: string[]; level: string; not: string[]; listMeans?: string[] };
+  sameBehaviour?: { groups: string[][] };
   /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
    * factors that affect food safety", "the risks associated with lone working"). */
   byRelation?: { verbs: string[]; level: string; objects: string[]; relations: string[] }[];
@@ -211,6 +212,9 @@ export class Lexicon {
   /** bloom-verbs.json "byPurpose": means verbs, the level of a judgement as their purpose and
    * the purposes that do not count. */
   readonly purpose: { means: Set<string>; level: BloomLevel; not: Set<string> } | null;
+  /** bloom-verbs.json "byPurpose" listMeans: means verbs whose purpose "to A and B" is two
+   * behaviours. */
+  readonly purposeList: ReadonlySet<string>;
   /** bloom-verbs.json "byProcedure". */
   private readonly procedure: { verbs: Set<string>; level: BloomLevel; from: Set<string> } | null;
   /** vague-phrases.json "topics": the level meant by a topic's head noun, and by default. */
@@ -224,6 +228,8 @@ export class Lexicon {
     level: BloomLevel;
     nouns: Set<string>;
   } | null;
+  /** bloom-verbs.json "sameBehaviour": each near-synonym verb -> its group's index. */
+  private readonly synonymGroup = new Map<string, number>();
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -272,6 +278,7 @@ export class Lexicon {
           not: new Set(bloom.byPurpose.not),
         }
       : null;
+    this.purposeList = new Set(bloom.byPurpose?.listMeans ?? []);
     this.material = bloom.byMaterial
       ? {
           verbs: new Set(bloom.byMaterial.verbs),
@@ -286,6 +293,9 @@ export class Lexicon {
           from: new Set(bloom.byProcedure.from),
         }
       : null;
+    (bloom.sameBehaviour?.groups ?? []).forEach((g, i) => {
+      for (const v of g) this.synonymGroup.set(v, i);
+    });
     for (const rule of bloom.byRelation ?? [])
       for (const verb of rule.verbs) {
         const list = this.relation.get(verb) ?? [];
@@ -377,6 +387,13 @@ export class Lexicon {
    * object is sought in the first few words, up to a preposition or relative pronoun; a
    * plural ("essays", "policies") counts.
    */
+  /** Whether two verbs (lemmas) are near-synonyms that, joined before one object, ask for one
+   * behaviour ("Explain and describe", "Select and choose"; bloom-verbs.json "sameBehaviour"). */
+  sameBehaviour(a: string, b: string): boolean {
+    const g = this.synonymGroup.get(a);
+    return g !== undefined && g === this.synonymGroup.get(b);
+  }
+
   levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
     // "an original design", "a novel algorithm" mark a product as original only after a verb
     // that makes something (apply or create: write, develop, make, produce); "Identify unique

@@ -381,6 +381,10 @@ const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)
 const FINITE =
   /\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b/iu;
 // `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
+/** Modals repeated after "and" before a further verb ("and will understand", "and can situate"). */
+const MODAL = new Set(['can', 'will', 'should', 'shall', 'must']);
+/** Words whose full stop ends an abbreviation, not a sentence ("e.g. Use ...", "etc."). */
+const ABBREVIATION = /\b(?:e\.\s?g|i\.\s?e|etc|cf|vs|approx|incl|esp|fig|no|dr|mr|mrs|ms|st)\.\s+$/i;
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
  * comfortable reading API docs", "Feel confident using the terminal"). */
@@ -1319,6 +1323,9 @@ function objectOk(text: string, ws: Word[], k: number, how: 'determiner' | 'bare
   const gap = text.slice(ws[k]!.end, next.start);
   if (!/^\s+$/.test(gap)) return false;
   if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
+  // "explain at least some of their views": a quantity starts what the verb acts on.
+  if (next.lower === 'at' && (ws[k + 2]?.lower === 'least' || ws[k + 2]?.lower === 'most'))
+    return true;
   if (how === 'determiner') return false;
   if (NOT_A_BARE_OBJECT.has(next.lower)) {
     // "view and restore older versions": a verb, "and", a verb with its object.
@@ -1468,14 +1475,27 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     while (ws[at + 1] && lex.isAdverb(ws[at]!.lower)) at++;
     const f = behaviourAt(text, ws, at, lex, 'adjacent', mainWord);
     if (!f) break;
-    const pair = `${prev.b.verb.lemma} ${f.b.verb.lemma}`;
-    if (pair !== 'compare contrast') out.push(f);
+    // "Explain and describe X", "Select and choose X", "Compare and contrast X": near-synonyms
+    // on one object ask for one behaviour (bloom-verbs.json "sameBehaviour"); a vague verb is
+    // always its own behaviour, so that it is reported.
+    if (f.b.vague || prev.b.vague || !lex.sameBehaviour(prev.b.verb.lemma, f.b.verb.lemma))
+      out.push(f);
     prev = f;
     i = f.last + 1;
     if (gap !== ',' || f.b.vague) {
       // After "and X" the list is over unless a comma follows X (", and Y").
       const g = ws[i] ? text.slice(ws[i - 1]!.end, ws[i]!.start).trim() : '';
       if (g !== ',' && ws[i]?.lower !== 'and' && ws[i]?.lower !== 'or') break;
+    }
+  }
+  // "Use a drone to photograph and map a field": a means verb's purpose of two or more distinct
+  // actions asks for each; the first is read with the means verb ("use ... to photograph").
+  if (out.length === 0 && lex.purposeList.has(first.b.verb.lemma)) {
+    const more = purposeList(text, ws, first.last + 1, lex, mainWord);
+    if (more.length > 0) {
+      out.push(...more);
+      prev = more[more.length - 1]!;
+      i = prev.last + 1;
     }
   }
   // Later: "and push it to GitHub" (a verb followed by what it acts on). The text between two
@@ -1497,11 +1517,16 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const joined =
       ((prevWord === 'and' || prevWord === 'then') && andGap) ||
       (prevWord === 'also' && ws[k - 2]?.lower === 'and' && andGap) ||
-      // "Majors can identify causes and can situate events": "can" repeated after "and".
-      (prevWord === 'can' && ws[k - 2]?.lower === 'and' && andGap) ||
+      // "Majors can identify causes and can situate events", "Students will know X, and will
+      // understand Y": the modal repeated after "and".
+      (MODAL.has(prevWord) && ws[k - 2]?.lower === 'and' && andGap) ||
       (prevWord === 'as' && ws[k - 2]?.lower === 'well' && ws[k - 3]?.lower === 'as');
+    // A second sentence that starts with a verb ("Know how to replace the brake assembly.
+    // Demonstrate brake bleeding.") states a further behaviour, as after a semicolon.
     const semicolon =
-      /;\s*$/.test(gap) || (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start)));
+      /;\s*$/.test(gap) ||
+      (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start))) ||
+      (/^[.!?]\s+$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(w.text) && !ABBREVIATION.test(text.slice(Math.max(0, w.start - 12), w.start)));
     const comma = /^\s*,\s*$/.test(gap);
     // "and how to auto-close issues": a second behaviour through "how to".
     if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
@@ -1698,6 +1723,40 @@ function purposeAt(ws: Word[], from: number, lex: Lexicon, text: string): BloomL
     return levelOf(info, ws, k + 1, lex, text).level === p.level ? p.level : null;
   }
   return null;
+}
+
+/** The further actions of a means verb's purpose, "to A, B and C" within a few words of it
+ * (bloom-verbs.json "byPurpose" listMeans): B and C, each a known verb in its base form that is
+ * not vague and not a near-synonym of the one before ("to test and check" is one). Empty when the
+ * purpose is one action ("Use a level to check that ...") or a gerund ("Apply X to welding and
+ * joining"). */
+function purposeList(text: string, ws: Word[], from: number, lex: Lexicon, main: Word): Found[] {
+  for (let k = from; k < Math.min(ws.length - 1, from + 12); k++) {
+    if (k > from && /[,;:.()]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) return [];
+    if (ws[k]!.lower !== 'to') continue;
+    const v = ws[k + 1]!;
+    // A verb in its base form, known to the verb table or to the English lexicon.
+    const lemma = lex.lemma(v.lower) ?? lex.englishLemma(v.lower);
+    if (lemma !== v.lower) return [];
+    const out: Found[] = [];
+    let prevLemma = lemma;
+    let j = k + 2;
+    while (j < ws.length) {
+      const gap = text.slice(ws[j - 1]!.end, ws[j]!.start).trim();
+      let at = -1;
+      if ((gap === '' || gap === ',') && (ws[j]!.lower === 'and' || ws[j]!.lower === 'or'))
+        at = j + 1;
+      else if (gap === ',') at = j;
+      if (at < 0 || !ws[at]) break;
+      const f = behaviourAt(text, ws, at, lex, 'adjacent', main);
+      if (!f || f.b.vague || ws[f.verbAt]!.lower !== f.b.verb.lemma) break;
+      if (!lex.sameBehaviour(prevLemma, f.b.verb.lemma)) out.push(f);
+      prevLemma = f.b.verb.lemma;
+      j = f.last + 1;
+    }
+    return out;
+  }
+  return [];
 }
 
 /** Words after a verb in which {@link Lexicon.levelByMaterial} looks for "in" and the material
