@@ -13,7 +13,7 @@
 // from 43 further sources, measured once after the fifth pass; the sixth pass read its misses),
 // and on held-out-4.json (41 hand-written for the sixth pass's kinds), and on held-out-5.json (40
 // hand-written for the seventh pass's kinds), and on held-out-6.json (186 hand-written for all
-// of issue 12's kinds, with traps and controls), and on held-out-7.json (28 hand-written for the
+// of issue 12's kinds, with traps and controls), and on held-out-7.json (36 hand-written for the
 // tenth pass's kinds). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
@@ -256,19 +256,22 @@ describe('agreement with human labels', () => {
   // Hand-written for the tenth pass (docs/agreement.md): near-synonyms joined before one object
   // ("Explain and describe", "Select and choose") are one behaviour, distinct verbs joined two;
   // a means verb whose purpose is two distinct actions ("Use a drone to photograph and map ...")
-  // asks for both. Labelled and committed before the reader changed.
+  // asks for both; a standard artefact of programming or a trade (an API, a navigation bar, a
+  // citation, a lighting circuit) made by procedure is apply. Labelled and committed before the
+  // reader changed.
   test("held-out-7.json (hand-written, the tenth pass's kinds, labelled before the change)", () => {
     const labels = heldOut('held-out-7.json');
-    assert.ok(labels.length >= 28);
+    assert.ok(labels.length >= 36);
     const f = score(labels);
     report('held-out-7.json', f);
-    // On the reader before the tenth pass: strict 0.893, lenient 0.964, vague 1.000, criterion
-    // 1.000, compound 0.429.
-    assert.ok(f.strict >= 0.89, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.96, `lenient ${f.lenient}`);
+    // On the reader before the tenth pass, the first 28: strict 0.893, lenient 0.964, vague
+    // 1.000, criterion 1.000, compound 0.429; after its compound changes, all 36: strict 0.806,
+    // lenient 0.944, compound 0.972.
+    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.94, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 1, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.42, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.97, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the

@@ -913,6 +913,13 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
   ],
   ['Format the report as the style guide says. e.g. Use headings.', false, 'apply', false, false],
+  // A standard artefact of programming or a trade, made by a known procedure, is apply; an
+  // original one stays create.
+  ['Build an API that lists the opening hours of a gym.', false, 'apply', false, false],
+  ['Create a dropdown navigation menu for a portfolio site.', false, 'apply', false, false],
+  ['Create a Harvard-style citation for a journal article.', false, 'apply', false, false],
+  ['Construct a ring final circuit on a practice rig.', false, 'apply', false, false],
+  ['Create an original board game about river ecosystems.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
