@@ -13,7 +13,7 @@
 // from 43 further sources, measured once after the fifth pass; the sixth pass read its misses),
 // and on held-out-4.json (41 hand-written for the sixth pass's kinds), and on held-out-5.json (40
 // hand-written for the seventh pass's kinds), and on held-out-6.json (186 hand-written for all
-// of issue 12's kinds, with traps and controls), and on held-out-7.json (36 hand-written for the
+// of issue 12's kinds, with traps and controls), and on held-out-7.json (44 hand-written for the
 // tenth pass's kinds). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
@@ -261,15 +261,16 @@ describe('agreement with human labels', () => {
   // reader changed.
   test("held-out-7.json (hand-written, the tenth pass's kinds, labelled before the change)", () => {
     const labels = heldOut('held-out-7.json');
-    assert.ok(labels.length >= 36);
+    assert.ok(labels.length >= 44);
     const f = score(labels);
     report('held-out-7.json', f);
     // On the reader before the tenth pass, the first 28: strict 0.893, lenient 0.964, vague
     // 1.000, criterion 1.000, compound 0.429; after its compound changes, all 36: strict 0.806,
-    // lenient 0.944, compound 0.972.
-    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.94, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 1, `vague ${f.vague}`);
+    // lenient 0.944, compound 0.972; all 44 before the last two kinds: strict 0.818, lenient
+    // 0.909, vague 0.955.
+    assert.ok(f.strict >= 0.81, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.9, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.95, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.97, `compound ${f.compound}`);
   });

@@ -920,6 +920,12 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Create a Harvard-style citation for a journal article.', false, 'apply', false, false],
   ['Construct a ring final circuit on a practice rig.', false, 'apply', false, false],
   ['Create an original board game about river ecosystems.', false, 'create', false, false],
+  // Determining a quantity is carrying out a procedure; determining a cause or a verdict is not.
+  ['Determine the specific gravity of a wort sample.', false, 'apply', false, false],
+  ['Determine the grid reference of a trig point from a map.', false, 'apply', false, false],
+  ['Determine the root causes of a drop in sales.', false, 'analyze', false, false],
+  // "knowledge in" is stated vaguely, as "knowledge of" is.
+  ['Demonstrate knowledge in food hygiene regulations.', true, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
