@@ -926,6 +926,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Determine the root causes of a drop in sales.', false, 'analyze', false, false],
   // "knowledge in" is stated vaguely, as "knowledge of" is.
   ['Demonstrate knowledge in food hygiene regulations.', true, null, false, false],
+  // A noun of an inner state in a list of what a behaviour attends to is part of the list; a
+  // vague verb or phrase after "and" is a behaviour of its own.
+  [
+    'Prepare a hospital bed, paying attention to comfort, infection control and knowledge of the ward routine.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
+  ['Label a wiring diagram and understand its symbols.', true, 'remember', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
