@@ -220,6 +220,8 @@ export class Lexicon {
   /** vague-phrases.json "topics": the level meant by a topic's head noun, and by default. */
   private readonly topicHeads = new Map<string, BloomLevel>();
   readonly topicDefault: BloomLevel;
+  /** vague-phrases.json "states": the nouns of an inner state ("knowledge", "awareness"). */
+  readonly stateNouns: ReadonlySet<string>;
   /** Gerunds that name a field or discipline ("engineering", "marketing"), not a practice. */
   readonly topicFields: ReadonlySet<string>;
   /** bloom-verbs.json "byMaterial". */
@@ -316,6 +318,7 @@ export class Lexicon {
     const meantRules = vague.meantByObject ?? [];
     this.topicDefault = (vague.topics?.default ?? 'understand') as BloomLevel;
     this.topicFields = new Set(vague.topics?.fields ?? []);
+    this.stateNouns = new Set((vague.states?.nouns ?? []).map((n) => n.noun));
     for (const h of vague.topics?.heads ?? [])
       for (const n of h.nouns) this.topicHeads.set(n, h.meant as BloomLevel);
     for (const [level, words] of Object.entries(extraVerbs)) {

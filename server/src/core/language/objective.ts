@@ -1584,6 +1584,12 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (comma && !joined && !objectOk(text, ws, f.last, 'determiner')) continue;
     const explicit =
       framed || semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
+    // "following licensing rules, house policies and knowledge of allergens": a noun of an inner
+    // state (vague-phrases.json "states") in a list of what the behaviour attends to is part of
+    // the list, no further behaviour (a vague verb, "and understand X", "and show an
+    // understanding of X", still is; so is a nominalised action, "installation and
+    // configuration of").
+    if (!explicit && f.b.vague && lex.stateNouns.has(ws[f.verbAt]!.lower)) continue;
     // A passive criterion's participle after a phrase ("simulated in SPICE and compared
     // against ...") needs no object: the subject is what it acts on.
     const participle =
