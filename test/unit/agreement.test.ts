@@ -177,7 +177,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.lenient >= 0.99, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.95, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.98, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.99, `compound ${f.compound}`);
   });
 
   // Hand-written for the fifth pass (docs/agreement.md): the kinds of misses seen on real
@@ -245,9 +245,10 @@ describe('agreement with human labels', () => {
     report('held-out-6.json', f);
     // On the reader before the eighth pass: strict 0.817, lenient 0.866, vague 0.984,
     // criterion 0.935, compound 0.995. After it: 0.892, 0.946, 0.989, 0.989, 0.995; after the
-    // ninth (inspect reads apply) strict 0.898.
-    assert.ok(f.strict >= 0.897, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.94, `lenient ${f.lenient}`);
+    // ninth (inspect reads apply) strict 0.898; after the tenth (determining a depth from a tide
+    // table reads apply) 0.903, lenient 0.952.
+    assert.ok(f.strict >= 0.902, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.951, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.99, `compound ${f.compound}`);
@@ -267,10 +268,11 @@ describe('agreement with human labels', () => {
     // On the reader before the tenth pass, the first 28: strict 0.893, lenient 0.964, vague
     // 1.000, criterion 1.000, compound 0.429; after its compound changes, all 36: strict 0.806,
     // lenient 0.944, compound 0.972; all 44 before the last two kinds: strict 0.818, lenient
-    // 0.909, vague 0.955.
-    assert.ok(f.strict >= 0.81, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.9, `lenient ${f.lenient}`);
-    assert.ok(f.vague >= 0.95, `vague ${f.vague}`);
+    // 0.909, vague 0.955; all 48 before the last kind: compound 0.938. After the pass: strict
+    // 0.917, lenient 1.000, vague 1.000, criterion 1.000, compound 0.979.
+    assert.ok(f.strict >= 0.91, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.99, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 1, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.97, `compound ${f.compound}`);
   });
@@ -283,11 +285,11 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real.json', f);
-    assert.ok(f.strict >= 0.92, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.937, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.98, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.96, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.937, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.943, `compound ${f.compound}`);
   });
 
   // A second set of real objectives by other authors (40 public sources not used before, SOURCES.md),
@@ -300,13 +302,14 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 150);
     const f = score(labels);
     report('held-out-real-2.json', f);
-    // After the ninth pass: strict 0.805, lenient 0.912, read 1.000.
+    // After the ninth pass: strict 0.805, lenient 0.912, read 1.000; after the tenth vague 0.963,
+    // compound 0.926.
     assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.911, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.959, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.91, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.925, `compound ${f.compound}`);
   });
 
   test('held-out-real-3.json (a third real set, measured once after the fourth pass)', () => {
@@ -316,7 +319,7 @@ describe('agreement with human labels', () => {
     report('held-out-real-3.json', f);
     // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
     // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
-    assert.ok(f.strict >= 0.88, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.901, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
@@ -335,13 +338,13 @@ describe('agreement with human labels', () => {
     // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down, and
     // after the seventh (strict 0.715, lenient 0.836); with lone passive criteria read as
     // objectives and the ninth pass: 0.777, 0.890, read 0.994, vague 0.963, criterion 0.975,
-    // compound 0.912.
-    assert.ok(f.strict >= 0.776, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
+    // compound 0.912; after the tenth strict 0.780, lenient 0.893, compound 0.918.
+    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.892, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.917, `compound ${f.compound}`);
   });
   test('held-out-real-5.json (a fifth real set; seen since the ninth pass)', () => {
     const labels = heldOut('held-out-real-5.json');
@@ -353,13 +356,14 @@ describe('agreement with human labels', () => {
     // strict 0.648, lenient 0.783, read 0.878, vague 0.886, criterion 0.970, compound 0.915.
     // The ninth pass read its misses (docs/agreement.md), so it is no longer unseen. The bars
     // hold the figures with lone passive criteria read as objectives and the ninth pass (0.744,
-    // 0.892, read 0.996, vague 0.911, criterion 0.972, compound 0.919), rounded down.
-    assert.ok(f.strict >= 0.743, `strict ${f.strict}`);
+    // 0.892, read 0.996, vague 0.911, criterion 0.972, compound 0.919), rounded down; after the
+    // tenth strict 0.748, vague 0.913, compound 0.931.
+    assert.ok(f.strict >= 0.747, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.891, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.91, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.912, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.918, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.93, `compound ${f.compound}`);
   });
 
   test('held-out-real-6.json (a sixth real set; seen since the ninth pass)', () => {
@@ -373,16 +377,17 @@ describe('agreement with human labels', () => {
     // on main at 7065966, before anyone read a miss: strict 0.801, lenient 0.872, read 0.962,
     // vague 0.952, criterion 0.975, compound 0.935. The ninth pass read its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
-    // (0.839, 0.914, 0.996, 0.962, 0.975, 0.937), rounded down.
-    assert.ok(f.strict >= 0.838, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.913, `lenient ${f.lenient}`);
+    // (0.839, 0.914, 0.996, 0.962, 0.975, 0.937), rounded down, and after the tenth (strict
+    // 0.843, lenient 0.920, compound 0.943).
+    assert.ok(f.strict >= 0.842, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.919, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.961, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.936, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.942, `compound ${f.compound}`);
   });
 
-  test('held-out-real-7.json (a seventh real set, unseen: figures only)', () => {
+  test('held-out-real-7.json (a seventh real set; seen since the tenth pass)', () => {
     const labels = heldOut('held-out-real-7.json');
     assert.ok(labels.length >= 500);
     const f = score(labels);
@@ -393,14 +398,15 @@ describe('agreement with human labels', () => {
     // research-software workshops, an open course), committed before Bloomline ran on it, and
     // measured on the reader of the session's start (0c2bcbf: strict 0.734, lenient 0.843, read
     // 0.930, vague 0.917, criterion 0.982, compound 0.872) and after the ninth pass (4c5ec7e:
-    // 0.749, 0.869, 1.000, 0.917, 0.982, 0.872). No miss has been read: the bars hold the
-    // figures, rounded down, so that a change that loses on it shows.
-    assert.ok(f.strict >= 0.748, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.868, `lenient ${f.lenient}`);
+    // 0.749, 0.869, 1.000, 0.917, 0.982, 0.872). The tenth pass read its misses
+    // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
+    // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down.
+    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.879, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.916, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.871, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.903, `compound ${f.compound}`);
   });
 
   test('held-out-real-8.json (an eighth real set, unseen: figures only)', () => {
