@@ -2,10 +2,9 @@
 // Cross-validation of the objective reader over the real labelled sets (docs/agreement.md,
 // "Cross-validation"). Each text is read as test/unit/agreement.test.ts reads it (a one-item
 // objectives list) and scored the same way. The misses of the real sets (eight since the tenth
-// pass) are pooled and
-// grouped by kind: the construction of the text (passive criterion, teacher-voice aim, skill
-// noun, learner subject, topic with no behaviour, vague verb) or else the head verb the reader
-// found. With --baseline (an `out` directory of the reader before a change), every fold leaves
+// pass) are pooled and grouped by kind: the construction of the text (passive criterion,
+// teacher-voice aim, skill noun, learner subject, topic with no behaviour, vague verb) or else
+// the head verb the reader found. With --baseline (an `out` directory of the reader before a change), every fold leaves
 // one set out: a change to an objective of the held-out set counts only if the other sets missed
 // the same kind (for a changed level: the same head verb labelled at the new level and read at
 // the old) in at least two sets, from at least three sources; otherwise the held-out objective
