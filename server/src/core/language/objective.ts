@@ -384,7 +384,8 @@ const FINITE =
 /** Modals repeated after "and" before a further verb ("and will understand", "and can situate"). */
 const MODAL = new Set(['can', 'will', 'should', 'shall', 'must']);
 /** Words whose full stop ends an abbreviation, not a sentence ("e.g. Use ...", "etc."). */
-const ABBREVIATION = /\b(?:e\.\s?g|i\.\s?e|etc|cf|vs|approx|incl|esp|fig|no|dr|mr|mrs|ms|st)\.\s+$/i;
+const ABBREVIATION =
+  /\b(?:e\.\s?g|i\.\s?e|etc|cf|vs|approx|incl|esp|fig|no|dr|mr|mrs|ms|st)\.\s+$/i;
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
  * comfortable reading API docs", "Feel confident using the terminal"). */
@@ -1526,7 +1527,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const semicolon =
       /;\s*$/.test(gap) ||
       (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start))) ||
-      (/^[.!?]\s+$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(w.text) && !ABBREVIATION.test(text.slice(Math.max(0, w.start - 12), w.start)));
+      (/^[.!?]\s+$/.test(gap) &&
+        /^\p{Lu}\p{Ll}/u.test(w.text) &&
+        !ABBREVIATION.test(text.slice(Math.max(0, w.start - 12), w.start)));
     const comma = /^\s*,\s*$/.test(gap);
     // "and how to auto-close issues": a second behaviour through "how to".
     if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
