@@ -384,12 +384,6 @@ export class Lexicon {
       }
   }
 
-  /**
-   * The level of `verb` given the lowercase words that follow it, when what it makes decides
-   * it ("write a literature review" is create, "write a summary" understand), else null. The
-   * object is sought in the first few words, up to a preposition or relative pronoun; a
-   * plural ("essays", "policies") counts.
-   */
   /** Whether two verbs (lemmas) are near-synonyms that, joined before one object, ask for one
    * behaviour ("Explain and describe", "Select and choose"; bloom-verbs.json "sameBehaviour"). */
   sameBehaviour(a: string, b: string): boolean {
@@ -397,6 +391,12 @@ export class Lexicon {
     return g !== undefined && g === this.synonymGroup.get(b);
   }
 
+  /**
+   * The level of `verb` given the lowercase words that follow it, when what it makes decides
+   * it ("write a literature review" is create, "write a summary" understand), else null. The
+   * object is sought in the first few words, up to a preposition or relative pronoun; a
+   * plural ("essays", "policies") counts.
+   */
   levelByObject(verb: string, following: readonly string[]): BloomLevel | null {
     // "an original design", "a novel algorithm" mark a product as original only after a verb
     // that makes something (apply or create: write, develop, make, produce); "Identify unique

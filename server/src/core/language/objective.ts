@@ -380,12 +380,12 @@ const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)
  * "and" belongs to the main clause ("... and understand Y"). */
 const FINITE =
   /\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b/iu;
-// `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
 /** Modals repeated after "and" before a further verb ("and will understand", "and can situate"). */
 const MODAL = new Set(['can', 'will', 'should', 'shall', 'must']);
 /** Words whose full stop ends an abbreviation, not a sentence ("e.g. Use ...", "etc."). */
 const ABBREVIATION =
   /\b(?:e\.\s?g|i\.\s?e|etc|cf|vs|approx|incl|esp|fig|no|dr|mr|mrs|ms|st)\.\s+$/i;
+// `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
 const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
  * comfortable reading API docs", "Feel confident using the terminal"). */
