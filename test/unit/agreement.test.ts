@@ -421,14 +421,16 @@ describe('agreement with human labels', () => {
     // competences, first aid, professional certification, library instruction, bootcamps, an
     // apprenticeship standard, flight training, an HPC workshop), committed before Bloomline ran
     // on it, and measured on main at fa8b904 (the reader of the session's start: strict 0.734,
-    // lenient 0.829, read 0.991, vague 0.923, criterion 0.969, compound 0.904). No miss has
-    // been read: the bars hold the figures, rounded down, so that a change that loses on it shows.
-    assert.ok(f.strict >= 0.733, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.828, `lenient ${f.lenient}`);
+    // lenient 0.829, read 0.991, vague 0.923, criterion 0.969, compound 0.904), and at the
+    // session's end, after the genre trials' fixes and the tenth pass (b2bf7d3: 0.737, 0.835,
+    // 0.991, 0.924, 0.969, 0.915; docs/agreement.md). No miss has been read: the bars hold the
+    // last figures, rounded down, so that a change that loses on it shows.
+    assert.ok(f.strict >= 0.736, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.834, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.922, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.923, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.903, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });
 
   for (const name of ['held-out-real-7.json', 'held-out-real-8.json'])

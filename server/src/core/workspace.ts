@@ -630,7 +630,7 @@ export class Workspace {
         const byNumber = ref.ordinal === undefined ? undefined : outline.objectives[ref.ordinal];
         const t: Target | null = byNumber
           ? { filePath: fp, kind: 'objective', id: byNumber.id, index: byNumber.index }
-          : this.resolve(ref.id, fp);
+          : (this.resolve(ref.id, fp) ?? byOrdinalWord(outline, ref.id, fp));
         ref.target = t;
         if (ref.tag) delete ref.tag;
         if (!t) {
@@ -1218,6 +1218,17 @@ function placeholder(filePath: string): Outline {
  * reference to one, broken when no objective has it, never a tag. A programme's outcomes
  * ("PLO2"), kept in another document, may be one. */
 const OBJECTIVE_PREFIX = /^(?:(?!plo$)[a-z]{0,2}lo|obj)$/;
+
+/** "Objective 2" (`Objective2`) where no item has that ID: the second objective of the file,
+ * when it has no ID of its own ("1. Explain ..." then "Quiz 1 assesses Objective 2"). */
+function byOrdinalWord(outline: Outline, id: string, filePath: string): Target | null {
+  const m = /^(objective|outcome)(\d+)$/i.exec(id);
+  if (!m) return null;
+  const kind = m[1]!.toLowerCase() === 'objective' ? 'objective' : 'outcome';
+  const item = (kind === 'objective' ? outline.objectives : outline.outcomes)[Number(m[2]) - 1];
+  if (!item || item.explicitId) return null;
+  return { filePath, kind, id: item.id, index: item.index };
+}
 
 /** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
 function idPrefix(id: string): string {
