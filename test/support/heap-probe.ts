@@ -9,16 +9,7 @@
 // between the two samples while the same seed measured 2.3% on a quiet one. A leak keeps data,
 // which lives in the other spaces (old, new, large objects).
 import { renameSync, writeFileSync } from 'node:fs';
-import { getHeapSpaceStatistics } from 'node:v8';
-
-/** Bytes used by the heap's data spaces (every space but those holding compiled code). */
-function liveData(): number {
-  let bytes = 0;
-  for (const space of getHeapSpaceStatistics()) {
-    if (!space.space_name.startsWith('code_')) bytes += space.space_used_size;
-  }
-  return bytes;
-}
+import { liveData } from './live-data.js';
 
 // Before it collects, it empties the server's caches (each bounded by a count of entries; see
 // server/src/core/caches.ts), which fill over a long session: without that, where the
