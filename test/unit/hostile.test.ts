@@ -306,6 +306,18 @@ describe('hostile input', () => {
     assert.equal(isOutline(outline), false);
   });
 
+  test('an HTML page block of 40,000 tag openers with no ">": read in linear time', () => {
+    // Tags were matched with `[^>]*`, scanned to the end of the block from each "<" (8 s of CPU
+    // for 120 KB); a heading tag makes the block a page (recognise/html-blocks.ts).
+    for (const opener of ['<a ', '<li']) {
+      const { outline, ms } = analyse(
+        `<h2>Learning objectives</h2>\n<ul>\n${opener.repeat(40_000)}\n`,
+      );
+      assert.ok(ms < 2000, `${opener}: ${ms} ms`);
+      assert.equal(outline.sections.length >= 1, true);
+    }
+  });
+
   test('thousands of emphasis and link delimiters in one paragraph: fast (masked)', () => {
     for (const text of [
       `${'*a '.repeat(4000)}${'b* '.repeat(4000)}`,

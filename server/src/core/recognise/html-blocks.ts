@@ -12,7 +12,9 @@ import type { Heading, Html, Paragraph, PhrasingContent, RootContent } from 'mda
 const HEADING_TAG = /<h[1-6]\b/i;
 /** Tags whose content is read by a reader of its own (or not at all). */
 const NESTING = new Set(['ul', 'ol', 'table', 'blockquote', 'details', 'pre', 'script', 'style']);
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>/g;
+// `[^<>]*`, not `[^>]*`: a run of "<a" with no ">" after it would be scanned to its end from
+// each "<" (quadratic).
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>/g;
 
 interface Piece {
   kind: 'heading' | 'paragraph';

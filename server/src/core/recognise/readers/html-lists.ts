@@ -8,7 +8,8 @@ import type { PlainText } from '../plain.js';
 import { decodeReferences } from '../html-blocks.js';
 import { placementFor, type Scope } from '../scope.js';
 
-const ITEM = /<li\b[^>]*>/gi;
+// `[^<>]*`: "<li<li<li..." with no ">" stays linear.
+const ITEM = /<li\b[^<>]*>/gi;
 const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 export function readHtmlList(s: Scope, node: Html, siblings: RootContent[], index: number): void {
