@@ -84,14 +84,6 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   return true;
 }
 
-/**
- * Under a name of objectives or outcomes, a paragraph whose lines each start with an ID ("LO1 –
- * Recognise ...", "CLO2: Explain ..."), as syllabi and compliance modules write them without
- * list markers, or with a typed bullet ("✓ Load a data set", MOOC pages): each line is an item
- * (with that ID), read as a list item is. A first line ending
- * in a colon is their lead-in ("By the end of the module, staff will be able to:"), and names
- * them where no heading does.
- */
 /** A line that starts with an ID ("LO2 – ", "**CLO 2:**", "[LO2]") or a typed bullet. */
 const ID_LINE = /(?:^|\n)[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅)/u;
 /** A bullet typed as a character, not a list marker: "✓ Load a data set", "• Explain ...". */
@@ -100,6 +92,13 @@ const BULLET = /^(?:[✓✔☑•▪◦‣➤►→◆●■]|✅)\uFE0F?\s*/u;
 const LEARNING_LEAD =
   /\b(?:be\s+able\s+to|will|should|can|t?swbat)\b[^:]{0,80}:$|\b(?:learning\s+)?(?:objectives?|outcomes?)\b[^:]{0,40}:$/i;
 
+/**
+ * Under a name of objectives or outcomes, a paragraph whose lines each start with an ID ("LO1 –
+ * Recognise ...", "CLO2: Explain ..."), as syllabi and compliance modules write them without
+ * list markers, or with a typed bullet ("✓ Load a data set", MOOC pages): each line is an item
+ * (with that ID), read as a list item is. A first line ending in a colon is their lead-in
+ * ("By the end of the module, staff will be able to:"), and names them where no heading does.
+ */
 export function readIdLines(s: Scope, p: Paragraph): boolean {
   const b = s.b;
   const span = off(b, p);
