@@ -19,6 +19,7 @@ import type {
   TextEdit,
 } from './model.js';
 import { courseKind } from './kind.js';
+import { idLetters } from './recognise/references.js';
 import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';
@@ -699,11 +700,11 @@ export class Workspace {
       implied: boolean,
     ) => void,
   ): void {
-    this.idPrefixes ??= new Set([...this.ids.keys()].map(idPrefix));
+    this.idPrefixes ??= new Set([...this.ids.keys()].map(idLetters));
     const byTag = new Map<string, [Item, Reference][]>();
     for (const pair of unresolved) {
       const key = pair[1].id.toLowerCase();
-      const prefix = idPrefix(key);
+      const prefix = idLetters(key);
       if (this.idPrefixes.has(prefix) || OBJECTIVE_PREFIX.test(prefix)) continue;
       const list = byTag.get(key);
       if (list) list.push(pair);
@@ -1228,11 +1229,6 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
   const item = (kind === 'objective' ? outline.objectives : outline.outcomes)[Number(m[2]) - 1];
   if (!item || item.explicitId) return null;
   return { filePath, kind, id: item.id, index: item.index };
-}
-
-/** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
-function idPrefix(id: string): string {
-  return id.replace(/-?\d.*$/, '').toLowerCase();
 }
 
 /** True when the code is written in the text outside the references to it (a table or list

@@ -149,7 +149,8 @@ function align(src: string, value: string, span: Span, out: PlainText): void {
 }
 
 /** A character reference at lastIndex: decimal, hexadecimal or named. */
-const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+/** A character reference ("&amp;", "&#x1F600;"), matched where lastIndex stands. */
+export const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 function indexSpan(src: string, span: Span): Map<number, number[]> {
   const index = new Map<number, number[]>();

@@ -7,6 +7,11 @@ const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
  * after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never one. */
 export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|Objective|Outcome) `;
 export const SPACED_ID = String.raw`${SPACED_PREFIX}\d+(?:\.\d+)*\b`;
+/** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
+export function idLetters(id: string): string {
+  return id.replace(/-?\d.*$/, '').toLowerCase();
+}
+
 /** The ID a spaced one stands for: "ELO 1.1" is ELO1.1. */
 export function canonicalId(id: string): string {
   return id.includes(' ') ? id.replace(/ /g, '') : id;

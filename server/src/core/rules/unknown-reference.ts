@@ -3,6 +3,7 @@
 import { editDistance } from '../config.js';
 import { itemsOf } from '../model.js';
 import { flat, notesOf } from '../recognise/noted.js';
+import { idLetters } from '../recognise/references.js';
 import type { Rule } from './rule.js';
 
 export const unknownReference: Rule = {
@@ -38,7 +39,9 @@ export const unknownReference: Rule = {
           });
           continue;
         }
-        if (ref.form === 'parenthesised' && !index.prefixes.has(prefixOf(ref.id))) continue;
+        // A reference in parentheses counts only when it looks like the outline's own IDs (its
+        // letters match an existing ID's), so "(ISO9001)" or "(A4)" are not taken for one.
+        if (ref.form === 'parenthesised' && !index.prefixes.has(idLetters(ref.id))) continue;
         let scored = suggested.get(ref.id);
         if (!scored) {
           scored = budget >= known.length ? closest(ref.id, known) : [];
@@ -104,13 +107,7 @@ function indexIds(known: { id: string; filePath: string }[]): KnownIndex {
     byId.set(key, list);
   }
   const ids = [...new Set(known.map((k) => k.id))];
-  return { ids, byId, prefixes: new Set(ids.map(prefixOf)) };
-}
-
-/** A reference in parentheses counts only when it looks like the outline's own IDs (its
- * letters match an existing ID's), so "(ISO9001)" or "(A4)" are not taken for references. */
-function prefixOf(id: string): string {
-  return id.replace(/-?\d.*$/, '').toLowerCase();
+  return { ids, byId, prefixes: new Set(ids.map(idLetters)) };
 }
 
 /** How far apart the last numbers of two IDs are ("LO2.5" is nearer "LO2.4" than "LO2.1"). */

@@ -4,13 +4,12 @@
 import type { Html, RootContent } from 'mdast';
 import { off } from '../context.js';
 import { addItem, newSink } from '../items.js';
-import type { PlainText } from '../plain.js';
+import { CHAR_REF, type PlainText } from '../plain.js';
 import { decodeReferences } from '../html-blocks.js';
 import { placementFor, type Scope } from '../scope.js';
 
 // `[^<>]*`: "<li<li<li..." with no ">" stays linear.
 const ITEM = /<li\b[^<>]*>/gi;
-const CHAR_REF = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 export function readHtmlList(s: Scope, node: Html, siblings: RootContent[], index: number): void {
   const b = s.b;
