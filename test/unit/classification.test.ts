@@ -1157,7 +1157,34 @@ const OUTCOMES: OutcomeCase[] = [
   ],
   ['Fewer than 3 non-conformities at each quarterly inspection.', true, true, false, false, null],
   ['Zero findings in the audit.', true, false, false, false, 4],
+  // Sales results are business results (Kirkpatrick 4), as revenue and churn are.
+  [
+    'Win rate on qualified opportunities rises from 18% to 25% by end of Q4.',
+    true,
+    true,
+    false,
+    false,
+    4,
+  ],
+  ['Average deal size grows from $42k to $50k by end of Q4.', true, true, false, false, 4],
+  ['Quota attainment reaches 90% within two quarters.', true, true, false, false, 4],
 ];
+
+// The target's text is what the outline JSON and the hover show: the whole change, its unit too.
+describe('outcome target text', () => {
+  const cases: [string, string][] = [
+    ['Win rate rises from 18% to 25% by end of Q4.', 'from 18% to 25%'],
+    ['Average deal size grows from $42k to $50k by end of Q4.', 'from $42k to $50k'],
+    ['Churn falls from 8 percent to 5 percent within 6 months.', 'from 8 percent to 5 percent'],
+    ['VPN-related tickets fall from 120 to 40 a month within 90 days.', 'from 120 to 40'],
+  ];
+  for (const [text, want] of cases) {
+    test(text, () => {
+      const o = buildOutline(`## Outcomes\n\n- ${text}\n`, 'case.md').outcomes[0];
+      assert.equal(o?.analysis.target?.text, want);
+    });
+  }
+});
 
 describe('outcome classification', () => {
   let right = 0;

@@ -71,7 +71,7 @@ const TARGETS: RegExp[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
   new RegExp(
-    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|(?=(\p{L}+))\1)?\s*(?:(?=(\p{L}+))\2\s+){0,3}?to\s+[$£€]?${NUM}`,
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|(?=(\p{L}+))\1)?\s*(?:(?=(\p{L}+))\2\s+){0,3}?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b)?`,
     'iu',
   ),
   new RegExp(
@@ -113,7 +113,7 @@ const CUSTOMER_SATISFACTION =
   /\b(?:customer|client|patient|user|guest|citizen|member|csat|nps|net\s+promoter)\b/i;
 
 const BUSINESS: RegExp[] = [
-  /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment)\b/i,
+  /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment|win\s+rates?|deal\s+sizes?|quota(?:\s+attainment)?|market\s+share|renewals?|upsells?|average\s+order\s+values?)\b/i,
   /\b(?:admissions|readmissions?|tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog)\b/i,
   /\b(?:customer|client|patient)\s+(?:satisfaction|retention|complaints?|wait|waiting)|\b(?:csat|nps|net\s+promoter)\b/i,
   /\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b/iu,
