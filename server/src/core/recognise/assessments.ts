@@ -345,6 +345,15 @@ export function labelledParagraph(
   });
 }
 
+// How a task is judged: "scored against the rubric", "pass = 7/8", "signed off by the mentor".
+const JUDGED =
+  /\b(?:rubrics?|scorecards?|score\s+sheets?|marking\s+(?:scheme|criteria|guide)|mark\s+scheme|scored|graded|marked\s+(?:by|against|with|on)|pass(?:ing)?\s+marks?|pass(?:es)?\s*(?:=|:|at|with)\s*\d|signed\s+off|sign-off|assessed\s+(?:by|against|with|on)|observed\s+(?:by|and\s+scored))\b/i;
+
+/** Whether a task's text says how it is judged (a rubric, a pass mark, a sign-off). */
+function judged(texts: readonly string[]): boolean {
+  return texts.some((t) => t.length <= 2000 && JUDGED.test(t));
+}
+
 /** Finishes one pending assessment (a heading of a block of assessments, at its section's
  * end). */
 export function finishPending(s: Scope, p: PendingAssessment): void {
@@ -375,7 +384,7 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   // A weak name ("## Project", "## Lab") names an assessment only when it asks something.
   const asks = titleAsks(title.text, p.name);
   const read = [...(asks ? [title.text] : []), ...task.map((t) => t.text)];
-  if (p.name.strength === 'weak' && readTask(read, b.lex).level === null) return;
+  if (p.name.strength === 'weak' && readTask(read, b.lex).level === null && !judged(read)) return;
   const section = p.section >= 0 ? p.section : s.section;
   const body = bodySpan(b, p.nodes);
   // Each is a block of its own (OUTLINE-CONVENTIONS.md section 6): a challenge that names no
