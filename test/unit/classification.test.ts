@@ -486,6 +486,18 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Lock the till every time you leave it.', false, 'apply', true, false],
   ['Cut a board to length within 5 cm of the marked line.', false, 'apply', true, false],
   ['Pack a first-aid kit without missing an item.', false, 'apply', true, false],
+  // Zero errors stated with "has no" and harm avoided by striking or tipping (a forklift
+  // course, a driving test); a means done without stays a condition.
+  ['Edit a press release so that it has no errors of fact or style.', false, 'apply', true, false],
+  [
+    'Drive the forklift through the course without striking any marker.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  ['Reverse the van into the bay without hitting the cones.', false, 'apply', true, false],
+  ['Solve the equations without using a calculator.', false, 'apply', false, false],
   ['Demonstrate a bowline knot on each attempt.', false, 'apply', true, false],
   ['Measure the width of a room to within 10% of its true value.', false, 'apply', true, false],
   [
@@ -1168,6 +1180,32 @@ const OUTCOMES: OutcomeCase[] = [
   ],
   ['Average deal size grows from $42k to $50k by end of Q4.', true, true, false, false, 4],
   ['Quota attainment reaches 90% within two quarters.', true, true, false, false, 4],
+  // A check at a point counted in days dates the outcome ("90-day pulse survey"); its number
+  // is no target.
+  [
+    '90-day pulse survey: "My team lead explains priorities clearly" rises from 54% to 70% favourable.',
+    true,
+    true,
+    false,
+    false,
+    null,
+  ],
+  [
+    'At the 60-day review, 80% of new managers hold monthly one-to-ones.',
+    true,
+    true,
+    false,
+    false,
+    null,
+  ],
+  [
+    "HR-logged grievances from new managers' teams fall by 30% within 6 months.",
+    true,
+    true,
+    false,
+    false,
+    4,
+  ],
 ];
 
 // The target's text is what the outline JSON and the hover show: the whole change, its unit too.
@@ -1177,6 +1215,7 @@ describe('outcome target text', () => {
     ['Average deal size grows from $42k to $50k by end of Q4.', 'from $42k to $50k'],
     ['Churn falls from 8 percent to 5 percent within 6 months.', 'from 8 percent to 5 percent'],
     ['VPN-related tickets fall from 120 to 40 a month within 90 days.', 'from 120 to 40'],
+    ['90-day pulse survey: favourable answers rise from 54% to 70%.', 'from 54% to 70%'],
   ];
   for (const [text, want] of cases) {
     test(text, () => {

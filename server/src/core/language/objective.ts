@@ -241,11 +241,11 @@ const CRITERIA: RegExp[] = [
   // "without changing its behaviour", "without losing data" (verbs of damage and loss; a means
   // or step done without, "without transferring the call", "without using a calculator", is a
   // condition).
-  /\bwithout\s+(?:any\s+)?(?:damag|break|cutt|tear|spill|dropp|injur|harm|scratch|burn|contaminat|los|chang|compromis|exceed|wast|bruis|stain|crush|punctur|overheat|corrupt)\p{L}{0,2}ing\b/iu,
+  /\bwithout\s+(?:any\s+)?(?:damag|break|cutt|tear|spill|dropp|injur|harm|scratch|burn|contaminat|los|chang|compromis|exceed|wast|bruis|stain|crush|punctur|overheat|corrupt|strik|hitt|knock|collid|tipp|stall)\p{L}{0,2}ing\b/iu,
   /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
   // Every fault found: "identifying all defects", "spotting every hazard".
   /\b(?:identify(?:ing)?|identifies|find(?:s|ing)?|spot(?:s|ting)?|detect(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:defects?|faults?|hazards?|errors?|risks?|issues?|problems?|discrepancies|anomalies|bugs?|deviations?)\b/i,
-  /\bwith(?:out|\s+no|\s+zero)\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
+  /\b(?:with(?:out|\s+no|\s+zero)|(?:has|have|having|contains?|containing|makes?|making|leaves?|leaving)\s+(?:no|zero))\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
   // competent or above against the checklist', or by a named judge: 'rated "effective" by the
@@ -312,7 +312,7 @@ const CRITERIA_GATES: RegExp[] = [
   /without/i,
   /\b(?:all|every|each)\b/i,
   /\b(?:all|every|each)\b/i,
-  /with/i,
+  /with|\b(?:no|zero)\b/i,
   /error|unaided|unassisted|independently|memory|first|single|one/i,
   /scor|rated|graded|marked|judged|assessed/i,
   /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|shown|illustrated|laid out|listed|stated|as in|compl|in line|consistent|standard|that|conform|per |against|align/i,

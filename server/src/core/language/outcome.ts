@@ -59,6 +59,12 @@ const TIMEFRAMES: RegExp[] = [
     String.raw`\b(?:after|from|since|starting)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\s+\d{4}\b|\b(?:after|from|since|starting)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
     'i',
   ),
+  // A check at a point counted from the start: "90-day pulse survey", "at the 60-day review",
+  // "6-month follow-up" (not "a 30-day trial", which names no check).
+  new RegExp(
+    String.raw`\b${NUM}[-\s](?:day|week|month|year)\s+(?:[\p{L}-]+\s+){0,2}?(?:follow[-\s]?ups?|pulse(?:\s+(?:surveys?|checks?))?|surveys?|reviews?|check[-\s]?ins?|marks?|evaluations?|audits?|assessments?|appraisals?|observations?)\b`,
+    'iu',
+  ),
   // A recurring review: "in the annual third-party audit", "at each quarterly inspection", "by
   // next annual survey" (a table's "When" column).
   new RegExp(
@@ -114,7 +120,7 @@ const CUSTOMER_SATISFACTION =
 
 const BUSINESS: RegExp[] = [
   /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment|win\s+rates?|deal\s+sizes?|quota(?:\s+attainment)?|market\s+share|renewals?|upsells?|average\s+order\s+values?)\b/i,
-  /\b(?:admissions|readmissions?|tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog)\b/i,
+  /\b(?:admissions|readmissions?|tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog|grievances?|absenteeism|sickness\s+absence)\b/i,
   /\b(?:customer|client|patient)\s+(?:satisfaction|retention|complaints?|wait|waiting)|\b(?:csat|nps|net\s+promoter)\b/i,
   /\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b/iu,
 ];

@@ -66,10 +66,15 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     const m = LEARNER_SENTENCE.exec(text.slice(from, to));
     if (m) parts.push([from + m[0].length, to]);
   }
-  if (!parts.length && clauses.length === 1 && text.length <= 200 && !POINTER.test(text)) {
+  if (!parts.length && clauses.length === 1 && text.length <= 240 && !POINTER.test(text)) {
     const r = readObjectiveForRecognition(text, b.lex);
     const word = r.verb ? text.slice(r.verb.start, r.verb.end).toLowerCase() : '';
-    if (r.verb && !r.verbFromLeadIn && r.verb.start <= 2 && b.lex.lemma(word) === word)
+    if (
+      r.verb &&
+      !r.verbFromLeadIn &&
+      (r.verb.start <= 2 || (conditionFirst(text, r) && !POINTER.test(text.slice(r.verb.start)))) &&
+      b.lex.lemma(word) === word
+    )
       parts.push(clauses[0]!);
   }
   if (!parts.length) return false;
@@ -82,6 +87,21 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     if (made) naming.read++;
   }
   return true;
+}
+
+/**
+ * Whether an objective's verb follows only its leading condition, and before that at most a
+ * label of the military and workplace style ("TO: Given a forklift and a loaded pallet, operate
+ * ...", "Using the style guide, edit ..."): nothing else, such as "we" in "In this module, we
+ * look at ...", stands before the verb.
+ */
+function conditionFirst(text: string, r: ReturnType<typeof readObjectiveForRecognition>): boolean {
+  const c = r.condition;
+  if (!c || !r.verb || r.verb.start !== r.behaviourStart) return false;
+  return (
+    /^(?:[A-Z]{1,5}(?:[ .-]?\d+(?:\.\d+)*)?\s*[:.)–—-]\s*)?$/.test(text.slice(0, c.start)) &&
+    /^[\s,]*$/.test(text.slice(c.end, r.verb.start))
+  );
 }
 
 /** A line that starts with an ID ("LO2 – ", "**CLO 2:**", "[LO2]") or a typed bullet. */

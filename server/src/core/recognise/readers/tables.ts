@@ -14,6 +14,7 @@ import { placementFor, ruleOf, type Scope } from '../scope.js';
 import { canonicalId, SPACED_PREFIX } from '../references.js';
 import { readLeadIn } from '../leadins.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
+import { NUM } from '../../language/words.js';
 import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -71,7 +72,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     const placement = placementFor(s, siblings, index);
     if (
       placement &&
-      (placement.rule === 'objective' || placement.rule === 'objective-unless-metric')
+      (placement.rule === 'objective' ||
+        placement.rule === 'objective-unless-metric' ||
+        placement.rule === 'goal')
     ) {
       const placed = statementColumns(b, headers, rows, roles.id, (h) => STATEMENT_HEADER.test(h));
       if (placed) {
@@ -122,7 +125,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
         for (const [col, word] of outcomeParts) {
           const c = row[col];
           const part = c ? sliceByOffsets(plain, c) : null;
-          if (part?.text.trim()) outText = join(outText, ` ${word} `, part);
+          if (part?.text.trim()) outText = join(outText, joiner(word, part), part);
         }
       if (outText.text.trim())
         addItem(b, outcomes, outText, outCell, {
@@ -370,6 +373,22 @@ const TARGET_HEADER = /^(?:target|targets|goal|target\s+value|to|desired|expecte
 const BASELINE_HEADER = /^(?:baseline|current|today|from|starting\s+point|now)$/i;
 const TIME_HEADER =
   /^(?:timeframe|time\s*frame|deadline|by\s+when|when|due|due\s+date|target\s+date|date|by)$/i;
+/** How a measure is taken ("How", "Method", "Data source"): in an evaluation plan it often holds
+ * the change itself ("Incident reports fall from 12 to 4 per year"). */
+const HOW_HEADER =
+  /^(?:how|how\s+(?:measured|we(?:'ll|’ll|\s+will)?\s+measure(?:\s+it)?)|methods?|measurement\s+methods?|data\s+sources?|sources?|instruments?|tools?|measured\s+by)$/i;
+/** A "When" cell that is a bare duration ("30 days", "12 months"): counted from the training. */
+const DURATION = new RegExp(
+  String.raw`^\s*${NUM}\s*-?\s*(?:days?|weeks?|months?|quarters?|years?)\s*$`,
+  'i',
+);
+
+/** The words that join a column's cell to the measure ("; " before how it is measured, " from
+ * " before a baseline); a bare duration is "within" it. */
+function joiner(word: string, part: PlainText): string {
+  if (word === ';') return '; ';
+  return ` ${word === 'by' && DURATION.test(part.text) ? 'within' : word} `;
+}
 
 /** The baseline, target and deadline columns of a table whose outcome column is `roles.outcome`
  * (none of the columns read for another role), with the words that join each to the measure. */
@@ -378,6 +397,7 @@ function measureParts(headers: string[], roles: Roles): [number, string][] {
   const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
   const find = (re: RegExp) => clean.findIndex((h, col) => !taken.has(col) && re.test(h));
   const parts: [number, string][] = [
+    [find(HOW_HEADER), ';'],
     [find(BASELINE_HEADER), 'from'],
     [find(TARGET_HEADER), 'to'],
     [find(TIME_HEADER), 'by'],
@@ -406,6 +426,7 @@ function readMeasureTable(
   const underOutcomes = s.naming?.name.kind === 'outcome' || s.label?.name.kind === 'outcome';
   if (target < 0 && !underOutcomes) return;
   const parts: [number, string][] = [
+    [clean.findIndex((h, col) => col !== measure && HOW_HEADER.test(h)), ';'],
     [clean.findIndex((h) => BASELINE_HEADER.test(h)), 'from'],
     [target, 'to'],
     [clean.findIndex((h) => TIME_HEADER.test(h)), 'by'],
@@ -426,7 +447,7 @@ function readMeasureTable(
       const c = col >= 0 ? row[col] : undefined;
       const part = c ? sliceByOffsets(plain, c) : null;
       if (!part || !part.text.trim()) continue;
-      text = join(text, ` ${word} `, part);
+      text = join(text, joiner(word, part), part);
     }
     if (addItem(s.b, sink, text, cell, { insertion: null, labels: false })) read++;
   }
