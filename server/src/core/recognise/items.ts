@@ -108,6 +108,9 @@ export interface ItemSink {
 export type KindRule =
   | ItemKind
   | 'objective-unless-metric'
+  /** "Goals", "Program goals": learner statements, unless an item is a measure that no learner
+   * states ("New agents reach a CSAT of 4.5/5 by day 60": a workplace plan's goals). */
+  | 'goal'
   | 'outcome-unless-learner'
   /** A school's success criteria: as outcome-unless-learner, and the block's objectives state
    * the degree of the learning intentions of their section (markCriteria). */
@@ -150,6 +153,10 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
     return 'objective';
   const change = readsAsChange(plain);
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
+  if (rule === 'goal')
+    return change || (readsAsMeasure(plain) && !readsAsLearnerStatement(plain, lex))
+      ? 'outcome'
+      : 'objective';
   if (change || readsAsMeasure(plain)) return 'outcome';
   return readsAsLearnerStatement(plain, lex) ? 'objective' : 'outcome';
 }

@@ -14,7 +14,7 @@ export interface BlockName {
   /** The academic "learning outcomes" family: learner statements unless an item is a metric.
    * A school's "success criteria": learner statements that state the degree of the learning
    * intentions beside them (metrics stay outcomes). */
-  family: 'learning-outcomes' | 'success-criteria' | null;
+  family: 'learning-outcomes' | 'success-criteria' | 'goals' | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
@@ -39,7 +39,10 @@ function compile(entries: Entry[]): Map<string, BlockName> {
   for (const e of entries) {
     map.set(e.name, {
       kind: e.kind as NamedKind,
-      family: e.family === 'learning-outcomes' || e.family === 'success-criteria' ? e.family : null,
+      family:
+        e.family === 'learning-outcomes' || e.family === 'success-criteria' || e.family === 'goals'
+          ? e.family
+          : null,
       strength: e.strength === 'weak' ? 'weak' : 'strong',
       name: e.name,
       ...(e.counts === 'one' ? { one: true } : {}),

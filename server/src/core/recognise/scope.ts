@@ -94,6 +94,7 @@ export function ruleOf(name: BlockName): KindRule {
   if (name.kind === 'assessment') return 'assessment';
   if (name.kind === 'outcome')
     return name.family === 'success-criteria' ? 'criteria' : 'outcome-unless-learner';
+  if (name.family === 'goals') return 'goal';
   return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
 }
 

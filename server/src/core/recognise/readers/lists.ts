@@ -104,6 +104,8 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     } else {
       const r = readObjectiveForRecognition(body, b.lex);
       if (r.verb && !r.verbFromLeadIn) yes++;
+      // A workplace plan's goals may be its measures ("AHT under 9 minutes by day 90").
+      else if (placement.rule === 'goal' && readsAsMetric(body)) yes++;
     }
   }
   return all > 0 && yes * 2 >= all;
@@ -119,7 +121,9 @@ function byHeading(placement: Placement): boolean {
       placement.source === 'label' ||
       placement.source === 'file') &&
     placement.leadIn === null &&
-    (placement.rule === 'objective' || placement.rule === 'objective-unless-metric')
+    (placement.rule === 'objective' ||
+      placement.rule === 'objective-unless-metric' ||
+      placement.rule === 'goal')
   );
 }
 
