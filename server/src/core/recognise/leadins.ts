@@ -37,7 +37,7 @@ const NEUTRAL = compile(data.neutral);
 
 const MODAL = String.raw`(?:will|should|shall|must|can|could|may|would|are\s+going\s+to|'ll)`;
 const CARRIER = new RegExp(
-  String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)$`,
+  String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?:\s+that)?$`,
   'iu',
 );
 const TEACHER = /\bwe\s+(?:will|shall|'ll|are\s+going\s+to)\b/i;
@@ -50,7 +50,11 @@ const ABLE_TO_END = /\b(?:be|are|is|am)\s+able\s+to$/i;
  * lesson.").
  */
 export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
-  const trimmed = text.trimEnd(); // Not `replace(/\s+$/)`: quadratic on runs of spaces.
+  let trimmed = text.trimEnd(); // Not `replace(/\s+$/)`: quadratic on runs of spaces.
+  // "Students will understand that...": a lead-in that trails off into its list (a unit plan's
+  // heading or paragraph) ends as a colon does.
+  const ellipsis = /(?:\.\.\.|…)$/.exec(trimmed);
+  if (ellipsis) trimmed = `${trimmed.slice(0, ellipsis.index).trimEnd()}:`;
   const last = trimmed[trimmed.length - 1];
   if (last !== ':' && last !== '.') {
     // "After this lesson, you should be able to" with no colon, the list below it ending the

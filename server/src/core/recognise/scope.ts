@@ -2,7 +2,7 @@
 // directive, the file's name), and the placement of one block-level node (a list, a table, an
 // HTML list, a paragraph of sentences): which kind its items are, and where they came from.
 // Readers ask `placementFor`; the walk (walk.ts) keeps the scopes.
-import type { Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { BlockSource, LeadIn, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
@@ -156,9 +156,10 @@ export interface LeadInFound {
 }
 
 /** Reads a paragraph as a lead-in, with the edit that turns a carried verb into "be able to". */
-export function leadInOf(b: Builder, p: Paragraph): LeadInFound | null {
+export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFound | null {
   const plain = plainOf(b, p.children);
-  const reading = readLeadIn(plain.text, b.lex);
+  // A heading may stand for the colon ("### Students will know"): `end` is read after its text.
+  const reading = readLeadIn(plain.text.trimEnd() + end, b.lex);
   if (!reading) return null;
   const verb = reading.verb;
   return {

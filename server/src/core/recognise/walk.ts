@@ -2,7 +2,7 @@
 // label paragraphs, lead-ins, divs and directives, block quotes and alerts, the file's own name).
 // Each block-level node is handed to the reader of its syntax (readers/), which asks the scope
 // where its items go. A name with nothing readable under it is recorded for unread-block.
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { BlockSource, Outline, Section, UnreadBlock } from '../model.js';
 import {
   collectTask,
@@ -21,7 +21,6 @@ import {
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
-import { readLeadIn } from './leadins.js';
 import { blockName, fileName, type BlockName } from './names.js';
 
 /** The name a learnr exercise chunk is read under (one exercise). */
@@ -38,6 +37,7 @@ import { readTable } from './readers/tables.js';
 import {
   labelName,
   leadInOf,
+  type LeadInFound,
   nameOfDiv,
   newNaming,
   type Naming,
@@ -160,9 +160,10 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) close(stack.pop()!);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
-    const named = blockName(title) ?? headingLeadIn(b, title);
+    const named = blockName(title);
+    const headed = named ? null : headingLeadIn(b, node, title);
     // A heading that names assessments starts a section of its own, outside any objectives.
-    const name = named?.kind === 'assessment' ? null : named;
+    const name = named?.kind === 'assessment' ? null : (named ?? (headed ? LEAD_IN_NAME : null));
     const isCourse = node.depth === 1 && singleH1 && outline.sections[0]!.heading === null;
     if (isCourse) {
       const course = outline.sections[0]!;
@@ -172,7 +173,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
     if (name) {
       // A heading that only names the block: its items belong to the parent section.
-      const naming = newNaming(name, 'heading', span, title);
+      const naming = newNaming(name, 'heading', span, title, headed?.leadIn ?? null);
       stack.push({
         depth: node.depth,
         section: parent,
@@ -282,12 +283,18 @@ function sourceOfDiv(d: Div): BlockSource {
   return d.syntax === 'directive' ? 'directive' : d.syntax === 'admonition' ? 'admonition' : 'div';
 }
 
-/** "## By the end of this lesson you will be able to": a heading that is a lead-in. */
-function headingLeadIn(b: Builder, title: string): ReturnType<typeof blockName> {
-  if (title.length > 200 || !/\b(?:able\s+to|will\s+learn|you\s+will|t?swbat)\b/i.test(title))
+/** "## By the end of this lesson you will be able to", "### Students will know...": a heading
+ * that is a lead-in, with the verb it carries ("know") for the items under it. */
+function headingLeadIn(b: Builder, node: Heading, title: string): LeadInFound | null {
+  if (
+    title.length > 200 ||
+    !/\b(?:able\s+to|will\s+learn|(?:you|students?|learners?|pupils?|participants?|trainees?)\s+(?:will|should)|t?swbat)\b/i.test(
+      title,
+    )
+  )
     return null;
-  const t = /[:.]$/.test(title) ? title : `${title}:`;
-  return readLeadIn(t, b.lex)?.class === 'learning' ? LEAD_IN_NAME : null;
+  const found = leadInOf(b, node, /[:.…]$/.test(title) ? '' : ':');
+  return found?.reading.class === 'learning' ? found : null;
 }
 
 /** The name a learning lead-in gives its block. */
