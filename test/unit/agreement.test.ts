@@ -424,11 +424,14 @@ describe('agreement with human labels', () => {
     // lenient 0.829, read 0.991, vague 0.923, criterion 0.969, compound 0.904), and at the
     // session's end, after the genre trials' fixes and the tenth pass (b2bf7d3: 0.737, 0.835,
     // 0.991, 0.924, 0.969, 0.915; docs/agreement.md). No miss has been read: the bars hold the
-    // last figures, rounded down, so that a change that loses on it shows.
-    assert.ok(f.strict >= 0.736, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.834, `lenient ${f.lenient}`);
+    // last figures, rounded down, so that a change that loses on it shows. An intuition, a feel
+    // or a sense gained read as vague (2 December, second session: a MOOC week's "Gain an
+    // intuition for ...") gained two vague labels here (0.926) and lost one level (0.736 /
+    // 0.834): the bars moved by that one objective, knowingly.
+    assert.ok(f.strict >= 0.735, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.833, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.923, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.925, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });

@@ -33,6 +33,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Be aware of the clear-desk rule.', true, null, false, false],
   ['Appreciate the importance of data protection.', true, null, false, false],
   ['Gain an understanding of the sales pipeline.', true, null, false, false],
+  // An intuition, a feel or a sense gained is an inner state too (a MOOC week's objectives).
+  ['Gain an intuition for the decision boundary.', true, null, false, false],
+  ['Develop a feel for how many clusters a data set holds.', true, null, false, false],
+  ['Build a sense of scale for cloud costs.', true, null, false, false],
   ['Learn about the new CRM.', true, null, false, false],
   ['Have a working knowledge of Excel pivot tables.', true, null, false, false],
   ['Identify at least 8 of 10 phishing emails in a sample inbox.', false, 'remember', true, false],
