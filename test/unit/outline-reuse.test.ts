@@ -312,6 +312,47 @@ test('what a heading or lead-in above a long list says reaches the items reused 
   assert.ok(reused > 500, `items were reused (${reused})`);
 });
 
+test('an objective kept from the last build takes its ABCD parts afresh from the list under it', () => {
+  // The objective's paragraph is unchanged in every text; only its sub-items change: a degree,
+  // one that states no criterion, none, sub-objectives. (Today the list they change is parsed
+  // again, and its objective read again; the items after it are reused. Whatever reuse does,
+  // the parts must be the list's of the text.)
+  const objective = (parts: string[]) =>
+    [
+      '# Course',
+      '',
+      '## Performance objectives',
+      '',
+      '1. Configure the VPN client on a company laptop.',
+      ...parts.map((p) => `   - ${p}`),
+      '2. Explain the split-tunnel policy to a user.',
+      '',
+      // Long enough that the builder reuses what an edit left (a short file is read whole).
+      ...Array.from({ length: 300 }, (_, i) => `- Explain rule ${i} to a colleague`),
+      '',
+    ].join('\n');
+  const texts = [
+    objective(['Condition: given a new laptop', 'Degree: within 10 minutes, with no errors']),
+    objective(['Condition: given a new laptop', "Degree: to the supervisor's satisfaction"]),
+    objective([]),
+    objective(['Degree: within 5 minutes']),
+    objective(['Open the client.', 'Enter the server address.']),
+    objective(['Condition: given a new laptop', 'Degree: within 10 minutes, with no errors']),
+  ];
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  let reused = 0;
+  for (const [i, text] of texts.entries()) {
+    const before = new Set(ws.get(FILE)?.objectives ?? []);
+    ws.update(FILE, text);
+    const expected = fresh(text);
+    assert.deepEqual(ws.get(FILE), expected.outline, `outline model differs at text ${i}`);
+    assert.deepEqual(ws.outlineJson(FILE), expected.json, `outline JSON differs at text ${i}`);
+    assert.deepEqual(ws.lint(FILE), expected.findings, `findings differ at text ${i}`);
+    reused += ws.get(FILE)!.objectives.filter((o) => before.has(o)).length;
+  }
+  assert.ok(reused > 500, `items were reused (${reused})`);
+});
+
 test('a paragraph whose line changed before it is not reused, though its parse node is', () => {
   // The parse guarantees that a kept node's text is unchanged; the memo checks it again.
   const reads = new Reads(lexiconFor(), null);

@@ -227,8 +227,8 @@ export function outlineToJson(
       alternativeLevels: o.analysis.alternatives,
       vague: o.analysis.vague,
       vaguePhrase: o.analysis.vaguePhrase?.key ?? null,
-      criterion: o.analysis.criterion?.text ?? null,
-      condition: o.analysis.condition?.text ?? null,
+      criterion: o.analysis.criterion?.text ?? o.abcd?.degree?.text ?? null,
+      condition: o.analysis.condition?.text ?? o.abcd?.condition?.text ?? null,
       meantLevel: o.analysis.meantLevel,
       behaviours: o.analysis.behaviours.map((b) => {
         const p = range({ start: b.verb.span.start, end: b.verb.span.start }).start;

@@ -230,6 +230,10 @@ export interface Objective extends ItemBase {
   /** Its degree is stated by a school's success criteria: it is one, or it stands in their
    * section (a learning intention). Set afresh on every build (recognise/walk.ts). */
   degreeByCriteria?: boolean;
+  /** Its ABCD parts written as sub-items ("- Condition: given a new laptop", "- Degree: within
+   * 10 minutes"): the condition, and the measurable degree found in the degree's line (null
+   * where that line states none). Set afresh on every read of the item (recognise/items.ts). */
+  abcd?: { condition: Located | null; degree: Located | null } | null;
   outcomes: Link[];
   /** The assessments that check it (OUTLINE-CONVENTIONS.md section 6). */
   assessments: Link[];

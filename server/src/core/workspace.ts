@@ -775,8 +775,10 @@ interface ItemState {
   signature: string;
 }
 
+/** Whether its degree is stated outside its text: by success criteria, or by an ABCD "Degree:"
+ * line under it (missing-criterion's findings differ by it). */
 function criteriaOf(item: Objective | Outcome): boolean {
-  return item.kind === 'objective' && item.degreeByCriteria === true;
+  return item.kind === 'objective' && (item.degreeByCriteria === true || !!item.abcd?.degree);
 }
 
 /** The item rules' findings of one file's last lint; the configuration they were made with
@@ -997,7 +999,7 @@ class ItemReuse {
       item.textSpan.end - base,
       item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
       item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
-      item.kind === 'objective' && item.degreeByCriteria ? 'criteria' : '',
+      criteriaOf(item) ? 'criteria' : '',
       // (The plain text is compared in full before a memo is reused: see slotsOf.)
       hashRange(text, start, end),
       item.plain.length,

@@ -2003,6 +2003,12 @@ function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
   return t;
 }
 
+/** The measurable degree a text states, read as an objective's criterion is ("within 10
+ * minutes, with no errors"): for an ABCD "Degree:" line under an objective. */
+export function criterionIn(text: string): PlainSpan | null {
+  return text.length > 2000 ? null : findCriterion(text, 0, -1, false, true);
+}
+
 function findCriterion(
   text: string,
   from: number,

@@ -4,6 +4,7 @@
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readTask } from '../language/assessment.js';
 import {
+  criterionIn,
   readObjective,
   readObjectiveForRecognition,
   type ObjectiveReading,
@@ -367,11 +368,14 @@ export function readItem(
   }
   if (!made) return null;
   // Nested lists: outcomes nested under an objective measure it; unlabelled sub-items of an
-  // objective are sub-objectives, unless the objective ends with ":" (they complete it).
+  // objective are sub-objectives, unless the objective ends with ":" (they complete it), or
+  // they are its ABCD parts ("- Condition: ...", "- Degree: ...").
   const self = { kind: made.kind, index: made.index };
+  let abcd: Objective['abcd'] = null;
   for (let c = 1; c < item.children.length; c++) {
     const child = item.children[c]!;
     if (child.type !== 'list') continue;
+    if (made.kind === 'objective' && !abcd && (abcd = abcdParts(b, child))) continue;
     const prev = item.children[c - 1];
     const namedKind =
       prev?.type === 'paragraph' && c > 1
@@ -387,7 +391,57 @@ export function readItem(
       findLabelledItems(b, child, sink.section, self);
     }
   }
+  // Written only where it changes (an item reused from the last build keeps its object).
+  if (made.kind === 'objective') {
+    const o = made as Objective;
+    if (abcd || o.abcd) o.abcd = abcd;
+  }
   return made;
+}
+
+/** An ABCD part as a sub-item's label: "Condition:", "**Degree:**", "Criterion –". */
+const ABCD_PART =
+  /^\s*(audience|behaviou?r|performance|conditions?|given|degree|criterion|criteria|standards?)\s*[:：–—-]\s*/i;
+
+/**
+ * The ABCD model's parts written as the sub-items of an objective ("- Audience: service desk
+ * agents", "- Condition: given a new laptop", "- Degree: within 10 minutes, with no errors"):
+ * every sub-item labelled with a part, a condition or a degree among them. They are not
+ * objectives of their own; the degree's measurable criterion is the objective's. Null for any
+ * other list.
+ */
+function abcdParts(b: Builder, list: List): NonNullable<Objective['abcd']> | null {
+  if (list.children.length > 6) return null;
+  let condition: Located | null = null;
+  let degree: Located | null = null;
+  let stated = false;
+  for (const sub of list.children) {
+    const p = sub.children[0];
+    if (!p || p.type !== 'paragraph' || sub.children.length > 1) return null;
+    const plain = plainOf(b, p.children);
+    const m = ABCD_PART.exec(plain.text);
+    if (!m) return null;
+    const part = m[1]!.toLowerCase();
+    const from = m[0].length;
+    if (/^(?:conditions?|given)$/.test(part)) {
+      stated = true;
+      condition ??= locatedIn(plain, from, plain.text.trimEnd().length);
+    } else if (/^(?:degree|criterion|criteria|standards?)$/.test(part)) {
+      stated = true;
+      const found = degree ? null : criterionIn(plain.text.slice(from));
+      if (found) degree = locatedIn(plain, from + found.start, from + found.end);
+    }
+  }
+  return stated ? { condition, degree } : null;
+}
+
+/** The text from `from` to `to` of a plain text, located in the source. */
+function locatedIn(plain: PlainText, from: number, to: number): Located | null {
+  if (to <= from) return null;
+  return {
+    text: plain.text.slice(from, to),
+    span: { start: plain.offsets[from]!, end: plain.offsets[to - 1]! + 1 },
+  };
 }
 
 /** Outside any block: items that carry a label ("Objective: ...", "KPI: ..."), at any depth. */

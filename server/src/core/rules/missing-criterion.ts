@@ -25,6 +25,8 @@ export const missingCriterion: Rule = {
       // A school's success criteria are the degree: of themselves, and of the learning
       // intentions of their section.
       if (o.degreeByCriteria) continue;
+      // "- Degree: within 10 minutes" under it (the ABCD model's parts as sub-items).
+      if (o.abcd?.degree) continue;
       const at = endOfSentence(o);
       const edit = replacePlain(ctx.outline.text, o, at, at, ` ${CRITERION_PLACEHOLDER}`);
       ctx.report({
