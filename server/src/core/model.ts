@@ -104,6 +104,9 @@ export interface Block {
   /** A school's success criteria ("I can ..."): its objectives state the degree of the
    * learning intentions of their section. */
   criteria?: boolean;
+  /** Named only by an everyday name its items bore out ("Goals", "Results"): such blocks
+   * alone do not make a design document or a roadmap an outline (workspace.ts isOutline). */
+  weak?: boolean;
 }
 
 export interface LeadIn {

@@ -80,10 +80,19 @@ export interface WorkspaceOptions {
 }
 
 /** A file is a course outline when it has at least one objective or outcome. (Assessments
- * alone do not make one: a page of exercises has nothing for them to check.) */
+ * alone do not make one: a page of exercises has nothing for them to check.) Nor do lists under
+ * everyday names alone ("Goals", "Results") in a document that says it is a design document or
+ * a roadmap ("Non-goals", "Milestones") and nothing of a course. */
 export function isOutline(outline: Outline): boolean {
-  return outline.objectives.length > 0 || outline.outcomes.length > 0;
+  if (!outline.objectives.length && !outline.outcomes.length) return false;
+  if (outline.signals.length || !outline.sections.some((s) => SOFTWARE_DOC.test(s.title)))
+    return true;
+  return outline.blocks.some((b) => b.kind !== 'assessment' && b.items.length > 0 && !b.weak);
 }
+
+/** Headings of a software design document or a roadmap, never of a course. */
+const SOFTWARE_DOC =
+  /^\s*(?:non-?goals|anti-?goals|out of scope|milestones|roadmap|release notes|design (?:overview|details|alternatives)|alternatives considered)\s*$/i;
 
 /** The partners of an objective linking looks through one by one (more: a set). */
 const FEW_PARTNERS = 8;

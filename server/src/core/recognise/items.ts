@@ -98,6 +98,8 @@ export interface ItemSink {
   leadIn: LeadIn | null;
   rule: KindRule;
   blocks: Partial<Record<ItemKind, Block>>;
+  /** Named by a weak name its items bore out ("## Goals"): its blocks are marked so. */
+  weak?: boolean;
 }
 
 /**
@@ -132,6 +134,7 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
   if (open) return open;
   const block = newBlock(b, kind, sink.source, sink.section, sink.span, sink.leadIn);
   if (sink.rule === 'criteria' && kind === 'objective') block.criteria = true;
+  if (sink.weak) block.weak = true;
   // A label that sets an item apart from what its block holds ("- Outcome: ..." among
   // objectives) does not make the block the other kind's block.
   if (labelled && kind !== primaryKind(sink.rule)) block.labelledAside = true;

@@ -46,6 +46,7 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     return;
   }
   const sink = newSink(s.section, placement.source, off(b, list), placement.rule, placement.leadIn);
+  if (placement.weak) sink.weak = true;
   const leadVerb = placement.leadIn?.verb?.lemma ?? null;
   b.listSinks.set(list, { sink, leadVerb, placement });
   for (const item of list.children)
