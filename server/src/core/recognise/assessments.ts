@@ -14,7 +14,7 @@ import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { addItem, newSink, skipPrefix } from './items.js';
-import { readLabel } from './leadins.js';
+import { readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import type { BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import type { Naming, Scope } from './scope.js';
@@ -321,7 +321,11 @@ export function labelledParagraph(
   const task =
     label?.kind === 'assessment' &&
     /\p{L}{3}/u.test(rest) &&
-    !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest);
+    !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest) &&
+    // "Project: the team's repository is on GitHub" asks nothing.
+    (!WEAK_TASK_LABEL.test(label.label) ||
+      readTask([rest], b.lex).level !== null ||
+      judged([rest]));
   if (!task) {
     if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, plain.text, name)) return null;
     return openAssessment('label', name, s.section, {

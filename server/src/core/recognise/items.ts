@@ -27,7 +27,7 @@ import type {
 } from '../model.js';
 import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
-import { readLabel } from './leadins.js';
+import { readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
@@ -464,7 +464,13 @@ export function findLabelledItems(
       // "Result:" and "Metric:" are everyday words too ("4. Result: requests are spread"):
       // outside a named block they label an outcome only when what follows is a measure.
       const weak = label && /^(?:result|metric)$/i.test(label.label);
-      if (label && (!weak || readsAsMetric(plain.text.slice(label.end)))) {
+      // "Project:" and "Lab:" too: they label an assessment only where it asks something.
+      const rest = label ? plain.text.slice(label.end) : '';
+      const idle =
+        label !== null &&
+        WEAK_TASK_LABEL.test(label.label) &&
+        readTask([rest], b.lex).level === null;
+      if (label && !idle && (!weak || readsAsMetric(rest))) {
         const sink = newSink(section, parent ? 'nested' : 'label', off(b, item), label.kind);
         made = readItem(b, item, sink, parent, null);
       }
