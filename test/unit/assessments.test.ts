@@ -198,10 +198,9 @@ describe('where assessments are found', () => {
       '',
     ].join('\n');
     const { outline, findings } = linked(text);
-    assert.deepEqual(summary(outline), [
-      'Project: design a study: create -> LO1',
-      'Quiz 1: - -> LO2',
-    ]);
+    // "Project:" labels the cell's task, as "Exercise:" does (kept as the assessment's label).
+    assert.deepEqual(summary(outline), ['design a study: create -> LO1', 'Quiz 1: - -> LO2']);
+    assert.equal(outline.assessments[0]!.label, 'Project');
     assert.deepEqual(
       outline.objectives.map((o) => o.assessments.map((l) => l.via)),
       [['row'], ['row'], []],
