@@ -191,7 +191,11 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
       roles.id = col;
       return;
     }
-    const name = blockName(clean) ?? divClassName(clean.toLowerCase());
+    // "Assignment due", "Assessment set": a schedule's column of what is handed in.
+    const name =
+      blockName(clean) ??
+      blockName(clean.replace(/\s+(?:due|set|this\s+week)$/i, '')) ??
+      divClassName(clean.toLowerCase());
     if (!name) return;
     if (
       name.kind === 'objective' &&
@@ -469,7 +473,7 @@ const OBJECTIVES_HEADER =
   /^(?:(?:aligned|related|linked|mapped|relevant)\s+)?(?:(?:(?:intended|course|module|unit|programme|program|student|expected)\s+)?(?:learning\s+)?(?:outcomes?|objectives?)|[cipsu]?los?|[cipsu]?lo\(s\))(?:\s*\(s\))?(?:\s+(?:assessed|addressed|covered|met|tested|evaluated|mapped|aligned|targeted|demonstrated))?(?:\s*#|\s+nos?\.?|\s+numbers?)?$/i;
 /** The column naming the assessment ("Assessment", "Assignment", "Task", "Component"). */
 const TASK_HEADER =
-  /^(?:assessments?(?:\s+(?:tasks?|items?|components?|types?|methods?|titles?|names?|activit(?:y|ies)))?|assignments?|tasks?|components?|deliverables?|activit(?:y|ies)|items?|coursework|evidence|assessed\s+work|graded\s+work)$/i;
+  /^(?:assessments?(?:\s+(?:tasks?|items?|components?|types?|methods?|titles?|names?|activit(?:y|ies)))?|assignments?|tasks?|components?|deliverables?|activit(?:y|ies)|items?|coursework|evidence|assessed\s+work|graded\s+work)(?:\s+(?:due|set|this\s+week))?$/i;
 /** Columns that are never the assessment's name: weights, dates, marks. */
 const OTHER_HEADER =
   /^(?:weight(?:ing)?s?|%|percent(?:age)?|marks?|points?|pts|grade|due(?:\s+date)?|date|deadline|week|when|length|word\s+count|format|type)$/i;
