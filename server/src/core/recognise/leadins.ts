@@ -19,6 +19,9 @@ export interface LeadInReading {
     start: number;
     end: number;
     replaceStart: number;
+    /** Where the words the replacement takes the place of end: after "that" in "understand
+     * that:" (its end otherwise). */
+    replaceEnd?: number;
     replacement: string;
   } | null;
 }
@@ -111,6 +114,9 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
   if (verb && !beAble && (verb.level === 'apply' || verb.level === 'create')) return null;
   const start = phraseStart;
   const end = phraseStart + phraseText.length;
+  // "will understand that:": "that" goes with the verb it follows ("be able to that" is no English).
+  const that = /^\s+that$/i.exec(sentence.slice(end - offset));
+  const replaceEnd = that ? end + that[0].length : undefined;
   // A course as the subject ("This lesson will cover:") cannot be able to do anything: the
   // learner is ("After this lesson, you will be able to:").
   const course = beAble ? null : COURSE_SUBJECT.exec(body.slice(offset, start));
@@ -122,6 +128,7 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
       start,
       end,
       replaceStart: at,
+      ...(replaceEnd !== undefined ? { replaceEnd } : {}),
       replacement: `${after} ${course[1]!.toLowerCase()} ${course[2]!}, you will be able to`,
     };
   }
@@ -131,6 +138,7 @@ function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['ver
     end,
     // "will understand:" -> "will be able to:"; "will be able to understand:" -> "will be able to:".
     replaceStart: beAble ? start - 1 : start,
+    ...(replaceEnd !== undefined ? { replaceEnd } : {}),
     replacement: beAble ? '' : 'be able to',
   };
 }

@@ -171,7 +171,13 @@ export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFo
         ? {
             lemma: verb.lemma,
             span: { start: plain.offsets[verb.start]!, end: plain.offsets[verb.end]! },
-            toAbleTo: exactEdit(b.text, plain, verb.replaceStart, verb.end, verb.replacement),
+            toAbleTo: exactEdit(
+              b.text,
+              plain,
+              verb.replaceStart,
+              verb.replaceEnd ?? verb.end,
+              verb.replacement,
+            ),
           }
         : null,
     },

@@ -379,12 +379,14 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   const fixes = [];
   // Items that say "how to X" become "X": the verb offered is theirs, so one fix says so.
   const ownVerbs = items.every((o) => HOW_TO.test(o.plain.trimStart()));
+  // "Students will understand that ...": each item is a clause, which the verb takes with "that".
+  const that = /\bthat\s*(?::|\.\.\.|…)?\s*$/i.test(lead.text);
   if (lead.verb?.toAbleTo) {
     for (const verb of ownVerbs ? suggest.slice(0, 1) : suggest) {
       const edits: TextEdit[] = [lead.verb.toAbleTo];
       let ok = true;
       for (const o of items) {
-        const edit = addVerb(outline.text, o, verb, ctx.lex);
+        const edit = addVerb(outline.text, o, verb, ctx.lex, that);
         if (!edit) {
           ok = false;
           break;
@@ -422,9 +424,19 @@ const HOW_TO = /^how\s+to\s+(\P{White_Space})/iu;
 
 /** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
  * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
-function addVerb(text: string, o: Objective, verb: string, lex: Lexicon): TextEdit | null {
+function addVerb(
+  text: string,
+  o: Objective,
+  verb: string,
+  lex: Lexicon,
+  that = false,
+): TextEdit | null {
   const start = o.plain.length - o.plain.trimStart().length;
   const rest = o.plain.slice(start);
+  if (that) {
+    if (!(lex.complements.get(verb)?.has('that') ?? false)) return null;
+    return replacePlain(text, o, start, start, `${capitalise(verb)} that `);
+  }
   const how = HOW_TO.exec(rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
   const first = /^\S+/u.exec(rest)?.[0] ?? '';
