@@ -347,6 +347,9 @@ export interface Outline {
   /** Set when the text was not analysed at all (larger than MAX_OUTLINE_BYTES, nested deeper
    * than MAX_NESTING_DEPTH: limits.ts): why, as in `notes`. The outline then has no items. */
   declined?: string;
+  /** Set on a closed file's summary of a file that is no course outline (workspace.ts
+   * isOutline), which the summary no longer holds what to tell from. */
+  notOutline?: true;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

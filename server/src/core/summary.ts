@@ -10,6 +10,7 @@
 // words, levels and positions, labels, section titles, the course's kind), so that those
 // answer for the whole workspace from the summaries, as rust-analyzer answers workspace-wide
 // queries from its index, without analysing every closed file again.
+import { isOutline } from './is-outline.js';
 import { courseKind, rememberKind } from './kind.js';
 import type {
   Assessment,
@@ -125,6 +126,8 @@ export function summariseOutline(outline: Outline, options: SummaryOptions = {})
         : o.analysis.level === null && !o.analysis.vague
           ? NO_OBJECTIVE_ANALYSIS
           : { ...NO_OBJECTIVE_ANALYSIS, level: o.analysis.level, vague: o.analysis.vague },
+      // Its ABCD parts, which the tree's JSON shows as its condition and criterion.
+      ...(entries && o.abcd ? { abcd: o.abcd } : {}),
       outcomes: [],
       assessments: [],
     })),
@@ -158,6 +161,7 @@ export function summariseOutline(outline: Outline, options: SummaryOptions = {})
     unread: [],
     notes: [],
     ...(outline.declined !== undefined ? { declined: outline.declined } : {}),
+    ...(isOutline(outline) ? {} : { notOutline: true as const }),
   };
   // The kind read from the outline needs what the summary lets go (signals, lead-ins): decided
   // now, and kept as the summary's.

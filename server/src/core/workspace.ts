@@ -26,6 +26,9 @@ import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
 import { findingOf, type Rule, type RuleContext } from './rules/rule.js';
 import { dependsOnOtherFiles, summariseOutline } from './summary.js';
+import { isOutline } from './is-outline.js';
+
+export { isOutline };
 import { LineIndex, LinePositions } from './text.js';
 import { outlineToJson, type OutlineJson, type JsonPositions } from './json.js';
 import { IdentityView, type SourceView } from './formats/view.js';
@@ -78,21 +81,6 @@ export interface WorkspaceOptions {
    */
   closedEntries?: boolean;
 }
-
-/** A file is a course outline when it has at least one objective or outcome. (Assessments
- * alone do not make one: a page of exercises has nothing for them to check.) Nor do lists under
- * everyday names alone ("Goals", "Results") in a document that says it is a design document or
- * a roadmap ("Non-goals", "Milestones") and nothing of a course. */
-export function isOutline(outline: Outline): boolean {
-  if (!outline.objectives.length && !outline.outcomes.length) return false;
-  if (outline.signals.length || !outline.sections.some((s) => SOFTWARE_DOC.test(s.title)))
-    return true;
-  return outline.blocks.some((b) => b.kind !== 'assessment' && b.items.length > 0 && !b.weak);
-}
-
-/** Headings of a software design document or a roadmap, never of a course. */
-const SOFTWARE_DOC =
-  /^\s*(?:non-?goals|anti-?goals|out of scope|milestones|roadmap|release notes|design (?:overview|details|alternatives)|alternatives considered)\s*$/i;
 
 /** The partners of an objective linking looks through one by one (more: a set). */
 const FEW_PARTNERS = 8;
