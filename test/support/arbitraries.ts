@@ -48,6 +48,10 @@ const OTHER_NAMES = [
   'Notes',
   'Day 1 (morning)',
   'Résumé & naïve café',
+  'Non-goals',
+  'Students will know...',
+  'Students will be able to...',
+  'Terminal objective',
 ];
 
 const LEAD_INS = [
@@ -67,6 +71,7 @@ const LEAD_INS = [
   'Objectives:',
   'Outcomes:',
   'SWBAT:',
+  'Students will understand that...',
 ];
 
 const BLOOM = [
@@ -202,6 +207,10 @@ const LABELS = [
   'Performance objective: ',
   'Learning objective: ',
   'Outcome O3: ',
+  'Condition: ',
+  'Degree: ',
+  'Project: ',
+  'Lab: ',
 ];
 
 // ---------------------------------------------------------------------------------------------

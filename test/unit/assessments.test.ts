@@ -637,6 +637,30 @@ describe('the rules', () => {
     assert.ok(!linked(fixed).findings.some((x) => x.ruleId === 'unassessed-objective'));
   });
 
+  test('no reference fix for an ID written twice: the reference could name the other item', () => {
+    // duplicate-id reports the ID; a reference to it may link the first item, leaving this one
+    // unchecked (found by the fixes-are-safe property, with "Lab:" items as assessments).
+    const text = [
+      '## Objectives',
+      '',
+      '- **LO1:** Write a loop that sums a list.',
+      '- **LO2:** Explain what the loop variable holds on each pass.',
+      '- **LO2:** Trace a nested loop by hand.',
+      '',
+      '## Exercises',
+      '',
+      '- Write a loop that sums a list (LO1).',
+      '',
+    ].join('\n');
+    const unassessed = linked(text).findings.filter((x) => x.ruleId === 'unassessed-objective');
+    assert.ok(unassessed.length > 0);
+    for (const f of unassessed)
+      assert.ok(
+        !f.fixes.some((x) => /^Reference/.test(x.title)),
+        f.fixes.map((x) => x.title).join(),
+      );
+  });
+
   test('assessment-below-level: reported where every check asks less, fixed by a skeleton', () => {
     const text = [
       '## Objectives',

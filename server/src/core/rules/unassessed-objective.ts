@@ -4,7 +4,7 @@
 // links its assessments to objectives at all: a course with no assessment, or whose only
 // assessments are a grading breakdown that names none, gets no finding per objective
 // (OUTLINE-CONVENTIONS.md section 11).
-import type { Assessment, Objective, TextEdit } from '../model.js';
+import type { Assessment, Objective, Outline, TextEdit } from '../model.js';
 import { LineIndex } from '../text.js';
 import { notesOf } from '../recognise/noted.js';
 import type { Rule } from './rule.js';
@@ -32,6 +32,7 @@ export const unassessedObjective: Rule = {
       a.objectives.some((l) => l.via === 'reference' && !l.filePath),
     );
     let lines: LineIndex | null = null;
+    let shared: Set<string> | null = null;
     const n = outline.assessments.length;
     for (const o of outline.objectives) {
       if (o.assessments.length) continue;
@@ -46,7 +47,10 @@ export const unassessedObjective: Rule = {
           isPreferred: false,
           edits: [skeleton],
         });
-      if (o.explicitId && referencing.length) {
+      // (An ID written twice, which duplicate-id reports, may name the other item: a reference
+      // to it would leave this objective unchecked.)
+      shared ??= referencing.length ? sharedIds(outline) : new Set();
+      if (o.explicitId && referencing.length && !shared.has(o.id.toLowerCase())) {
         lines ??= new LineIndex(outline.text);
         for (const a of nearest(referencing, o).slice(0, 2)) {
           const edit = addReference(outline.text, a, o.id);
@@ -99,4 +103,18 @@ function addReference(text: string, a: Assessment, id: string): TextEdit | null 
   }
   const at = endOfSentence(a);
   return replacePlain(text, a, at, at, ` (${id})`);
+}
+
+/** The explicit IDs (lowercased) that more than one item of the outline has. */
+function sharedIds(outline: Outline): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const list of [outline.objectives, outline.outcomes, outline.assessments])
+    for (const item of list) {
+      if (!item.explicitId) continue;
+      const id = item.id.toLowerCase();
+      if (seen.has(id)) shared.add(id);
+      else seen.add(id);
+    }
+  return shared;
 }
