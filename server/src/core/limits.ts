@@ -82,6 +82,10 @@ export function declineReason(text: string): { message: string; span: Span } | n
       span: { start: 0, end: 0 },
     };
   }
+  // Nesting needs characters: no line's prefix of container markers is long enough to reach
+  // the limit (the usual case), so the lines need not be scanned (an edit of a long outline
+  // checks the whole text again).
+  if (!deepPrefixes(text)) return null;
   let tooDeep = null as Span | null;
   forEachLine(text, (line) => {
     if (line.depth > MAX_NESTING_DEPTH) {
@@ -97,6 +101,43 @@ export function declineReason(text: string): { message: string; span: Span } | n
     };
   }
   return null;
+}
+
+/**
+ * Whether some line may be nested more than MAX_NESTING_DEPTH deep: its run of the characters a
+ * line's container prefix is made of (spaces, tabs, ">", list markers and ordinal digits, "." and
+ * ")") from its start is longer than MAX_NESTING_DEPTH / 2. scanLine reads a line's depth from at
+ * most that prefix, each character giving at most 2 (a tab, 4 columns of indentation, is 2
+ * levels; a quote or a marker 1, and the space after a marker is indentation), so a text with no
+ * such line has no line deeper than the limit. Counting more than the prefix (digits with no
+ * "." after them, the lines of fenced code) only sends a text to the full scan.
+ */
+export function deepPrefixes(text: string): boolean {
+  const most = MAX_NESTING_DEPTH / 2;
+  let run = 0;
+  let inPrefix = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      run = 0;
+      inPrefix = true;
+    } else if (inPrefix) {
+      if (
+        c === SPACE ||
+        c === TAB ||
+        c === GT ||
+        c === DASH ||
+        c === STAR ||
+        c === PLUS ||
+        c === 46 ||
+        c === 41 ||
+        (c >= 48 && c <= 57)
+      ) {
+        if (++run > most) return true;
+      } else inPrefix = false;
+    }
+  }
+  return false;
 }
 
 /** A line as the block structure sees it, from a quick scan of its container markers. */
@@ -301,6 +342,11 @@ export function maskDenseInline(text: string): string {
     if (isDelimiter(text.charCodeAt(i))) total++;
   }
   if (total <= MAX_INLINE_DELIMITERS) return text;
+  return denseStretch(text) ? maskDenseParagraphs(text) : text;
+}
+
+/** maskDenseInline's scan of the lines (exported for the test that checks its cheap exits). */
+export function maskDenseParagraphs(text: string): string {
   const ranges: [number, number][] = [];
   let region: { lines: LineInfo[]; count: number; marker: LineInfo['marker'] } | null = null;
   const close = () => {
@@ -352,6 +398,30 @@ export function maskDenseInline(text: string): string {
     last = e;
   }
   return out + text.slice(last);
+}
+
+/**
+ * Whether some stretch of lines between whitespace-only lines holds more than
+ * MAX_INLINE_DELIMITERS delimiters. A paragraph maskDenseInline counts stands within one such
+ * stretch (a whitespace-only line is blank to it and ends the paragraph) and counts only some of
+ * its characters, so a text with no such stretch has nothing to mask and need not be scanned line
+ * by line (an edit of a long outline with many bold IDs checked the whole text again).
+ */
+function denseStretch(text: string): boolean {
+  let count = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) continue;
+    if (c === 10 || c === 13) {
+      if (blank) count = 0;
+      blank = true;
+    } else if (c !== SPACE && c !== TAB) {
+      blank = false;
+      if (isDelimiter(c) && ++count > MAX_INLINE_DELIMITERS) return true;
+    }
+  }
+  return false;
 }
 
 function isDelimiter(c: number): boolean {
