@@ -549,13 +549,18 @@ function nextGenerated(b: Builder, section: number, kind: ItemKind): string {
 /** Is `id` the generated ID `key`-`n`? (Compared in place: a reused item's ID is most often
  * the same, and making the string to compare it cost a string per item and edit.) */
 function isGenerated(id: string, key: string, n: number): boolean {
-  const digits = String(n);
-  return (
-    id.length === key.length + 1 + digits.length &&
-    id.charCodeAt(key.length) === 45 &&
-    id.startsWith(key) &&
-    id.endsWith(digits)
-  );
+  const from = key.length + 1;
+  if (id.length <= from || id.charCodeAt(key.length) !== 45) return false;
+  // The count read from the ID's digits (no string made for it), as String(n) writes it: no
+  // leading zero.
+  if (id.charCodeAt(from) === 48 && id.length > from + 1) return false;
+  let value = 0;
+  for (let i = from; i < id.length; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9 || value > n) return false;
+    value = value * 10 + c;
+  }
+  return value === n && id.startsWith(key);
 }
 
 function sectionSlug(b: Builder, s: Section): string {
@@ -565,15 +570,28 @@ function sectionSlug(b: Builder, s: Section): string {
     cur && cur.index !== 0;
     cur = cur.parent === null ? undefined : b.outline.sections[cur.parent]
   ) {
-    parts.unshift(
-      cur.title
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 40) || `section-${cur.index}`,
-    );
+    parts.unshift(titleSlug(cur.title) || `section-${cur.index}`);
   }
   return parts.join('/');
+}
+
+/** A title's part of a generated ID, by title: every build after an edit made the parts of every
+ * section's title again (two regular expressions each, 2% of an edit of a long outline). */
+const TITLE_SLUGS = new Map<string, string>();
+
+function titleSlug(title: string): string {
+  let slug = TITLE_SLUGS.get(title);
+  if (slug === undefined) {
+    slug = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40);
+    // Bounded: the titles of a few long outlines; a workspace of many starts again.
+    if (TITLE_SLUGS.size >= 20_000) TITLE_SLUGS.clear();
+    TITLE_SLUGS.set(title, slug);
+  }
+  return slug;
 }
 
 /**
