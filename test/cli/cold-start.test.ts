@@ -182,6 +182,84 @@ test('one small file is checked with the cold-start flags; several files, a larg
   assert.deepEqual(coldStartFlags(one, {}, missing), []);
 });
 
+/** The sources of the regular expressions alive when the command exits, read from a heap
+ * snapshot taken then (a preloaded module; `--import` changes no V8 flag, so the code cache is
+ * taken as in a real run). */
+function patternsAfter(dir: string, args: string[]): string[] {
+  const out = path.join(dir, 'heap');
+  const preload = path.join(dir, 'probe.mjs');
+  fs.writeFileSync(
+    preload,
+    `import * as v8 from 'node:v8';
+import * as fs from 'node:fs';
+process.on('exit', () => {
+  const file = v8.writeHeapSnapshot(${JSON.stringify(`${out}.heapsnapshot`)});
+  const snap = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file);
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const type = fields.indexOf('type');
+  const name = fields.indexOf('name');
+  const sources = new Set();
+  for (let i = 0; i < snap.nodes.length; i += fields.length)
+    if (types[snap.nodes[i + type]] === 'regexp') sources.add(snap.strings[snap.nodes[i + name]]);
+  fs.writeFileSync(${JSON.stringify(`${out}.json`)}, JSON.stringify([...sources]));
+});
+`,
+  );
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(preload).href, BIN, ...args, '--no-color'],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return JSON.parse(fs.readFileSync(`${out}.json`, 'utf8')) as string[];
+}
+
+test('a check creates the question forms and the degree patterns only when an outline needs them', (t) => {
+  // A pattern is parsed when it is created (language/assessment.ts questionForms,
+  // language/objective.ts criterion): an outline with no question and no word a degree pattern
+  // needs never pays for them; one that has them reads them as before.
+  const dir = temp(t);
+  fs.writeFileSync(
+    path.join(dir, 'plain.md'),
+    '## Learning objectives\n\n- Explain how DNS resolves a name\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'needy.md'),
+    '## Learning objectives\n\n- Restart the pump immediately after an alarm\n\n## Exercise\n\nWhat does `ls -l` print?\n',
+  );
+  const forms = (
+    JSON.parse(
+      fs.readFileSync(
+        path.join(ROOT, 'server', 'src', 'core', 'language', 'data', 'question-forms.json'),
+        'utf8',
+      ),
+    ) as { forms: { pattern: string }[] }
+  ).forms.map((f) => new RegExp(f.pattern, 'iu').source.slice(0, 200));
+  const immediately = String.raw`\bimmediately\s+(?:after|on|upon|following|when)\b`;
+  const made = (sources: string[]) => ({
+    forms: forms.filter((f) => sources.some((s) => s.startsWith(f))).length,
+    immediately: sources.includes(immediately),
+  });
+  assert.ok(forms.length > 10);
+  assert.deepEqual(made(patternsAfter(dir, ['check', 'plain.md'])), {
+    forms: 0,
+    immediately: false,
+  });
+  const needy = spawnSync(process.execPath, [BIN, 'check', 'needy.md', '--no-color'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  // The question is read (the objective is assessed at understand) and the degree is found.
+  assert.match(needy.stdout, /"What does ls -l print\?"/);
+  assert.doesNotMatch(needy.stdout, /missing-criterion/);
+  assert.deepEqual(made(patternsAfter(dir, ['check', 'needy.md'])), {
+    forms: forms.length,
+    immediately: true,
+  });
+});
+
 test('the corpus gives the same output with the cold-start flags and without the code cache', () => {
   // The flags of a small file's check (given to node here, for every file of the corpus) and
   // the bundle compiled from source change nothing in what is found or written.

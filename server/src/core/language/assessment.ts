@@ -26,11 +26,17 @@ interface QuestionForm {
   verbAfter: boolean;
 }
 
-const FORMS: QuestionForm[] = data.forms.map((f) => ({
-  re: new RegExp(f.pattern, 'iu'),
-  level: f.level as BloomLevel,
-  verbAfter: (f as { verbAfter?: boolean }).verbAfter === true,
-}));
+/** The question forms, made when a question is first read: their patterns are parsed when
+ * created, and a check of an outline with no question in it never runs them (BENCHMARKS.md,
+ * "Cold start"). */
+let forms: QuestionForm[] | null = null;
+function questionForms(): QuestionForm[] {
+  return (forms ??= data.forms.map((f) => ({
+    re: new RegExp(f.pattern, 'iu'),
+    level: f.level as BloomLevel,
+    verbAfter: (f as { verbAfter?: boolean }).verbAfter === true,
+  })));
+}
 
 /** Leading conditions, labels and discourse words set aside before the verb: "Using `range`,",
  * "Given the loop above,", "In pairs,", "Now,", "Next,", "Finally,", "Project:", "Task 2:". */
@@ -134,7 +140,7 @@ function readQuestion(
   lex: Lexicon,
 ): TaskReading | null {
   const q = text.slice(start, end).toLowerCase().replace(/’/g, "'");
-  for (const form of FORMS) {
+  for (const form of questionForms()) {
     const m = form.re.exec(q);
     if (!m) continue;
     const first = firstWord(text, start);
