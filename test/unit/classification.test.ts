@@ -1220,6 +1220,9 @@ describe('outcome target text', () => {
     ['Churn falls from 8 percent to 5 percent within 6 months.', 'from 8 percent to 5 percent'],
     ['VPN-related tickets fall from 120 to 40 a month within 90 days.', 'from 120 to 40'],
     ['90-day pulse survey: favourable answers rise from 54% to 70%.', 'from 54% to 70%'],
+    // A change is the target, before a duration that defines the measure.
+    ['Breach reports filed within 72 hours rise from 60% to 95% by June.', 'from 60% to 95%'],
+    ['Escalations fall from 40/month to 20/month by Q3.', 'from 40/month to 20/month'],
   ];
   for (const [text, want] of cases) {
     test(text, () => {

@@ -77,7 +77,7 @@ const TARGETS: RegExp[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
   new RegExp(
-    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|(?=(\p{L}+))\1)?\s*(?:(?=(\p{L}+))\2\s+){0,3}?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b)?`,
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
     'iu',
   ),
   new RegExp(
@@ -105,6 +105,9 @@ const TARGETS: RegExp[] = [
     'iu',
   ),
 ];
+
+/** The targets that state a change: from a baseline to a target, or by an amount. */
+const CHANGES = TARGETS.slice(0, 2);
 
 const VANITY: RegExp[] = [
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)?\s*completion(?:\s+rates?)?\b/i,
@@ -178,7 +181,9 @@ function computeOutcome(plain: string): OutcomeReading {
   const { masked, placeholders } = maskPlaceholders(plain);
   const timeframe = first(TIMEFRAMES, masked);
   // A number that only dates the outcome ("by Q2 2027", "within 90 days") is not a target.
-  const target = first(TARGETS, masked, timeframe);
+  // A change ("from 60% to 95%", "by 30%") is the target before any other number it mentions
+  // ("filed within 72 hours" defines the measure).
+  const target = first(CHANGES, masked, timeframe) ?? first(TARGETS, masked, timeframe);
   let vanity: PlainSpan | null = null;
   const business = BUSINESS.some((re) => re.test(masked));
   const behaviour = BEHAVIOUR.some((re) => re.test(masked));
