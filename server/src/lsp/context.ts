@@ -96,24 +96,28 @@ export function itemAt(outline: Outline, offset: number): Item | null {
 export function idAt(ctx: ServerContext, key: string, offset: number): IdHit | null {
   const outline = ctx.outline(key);
   if (!outline) return null;
+  const hit = (item: Item, ref: Reference): IdHit => {
+    const t = ref.target;
+    const other = t ? ctx.outline(t.filePath) : undefined;
+    const targetItem = t && other ? itemsByKind(other, t.kind)[t.index] : undefined;
+    return {
+      span: ref.span,
+      id: ref.id,
+      item,
+      ref,
+      target: t && targetItem ? { key: t.filePath, item: targetItem } : null,
+    };
+  };
   for (const item of itemsOf(outline)) {
     if (!within(item.span, offset)) continue;
     if (item.idSpan && within(item.idSpan, offset))
       return { span: item.idSpan, id: item.id, item, ref: null, target: { key, item } };
-    for (const ref of item.references) {
-      if (!within(ref.span, offset)) continue;
-      const t = ref.target;
-      const other = t ? ctx.outline(t.filePath) : undefined;
-      const targetItem = t && other ? itemsByKind(other, t.kind)[t.index] : undefined;
-      return {
-        span: ref.span,
-        id: ref.id,
-        item,
-        ref,
-        target: t && targetItem ? { key: t.filePath, item: targetItem } : null,
-      };
-    }
+    for (const ref of item.references) if (within(ref.span, offset)) return hit(item, ref);
   }
+  // A reference outside its item's own text: the "CLOs" column of an assessment table row, whose
+  // item is the row's first cell. References, not items, are what the cursor is on here.
+  for (const item of itemsOf(outline))
+    for (const ref of item.references) if (within(ref.span, offset)) return hit(item, ref);
   return null;
 }
 

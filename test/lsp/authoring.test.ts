@@ -1,0 +1,108 @@
+// What course authors do in the editor with IDs and findings, over real JSON-RPC: a university
+// syllabus whose assessment table names its course learning outcomes in a column of its own.
+// Every wait is on a notification or a response, never on a timer.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver';
+import { applyTextEdits, fileUri, LspClient } from './client.js';
+
+const SYLLABUS = `# BIO 210: Cell Biology
+
+## Course learning outcomes
+
+On successful completion of this course, students will be able to:
+
+- **CLO1:** Describe the structure of eukaryotic cells in a labelled diagram.
+- **CLO2:** Explain how membrane transport maintains homeostasis in a short essay.
+- **CLO3:** Design a controlled experiment to test enzyme activity, meeting the rubric.
+- **CLO5:** Evaluate primary literature on cell signalling against the CASP checklist.
+
+## Assessment
+
+| Assessment | Weight | CLOs |
+| --- | --- | --- |
+| **A1:** Midterm exam | 30% | CLO1, CLO2 |
+| **A2:** Lab report | 30% | CLO3 |
+| **A3:** Literature review essay | 40% | CLO3, CLO5 |
+`;
+
+let dir: string;
+let client: LspClient;
+const lines = SYLLABUS.split('\n');
+/** The position of the `n`th occurrence (0-based) of `needle` on line `line`, plus `plus`. */
+const at = (line: number, needle: string, plus = 1) => ({
+  line,
+  character: lines[line]!.indexOf(needle) + plus,
+});
+
+describe('IDs in an assessment table', { timeout: 20_000 }, () => {
+  let u: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-authoring-'));
+    fs.writeFileSync(path.join(dir, 'syllabus.md'), SYLLABUS);
+    client = new LspClient();
+    await client.initializeFolder(dir);
+    await client.notify('initialized', {});
+    u = fileUri(dir, 'syllabus.md');
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: SYLLABUS },
+    });
+    await client.diagnostics(u);
+  });
+
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes to the definition from a reference in the CLOs column', async () => {
+    const loc = await client.request<Location | null>('textDocument/definition', {
+      textDocument: { uri: u },
+      position: at(16, 'CLO3'),
+    });
+    assert.ok(loc, 'a definition for CLO3 in the table');
+    assert.equal(loc.uri, u);
+    assert.deepEqual(loc.range.start, { line: 8, character: 4 });
+  });
+
+  it('hovers a reference in the CLOs column with the objective it names', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: u },
+      position: at(17, 'CLO5'),
+    });
+    const value = (h?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(value, /\*\*CLO5\*\*/);
+    assert.match(value, /Evaluate primary literature/);
+  });
+
+  it('renames from a reference in the CLOs column, moving the ID and every reference', async () => {
+    const prepared = await client.request<{ placeholder: string } | null>(
+      'textDocument/prepareRename',
+      { textDocument: { uri: u }, position: at(17, 'CLO3') },
+    );
+    assert.equal(prepared?.placeholder, 'CLO3');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: u },
+      position: at(17, 'CLO3'),
+      newName: 'CLO4',
+    });
+    const out = applyTextEdits(SYLLABUS, edit.changes![u]!).split('\n');
+    assert.match(out[8]!, /^- \*\*CLO4:\*\* Design/);
+    assert.match(out[16]!, /\| CLO4 \|$/);
+    assert.match(out[17]!, /\| CLO4, CLO5 \|$/);
+  });
+
+  it('refuses a rename onto an ID the syllabus already has, saying which', async () => {
+    await assert.rejects(
+      client.request('textDocument/rename', {
+        textDocument: { uri: u },
+        position: at(16, 'CLO3'),
+        newName: 'CLO5',
+      }),
+      /"CLO5" is already the ID of an objective/,
+    );
+  });
+});
