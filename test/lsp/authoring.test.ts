@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  Hover,
+  Location,
+  MarkupContent,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
 import { applyTextEdits, fileUri, LspClient } from './client.js';
 
 const SYLLABUS = `# BIO 210: Cell Biology
@@ -103,6 +109,88 @@ describe('IDs in an assessment table', { timeout: 20_000 }, () => {
         newName: 'CLO5',
       }),
       /"CLO5" is already the ID of an objective/,
+    );
+  });
+});
+
+const PLAN = `# Customer Service Refresher
+
+## Objectives
+
+By the end of the session, agents will be able to:
+
+- **OBJ1:** Understand the refund policy.
+- **OBJ2:** Log a refund request in the ticketing system within 3 minutes.
+
+## Success measures
+
+- Refund-handling errors fall from 12% to 3% within 60 days (OBJ1, OBJ22).
+`;
+
+describe('fixing every problem from the quick fix menu', { timeout: 20_000 }, () => {
+  let planDir: string;
+  let c: LspClient;
+  let u: string;
+  before(async () => {
+    planDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-fixall-'));
+    fs.writeFileSync(path.join(planDir, 'plan.md'), PLAN);
+    c = new LspClient();
+    await c.initializeFolder(planDir);
+    await c.notify('initialized', {});
+    u = fileUri(planDir, 'plan.md');
+    await c.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: PLAN },
+    });
+  });
+
+  after(async () => {
+    await c?.stop();
+    if (planDir) fs.rmSync(planDir, { recursive: true, force: true });
+  });
+
+  // VS Code's light bulb and Ctrl+. leave out source actions (source.fixAll.bloomline shows
+  // only under "Source Action..." or on save), so fix-all must also be a quick fix there, as
+  // ESLint's "Fix all auto-fixable problems" is.
+  it('offers "Fix all auto-fixable Bloomline problems" as a quick fix when two rules have fixes', async () => {
+    const p = await c.diagnostics(u, (x) =>
+      x.diagnostics.some((d) => d.code === 'unknown-reference'),
+    );
+    const vague = p.diagnostics.find((d) => d.code === 'vague-verb')!;
+    // What the light bulb asks: no `only`.
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: vague.range,
+      context: { diagnostics: [vague], triggerKind: 1 },
+    });
+    const all = actions.filter(
+      (a) => a.kind === 'quickfix' && a.title === 'Fix all auto-fixable Bloomline problems',
+    );
+    assert.equal(all.length, 1, actions.map((a) => `${a.kind}: ${a.title}`).join(' | '));
+    assert.ok(!all[0]!.isPreferred, 'never applied by "Auto Fix" in place of the fix at hand');
+    const fixed = applyTextEdits(PLAN, all[0]!.edit!.changes![u]!).split('\n');
+    assert.equal(fixed[6], '- **OBJ1:** Explain the refund policy.');
+    assert.match(fixed[11]!, /\(OBJ1, OBJ2\)\.$/);
+  });
+
+  it("does not repeat it where it would only do what the rule's own fix-all or the quick fix does", async () => {
+    const one = PLAN.replace('OBJ22', 'OBJ2');
+    await c.notify('textDocument/didChange', {
+      textDocument: { uri: u, version: 2 },
+      contentChanges: [{ text: one }],
+    });
+    const p = await c.diagnostics(
+      u,
+      (x) => x.version === 2 || !x.diagnostics.some((d) => d.code === 'unknown-reference'),
+    );
+    const vague = p.diagnostics.find((d) => d.code === 'vague-verb')!;
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: vague.range,
+      context: { diagnostics: [vague] },
+    });
+    assert.deepEqual(
+      actions.filter((a) => a.kind === 'quickfix' && /^Fix all/.test(a.title)).map((a) => a.title),
+      [],
     );
   });
 });

@@ -69,24 +69,47 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
         edit: edit(fixes.flat())!,
       });
     }
+    // VS Code's light bulb (Ctrl+.) leaves source actions out, so the fix-all of every rule is
+    // offered there as a quick fix too (as ESLint's "Fix all auto-fixable problems" is), where
+    // it does more than the quick fix or a rule's own fix-all above: fixes of two rules or more.
+    if (rulesHere.size) {
+      const all = fixAll(ctx, key, findings, edit, CodeActionKind.QuickFix);
+      const rules = new Set(all?.diagnostics?.map((d) => String(d.code)));
+      if (all && rules.size > 1 && all.edit!.changes && editCount(all.edit!) > 1) actions.push(all);
+    }
   }
 
   if (wanted(FIX_ALL_KIND)) {
-    const fixes = compatiblePreferredFixes(findings).filter((f) => edit(f) !== null);
-    if (fixes.length) {
-      actions.push({
-        title: 'Fix all auto-fixable Bloomline problems',
-        kind: FIX_ALL_KIND,
-        diagnostics: diagnosticsOf(
-          ctx,
-          key,
-          findings.filter((f) => f.fixes.some((x) => x.isPreferred)),
-        ),
-        edit: edit(fixes.flat())!,
-      });
-    }
+    const all = fixAll(ctx, key, findings, edit, FIX_ALL_KIND);
+    if (all) actions.push(all);
   }
   return actions;
+}
+
+/** Every preferred fix that can be applied together, as one action of `kind`; null if none. */
+function fixAll(
+  ctx: ServerContext,
+  key: string,
+  findings: Finding[],
+  edit: (edits: readonly TextEdit[]) => WorkspaceEdit | null,
+  kind: string,
+): CodeAction | null {
+  const fixes = compatiblePreferredFixes(findings).filter((f) => edit(f) !== null);
+  if (!fixes.length) return null;
+  return {
+    title: 'Fix all auto-fixable Bloomline problems',
+    kind,
+    diagnostics: diagnosticsOf(
+      ctx,
+      key,
+      findings.filter((f) => f.fixes.some((x) => x.isPreferred)),
+    ),
+    edit: edit(fixes.flat())!,
+  };
+}
+
+function editCount(e: WorkspaceEdit): number {
+  return Object.values(e.changes ?? {}).reduce((n, list) => n + list.length, 0);
 }
 
 function diagnosticsOf(ctx: ServerContext, key: string, findings: Finding[]): Diagnostic[] {
