@@ -194,3 +194,64 @@ describe('fixing every problem from the quick fix menu', { timeout: 20_000 }, ()
     );
   });
 });
+
+const TRAINING = `# Data Protection Compliance Course
+
+## Learning objectives
+
+Participants will be able to:
+
+- LO1: Identify personal data in a customer record with 100% accuracy.
+- LO2: Report a suspected breach to the DPO within 1 hour, following the checklist.
+
+## Outcomes
+
+- Breach reports filed on time rise from 60% to 95% by June (LO2).
+- **KPI2:** 90% of staff complete the course (LO1).
+`;
+
+describe('hovering an outcome', { timeout: 20_000 }, () => {
+  let hoverDir: string;
+  let c: LspClient;
+  let u: string;
+  const tl = TRAINING.split('\n');
+  const hover = async (line: number, needle: string) => {
+    const h = await c.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: u },
+      position: { line, character: tl[line]!.indexOf(needle) + 1 },
+    });
+    return (h?.contents as MarkupContent | undefined)?.value ?? '';
+  };
+  before(async () => {
+    hoverDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-hover-'));
+    fs.writeFileSync(path.join(hoverDir, 'course.md'), TRAINING);
+    c = new LspClient();
+    await c.initializeFolder(hoverDir);
+    await c.notify('initialized', {});
+    u = fileUri(hoverDir, 'course.md');
+    await c.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: TRAINING },
+    });
+    await c.diagnostics(u);
+  });
+
+  after(async () => {
+    await c?.stop();
+    if (hoverDir) fs.rmSync(hoverDir, { recursive: true, force: true });
+  });
+
+  it('on its text (an outcome with no ID): what it measures, its target and timeframe', async () => {
+    const value = await hover(11, 'reports filed');
+    assert.match(value, /^Outcome/);
+    assert.match(value, /Target: from 60% to 95%/);
+    assert.match(value, /Timeframe: by June/);
+    assert.match(value, /Measures:\n- \*\*LO2\*\*/);
+  });
+
+  it('on its ID: says a vanity measure is one, and that no timeframe was found', async () => {
+    const value = await hover(12, 'KPI2');
+    assert.match(value, /^\*\*KPI2\*\*: Outcome/);
+    assert.match(value, /Timeframe: none found/);
+    assert.match(value, /Vanity metric: .*complete/);
+  });
+});

@@ -7,6 +7,7 @@ import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver'
 import {
   BLOOM_LEVELS,
   type Assessment,
+  type Outcome,
   type BloomLevel,
   type Lexicon,
   type Link,
@@ -48,6 +49,9 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
     return answer(describeCourse(ctx, key, outline), course);
   const item = itemAt(outline, offset);
   if (item?.kind === 'assessment' && within(item.span, offset))
+    return answer(describeItem(ctx, { key, item }, key), item.textSpan);
+  // An outcome without an ID is hovered on its text: what it measures and what was read in it.
+  if (item?.kind === 'outcome' && within(item.textSpan, offset))
     return answer(describeItem(ctx, { key, item }, key), item.textSpan);
   if (!item || item.kind !== 'objective' || !within(item.textSpan, offset)) return null;
   const lex = ctx.lexicon(key);
@@ -162,6 +166,7 @@ function describeItem(ctx: ServerContext, target: ItemRef, from: string): string
   }
   const out = [head, '', item.text];
   if (item.kind === 'assessment') out.push(...assessmentLines(item));
+  if (item.kind === 'outcome') out.push(...outcomeLines(item));
   out.push('');
   const group = (links: Link[], kind: Item['kind'], title: string, none: string): string[] => {
     if (!links.length) return [none];
@@ -196,6 +201,25 @@ function describeItem(ctx: ServerContext, target: ItemRef, from: string): string
     out.push(...group(item.objectives, 'objective', 'Checks:', 'It checks no objective.'));
   }
   return out.join('\n');
+}
+
+const KIRKPATRICK = ['', 'reaction', 'learning', 'behaviour', 'results'];
+
+/** What Bloomline read in an outcome: its target and timeframe (or that none was found), its
+ * Kirkpatrick level, and a vanity measure or a deliverable where it is one (as the tree shows). */
+function outcomeLines(o: Outcome): string[] {
+  const x = o.analysis;
+  const lines = [
+    '',
+    x.target ? `Target: ${x.target.text}` : 'Target: none found',
+    '',
+    x.timeframe ? `Timeframe: ${x.timeframe.text}` : 'Timeframe: none found',
+  ];
+  if (x.kirkpatrick)
+    lines.push('', `Kirkpatrick level ${x.kirkpatrick} (${KIRKPATRICK[x.kirkpatrick]})`);
+  if (x.vanity) lines.push('', `Vanity metric: ${x.vanity.text}`);
+  if (x.output) lines.push('', `An output, not a change: ${x.output.text}`);
+  return lines;
 }
 
 /** What an assessment asks, and where Bloomline read it. */
