@@ -255,3 +255,75 @@ describe('hovering an outcome', { timeout: 20_000 }, () => {
     assert.match(value, /Vanity metric: .*complete/);
   });
 });
+
+// Carpentries-style episodes number their objectives per file: IDs are unique within a file, and a
+// reference resolves in its own file first, then across the workspace where the ID is unique.
+const EPISODE1 = `# Navigating files
+
+:::::::::::::::::::::::::::::::::::::: objectives
+- **LO1:** Navigate the file system with \`cd\` and \`ls\` without assistance.
+- **LO2:** Create a directory tree of three levels with \`mkdir -p\` in one command.
+::::::::::::::::::::::::::::::::::::::::::::::::
+`;
+const EPISODE2 = `# Pipes and filters
+
+:::::::::::::::::::::::::::::::::::::: objectives
+- **LO1:** Redirect a command's output to a file with \`>\` without errors.
+- **LO3:** Combine three commands in a pipeline that counts lines in 10 files within 5 minutes.
+::::::::::::::::::::::::::::::::::::::::::::::::
+`;
+const EPISODE3 = `# Loops
+
+:::::::::::::::::::::::::::::::::::::: objectives
+- **LO5:** Write a for loop that renames 20 files within 10 minutes.
+::::::::::::::::::::::::::::::::::::::::::::::::
+
+## Challenge
+
+Rename the files again, then combine the loop with a pipeline (LO5, LO3).
+`;
+
+describe('renaming an ID in one episode of a workshop', { timeout: 20_000 }, () => {
+  let wsDir: string;
+  let c: LspClient;
+  const u = (name: string) => fileUri(wsDir, name);
+  const renameLO2 = (newName: string) =>
+    c.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: u('ep1.md') },
+      position: { line: 4, character: 5 },
+      newName,
+    });
+  before(async () => {
+    wsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-lsp-episodes-'));
+    const files = { 'ep1.md': EPISODE1, 'ep2.md': EPISODE2, 'ep3.md': EPISODE3 };
+    for (const [name, text] of Object.entries(files))
+      fs.writeFileSync(path.join(wsDir, name), text);
+    c = new LspClient();
+    await c.initializeFolder(wsDir);
+    await c.notify('initialized', {});
+    for (const [name, text] of Object.entries(files)) {
+      await c.notify('textDocument/didOpen', {
+        textDocument: { uri: u(name), languageId: 'markdown', version: 1, text },
+      });
+      await c.diagnostics(u(name));
+    }
+  });
+
+  after(async () => {
+    await c?.stop();
+    if (wsDir) fs.rmSync(wsDir, { recursive: true, force: true });
+  });
+
+  it('allows an ID another episode has when no reference from another file names it', async () => {
+    // ep3 has an LO5 too, named only from ep3 itself, where it still resolves after the rename.
+    const edit = await renameLO2('LO5');
+    assert.deepEqual(Object.keys(edit.changes ?? {}), [u('ep1.md')]);
+    assert.match(applyTextEdits(EPISODE1, edit.changes![u('ep1.md')]!), /\*\*LO5:\*\* Create/);
+  });
+
+  it('refuses an ID its own file has, or one another file names across files', async () => {
+    await assert.rejects(renameLO2('LO1'), /"LO1" is already the ID of an objective: choose/);
+    // ep3's challenge names ep2's LO3: with two LO3s it would name neither.
+    await assert.rejects(renameLO2('LO3'), /"LO3" is already the ID of an objective in .*ep2\.md/);
+  });
+});

@@ -13,12 +13,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { spanToRange } from './convert.js';
+import { baseName } from './files.js';
 import {
   idAt,
   itemsOf,
   nameSpan,
   referencesTo,
   type IdHit,
+  type Item,
+  type ItemRef,
   type ServerContext,
 } from './context.js';
 
@@ -86,19 +89,7 @@ export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit 
   }
   const { key, item } = hit.target;
   const lower = newId.toLowerCase();
-  if (lower !== item.id.toLowerCase()) {
-    for (const k of ctx.keys()) {
-      const outline = ctx.outline(k);
-      const clash =
-        outline && itemsOf(outline).find((i) => i.explicitId && i.id.toLowerCase() === lower);
-      if (clash) {
-        throw new ResponseError(
-          ErrorCodes.InvalidParams,
-          `"${newId}" is already the ID of an ${clash.kind}${k === key ? '' : ` in ${k}`}: choose another.`,
-        );
-      }
-    }
-  }
+  if (lower !== item.id.toLowerCase()) refuseClash(ctx, hit.target, newId);
   const changes: Record<string, TextEdit[]> = {};
   // Each place through ctx.edit, so a notebook's go to its cells; a notebook that is not open
   // (its JSON on disk) cannot be renamed into, and is left as it is.
@@ -109,4 +100,41 @@ export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit 
   add(key, item.idSpan!);
   for (const r of referencesTo(ctx, hit.target)) add(r.key, r.ref.span);
   return { changes };
+}
+
+/**
+ * Throws when `newId` would make a reference name another item or none. IDs are unique within a
+ * file, and a reference resolves in its own file first, then across the workspace where the ID
+ * is unique (OUTLINE-CONVENTIONS section 6). So the new ID may not be one the item's own file
+ * has; another file's item of that ID matters only where a reference crosses files: one to the
+ * renamed item (it could then resolve to the other, or to neither), or one that now resolves to
+ * that other item across files (two items would have the ID, and it would name neither).
+ * Lessons that number their objectives per episode can so take an ID another episode has.
+ */
+function refuseClash(ctx: ServerContext, target: ItemRef, newId: string): void {
+  const lower = newId.toLowerCase();
+  const refuse = (kind: string, where: string) => {
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `"${newId}" is already the ID of an ${kind}${where}: choose another.`,
+    );
+  };
+  const elsewhere: { key: string; item: Item }[] = [];
+  for (const k of ctx.keys()) {
+    const outline = ctx.outline(k);
+    if (!outline) continue;
+    for (const i of itemsOf(outline)) {
+      if (!i.explicitId || i.id.toLowerCase() !== lower) continue;
+      if (k === target.key) refuse(i.kind, '');
+      elsewhere.push({ key: k, item: i });
+    }
+  }
+  if (!elsewhere.length) return;
+  const [first] = elsewhere;
+  const inOther = ` in ${baseName(first!.key)}`;
+  if (referencesTo(ctx, target).some((r) => r.key !== target.key))
+    refuse(first!.item.kind, inOther);
+  for (const other of elsewhere)
+    if (referencesTo(ctx, other).some((r) => r.key !== other.key))
+      refuse(other.item.kind, ` in ${baseName(other.key)}, which another file names`);
 }
