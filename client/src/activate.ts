@@ -291,6 +291,7 @@ export function activateBloomline(
     await current.restart();
   });
   command('bloomline.showOutput', () => output.show());
+  command('bloomline.fixAll', () => fixAll());
   command('bloomline.revealItem', revealItem);
   command('bloomline.refreshOutline', () => provider.refresh());
   command('bloomline.showWorkspaceOutline', () => provider.setMode('workspace'));
@@ -317,6 +318,36 @@ export function activateBloomline(
     },
     outlineProvider: provider,
   };
+}
+
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bloomline');
+
+/**
+ * "Bloomline: Fix all auto-fixable problems" (as ESLint's and markdownlint's commands): applies
+ * the server's `source.fixAll.bloomline` action to the active editor, or says there is nothing
+ * to fix. Resolves with whether an edit was applied.
+ */
+async function fixAll(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Bloomline: open an outline to fix its problems.');
+    return false;
+  }
+  const document = editor.document;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    new vscode.Range(0, 0, 0, 0),
+    FIX_ALL_KIND.value,
+  );
+  const action = actions?.find((a) => a.edit && a.kind && FIX_ALL_KIND.contains(a.kind));
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage(
+      'Bloomline: no problem in this file can be fixed automatically.',
+    );
+    return false;
+  }
+  return vscode.workspace.applyEdit(action.edit);
 }
 
 export function deactivateBloomline(): Thenable<void> | undefined {

@@ -122,6 +122,30 @@ suite('Quick fixes', () => {
     );
   });
 
+  test('"Bloomline: Fix all auto-fixable problems" applies every preferred fix, from the palette', async () => {
+    const uri = fileUri('course.md');
+    const editor = await open(uri);
+    await waitForSummary(uri, COURSE_DEFAULTS, 'the fixture findings');
+    const applied = await vscode.commands.executeCommand<boolean>('bloomline.fixAll');
+    assert.equal(applied, true, 'the command applied an edit');
+    const after = await waitForDiagnostics(
+      uri,
+      (ds) => !ds.some((d) => ruleOf(d) === 'vague-verb'),
+      'the vague verb to be fixed',
+    );
+    assert.equal(
+      editor.document.getText().split(/\r?\n/)[11],
+      '- **LO1.2:** Configure the VPN client.',
+    );
+    // LO1.9 has several near IDs, so no preferred fix: it stays, and so does missing-outcome.
+    const left = summary(after).map((s) => s.replace(/@.*/, ''));
+    assert.ok(left.includes('unknown-reference') && left.includes('missing-outcome'), `${left}`);
+    // Nothing left to fix automatically: the command says so and changes nothing.
+    const text = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand<boolean>('bloomline.fixAll'), false);
+    assert.equal(editor.document.getText(), text);
+  });
+
   test('unknown reference: changes it to a suggested ID', async () => {
     const line = await applyQuickFix('unknown-reference', 19, /^Change the reference to "LO1\.2"/);
     assert.equal(line, '- Password-reset calls drop by 30% by the end of Q3 2027 (LO1.3, LO1.2).');
