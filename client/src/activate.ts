@@ -320,14 +320,13 @@ export function activateBloomline(
   };
 }
 
-const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bloomline');
-
 /**
  * "Bloomline: Fix all auto-fixable problems" (as ESLint's and markdownlint's commands): applies
  * the server's `source.fixAll.bloomline` action to the active editor, or says there is nothing
  * to fix. Resolves with whether an edit was applied.
  */
 async function fixAll(): Promise<boolean> {
+  const kind = vscode.CodeActionKind.SourceFixAll.append('bloomline');
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('Bloomline: open an outline to fix its problems.');
@@ -338,9 +337,9 @@ async function fixAll(): Promise<boolean> {
     'vscode.executeCodeActionProvider',
     document.uri,
     new vscode.Range(0, 0, 0, 0),
-    FIX_ALL_KIND.value,
+    kind.value,
   );
-  const action = actions?.find((a) => a.edit && a.kind && FIX_ALL_KIND.contains(a.kind));
+  const action = actions?.find((a) => a.edit && a.kind && kind.contains(a.kind));
   if (!action?.edit) {
     void vscode.window.showInformationMessage(
       'Bloomline: no problem in this file can be fixed automatically.',
