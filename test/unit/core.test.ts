@@ -250,6 +250,36 @@ describe('directives', () => {
   });
 });
 
+describe('a table of measures with an objectives column', () => {
+  test('each row measures the objectives its column names, by reference', () => {
+    const text = [
+      '# Renewals programme',
+      '',
+      '## Objectives',
+      '',
+      '- **OBJ1:** Run a renewal call using the value-review template.',
+      '- **OBJ2:** Handle a price objection without discounting more than 5%.',
+      '- **OBJ3:** Log the renewal risk in the CRM within 24 hours.',
+      '',
+      '## KPIs',
+      '',
+      '| KPI | Baseline | Target | By | Objectives |',
+      '| --- | --- | --- | --- | --- |',
+      '| **KPI1:** Renewal rate | 78% | 85% | end of Q4 | OBJ1, OBJ2 |',
+      '| **KPI2:** Renewals at risk logged on time | 40% | 90% | Q3 | OBJ3 |',
+      '',
+    ].join('\n');
+    const ws = new Workspace();
+    ws.update('plan.md', text);
+    ws.lint('plan.md');
+    const outline = ws.get('plan.md')!;
+    const links = outline.outcomes.map((o) =>
+      o.objectives.map((l) => `${l.id}:${l.via ?? ''}`).join(' '),
+    );
+    assert.deepEqual(links, ['OBJ1:reference OBJ2:reference', 'OBJ3:reference']);
+  });
+});
+
 describe('workspace', () => {
   const outcomeA = '## Outcomes\n\n- VPN tickets fall from 120 to 40 a month by Q3 (LO1).\n';
   const objective = (verb: string) =>

@@ -391,6 +391,7 @@ const DURATION = new RegExp(
  * " before a baseline); a bare duration is "within" it. */
 function joiner(word: string, part: PlainText): string {
   if (word === ';') return '; ';
+  if (word === 'measures') return '; measures ';
   return ` ${word === 'by' && DURATION.test(part.text) ? 'within' : word} `;
 }
 
@@ -434,6 +435,8 @@ function readMeasureTable(
     [clean.findIndex((h) => BASELINE_HEADER.test(h)), 'from'],
     [target, 'to'],
     [clean.findIndex((h) => TIME_HEADER.test(h)), 'by'],
+    // "| Objectives |": the IDs of the objectives the row measures ("; measures OBJ1, OBJ2").
+    [clean.findIndex((h, col) => col !== measure && OBJECTIVES_HEADER.test(h)), 'measures'],
   ];
   const level = clean.findIndex((h) => LEVEL_HEADER.test(h));
   const sink = newSink(s.section, 'table', span, 'outcome');
