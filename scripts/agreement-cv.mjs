@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Cross-validation of the objective reader over the real labelled sets (docs/agreement.md,
 // "Cross-validation"). Each text is read as test/unit/agreement.test.ts reads it (a one-item
-// objectives list) and scored the same way. The misses of the real sets (eight since the tenth
-// pass) are pooled and grouped by kind: the construction of the text (passive criterion,
+// objectives list) and scored the same way. The misses of the real sets (nine since held-out-real-8
+// was seen) are pooled and grouped by kind: the construction of the text (passive criterion,
 // teacher-voice aim, skill noun, learner subject, topic with no behaviour, vague verb) or else
 // the head verb the reader found. With --baseline (an `out` directory of the reader before a change), every fold leaves
 // one set out: a change to an objective of the held-out set counts only if the other sets missed
@@ -66,6 +66,7 @@ function loadSets() {
     'held-out-real-5',
     'held-out-real-6',
     'held-out-real-7',
+    'held-out-real-8',
   ])
     sets.push(loadFixture(root, name));
   return sets;
