@@ -160,8 +160,11 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 100);
     const f = score(labels);
     report('held-out.json', f);
-    assert.ok(f.strict >= 0.93, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.98, `lenient ${f.lenient}`);
+    // 0.931 / 0.980 until the eleventh pass, which reads "Demonstrate knowledge of the major
+    // periods of European art" (labelled remember) as understand, as the real sets label
+    // knowledge of a field (docs/agreement.md): 0.922 / 0.971.
+    assert.ok(f.strict >= 0.92, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.97, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.98, `compound ${f.compound}`);
@@ -303,8 +306,9 @@ describe('agreement with human labels', () => {
     const f = score(labels);
     report('held-out-real-2.json', f);
     // After the ninth pass: strict 0.805, lenient 0.912, read 1.000; after the tenth vague 0.963,
-    // compound 0.926.
-    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
+    // compound 0.926; after the eleventh strict 0.801 ("demonstrate knowledge of science tools",
+    // labelled remember, now read understand).
+    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.911, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
@@ -338,9 +342,10 @@ describe('agreement with human labels', () => {
     // figures after that pass (0.698, 0.828, 0.938, 0.941, 0.969, 0.907), rounded down, and
     // after the seventh (strict 0.715, lenient 0.836); with lone passive criteria read as
     // objectives and the ninth pass: 0.777, 0.890, read 0.994, vague 0.963, criterion 0.975,
-    // compound 0.912; after the tenth strict 0.780, lenient 0.893, compound 0.918.
-    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.892, `lenient ${f.lenient}`);
+    // compound 0.912; after the tenth strict 0.780, lenient 0.893, compound 0.918; after the
+    // eleventh strict 0.782, lenient 0.895.
+    assert.ok(f.strict >= 0.781, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.894, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
@@ -378,8 +383,9 @@ describe('agreement with human labels', () => {
     // vague 0.952, criterion 0.975, compound 0.935. The ninth pass read its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
     // (0.839, 0.914, 0.996, 0.962, 0.975, 0.937), rounded down, and after the tenth (strict
-    // 0.843, lenient 0.920, compound 0.943).
-    assert.ok(f.strict >= 0.842, `strict ${f.strict}`);
+    // 0.843, lenient 0.920, compound 0.943); after the eleventh strict 0.841 (two objectives of
+    // knowledge of a history and of fibres, labelled remember, now read understand).
+    assert.ok(f.strict >= 0.84, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.919, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.961, `vague ${f.vague}`);
@@ -400,16 +406,17 @@ describe('agreement with human labels', () => {
     // 0.930, vague 0.917, criterion 0.982, compound 0.872) and after the ninth pass (4c5ec7e:
     // 0.749, 0.869, 1.000, 0.917, 0.982, 0.872). The tenth pass read its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
-    // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down.
-    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.879, `lenient ${f.lenient}`);
+    // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down, and after the eleventh (strict
+    // 0.776, lenient 0.882).
+    assert.ok(f.strict >= 0.775, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.881, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.903, `compound ${f.compound}`);
   });
 
-  test('held-out-real-8.json (an eighth real set, unseen: figures only)', () => {
+  test('held-out-real-8.json (an eighth real set; seen since the eleventh pass)', () => {
     const labels = heldOut('held-out-real-8.json');
     assert.ok(labels.length >= 600);
     const f = score(labels);
@@ -423,13 +430,14 @@ describe('agreement with human labels', () => {
     // on it, and measured on main at fa8b904 (the reader of the session's start: strict 0.734,
     // lenient 0.829, read 0.991, vague 0.923, criterion 0.969, compound 0.904), and at the
     // session's end, after the genre trials' fixes and the tenth pass (b2bf7d3: 0.737, 0.835,
-    // 0.991, 0.924, 0.969, 0.915; docs/agreement.md). No miss has been read: the bars hold the
-    // last figures, rounded down, so that a change that loses on it shows. An intuition, a feel
-    // or a sense gained read as vague (2 December, second session: a MOOC week's "Gain an
-    // intuition for ...") gained two vague labels here (0.926) and lost one level (0.736 /
-    // 0.834): the bars moved by that one objective, knowingly.
-    assert.ok(f.strict >= 0.735, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.833, `lenient ${f.lenient}`);
+    // 0.991, 0.924, 0.969, 0.915; docs/agreement.md). An intuition, a feel or a sense gained
+    // read as vague (2 December, second session: a MOOC week's "Gain an intuition for ...")
+    // gained two vague labels here (0.926) and lost one level (0.736 / 0.834). The eleventh
+    // pass read its misses, so it
+    // is no longer unseen; the bars hold the figures after that pass (strict 0.745, lenient
+    // 0.841), rounded down.
+    assert.ok(f.strict >= 0.744, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.84, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.925, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);

@@ -1446,3 +1446,52 @@ describe('the level "learn" means by what is learnt', () => {
     );
   });
 });
+
+// Eleventh pass: "demonstrate knowledge of" a field, a body of practice or a subject is asked of
+// the learner as explaining it (understand), as five real sets label it (16 objectives, read
+// remember before); knowledge of facts (terms, names, dates, requirements) stays recall. The
+// rewrite offers verbs of that level ("Explain the history of ...").
+describe('the level "demonstrate knowledge of" means by what is known', () => {
+  const CASES: [string, BloomLevel, string][] = [
+    [
+      'Demonstrate knowledge of the history of Welsh choral singing.',
+      'understand',
+      'Explain the history of Welsh choral singing.',
+    ],
+    [
+      'Students will demonstrate knowledge of coastal ecosystems.',
+      'understand',
+      'Students will explain coastal ecosystems.',
+    ],
+    [
+      'Demonstrate a knowledge of the brewing industry.',
+      'understand',
+      'Explain the brewing industry.',
+    ],
+    [
+      'Demonstrate knowledge of the key terms of maritime law.',
+      'remember',
+      'Identify the key terms of maritime law.',
+    ],
+    [
+      'Demonstrate knowledge of the licensing requirements for a taxi driver.',
+      'remember',
+      'Identify the licensing requirements for a taxi driver.',
+    ],
+  ];
+  for (const [text, meant, fixed] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const a = buildOutline(source, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.vague, true);
+      assert.equal(a.level, null);
+      assert.equal(a.meantLevel, meant);
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(applyEdits(source, fix.edits), `## Objectives\n\n- ${fixed}\n`);
+    });
+  }
+});
