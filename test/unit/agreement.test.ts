@@ -132,12 +132,13 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 240, `${labels.length} labels`);
     const f = score(labels);
     report('truth.json', f);
-    // After the ninth pass (topics' meant level): strict 0.879, lenient 0.972.
+    // After the ninth pass (topics' meant level): strict 0.879, lenient 0.972; after the
+    // eleventh compound 0.923.
     assert.ok(f.strict >= 0.878, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.9, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.922, `compound ${f.compound}`);
   });
 
   // Columns: text, vague, level, alternative levels, criterion, compound.
@@ -211,12 +212,13 @@ describe('agreement with human labels', () => {
     // ("Cables are terminated ...") stay unrecognised as a one-item list (a statement), as
     // before: recognition was left unchanged.
     // Passive performance criteria under an objectives heading read (they had been taken for
-    // statements): 0.585 / 0.682 strict and lenient before.
+    // statements): 0.585 / 0.682 strict and lenient before. After the eleventh pass compound
+    // 0.927 (a series of verbs at the start).
     assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.97, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.9, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.9, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.92, `compound ${f.compound}`);
   });
 
   // Hand-written for the seventh pass (docs/agreement.md): the kinds the cross-validation over
@@ -323,12 +325,13 @@ describe('agreement with human labels', () => {
     report('held-out-real-3.json', f);
     // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
     // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
-    assert.ok(f.strict >= 0.901, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
+    // After the eleventh pass: strict 0.905, lenient 0.975, compound 0.953.
+    assert.ok(f.strict >= 0.904, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.974, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.945, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.952, `compound ${f.compound}`);
   });
 
   test('held-out-real-4.json (a fourth real set; seen since the sixth pass)', () => {
@@ -362,13 +365,15 @@ describe('agreement with human labels', () => {
     // The ninth pass read its misses (docs/agreement.md), so it is no longer unseen. The bars
     // hold the figures with lone passive criteria read as objectives and the ninth pass (0.744,
     // 0.892, read 0.996, vague 0.911, criterion 0.972, compound 0.919), rounded down; after the
-    // tenth strict 0.748, vague 0.913, compound 0.931.
+    // tenth strict 0.748, vague 0.913, compound 0.931; after the eleventh lenient 0.890 ("Be able
+    // to understand and engage effectively with debates", labelled understand, read apply),
+    // compound 0.933.
     assert.ok(f.strict >= 0.747, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.891, `lenient ${f.lenient}`);
+    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.912, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.93, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.932, `compound ${f.compound}`);
   });
 
   test('held-out-real-6.json (a sixth real set; seen since the ninth pass)', () => {
@@ -384,13 +389,15 @@ describe('agreement with human labels', () => {
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
     // (0.839, 0.914, 0.996, 0.962, 0.975, 0.937), rounded down, and after the tenth (strict
     // 0.843, lenient 0.920, compound 0.943); after the eleventh strict 0.841 (two objectives of
-    // knowledge of a history and of fibres, labelled remember, now read understand).
+    // knowledge of a history and of fibres, labelled remember, now read understand) and compound
+    // 0.937 ("communicate and interact therapeutically", "Counsel and educate patients", one
+    // behaviour to the labeller, two verbs of a series to the reader).
     assert.ok(f.strict >= 0.84, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.919, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.961, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.942, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.936, `compound ${f.compound}`);
   });
 
   test('held-out-real-7.json (a seventh real set; seen since the tenth pass)', () => {
@@ -407,13 +414,13 @@ describe('agreement with human labels', () => {
     // 0.749, 0.869, 1.000, 0.917, 0.982, 0.872). The tenth pass read its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
     // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down, and after the eleventh (strict
-    // 0.776, lenient 0.882).
-    assert.ok(f.strict >= 0.775, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.881, `lenient ${f.lenient}`);
+    // 0.778, lenient 0.884, vague 0.922, compound 0.906).
+    assert.ok(f.strict >= 0.777, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.883, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.921, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.903, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.905, `compound ${f.compound}`);
   });
 
   test('held-out-real-8.json (an eighth real set; seen since the eleventh pass)', () => {
@@ -433,13 +440,12 @@ describe('agreement with human labels', () => {
     // 0.991, 0.924, 0.969, 0.915; docs/agreement.md). An intuition, a feel or a sense gained
     // read as vague (2 December, second session: a MOOC week's "Gain an intuition for ...")
     // gained two vague labels here (0.926) and lost one level (0.736 / 0.834). The eleventh
-    // pass read its misses, so it
-    // is no longer unseen; the bars hold the figures after that pass (strict 0.745, lenient
-    // 0.841), rounded down.
-    assert.ok(f.strict >= 0.744, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.84, `lenient ${f.lenient}`);
+    // pass read its misses, so it is no longer unseen; the bars hold the figures after that
+    // pass (strict 0.752, lenient 0.849, vague 0.927), rounded down.
+    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.848, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.925, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.926, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });

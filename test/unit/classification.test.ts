@@ -952,6 +952,21 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Label a wiring diagram and understand its symbols.', true, 'remember', false, true],
+  // Eleventh pass: verbs only the English lexicon knows, joined at the start ("Transmit and
+  // receive ...", "Prevent, control and fight ..."), are behaviours when a clause follows the
+  // last (two words or more, an article, or a full stop), not a topic; a verb and a noun joined
+  // before a bare noun still name one ("Search and rescue operations").
+  ['Hoist, lower and stow the mainsail.', false, 'apply', false, true],
+  ['Hail and relay messages by semaphore', false, 'apply', false, true],
+  ['Rake, scarify and overseed a worn lawn in autumn', false, 'apply', false, true],
+  ['Forage and preserve wild mushrooms for the kitchen', false, 'apply', false, true],
+  // Dividing numbers is a calculation (apply), as adding and multiplying them are; dividing a
+  // whole into its parts stays analyze.
+  ['Divide mixed numbers by whole numbers.', false, 'apply', false, false],
+  ['Multiply and divide fractions using a number line.', false, 'apply', false, true],
+  ['Divide a business process into its component activities.', false, 'analyze', false, false],
+  ['Heat, light and sound energy sources', false, null, false, false],
+  ['Taste, smell and touch receptors', false, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -965,6 +980,8 @@ const NO_VERB = new Set([
   'What we will do today',
   'Graduates find employment in many sectors.',
   'Table and figure placement',
+  'Heat, light and sound energy sources',
+  'Taste, smell and touch receptors',
 ]);
 
 describe('objective classification', () => {

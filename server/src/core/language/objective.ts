@@ -1100,7 +1100,11 @@ function behaviourAt(
       mode === 'start'
         ? startOk(text, ws, k, eng, false, lex)
         : formOk(w, eng, mode, main) &&
-          (objectOk(text, ws, k, 'determiner') || verbFollows(text, ws, k, lex, true));
+          (objectOk(text, ws, k, 'determiner') ||
+            verbFollows(text, ws, k, lex, true) ||
+            // A later verb of a series that starts the objective ("Hail and relay messages by
+            // semaphore").
+            (!!main && k <= seriesEnd(text, ws, ws.indexOf(main), lex)));
     if (!ok) return null;
     // "Problem-solve", "co-create", "peer-review": a compound verb is its last part (English
     // compounds are right-headed), so it has that verb's level.
@@ -1457,6 +1461,7 @@ function startOk(
   const next = ws[k + 1];
   if (!next) return false;
   if (gerundFollows(text, ws, k, lex)) return true;
+  if (verbSeries(text, ws, k, lex)) return true;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
   if (verbFollows(text, ws, k, lex)) return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;
@@ -1471,6 +1476,49 @@ function startOk(
   // for a clause ("Stream data from an S3 bucket").
   if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
   return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
+}
+
+/** Words that start a clause after a bare object ("information by radio", "searches using
+ * database limiters"): with one of them, a series of verbs reads as behaviours, not a topic. */
+const CLAUSE_WORDS = wordSet(
+  'the a an their your its this these those by with using from to into onto in on at for through via under within without during across between',
+);
+
+/**
+ * Whether `ws[k]` starts a series of verbs in their base form joined by commas and a final
+ * "and" / "or" ("Transmit and receive information by visual signalling", "Prevent, control and
+ * fight fires in the engine room"), with a clause after the last verb: an article, a
+ * preposition among the words after it, or a full stop. Such a series names behaviours even
+ * where the verbs are ones only the English lexicon knows; a series before a bare noun or two
+ * ("Table and figure placement", "Heat, light and sound energy") names a topic.
+ */
+function verbSeries(text: string, ws: Word[], k: number, lex: Lexicon): boolean {
+  return seriesEnd(text, ws, k, lex) > k;
+}
+
+/** The index of the last verb of such a series starting at `ws[k]`, or -1. */
+function seriesEnd(text: string, ws: Word[], k: number, lex: Lexicon): number {
+  const isVerb = (x: string) => lex.englishLemma(x) === x || (lex.lemma(x) === x && !!lex.verb(x));
+  let j = k;
+  let joined = false;
+  while (!joined) {
+    const next = ws[j + 1];
+    if (!next) return -1;
+    const gap = text.slice(ws[j]!.end, next.start).trim();
+    let at: number;
+    if ((gap === '' || gap === ',') && (next.lower === 'and' || next.lower === 'or')) {
+      at = j + 2;
+      joined = true;
+    } else if (gap === ',') at = j + 1;
+    else return -1;
+    const v = ws[at];
+    if (!v || !isVerb(v.lower)) return -1;
+    j = at;
+  }
+  if (!objectOk(text, ws, j, 'bare')) return -1;
+  const rest = ws.slice(j + 1);
+  if (rest.filter((x) => x.text.length >= 3).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) return -1;
+  return rest.some((x) => CLAUSE_WORDS.has(x.lower)) || /[.!]\s*$/.test(text) ? j : -1;
 }
 
 /** Further behaviours after the first: "Identify, describe and explain", "Create a repo and
