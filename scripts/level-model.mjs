@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A learnt Bloom level model over the reader's own reading, judged by leaving one real set out
-// (docs/agreement.md, "The eleventh pass: a learnt level model, tried"). Nothing here is part of
+// (docs/agreement.md, "The eleventh pass (held-out-real-8 is no longer unseen): a learnt level
+// model, tried"). Nothing here is part of
 // Bloomline: it decides whether a model would be.
 //
 // The model is a multinomial logistic regression over the six levels (L2 penalty, full-batch
