@@ -441,11 +441,12 @@ describe('agreement with human labels', () => {
     // read as vague (2 December, second session: a MOOC week's "Gain an intuition for ...")
     // gained two vague labels here (0.926) and lost one level (0.736 / 0.834). The eleventh
     // pass read its misses, so it is no longer unseen; the bars hold the figures after that
-    // pass (strict 0.752, lenient 0.849, vague 0.927), rounded down.
-    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.848, `lenient ${f.lenient}`);
+    // pass, with the "intuition" reading (strict 0.751, lenient 0.847, vague 0.929), rounded
+    // down.
+    assert.ok(f.strict >= 0.75, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.846, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.926, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });
