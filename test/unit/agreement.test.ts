@@ -464,14 +464,16 @@ describe('agreement with human labels', () => {
     // certification), committed before Bloomline ran on it, and measured on main at 0efc1ac
     // (the reader of the session's start) and at 13ad57d (after the session's genre-trial
     // fixes): both strict 0.718, lenient 0.814, read 0.987, vague 0.916, criterion 0.977,
-    // compound 0.887. No miss has been read: the bars hold these figures, rounded down, so that
-    // a change that loses on it shows.
-    assert.ok(f.strict >= 0.717, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.813, `lenient ${f.lenient}`);
+    // compound 0.887; and after the eleventh pass, made from the other sets while this one was
+    // being labelled (d706bb6): 0.736, 0.831, 0.987, 0.917, 0.977, 0.888. No miss has been
+    // read: the bars hold the last figures, rounded down, so that a change that loses on it
+    // shows.
+    assert.ok(f.strict >= 0.735, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.83, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.986, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.915, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.916, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.886, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.887, `compound ${f.compound}`);
   });
 
   for (const name of ['held-out-real-7.json', 'held-out-real-8.json', 'held-out-real-9.json'])
