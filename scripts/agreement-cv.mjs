@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFixture } from './agreement-model.mjs';
+import { loadFixture, REAL_SETS } from './agreement-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -58,17 +58,7 @@ function loadSets() {
       if (!o.flags?.debatable && o.level !== 'affective')
         t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
   sets.push({ name: 'truth', labels: t });
-  for (const name of [
-    'held-out-real',
-    'held-out-real-2',
-    'held-out-real-3',
-    'held-out-real-4',
-    'held-out-real-5',
-    'held-out-real-6',
-    'held-out-real-7',
-    'held-out-real-8',
-  ])
-    sets.push(loadFixture(root, name));
+  for (const name of REAL_SETS) sets.push(loadFixture(root, name));
   return sets;
 }
 

@@ -24,6 +24,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
+
+/** The real labelled sets that passes have read (test/fixtures/objectives; truth.json besides).
+ * The newest set is left out until it has been measured unseen. */
+export const REAL_SETS = [
+  'held-out-real',
+  'held-out-real-2',
+  'held-out-real-3',
+  'held-out-real-4',
+  'held-out-real-5',
+  'held-out-real-6',
+  'held-out-real-7',
+  'held-out-real-8',
+];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
 const ROUNDS = 150;

@@ -28,21 +28,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFixture } from './agreement-model.mjs';
+import { loadFixture, REAL_SETS } from './agreement-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'];
-const REAL = [
-  'held-out-real',
-  'held-out-real-2',
-  'held-out-real-3',
-  'held-out-real-4',
-  'held-out-real-5',
-  'held-out-real-6',
-  'held-out-real-7',
-  'held-out-real-8',
-];
 const HAND = [
   'held-out',
   'held-out-2',
@@ -70,7 +60,7 @@ function loadSets() {
     for (const o of f.objectives)
       if (!o.flags?.debatable && o.level !== 'affective')
         t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
-  return [{ name: 'truth', labels: t }, ...REAL.map((n) => loadFixture(root, n))];
+  return [{ name: 'truth', labels: t }, ...REAL_SETS.map((n) => loadFixture(root, n))];
 }
 
 const STOP = new Set(
