@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFixture, REAL_SETS } from './agreement-model.mjs';
+import { loadSeenSets } from './agreement-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -45,21 +45,6 @@ async function loadReader(dir) {
     process.exit(2);
   }
   return (await import(pathToFileURL(file).href)).buildOutline;
-}
-
-function loadSets() {
-  const sets = [];
-  const truth = JSON.parse(
-    fs.readFileSync(path.join(root, 'test/corpus/other/truth.json'), 'utf8'),
-  );
-  const t = [];
-  for (const [file, f] of Object.entries(truth.files))
-    for (const o of f.objectives)
-      if (!o.flags?.debatable && o.level !== 'affective')
-        t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
-  sets.push({ name: 'truth', labels: t });
-  for (const name of REAL_SETS) sets.push(loadFixture(root, name));
-  return sets;
 }
 
 function read(buildOutline, label) {
@@ -140,7 +125,7 @@ function figures(rows) {
 const fmt = (f) =>
   ['strict', 'lenient', 'vague', 'criterion', 'compound'].map((k) => f[k].toFixed(3)).join(' ');
 
-const sets = loadSets();
+const sets = loadSeenSets(root);
 const after = await loadReader(readerDir);
 const before = baselineDir ? await loadReader(baselineDir) : undefined;
 for (const s of sets)

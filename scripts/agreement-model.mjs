@@ -352,6 +352,19 @@ export function modelReport(sets, hand, unseenSet) {
   }
 }
 
+/** truth.json's objectives (not debatable, not affective) and the seen real sets, by name. */
+export function loadSeenSets(root) {
+  const truth = JSON.parse(
+    fs.readFileSync(path.join(root, 'test/corpus/other/truth.json'), 'utf8'),
+  );
+  const t = [];
+  for (const [file, f] of Object.entries(truth.files))
+    for (const o of f.objectives)
+      if (!o.flags?.debatable && o.level !== 'affective')
+        t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
+  return [{ name: 'truth', labels: t }, ...REAL_SETS.map((n) => loadFixture(root, n))];
+}
+
 /** The hand-written sets (training only: each was written for one pass's kinds). */
 export function loadHand(root) {
   return ['held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5'].map((name) =>

@@ -25,10 +25,9 @@
 //
 //   npx tsc -b && node scripts/level-model.mjs            leave-one-set-out, per set and pooled
 //   node scripts/level-model.mjs --fixed LAMBDA MARGIN    the same at one λ and m (no inner choice)
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFixture, REAL_SETS } from './agreement-model.mjs';
+import { loadFixture, loadSeenSets } from './agreement-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -50,18 +49,6 @@ const MIN_DF = 3;
 const { buildOutline } = await import(
   pathToFileURL(path.join(root, 'out/server/src/core/index.js')).href
 );
-
-function loadSets() {
-  const truth = JSON.parse(
-    fs.readFileSync(path.join(root, 'test/corpus/other/truth.json'), 'utf8'),
-  );
-  const t = [];
-  for (const [file, f] of Object.entries(truth.files))
-    for (const o of f.objectives)
-      if (!o.flags?.debatable && o.level !== 'affective')
-        t.push({ ...o, alt: o.alt_levels, source: file.split('/')[0] + ':' + file });
-  return [{ name: 'truth', labels: t }, ...REAL_SETS.map((n) => loadFixture(root, n))];
-}
 
 const STOP = new Set(
   'the a an of to and or in on for with by from as at into their your its his her this these those that which who whom be is are it them each all any both some such how what why when where whether will able can should shall must students student learners learner participants they we i you our other use using'.split(
@@ -243,7 +230,7 @@ const lenientOf = (ls, p) =>
   );
 const p3 = (k, n) => (k / n).toFixed(3);
 
-const sets = loadSets();
+const sets = loadSeenSets(root);
 const hand = HAND.map((n) => loadFixture(root, n));
 for (const s of [...sets, ...hand]) for (const l of s.labels) l.x = featuresOf(l.text);
 
