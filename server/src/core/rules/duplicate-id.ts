@@ -17,7 +17,7 @@ export const duplicateId: Rule = {
     // (The items with explicit IDs, as the builder noted them where it did.)
     const notes = notesOf(outline);
     const explicit = notes ? flat(notes.explicit) : itemsOf(outline);
-    if (!anyTwice(explicit)) return;
+    if (!idsTwice(explicit, true).size) return;
     const items = explicit
       .filter((i) => i.explicitId && i.idSpan)
       .sort((a, b) => a.idSpan!.start - b.idSpan!.start);
@@ -64,15 +64,18 @@ export const duplicateId: Rule = {
 };
 
 /** Does any explicit ID (with its span) stand twice among the items, in any case? */
-function anyTwice(items: readonly ItemBase[]): boolean {
+/** The explicit IDs (lowercased) that more than one of `items` has; with `located`, only IDs
+ * whose place in the source is known count. */
+export function idsTwice(items: readonly ItemBase[], located = false): Set<string> {
   const seen = new Set<string>();
+  const twice = new Set<string>();
   for (const i of items) {
-    if (!i.explicitId || !i.idSpan) continue;
+    if (!i.explicitId || (located && !i.idSpan)) continue;
     const key = i.id.toLowerCase();
-    if (seen.has(key)) return true;
-    seen.add(key);
+    if (seen.has(key)) twice.add(key);
+    else seen.add(key);
   }
-  return false;
+  return twice;
 }
 
 /** "LO3" -> the next "LO<n>" not in use; "LO1.2" -> "LO1.<n>". */

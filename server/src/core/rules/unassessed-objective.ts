@@ -4,7 +4,8 @@
 // links its assessments to objectives at all: a course with no assessment, or whose only
 // assessments are a grading breakdown that names none, gets no finding per objective
 // (OUTLINE-CONVENTIONS.md section 11).
-import type { Assessment, Objective, Outline, TextEdit } from '../model.js';
+import { itemsOf, type Assessment, type Objective, type TextEdit } from '../model.js';
+import { idsTwice } from './duplicate-id.js';
 import { LineIndex } from '../text.js';
 import { notesOf } from '../recognise/noted.js';
 import type { Rule } from './rule.js';
@@ -49,7 +50,7 @@ export const unassessedObjective: Rule = {
         });
       // (An ID written twice, which duplicate-id reports, may name the other item: a reference
       // to it would leave this objective unchecked.)
-      shared ??= referencing.length ? sharedIds(outline) : new Set();
+      shared ??= referencing.length ? idsTwice(itemsOf(outline)) : new Set();
       if (o.explicitId && referencing.length && !shared.has(o.id.toLowerCase())) {
         lines ??= new LineIndex(outline.text);
         for (const a of nearest(referencing, o).slice(0, 2)) {
@@ -103,18 +104,4 @@ function addReference(text: string, a: Assessment, id: string): TextEdit | null 
   }
   const at = endOfSentence(a);
   return replacePlain(text, a, at, at, ` (${id})`);
-}
-
-/** The explicit IDs (lowercased) that more than one item of the outline has. */
-function sharedIds(outline: Outline): Set<string> {
-  const seen = new Set<string>();
-  const shared = new Set<string>();
-  for (const list of [outline.objectives, outline.outcomes, outline.assessments])
-    for (const item of list) {
-      if (!item.explicitId) continue;
-      const id = item.id.toLowerCase();
-      if (seen.has(id)) shared.add(id);
-      else seen.add(id);
-    }
-  return shared;
 }
