@@ -56,7 +56,9 @@ const DIV_NAMES = compile([...data.names, ...data.divClasses.names]);
 /** The longest name, in words: no longer run of words need be looked up. */
 const LONGEST = Math.max(...[...DIV_NAMES.keys()].map((n) => n.split(' ').length));
 
-/** Words that may stand before a name: the scope it belongs to ("Lecture 3", "this week's"). */
+/** Words that may stand before a name: the scope it belongs to ("Lecture 3", "this week's",
+ * an exercise's, a simulation's or a placement's: "Exercise objectives", "Clinical rotation
+ * objectives"). */
 const SCOPE_WORDS = new Set(
   `course courses lesson lessons module modules session sessions unit units workshop workshops
   training episode episodes chapter chapters week weeks day days section sections program
@@ -64,7 +66,9 @@ const SCOPE_WORDS = new Set(
   tutorial tutorials seminar seminars bootcamp part parts semester term today today's week's
   lesson's course's module's session's key our your the this these its my specific intended
   overall general main primary core expected anticipated desired important major broad
-  detailed unit's level high-level top-level subject student learner participant`.split(/\s+/),
+  detailed unit's level high-level top-level subject student learner participant exercise
+  exercise's activity activities simulation simulations scenario scenarios practicum internship
+  placement rotation rotations clinical experiment experiments drill drills`.split(/\s+/),
 );
 
 /** Words that say what kind of assessment follows ("Group project", "Weekend project", "Take-home
