@@ -210,11 +210,12 @@ const CRITERIA: (() => RegExp)[] = [
       'i',
     ),
   () => new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
-  // A floor on a score: "a satisfaction score of 4/5 or higher", "a grade of B or better"; not a
-  // bare count ("for one or more files" is what the learner works on, not a degree).
+  // A floor on a score: "a satisfaction score of 4/5 or higher", "a grade of B or better",
+  // "scored 3 or higher on the observer checklist"; not a bare count ("for one or more files"
+  // is what the learner works on, not a degree).
   () =>
     new RegExp(
-      String.raw`(?:\b${NUM}\s*\/\s*${NUM}|\b(?:scores?|grades?|marks?|ratings?|results?|bands?)\s+(?:of\s+)?["“']?(?:${NUM}|[a-f][+-]?)["”']?)\s+or\s+(?:higher|better|above|greater|more)\b`,
+      String.raw`(?:\b${NUM}\s*\/\s*${NUM}|\b(?:scores?|grades?|marks?|ratings?|results?|bands?|scored|rated|graded|marked)\s+(?:of\s+|at\s+)?["“']?(?:${NUM}|[a-f][+-]?)["”']?)\s+or\s+(?:higher|better|above|greater|more)\b`,
       'i',
     ),
   // Tolerances: "within 5 cm of the line", "to within 10% of", "to the nearest millimetre",
