@@ -1249,6 +1249,41 @@ describe('outcome target text', () => {
   }
 });
 
+// An evaluation plan written as a list by Kirkpatrick level: the label gives the level and is
+// not read as a target; levels 1 and 2 evaluate the training and are not outcomes.
+describe('Kirkpatrick level labels in an outcome list', () => {
+  const plan = [
+    '## Evaluation plan',
+    '',
+    '- Level 1 (Reaction): end-of-session survey.',
+    '- Level 2 – Learning: observer checklist scores from the role-play.',
+    '- Level 3 (Behaviour): 80% of supervisors hold a feedback conversation each month within 90 days.',
+    '- **Level 4:** team engagement score rises from 62% to 70% by the next annual survey.',
+    '- Kirkpatrick level 3: managers observe one feedback conversation at the 60-day review.',
+    '- Behaviour: 75% of agents use the new script on live calls within 3 months.',
+    '',
+  ].join('\n');
+  const outcomes = buildOutline(plan, 'plan.md').outcomes;
+  test('levels 1 and 2 are not outcomes', () => {
+    assert.deepEqual(
+      outcomes.map((o) => o.text.slice(0, 12)),
+      ['80% of super', 'team engagem', 'managers obs', '75% of agent'],
+    );
+  });
+  test('the label gives the level', () => {
+    assert.deepEqual(
+      outcomes.map((o) => o.analysis.kirkpatrick),
+      [3, 4, 3, 3],
+    );
+  });
+  test('the label is not a target', () => {
+    assert.deepEqual(
+      outcomes.map((o) => o.analysis.target?.text ?? null),
+      ['80%', 'from 62% to 70%', null, '75%'],
+    );
+  });
+});
+
 describe('outcome classification', () => {
   let right = 0;
   for (const [text, target, timeframe, vanity, output, kirkpatrick, todo] of OUTCOMES) {

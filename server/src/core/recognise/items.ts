@@ -17,6 +17,7 @@ import type {
   BlockSource,
   ItemBase,
   ItemKind,
+  KirkpatrickLevel,
   LeadIn,
   Located,
   Objective,
@@ -205,6 +206,8 @@ interface ItemParts {
   idSpan: Span | null;
   body: string;
   offsets: number[];
+  /** The Kirkpatrick level a label gives a measure ("Level 3:"), or null. */
+  level: KirkpatrickLevel | null;
 }
 
 function splitItem(
@@ -235,6 +238,16 @@ function splitItem(
       }
     }
   }
+  // "Level 3 (Behaviour):", "Kirkpatrick level 4:", "Reaction:" before a measure of an
+  // evaluation plan: the Kirkpatrick level the author gives it, not part of the measure.
+  let level: KirkpatrickLevel | null = null;
+  if (!label && OUTCOME_RULES.has(rule)) {
+    const m = KIRKPATRICK_LABEL.exec(plain.text.slice(pos));
+    if (m) {
+      level = levelOfLabel(m);
+      pos += m[0].length;
+    }
+  }
   let end = plain.text.length;
   const trailing = TRAILING_ID.exec(plain.text);
   let trailingStart = trailing?.index ?? -1;
@@ -261,10 +274,13 @@ function splitItem(
   while (end > pos && /\s/.test(plain.text[end - 1]!)) end--;
   const body = plain.text.slice(pos, end);
   // A label decides the kind, except the two that mean either ("Learning outcome:").
+  // So does a Kirkpatrick level's: a measure of the evaluation plan.
   const kind =
-    labelKind && !/^(?:learning outcome|performance objective)$/i.test(labelText ?? '')
-      ? labelKind
-      : decideKind(labelKind === 'outcome' ? 'objective-unless-metric' : rule, body, b.lex);
+    level !== null
+      ? 'outcome'
+      : labelKind && !/^(?:learning outcome|performance objective)$/i.test(labelText ?? '')
+        ? labelKind
+        : decideKind(labelKind === 'outcome' ? 'objective-unless-metric' : rule, body, b.lex);
   return {
     kind,
     label: labelText,
@@ -272,7 +288,22 @@ function splitItem(
     idSpan,
     body,
     offsets: plain.offsets.slice(pos, end + 1),
+    level,
   };
+}
+
+/** The rules of blocks whose items are read as outcomes first. */
+const OUTCOME_RULES = new Set<KindRule>(['outcome', 'outcome-unless-learner']);
+/** A Kirkpatrick level as a measure's label: "Level 3:", "Level 3 (Behaviour):", "Level 2 –
+ * Learning:", "Kirkpatrick level 4:", "L4:", or the level's name alone ("Reaction:",
+ * "Behaviour:"; "Results:" is an outcome label of its own). */
+const KIRKPATRICK_LABEL =
+  /^\s*(?:(?:kirkpatrick\s+)?(?:level|lvl\.?|l)\s*([1-4])(?:\s*(?:\(\s*(?:reaction|learning|behaviou?r|results?)\s*\)|[-–—]\s*(?:reaction|learning|behaviou?r|results?)\b))?|(reaction|learning|behaviou?r))\s*[:：–—-]\s+/i;
+
+function levelOfLabel(m: RegExpExecArray): KirkpatrickLevel {
+  if (m[1]) return Number(m[1]) as KirkpatrickLevel;
+  const name = m[2]!.toLowerCase();
+  return name === 'reaction' ? 1 : name === 'learning' ? 2 : 3;
 }
 
 /**
@@ -304,6 +335,10 @@ export function addItem(
   const exact = options.exact !== false;
   const parts = splitItem(b, plain, sink.rule, { labels: options.labels !== false, exact });
   if (!/[\p{L}\p{N}]/u.test(parts.body)) return null;
+  // Levels 1 and 2 of an evaluation plan (reaction, learning) evaluate the training itself:
+  // not outcomes (as a table's rows at those levels are not).
+  if (parts.level !== null && parts.level <= 2 && (options.kind ?? parts.kind) === 'outcome')
+    return null;
   let { id, idSpan } = parts;
   if (!id && options.id) ({ id, span: idSpan } = options.id);
   const kind = options.kind ?? parts.kind;
@@ -339,7 +374,10 @@ export function addItem(
     offsets,
     insertion: options.insertion ?? null,
   };
-  return finishItem(b, base, block, options.leadVerb ?? null, options.task ?? null);
+  const made = finishItem(b, base, block, options.leadVerb ?? null, options.task ?? null);
+  if (parts.level !== null && made.kind === 'outcome')
+    (made as Outcome).analysis.kirkpatrick = parts.level;
+  return made;
 }
 
 /** Reads a list item: its first paragraph, then nested lists under it. */
