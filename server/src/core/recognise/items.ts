@@ -28,7 +28,7 @@ import type {
 } from '../model.js';
 import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
-import { readLabel, WEAK_TASK_LABEL } from './leadins.js';
+import { readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
@@ -217,11 +217,13 @@ function splitItem(
   options: { labels: boolean; exact: boolean },
 ): ItemParts {
   let pos = skipPrefix(plain.text);
-  let idInfo = readId(b, plain, pos);
+  // "KR1:" labels a key result (its number is not an ID).
+  const keyResult = options.labels ? readKeyResultLabel(plain.text, pos) : null;
+  let idInfo = keyResult ? null : readId(b, plain, pos);
   if (idInfo) pos = idInfo.end;
   let labelText: string | null = null;
   let labelKind: ItemKind | null = null;
-  const label = options.labels ? readLabel(plain.text, pos) : null;
+  const label = keyResult ?? (options.labels ? readLabel(plain.text, pos) : null);
   if (label) {
     labelKind = label.kind;
     labelText = label.label;

@@ -169,6 +169,19 @@ const LABEL_RE =
  * label an assessment only where what follows asks something or says how it is judged. */
 export const WEAK_TASK_LABEL = /^(?:(?:final|group|mini-?)\s*project|project|lab|case\s+study)$/i;
 
+/** An OKR's key result by its number ("KR1:", "KR 2.1 -"): numbered afresh under each objective,
+ * so the number is not an ID. */
+const KEY_RESULT_LABEL = /^kr\s?\d+(?:\.\d+)*\s*(?::|[-–—](?=\s))\s*/i;
+
+/** "KR1: ...": a key result's label (read before IDs, which "KR1" would otherwise be). */
+export function readKeyResultLabel(
+  plain: string,
+  from: number,
+): { kind: ItemKind; label: string; end: number; id: null } | null {
+  const kr = KEY_RESULT_LABEL.exec(plain.slice(from));
+  return kr ? { kind: 'outcome', label: 'key result', end: from + kr[0].length, id: null } : null;
+}
+
 /** "Objective: ...", "Outcome O2: ...", "KPI: ..." at the start of an item's plain text. */
 export function readLabel(
   plain: string,
@@ -179,6 +192,8 @@ export function readLabel(
   end: number;
   id: { text: string; start: number } | null;
 } | null {
+  const kr = readKeyResultLabel(plain, from);
+  if (kr) return kr;
   const m = LABEL_RE.exec(plain.slice(from));
   if (!m) return null;
   const label = m[1]!;

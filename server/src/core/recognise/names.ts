@@ -95,6 +95,10 @@ const QUALIFIER_START = new Set(['for', 'of', 'in', 'from', 'at', 'on', 'by', 'a
 const QUALIFIER_SCOPE =
   /\b(?:today|today's|course|lesson|module|session|unit|workshop|training|episode|chapter|week|day|section|program|programme|class|lecture|lab|practical|tutorial|seminar|bootcamp|part|semester|term|year|\d+|[ivx]+)\b/;
 
+/** An OKR's objective as a heading ("Objective 1: Make new admins successful in their first
+ * month"): a goal of the team stated in the heading, its key results the outcomes under it. */
+export const OKR_OBJECTIVE_HEADING = /^\s*objective\s*\d+(?:\.\d+)*\s*[:：–—-]\s*\p{L}/iu;
+
 /** Lowercase; emoji, markup, numbering, attributes and trailing punctuation removed. */
 export function normaliseName(text: string): string {
   const n = text

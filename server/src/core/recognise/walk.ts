@@ -21,7 +21,7 @@ import {
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
-import { blockName, fileName, type BlockName } from './names.js';
+import { blockName, fileName, OKR_OBJECTIVE_HEADING, type BlockName } from './names.js';
 
 /** The name a learnr exercise chunk is read under (one exercise). */
 const EXERCISE = blockName('Exercise')!;
@@ -123,7 +123,16 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       const around = stack[stack.length - 1]?.naming;
       if (frame.naming.read > 0 && around && around !== frame.naming)
         if (around.name.kind === frame.naming.name.kind) around.read += frame.naming.read;
-      closeNaming(b, frame.naming);
+      // An OKR's objective heading with its key results (outcomes) under it: the heading is the
+      // objective, not the name of a list of them. (Outcomes are read in order: the last one is
+      // in this frame's sections when its section is this one or later.)
+      const last = b.outline.outcomes[b.outline.outcomes.length - 1];
+      const okr =
+        frame.naming.source === 'heading' &&
+        last !== undefined &&
+        last.section >= frame.section &&
+        OKR_OBJECTIVE_HEADING.test(frame.naming.text);
+      if (!okr) closeNaming(b, frame.naming);
     }
     if (frame.assessment) finishPending(s, frame.assessment);
   };
@@ -171,7 +180,11 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       course.depth = 1;
       if (!outline.title) outline.title = title;
     }
-    if (name) {
+    // "## Objective 1: Make new admins successful ..." (an OKR's objective, its key results
+    // under it) is a section of its own that names its lists: its title is what its outcomes
+    // measure.
+    const okrHeading = name?.kind === 'objective' && OKR_OBJECTIVE_HEADING.test(title);
+    if (name && !okrHeading) {
       // A heading that only names the block: its items belong to the parent section.
       const naming = newNaming(name, 'heading', span, title, headed?.leadIn ?? null);
       stack.push({
@@ -207,7 +220,11 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     });
     outline.sections[parent]!.children.push(index);
     sectionHeadings.push({ section: index, depth: node.depth, start: span.start });
-    const naming = assessing ? newNaming(assessing, 'heading', span, title) : inherited;
+    const naming = assessing
+      ? newNaming(assessing, 'heading', span, title)
+      : okrHeading
+        ? newNaming(name!, 'heading', span, title, headed?.leadIn ?? null)
+        : inherited;
     const pending = assessing
       ? openAssessment('heading', assessing, parent, {
           title: plainOf(b, node.children),
@@ -220,8 +237,12 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       section: index,
       naming,
       // "## Assignments" > "### Cohort A" > a list: the lists of its subsections are assessments.
-      deep: assessing ? !assessing.one : inherited !== null && top.deep,
-      owns: assessing !== null,
+      deep: assessing
+        ? !assessing.one
+        : okrHeading
+          ? plan.deep.has(i)
+          : inherited !== null && top.deep,
+      owns: assessing !== null || okrHeading,
       ...(pending && !assessing!.one ? { assessment: pending } : {}),
     });
     s.section = index;

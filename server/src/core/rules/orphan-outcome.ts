@@ -1,4 +1,6 @@
 // orphan-outcome: an outcome that measures no objective is evidence with no plan behind it.
+import type { Outline, Outcome, Section } from '../model.js';
+import { OKR_OBJECTIVE_HEADING } from '../recognise/names.js';
 import type { Rule } from './rule.js';
 
 export const orphanOutcome: Rule = {
@@ -9,7 +11,7 @@ export const orphanOutcome: Rule = {
   check(ctx) {
     const { outline } = ctx;
     for (const o of outline.outcomes) {
-      if (o.objectives.length) continue;
+      if (o.objectives.length || underOkrObjective(outline, o)) continue;
       // A labelled outcome can stand in a block of objectives, whose items are objectives.
       const block = outline.blocks[o.block]!;
       const siblingsLink =
@@ -30,3 +32,14 @@ export const orphanOutcome: Rule = {
     }
   },
 };
+
+/** A key result under its OKR objective's heading ("## Objective 1: Make new admins successful
+ * ..."): it measures that objective, a goal of the team stated in the heading. */
+function underOkrObjective(outline: Outline, o: Outcome): boolean {
+  for (let s: number | null = o.section; s !== null && s > 0;) {
+    const section: Section = outline.sections[s]!;
+    if (OKR_OBJECTIVE_HEADING.test(section.title)) return true;
+    s = section.parent;
+  }
+  return false;
+}
