@@ -113,7 +113,8 @@ const VANITY: RegExp[] = [
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)?\s*completion(?:\s+rates?)?\b/i,
   /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:course|module|training|programme|program|e-?learning|lessons?|curriculum|workshop|onboarding)\b/iu,
   /\b(?:attend(?:s|ed|ing)?|attendance|attendees|turnout|show[-\s]?up)\b/i,
-  /\b(?:enrol(?:l)?(?:ment|ments|s|ed|ing)?|registrations?|register(?:s|ed)?|sign[-\s]?ups?|signed\s+up)\b/i,
+  // Registering for a course, not a register kept on the job ("the gifts register").
+  /\b(?:enrol(?:l)?(?:ment|ments|s|ed|ing)?|registrations?|register(?:s|ed|ing)?\s+(?:for|on|in|with|to)\b|registered\b(?!\s+(?:nurses?|charit|trade))|sign[-\s]?ups?|signed\s+up)\b/i,
   /\b(?:page\s*views?|views|downloads?|downloaded|likes|impressions|visits|open\s+rates?|logins?|log-ins?|time\s+spent\s+on)\b/i,
   /\b(?:(?:learner|participant|trainee|attendee|student|course|training|session|workshop|delegate)\s+)?(?:satisfaction|happy\s+sheets?|smile\s+sheets?|reaction\s+scores?|feedback\s+scores?|course\s+ratings?|rate\s+the\s+(?:course|training|session|workshop|module|programme|program|webinar)|would\s+recommend)\b/i,
 ];
