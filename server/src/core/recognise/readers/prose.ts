@@ -13,7 +13,8 @@ import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
-import { divAt, ruleOf, type Scope } from '../scope.js';
+import { blockName } from '../names.js';
+import { divAt, newNaming, ruleOf, type Naming, type Scope } from '../scope.js';
 
 // "(1)", "(2)" ... or "(a)", "(b)" ... or "(i)", "(ii)" ...; also "1)" after a space.
 const MARKER =
@@ -36,7 +37,7 @@ export function readProse(s: Scope, p: Paragraph): void {
 // A condition may come first ("In situation X, you will be able to ..."); a pandoc definition
 // starts with ": ".
 const LEARNER_SENTENCE =
-  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s+)?|t?swbat\b:?\s*)(?=\S)/iu;
+  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s*:?\s+)?|t?swbat\b:?\s*)(?=\S)/iu;
 
 // A sentence that sends the reader elsewhere for the objectives ("See the module handbook.",
 // "Please refer to the syllabus on Canvas.", "Check the page below for this week's outcomes.")
@@ -53,18 +54,28 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   const b = s.b;
   const div = divAt(s, off(b, p).start);
   if (div.inOtherDiv) return false;
-  const naming = div.naming ?? s.label ?? s.naming;
+  const runIn = (div.naming ?? s.label ?? s.naming) ? null : runInNaming(s, p);
+  const naming = div.naming ?? s.label ?? s.naming ?? runIn?.naming;
   if (!naming || naming.name.kind !== 'objective' || naming.name.strength !== 'strong')
     return false;
   const plain = plainOf(b, p.children);
   const text = plain.text;
   if (text.length > 3000 || /:\s*$/.test(text)) return false;
   const parts: [number, number][] = [];
-  const clauses = splitClauses(text).filter(([f, t]) => /[\p{L}]/u.test(text.slice(f, t)));
+  // After a run-in label, its sentences start where the label ends.
+  const clauses = splitClauses(text, runIn?.end ?? 0).filter(([f, t]) =>
+    /[\p{L}]/u.test(text.slice(f, t)),
+  );
   // Each part starts at the behaviour, after "you should be able to", as a list item would.
   for (const [from, to] of clauses) {
     const m = LEARNER_SENTENCE.exec(text.slice(from, to));
-    if (m) parts.push([from + m[0].length, to]);
+    if (!m) continue;
+    const at = from + m[0].length;
+    // "... will be able to: explain X; recover Y; and braze Z." (a catalogue's one sentence):
+    // each behaviour after the colon is one objective, as the items of a list are.
+    const series = /:\s*$/.test(m[0]) ? semicolonSeries(text, at, to) : null;
+    if (series) parts.push(...series);
+    else parts.push([at, to]);
   }
   if (!parts.length && clauses.length === 1 && text.length <= 240 && !POINTER.test(text)) {
     const r = readObjectiveForRecognition(text, b.lex);
@@ -87,6 +98,40 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     if (made) naming.read++;
   }
   return true;
+}
+
+/** The parts of a series separated by semicolons ("explain X; recover Y; and braze Z"), the
+ * last one's "and" left out; null for fewer than two. */
+function semicolonSeries(text: string, from: number, to: number): [number, number][] | null {
+  const out: [number, number][] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && text[i] !== ';') continue;
+    let a = start;
+    while (a < i && /\s/.test(text[a]!)) a++;
+    const and = /^(?:and|or)\s+/i.exec(text.slice(a, i));
+    if (and) a += and[0].length;
+    if (a < i) out.push([a, i]);
+    start = i + 1;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** A run-in label that names objectives at a paragraph's start ("**Student learning
+ * outcomes.** Upon completion, the student will be able to: ..."): a catalogue entry's heading. */
+function runInNaming(s: Scope, p: Paragraph): { naming: Naming; end: number } | null {
+  const first = p.children[0];
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis') || p.children.length < 2)
+    return null;
+  const label = plainOf(s.b, first.children).text;
+  const name = blockName(label);
+  if (!name || name.kind !== 'objective' || name.strength !== 'strong') return null;
+  // The label's own punctuation after it ("**Learning outcomes**: ...") is part of it.
+  const after = /^[\s.:–—-]*/.exec(plainOf(s.b, p.children).text.slice(label.length))!;
+  return {
+    naming: newNaming(name, 'label', off(s.b, first), label),
+    end: label.length + after[0].length,
+  };
 }
 
 /**
@@ -298,11 +343,12 @@ function readLearningSentences(s: Scope, p: Paragraph): void {
 }
 
 /** Sentences, and clauses joined by ", and you ..." ("..., and you'll learn a bit more"). */
-function splitClauses(text: string): [number, number][] {
+function splitClauses(text: string, from = 0): [number, number][] {
   const out: [number, number][] = [];
-  let start = 0;
+  let start = from;
   const re =
     /[.!?](?=\s+[\p{Lu}"“(]|\s*$)|,\s+(?=and\s+(?:you|learners|students|participants)\b)/giu;
+  re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push([start, m.index + 1]);
     start = m.index + m[0].length;
