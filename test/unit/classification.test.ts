@@ -1240,6 +1240,11 @@ describe('outcome target text', () => {
     // A change is the target, before a duration that defines the measure.
     ['Breach reports filed within 72 hours rise from 60% to 95% by June.', 'from 60% to 95%'],
     ['Escalations fall from 40/month to 20/month by Q3.', 'from 40/month to 20/month'],
+    // A baseline's note in brackets is part of the change.
+    [
+      'Evacuation order time falls from 95 minutes (2025 exercise) to 60 minutes by 2028.',
+      'from 95 minutes (2025 exercise) to 60',
+    ],
   ];
   for (const [text, want] of cases) {
     test(text, () => {

@@ -77,7 +77,7 @@ const TARGETS: RegExp[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
   new RegExp(
-    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?(?:\([^()]{0,40}\)\s*)?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
     'iu',
   ),
   new RegExp(
@@ -111,7 +111,7 @@ const CHANGES = TARGETS.slice(0, 2);
 
 const VANITY: RegExp[] = [
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)?\s*completion(?:\s+rates?)?\b/i,
-  /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:course|module|training|programme|program|e-?learning|lessons?|curriculum|workshop|onboarding)\b/iu,
+  /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:course|module|training|programme|program|e-?learning|lessons?|curriculum|workshop|onboarding)\b/iu,
   /\b(?:attend(?:s|ed|ing)?|attendance|attendees|turnout|show[-\s]?up)\b/i,
   // Registering for a course, not a register kept on the job ("the gifts register").
   /\b(?:enrol(?:l)?(?:ment|ments|s|ed|ing)?|registrations?|register(?:s|ed|ing)?\s+(?:for|on|in|with|to)\b|registered\b(?!\s+(?:nurses?|charit|trade))|sign[-\s]?ups?|signed\s+up)\b/i,
