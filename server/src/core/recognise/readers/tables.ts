@@ -5,7 +5,7 @@
 // arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
 // text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
 import type { Paragraph, RootContent } from 'mdast';
-import type { Reference, Span } from '../../model.js';
+import type { Objective, Reference, Span } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
@@ -13,7 +13,7 @@ import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
 import { canonicalId, SPACED_PREFIX } from '../references.js';
 import { readLeadIn } from '../leadins.js';
-import { readObjectiveForRecognition } from '../../language/objective.js';
+import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
 import type { KindRule } from '../items.js';
 
@@ -103,6 +103,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   // and deadline, as in a table of measures.
   const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
+  const criteria = criteriaColumn(headers, roles);
   let read = 0;
   for (const row of rows) {
     const cell = row[roles.objective];
@@ -118,6 +119,21 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     const made = addItem(b, sink, text, cell, { id, insertion: null });
     if (!made) continue;
     read++;
+    // "| Clinical behaviours |", "| Performance criteria |": a criterion stated there is the
+    // objective's degree, as an ABCD "Degree:" sub-item's is.
+    const degreeCell = criteria >= 0 ? row[criteria] : undefined;
+    if (degreeCell && made.kind === 'objective') {
+      const part = sliceByOffsets(plain, degreeCell);
+      const found = criterionIn(part.text);
+      if (found)
+        (made as Objective).abcd = {
+          condition: null,
+          degree: {
+            text: part.text.slice(found.start, found.end),
+            span: { start: part.offsets[found.start]!, end: part.offsets[found.end - 1]! + 1 },
+          },
+        };
+    }
     const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
     if (outCell && made.kind === 'objective') {
       let outText = sliceByOffsets(plain, outCell);
@@ -146,6 +162,18 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   }
   if (s.naming && read) s.naming.read += read;
   return true;
+}
+
+/** A column of an objective's measurable behaviours or criteria (a clinical evaluation tool's
+ * "Clinical behaviours", a unit's "Performance criteria"). */
+const CRITERIA_HEADER =
+  /^(?:(?:clinical|critical|observable|expected|measurable|key)\s+)?behaviou?rs?$|^(?:performance|measurable|assessment)\s+(?:criteria|criterion|indicators?|standards?)$|^(?:criteria|criterion|indicators?|degree|standard\s+of\s+performance)$/i;
+
+function criteriaColumn(headers: string[], roles: Roles): number {
+  const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
+  return headers.findIndex(
+    (h, col) => !taken.has(col) && CRITERIA_HEADER.test(h.replace(/[*_`:]/g, '').trim()),
+  );
 }
 
 interface Roles {
