@@ -36,6 +36,7 @@ export const REAL_SETS = [
   'held-out-real-6',
   'held-out-real-7',
   'held-out-real-8',
+  'held-out-real-9',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
