@@ -147,9 +147,12 @@ const SUBJECT = new RegExp(
   String.raw`^(?:the\s+|each\s+|all\s+|our\s+)?(?:you|we|they|${LEARNERS.flat().join('|')})\s+(?:also\s+|now\s+|then\s+)?(?:can\s+|excels?\s+(?:in|at)\s+)?`,
   'i',
 );
-/** "Task 1:", "Step 2 -", "Supply chain evaluation:": a label before the objective. */
+/** "Task 1:", "Step 2 -", "Supply chain evaluation:": a label before the objective. Also an
+ * outcome code with a number sign ("CSLO #2:", "PLO #3:") and a label or code with an en or em
+ * dash written against it ("Psychomotor– Apply ...", "SC.CM.LS.01.06—describe ...": against
+ * the next word too only after a code's digit or dot, so "Cost–benefit" is no label). */
 const LABEL =
-  /^(?:[\p{L}\p{N}][\p{L}\p{N}'’&/-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}.'’&/-]*\s*(?::|\s[-–—])\s+/u;
+  /^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*\s+){0,4}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))/u;
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
  * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
 const CONDITION =
