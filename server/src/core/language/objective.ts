@@ -75,7 +75,8 @@ export interface ObjectiveReading {
 // Lead-ins inside an item, stripped repeatedly from the start.
 const ITEM_LEAD_INS: RegExp[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
-  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+/iu,
+  // ("MUS 3A students will be able to": a course code's words have digits.)
+  /^(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+/iu,
   // Not across "and": "Students will understand and be able to apply" has two behaviours.
   /^(?:(?!(?:and|or)\s)[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
   // Programme outcomes: "The legal studies minor will be capable of identifying", "Graduates
@@ -90,6 +91,11 @@ const ITEM_LEAD_INS: RegExp[] = [
   // the relative clause's verbs.
   /^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})/iu,
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  // A learner named with words before the noun or with "a": "Composition students will create",
+  // "Second-year architecture students will design", "A trainee will list", "Players will
+  // dribble" (programme outcomes by track, coaching outcomes). The words before may be verbs
+  // ("Dance students will critique"): the subject is the noun before the modal.
+  /^(?:the\s+|an?\s+|each\s+|every\s+|all\s+|our\s+)?(?:(?!(?:and|or|to|of|for|with|by|in|on|at|who|that|which|will|should|shall|must|can|could|may)\s)[\p{L}\p{N}'’-]+\s+){0,3}?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|players?|athletes?)\s+(?:will|should|shall|must|can)\s+(?:also\s+)?(?=\p{L})/iu,
   // A school's success criteria about the learner's work: "I have drawn a food web ...", "I've
   // used capital letters": the participle is the behaviour.
   /^(?:i|we)\s+(?:have|['’]ve)\s+(?:also\s+)?(?=\p{L}{3,}(?:ed|en|wn|ne|tten|ght|ung|ade|id|ot|ilt|ent|un)\b)/iu,
