@@ -1108,7 +1108,7 @@ function behaviourAt(
   if (eng && !lex.verb(eng) && w.lower.length > 2) {
     const ok =
       mode === 'start'
-        ? startOk(text, ws, k, eng, false, lex)
+        ? startOk(text, ws, k, eng, false, lex) || checklistVerb(text, ws, k, eng)
         : formOk(w, eng, mode, main) &&
           (objectOk(text, ws, k, 'determiner') ||
             verbFollows(text, ws, k, lex, true) ||
@@ -1125,6 +1125,23 @@ function behaviourAt(
     return { b: unknown(text, w, eng), verbAt: k, last: k };
   }
   return null;
+}
+
+/** Determiners and possessives: after a word in -s at the start, they make it a verb. */
+const CHECKLIST_OBJECT = wordSet('the a an its their his her each all any this these that those');
+
+/**
+ * "Inflates the tyres", "Dribbles the ball past a defender", "Assumes the driving position":
+ * a checklist or performance criterion in the third person, its subject (the candidate, the
+ * operator) left out. A word in -s at the start that the English lexicon knows as a verb is
+ * one before an article or a possessive; before a bare noun it may be a plural ("Sprains and
+ * strains in young athletes") and stays a topic.
+ */
+function checklistVerb(text: string, ws: Word[], k: number, lemma: string): boolean {
+  const w = ws[k]!;
+  const next = ws[k + 1];
+  if (!next || w.lower === lemma || !/[^s]s$/.test(w.lower)) return false;
+  return /^\s+$/.test(text.slice(w.end, next.start)) && CHECKLIST_OBJECT.has(next.lower);
 }
 
 function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null {
