@@ -14,7 +14,7 @@
 // and on held-out-4.json (41 hand-written for the sixth pass's kinds), and on held-out-5.json (40
 // hand-written for the seventh pass's kinds), and on held-out-6.json (186 hand-written for all
 // of issue 12's kinds, with traps and controls), and on held-out-7.json (48 hand-written for the
-// tenth pass's kinds). Each text is read as a one-item
+// tenth pass's kinds), and on held-out-8.json (29 hand-written for the twelfth's). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
@@ -282,6 +282,28 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.97, `compound ${f.compound}`);
   });
 
+  // Hand-written for the twelfth pass (docs/agreement.md): an outcome code or a dash label
+  // before the objective ("PLO #3:", "GEO.7.2—describe", "Cognitive– Explain"); a learner
+  // subject with words before the noun or with "a" ("BIO 2B students will be able to", "Dance
+  // students will critique", "A trainee will list"); a third-person checklist item whose verb
+  // only the English lexicon knows ("Inflates the tyres"), against plurals that start a topic;
+  // "scale" and "situate". Labelled and committed before the reader changed.
+  test("held-out-8.json (hand-written, the twelfth pass's kinds, labelled before the change)", () => {
+    const labels = heldOut('held-out-8.json');
+    assert.ok(labels.length >= 29);
+    const f = score(labels);
+    report('held-out-8.json', f);
+    // On the reader before the pass (with the label of a one-verb, two-object item mended to
+    // one behaviour): strict 0.379, lenient 0.379, vague 0.414, criterion 1.000, compound
+    // 0.966. After it: strict 0.966, lenient 0.966, vague 1.000, criterion 1.000, compound
+    // 1.000 ("sort", read understand as in the verb lists, is labelled apply).
+    assert.ok(f.strict >= 0.965, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.965, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 1, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 1, `compound ${f.compound}`);
+  });
+
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
   // reader was never run on or tuned for, labelled before it was run on them: the set issue 12's
   // "objectives you have not seen, real" is measured on.
@@ -413,14 +435,16 @@ describe('agreement with human labels', () => {
     // 0.930, vague 0.917, criterion 0.982, compound 0.872) and after the ninth pass (4c5ec7e:
     // 0.749, 0.869, 1.000, 0.917, 0.982, 0.872). The tenth pass read its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold the figures after that pass
-    // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down, and after the eleventh (strict
-    // 0.778, lenient 0.884, vague 0.922, compound 0.906).
-    assert.ok(f.strict >= 0.777, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.883, `lenient ${f.lenient}`);
+    // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down, after the eleventh (strict
+    // 0.778, lenient 0.884, vague 0.922, compound 0.906), and after the twelfth (learner
+    // subjects with words before the noun: strict 0.787, lenient 0.893, vague 0.928, compound
+    // 0.908).
+    assert.ok(f.strict >= 0.786, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.892, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.921, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.927, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.905, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.907, `compound ${f.compound}`);
   });
 
   test('held-out-real-8.json (an eighth real set; seen since the eleventh pass)', () => {
@@ -442,16 +466,19 @@ describe('agreement with human labels', () => {
     // gained two vague labels here (0.926) and lost one level (0.736 / 0.834). The eleventh
     // pass read its misses, so it is no longer unseen; the bars hold the figures after that
     // pass, with the "intuition" reading (strict 0.751, lenient 0.847, vague 0.929), rounded
-    // down.
-    assert.ok(f.strict >= 0.75, `strict ${f.strict}`);
+    // down. The twelfth pass reads the verb after a code with a dash ("SC.CM.LS.01.03—identify
+    // cell organelles and state how ..."): vague 0.932 and compound 0.917, but that objective,
+    // labelled understand and read as a topic meant understand before, now reads identify's
+    // remember, so strict falls by one objective (0.749), for a right reason: the verb is read.
+    assert.ok(f.strict >= 0.749, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.846, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.931, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.916, `compound ${f.compound}`);
   });
 
-  test('held-out-real-9.json (a ninth real set, unseen: figures only)', () => {
+  test('held-out-real-9.json (a ninth real set; seen since the twelfth pass)', () => {
     const labels = heldOut('held-out-real-9.json');
     assert.ok(labels.length >= 600);
     const f = score(labels);
@@ -465,15 +492,15 @@ describe('agreement with human labels', () => {
     // (the reader of the session's start) and at 13ad57d (after the session's genre-trial
     // fixes): both strict 0.718, lenient 0.814, read 0.987, vague 0.916, criterion 0.977,
     // compound 0.887; and after the eleventh pass, made from the other sets while this one was
-    // being labelled (d706bb6): 0.736, 0.831, 0.987, 0.917, 0.977, 0.888. No miss has been
-    // read: the bars hold the last figures, rounded down, so that a change that loses on it
-    // shows.
-    assert.ok(f.strict >= 0.735, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.83, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.986, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.916, `vague ${f.vague}`);
+    // being labelled (d706bb6): 0.736, 0.831, 0.987, 0.917, 0.977, 0.888. The twelfth pass
+    // read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the figures
+    // after that pass (0.749, 0.844, 0.989, 0.938, 0.977, 0.895), rounded down.
+    assert.ok(f.strict >= 0.748, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.843, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.988, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.887, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.894, `compound ${f.compound}`);
   });
 
   test('held-out-real-10.json (a tenth real set, unseen: figures only)', () => {
