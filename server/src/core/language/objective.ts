@@ -159,6 +159,9 @@ const SUBJECT = new RegExp(
  * the next word too only after a code's digit or dot, so "Cost–benefit" is no label). */
 const LABEL =
   /^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*\s+){0,4}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))/u;
+/** A label in brackets or parentheses: "(Application Level)", "(LO 4)", "[ME1]" (an outcome's
+ * code or the level its author names; the behaviour is what follows). */
+const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
  * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
 const CONDITION =
@@ -573,7 +576,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
         continue;
       }
     }
-    const label = LABEL.exec(rest);
+    const label = LABEL.exec(rest) ?? BRACKET_LABEL.exec(rest);
     if (label && !startsBehaviour(masked, start, lex)) {
       const after = skipLeadIns(masked, start + label[0].length, lex);
       if (startsBehaviour(masked, after, lex)) {
