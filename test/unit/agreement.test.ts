@@ -287,18 +287,22 @@ describe('agreement with human labels', () => {
   // subject with words before the noun or with "a" ("BIO 2B students will be able to", "Dance
   // students will critique", "A trainee will list"); a third-person checklist item whose verb
   // only the English lexicon knows ("Inflates the tyres"), against plurals that start a topic;
-  // "scale" and "situate". Labelled and committed before the reader changed.
+  // "scale" and "situate"; a label in brackets or parentheses ("(Analysis Level)", "[PO2]").
+  // Labelled and committed before the reader changed.
   test("held-out-8.json (hand-written, the twelfth pass's kinds, labelled before the change)", () => {
     const labels = heldOut('held-out-8.json');
-    assert.ok(labels.length >= 29);
+    assert.ok(labels.length >= 35);
     const f = score(labels);
     report('held-out-8.json', f);
-    // On the reader before the pass (with the label of a one-verb, two-object item mended to
-    // one behaviour): strict 0.379, lenient 0.379, vague 0.414, criterion 1.000, compound
-    // 0.966. After it: strict 0.966, lenient 0.966, vague 1.000, criterion 1.000, compound
-    // 1.000 ("sort", read understand as in the verb lists, is labelled apply).
-    assert.ok(f.strict >= 0.965, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.965, `lenient ${f.lenient}`);
+    // On the reader before the pass, the first 29 (with the label of a one-verb, two-object
+    // item mended to one behaviour): strict 0.379, lenient 0.379, vague 0.414, criterion 1.000,
+    // compound 0.966; after their four kinds 0.966, 0.966, 1.000, 1.000, 1.000. The six of
+    // bracketed labels, added then: strict 0.500, vague 0.333 before their change. After the
+    // pass, all 35: strict 0.943, lenient 0.971, vague, criterion and compound 1.000 ("sort",
+    // read understand as in the verb lists, is labelled apply; "(Knowledge Level) Write the
+    // chemical symbols", labelled remember, reads apply).
+    assert.ok(f.strict >= 0.942, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 1, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 1, `compound ${f.compound}`);
@@ -347,11 +351,12 @@ describe('agreement with human labels', () => {
     report('held-out-real-3.json', f);
     // Measured once, on the reader after the fourth pass (0.760, 0.862, 0.960, 0.945, 0.978,
     // 0.935), before anyone read its misses; the fifth pass read them, so it is no longer unseen.
-    // After the eleventh pass: strict 0.905, lenient 0.975, compound 0.953.
-    assert.ok(f.strict >= 0.904, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.974, `lenient ${f.lenient}`);
+    // After the eleventh pass: strict 0.905, lenient 0.975, compound 0.953; after the twelfth
+    // (a label in parentheses before the objective): strict 0.909, lenient 0.978, vague 0.982.
+    assert.ok(f.strict >= 0.908, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.977, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.981, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.952, `compound ${f.compound}`);
   });
@@ -389,11 +394,12 @@ describe('agreement with human labels', () => {
     // 0.892, read 0.996, vague 0.911, criterion 0.972, compound 0.919), rounded down; after the
     // tenth strict 0.748, vague 0.913, compound 0.931; after the eleventh lenient 0.890 ("Be able
     // to understand and engage effectively with debates", labelled understand, read apply),
-    // compound 0.933.
-    assert.ok(f.strict >= 0.747, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
+    // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
+    // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917.
+    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.893, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.912, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.916, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.932, `compound ${f.compound}`);
   });
@@ -494,11 +500,11 @@ describe('agreement with human labels', () => {
     // compound 0.887; and after the eleventh pass, made from the other sets while this one was
     // being labelled (d706bb6): 0.736, 0.831, 0.987, 0.917, 0.977, 0.888. The twelfth pass
     // read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the figures
-    // after that pass (0.749, 0.844, 0.989, 0.938, 0.977, 0.895), rounded down.
-    assert.ok(f.strict >= 0.748, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.843, `lenient ${f.lenient}`);
-    assert.ok(f.levelled >= 0.988, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
+    // after that pass (0.752, 0.848, 0.992, 0.942, 0.977, 0.895), rounded down.
+    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.847, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.941, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.894, `compound ${f.compound}`);
   });
