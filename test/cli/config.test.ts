@@ -1,5 +1,6 @@
 // Configuration: the nearest .bloomline.json up the tree, --config for every file, JSON only,
-// and an invalid file reported on one line, checked with the defaults, then exit 2.
+// and an invalid file reported one line per problem (its line, column and JSON path), the bad
+// settings falling back to their defaults and the good ones applied, then exit 2.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -34,26 +35,49 @@ test('--config applies one file to everything, instead of the nearest', (t) => {
   assert.equal(r.files[0]!.messages.find((m) => m.ruleId === 'vague-verb')?.severity, 'error');
 });
 
-test('invalid JSON: one line on stderr, the defaults are used, exit 2', (t) => {
+test('invalid JSON: one line on stderr at its line and column, the defaults are used, exit 2', (t) => {
   const dir = project(t, {
-    '.bloomline.json': '{ "rules": { "vague-verb": "off" ',
+    '.bloomline.json': '{\n  "rules": {\n    "vague-verb": "off",\n  }\n}\n',
     'course.md': VAGUE,
   });
   const r = checkJson([], dir);
   assert.equal(r.status, 2);
-  assertOneErrorLine(r.stderr, /^bloomline: \.bloomline\.json: .*; using defaults$/);
+  assertOneErrorLine(
+    r.stderr,
+    /^bloomline: \.bloomline\.json:3:24: not valid JSON: trailing comma before '\}'; using the defaults$/,
+  );
   assert.ok(ruleIds(r.files[0]).includes('vague-verb'), 'checked with the defaults');
 });
 
-test('invalid settings: one line naming the problem, the defaults are used, exit 2', (t) => {
+test('invalid settings: one line per problem, with its place, path and a suggestion; the good settings apply; exit 2', (t) => {
   const dir = project(t, {
-    '.bloomline.json': JSON.stringify({ rules: { 'vage-verb': 'off', 'missing-outcome': 'loud' } }),
+    '.bloomline.json': [
+      '{',
+      '  "rule": { "missing-criterion": "off" },',
+      '  "rules": {',
+      '    "vage-verb": "off",',
+      '    "missing-outcome": "loud",',
+      '    "compound-objective": "warn",',
+      '    "missing-criterion": "off"',
+      '  },',
+      '  "linking": "explicitly"',
+      '}',
+    ].join('\n'),
     'course.md': VAGUE,
   });
   const r = checkJson([], dir);
   assert.equal(r.status, 2);
-  assertOneErrorLine(r.stderr, /^bloomline: \.bloomline\.json: .*vage-verb.*; using defaults$/);
-  assert.ok(ruleIds(r.files[0]).includes('missing-outcome'));
+  const lines = r.stderr.split('\n').filter((l) => l);
+  assert.deepEqual(lines, [
+    'bloomline: .bloomline.json:2:3: rule: unknown setting "rule" (did you mean "rules"?); ignored',
+    'bloomline: .bloomline.json:4:5: rules.vage-verb: unknown rule "vage-verb" (did you mean "vague-verb"?); ignored',
+    'bloomline: .bloomline.json:5:24: rules.missing-outcome: "loud" is not a severity: use "off", "hint", "information", "warning" or "error"; "missing-outcome" stays "warning"',
+    'bloomline: .bloomline.json:6:27: rules.compound-objective: "warn" is not a severity: use "off", "hint", "information", "warning" or "error" (did you mean "warning"?); "compound-objective" stays "information"',
+    'bloomline: .bloomline.json:9:14: linking: must be "sections" or "explicit", not "explicitly" (did you mean "explicit"?); using "sections"',
+  ]);
+  const ids = ruleIds(r.files[0]);
+  assert.ok(ids.includes('vague-verb'));
+  assert.ok(!ids.includes('missing-criterion'), 'the good setting applies');
 });
 
 test('an invalid config is reported once, however many files use it', (t) => {

@@ -36,6 +36,8 @@ export class LspClient {
   readonly connection: MessageConnection;
   /** Every notification received, in order. */
   readonly received: { method: string; params: unknown }[] = [];
+  /** The messages the server asked to show (window/showMessageRequest). */
+  readonly shownMessages: string[] = [];
   /** Registrations the server asked for (client/registerCapability). */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** What the client answers to workspace/configuration for the `bloomline` section. */
@@ -87,7 +89,10 @@ export class LspClient {
       },
     );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.shownMessages.push(params.message);
+      return null;
+    });
     this.connection.listen();
   }
 

@@ -104,7 +104,7 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     fs.writeFileSync(path.join(dir, 'sub', 'lesson.md'), LESSON);
     fs.writeFileSync(
       path.join(dir, 'sub', '.bloomline.json'),
-      '{\n  "rules": { "vague-verb": "loud" }\n}\n',
+      '{\n  "rules": { "vague-verb": "loud" },\n  "linkin": "explicit"\n}\n',
     );
     fs.mkdirSync(path.join(dir, 'broken'));
     fs.writeFileSync(path.join(dir, 'broken', 'notes.md'), LESSON);
@@ -175,13 +175,19 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     assert.deepEqual(p.diagnostics, []);
   });
 
-  it('reports an invalid .bloomline.json once, on that file, and uses the defaults', async () => {
+  it('reports each problem of an invalid .bloomline.json, where it is, and uses the defaults for them', async () => {
     const bad = await client.diagnostics(uri('sub/.bloomline.json'));
-    assert.equal(bad.diagnostics.length, 1);
-    const [d] = bad.diagnostics;
+    assert.equal(bad.diagnostics.length, 2);
+    const [d, e] = bad.diagnostics;
     assert.equal(d!.severity, 1);
-    assert.match(d!.message, /vague-verb/);
-    assert.deepEqual(d!.range, { start: at(1, 13), end: at(1, 25) }, 'on the rule name');
+    assert.match(d!.message, /rules\.vague-verb: "loud" is not a severity/);
+    assert.deepEqual(d!.range, { start: at(1, 27), end: at(1, 33) }, 'on the value');
+    assert.match(e!.message, /linkin: unknown setting "linkin" \(did you mean "linking"\?\)/);
+    assert.deepEqual(e!.range, { start: at(2, 2), end: at(2, 10) }, 'on the key');
+    assert.ok(
+      client.shownMessages.some((m) => /sub.\.bloomline\.json has 2 problems/.test(m)),
+      `a window message says so: ${client.shownMessages.join(' | ')}`,
+    );
     const broken = await client.diagnostics(uri('broken/.bloomline.json'));
     assert.equal(broken.diagnostics.length, 1);
     assert.match(broken.diagnostics[0]!.message, /not valid JSON/);

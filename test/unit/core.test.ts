@@ -10,6 +10,9 @@ import {
   fixFile,
   isOutline,
   lineBreakOf,
+  didYouMean,
+  formatJsonPath,
+  parseLocatedJson,
   resolveConfig,
   PRESETS,
   RULE_IDS,
@@ -109,17 +112,72 @@ describe('applyEdits', () => {
   });
 });
 
+describe('parseLocatedJson', () => {
+  test('gives what JSON.parse gives, with where each value and key is', () => {
+    for (const text of [
+      '{}',
+      '[]',
+      ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9\\"", {}]}\n',
+      '\ufeff{"__proto__": 1, "a": 1, "a": 2}',
+      '"just a string"',
+    ]) {
+      const r = parseLocatedJson(text);
+      assert.equal(r.error, null, text);
+      assert.deepEqual(r.value, JSON.parse(text.replace(/^\ufeff/, '')), text);
+    }
+    const text = '{\n  "rules": { "vague-verb": "loud" },\n  "files": ["a", 2]\n}';
+    const r = parseLocatedJson(text);
+    const at = (p: (string | number)[], key = false) => {
+      const span = r.locate(p, key)!;
+      return text.slice(span.start, span.end);
+    };
+    assert.equal(at(['rules', 'vague-verb']), '"loud"');
+    assert.equal(at(['rules', 'vague-verb'], true), '"vague-verb"');
+    assert.equal(at(['files', 1]), '2');
+    assert.equal(r.locate(['nothing']), null);
+  });
+  test('a syntax error says what was expected, at its offset', () => {
+    for (const [text, message, offset] of [
+      ['{\n  "rules": {\n    "a": "off",\n  }\n}', "trailing comma before '}'", 29],
+      ['{ "a": 1 "b": 2 }', "expected ',' or '}' after a property value, found '\"'", 9],
+      ['{ "a": 1 // note\n}', 'comments are not allowed in JSON', 9],
+      ["{ 'a': 1 }", 'strings must use double quotes', 2],
+      ['{ "a": [1, 2', "expected ',' or ']' after an array element, found the end of the file", 12],
+      ['{ "a": tru }', 'expected a value, found "tru"', 7],
+      ['{ "a": "x\n" }', 'unterminated string', 7],
+      ['{} {}', "expected the end of the file after the value, found '{'", 3],
+      ['', 'expected a value, found the end of the file', 0],
+      ['['.repeat(5000), 'nested too deeply', 201],
+    ] as const) {
+      const r = parseLocatedJson(text);
+      assert.deepEqual(r.error, { message, offset }, text.slice(0, 40));
+    }
+  });
+  test('paths read as people write them', () => {
+    assert.equal(formatJsonPath(['rules', 'vague-verb']), 'rules.vague-verb');
+    assert.equal(formatJsonPath(['files', 2]), 'files[2]');
+    assert.equal(formatJsonPath(['rules', 'a b']), 'rules["a b"]');
+    assert.equal(formatJsonPath([]), 'the top level');
+  });
+});
+
 describe('resolveConfig', () => {
   test('nothing gives the defaults without errors', () => {
     assert.deepEqual(resolveConfig(undefined).errors, []);
     assert.deepEqual(resolveConfig({}).errors, []);
     assert.equal(resolveConfig({}).config.linking, 'sections');
   });
-  test('an unknown key is an error and the defaults are used', () => {
+  test('an unknown key is an error, with its path and a suggestion; the rest applies', () => {
     const r = resolveConfig({ linkin: 'explicit', rules: { 'vague-verb': 'off' } });
     assert.equal(r.errors.length, 1);
-    assert.match(r.errors[0]!, /unknown setting "linkin"/);
-    assert.equal(r.config.rules['vague-verb'], 'warning', 'no half-applied configuration');
+    assert.match(
+      r.errors[0]!,
+      /^linkin: unknown setting "linkin" \(did you mean "linking"\?\); ignored$/,
+    );
+    assert.deepEqual(r.issues[0]!.path, ['linkin']);
+    assert.equal(r.issues[0]!.atKey, true);
+    assert.equal(r.config.rules['vague-verb'], 'off', 'the good settings are kept');
+    assert.equal(r.config.linking, 'sections');
   });
   test('an unknown rule is an error with a suggestion', () => {
     const r = resolveConfig({ rules: { 'vague-verbs': 'off' } });
@@ -127,6 +185,59 @@ describe('resolveConfig', () => {
     assert.match(r.errors[0]!, /unknown rule "vague-verbs".*did you mean "vague-verb"/);
     const far = resolveConfig({ rules: { 'no-such-thing-at-all': 'off' } });
     assert.ok(!/did you mean/.test(far.errors[0]!), far.errors[0]);
+  });
+  test('every problem is listed, each with its path; only the bad parts fall back', () => {
+    const r = resolveConfig({
+      rule: { 'vague-verb': 'off' },
+      preset: 'strikt',
+      rules: {
+        'missing-criterion': 'off',
+        'vage-verb': 'off',
+        'compound-objective': 'warn',
+        'no-verb': 2,
+        'duplicate-id': { severity: 'loud' },
+      },
+      kinds: 'workshop',
+      kind: 'academic',
+      linking: true,
+      files: ['**/*.md', 3],
+      verbs: { analyse: ['triage'], apply: ['redact', 'two words'] },
+    });
+    assert.deepEqual(r.errors, [
+      'rule: unknown setting "rule" (did you mean "rules"?); ignored',
+      'kinds: unknown setting "kinds" (did you mean "kind"?); ignored',
+      'preset: must be "recommended", "strict" or "carpentries", not "strikt" (did you mean "strict"?); using "recommended"',
+      'rules.vage-verb: unknown rule "vage-verb" (did you mean "vague-verb"?); ignored',
+      'rules.compound-objective: "warn" is not a severity: use "off", "hint", "information", "warning" or "error" (did you mean "warning"?); "compound-objective" stays "information"',
+      'rules.no-verb: 2 is not a severity: use "off", "hint", "information", "warning" or "error" (did you mean "error"?); "no-verb" stays "warning"',
+      'rules.duplicate-id.severity: "loud" is not a severity: use "off", "hint", "information", "warning" or "error"; "duplicate-id" stays "error"',
+      'linking: must be "sections" or "explicit", not true; using "sections"',
+      'files[1]: must be a string, not a number; ignored',
+      'verbs.analyse: unknown Bloom level "analyse" (did you mean "analyze"?); ignored',
+      'verbs.apply[1]: verb "two words" must be one word; ignored',
+    ]);
+    assert.equal(r.config.rules['missing-criterion'], 'off');
+    assert.equal(r.config.rules['compound-objective'], 'information');
+    assert.equal(r.config.kind, 'academic');
+    assert.deepEqual(r.config.files, ['**/*.md']);
+    assert.deepEqual(r.config.verbs, { apply: ['redact'] });
+    assert.deepEqual(r.valid, {
+      rules: { 'missing-criterion': 'off' },
+      kind: 'academic',
+      files: ['**/*.md'],
+      verbs: { apply: ['redact'] },
+    });
+    assert.deepEqual(resolveConfig(r.valid).errors, [], 'the valid part is valid');
+  });
+  test('"did you mean" only where one name is near', () => {
+    assert.equal(didYouMean('Vague_Verb', RULE_IDS), 'vague-verb');
+    assert.equal(
+      didYouMean('info', ['off', 'hint', 'information', 'warning', 'error']),
+      'information',
+    );
+    assert.equal(didYouMean('rulez', ['rules', 'kind']), 'rules');
+    assert.equal(didYouMean('colour', ['rules', 'kind', 'linking']), null);
+    assert.equal(didYouMean('x', ['rules', 'kind']), null);
   });
   test('wrong types are errors', () => {
     for (const raw of [
@@ -144,7 +255,11 @@ describe('resolveConfig', () => {
     ]) {
       const r = resolveConfig(raw);
       assert.ok(r.errors.length >= 1, JSON.stringify(raw));
-      assert.equal(r.config, resolveConfig(undefined).config, `${JSON.stringify(raw)}: defaults`);
+      assert.deepEqual(
+        r.config,
+        resolveConfig(undefined).config,
+        `${JSON.stringify(raw)}: the defaults for the bad part`,
+      );
     }
     assert.ok(resolveConfig([]).errors.length);
     assert.ok(resolveConfig('strict').errors.length);

@@ -1,10 +1,19 @@
 // Which configuration applies to a file: the `.bloomline.json` nearest up the tree from the
 // file's folder, or the one file named with --config. The file is parsed as JSON and never
 // executed (`.bloomline.js` and friends are not looked at). An invalid file is reported once,
-// on one line, and the defaults are used: the run then exits 2.
+// one line per problem with its line and column; a bad setting falls back to its default and
+// the others apply (invalid JSON: the defaults). The run then exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, isOutlineName, resolveConfig, type Config } from '../core/index.js';
+import {
+  DEFAULT_CONFIG,
+  LineIndex,
+  formatJsonPath,
+  isOutlineName,
+  parseLocatedJson,
+  resolveConfig,
+  type Config,
+} from '../core/index.js';
 import { CliError, fsReason, type Log } from './log.js';
 import { matchGlob, matchGlobOrParent, toPosix } from './glob.js';
 
@@ -97,19 +106,27 @@ export class ConfigResolver {
     return { config: this.parse(configPath, text), source: abs, baseDir: this.cwd };
   }
 
-  /** Parses and validates; on any problem reports one line and returns the defaults. */
+  /** Parses and validates; reports each problem on its own line, at its line and column.
+   * Invalid JSON gives the defaults; a bad setting falls back alone, the others apply. */
   private parse(shown: string, text: string): Config {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      this.log.error(`${shown}: invalid JSON (${(err as Error).message}); using defaults`);
+    const json = parseLocatedJson(text);
+    const lines = new LineIndex(text);
+    const where = (offset: number) => {
+      const p = lines.position(offset);
+      return `${shown}:${p.line + 1}:${p.character + 1}`;
+    };
+    if (json.error) {
+      this.log.error(
+        `${where(json.error.offset)}: not valid JSON: ${json.error.message}; using the defaults`,
+      );
       return DEFAULT_CONFIG;
     }
-    const { config, errors } = resolveConfig(raw);
-    if (errors.length) {
-      this.log.error(`${shown}: ${errors.join('; ')}; using defaults`);
-      return DEFAULT_CONFIG;
+    const { config, issues } = resolveConfig(json.value);
+    const located = issues.map((x) => ({ x, span: json.locate(x.path, x.atKey) }));
+    located.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
+    for (const { x, span } of located) {
+      const at = span ? where(span.start) : shown;
+      this.log.error(`${at}: ${formatJsonPath(x.path)}: ${x.message}; ${x.fallback}`);
     }
     return config;
   }

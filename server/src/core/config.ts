@@ -1,7 +1,7 @@
 // Configuration: presets, per-rule severities and word lists, validated from plain JSON data.
 // Nothing here reads files: callers (CLI, language server) parse `.bloomline.json` and pass
-// the value in. An invalid configuration yields errors and the defaults, never a half-applied
-// mix, so the author sees one clear message and predictable behaviour.
+// the value in. Every problem is reported with its JSON path; only the bad parts fall back to
+// their defaults, so one typo does not throw away the rest of an author's settings.
 import {
   BLOOM_LEVELS,
   COURSE_KINDS,
@@ -10,6 +10,7 @@ import {
   type Severity,
   type SeveritySetting,
 } from './model.js';
+import { formatJsonPath, type JsonPath } from './located-json.js';
 
 export type PresetName = 'recommended' | 'strict' | 'carpentries';
 export type Linking = 'sections' | 'explicit';
@@ -98,127 +99,300 @@ export const CONFIG_KEYS: readonly string[] = [
   'verbs',
 ];
 const KINDS: readonly string[] = ['auto', ...COURSE_KINDS];
-
-function isStringList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
-}
+const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict', 'carpentries'];
+const LINKINGS: readonly Linking[] = ['sections', 'explicit'];
 
 /** A word list entry: letters, digits, spaces, hyphens and apostrophes only (never a pattern). */
 function isWordPhrase(s: string): boolean {
   return /^[\p{L}\p{N}][\p{L}\p{N}' -]*$/u.test(s.trim()) && s.trim().length <= 80;
 }
 
+/** One problem in configuration data: where it is (a JSON path), what is wrong, and what is
+ * used instead (`fallback`: "ignored", `using "recommended"` ...). */
+export interface ConfigIssue {
+  path: JsonPath;
+  /** True when the problem is the key itself (an unknown setting or rule), not its value. */
+  atKey: boolean;
+  message: string;
+  fallback: string;
+}
+
+export interface ResolvedConfigData {
+  config: Config;
+  /** The issues as single lines: "path: message; fallback". */
+  errors: string[];
+  issues: ConfigIssue[];
+  /** The data with the bad parts left out: what the config was made from. */
+  valid: Record<string, unknown>;
+}
+
+/** "a", "b" or "c" */
+function quotedList(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q.join('');
+}
+
+/** How a wrong value looks in a message: short, on one line. */
+function shown(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/** The type of a JSON value, in words. */
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return 'true or false';
+  return typeof v;
+}
+
+/** ESLint's numeric severities, which a CI engineer coming from ESLint may write. */
+const ESLINT_SEVERITIES: Readonly<Record<number, SeveritySetting>> = {
+  0: 'off',
+  1: 'warning',
+  2: 'error',
+};
+/** Severity words of other linters. */
+const SEVERITY_ALIASES: Readonly<Record<string, SeveritySetting>> = {
+  warn: 'warning',
+  info: 'information',
+  note: 'information',
+  suggestion: 'hint',
+  none: 'off',
+  disabled: 'off',
+  ignore: 'off',
+  err: 'error',
+};
+
 /**
- * Validates configuration data (parsed JSON). Any error makes the whole result the defaults,
- * with every problem listed; unknown keys and unknown rule names are errors, since a typo
- * there would otherwise silently do nothing.
+ * The candidate a mistyped name most likely meant, or null: the same but for case, `_` and
+ * spaces; an abbreviation (a prefix of three letters or more, of one candidate only); or the
+ * one candidate nearest by edit distance, when near enough for the name's length.
  */
-export function resolveConfig(raw: unknown): { config: Config; errors: string[] } {
-  const errors: string[] = [];
-  if (raw === undefined || raw === null) return { config: DEFAULT_CONFIG, errors };
+export function didYouMean(name: string, candidates: readonly string[]): string | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '-');
+  const n = norm(name);
+  if (!n) return null;
+  const same = candidates.find((c) => norm(c) === n);
+  if (same) return same;
+  const prefixed = candidates.filter((c) => n.length >= 3 && norm(c).startsWith(n));
+  if (prefixed.length === 1) return prefixed[0]!;
+  const limit = Math.min(3, Math.max(1, Math.floor(n.length / 3)));
+  let best: string | null = null;
+  let bestD = Infinity;
+  let tie = false;
+  for (const c of candidates) {
+    const d = editDistance(n, norm(c));
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return best !== null && bestD <= limit && !tie ? best : null;
+}
+
+function meant(suggestion: string | null | undefined): string {
+  return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+}
+
+/**
+ * Validates configuration data (parsed JSON). Every problem is listed, with its path, and only
+ * the bad parts fall back to their defaults: an unknown key or rule is ignored, a bad value
+ * leaves its setting as the preset has it, a bad entry of a list is left out. Unknown keys
+ * and unknown rule names are problems, since a typo there would otherwise silently do nothing.
+ */
+export function resolveConfig(raw: unknown): ResolvedConfigData {
+  const issues: ConfigIssue[] = [];
+  const issue = (path: JsonPath, message: string, fallback: string, atKey = false) =>
+    issues.push({ path, atKey, message, fallback });
+  const valid: Record<string, unknown> = {};
+  const done = (config: Config): ResolvedConfigData => ({
+    config,
+    issues,
+    errors: issues.map((x) => `${formatJsonPath(x.path)}: ${x.message}; ${x.fallback}`),
+    valid,
+  });
+  if (raw === undefined || raw === null) return done(DEFAULT_CONFIG);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { config: DEFAULT_CONFIG, errors: ['the configuration must be a JSON object'] };
+    issue(
+      [],
+      `the configuration must be a JSON object, not ${typeName(raw)}`,
+      'using the defaults',
+    );
+    return done(DEFAULT_CONFIG);
   }
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!CONFIG_KEYS.includes(k))
-      errors.push(`unknown setting "${k}" (known: ${CONFIG_KEYS.slice(1).join(', ')})`);
+    if (CONFIG_KEYS.includes(k)) continue;
+    const guess = didYouMean(k, CONFIG_KEYS.slice(1));
+    const known = ` (known: ${CONFIG_KEYS.slice(1).join(', ')})`;
+    issue([k], `unknown setting "${k}"${guess ? meant(guess) : known}`, 'ignored', true);
   }
+  if (o.$schema !== undefined) valid.$schema = o.$schema;
   let preset: PresetName = 'recommended';
   if (o.preset !== undefined) {
-    if (o.preset === 'recommended' || o.preset === 'strict' || o.preset === 'carpentries')
+    if (o.preset === 'recommended' || o.preset === 'strict' || o.preset === 'carpentries') {
       preset = o.preset;
-    else errors.push(`"preset" must be "recommended", "strict" or "carpentries"`);
+      valid.preset = preset;
+    } else {
+      const guess = typeof o.preset === 'string' ? didYouMean(o.preset, PRESET_NAMES) : null;
+      issue(
+        ['preset'],
+        `must be ${quotedList(PRESET_NAMES)}, not ${shown(o.preset)}${meant(guess)}`,
+        'using "recommended"',
+      );
+    }
   }
   const rules = presetRules(preset);
   if (o.rules !== undefined) {
     if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) {
-      errors.push('"rules" must be an object of rule names and severities');
+      issue(
+        ['rules'],
+        `must be an object of rule IDs and severities, not ${typeName(o.rules)}`,
+        `ignored: every rule as the "${preset}" preset has it`,
+      );
     } else {
+      const validRules: Record<string, unknown> = {};
+      valid.rules = validRules;
       for (const [id, value] of Object.entries(o.rules as Record<string, unknown>)) {
         if (!(id in RULE_DEFAULTS)) {
-          errors.push(`unknown rule "${id}"${suggestRule(id)}`);
+          const guess = didYouMean(id, RULE_IDS);
+          issue(['rules', id], `unknown rule "${id}"${meant(guess)}`, 'ignored', true);
           continue;
         }
-        const sev =
-          typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? (value as Record<string, unknown>).severity
-            : value;
+        const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+        const sev = isObject ? (value as Record<string, unknown>).severity : value;
         if (typeof sev === 'string' && (SEVERITIES as string[]).includes(sev))
           rules[id] = sev as SeveritySetting;
         else if (sev === false) rules[id] = 'off';
         else if (sev === true) rules[id] = RULE_DEFAULTS[id]!;
-        else
-          errors.push(`rule "${id}" must be one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
+        else {
+          const guess =
+            typeof sev === 'string'
+              ? (SEVERITY_ALIASES[sev.toLowerCase()] ?? didYouMean(sev, SEVERITIES))
+              : typeof sev === 'number'
+                ? ESLINT_SEVERITIES[sev]
+                : null;
+          const at: JsonPath =
+            isObject && sev !== undefined ? ['rules', id, 'severity'] : ['rules', id];
+          issue(
+            at,
+            `${sev === undefined ? 'no "severity"' : shown(sev)} is not a severity: use ${quotedList(SEVERITIES)}${meant(guess)}`,
+            `"${id}" stays "${rules[id]}"`,
+          );
+          continue;
+        }
+        validRules[id] = value;
       }
     }
   }
   // The carpentries preset is for lessons: the workshop kind, unless `kind` says otherwise.
   let kind: KindSetting = PRESET_KINDS[preset];
   if (o.kind !== undefined) {
-    if (typeof o.kind === 'string' && KINDS.includes(o.kind)) kind = o.kind as KindSetting;
-    else errors.push(`"kind" must be ${KINDS.map((k) => `"${k}"`).join(', ')}`);
+    if (typeof o.kind === 'string' && KINDS.includes(o.kind)) {
+      kind = o.kind as KindSetting;
+      valid.kind = kind;
+    } else {
+      const guess = typeof o.kind === 'string' ? didYouMean(o.kind, KINDS) : null;
+      issue(
+        ['kind'],
+        `must be ${quotedList(KINDS)}, not ${shown(o.kind)}${meant(guess)}`,
+        `using "${kind}"`,
+      );
+    }
   }
   let linking: Linking = 'sections';
   if (o.linking !== undefined) {
-    if (o.linking === 'sections' || o.linking === 'explicit') linking = o.linking;
-    else errors.push(`"linking" must be "sections" or "explicit"`);
+    if (o.linking === 'sections' || o.linking === 'explicit') {
+      linking = o.linking;
+      valid.linking = linking;
+    } else {
+      const guess = typeof o.linking === 'string' ? didYouMean(o.linking, LINKINGS) : null;
+      issue(
+        ['linking'],
+        `must be ${quotedList(LINKINGS)}, not ${shown(o.linking)}${meant(guess)}`,
+        'using "sections"',
+      );
+    }
   }
   const lists: Record<string, string[]> = { files: [], ignores: [], vaguePhrases: [] };
   for (const key of ['files', 'ignores', 'vaguePhrases']) {
     const v = o[key];
     if (v === undefined) continue;
-    if (!isStringList(v)) errors.push(`"${key}" must be a list of strings`);
-    else lists[key] = v;
-  }
-  for (const p of lists.vaguePhrases!) {
-    if (!isWordPhrase(p))
-      errors.push(`vague phrase "${p}" must be plain words (letters, spaces, hyphens)`);
+    const what = key === 'vaguePhrases' ? 'phrases' : 'glob patterns';
+    if (!Array.isArray(v)) {
+      const hint = typeof v === 'string' ? ` (write [${JSON.stringify(v)}])` : '';
+      issue([key], `must be a list of ${what} (strings), not ${typeName(v)}${hint}`, 'ignored');
+      continue;
+    }
+    const kept: string[] = [];
+    v.forEach((entry: unknown, index) => {
+      if (typeof entry !== 'string') {
+        issue([key, index], `must be a string, not ${typeName(entry)}`, 'ignored');
+      } else if (key === 'vaguePhrases' && !isWordPhrase(entry)) {
+        issue(
+          [key, index],
+          `vague phrase "${entry}" must be plain words (letters, digits, spaces, hyphens, apostrophes; up to 80 characters)`,
+          'ignored',
+        );
+      } else kept.push(entry);
+    });
+    lists[key] = kept;
+    valid[key] = kept;
   }
   const verbs: Partial<Record<BloomLevel, string[]>> = {};
   if (o.verbs !== undefined) {
     if (typeof o.verbs !== 'object' || o.verbs === null || Array.isArray(o.verbs)) {
-      errors.push('"verbs" must be an object of Bloom levels and word lists');
+      issue(
+        ['verbs'],
+        `must be an object of Bloom levels and word lists, not ${typeName(o.verbs)}`,
+        'ignored',
+      );
     } else {
+      const validVerbs: Record<string, string[]> = {};
+      valid.verbs = validVerbs;
       for (const [level, words] of Object.entries(o.verbs as Record<string, unknown>)) {
         if (!(BLOOM_LEVELS as readonly string[]).includes(level)) {
-          errors.push(`"verbs" has unknown Bloom level "${level}" (${BLOOM_LEVELS.join(', ')})`);
-        } else if (!isStringList(words)) errors.push(`"verbs.${level}" must be a list of strings`);
-        else {
-          for (const w of words)
-            if (!/^[\p{L}][\p{L}'-]*$/u.test(w.trim())) errors.push(`verb "${w}" must be one word`);
-          verbs[level as BloomLevel] = words.map((w) => w.trim().toLowerCase());
+          const guess = didYouMean(level.replace(/ys(e|ing|is)$/i, 'yz$1'), BLOOM_LEVELS);
+          const known = ` (${BLOOM_LEVELS.join(', ')})`;
+          issue(
+            ['verbs', level],
+            `unknown Bloom level "${level}"${guess ? meant(guess) : known}`,
+            'ignored',
+            true,
+          );
+        } else if (!Array.isArray(words)) {
+          issue(['verbs', level], `must be a list of words, not ${typeName(words)}`, 'ignored');
+        } else {
+          const kept: string[] = [];
+          words.forEach((w: unknown, index) => {
+            if (typeof w !== 'string')
+              issue(['verbs', level, index], `must be a string, not ${typeName(w)}`, 'ignored');
+            else if (!/^[\p{L}][\p{L}'-]*$/u.test(w.trim()))
+              issue(['verbs', level, index], `verb "${w}" must be one word`, 'ignored');
+            else kept.push(w);
+          });
+          if (kept.length || !words.length)
+            verbs[level as BloomLevel] = kept.map((w) => w.trim().toLowerCase());
+          validVerbs[level] = kept;
         }
       }
     }
   }
-  if (errors.length) return { config: DEFAULT_CONFIG, errors };
-  return {
-    config: {
-      preset,
-      rules,
-      kind,
-      linking,
-      files: lists.files!,
-      ignores: lists.ignores!,
-      vaguePhrases: lists.vaguePhrases!.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')),
-      verbs,
-    },
-    errors,
-  };
-}
-
-function suggestRule(id: string): string {
-  let best = '';
-  let bestD = 4;
-  for (const r of RULE_IDS) {
-    const d = editDistance(id, r);
-    if (d < bestD) {
-      bestD = d;
-      best = r;
-    }
-  }
-  return best ? ` (did you mean "${best}"?)` : '';
+  return done({
+    preset,
+    rules,
+    kind,
+    linking,
+    files: lists.files!,
+    ignores: lists.ignores!,
+    vaguePhrases: lists.vaguePhrases!.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')),
+    verbs,
+  });
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

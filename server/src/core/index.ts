@@ -10,11 +10,21 @@ export {
   RULE_DEFAULTS,
   RULE_IDS,
   resolveConfig,
+  didYouMean,
   editDistance,
   type Config,
+  type ConfigIssue,
+  type ResolvedConfigData,
   type Linking,
   type PresetName,
 } from './config.js';
+export {
+  formatJsonPath,
+  parseLocatedJson,
+  type JsonPath,
+  type JsonSpan,
+  type LocatedJson,
+} from './located-json.js';
 export { buildOutline } from './outline.js';
 export {
   MAX_OUTLINE_BYTES,

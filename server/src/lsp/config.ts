@@ -1,11 +1,18 @@
 // Configuration in the editor: the `bloomline` settings (workspace/configuration), with the
 // nearest `.bloomline.json` up the tree from each file merged over them. The JSON file is read
-// and parsed, never executed. An invalid file is reported once, as one diagnostic on the file
-// itself, and is then ignored: its files get the settings alone (the editor's defaults).
+// and parsed, never executed. Each problem in a file is reported as a diagnostic on the file
+// itself, where it is; a bad setting is then left out (the editor's settings or the defaults
+// fill it in) and the rest of the file applies. A file that is not JSON is ignored whole.
 // Config files are read ahead (files.ts does the reading, on disk or through the client):
 // every one in the workspace folders and those above them, and, for a file outside the
 // folders, those above it; a file's configuration is then worked out without waiting.
-import { CONFIG_KEYS, resolveConfig, type Config } from '../core/index.js';
+import {
+  CONFIG_KEYS,
+  formatJsonPath,
+  parseLocatedJson,
+  resolveConfig,
+  type Config,
+} from '../core/index.js';
 import { matchGlob, matchGlobOrParent } from '../cli/glob.js';
 import { baseName, type WorkspaceFiles } from './files.js';
 
@@ -23,7 +30,7 @@ export interface FileConfig {
   source: string | null;
 }
 
-/** What is wrong with a `.bloomline.json`: one message, and where (UTF-16 offsets). */
+/** One thing wrong with a `.bloomline.json`: a message, and where (UTF-16 offsets). */
 export interface ConfigProblem {
   message: string;
   text: string;
@@ -32,9 +39,11 @@ export interface ConfigProblem {
 }
 
 interface Loaded {
-  /** The parsed and validated object, or null when the file is invalid or unreadable. */
+  /** The valid part of the file (its bad settings left out), or null when it is not JSON or
+   * cannot be read. */
   raw: Record<string, unknown> | null;
-  problem: ConfigProblem | null;
+  /** What is wrong with it, in the order of the file (empty: nothing). */
+  problems: ConfigProblem[];
 }
 
 export class ConfigStore {
@@ -53,12 +62,12 @@ export class ConfigStore {
 
   constructor(
     private readonly files: WorkspaceFiles,
-    /** Told each time a config file is read: its problem, or null when it is valid (or gone). */
-    private readonly onProblem: (file: string, problem: ConfigProblem | null) => void,
+    /** Told each time a config file is read: its problems (none when it is valid, or gone). */
+    private readonly onProblem: (file: string, problems: readonly ConfigProblem[]) => void,
   ) {}
 
-  /** New settings: their validation errors (the settings are then ignored), and whether they
-   * differ from the ones in use. */
+  /** New settings: their validation errors (the bad settings are then left out, the others
+   * apply), and whether they differ from the ones in use. */
   setSettings(raw: unknown): { errors: string[]; changed: boolean } {
     const picked: Record<string, unknown> = {};
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
@@ -67,8 +76,8 @@ export class ConfigStore {
         if (v !== undefined && v !== null) picked[k] = v;
       }
     }
-    const { errors } = resolveConfig(picked);
-    const next = errors.length ? {} : picked;
+    const { errors, valid } = resolveConfig(picked);
+    const next = errors.length ? valid : picked;
     const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
     this.settings = next;
     if (changed) this.forget();
@@ -107,12 +116,12 @@ export class ConfigStore {
       }
     }
     if (generation !== this.generation) return false;
-    for (const file of this.loaded.keys()) if (!loaded.has(file)) this.onProblem(file, null);
+    for (const file of this.loaded.keys()) if (!loaded.has(file)) this.onProblem(file, []);
     this.loaded = loaded;
     this.searched = [...folders];
     this.looked = looked;
     this.forget();
-    for (const [file, result] of loaded) this.onProblem(file, result.problem);
+    for (const [file, result] of loaded) this.onProblem(file, result.problems);
     return true;
   }
 
@@ -133,7 +142,7 @@ export class ConfigStore {
       if (!read.ok || this.loaded.has(file)) continue;
       const result = parseConfig(read.text);
       this.loaded.set(file, result);
-      this.onProblem(file, result.problem);
+      this.onProblem(file, result.problems);
       found = true;
     }
     if (found) this.forget();
@@ -243,55 +252,50 @@ const OUTLINE_EXTENSION = /^(?:md|markdown|qmd|rmd|ipynb)$/i;
 function unreadable(reason: string): Loaded {
   return {
     raw: null,
-    problem: { message: problem(`cannot read it (${reason})`), text: '', start: 0, end: 0 },
+    problems: [
+      {
+        message: `Invalid ${CONFIG_FILE}: cannot read it (${reason}). ${IGNORED}`,
+        text: '',
+        start: 0,
+        end: 0,
+      },
+    ],
   };
 }
 
-/** A config file's text, parsed and validated. */
+const IGNORED =
+  "Bloomline ignores this file until it is fixed and uses the editor's settings (or the defaults).";
+
+/** A config file's text, parsed and validated: its valid part and every problem, where it is. */
 function parseConfig(text: string): Loaded {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const start = at ? Math.min(Number(at[1]), text.length) : text.length;
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/^JSON\.parse: /, '');
+  const json = parseLocatedJson(text);
+  if (json.error) {
+    const start = Math.min(json.error.offset, text.length);
     return {
       raw: null,
-      problem: {
-        message: problem(`it is not valid JSON (${reason})`),
-        text,
-        start,
-        end: Math.min(start + 1, text.length),
-      },
+      problems: [
+        {
+          message: `Invalid ${CONFIG_FILE}: it is not valid JSON (${json.error.message}). ${IGNORED}`,
+          text,
+          start,
+          end: Math.min(start + 1, text.length),
+        },
+      ],
     };
   }
-  const { errors } = resolveConfig(raw);
-  if (!errors.length) return { raw: raw as Record<string, unknown>, problem: null };
-  const { start, end } = locate(text, errors[0]!);
-  return { raw: null, problem: { message: problem(errors.join('; ')), text, start, end } };
-}
-
-function problem(what: string): string {
-  return `Invalid ${CONFIG_FILE}: ${what}. Bloomline ignores this file until it is fixed and uses the editor's settings (or the defaults).`;
-}
-
-/** Where the first error is: the first name it quotes, as a key or a string in the JSON. */
-function locate(text: string, error: string): { start: number; end: number } {
-  const name = /"([^"]+)"/.exec(error)?.[1];
-  if (name) {
-    const quoted = JSON.stringify(name.split('.').pop());
-    const asKey = new RegExp(`${escapeRe(quoted)}\\s*:`).exec(text);
-    const at = asKey ? asKey.index : text.indexOf(quoted);
-    if (at >= 0) return { start: at, end: at + quoted.length };
-  }
-  return { start: 0, end: 0 };
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const { issues, valid } = resolveConfig(json.value);
+  const problems = issues.map((x): ConfigProblem => {
+    const span = json.locate(x.path, x.atKey) ?? { start: 0, end: 0 };
+    const path = x.path.length ? `${formatJsonPath(x.path)}: ` : '';
+    return {
+      message: `Invalid ${CONFIG_FILE}: ${path}${x.message}; ${x.fallback}. The rest of the file applies.`,
+      text,
+      start: span.start,
+      end: span.end,
+    };
+  });
+  problems.sort((a, b) => a.start - b.start);
+  const usable =
+    json.value !== null && typeof json.value === 'object' && !Array.isArray(json.value);
+  return { raw: usable ? valid : null, problems };
 }

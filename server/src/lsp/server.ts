@@ -169,6 +169,8 @@ export class BloomlineServer implements ServerContext {
   private readonly lookingAbove = new Set<string>();
   /** The settings' validation errors last reported (reported once each). */
   private settingsErrors = '';
+  /** Per config file URI: the problems last said about it. */
+  private readonly configProblemsSaid = new Map<string, string>();
   private indexed = true;
   private readonly debounceMs: number;
   private readonly can = {
@@ -196,13 +198,13 @@ export class BloomlineServer implements ServerContext {
       // workspace is made from the index, not by analysing every closed file again.
       closedEntries: true,
     });
-    this.configs = new ConfigStore(files, (file, problem) =>
-      this.publishConfigProblem(file, problem),
+    this.configs = new ConfigStore(files, (file, problems) =>
+      this.publishConfigProblems(file, problems, true),
     );
     this.suppressions = new SuppressionStore(files, (file, problem) =>
-      this.publishConfigProblem(
+      this.publishConfigProblems(
         file,
-        problem && { message: problem.message, text: '', start: 0, end: 0 },
+        problem ? [{ message: problem.message, text: '', start: 0, end: 0 }] : [],
       ),
     );
     this.register();
@@ -501,7 +503,7 @@ export class BloomlineServer implements ServerContext {
     if (said !== this.settingsErrors) {
       this.settingsErrors = said;
       if (!said) return changed;
-      const message = `Bloomline settings: ${errors.join('; ')}. Using the defaults.`;
+      const message = `Bloomline settings: ${errors.join('; ')}. The other settings apply.`;
       this.connection.console.error(message);
       void this.connection.window.showWarningMessage(message);
     }
@@ -1027,22 +1029,41 @@ export class BloomlineServer implements ServerContext {
     void this.connection.sendNotification(OUTLINE_CHANGED_NOTIFICATION, params);
   }
 
-  /** One diagnostic on an invalid `.bloomline.json` (or none once it is valid again). */
-  private publishConfigProblem(file: string, problem: ConfigProblem | null): void {
+  /** A diagnostic on an invalid `.bloomline.json` for each of its problems (none once it is
+   * valid again). A config file's new problems are also said in a window message: the file is
+   * seldom open, and a setting that silently does nothing is what the diagnostics prevent. */
+  private publishConfigProblems(
+    file: string,
+    problems: readonly ConfigProblem[],
+    tell = false,
+  ): void {
     const uri = this.uriOf(file);
-    if (!problem) {
+    const said = problems.map((p) => p.message).join('\n');
+    const before = this.configProblemsSaid.get(uri) ?? '';
+    if (said) this.configProblemsSaid.set(uri, said);
+    else this.configProblemsSaid.delete(uri);
+    if (!problems.length) {
       if (this.published.has(uri)) this.publish(uri, []);
       return;
     }
-    const lines = new LineIndex(problem.text);
-    this.publish(uri, [
-      {
-        range: spanToRange(lines, { start: problem.start, end: problem.end }),
+    this.publish(
+      uri,
+      problems.map((problem) => ({
+        range: spanToRange(new LineIndex(problem.text), { start: problem.start, end: problem.end }),
         severity: DiagnosticSeverity.Error,
         source: DIAGNOSTIC_SOURCE,
         message: problem.message,
-      },
-    ]);
+      })),
+    );
+    if (tell && said !== before) {
+      const n = problems.length;
+      const message =
+        n === 1
+          ? `Bloomline: ${file}: ${problems[0]!.message}`
+          : `Bloomline: ${file} has ${n} problems (listed in the Problems panel): its bad settings are left out, the rest of the file applies.`;
+      this.connection.console.error(message);
+      void this.connection.window.showWarningMessage(message);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
