@@ -208,10 +208,15 @@ describe('the kind in configuration', () => {
     assert.equal(resolveConfig({}).config.kind, 'auto');
   });
 
-  test('an unknown kind is an error, and the defaults are used', () => {
+  test('an unknown kind is an error, and the default is used', () => {
     const r = resolveConfig({ kind: 'university' });
     assert.equal(r.config.kind, 'auto');
-    assert.deepEqual(r.errors, ['"kind" must be "auto", "workplace", "academic", "workshop"']);
+    assert.deepEqual(r.errors, [
+      'kind: must be "auto", "workplace", "academic" or "workshop", not "university"; using "auto"',
+    ]);
+    assert.deepEqual(resolveConfig({ kind: 'Academic' }).errors, [
+      'kind: must be "auto", "workplace", "academic" or "workshop", not "Academic" (did you mean "academic"?); using "auto"',
+    ]);
   });
 
   test('the outline JSON carries the kind and its reason', () => {
