@@ -225,6 +225,33 @@ describe('where assessments are found', () => {
     assert.ok(!findings.some((f) => f.ruleId === 'unassessed-objective'), 'said nowhere');
   });
 
+  test('a list of evaluation methods under "Evaluation" or "Assessment": each item is one assessment', () => {
+    // A syllabus's "## Evaluation" over "- Quiz (20%) ...", "- Final project: ...",
+    // "- Participation" was read as ONE assessment, the heading's, with the whole list as its
+    // task (or as none, when no item asked anything).
+    for (const heading of ['## Evaluation', '## Assessment', '## Assessments', '**Evaluation**']) {
+      const text = `${OBJECTIVES}\n${heading}\n\n- Quiz (20%) on each week's reading\n- Final project: write a program that sums a file of numbers\n- Participation\n`;
+      assert.deepEqual(
+        summary(linked(text).outline),
+        [
+          "Quiz (20%) on each week's reading: - -> ",
+          'write a program that sums a file of numbers: apply -> LO1*, LO2*',
+          'Participation: - -> LO1*, LO2*',
+        ],
+        heading,
+      );
+    }
+    // Named kinds of graded work, with no weights and no tasks, are assessments too.
+    const bare = `${OBJECTIVES}\n## Evaluation\n\n- Weekly quizzes\n- Midterm exam\n- Final project\n- Participation in discussions\n`;
+    assert.deepEqual(
+      linked(bare).outline.assessments.map((a) => a.text),
+      ['Weekly quizzes', 'Midterm exam', 'Final project', 'Participation in discussions'],
+    );
+    // A model's evaluation in a data lesson is no list of assessments.
+    const model = `${OBJECTIVES}\n## Evaluation\n\n- Accuracy on the test set\n- Confusion matrix\n- Unit tests\n`;
+    assert.deepEqual(summary(linked(model).outline), []);
+  });
+
   test('"Assessment of outcomes" and its kin name assessments, not objectives', () => {
     const course = [
       '# BSc Data Science: Programme Learning Outcomes',

@@ -10,6 +10,7 @@ import { off, type Builder } from '../context.js';
 import { findLabelledItems, newSink, readItem, skipPrefix, type ItemSink } from '../items.js';
 import { plainOf } from '../plain.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
+import gradedWork from '../vocabulary/graded-work.json' with { type: 'json' };
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -85,9 +86,11 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     if (placement.rule === 'assessment') {
       // "## Grading", "## Evaluation": a breakdown of weights ("Quizzes 30%"); "## Labs",
       // "## Activities": tasks or questions, not a trainer's notes.
+      // A named kind of graded work ("Final project", "Participation") bears them out too.
       const graded = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i.test(body);
       const weighsOnly = /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '');
-      if (graded || (!weighsOnly && readTask([body], b.lex).level !== null)) yes++;
+      if (graded || namesGradedWork(body)) yes++;
+      else if (!weighsOnly && readTask([body], b.lex).level !== null) yes++;
     } else if (
       placement.rule === 'outcome-unless-learner' ||
       placement.rule === 'criteria' ||
@@ -111,6 +114,21 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   }
   return all > 0 && yes * 2 >= all;
 }
+
+/**
+ * Whether an item names a kind of graded work ("Quiz (20%) on each reading", "Final project:
+ * ...", "Participation in discussions", "Two midterm exams"): its name, the words before a
+ * colon, bracket, dash, comma or preposition (five at most), ends in one of graded-work.json.
+ */
+export function namesGradedWork(body: string): boolean {
+  const head = HEAD.exec(body.trim())?.[1]?.trim() ?? '';
+  if (!head || head.split(/\s+/).length > 5) return false;
+  return GRADED_WORK.test(head.replace(/\s+\d+(?:[.-]\d+)*$/, ''));
+}
+
+const HEAD =
+  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:(\[,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:(\[,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
+const GRADED_WORK = new RegExp(`(?:^|\\s)(?:${gradedWork.names.join('|')})$`, 'i');
 
 /** A learner's statement in the first person: "I can explain ...", "We can ...", "I have drawn
  * a food web ..." (a criterion about the learner's work). */
