@@ -252,6 +252,38 @@ describe('where assessments are found', () => {
     assert.deepEqual(summary(linked(model).outline), []);
   });
 
+  test('"Check:", "Quick check:", "Check your understanding:" label a formative check, never an objective', () => {
+    const text = `${OBJECTIVES}- Check: can you name the loop variable in \`for x in xs\`?\n\n## Summing\n\nCheck: what does the loop variable hold after the last pass?\n\nQuick check: write a loop that prints 1 to 5.\n\n- Check your understanding: why does \`range(3)\` stop at 2?\n- Check yourself: which of these loops never ends?\n\n**Check:** Why is the loop variable still defined after the loop?\n`;
+    const { outline } = linked(text);
+    assert.deepEqual(
+      outline.objectives.map((o) => o.text),
+      [
+        'Write a for loop that sums a list of numbers.',
+        'Explain what the loop variable holds on each pass.',
+      ],
+      'the check in the objectives list is no objective',
+    );
+    assert.deepEqual(
+      outline.assessments.map((a) => `${a.text}: ${a.analysis.level}`),
+      [
+        'can you name the loop variable in for x in xs?: apply',
+        'what does the loop variable hold after the last pass?: understand',
+        'write a loop that prints 1 to 5.: apply',
+        'why does range(3) stop at 2?: understand',
+        'which of these loops never ends?: remember',
+        'Why is the loop variable still defined after the loop?: understand',
+      ],
+    );
+    // "Check:" is an everyday word too: a step that asks nothing is no assessment.
+    for (const aside of [
+      'Check: the Python interpreter is version 3.10 or later.',
+      '- Check: `python --version` prints 3.10.',
+    ]) {
+      const plain = linked(`${OBJECTIVES}\n## Setup\n\n${aside}\n`).outline;
+      assert.deepEqual(plain.assessments, [], aside);
+    }
+  });
+
   test('"Assessment of outcomes" and its kin name assessments, not objectives', () => {
     const course = [
       '# BSc Data Science: Programme Learning Outcomes',
