@@ -17,6 +17,7 @@ import {
   PRESETS,
   RULE_IDS,
 } from '../../server/src/core/index.js';
+import { otherLanguage } from '../../server/src/core/language/other-language.js';
 
 describe('LineIndex', () => {
   test('LF, CRLF and CR give the same lines and columns', () => {
@@ -564,4 +565,33 @@ test('a vague lead-in above a list with a nested item: vague-verb reports the le
       'no finding on an empty span',
     );
   }
+});
+
+describe('otherLanguage', () => {
+  test('reads lines of five European languages as not English', () => {
+    for (const [text, language] of [
+      ['Comprender los conceptos básicos de la estadística.', 'Spanish'],
+      ['Verstehen, wie man eine Tabelle liest.', 'German'],
+      ["Analyser les données d'une enquête avec un tableur.", 'French'],
+      ['Identificare le fonti dei dati nella ricerca.', 'Italian'],
+      ['Compreender os conceitos básicos da programação.', 'Portuguese'],
+    ] as const) {
+      assert.equal(otherLanguage(text), language, text);
+    }
+  });
+  test('never an English line, loanwords and all', () => {
+    for (const text of [
+      "Describe the café's à la carte menu to a guest.",
+      'Critique a résumé.',
+      'Soufflés à la française and their history.',
+      'Explain why cells die in the absence of oxygen.',
+      'Use pandas to load a CSV file.',
+      'Apply the Pythagorean theorem.',
+      'Compare la Niña and el Niño.',
+      'Tapas, paella y gazpacho.',
+      'Read the data',
+    ]) {
+      assert.equal(otherLanguage(text), null, text);
+    }
+  });
 });

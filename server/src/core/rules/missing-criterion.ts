@@ -1,5 +1,6 @@
 // missing-criterion: the objective has no measurable degree (ABCD "D"): how well, how fast, how
 // many. The fix inserts a placeholder for the author to complete; a placeholder never counts.
+import { objectiveInOtherLanguage } from '../language/other-language.js';
 import type { Rule } from './rule.js';
 import { CRITERION_PLACEHOLDER, endOfSentence, replacePlain } from './edits.js';
 
@@ -27,6 +28,8 @@ export const missingCriterion: Rule = {
       if (o.degreeByCriteria) continue;
       // "- Degree: within 10 minutes" under it (the ABCD model's parts as sub-items).
       if (o.abcd?.degree) continue;
+      // A line in another language: its criterion would be in words Bloomline does not read.
+      if (objectiveInOtherLanguage(o)) continue;
       const at = endOfSentence(o);
       const edit = replacePlain(ctx.outline.text, o, at, at, ` ${CRITERION_PLACEHOLDER}`);
       ctx.report({

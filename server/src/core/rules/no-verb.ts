@@ -1,5 +1,6 @@
 // no-verb: the objective has no behaviour verb at all ("Git worktrees instead of branches.").
 import type { BloomLevel } from '../model.js';
+import { objectiveInOtherLanguage } from '../language/other-language.js';
 import type { Rule } from './rule.js';
 
 /** Verbs to start from, by the level a topic most likely means ("Care and use of hand tools":
@@ -21,6 +22,8 @@ export const noVerb: Rule = {
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       if (o.analysis.verb || !o.plain.trim()) continue;
+      // "Comprender los conceptos básicos de ...": not English, so no English verb to ask for.
+      if (objectiveInOtherLanguage(o)) continue;
       const question = /\?\s*$/.test(o.plain);
       ctx.report({
         ruleId: 'no-verb',
