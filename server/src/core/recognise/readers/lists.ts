@@ -127,7 +127,7 @@ export function namesGradedWork(body: string): boolean {
 }
 
 const HEAD =
-  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:(\[,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:(\[,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
+  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:([,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:([,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
 const GRADED_WORK = new RegExp(`(?:^|\\s)(?:${gradedWork.names.join('|')})$`, 'i');
 
 /** A learner's statement in the first person: "I can explain ...", "We can ...", "I have drawn
