@@ -595,3 +595,42 @@ describe('otherLanguage', () => {
     }
   });
 });
+
+describe('placeholder fixes', () => {
+  const lint = (text: string) => {
+    const ws = new Workspace();
+    ws.update('course.md', text);
+    return ws.lint('course.md');
+  };
+  const course = [
+    '# VPN onboarding',
+    '',
+    '## Objectives',
+    '',
+    '- Configure the VPN client on a company laptop.',
+    '',
+    '## Outcomes',
+    '',
+    '- VPN tickets fall from 40 to 10 a month.',
+    '',
+  ].join('\n');
+  test('say in their titles what they insert, a placeholder the author must replace', () => {
+    const findings = lint(course);
+    for (const [ruleId, inserted] of [
+      ['missing-criterion', '[TODO criterion, e.g. within 10 minutes or without errors]'],
+      ['missing-timeframe', 'within [TODO timeframe]'],
+    ] as const) {
+      const f = findings.find((x) => x.ruleId === ruleId)!;
+      const [fix] = f.fixes;
+      assert.equal(fix!.edits[0]!.newText, ` ${inserted}`);
+      assert.match(fix!.title, /placeholder/);
+      assert.ok(fix!.title.includes(`"${inserted}"`), fix!.title);
+      assert.equal(fix!.isPreferred, false, 'never applied by --fix');
+      // Once inserted, the placeholder is not a criterion or timeframe: the finding asks for
+      // it to be replaced.
+      const after = lint(applyEdits(course, fix!.edits)).find((x) => x.ruleId === ruleId);
+      assert.match(after!.message, /^Replace the/);
+      assert.deepEqual(after!.fixes, [], 'no second placeholder');
+    }
+  });
+});

@@ -40,7 +40,7 @@ export const missingCriterion: Rule = {
         fixes: edit
           ? [
               {
-                title: 'Add a criterion placeholder to complete',
+                title: `Add a criterion placeholder to replace: "${CRITERION_PLACEHOLDER}"`,
                 isPreferred: false,
                 edits: [edit],
               },

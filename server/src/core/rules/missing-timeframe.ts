@@ -32,7 +32,7 @@ export const missingTimeframe: Rule = {
         fixes: edit
           ? [
               {
-                title: 'Add a timeframe placeholder to complete',
+                title: `Add a timeframe placeholder to replace: "${TIMEFRAME_PLACEHOLDER}"`,
                 isPreferred: false,
                 edits: [edit],
               },
