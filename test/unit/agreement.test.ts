@@ -522,14 +522,16 @@ describe('agreement with human labels', () => {
     // apprenticeship, K-12 PE), committed before Bloomline ran on it, and measured on the reader
     // of 2 December's fourth session at its start (8001d46) and after its first genre-trial
     // fixes (abbfe44): both strict 0.771, lenient 0.856, read 0.995, vague 0.950, criterion
-    // 0.986, compound 0.925. No miss has been read: the bars hold these figures, rounded down,
-    // so that a change that loses on it shows.
-    assert.ok(f.strict >= 0.77, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.855, `lenient ${f.lenient}`);
+    // 0.986, compound 0.925; and after the twelfth pass, made from the other sets while this
+    // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. No miss has
+    // been read: the bars hold the last figures, rounded down, so that a change that loses on
+    // it shows.
+    assert.ok(f.strict >= 0.773, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.86, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.949, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.954, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.924, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.925, `compound ${f.compound}`);
   });
 
   for (const name of [
