@@ -8,7 +8,15 @@
 // length and CRC-32) and V8 accepts it (same V8 version and flags); otherwise the bundle is
 // compiled from source, as without a cache. BLOOMLINE_CODE_CACHE=off ignores the cache.
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -35,10 +43,9 @@ export interface Compiled {
   stamp: { length: number; crc: number } | null;
 }
 
-/** The bundle wrapped as Node wraps a CommonJS module. */
-function wrap(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-}
+/** The bundle is run wrapped as Node wraps a CommonJS module. */
+const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_TAIL = '\n})';
 
 function crc32(bytes: Buffer): number | null {
   // zlib.crc32 is in Node 20.15 and later; without it no cache is read or written.
@@ -46,12 +53,33 @@ function crc32(bytes: Buffer): number | null {
   return typeof fn === 'function' ? fn(bytes) >>> 0 : null;
 }
 
-/** The V8 data of a cache file made from exactly these bundle bytes, or undefined. */
-function cacheFor(cacheFile: string, stamp: { length: number; crc: number } | null) {
+/** The whole of a file read into `into` from its start when it fits there, else into a new buffer. */
+function readInto(file: string, into: Buffer): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const target = size <= into.length ? into.subarray(0, size) : Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, target, done, size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return target.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The V8 data of a cache file made from exactly these bundle bytes, or undefined. Read into
+ * `spare` when it fits (the pages the bundle was read into, no longer needed).
+ */
+function cacheFor(cacheFile: string, stamp: { length: number; crc: number } | null, spare: Buffer) {
   if (!stamp) return undefined;
   let data: Buffer;
   try {
-    data = readFileSync(cacheFile);
+    data = readInto(cacheFile, spare);
   } catch {
     return undefined;
   }
@@ -65,16 +93,42 @@ function cacheFor(cacheFile: string, stamp: { length: number; crc: number } | nu
   return data.subarray(HEADER);
 }
 
-/** Compiles the bundle, with the code cache next to it when there is a good one. */
+/**
+ * Compiles the bundle, with the code cache next to it when there is a good one.
+ *
+ * A cold start of a small check is mostly memory touched for the first time (BENCHMARKS.md,
+ * "Cold start, fourth round"), so the 2 MB bundle is copied as few times as it can be: read once
+ * into a buffer that already holds the CommonJS wrapper around it, turned into one flat string
+ * (V8 would otherwise copy the wrapper and the bundle joined into a third string to compile
+ * them), and the cache file is then read into the same buffer.
+ */
 export function compileBundle(file: string, mode: CacheMode): Compiled {
-  const bytes = readFileSync(file);
+  const fd = openSync(file, 'r');
+  let buffer: Buffer;
+  let length: number;
+  try {
+    const size = fstatSync(fd).size;
+    buffer = Buffer.allocUnsafe(WRAP_HEAD.length + size + WRAP_TAIL.length);
+    buffer.write(WRAP_HEAD, 0, 'latin1');
+    length = 0;
+    while (length < size) {
+      const n = readSync(fd, buffer, WRAP_HEAD.length + length, size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = buffer.subarray(WRAP_HEAD.length, WRAP_HEAD.length + length);
   const crc = mode === 'off' ? null : crc32(bytes);
-  const stamp = crc === null ? null : { length: bytes.length, crc };
-  const cachedData = mode === 'read' ? cacheFor(`${file}.cache`, stamp) : undefined;
+  const stamp = crc === null ? null : { length, crc };
   // An ASCII bundle (scripts/build.mjs makes it one) is read as Latin-1: V8 then holds it one
   // byte a character, without decoding it from UTF-8 (3% of a cold check's instructions).
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const script = new vm.Script(wrap(source), {
+  const wrapped = buffer.subarray(0, WRAP_HEAD.length + length + WRAP_TAIL.length);
+  wrapped.write(WRAP_TAIL, WRAP_HEAD.length + length, 'latin1');
+  const source = isAscii(bytes) ? wrapped.toString('latin1') : wrapped.toString('utf8');
+  const cachedData = mode === 'read' ? cacheFor(`${file}.cache`, stamp, buffer) : undefined;
+  const script = new vm.Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
