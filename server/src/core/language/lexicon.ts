@@ -197,9 +197,9 @@ export class Lexicon {
   readonly levels: Record<BloomLevel, LevelInfo>;
   readonly sources: string[];
   /** Levels by what the verb makes: verb -> objects by their last word. */
-  private readonly byObject = new Map<string, ObjectRules>();
+  private readonly byObject = new ObjectTable();
   /** The same for the level a vague phrase means, by phrase. */
-  private readonly meantBy = new Map<string, ObjectRules>();
+  private readonly meantBy = new ObjectTable();
   private readonly irregular: Map<string, string>;
   private readonly lemmaCache = new Map<string, string | null>();
   private readonly englishCache = new Map<string, string | null>();
@@ -313,7 +313,7 @@ export class Lexicon {
     );
     for (const rule of bloom.byObject ?? [])
       for (const verb of rule.verbs)
-        addObjects(this.byObject, verb, rule.objects, rule.level as BloomLevel);
+        this.byObject.add(verb, rule.objects, rule.level as BloomLevel);
     // Rules are added once the phrases are known: "*knowledge" names every phrase with that noun.
     const meantRules = vague.meantByObject ?? [];
     this.topicDefault = (vague.topics?.default ?? 'understand') as BloomLevel;
@@ -379,8 +379,7 @@ export class Lexicon {
         const keys = phrase.startsWith('*')
           ? this.vague.filter((p) => p.words.includes(phrase.slice(1))).map((p) => p.key)
           : [phrase];
-        for (const key of keys)
-          addObjects(this.meantBy, key, rule.objects, rule.meant as BloomLevel);
+        for (const key of keys) this.meantBy.add(key, rule.objects, rule.meant as BloomLevel);
       }
   }
 
@@ -608,7 +607,7 @@ export class Lexicon {
   private computeEnglishLemma(w: string): string | null {
     // Not every vague head is a verb ("knowledge of", "definition of").
     const isVerb = (c: string) =>
-      englishVerbs().has(c) || (this.isKnown(c) && !this.isNominal(c)) || derivedVerb(c);
+      isEnglishVerb(c) || (this.isKnown(c) && !this.isNominal(c)) || derivedVerb(c);
     if (isVerb(w)) return w;
     const irr = this.irregular.get(w);
     if (irr !== undefined && isVerb(irr)) return irr;
@@ -692,11 +691,41 @@ function inflectionCandidates(w: string): string[] {
   return candidates;
 }
 
-// The English lexicon, read on first use (a cold start that reads no objective never pays).
-let englishSet: Set<string> | null = null;
-function englishVerbs(): Set<string> {
-  englishSet ??= new Set((englishData as EnglishData).verbs.split(' '));
-  return englishSet;
+// The English lexicon: its words, one space between each, sorted by code unit and unique
+// (scripts/english-verbs.mjs; a test checks it). A word is found by binary search in that
+// string, from the offsets where its words start, made on first use: the same answers as a Set
+// of its 8,698 words, without making 8,698 strings and the Set (0.5 MB, a tenth of what a cold
+// check of a small file allocates; BENCHMARKS.md, "Cold start, fourth round").
+let englishStarts: Int32Array | null = null;
+function englishWordStarts(all: string): Int32Array {
+  let n = 1;
+  for (let i = all.indexOf(' '); i >= 0; i = all.indexOf(' ', i + 1)) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 1;
+  for (let i = all.indexOf(' '); i >= 0; i = all.indexOf(' ', i + 1)) starts[k++] = i + 1;
+  starts[n] = all.length + 1; // one past the end of the last word, as if a space followed it
+  return starts;
+}
+/** Whether `w` is a word of the English lexicon (exactly: `verbs.split(' ').includes(w)`). */
+export function isEnglishVerb(w: string): boolean {
+  const all = (englishData as EnglishData).verbs;
+  const starts = (englishStarts ??= englishWordStarts(all));
+  let lo = 0;
+  let hi = starts.length - 2; // word i is all.slice(starts[i], starts[i + 1] - 1)
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const from = starts[mid]!;
+    const len = starts[mid + 1]! - 1 - from;
+    // Compare w with the word by code unit, as `<` compares strings.
+    let c = 0;
+    const m = Math.min(len, w.length);
+    for (let j = 0; j < m && c === 0; j++) c = w.charCodeAt(j) - all.charCodeAt(from + j);
+    if (c === 0) c = w.length - len;
+    if (c === 0) return true;
+    if (c < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return false;
 }
 /** The "nearest" entry of a verb, found in the data's string (one lookup per hint: cheaper
  * than building a map of 6,500 entries at start). */
@@ -714,26 +743,46 @@ function nearestOf(verb: string): string[] | undefined {
  * sub-, de-, dis-, mis-, co-, over-, under-, auto-): "subset", "preprocess", "unset". */
 const VERB_PREFIXES = /^(?:re|un|pre|sub|de|dis|mis|co|over|under|auto)-?(?=[a-z]{3})/;
 function derivedVerb(w: string): boolean {
-  const set = englishVerbs();
   const prefixed = VERB_PREFIXES.exec(w);
-  if (prefixed && set.has(w.slice(prefixed[0].length))) return true;
+  if (prefixed && isEnglishVerb(w.slice(prefixed[0].length))) return true;
   // "problem-solve", "fine-tune", "version-control", "auto-close": the last part is the verb.
   const dash = w.lastIndexOf('-');
-  return dash > 0 && dash < w.length - 3 && set.has(w.slice(dash + 1));
+  return dash > 0 && dash < w.length - 3 && isEnglishVerb(w.slice(dash + 1));
 }
 
 /** Objects of a verb, by the base form of their last word ("review" for "literature review"),
  * longest first. */
 type ObjectRules = Map<string, { words: string[]; level: BloomLevel }[]>;
 
-function addObjects(
-  into: Map<string, ObjectRules>,
-  key: string,
-  objects: readonly string[],
-  level: BloomLevel,
-): void {
-  let rules = into.get(key);
-  if (!rules) into.set(key, (rules = new Map()));
+/**
+ * Object rules by verb (or vague phrase), each key's built on its first lookup from the lists
+ * added for it, in the order they were added: the same table as building them all at start
+ * (1,700 objects split and sorted, a third of the lexicon's construction), for the few keys a
+ * small file asks about (BENCHMARKS.md, "Cold start, fourth round").
+ */
+export class ObjectTable {
+  private readonly lists = new Map<string, { objects: readonly string[]; level: BloomLevel }[]>();
+  private readonly built = new Map<string, ObjectRules>();
+
+  add(key: string, objects: readonly string[], level: BloomLevel): void {
+    const list = this.lists.get(key);
+    if (list) list.push({ objects, level });
+    else this.lists.set(key, [{ objects, level }]);
+  }
+
+  get(key: string): ObjectRules | undefined {
+    let rules = this.built.get(key);
+    if (rules) return rules;
+    const lists = this.lists.get(key);
+    if (!lists) return undefined;
+    rules = new Map();
+    for (const { objects, level } of lists) addObjects(rules, objects, level);
+    this.built.set(key, rules);
+    return rules;
+  }
+}
+
+function addObjects(rules: ObjectRules, objects: readonly string[], level: BloomLevel): void {
   for (const o of objects) {
     const words = o.split(' ');
     const list = rules.get(words[words.length - 1]!) ?? [];
