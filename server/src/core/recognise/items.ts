@@ -32,7 +32,7 @@ import { readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
-import { freshReferences, moveItem } from './reuse.js';
+import { freshReferences, moveItem, spanSlots, type ParagraphMemo } from './reuse.js';
 import { NO_LINKS, noteItem } from './noted.js';
 import { ruleOf } from './scope.js';
 
@@ -399,7 +399,7 @@ export function readItem(
   const kept = memo?.item;
   let made: ItemBase | null = null;
   if (kept && kept.by !== b.reads && kept.rule === sink.rule && kept.leadVerb === leadVerb) {
-    made = placeItem(b, sink, kept.made, span, parent);
+    made = placeItem(b, sink, kept, span, parent);
     kept.by = b.reads!;
   } else {
     made = addItem(b, sink, plainOf(b, first.children), span, {
@@ -642,12 +642,14 @@ function titleSlug(title: string): string {
 function placeItem(
   b: Builder,
   sink: ItemSink,
-  item: ItemBase,
+  kept: NonNullable<ParagraphMemo['item']>,
   span: Span,
   parent: { kind: ItemKind; index: number } | null,
 ): ItemBase {
+  const item = kept.made;
   const delta = span.start - item.span.start;
-  if (delta) moveItem(item, delta);
+  if (delta)
+    moveItem(item, delta, (kept.slots ??= spanSlots((item as { analysis?: object }).analysis)));
   checkItemLimit(b, item.span.start);
   const kind = item.kind;
   const block = blockFor(b, sink, kind, item.label !== null);

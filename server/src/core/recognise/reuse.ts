@@ -28,7 +28,14 @@ export interface ParagraphMemo {
   h2: number;
   /** The item read from it as a list item, with what the walk handed the reader, and the build
    * that last used it (an item belongs to one outline at a time). */
-  item?: { made: ItemBase; rule: KindRule; leadVerb: string | null; by: Reads };
+  item?: {
+    made: ItemBase;
+    rule: KindRule;
+    leadVerb: string | null;
+    by: Reads;
+    /** Where the spans of its analysis are (spanSlots), found at its first move. */
+    slots?: SpanSlots;
+  };
   /** Whether its text reads as a statement about something (readers/lists.ts); null when it
    * has no text. */
   statement?: boolean | null;
@@ -67,13 +74,34 @@ export class Reads {
 }
 
 /**
+ * Where the spans of an item's analysis are: each span's container (an object or an array) and
+ * its key there, in pairs. An analysis is made once, when its item is read, and never changed
+ * after, but for its spans, which moving replaces in place: the containers and keys found once
+ * hold for every later move of the same item. (Found by walking the analysis on every move, the
+ * walk cost a long outline's edit about 4%: every object of every item after the edit, each
+ * key of each.)
+ */
+export type SpanSlots = readonly (object | string | number)[];
+
+/** The spans of an analysis, found by shape ({ start, end } and nothing else), so a span a
+ * reader adds to an analysis is found too. */
+export function spanSlots(analysis: object | undefined): SpanSlots {
+  if (!analysis) return NO_SLOTS;
+  const slots: (object | string | number)[] = [];
+  slotsIn(analysis as Record<string, unknown>, slots, SEEN);
+  SEEN.clear();
+  return slots.length ? slots : NO_SLOTS;
+}
+
+const NO_SLOTS: SpanSlots = Object.freeze([]);
+
+/**
  * Moves an item read at another place by `delta`: every span in it and its analysis is
  * replaced by a moved copy (a span object may be shared with a finding made from the item,
- * which must not move with it), and its offsets are moved in place (they are its own). Spans
- * are found by shape ({ start, end } and nothing else), so a span a reader adds to an analysis
- * moves too.
+ * which must not move with it), and its offsets are moved in place (they are its own). The
+ * analysis's spans are those `slots` lists (spanSlots of the same item's analysis).
  */
-export function moveItem(item: ItemBase, delta: number): void {
+export function moveItem(item: ItemBase, delta: number, slots: SpanSlots): void {
   item.span = moved(item.span, delta);
   item.textSpan = moved(item.textSpan, delta);
   if (item.idSpan) item.idSpan = moved(item.idSpan, delta);
@@ -81,15 +109,14 @@ export function moveItem(item: ItemBase, delta: number): void {
     item.insertion = { at: item.insertion.at + delta, indent: item.insertion.indent };
   const offsets = item.offsets;
   for (let i = 0; i < offsets.length; i++) offsets[i] = offsets[i]! + delta;
-  const analysis = (item as { analysis?: object }).analysis;
-  if (analysis) {
-    moveSpansIn(analysis as Record<string, unknown>, delta, SEEN);
-    SEEN.clear();
+  for (let i = 0; i < slots.length; i += 2) {
+    const where = slots[i] as Record<string | number, Span>;
+    const key = slots[i + 1] as string | number;
+    where[key] = moved(where[key]!, delta);
   }
 }
 
-/** The objects moveSpansIn met in one item's analysis (one set for every item: thousands of
- * items move after an edit near a long file's start). */
+/** The objects slotsIn met in one item's analysis (one set for every item). */
 const SEEN = new Set<object>();
 
 /** The item's references as read (no resolved target), moved by `delta`. */
@@ -114,24 +141,29 @@ function isSpan(v: object): v is Span {
   return true;
 }
 
-/** Replaces every span found under `obj` (objects and arrays) with a moved copy. Objects met
- * twice (an analysis shares its first behaviour's verb) are moved once. */
-function moveSpansIn(obj: Record<string, unknown>, delta: number, seen: Set<object>): void {
+/** Notes every span found under `obj` (objects and arrays) as a container and a key. Objects
+ * met twice (an analysis shares its first behaviour's verb) are walked once, so that a span is
+ * noted, and moved, once. */
+function slotsIn(
+  obj: Record<string, unknown>,
+  slots: (object | string | number)[],
+  seen: Set<object>,
+): void {
   if (seen.has(obj)) return;
   seen.add(obj);
   if (Array.isArray(obj)) {
     for (let i = 0; i < obj.length; i++) {
       const v: unknown = obj[i];
       if (v === null || typeof v !== 'object') continue;
-      if (isSpan(v)) obj[i] = moved(v, delta);
-      else moveSpansIn(v as Record<string, unknown>, delta, seen);
+      if (isSpan(v)) slots.push(obj, i);
+      else slotsIn(v as Record<string, unknown>, slots, seen);
     }
     return;
   }
   for (const key in obj) {
     const v = obj[key];
     if (v === null || typeof v !== 'object') continue;
-    if (isSpan(v)) obj[key] = moved(v, delta);
-    else moveSpansIn(v as Record<string, unknown>, delta, seen);
+    if (isSpan(v)) slots.push(obj, key);
+    else slotsIn(v as Record<string, unknown>, slots, seen);
   }
 }
