@@ -33,9 +33,7 @@ export function readSignals(b: Builder, root: Root): void {
     if (!found.has(what)) found.set(what, { kind, weight, what, span });
   };
   const headingSigns = (text: string, span: Span | null) => {
-    const t = text.toLowerCase().replace(/[’]/g, "'").trim();
-    if (!t || t.length > 200) return;
-    for (const h of HEADINGS) if (h.re.test(t)) add(h.kind, h.weight, h.what, span);
+    for (const h of signsOf(text)) add(h.kind, h.weight, h.what, span);
   };
   if (outline.title) headingSigns(outline.title, outline.sections[0]?.heading ?? null);
   let headings = 0;
@@ -43,7 +41,12 @@ export function readSignals(b: Builder, root: Root): void {
     if (headings > MAX_HEADINGS) break;
     if (node.type === 'heading') {
       headings++;
-      headingSigns(plainOf(b, node.children).text, off(b, node));
+      // (Most headings are signs of nothing: no span is made for them.)
+      const signs = signsOf(plainOf(b, node.children).text);
+      if (signs.length) {
+        const span = off(b, node);
+        for (const h of signs) add(h.kind, h.weight, h.what, span);
+      }
     } else if (
       node.type === 'paragraph' &&
       node.children.length === 1 &&
@@ -77,6 +80,25 @@ export function readSignals(b: Builder, root: Root): void {
     }
   }
   outline.signals.push(...found.values());
+}
+
+/** The signs a heading's text gives, by text: every build after an edit read the first 400
+ * headings of a long outline again with each pattern (2% of an edit's time in the core's profile);
+ * the patterns depend on the text alone. */
+const SIGNS_BY_TEXT = new Map<string, readonly HeadingSign[]>();
+const NO_SIGNS: readonly HeadingSign[] = Object.freeze([]);
+
+function signsOf(text: string): readonly HeadingSign[] {
+  let signs = SIGNS_BY_TEXT.get(text);
+  if (signs === undefined) {
+    const t = text.toLowerCase().replace(/[’]/g, "'").trim();
+    const found = !t || t.length > 200 ? [] : HEADINGS.filter((h) => h.re.test(t));
+    signs = found.length ? found : NO_SIGNS;
+    // Bounded: the headings of a few long outlines; a workspace of many starts again.
+    if (SIGNS_BY_TEXT.size >= 20_000) SIGNS_BY_TEXT.clear();
+    SIGNS_BY_TEXT.set(text, signs);
+  }
+  return signs;
 }
 
 /** Top-level keys of the front matter, found line by line (the YAML was parsed by its own
