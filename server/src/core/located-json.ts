@@ -3,6 +3,8 @@
 // setting at its key or value. The value is the one JSON.parse gives (the last of duplicate
 // keys wins). Pure: no file access.
 
+import { ESCAPES } from './formats/json.js';
+
 /** A path into a JSON value: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];
 
@@ -77,18 +79,8 @@ export function parseLocatedJson(text: string): LocatedJson {
       }
       if (c === '\\') {
         const e = text[i + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        if (e !== undefined && e in ESCAPES) {
+          out += ESCAPES[e];
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));

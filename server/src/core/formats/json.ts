@@ -66,7 +66,8 @@ export function parseJson(text: string): JsonNode {
   return value;
 }
 
-const ESCAPES: Record<string, string> = {
+/** JSON's one-character escapes (shared with located-json.ts). */
+export const ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
   '/': '/',
