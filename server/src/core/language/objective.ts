@@ -209,9 +209,17 @@ const CRITERIA: (() => RegExp)[] = [
       String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+${NUM}\b`,
       'i',
     ),
-  // A percentage, but not one that names a thing ("a 95% confidence interval").
-  () =>
-    new RegExp(String.raw`(?<!\b(?:a|an|the)\s+)(?:\b${NUM}\s*(?:%|percent\b|per\s+cent\b))`, 'i'),
+  // A percentage, but not one that names a thing ("a 95% confidence interval"), nor an
+  // objective's weight in an exam or a grade, in brackets: "Describe cloud concepts (25–30%)",
+  // "(24% of scored content)" ("(90% accuracy)" is a degree).
+  () => {
+    const pct = String.raw`\b${NUM}\s*(?:%|percent\b|per\s+cent\b)`;
+    const notNamed = String.raw`(?<!\b(?:a|an|the)\s+)`;
+    return new RegExp(
+      String.raw`${notNamed}(?<!\(\s*(?:${NUM}\s*%?\s*(?:[–-]|to)\s*)?)${pct}|${notNamed}${pct}(?!\s*(?:\)|of\s+(?:the\s+)?(?:scored|exam|test|total|final|overall|grade|course|marks|points|questions|items|content)\b))`,
+      'i',
+    );
+  },
   // Length: "a 1,500-word essay", "an essay of 2,000 words" (see LENGTH).
   () => LENGTH,
   // "in 9 of 10 trials", "8 out of 10 recordings"; not one thing chosen among several ("assign

@@ -68,7 +68,8 @@ const SCOPE_WORDS = new Set(
   overall general main primary core expected anticipated desired important major broad
   detailed unit's level high-level top-level subject student learner participant exercise
   exercise's activity activities simulation simulations scenario scenarios practicum internship
-  placement rotation rotations clinical experiment experiments drill drills`.split(/\s+/),
+  placement rotation rotations clinical experiment experiments drill drills exam exams
+  examination certification certification's exam's`.split(/\s+/),
 );
 
 /** Words that say what kind of assessment follows ("Group project", "Weekend project", "Take-home

@@ -22,20 +22,26 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
     listsOnly: boolean;
     ownList: boolean;
     name: BlockName | null;
+    /** The items of its own first list, normalised: a summary of its subsections or not. */
+    summary?: Set<string>;
+    text: string;
   }[] = [];
   let current: (typeof headings)[number] | null = null;
   let anyNamingHeading = false;
   for (let i = 0; i < children.length; i++) {
     const n = children[i]!;
     if (n.type === 'heading') {
-      const name = blockName(plainOf(b, n.children).text);
+      const text = plainOf(b, n.children).text;
+      const name = blockName(text);
       // A subsection of exercises is not a subsection of objectives.
       const listsOnly = name?.kind !== 'assessment';
-      current = { index: i, depth: n.depth, listsOnly, ownList: false, name };
+      current = { index: i, depth: n.depth, listsOnly, ownList: false, name, text };
       headings.push(current);
       continue;
     }
     if (!current) continue;
+    if (n.type === 'list' && !current.ownList && current.name && current.name.kind !== 'assessment')
+      current.summary = itemTexts(b, n);
     if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainOf(b, n.children).text)))
       current.ownList ||= n.type === 'list' || isTableParagraph(b, n as Paragraph);
     if (!listsOnlyNode(b, n)) current.listsOnly = false;
@@ -58,9 +64,17 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
     if (!h.name || h.name.kind === 'assessment') continue;
     anyNamingHeading = true;
     const subs = end[k]! - (k + 1);
-    if (subs <= 0 || h.ownList) continue;
-    const isTitle = h.depth === 1 && (singleH1 || h1s === 1) && k === 0;
+    if (subs <= 0) continue;
     const allListsOnly = bad[end[k]!]! - bad[k + 1]! === 0;
+    if (h.ownList) {
+      // Its own list is a summary of its subsections, each of which holds a list ("## Skills
+      // measured", "- Describe cloud concepts (25-30%)", then "### Describe cloud concepts
+      // (25-30%)" and its list): the naming reaches them.
+      if (allListsOnly && h.summary && summarises(h.summary, headings, k + 1, end[k]!))
+        deep.add(h.index);
+      continue;
+    }
+    const isTitle = h.depth === 1 && (singleH1 || h1s === 1) && k === 0;
     if (isTitle || allListsOnly) deep.add(h.index);
   }
   return {
@@ -76,6 +90,45 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
       return bad[e]! - bad[k]! === 0;
     },
   };
+}
+
+function normalised(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.:;]+$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** The normalised text of each item of a list (its first paragraph). */
+function itemTexts(b: Builder, list: RootContent): Set<string> {
+  const out = new Set<string>();
+  if (list.type !== 'list') return out;
+  for (const item of list.children) {
+    const p = item.children[0];
+    if (p?.type === 'paragraph') out.add(normalised(plainOf(b, p.children).text));
+  }
+  return out;
+}
+
+/** Whether the headings from..to-1 of the next level down are two or more, each an item of the
+ * summary list. */
+function summarises(
+  summary: Set<string>,
+  headings: { depth: number; text: string }[],
+  from: number,
+  to: number,
+): boolean {
+  let depth = Infinity;
+  for (let k = from; k < to; k++) depth = Math.min(depth, headings[k]!.depth);
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const h = headings[k]!;
+    if (h.depth !== depth) continue;
+    if (!summary.has(normalised(h.text))) return false;
+    n++;
+  }
+  return n >= 2;
 }
 
 /** Content a subsection of lists may hold: lists, tables, label paragraphs, comments, breaks. */
