@@ -336,7 +336,7 @@ const CRITERIA: (() => RegExp)[] = [
   // Time and money kept: "within the approved budget", "on time", "keeps to time", "before the
   // end of the shift" (not "By the end of the day, ...", a lead-in).
   () =>
-    /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b/iu,
+    /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|\bbefore\s+(?:the|their|your|each)\s+(?:first|second|third|next|following)\s+(?:meeting|call|visit|session|appointment|demo|shift|review|handover)\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b/iu,
   // At once: "immediately after giving the dose", "immediately on discovery" (a time limit of
   // none).
   () => /\bimmediately\s+(?:after|on|upon|following|when)\b/i,
@@ -375,7 +375,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:per|a|an|each) (?:second|minute|hour|day|week|month)/i,
   /gap|error|deviation|toleran|variation|difference|drift|leak|loss|margin|offset/i,
   /\bto\b/i,
-  /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of/i,
+  /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of|before (?:the|their|your|each) /i,
   /immediately/i,
 ];
 
