@@ -150,7 +150,12 @@ function conditionFirst(text: string, r: ReturnType<typeof readObjectiveForRecog
 }
 
 /** A line that starts with an ID ("LO2 – ", "**CLO 2:**", "[LO2]") or a typed bullet. */
-const ID_LINE = /(?:^|\n)[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅)/u;
+const ID_LINE =
+  /(?:^|\n)[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅|(?:\*\*|__)?\d{1,3}(?:\.\d{1,3})+\.?(?:\*\*|__)?[ \t]+\p{L})/u;
+/** A line numbered as a document's clauses are, "20.1 Given ...", "1.2.3 Explain ..." (a
+ * specification or a syllabus pasted from a word processor, where the number is not a list
+ * marker): under a name of objectives, an item whose number is its numbering, not an ID. */
+const NUMBERED = /^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\p{L})/u;
 /** A bullet typed as a character, not a list marker: "✓ Load a data set", "• Explain ...". */
 const BULLET = /^(?:[✓✔☑•▪◦‣➤►→◆●■]|✅)\uFE0F?\s*/u;
 /** A lead-in line that says what learners will be able to do. */
@@ -190,20 +195,23 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
     start = k;
     if (k < text.length) eol = b.text.indexOf('\n', plain.offsets[k]!);
   }
-  const lineStart = (from: number) =>
-    readId(b, plain, from) !== null || BULLET.test(text.slice(from));
-  const first = lines[0];
-  const leadIn = first && !lineStart(first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
-  const body = leadIn ? lines.slice(1) : lines;
   let naming = div.naming ?? s.label ?? s.naming;
   const named =
     naming !== null && naming.name.strength === 'strong' && naming.name.kind !== 'assessment';
+  const lineStart = (from: number) =>
+    readId(b, plain, from) !== null ||
+    BULLET.test(text.slice(from)) ||
+    (named && NUMBERED.test(text.slice(from)));
+  const first = lines[0];
+  const leadIn = first && !lineStart(first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
+  const body = leadIn ? lines.slice(1) : lines;
   // One line is enough under a name ("## Objectives" then "**Objective 1.** Log every ...", a
   // paragraph each); without one, a lead-in line and two items are.
   if (body.length < (named && !leadIn ? 1 : 2)) return false;
-  // Every line an ID's, or every line a bullet's.
+  // Every line an ID's, or every line a bullet's, or (under a name) every line numbered.
   const bullets = body.every(([from]) => BULLET.test(text.slice(from)));
-  if (!bullets && !body.every(([from]) => readId(b, plain, from))) return false;
+  const numbered = !bullets && named && body.every(([from]) => NUMBERED.test(text.slice(from)));
+  if (!bullets && !numbered && !body.every(([from]) => readId(b, plain, from))) return false;
   if (!named) {
     // Named by its own lead-in line, or by nothing.
     if (!leadIn || !LEARNING_LEAD.test(text.slice(leadIn[0], leadIn[1]))) return false;
@@ -216,7 +224,12 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
     naming ? ruleOf(naming.name) : 'objective',
   );
   for (const [from, to] of body) {
-    const part = slice(plain, bullets ? from + BULLET.exec(text.slice(from))![0].length : from, to);
+    const marker = bullets
+      ? BULLET.exec(text.slice(from))![0].length
+      : numbered
+        ? NUMBERED.exec(text.slice(from))![0].length
+        : 0;
+    const part = slice(plain, from + marker, to);
     if (addItem(b, sink, part, spanOf(part), { insertion: null }) && naming) naming.read++;
   }
   return true;
