@@ -108,7 +108,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   for (const row of rows) {
     const cell = row[roles.objective];
     if (!cell) continue;
-    const text = sliceByOffsets(plain, cell);
+    const text = sliceByOffsets(plain, cell, b.text);
     if (!text.text.trim()) continue;
     const idCell = roles.id >= 0 ? row[roles.id] : undefined;
     const idText = idCell ? bare(cellText(b, idCell)) : '';
@@ -123,7 +123,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     // objective's degree, as an ABCD "Degree:" sub-item's is.
     const degreeCell = criteria >= 0 ? row[criteria] : undefined;
     if (degreeCell && made.kind === 'objective') {
-      const part = sliceByOffsets(plain, degreeCell);
+      const part = sliceByOffsets(plain, degreeCell, b.text);
       const found = criterionIn(part.text);
       if (found)
         (made as Objective).abcd = {
@@ -136,11 +136,11 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     }
     const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
     if (outCell && made.kind === 'objective') {
-      let outText = sliceByOffsets(plain, outCell);
+      let outText = sliceByOffsets(plain, outCell, b.text);
       if (outText.text.trim())
         for (const [col, word] of outcomeParts) {
           const c = row[col];
-          const part = c ? sliceByOffsets(plain, c) : null;
+          const part = c ? sliceByOffsets(plain, c, b.text) : null;
           if (part?.text.trim()) outText = join(outText, joiner(word, part), part);
         }
       if (outText.text.trim())
@@ -151,7 +151,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     }
     const checkCell = roles.assessment >= 0 ? row[roles.assessment] : undefined;
     if (checkCell && made.kind === 'objective') {
-      const checkText = sliceByOffsets(plain, checkCell);
+      const checkText = sliceByOffsets(plain, checkCell, b.text);
       if (/[\p{L}\p{N}]/u.test(checkText.text))
         addItem(b, assessments, checkText, checkCell, {
           parent: { kind: 'objective', index: made.index },
@@ -371,12 +371,51 @@ function columnTexts(b: Builder, rows: Cell[][], col: number): string[] {
 }
 
 /** The plain text of a cell: the paragraph's plain characters whose source lies in it. */
-function sliceByOffsets(plain: PlainText, cell: Cell): PlainText {
+function sliceByOffsets(plain: PlainText, cell: Cell, src?: string): PlainText {
   const a = lowerBound(plain.offsets, plain.text.length, cell.start);
   const e = lowerBound(plain.offsets, plain.text.length, cell.end);
   const offsets = plain.offsets.slice(a, e);
   offsets.push(e > a ? plain.offsets[e - 1]! + 1 : cell.end);
-  return { text: plain.text.slice(a, e), offsets };
+  const sliced = { text: plain.text.slice(a, e), offsets };
+  return src ? withBreaks(sliced, src, cell) : sliced;
+}
+
+const BR = /<br\s*\/?>/gi;
+
+/**
+ * A cell's lines, split with `<br>` (a Markdown table cell holds no list): the plain text
+ * skips the tag, which glued "constraints<br>Design" into one word. Each tag becomes "; " (or a
+ * space after a line's own punctuation), standing where the tag stood, so the lines read as the
+ * behaviours of one objective.
+ */
+function withBreaks(part: PlainText, src: string, cell: Cell): PlainText {
+  const cellSrc = src.slice(cell.start, cell.end);
+  if (!/<br/i.test(cellSrc)) return part;
+  let text = '';
+  const offsets: number[] = [];
+  let k = 0;
+  BR.lastIndex = 0;
+  for (let m = BR.exec(cellSrc); m; m = BR.exec(cellSrc)) {
+    const at = cell.start + m.index;
+    while (k < part.text.length && part.offsets[k]! < at) {
+      text += part.text[k];
+      offsets.push(part.offsets[k]!);
+      k++;
+    }
+    const before = text.trimEnd();
+    if (!before || k >= part.text.length) continue;
+    const sep = /[.;:,!?]$/.test(before) ? ' ' : '; ';
+    text = before + sep;
+    offsets.length = before.length;
+    for (let i = 0; i < sep.length; i++) offsets.push(at);
+    while (k < part.text.length && /\s/.test(part.text[k]!)) k++;
+  }
+  for (; k < part.text.length; k++) {
+    text += part.text[k];
+    offsets.push(part.offsets[k]!);
+  }
+  offsets.push(part.offsets[part.text.length]!);
+  return { text, offsets };
 }
 
 function locate(b: Builder, cell: Cell, id: string): Span | null {
@@ -476,11 +515,11 @@ function readMeasureTable(
     // evaluation plan's outcomes are its rows at levels 3 and 4.
     const levelCell = level >= 0 ? row[level] : undefined;
     if (levelCell && TRAINING_LEVEL.test(bare(cellText(s.b, levelCell)))) continue;
-    let text = sliceByOffsets(plain, cell);
+    let text = sliceByOffsets(plain, cell, s.b.text);
     if (!text.text.trim()) continue;
     for (const [col, word] of parts) {
       const c = col >= 0 ? row[col] : undefined;
-      const part = c ? sliceByOffsets(plain, c) : null;
+      const part = c ? sliceByOffsets(plain, c, s.b.text) : null;
       if (!part || !part.text.trim()) continue;
       text = join(text, joiner(word, part), part);
     }
@@ -555,7 +594,7 @@ function readAssessmentTable(
   for (const row of rows) {
     const cell = row[task];
     if (!cell) continue;
-    const text = sliceByOffsets(plain, cell);
+    const text = sliceByOffsets(plain, cell, b.text);
     if (!/[\p{L}\p{N}]/u.test(text.text)) continue;
     const refCell = row[refs];
     const references = refCell ? cellReferences(b, refCell, objectives) : [];
