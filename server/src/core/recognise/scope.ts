@@ -11,6 +11,7 @@ import type { KindRule } from './items.js';
 import { readLeadIn, type LeadInReading } from './leadins.js';
 import { blockName, divClassName, type BlockName } from './names.js';
 import { exactEdit, plainOf } from './plain.js';
+import { readObjectiveForRecognition } from '../language/objective.js';
 
 /** Walks one child node of a container (a quote, an admonition) under a scope. */
 export type WalkChild = (
@@ -190,7 +191,59 @@ export function labelName(b: Builder, p: Paragraph): BlockName | null {
   if (!text || text.length > 80) return null;
   const name = blockName(text);
   // "Outcome A", "Objective 2": the label of one item, not the name of a block.
-  return name?.numbered && name.kind !== 'assessment' ? null : name;
+  if (name?.numbered && name.kind !== 'assessment') return null;
+  // "**Objective:** Describe the water cycle.": the objective itself, after its run-in label
+  // (read as prose), not a label over what follows.
+  if (name?.kind === 'objective' && runInObjective(b, p)) return null;
+  return name;
+}
+
+/**
+ * A run-in label at a paragraph's start that names objectives ("**Objective:**", "**Learning
+ * outcomes.**"): the label's text, its name, and where the text after it (and the label's own
+ * punctuation) starts.
+ */
+export function runInLabel(
+  b: Builder,
+  p: Paragraph,
+): { label: string; name: BlockName; end: number } | null {
+  const first = p.children[0];
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis') || p.children.length < 2)
+    return null;
+  const label = plainOf(b, first.children).text;
+  const name = blockName(label);
+  if (!name || name.kind !== 'objective' || name.strength !== 'strong') return null;
+  // The label's own punctuation after it ("**Learning outcomes**: ...") is part of it.
+  const after = /^[\s.:–—-]*/.exec(plainOf(b, p.children).text.slice(label.length))!;
+  return { label, name, end: label.length + after[0].length };
+}
+
+/** Whether a paragraph is a run-in label naming objectives and, after it, a sentence that
+ * starts with a behaviour ("**Objective:** Describe the water cycle."), not a lead-in ("...
+ * will be able to:") nor a scope ("**Objectives** for this lesson"). */
+function runInObjective(b: Builder, p: Paragraph): boolean {
+  const run = runInLabel(b, p);
+  if (!run) return false;
+  const rest = plainOf(b, p.children).text.slice(run.end).trim();
+  if (!/\p{L}/u.test(rest) || /:$/.test(rest)) return false;
+  return startsWithBehaviour(rest, b);
+}
+
+/** Whether a text starts with its behaviour's verb, or with a condition and then the verb
+ * ("Given a map, locate ..."). */
+export function startsWithBehaviour(text: string, b: Builder): boolean {
+  const r = readObjectiveForRecognition(text, b.lex);
+  if (!r.verb || r.verbFromLeadIn) return false;
+  const word = text.slice(r.verb.start, r.verb.end).toLowerCase();
+  if (b.lex.lemma(word) !== word) return false;
+  if (r.verb.start <= 2) return true;
+  const c = r.condition;
+  return (
+    !!c &&
+    r.verb.start === r.behaviourStart &&
+    /^\s*$/.test(text.slice(0, c.start)) &&
+    /^[\s,]*$/.test(text.slice(c.end, r.verb.start))
+  );
 }
 
 /**

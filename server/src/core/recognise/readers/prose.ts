@@ -13,8 +13,15 @@ import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
-import { blockName } from '../names.js';
-import { divAt, newNaming, ruleOf, type Naming, type Scope } from '../scope.js';
+import {
+  divAt,
+  newNaming,
+  ruleOf,
+  runInLabel,
+  startsWithBehaviour,
+  type Naming,
+  type Scope,
+} from '../scope.js';
 
 // "(1)", "(2)" ... or "(a)", "(b)" ... or "(i)", "(ii)" ...; also "1)" after a space.
 const MARKER =
@@ -33,11 +40,12 @@ export function readProse(s: Scope, p: Paragraph): void {
 }
 
 // "After going through this chapter you should be able to respond to ...", "Students will ...",
-// "SWBAT place fractions ..." (K-12: students will be able to).
+// "SWBAT place fractions ..." (K-12: students will be able to), "We are learning to use ..."
+// (a school's learning intention, "WALT").
 // A condition may come first ("In situation X, you will be able to ..."); a pandoc definition
 // starts with ": ".
 const LEARNER_SENTENCE =
-  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s*:?\s+)?|t?swbat\b:?\s*)(?=\S)/iu;
+  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s*:?\s+)?|t?swbat\b:?\s*|(?:we|i)(?:\s+are|\s+am|'re|’re|'m|’m)\s+learning\s+(?:how\s+)?to\s+)(?=\S)/iu;
 
 // A sentence that sends the reader elsewhere for the objectives ("See the module handbook.",
 // "Please refer to the syllabus on Canvas.", "Check the page below for this week's outcomes.")
@@ -54,7 +62,9 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   const b = s.b;
   const div = divAt(s, off(b, p).start);
   if (div.inOtherDiv) return false;
-  const runIn = (div.naming ?? s.label ?? s.naming) ? null : runInNaming(s, p);
+  // A run-in label names its own paragraph, also inside a named scope (a file named
+  // "objectives.md", a div): its sentences start after it.
+  const runIn = runInNaming(s, p);
   const naming = div.naming ?? s.label ?? s.naming ?? runIn?.naming;
   if (!naming || naming.name.kind !== 'objective' || naming.name.strength !== 'strong')
     return false;
@@ -77,6 +87,13 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     if (series) parts.push(...series);
     else parts.push([at, to]);
   }
+  // After a run-in label, each sentence that starts with its behaviour ("**Objectives:** Explain
+  // evaporation. Understand condensation.").
+  if (!parts.length && runIn && text.length <= 1000)
+    for (const [from, to] of clauses) {
+      const clause = text.slice(from, to);
+      if (!POINTER.test(clause) && startsWithBehaviour(clause, b)) parts.push([from, to]);
+    }
   if (!parts.length && clauses.length === 1 && text.length <= 240 && !POINTER.test(text)) {
     const r = readObjectiveForRecognition(text, b.lex);
     const word = r.verb ? text.slice(r.verb.start, r.verb.end).toLowerCase() : '';
@@ -120,17 +137,11 @@ function semicolonSeries(text: string, from: number, to: number): [number, numbe
 /** A run-in label that names objectives at a paragraph's start ("**Student learning
  * outcomes.** Upon completion, the student will be able to: ..."): a catalogue entry's heading. */
 function runInNaming(s: Scope, p: Paragraph): { naming: Naming; end: number } | null {
-  const first = p.children[0];
-  if (!first || (first.type !== 'strong' && first.type !== 'emphasis') || p.children.length < 2)
-    return null;
-  const label = plainOf(s.b, first.children).text;
-  const name = blockName(label);
-  if (!name || name.kind !== 'objective' || name.strength !== 'strong') return null;
-  // The label's own punctuation after it ("**Learning outcomes**: ...") is part of it.
-  const after = /^[\s.:–—-]*/.exec(plainOf(s.b, p.children).text.slice(label.length))!;
+  const run = runInLabel(s.b, p);
+  if (!run) return null;
   return {
-    naming: newNaming(name, 'label', off(s.b, first), label),
-    end: label.length + after[0].length,
+    naming: newNaming(run.name, 'label', off(s.b, p.children[0]!), run.label),
+    end: run.end,
   };
 }
 
