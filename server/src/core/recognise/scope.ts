@@ -206,16 +206,27 @@ export function labelName(b: Builder, p: Paragraph): BlockName | null {
 export function runInLabel(
   b: Builder,
   p: Paragraph,
-): { label: string; name: BlockName; end: number } | null {
+): { label: string; name: BlockName; end: number; span: Span } | null {
   const first = p.children[0];
-  if (!first || (first.type !== 'strong' && first.type !== 'emphasis') || p.children.length < 2)
-    return null;
-  const label = plainOf(b, first.children).text;
+  if (!first) return null;
+  let label: string;
+  let span = off(b, first);
+  if (first.type === 'strong' || first.type === 'emphasis') {
+    if (p.children.length < 2) return null;
+    label = plainOf(b, first.children).text;
+  } else if (first.type === 'text') {
+    // Without emphasis: "Objective: Describe the water cycle." (a colon ends the label).
+    const m = /^([^:\n]{1,40}):[ \t]+(?=\S)/.exec(first.value);
+    if (!m) return null;
+    label = m[1]! + ':';
+    const at = b.text.indexOf(':', span.start);
+    span = { start: span.start, end: at >= 0 && at < span.end ? at + 1 : span.end };
+  } else return null;
   const name = blockName(label);
   if (!name || name.kind !== 'objective' || name.strength !== 'strong') return null;
   // The label's own punctuation after it ("**Learning outcomes**: ...") is part of it.
   const after = /^[\s.:–—-]*/.exec(plainOf(b, p.children).text.slice(label.length))!;
-  return { label, name, end: label.length + after[0].length };
+  return { label, name, end: label.length + after[0].length, span };
 }
 
 /** Whether a paragraph is a run-in label naming objectives and, after it, a sentence that

@@ -140,7 +140,7 @@ function runInNaming(s: Scope, p: Paragraph): { naming: Naming; end: number } | 
   const run = runInLabel(s.b, p);
   if (!run) return null;
   return {
-    naming: newNaming(run.name, 'label', off(s.b, p.children[0]!), run.label),
+    naming: newNaming(run.name, 'label', run.span, run.label),
     end: run.end,
   };
 }
