@@ -264,8 +264,10 @@ const CRITERIA: (() => RegExp)[] = [
   // use".
   () =>
     /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b|\b(?:before|after)\s+(?:every|each)\s+(?:single\s+)?(?:dose|use|shift|patient|lift|flight|drive|journey|procedure|transfer|handover|administration|delivery|operation|job|entry)\b/i,
-  // Completeness: "without missing an item", "without omitting a step", "covering every field".
-  () => /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b/i,
+  // Completeness: "without missing an item", "without omitting a step", "covering every field",
+  // "with no missed items", "no steps skipped".
+  () =>
+    /\bwithout\s+(?:missing|omitting|skipping|leaving\s+out|forgetting|overlooking)\b|\bwith\s+no\s+(?:missed|missing|omitted|skipped|forgotten)\s+(?:items?|steps?|fields?|checks?|entries)\b|\bno\s+(?:items?|steps?|checks?|fields?)\s+(?:missed|omitted|skipped|left\s+out)\b/i,
   // Completeness against a given list or form: "all items on the contents list", "every field
   // of the submission form" (not "all parts of a flower", what is learnt, nor "each item of a
   // list", what a program does).
@@ -356,7 +358,7 @@ const CRITERIA_GATES: RegExp[] = [
   /±|\+\/-/,
   /\bto\b/i,
   /every|each|a row|consecutive|successive/i,
-  /without/i,
+  /without|\bno\b/i,
   /\b(?:all|every|each)\b/i,
   /without/i,
   /\b(?:all|every|each)\b/i,

@@ -5,7 +5,7 @@
 // arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
 // text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
 import type { Paragraph, RootContent } from 'mdast';
-import type { Objective, Reference, Span } from '../../model.js';
+import type { Located, Objective, Reference, Span } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
@@ -83,6 +83,18 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       }
     }
   }
+  // The ABCD model's table ("| Audience | Behavior | Condition | Degree |") or a military one
+  // ("| Task | Condition | Standard |"): the behaviour column holds the objectives, wherever the
+  // table stands, and its condition and degree columns belong to them.
+  let abcd: { condition: number; degree: number } | null = null;
+  if (roles.objective < 0) {
+    const found = abcdColumns(headers);
+    if (found) {
+      roles.objective = found.behaviour;
+      rule = 'objective';
+      abcd = found;
+    }
+  }
   if (roles.objective < 0) {
     // A column headed by a learning lead-in ("| # | By the end of the induction, the worker can
     // | How it is checked |"): its cells are objectives wherever the table stands.
@@ -103,7 +115,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   // and deadline, as in a table of measures.
   const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
-  const criteria = criteriaColumn(headers, roles);
+  const criteria = abcd ? abcd.degree : criteriaColumn(headers, roles);
   let read = 0;
   for (const row of rows) {
     const cell = row[roles.objective];
@@ -122,18 +134,33 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     // "| Clinical behaviours |", "| Performance criteria |": a criterion stated there is the
     // objective's degree, as an ABCD "Degree:" sub-item's is.
     const degreeCell = criteria >= 0 ? row[criteria] : undefined;
+    let degree: Located | null = null;
     if (degreeCell && made.kind === 'objective') {
       const part = sliceByOffsets(plain, degreeCell, b.text);
       const found = criterionIn(part.text);
       if (found)
-        (made as Objective).abcd = {
-          condition: null,
-          degree: {
-            text: part.text.slice(found.start, found.end),
-            span: { start: part.offsets[found.start]!, end: part.offsets[found.end - 1]! + 1 },
-          },
+        degree = {
+          text: part.text.slice(found.start, found.end),
+          span: { start: part.offsets[found.start]!, end: part.offsets[found.end - 1]! + 1 },
         };
     }
+    const conditionCell = abcd && abcd.condition >= 0 ? row[abcd.condition] : undefined;
+    let condition: Located | null = null;
+    if (conditionCell && made.kind === 'objective') {
+      const part = sliceByOffsets(plain, conditionCell, b.text);
+      const trimmed = part.text.trim();
+      if (/[\p{L}\p{N}]/u.test(trimmed)) {
+        const at = part.text.indexOf(trimmed);
+        condition = {
+          text: trimmed,
+          span: {
+            start: part.offsets[at]!,
+            end: part.offsets[at + trimmed.length - 1]! + 1,
+          },
+        };
+      }
+    }
+    if (degree || condition) (made as Objective).abcd = { condition, degree };
     const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
     if (outCell && made.kind === 'objective') {
       let outText = sliceByOffsets(plain, outCell, b.text);
@@ -162,6 +189,30 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   }
   if (s.naming && read) s.naming.read += read;
   return true;
+}
+
+const BEHAVIOUR_HEADER =
+  /^(?:behaviou?rs?|observable\s+behaviou?rs?|(?:performance\s+)?tasks?|actions?|performance)$/i;
+const CONDITION_HEADER = /^(?:conditions?|givens?)$/i;
+const DEGREE_HEADER =
+  /^(?:degree|criteri(?:on|a)|standards?(?:\s+of\s+performance)?|performance\s+standards?)$/i;
+
+/** The columns of an ABCD or Task-Condition-Standard table: a behaviour column with a
+ * condition or a degree column beside it (both are the model's; a behaviour column alone is a
+ * clinical tool's list of behaviours, criteria of another objective). */
+function abcdColumns(
+  headers: string[],
+): { behaviour: number; condition: number; degree: number } | null {
+  const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
+  const behaviour = clean.findIndex((h) => BEHAVIOUR_HEADER.test(h));
+  const condition = clean.findIndex((h) => CONDITION_HEADER.test(h));
+  const degree = clean.findIndex((h) => DEGREE_HEADER.test(h));
+  if (behaviour < 0 || (condition < 0 && degree < 0)) return null;
+  // "| Task | Standard |" is an objective only with its condition, or with the model's other
+  // column ("Degree", "Criterion"): a schedule's "Task" column beside "Standard" (a
+  // curriculum code) is not.
+  if (condition < 0 && !/^(?:degree|criteri)/i.test(clean[degree]!)) return null;
+  return { behaviour, condition, degree };
 }
 
 /** A column of an objective's measurable behaviours or criteria (a clinical evaluation tool's
