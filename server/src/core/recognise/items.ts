@@ -299,7 +299,7 @@ const OUTCOME_RULES = new Set<KindRule>(['outcome', 'outcome-unless-learner']);
 /** A Kirkpatrick level as a measure's label: "Level 3:", "Level 3 (Behaviour):", "Level 2 –
  * Learning:", "Kirkpatrick level 4:", "L4:", or the level's name alone ("Reaction:",
  * "Behaviour:"; "Results:" is an outcome label of its own). */
-const KIRKPATRICK_LABEL =
+export const KIRKPATRICK_LABEL =
   /^\s*(?:(?:kirkpatrick\s+)?(?:level|lvl\.?|l)\s*([1-4])(?:\s*(?:\(\s*(?:reaction|learning|behaviou?r|results?)\s*\)|[-–—]\s*(?:reaction|learning|behaviou?r|results?)\b))?|(reaction|learning|behaviou?r))\s*[:：–—-]\s+/i;
 
 function levelOfLabel(m: RegExpExecArray): KirkpatrickLevel {

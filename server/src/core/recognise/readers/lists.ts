@@ -7,7 +7,14 @@ import { readObjectiveForRecognition, readsAsPassiveCriterion } from '../../lang
 import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
 import { STATEMENT_LIST } from '../../model.js';
 import { off, type Builder } from '../context.js';
-import { findLabelledItems, newSink, readItem, skipPrefix, type ItemSink } from '../items.js';
+import {
+  findLabelledItems,
+  KIRKPATRICK_LABEL,
+  newSink,
+  readItem,
+  skipPrefix,
+  type ItemSink,
+} from '../items.js';
 import { plainOf } from '../plain.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
 import gradedWork from '../vocabulary/graded-work.json' with { type: 'json' };
@@ -33,7 +40,18 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
       return;
     }
   }
-  const placement = placementFor(s, siblings, index);
+  let placement = placementFor(s, siblings, index);
+  // "## Evaluation" over "- Level 3: supervisors observe ...", "- Level 4: incidents fall ...":
+  // a Kirkpatrick evaluation plan, its measures outcomes (as under "## Evaluation plan"), not
+  // graded work.
+  // Its heading then only names the block, which belongs to the parent section, as "##
+  // Evaluation plan"'s does (a heading naming assessments made a section of its own).
+  let section = s.section;
+  if (placement?.rule === 'assessment' && placement.weak && kirkpatrickPlan(b, list)) {
+    placement = { ...placement, rule: 'outcome', weak: false };
+    const own = b.outline.sections[s.section];
+    if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
+  }
   if (!placement || (placement.weak && !bearsOut(b, list, placement))) {
     findLabelledItems(b, list, s.section, null);
     return;
@@ -46,12 +64,25 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     findLabelledItems(b, list, s.section, null);
     return;
   }
-  const sink = newSink(s.section, placement.source, off(b, list), placement.rule, placement.leadIn);
+  const sink = newSink(section, placement.source, off(b, list), placement.rule, placement.leadIn);
   if (placement.weak) sink.weak = true;
   const leadVerb = placement.leadIn?.verb?.lemma ?? null;
   b.listSinks.set(list, { sink, leadVerb, placement });
   for (const item of list.children)
     if (readItem(b, item, sink, null, leadVerb) && placement.naming) placement.naming.read++;
+}
+
+/** Whether most items of a list, two at least, start with a Kirkpatrick level's label. */
+function kirkpatrickPlan(b: Builder, list: List): boolean {
+  let labelled = 0;
+  let all = 0;
+  for (const item of sample(list)) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    all++;
+    if (KIRKPATRICK_LABEL.test(plainOf(b, first.children).text)) labelled++;
+  }
+  return labelled >= 2 && labelled * 2 > all;
 }
 
 /** The items a list is judged by: its first 2,000. (Judged by all of them, a list of 360,000
