@@ -103,6 +103,9 @@ const ITEM_LEAD_INS: RegExp[] = [
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
   // "Ability to design", "An ability to function on teams" (accreditation outcomes).
   /^(?:an?\s+|the\s+)?(?:demonstrated\s+)?ability\s+to\s+/i,
+  // "Students have the ability to identify", "Graduates have the skills to design": a learner
+  // subject before "have the ability to" (set aside next).
+  /^(?:the\s+|our\s+|all\s+)?(?:students?|learners?|participants?|trainees?|graduates?|candidates?|apprentices?|pupils?|majors?)\s+(?=(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+\p{L})/iu,
   // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
   /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
   // "have the ability to formulate", "have the skills to plan", "have the confidence to
@@ -1158,7 +1161,10 @@ function checklistVerb(text: string, ws: Word[], k: number, lemma: string): bool
 }
 
 function howTo(text: string, ws: Word[], i: number, lex: Lexicon): Found | null {
-  const real = behaviourAt(text, ws, i + 2, lex, 'adjacent', null);
+  // After "how to" a word is in verb position, whatever follows it: "How to stay calm", "How
+  // to defuse difficult customers" name a procedure as "How to defuse an angry caller" does.
+  const real =
+    behaviourAt(text, ws, i + 2, lex, 'adjacent', null) ?? afterHowTo(text, ws, i + 2, lex);
   if (!real || real.b.vague) return null;
   const how = ws[i]!;
   const to = ws[i + 1]!;
@@ -2027,12 +2033,12 @@ const LEARNER_OBJECTS = wordSet(
 /** Words of degree an author puts before such a noun ("a solid, working knowledge"). */
 const DEGREE = new Set(
   (
-    'a an basic good solid sound firm strong clear deep deeper better broad broader thorough ' +
+    'a an the basic good solid sound firm strong clear deep deeper better broad broader thorough ' +
     'conceptual general fundamental practical beginning introductory foundational ' +
     'comprehensive detailed in-depth full fuller rudimentary some working critical greater ' +
     'increased overall holistic essential sufficient adequate initial elementary ' +
     'advanced intermediate richer complete extensive robust proper real true functional ' +
-    'meaningful nuanced rounded well-rounded wider deep-seated their your his her our my its'
+    'meaningful nuanced rounded well-rounded wider deep-seated literal their your his her our my its'
   ).split(' '),
 );
 const PREPOSITION_LIKE: Record<string, string[]> = {

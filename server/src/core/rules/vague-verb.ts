@@ -6,7 +6,7 @@
 // SSH is"; "Compare" only where there are two things to compare).
 import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { QUESTION_KEYS, TOPIC_KEYS } from '../language/objective.js';
+import { QUESTION_KEYS, TOPIC_KEYS, readObjective } from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
 import { capitalise, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
@@ -154,14 +154,17 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     // Punctuation just before the verb stays ("Learn how to \"plot\" a file").
     let k = rs;
     while (k > start && /[^\s\p{L}\p{N}]/u.test(plain[k - 1]!)) k--;
-    if (rs > start && re > rs && !listed)
-      out.push({
-        start,
-        end: re,
-        text: plain.slice(k, rs) + word(b.realVerb.text),
-        verb: b.realVerb.text,
-        keep: true,
-      });
+    const kept = plain.slice(k, rs) + word(b.realVerb.text);
+    // "How to ignore exit codes": a verb only the English lexicon knows reads as a verb after
+    // "how to", but alone before a bare noun it may name a topic ("Ignore exit codes" is read
+    // like "File permissions"); the behaviour is kept only where the line still reads as one,
+    // and the phrase's own rewrites ("Explain how to ...") are offered otherwise.
+    const readsAlone = () => {
+      const r = readObjective(plain.slice(0, start) + kept + plain.slice(re), lex, null);
+      return !!r.verb && !r.vague;
+    };
+    if (rs > start && re > rs && !listed && (vp.key !== 'how to' || !atStart || readsAlone()))
+      out.push({ start, end: re, text: kept, verb: b.realVerb.text, keep: true });
   }
   const phrase = lex.vague.find((p) => p.key === vp.key);
   // What the phrase names can change the level meant ("Learn the Greek alphabet": remember,
