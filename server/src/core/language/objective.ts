@@ -2061,10 +2061,20 @@ function skillsEnd(ws: Word[], t: number): number {
       const next = ws[t + 1]?.lower;
       return !next || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
     }
+    // "Develop the ability to determine ...", "Develop abilities to listen actively",
+    // "Develop competencies necessary to meet ...": an ability wished for, as skills are, whose
+    // behaviour is the verb after "to" ("Develop the capacity to evaluate evidence" is
+    // evaluating). Only before "to" or "necessary / needed / required": "Develop the capacity
+    // of a reservoir" is no such wish ("problem-solving abilities and skills" reads on).
+    if (ABILITY_NOUNS.has(w) && /^(?:to|necessary|needed|required)$/.test(ws[t + 1]?.lower ?? ''))
+      return t + 1;
     if (SKILLS_STOP.has(w) || /\d/.test(w)) return -1;
   }
   return -1;
 }
+const ABILITY_NOUNS = wordSet(
+  'ability abilities capacity capacities capability capabilities competence competences competency competencies',
+);
 const SKILLS_FOLLOWER = wordSet(
   'for in through by to needed necessary required relevant and or as that which with when of across',
 );
