@@ -133,8 +133,10 @@ describe('agreement with human labels', () => {
     const f = score(labels);
     report('truth.json', f);
     // After the ninth pass (topics' meant level): strict 0.879, lenient 0.972; after the
-    // eleventh compound 0.923.
-    assert.ok(f.strict >= 0.878, `strict ${f.strict}`);
+    // eleventh compound 0.923. The thirteenth reads "Recognize the visual impact of utilizing
+    // illegible text ...", labelled remember with understand as its alternative, at understand
+    // (recognising an impact is inferring it, as five labels of two other sets say): strict 0.874.
+    assert.ok(f.strict >= 0.874, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.97, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.98, `criterion ${f.criterion}`);
@@ -308,6 +310,31 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 1, `compound ${f.compound}`);
   });
 
+  // Hand-written for the thirteenth pass (docs/agreement.md): identifying or stating the
+  // importance, significance or meaning of something, or a text's main idea (understand);
+  // recognising an impact, an influence, a value (understand); "recognize the importance of"
+  // (vague, meant understand); "How to" + a verb only the English lexicon knows before a bare
+  // noun ("How to prune fruit trees"); "Knowledge and ability to V"; learners who "have the
+  // ability to V"; "demonstrate the understanding of"; "develop the ability / capacity to V";
+  // with controls. Labelled and committed before the reader changed.
+  test("held-out-9.json (hand-written, the thirteenth pass's kinds, labelled before the change)", () => {
+    const labels = heldOut('held-out-9.json');
+    assert.ok(labels.length >= 54);
+    const f = score(labels);
+    report('held-out-9.json', f);
+    // On the reader before the pass, the first 46: strict 0.435, lenient 0.587, vague 0.804,
+    // criterion and compound 1.000; all 54 before the last kind ("develop the ability to"):
+    // strict 0.889, lenient 0.889, vague 0.852. After the pass: strict 0.981, lenient 0.981,
+    // vague 0.944, criterion and compound 1.000. The three "Knowledge and ability to V" were
+    // labelled not vague here; the real sets' labellers read all four of theirs vague, and the
+    // reader follows them ("read a vernier caliper", labelled apply, reads read's understand).
+    assert.ok(f.strict >= 0.981, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.981, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 1, `compound ${f.compound}`);
+  });
+
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
   // reader was never run on or tuned for, labelled before it was run on them: the set issue 12's
   // "objectives you have not seen, real" is measured on.
@@ -335,11 +362,12 @@ describe('agreement with human labels', () => {
     report('held-out-real-2.json', f);
     // After the ninth pass: strict 0.805, lenient 0.912, read 1.000; after the tenth vague 0.963,
     // compound 0.926; after the eleventh strict 0.801 ("demonstrate knowledge of science tools",
-    // labelled remember, now read understand).
-    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.911, `lenient ${f.lenient}`);
+    // labelled remember, now read understand); after the thirteenth ("Develop competencies
+    // necessary to meet ...", a wish for an ability) strict 0.805, lenient 0.916, vague 0.966.
+    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.915, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.925, `compound ${f.compound}`);
   });
@@ -373,11 +401,15 @@ describe('agreement with human labels', () => {
     // after the seventh (strict 0.715, lenient 0.836); with lone passive criteria read as
     // objectives and the ninth pass: 0.777, 0.890, read 0.994, vague 0.963, criterion 0.975,
     // compound 0.912; after the tenth strict 0.780, lenient 0.893, compound 0.918; after the
-    // eleventh strict 0.782, lenient 0.895.
-    assert.ok(f.strict >= 0.781, `strict ${f.strict}`);
+    // eleventh strict 0.782, lenient 0.895. The thirteenth reads "Develop the ability to V" as
+    // a wish for an ability (vague, at V's level), as three labels of held-out-real-2, -7 and -8
+    // read it; this set's two are labelled not vague, and "Develop the ability to write a clear,
+    // cogent, and formal paper" (create) now reads write's apply ("and" ends the object the
+    // reader looks at): strict 0.780, vague 0.958, lowered for that reason (lenient unchanged).
+    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.894, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.962, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.917, `compound ${f.compound}`);
   });
@@ -395,11 +427,12 @@ describe('agreement with human labels', () => {
     // tenth strict 0.748, vague 0.913, compound 0.931; after the eleventh lenient 0.890 ("Be able
     // to understand and engage effectively with debates", labelled understand, read apply),
     // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
-    // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917.
-    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.893, `lenient ${f.lenient}`);
+    // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917; after the thirteenth
+    // strict 0.758, lenient 0.898, vague 0.919.
+    assert.ok(f.strict >= 0.758, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.916, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.932, `compound ${f.compound}`);
   });
@@ -419,9 +452,10 @@ describe('agreement with human labels', () => {
     // 0.843, lenient 0.920, compound 0.943); after the eleventh strict 0.841 (two objectives of
     // knowledge of a history and of fibres, labelled remember, now read understand) and compound
     // 0.937 ("communicate and interact therapeutically", "Counsel and educate patients", one
-    // behaviour to the labeller, two verbs of a series to the reader).
-    assert.ok(f.strict >= 0.84, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.919, `lenient ${f.lenient}`);
+    // behaviour to the labeller, two verbs of a series to the reader); after the thirteenth
+    // (the main idea of a text) strict 0.845, lenient 0.921.
+    assert.ok(f.strict >= 0.844, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.921, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.961, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
@@ -444,13 +478,14 @@ describe('agreement with human labels', () => {
     // (0.762, 0.880, 1.000, 0.921, 0.982, 0.904), rounded down, after the eleventh (strict
     // 0.778, lenient 0.884, vague 0.922, compound 0.906), and after the twelfth (learner
     // subjects with words before the noun: strict 0.787, lenient 0.893, vague 0.928, compound
-    // 0.908).
-    assert.ok(f.strict >= 0.786, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.892, `lenient ${f.lenient}`);
+    // 0.908); after the thirteenth (learners who "have the ability to", "How to" + a verb
+    // before a bare noun) strict 0.797, lenient 0.900, vague 0.935, compound 0.909.
+    assert.ok(f.strict >= 0.796, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.9, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.927, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.935, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.907, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.909, `compound ${f.compound}`);
   });
 
   test('held-out-real-8.json (an eighth real set; seen since the eleventh pass)', () => {
@@ -476,10 +511,12 @@ describe('agreement with human labels', () => {
     // cell organelles and state how ..."): vague 0.932 and compound 0.917, but that objective,
     // labelled understand and read as a topic meant understand before, now reads identify's
     // remember, so strict falls by one objective (0.749), for a right reason: the verb is read.
-    assert.ok(f.strict >= 0.749, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.846, `lenient ${f.lenient}`);
+    // After the thirteenth (recognising a value or a connection): strict 0.754, lenient 0.852,
+    // vague 0.933.
+    assert.ok(f.strict >= 0.753, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.851, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.931, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.933, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.916, `compound ${f.compound}`);
   });
@@ -500,16 +537,18 @@ describe('agreement with human labels', () => {
     // compound 0.887; and after the eleventh pass, made from the other sets while this one was
     // being labelled (d706bb6): 0.736, 0.831, 0.987, 0.917, 0.977, 0.888. The twelfth pass
     // read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the figures
-    // after that pass (0.752, 0.848, 0.992, 0.942, 0.977, 0.895), rounded down.
-    assert.ok(f.strict >= 0.751, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.847, `lenient ${f.lenient}`);
+    // after that pass (0.752, 0.848, 0.992, 0.942, 0.977, 0.895), rounded down; after the
+    // thirteenth (the main idea, the importance, the meaning: understand) strict 0.760, lenient
+    // 0.857, vague 0.945.
+    assert.ok(f.strict >= 0.76, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.857, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.941, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.894, `compound ${f.compound}`);
   });
 
-  test('held-out-real-10.json (a tenth real set, unseen: figures only)', () => {
+  test('held-out-real-10.json (a tenth real set; seen since the thirteenth pass)', () => {
     const labels = heldOut('held-out-real-10.json');
     assert.ok(labels.length >= 600);
     const f = score(labels);
@@ -523,11 +562,11 @@ describe('agreement with human labels', () => {
     // of 2 December's fourth session at its start (8001d46) and after its first genre-trial
     // fixes (abbfe44): both strict 0.771, lenient 0.856, read 0.995, vague 0.950, criterion
     // 0.986, compound 0.925; and after the twelfth pass, made from the other sets while this
-    // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. No miss has
-    // been read: the bars hold the last figures, rounded down, so that a change that loses on
-    // it shows.
-    assert.ok(f.strict >= 0.773, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.86, `lenient ${f.lenient}`);
+    // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
+    // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
+    // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
+    assert.ok(f.strict >= 0.786, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.871, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.954, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
