@@ -162,7 +162,7 @@ test('a malformed notebook: one line with where and why, exit 2; the other files
   assert.equal(lines.length, 2, r.stderr);
   assert.match(
     lines[0]!,
-    /^bloomline: broken\.ipynb:3:28: not read: the notebook is not valid JSON \(expected "," or "}" after a property value\)$/,
+    /^bloomline: broken\.ipynb:3:28: not read: the notebook is not valid JSON \(expected ',' or '}' after a property value, found '"'\)$/,
   );
   assert.match(
     lines[1]!,
@@ -255,7 +255,7 @@ test('a notebook that is not JSON, named to outline: one line, exit 2', (t) => {
   assert.equal(r.status, 2);
   assertOneErrorLine(
     r.stderr,
-    /^bloomline: x\.ipynb:1:1: not read: the notebook is not valid JSON \(unexpected "n"\)$/,
+    /^bloomline: x\.ipynb:1:1: not read: the notebook is not valid JSON \(expected a value, found "not"\)$/,
   );
 });
 

@@ -18,6 +18,7 @@ import {
   RULE_IDS,
 } from '../../server/src/core/index.js';
 import { otherLanguage } from '../../server/src/core/language/other-language.js';
+import { JsonError, parseJson } from '../../server/src/core/formats/json.js';
 
 describe('LineIndex', () => {
   test('LF, CRLF and CR give the same lines and columns', () => {
@@ -148,11 +149,46 @@ describe('parseLocatedJson', () => {
       ['{ "a": "x\n" }', 'unterminated string', 7],
       ['{} {}', "expected the end of the file after the value, found '{'", 3],
       ['', 'expected a value, found the end of the file', 0],
-      ['['.repeat(5000), 'nested too deeply', 201],
+      ['['.repeat(5000), 'nested more than 512 levels deep', 513],
     ] as const) {
       const r = parseLocatedJson(text);
       assert.deepEqual(r.error, { message, offset }, text.slice(0, 40));
     }
+  });
+  test('one reader for notebooks and config: the notebook reader fails with the same words at the same offset, and keeps where keys are', () => {
+    for (const text of [
+      '{\n  "rules": {\n    "a": "off",\n  }\n}',
+      '{ "a": 1 "b": 2 }',
+      '{ "a": 1 // note\n}',
+      "{ 'a': 1 }",
+      '{ "a": [1, 2',
+      '{ "a": tru }',
+      '{ "a": "x\n" }',
+      '{} {}',
+      '',
+      '{ "a": "\\x" }',
+      '{ "a": "\\u12" }',
+    ]) {
+      const located = parseLocatedJson(text).error;
+      assert.ok(located, text);
+      assert.throws(
+        () => parseJson(text),
+        (err: unknown) =>
+          err instanceof JsonError &&
+          err.message === located.message &&
+          err.offset === located.offset,
+        text,
+      );
+    }
+    const root = parseJson('{ "a": 1, "bc": [2] }');
+    assert.ok(root.type === 'object');
+    assert.deepEqual(
+      root.members.map((m) => [m.keyStart, m.keyEnd]),
+      [
+        [2, 5],
+        [10, 14],
+      ],
+    );
   });
   test('paths read as people write them', () => {
     assert.equal(formatJsonPath(['rules', 'vague-verb']), 'rules.vague-verb');

@@ -151,7 +151,10 @@ describe('malformed notebooks: a clear message, where, and nothing else', () => 
   test('not JSON: says so, with the offset where reading stopped', () => {
     const text = '{\n "cells": [\n  {"cell_type": "markdown" "source": []}\n ]\n}\n';
     const p = problem(text);
-    assert.match(p.message, /^Not read: the notebook is not valid JSON \(expected "," or "}"/);
+    assert.match(
+      p.message,
+      /^Not read: the notebook is not valid JSON \(expected ',' or '}' after a property value, found '"'\)/,
+    );
     const at = new LineIndex(text).position(p.offset);
     assert.deepEqual(at, { line: 2, character: 27 });
     // And the CLI's read of the same file: nothing to analyse, the problem kept.
@@ -161,7 +164,10 @@ describe('malformed notebooks: a clear message, where, and nothing else', () => 
   });
 
   test('empty, truncated, and not an object', () => {
-    assert.match(problem('').message, /not valid JSON \(unexpected end of the file\)/);
+    assert.match(
+      problem('').message,
+      /not valid JSON \(expected a value, found the end of the file\)/,
+    );
     assert.match(problem('{"cells": [').message, /not valid JSON/);
     assert.match(problem('[]').message, /a notebook is a JSON object with a "cells" list/);
     assert.match(problem('"a"').message, /JSON object/);

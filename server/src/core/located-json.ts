@@ -1,9 +1,10 @@
 // Strict JSON (RFC 8259), parsed with the place of every value, so that a problem in a
 // `.bloomline.json` can be shown where it is: a syntax error at its line and column, a bad
-// setting at its key or value. The value is the one JSON.parse gives (the last of duplicate
-// keys wins). Pure: no file access.
+// setting at its key or value. The reading is formats/json.ts's (the one JSON reader, which
+// notebooks use too); this gives its tree as the value JSON.parse gives (the last of duplicate
+// keys wins) and the places by path. Pure: no file access.
 
-import { ESCAPES } from './formats/json.js';
+import { JsonError, parseJson, type JsonNode } from './formats/json.js';
 
 /** A path into a JSON value: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];
@@ -32,174 +33,68 @@ interface Place {
   value: JsonSpan;
 }
 
-class SyntaxProblem extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Deeper than any configuration needs; keeps the recursion far from the stack's limit. */
-const MAX_DEPTH = 200;
-
 const pathKey = (path: JsonPath): string => JSON.stringify(path);
 
 /** Parses JSON text (a leading BOM is skipped), keeping where each value is. */
 export function parseLocatedJson(text: string): LocatedJson {
   const places = new Map<string, Place>();
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const locate = (path: JsonPath, key = false): JsonSpan | null => {
+    const place = places.get(pathKey(path));
+    if (!place) return null;
+    return key && place.key ? place.key : place.value;
+  };
+  let root: JsonNode;
+  try {
+    root = parseJson(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  } catch (err) {
+    if (!(err instanceof JsonError)) throw err;
+    return { value: undefined, error: { message: err.message, offset: err.offset }, locate };
+  }
 
-  const describe = (at: number): string => {
-    if (at >= text.length) return 'the end of the file';
-    const c = text[at]!;
-    return /[\w$]/.test(c) ? `"${/^[\w$.+-]+/.exec(text.slice(at))![0].slice(0, 20)}"` : `'${c}'`;
-  };
-  const fail = (expected: string, at = i): never => {
-    if (text.startsWith('//', at) || text.startsWith('/*', at))
-      throw new SyntaxProblem('comments are not allowed in JSON', at);
-    if (text[at] === "'") throw new SyntaxProblem('strings must use double quotes', at);
-    throw new SyntaxProblem(`expected ${expected}, found ${describe(at)}`, at);
-  };
-  const space = (): void => {
-    while (i < text.length && /[ \t\n\r]/.test(text[i]!)) i++;
-  };
-
-  const string = (): string => {
-    const start = i;
-    i++; // the opening quote
-    let out = '';
-    for (;;) {
-      if (i >= text.length) throw new SyntaxProblem('unterminated string', start);
-      const c = text[i]!;
-      if (c === '"') {
-        i++;
-        return out;
-      }
-      if (c === '\\') {
-        const e = text[i + 1];
-        if (e !== undefined && e in ESCAPES) {
-          out += ESCAPES[e];
-          i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else throw new SyntaxProblem('invalid escape in a string', i);
-        continue;
-      }
-      if (c < ' ') {
-        throw new SyntaxProblem(
-          c === '\n' ? 'unterminated string' : 'control character in a string',
-          c === '\n' ? start : i,
-        );
-      }
-      out += c;
-      i++;
-    }
-  };
-
-  const value = (path: (string | number)[], key?: JsonSpan): unknown => {
-    space();
-    const start = i;
-    let comma = i;
-    if (path.length > MAX_DEPTH) throw new SyntaxProblem('nested too deeply', i);
-    const c = text[i];
+  const path: (string | number)[] = [];
+  const valueOf = (node: JsonNode, key?: JsonSpan): unknown => {
     let v: unknown;
-    if (c === '{') {
-      i++;
-      const o: Record<string, unknown> = {};
-      space();
-      if (text[i] === '}') i++;
-      else {
-        for (;;) {
-          space();
-          if (text[i] !== '"') {
-            if (text[i] === '}') throw new SyntaxProblem("trailing comma before '}'", comma);
-            fail('a property name in double quotes');
-          }
-          const keyStart = i;
-          const k = string();
-          const keySpan = { start: keyStart, end: i };
-          space();
-          if (text[i] !== ':') fail(`':' after the property name "${k}"`);
-          i++;
-          path.push(k);
+    switch (node.type) {
+      case 'object': {
+        const o: Record<string, unknown> = {};
+        for (const m of node.members) {
+          path.push(m.key);
           // Defined as an own property even for "__proto__", as JSON.parse does.
-          Object.defineProperty(o, k, {
-            value: value(path, keySpan),
+          Object.defineProperty(o, m.key, {
+            value: valueOf(m.value, { start: m.keyStart, end: m.keyEnd }),
             enumerable: true,
             writable: true,
             configurable: true,
           });
           path.pop();
-          space();
-          if (text[i] === ',') {
-            comma = i++;
-            continue;
-          }
-          if (text[i] === '}') {
-            i++;
-            break;
-          }
-          fail("',' or '}' after a property value");
         }
+        v = o;
+        break;
       }
-      v = o;
-    } else if (c === '[') {
-      i++;
-      const a: unknown[] = [];
-      space();
-      if (text[i] === ']') i++;
-      else {
-        for (;;) {
-          space();
-          if (text[i] === ']') throw new SyntaxProblem("trailing comma before ']'", comma);
-          path.push(a.length);
-          a.push(value(path));
+      case 'array':
+        v = node.items.map((item, index) => {
+          path.push(index);
+          const x = valueOf(item);
           path.pop();
-          space();
-          if (text[i] === ',') {
-            comma = i++;
-            continue;
-          }
-          if (text[i] === ']') {
-            i++;
-            break;
-          }
-          fail("',' or ']' after an array element");
-        }
-      }
-      v = a;
-    } else if (c === '"') v = string();
-    else {
-      const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w$.])/.exec(
-        text.slice(i, i + 400),
-      );
-      if (!m) fail('a value');
-      const word = m![0];
-      v = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word);
-      i += word.length;
+          return x;
+        });
+        break;
+      case 'string':
+        v = node.value;
+        break;
+      case 'number':
+        v = Number(text.slice(node.start, node.end));
+        break;
+      case 'boolean':
+        v = text[node.start] === 't';
+        break;
+      case 'null':
+        v = null;
     }
-    places.set(pathKey(path), { key, value: { start, end: i } });
+    places.set(pathKey(path), { key, value: { start: node.start, end: node.end } });
     return v;
   };
-
-  try {
-    const v = value([]);
-    space();
-    if (i < text.length) fail('the end of the file after the value');
-    return { value: v, error: null, locate };
-  } catch (err) {
-    if (!(err instanceof SyntaxProblem)) throw err;
-    return { value: undefined, error: { message: err.message, offset: err.offset }, locate };
-  }
-
-  function locate(path: JsonPath, key = false): JsonSpan | null {
-    const place = places.get(pathKey(path));
-    if (!place) return null;
-    return key && place.key ? place.key : place.value;
-  }
+  return { value: valueOf(root), error: null, locate };
 }
 
 /** A path as people read it: `rules.vague-verb`, `files[2]`, `rules["a b"]`; the whole value is

@@ -1,8 +1,10 @@
-// A strict JSON reader (RFC 8259) that keeps where every value stands in the text, so a
-// notebook's Markdown can be mapped back to the lines of the file as stored and its fixes
-// written into the right string literals. JSON.parse gives values without positions; this
-// gives both. Nesting is limited (a hostile file cannot overflow the stack), and a syntax error
-// is a JsonError with the offset where reading stopped, never anything else.
+// The one strict JSON reader (RFC 8259). It keeps where every value and key stands in the
+// text, so a notebook's Markdown can be mapped back to the lines of the file as stored and its
+// fixes written into the right string literals, and a `.bloomline.json` problem shown where it
+// is (located-json.ts builds its value from this tree). JSON.parse gives values without
+// positions; this gives both. Nesting is limited (a hostile file cannot overflow the stack),
+// and a syntax error is a JsonError with the offset where reading stopped and what was expected
+// there ("trailing comma before '}'", "comments are not allowed in JSON"), never anything else.
 
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonScalar;
 
@@ -17,7 +19,7 @@ export interface JsonObject extends NodeBase {
   type: 'object';
   /** Members in the order written; for a key written twice the last one counts, as in
    * JSON.parse (see `member`). */
-  members: { key: string; value: JsonNode }[];
+  members: { key: string; value: JsonNode; keyStart: number; keyEnd: number }[];
 }
 
 export interface JsonArray extends NodeBase {
@@ -47,7 +49,7 @@ export class JsonError extends Error {
   }
 }
 
-/** Deeper nesting than this is refused (notebooks nest about six levels). */
+/** Deeper nesting than this is refused (notebooks nest about six levels, configuration three). */
 export const MAX_JSON_DEPTH = 512;
 
 /** The last value written for a key (JSON.parse's rule for duplicate keys). */
@@ -57,16 +59,18 @@ export function member(node: JsonObject, key: string): JsonNode | undefined {
   return undefined;
 }
 
-export function parseJson(text: string): JsonNode {
+/** Parses JSON text from `from` (1 skips a byte-order mark the caller has seen). */
+export function parseJson(text: string, from = 0): JsonNode {
   const reader = new Reader(text);
+  reader.pos = from;
   reader.space();
   const value = reader.value(0);
   reader.space();
-  if (reader.pos < text.length) reader.fail('unexpected text after the JSON value');
+  if (reader.pos < text.length) reader.expected('the end of the file after the value');
   return value;
 }
 
-/** JSON's one-character escapes (shared with located-json.ts). */
+/** JSON's one-character escapes. */
 export const ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
@@ -80,7 +84,8 @@ export const ESCAPES: Record<string, string> = {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f]/;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** A number or literal, ending where a word does (`tru`, `01`, `1.` are not JSON values). */
+const SCALAR = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w$.])/y;
 
 class Reader {
   pos = 0;
@@ -89,6 +94,16 @@ class Reader {
 
   fail(what: string, at = this.pos): never {
     throw new JsonError(what, at);
+  }
+
+  /** Fails saying what was expected at `at` and what stands there; a comment or a single
+   * quote, the usual slips in a hand-written file, is named as such. */
+  expected(what: string, at = this.pos): never {
+    const t = this.text;
+    if (t.startsWith('//', at) || t.startsWith('/*', at))
+      this.fail('comments are not allowed in JSON', at);
+    if (t[at] === "'") this.fail('strings must use double quotes', at);
+    return this.fail(`expected ${what}, found ${describe(t, at)}`, at);
   }
 
   space(): void {
@@ -103,24 +118,12 @@ class Reader {
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
     if (c === '"') return this.string();
-    if (c === undefined) this.fail('unexpected end of the file');
     const start = this.pos;
-    for (const [word, type] of [
-      ['true', 'boolean'],
-      ['false', 'boolean'],
-      ['null', 'null'],
-    ] as const) {
-      if (this.text.startsWith(word, start)) {
-        this.pos += word.length;
-        return { type, start, end: this.pos };
-      }
-    }
-    NUMBER.lastIndex = start;
-    if (NUMBER.test(this.text)) {
-      this.pos = NUMBER.lastIndex;
-      return { type: 'number', start, end: this.pos };
-    }
-    return this.fail(`unexpected ${describe(c)}`);
+    SCALAR.lastIndex = start;
+    if (!SCALAR.test(this.text)) this.expected('a value');
+    this.pos = SCALAR.lastIndex;
+    const type = c === 't' || c === 'f' ? 'boolean' : c === 'n' ? 'null' : 'number';
+    return { type, start, end: this.pos };
   }
 
   private object(depth: number): JsonObject {
@@ -131,18 +134,25 @@ class Reader {
       this.pos++;
       return { type: 'object', start, end: this.pos, members };
     }
+    let comma = -1;
     for (;;) {
-      if (this.text[this.pos] !== '"') this.fail('expected a quoted property name');
+      if (this.text[this.pos] !== '"') {
+        if (comma >= 0 && this.text[this.pos] === '}')
+          this.fail("trailing comma before '}'", comma);
+        this.expected('a property name in double quotes');
+      }
+      const keyStart = this.pos;
       const key = this.string().value;
+      const keyEnd = this.pos;
       this.space();
-      if (this.text[this.pos] !== ':') this.fail(`expected ":" after the property name`);
+      if (this.text[this.pos] !== ':') this.expected(`':' after the property name "${key}"`);
       this.pos++;
       this.space();
-      members.push({ key, value: this.value(depth + 1) });
+      members.push({ key, value: this.value(depth + 1), keyStart, keyEnd });
       this.space();
       const c = this.text[this.pos];
       if (c === ',') {
-        this.pos++;
+        comma = this.pos++;
         this.space();
         continue;
       }
@@ -150,7 +160,7 @@ class Reader {
         this.pos++;
         return { type: 'object', start, end: this.pos, members };
       }
-      this.fail(`expected "," or "}" after a property value`);
+      this.expected("',' or '}' after a property value");
     }
   }
 
@@ -162,12 +172,14 @@ class Reader {
       this.pos++;
       return { type: 'array', start, end: this.pos, items };
     }
+    let comma = -1;
     for (;;) {
+      if (comma >= 0 && this.text[this.pos] === ']') this.fail("trailing comma before ']'", comma);
       items.push(this.value(depth + 1));
       this.space();
       const c = this.text[this.pos];
       if (c === ',') {
-        this.pos++;
+        comma = this.pos++;
         this.space();
         continue;
       }
@@ -175,7 +187,7 @@ class Reader {
         this.pos++;
         return { type: 'array', start, end: this.pos, items };
       }
-      this.fail(`expected "," or "]" after an array item`);
+      this.expected("',' or ']' after an array element");
     }
   }
 
@@ -183,27 +195,31 @@ class Reader {
     const t = this.text;
     const start = this.pos;
     const close = t.indexOf('"', start + 1);
-    if (close < 0) this.fail('a string that never closes', start);
-    const backslash = t.indexOf('\\', start + 1);
-    if (backslash < 0 || backslash > close) {
+    const backslash = close < 0 ? -1 : t.indexOf('\\', start + 1);
+    if (close >= 0 && (backslash < 0 || backslash > close)) {
       // The common case: no escapes, the value is the text between the quotes.
       const value = t.slice(start + 1, close);
-      if (CONTROL.test(value)) this.controlCharacter(start + 1, close);
-      this.pos = close + 1;
-      return { type: 'string', start, end: this.pos, value, escaped: false };
+      if (!CONTROL.test(value)) {
+        this.pos = close + 1;
+        return { type: 'string', start, end: this.pos, value, escaped: false };
+      }
     }
+    // Escapes, or a problem: read character by character, to report the first problem.
     let value = '';
     let i = start + 1;
     let from = i;
+    let escaped = false;
     for (;;) {
       const c = t.charCodeAt(i);
-      if (Number.isNaN(c)) this.fail('a string that never closes', start);
+      // A line break in a string most often means its closing quote is missing.
+      if (Number.isNaN(c) || c === 0x0a) this.fail('unterminated string', start);
       if (c === 0x22) break;
-      if (c < 0x20) this.controlCharacter(i, i + 1);
+      if (c < 0x20) this.fail('control character in a string (it must be escaped)', i);
       if (c !== 0x5c) {
         i++;
         continue;
       }
+      escaped = true;
       value += t.slice(from, i);
       const e = t[i + 1];
       if (e === 'u') {
@@ -221,18 +237,17 @@ class Reader {
     }
     value += t.slice(from, i);
     this.pos = i + 1;
-    return { type: 'string', start, end: this.pos, value, escaped: true };
-  }
-
-  private controlCharacter(from: number, to: number): never {
-    let i = from;
-    while (i < to && this.text.charCodeAt(i) >= 0x20) i++;
-    return this.fail('a line break or control character inside a string (it must be escaped)', i);
+    return { type: 'string', start, end: this.pos, value, escaped };
   }
 }
 
-function describe(c: string): string {
-  return /^[\x21-\x7e]$/.test(c) ? `"${c}"` : `character U+${c.codePointAt(0)!.toString(16)}`;
+/** What stands at `at`, for a message: a word in double quotes, another character in single
+ * quotes (or its code point when it cannot be seen), or the end of the file. */
+function describe(text: string, at: number): string {
+  if (at >= text.length) return 'the end of the file';
+  const c = text[at]!;
+  if (/[\w$]/.test(c)) return `"${/^[\w$.+-]+/.exec(text.slice(at, at + 40))![0].slice(0, 20)}"`;
+  return /^[\x21-\x7e]$/.test(c) ? `'${c}'` : `character U+${c.codePointAt(0)!.toString(16)}`;
 }
 
 /**
