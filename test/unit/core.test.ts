@@ -632,6 +632,66 @@ describe('otherLanguage', () => {
   });
 });
 
+describe('a course in another language', () => {
+  const notesOf = (text: string) => buildOutline(text, 'course.md').notes.map((n) => n.message);
+  const COURSES: [string, string, string][] = [
+    [
+      'Spanish',
+      'Objetivos de aprendizaje',
+      'Al finalizar el curso, el estudiante será capaz de:\n\n- Comprender los conceptos básicos de la probabilidad.\n- Calcular la media y la desviación estándar de un conjunto de datos.\n- Interpretar los resultados de una prueba de hipótesis.',
+    ],
+    [
+      'French',
+      'Objectifs pédagogiques',
+      "- Analyser les données d'une enquête avec un tableur.\n- Rédiger un rapport sur les résultats de l'analyse.",
+    ],
+    [
+      'German',
+      'Lernziele',
+      '- Verstehen, wie man eine Tabelle liest und die Werte vergleicht.\n- Die Ergebnisse einer Umfrage mit einem Diagramm darstellen.',
+    ],
+    [
+      'Italian',
+      'Obiettivi di apprendimento',
+      '- Identificare le fonti dei dati nella ricerca sociale.\n- Descrivere le caratteristiche di una distribuzione.',
+    ],
+    [
+      'Portuguese',
+      'Objetivos de aprendizagem',
+      '- Compreender os conceitos básicos da programação.\n- Escrever um programa com uma estrutura de repetição.',
+    ],
+  ];
+  test('a course written wholly in another language gets one note, at its objectives heading', () => {
+    for (const [language, heading, body] of COURSES) {
+      const text = `# Curso\n\n## ${heading}\n\n${body}\n\n## ${heading} (2)\n\n${body}\n`;
+      const outline = buildOutline(text, 'course.md');
+      const notes = outline.notes.filter((n) => /written in/.test(n.message));
+      assert.equal(notes.length, 1, `${language}: ${JSON.stringify(outline.notes)}`);
+      assert.match(
+        notes[0]!.message,
+        new RegExp(`written in ${language}: Bloomline reads English`),
+      );
+      assert.equal(notes[0]!.span.start, text.indexOf(`## ${heading}`), language);
+    }
+  });
+  test('objectives in another language under an English heading: one note for the file, not one per objective', () => {
+    const text =
+      '# Data\n\n## Learning objectives\n\n- Comprender los conceptos básicos de la estadística descriptiva.\n- Calcular la media de un conjunto de datos con una hoja de cálculo.\n- Explain the difference between a mean and a median.\n';
+    const notes = notesOf(text);
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+    assert.match(notes[0]!, /^2 objectives are written in Spanish: Bloomline reads English/);
+  });
+  test('an English course quoting Spanish stays quiet', () => {
+    for (const text of [
+      '# Spanish I\n\n## Learning objectives\n\n- Translate "el gato está en la mesa" into English.\n- Use the phrase "Objetivos de aprendizaje" in a heading.\n',
+      '# Spanish I\n\n## Objetivos de aprendizaje\n\nThe Spanish for "learning objectives".\n\n## Learning objectives\n\n- Conjugate regular -ar verbs in the present tense.\n',
+      '# Course\n\n## Objetivos\n\n- Explain the water cycle.\n- Describe the role of evaporation.\n',
+    ]) {
+      assert.deepEqual(notesOf(text), [], text);
+    }
+  });
+});
+
 describe('placeholder fixes', () => {
   const lint = (text: string) => {
     const ws = new Workspace();

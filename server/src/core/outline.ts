@@ -17,6 +17,7 @@ import { startNotes } from './recognise/noted.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 import { expandHtmlBlocks } from './recognise/html-blocks.js';
+import { otherLanguageNote } from './language/other-language.js';
 
 export function buildOutline(
   text: string,
@@ -172,6 +173,9 @@ function build(
     s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDisableComments(b);
   readSignals(b, root);
+  // Objectives in another language: said once for the file (language/other-language.ts).
+  const note = otherLanguageNote(outline);
+  if (note) outline.notes.push(note);
   if (reads) READS.set(parsed, reads);
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }

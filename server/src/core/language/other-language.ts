@@ -7,7 +7,7 @@
 // loanword ("Describe the café's à la carte menu", "Critique a résumé") has English function
 // words, or none of another language's, and stays English. Words both languages write alike
 // ("a", "in", "on", "die", "con", "son", "come", "no") count for neither.
-import type { Objective } from '../model.js';
+import type { Objective, Outline, Span } from '../model.js';
 
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   Spanish:
@@ -80,4 +80,55 @@ export function otherLanguage(text: string): string | null {
 export function objectiveInOtherLanguage(o: Objective): boolean {
   if (o.analysis.verb && !o.analysis.verbFromLeadIn) return false;
   return otherLanguage(o.plain) !== null;
+}
+
+/** Names of an objectives block in the five languages ("Objetivos de aprendizaje",
+ * "Objectifs pédagogiques", "Lernziele", "Obiettivi formativi", "Objetivos de aprendizagem",
+ * "Resultados de aprendizaje", "Acquis d'apprentissage"), anywhere in a heading. */
+const OBJECTIVES_NAME =
+  /(?<![\p{L}])(?:objetivos|objectifs|obiettivi|lernziele|lernergebnisse|resultados\s+de\s+aprendiza(?:je|gem)|acquis\s+d['’]apprentissage|risultati\s+di\s+apprendimento)(?![\p{L}])/iu;
+
+/** A list item's text, at the start of a line. */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,2}[.)])[ \t]+(.+)$/gm;
+
+/** "Spanish", "Spanish and French", "Spanish, French and German". */
+function languages(names: string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length === 1
+    ? unique[0]!
+    : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/**
+ * The one note a file gets when its objectives are written in another language, so that the
+ * author learns once why Bloomline said nothing of them, or null. Objectives read (under an
+ * English heading) but not in English: their count and languages, at the first. Otherwise a
+ * heading naming objectives in another language whose list is in that language (a course
+ * written wholly in Spanish, whose objectives Bloomline does not read at all): at the heading.
+ * An English course that quotes a Spanish heading or phrase has English items, and no note.
+ */
+export function otherLanguageNote(outline: Outline): { message: string; span: Span } | null {
+  const found = outline.objectives.filter(objectiveInOtherLanguage);
+  if (found.length) {
+    const n = found.length;
+    const names = languages(found.map((o) => otherLanguage(o.plain)!));
+    return {
+      message: `${n} objective${n === 1 ? ' is' : 's are'} written in ${names}: Bloomline reads English, so ${n === 1 ? 'it was' : 'they were'} not checked for a behaviour verb, a criterion or a Bloom level.`,
+      span: found[0]!.span,
+    };
+  }
+  for (const s of outline.sections) {
+    if (!s.heading || !OBJECTIVES_NAME.test(s.title)) continue;
+    const firstChild = s.children.length ? outline.sections[s.children[0]!]!.span.start : null;
+    const body = outline.text.slice(s.heading.end, firstChild ?? s.span.end);
+    const items = [...body.matchAll(LIST_ITEM)].map((m) => otherLanguage(m[1]!));
+    const read = items.filter((x): x is string => x !== null);
+    // Most of the list in one other language: one item in Spanish among English ones is a quote.
+    if (!read.length || read.length * 2 < items.length) continue;
+    return {
+      message: `The objectives under "${s.title}" are written in ${languages(read)}: Bloomline reads English, so they were not read or checked.`,
+      span: s.heading,
+    };
+  }
+  return null;
 }
