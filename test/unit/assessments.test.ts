@@ -868,3 +868,64 @@ test('a learnr exercise chunk is one exercise, its task the prose before it; sol
   const ex = outline.assessments[0]!;
   assert.equal(live.slice(ex.textSpan.start, ex.textSpan.end), 'ex_1');
 });
+
+describe('rating-scale columns of an objectives table', () => {
+  test('a "Midterm" or "Final" column of rating marks holds no assessments', () => {
+    const { outline } = linked(
+      [
+        '# Welding',
+        '',
+        '## Learning objectives',
+        '',
+        '| LO | Learning objective | Midterm | Final |',
+        '| --- | --- | --- | --- |',
+        '| LO1 | Identify the parts of a MIG welder within 2 minutes. | S / NI / U | S / NI / U |',
+        '| LO2 | Set the wire feed speed without errors. | Met / Not met | Met / Not met |',
+        '| LO3 | Weld a butt joint that passes a bend test. | 1 2 3 4 | [ ] |',
+        '| LO4 | Grind a bevel to 30 degrees within 2 degrees. | Pass / Fail | ☐ |',
+        '| LO5 | Strike an arc on the first try. | Satisfactory / Needs improvement | ____ / 10 |',
+      ].join('\n'),
+    );
+    assert.equal(outline.objectives.length, 5);
+    assert.deepEqual(summary(outline), []);
+  });
+  test('a real assessment column beside a rating column is still read, and marks in it are not assessments', () => {
+    const { outline } = linked(
+      [
+        '# Welding',
+        '',
+        '## Learning objectives',
+        '',
+        '| Learning objective | Midterm | Assessment |',
+        '| --- | --- | --- |',
+        '| Identify the parts of a MIG welder within 2 minutes. | S / NI / U | Written quiz |',
+        '| Weld a butt joint that passes a bend test. | S / NI / U | Bend test of a practice coupon |',
+        '| Grind a bevel to 30 degrees within 2 degrees. | S / NI / U | Yes / No |',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      summary(outline).map((s) => s.replace(/:.*/, '')),
+      ['Written quiz', 'Bend test of a practice coupon'],
+    );
+  });
+  test('assessment cells that only look short stay assessments', () => {
+    const { outline } = linked(
+      [
+        '# Statistics',
+        '',
+        '## Learning objectives',
+        '',
+        '| Learning objective | Assessment |',
+        '| --- | --- |',
+        '| Compute a mean by hand within 2 minutes. | Quiz 1 |',
+        '| Explain what a p-value is, without notes. | Exam |',
+        '| Fit a linear model to a data set without errors. | 1, 2 |',
+        '| Interpret a confidence interval correctly every time. | X |',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      summary(outline).map((s) => s.replace(/:.*/, '')),
+      ['Quiz 1', 'Exam', '1, 2', 'X'],
+    );
+  });
+});

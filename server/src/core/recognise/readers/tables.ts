@@ -179,7 +179,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     const checkCell = roles.assessment >= 0 ? row[roles.assessment] : undefined;
     if (checkCell && made.kind === 'objective') {
       const checkText = sliceByOffsets(plain, checkCell, b.text);
-      if (/[\p{L}\p{N}]/u.test(checkText.text))
+      if (/[\p{L}\p{N}]/u.test(checkText.text) && !ratingMarks(checkText.text))
         addItem(b, assessments, checkText, checkCell, {
           parent: { kind: 'objective', index: made.index },
           insertion: null,
@@ -286,7 +286,8 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
       roles.objective = col;
       roles.objectiveName = name;
     } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
-    else if (name.kind === 'assessment' && roles.assessment < 0) roles.assessment = col;
+    else if (name.kind === 'assessment' && roles.assessment < 0 && !ratingColumn(b, rows, col))
+      roles.assessment = col;
   });
   // An "Outcome" column beside no objective column is something else (a probability table);
   // an "Assessment" column too (a schedule's "Assignment" column).
@@ -295,6 +296,59 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     roles.assessment = -1;
   }
   return roles;
+}
+
+/** Options of a rating scale written in a cell, several words long ("Not met", "Needs
+ * improvement", "Meets expectations"). */
+const RATING_PHRASE =
+  /\b(?:not\s+yet\s+(?:met|competent|achieved|demonstrated)|(?:not|partially)\s+(?:met|achieved|applicable|competent|observed|demonstrated|satisfactory)|needs?\s+(?:improvement|work|practice)|(?:meets|exceeds|below|approaching|does\s+not\s+meet)\s+(?:the\s+)?(?:expectations?|standards?))\b/gi;
+/** One-word options of a rating scale: satisfactory scales ("S / NI / U"), met / not met, pass /
+ * fail, yes / no, bands ("Developing", "Proficient"). Letters ("A, B") may name assessments. */
+const RATING_WORDS = new Set(
+  `s ni u met pass fail p f satisfactory unsatisfactory yes no y n na excellent good fair poor
+  competent developing proficient exemplary emerging beginning accomplished mastery mastered
+  achieved incomplete complete ok`.split(/\s+/),
+);
+/** An empty box or a blank to fill in ("[ ]", "☐", "____", "___ / 10"). */
+const BLANK_MARK = /\[\s\]|[☐□○◯]|_{2,}|\.{4,}/g;
+
+/**
+ * Whether a cell holds the marks of a rating form, not an assessment: an empty box or blank to
+ * fill in, or the options of a scale ("S / NI / U", "Met / Not met", "Pass / Fail", "1 2 3 4").
+ * One mark ("X", "Yes", "✓", "1, 2") is not a scale, and is left as it was read.
+ */
+export function ratingMarks(cell: string): boolean {
+  let blanks = 0;
+  let options = 0;
+  const rest = cell
+    .toLowerCase()
+    .replace(BLANK_MARK, () => {
+      blanks++;
+      return ' ';
+    })
+    .replace(RATING_PHRASE, () => {
+      options++;
+      return ' ';
+    });
+  const tokens = rest.split(/[\s/|,;:()\-–—.+=~*`_]+/).filter(Boolean);
+  const numbers: number[] = [];
+  for (const t of tokens) {
+    if (/^\d{1,3}%?$/.test(t)) numbers.push(parseInt(t, 10));
+    else if (RATING_WORDS.has(t)) options++;
+    else return false;
+  }
+  if (blanks && !options) return true; // "[ ]", "☐", "____ / 10"
+  if (options + numbers.length < 2) return false;
+  if (options) return true; // "S / NI / U", "Met / Not met", "1 - Poor, 2 - Fair"
+  // Numbers alone are a scale when they run on ("1 2 3 4", "0-1-2-3"); "1, 2" may name
+  // assessments 1 and 2.
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+/** A column whose every filled cell is rating marks ("| Midterm |" of a rating form). */
+function ratingColumn(b: Builder, rows: Cell[][], col: number): boolean {
+  const texts = columnTexts(b, rows, col).filter((t) => t.trim());
+  return texts.length > 0 && texts.every(ratingMarks);
 }
 
 /** The header of a column of one level of a matrix (milestones, a rubric's bands). */
@@ -340,7 +394,9 @@ function statementColumns(
   if (objective < 0) return null;
   const assessment = clean.findIndex(
     (h, col) =>
-      col !== objective && (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment'),
+      col !== objective &&
+      (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment') &&
+      !ratingColumn(b, rows, col),
   );
   return { objective, id, outcome: -1, assessment };
 }
@@ -646,7 +702,7 @@ function readAssessmentTable(
     const cell = row[task];
     if (!cell) continue;
     const text = sliceByOffsets(plain, cell, b.text);
-    if (!/[\p{L}\p{N}]/u.test(text.text)) continue;
+    if (!/[\p{L}\p{N}]/u.test(text.text) || ratingMarks(text.text)) continue;
     const refCell = row[refs];
     const references = refCell ? cellReferences(b, refCell, objectives) : [];
     if (
