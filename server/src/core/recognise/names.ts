@@ -132,6 +132,24 @@ function isScopeWord(w: string): boolean {
   return SCOPE_WORDS.has(w) || /^\d+(?:\.\d+)*$/.test(w) || /^[ivx]+$/.test(w);
 }
 
+/** Titles that make a section a lab's: a lab, an experiment, a practical, a lab manual. */
+const LAB_CONTEXT = /\b(?:labs?|laborator(?:y|ies)|experiments?|practicals?)\b/i;
+
+/**
+ * "Report" alone ("### Report" under an experiment, a "**Report**" label) names the lab's
+ * report, one assessment, but only in a lab: where a section it stands in, or the course, is a
+ * lab's, an experiment's or a practical's (`around` gives their titles). Elsewhere "Report" is a
+ * section like any other (a newsroom's report, a project's status report).
+ */
+export function labReportName(text: string, around: () => Iterable<string>): BlockName | null {
+  if (text.length > 30) return null;
+  const n = normaliseName(text);
+  if (n !== 'report' && n !== 'your report' && n !== 'the report' && n !== 'final report')
+    return null;
+  for (const title of around()) if (LAB_CONTEXT.test(title)) return NAMES.get('lab report')!;
+  return null;
+}
+
 /** The name a heading or label paragraph gives its block, or null. */
 export function blockName(text: string): BlockName | null {
   // Asked of every heading and paragraph on every analysis: the answers for short texts are

@@ -3,13 +3,13 @@
 // HTML list, a paragraph of sentences): which kind its items are, and where they came from.
 // Readers ask `placementFor`; the walk (walk.ts) keeps the scopes.
 import type { Heading, Paragraph, RootContent } from 'mdast';
-import type { BlockSource, LeadIn, Span } from '../model.js';
+import type { BlockSource, LeadIn, Section, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import type { AssessmentState, PendingAssessment } from './assessments.js';
 import type { KindRule } from './items.js';
 import { readLeadIn, type LeadInReading } from './leadins.js';
-import { blockName, divClassName, type BlockName } from './names.js';
+import { blockName, divClassName, labReportName, type BlockName } from './names.js';
 import { exactEdit, plainOf } from './plain.js';
 import { readObjectiveForRecognition } from '../language/objective.js';
 
@@ -186,10 +186,13 @@ export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFo
 }
 
 /** A short paragraph that only names a block ("**Learning objectives**", "Outcomes:"). */
-export function labelName(b: Builder, p: Paragraph): BlockName | null {
+export function labelName(b: Builder, p: Paragraph, section?: number): BlockName | null {
   const text = plainOf(b, p.children).text.trim();
   if (!text || text.length > 80) return null;
-  const name = blockName(text);
+  // "**Report**" under an experiment: the lab's report (names.ts labReportName).
+  const name =
+    blockName(text) ??
+    (section === undefined ? null : labReportName(text, () => titlesAround(b, section)));
   // "Outcome A", "Objective 2": the label of one item, not the name of a block.
   if (name?.numbered && name.kind !== 'assessment') return null;
   // "**Objective:** Describe the water cycle.": the objective itself, after its run-in label
@@ -343,4 +346,15 @@ export function introducesOther(b: Builder, p: Paragraph): boolean {
   const lead = leadInOf(b, p);
   if (lead) return lead.reading.class === 'task';
   return text.split(/\s+/).length >= 5;
+}
+
+/** The titles of a section and the sections it stands in, and the course's title. */
+export function* titlesAround(b: Builder, section: number): Generator<string> {
+  for (let k: number | null = section; k !== null && k >= 0;) {
+    const sec: Section | undefined = b.outline.sections[k];
+    if (!sec) break;
+    yield sec.title;
+    k = sec.parent;
+  }
+  if (b.outline.title) yield b.outline.title;
 }

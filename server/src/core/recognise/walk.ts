@@ -21,7 +21,13 @@ import {
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
-import { blockName, fileName, OKR_OBJECTIVE_HEADING, type BlockName } from './names.js';
+import {
+  blockName,
+  fileName,
+  labReportName,
+  OKR_OBJECTIVE_HEADING,
+  type BlockName,
+} from './names.js';
 
 /** The name a learnr exercise chunk is read under (one exercise). */
 const EXERCISE = blockName('Exercise')!;
@@ -36,6 +42,7 @@ import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
 import {
   labelName,
+  titlesAround,
   leadInOf,
   type LeadInFound,
   nameOfDiv,
@@ -169,7 +176,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) close(stack.pop()!);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
-    const named = blockName(title);
+    const named = blockName(title) ?? labReportName(title, () => titlesAround(b, parent));
     const headed = named ? null : headingLeadIn(b, node, title);
     // A heading that names assessments starts a section of its own, outside any objectives.
     const name = named?.kind === 'assessment' ? null : (named ?? (headed ? LEAD_IN_NAME : null));
@@ -397,7 +404,7 @@ function content(
       }
       const lead = leadInOf(b, node);
       if (!lead) {
-        const name = labelName(b, node);
+        const name = labelName(b, node, s.section);
         // "**Exercise 2**", "**Exercise 3:** Write a function ...": one assessment, whose task
         // runs to the next heading, label or thematic break.
         const opened = labelledParagraph(s, node, name);
