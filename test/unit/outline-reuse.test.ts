@@ -385,3 +385,58 @@ test('an item moved by edit after edit keeps every span of its analysis where a 
     previous = next;
   }
 });
+
+test('lead-ins and headings kept from the last build read as a fresh build where edits move them', () => {
+  // A lead-in's reading and a heading's or paragraph's text are kept by parse node across
+  // builds (scope.ts, leadInOf; plain.ts, plainTextOf), moved with the node: a span left
+  // where it was, a heading's reading given to a paragraph, or a text kept for a node whose
+  // words changed, fails here.
+  const lessons = Array.from({ length: 40 }, (_, k) =>
+    [
+      `## Lesson ${k}`,
+      '',
+      k % 2 ? 'Participants will understand:' : 'Participants will be able to:',
+      '',
+      ...Array.from({ length: 12 }, (_, i) => `- the topic ${k}.${i} within 10 minutes`),
+      '',
+      `### Students will understand`,
+      '',
+      `- the rule ${k} and its limits`,
+      '',
+    ].join('\n'),
+  );
+  const lines = ['# Course', '', 'Intro.', '', ...lessons.join('\n').split('\n')];
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update(FILE, lines.join('\n'));
+  ws.lint(FILE);
+  const steps: ((l: string[]) => void)[] = [
+    (l) => l.splice(2, 0, 'A line of prose added above.', ''),
+    (l) => (l[2] = 'A longer line of prose added above, and then some more.'),
+    (l) => l.splice(2, 2),
+    (l) => (l[l.indexOf('Participants will understand:')] = 'Participants will know:'),
+    (l) => (l[l.indexOf('### Students will understand')] = '### Students will understand:'),
+    (l) => (l[l.indexOf('## Lesson 3')] = '## Lesson three'),
+    (l) => l.splice(3, 0, '😀 and more', ''),
+  ];
+  for (const [i, step] of steps.entries()) {
+    step(lines);
+    const text = lines.join('\n');
+    ws.update(FILE, text);
+    const expected = fresh(text);
+    assert.deepEqual(ws.get(FILE), expected.outline, `outline model differs after step ${i}`);
+    assert.deepEqual(ws.outlineJson(FILE), expected.json, `outline JSON differs after step ${i}`);
+    assert.deepEqual(ws.lint(FILE), expected.findings, `findings differ after step ${i}`);
+    // The fresh build shares the kept texts (by node, so it never meets one): the headings' and
+    // the lead-ins' words are checked against the source too.
+    const outline = ws.get(FILE)!;
+    assert.deepEqual(
+      outline.sections.filter((s) => s.heading && s.depth <= 2).map((s) => s.title),
+      lines.filter((l) => /^##? /.test(l)).map((l) => l.replace(/^#+\s*/, '')),
+      `section titles after step ${i}`,
+    );
+    const leadIns = outline.blocks.flatMap((b) => (b.leadIn ? [b.leadIn] : []));
+    for (const lead of leadIns)
+      assert.ok(text.slice(lead.span.start, lead.span.end).endsWith(lead.text), `lead-in ${i}`);
+    assert.ok(leadIns.length >= 40, `lead-ins read (${leadIns.length})`);
+  }
+});

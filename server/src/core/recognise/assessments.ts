@@ -16,7 +16,7 @@ import type { Div } from './containers.js';
 import { addItem, newSink, skipPrefix } from './items.js';
 import { readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import type { BlockName } from './names.js';
-import { plainOf, type PlainText } from './plain.js';
+import { plainOf, plainTextOf, type PlainText } from './plain.js';
 import type { Naming, Scope } from './scope.js';
 
 export interface PendingAssessment {
@@ -313,11 +313,13 @@ export function labelledParagraph(
 ): PendingAssessment | null {
   const b = s.b;
   if (assessmentDivAt(s, off(b, p).start)) return null;
-  const plain = plainOf(b, p.children);
-  const from = skipPrefix(plain.text);
-  const label = readLabel(plain.text, from);
+  // The text alone decides (kept across builds: plain.ts); the offsets are made for an
+  // assessment only.
+  const text = plainTextOf(b, p.children);
+  const from = skipPrefix(text);
+  const label = readLabel(text, from);
   // "Exercise: 30 minutes" in a schedule is no task.
-  const rest = label ? plain.text.slice(label.end).trim() : '';
+  const rest = label ? text.slice(label.end).trim() : '';
   const task =
     label?.kind === 'assessment' &&
     /\p{L}{3}/u.test(rest) &&
@@ -327,9 +329,9 @@ export function labelledParagraph(
       readTask([rest], b.lex).level !== null ||
       judged([rest]));
   if (!task) {
-    if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, plain.text, name)) return null;
+    if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, text, name)) return null;
     return openAssessment('label', name, s.section, {
-      title: plain,
+      title: plainOf(b, p.children),
       titleSpan: off(b, p),
       label: true,
     });
@@ -342,7 +344,7 @@ export function labelledParagraph(
     one: true,
   };
   return openAssessment('label', labelName, s.section, {
-    title: plain,
+    title: plainOf(b, p.children),
     titleSpan: off(b, p),
     label: true,
     labelled: true,

@@ -30,7 +30,7 @@ import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
 import { readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import { blockName, type BlockName } from './names.js';
-import { plainOf, type PlainText } from './plain.js';
+import { plainOf, plainTextOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
 import { freshReferences, moveItem, spanSlots, type ParagraphMemo } from './reuse.js';
 import { NO_LINKS, noteItem } from './noted.js';
@@ -422,7 +422,7 @@ export function readItem(
     const prev = item.children[c - 1];
     const namedKind =
       prev?.type === 'paragraph' && c > 1
-        ? (blockName(plainOf(b, prev.children).text)?.kind ?? nestedLeadKind(b, prev))
+        ? (blockName(plainTextOf(b, prev.children))?.kind ?? nestedLeadKind(b, prev))
         : null;
     if (made.kind === 'objective' && (namedKind === 'outcome' || namedKind === 'assessment')) {
       const nested = newSink(sink.section, 'nested', off(b, child), namedKind);
@@ -518,7 +518,7 @@ export function findLabelledItems(
     // "- **Learning objectives:**" with a nested list: the item names the list under it.
     const named =
       !made && first?.type === 'paragraph' && item.children.length > 1
-        ? namedBlock(plainOf(b, first.children).text)
+        ? namedBlock(plainTextOf(b, first.children))
         : null;
     if (!made) {
       for (const child of item.children) {
@@ -533,7 +533,7 @@ export function findLabelledItems(
 }
 
 function nestedLeadKind(b: Builder, p: Paragraph): ItemKind | null {
-  const t = plainOf(b, p.children).text.trim();
+  const t = plainTextOf(b, p.children).trim();
   if (/^(?:measured\s+by|evidence|success\s+measures?|kpis?|outcomes?)\s*:?$/i.test(t))
     return 'outcome';
   return /^(?:assessed\s+by|checked\s+by|assessments?|assessment\s+tasks?|exercises?|quiz(?:zes)?)\s*:?$/i.test(

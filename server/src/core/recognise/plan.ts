@@ -5,7 +5,7 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { off, type Builder } from './context.js';
 import { blockName, type BlockName } from './names.js';
-import { plainOf } from './plain.js';
+import { plainTextOf } from './plain.js';
 export interface HeadingPlan {
   /** Child indices of naming headings whose naming reaches their subsections' lists. */
   deep: Set<number>;
@@ -31,7 +31,7 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
   for (let i = 0; i < children.length; i++) {
     const n = children[i]!;
     if (n.type === 'heading') {
-      const text = plainOf(b, n.children).text;
+      const text = plainTextOf(b, n.children);
       const name = blockName(text);
       // A subsection of exercises is not a subsection of objectives.
       const listsOnly = name?.kind !== 'assessment';
@@ -42,7 +42,7 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
     if (!current) continue;
     if (n.type === 'list' && !current.ownList && current.name && current.name.kind !== 'assessment')
       current.summary = itemTexts(b, n);
-    if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainOf(b, n.children).text)))
+    if (n.type === 'list' || (n.type === 'paragraph' && /\|/.test(plainTextOf(b, n.children))))
       current.ownList ||= n.type === 'list' || isTableParagraph(b, n as Paragraph);
     if (!listsOnlyNode(b, n)) current.listsOnly = false;
   }
@@ -106,7 +106,7 @@ function itemTexts(b: Builder, list: RootContent): Set<string> {
   if (list.type !== 'list') return out;
   for (const item of list.children) {
     const p = item.children[0];
-    if (p?.type === 'paragraph') out.add(normalised(plainOf(b, p.children).text));
+    if (p?.type === 'paragraph') out.add(normalised(plainTextOf(b, p.children)));
   }
   return out;
 }
@@ -142,7 +142,7 @@ function listsOnlyNode(b: Builder, n: RootContent): boolean {
       return /^\s*<!--/.test(n.value);
     case 'paragraph': {
       if (isTableParagraph(b, n)) return true;
-      const text = plainOf(b, n.children).text.trim();
+      const text = plainTextOf(b, n.children).trim();
       if (text.length <= 100 && /:$/.test(text)) return true;
       // A label or a one-line description in italics ("*Retrieving and recalling knowledge.*").
       return (

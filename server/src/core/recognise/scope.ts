@@ -10,7 +10,7 @@ import type { AssessmentState, PendingAssessment } from './assessments.js';
 import type { KindRule } from './items.js';
 import { readLeadIn, type LeadInReading } from './leadins.js';
 import { blockName, divClassName, labReportName, type BlockName } from './names.js';
-import { exactEdit, plainOf } from './plain.js';
+import { exactEdit, plainOf, plainTextOf } from './plain.js';
 import { readObjectiveForRecognition } from '../language/objective.js';
 
 /** Walks one child node of a container (a quote, an admonition) under a scope. */
@@ -156,8 +156,70 @@ export interface LeadInFound {
   leadIn: LeadIn;
 }
 
+/**
+ * What the last build read of a paragraph or heading as a lead-in, kept while the node lives.
+ * The parse hands on the nodes of the pieces an edit left alone as the same objects, with the
+ * same source under them, only moved (parse.ts): the reading is the same, and its spans move
+ * with the node. Each lead-in of a long outline (a thousand in the benchmark's) was read again,
+ * its plain text and offsets made again, on every edit (5% of an edit's time in the core).
+ */
+interface LeadInMemo {
+  end: string;
+  lex: Builder['lex'];
+  /** Where the node started when `found` was made. */
+  start: number;
+  found: LeadInFound | null;
+}
+const LEAD_INS = new WeakMap<Paragraph | Heading, LeadInMemo>();
+
 /** Reads a paragraph as a lead-in, with the edit that turns a carried verb into "be able to". */
 export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFound | null {
+  const span = off(b, p);
+  const memo = LEAD_INS.get(p);
+  if (memo && memo.end === end && memo.lex === b.lex) {
+    const d = span.start - memo.start;
+    if (d && memo.found) {
+      memo.found = movedLeadIn(memo.found, span, d);
+      memo.start = span.start;
+    }
+    return memo.found;
+  }
+  const found = readLeadInOf(b, p, end, span);
+  LEAD_INS.set(p, { end, lex: b.lex, start: span.start, found });
+  return found;
+}
+
+/** A lead-in found before, where its node now stands (`d` further on). */
+function movedLeadIn(found: LeadInFound, span: Span, d: number): LeadInFound {
+  const { text, verb } = found.leadIn;
+  const edit = verb?.toAbleTo;
+  return {
+    reading: found.reading,
+    leadIn: {
+      text,
+      span,
+      verb: verb
+        ? {
+            lemma: verb.lemma,
+            span: { start: verb.span.start + d, end: verb.span.end + d },
+            toAbleTo: edit
+              ? {
+                  span: { start: edit.span.start + d, end: edit.span.end + d },
+                  newText: edit.newText,
+                }
+              : null,
+          }
+        : null,
+    },
+  };
+}
+
+function readLeadInOf(
+  b: Builder,
+  p: Paragraph | Heading,
+  end: string,
+  span: Span,
+): LeadInFound | null {
   const plain = plainOf(b, p.children);
   // A heading may stand for the colon ("### Students will know"): `end` is read after its text.
   const reading = readLeadIn(plain.text.trimEnd() + end, b.lex);
@@ -167,7 +229,7 @@ export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFo
     reading,
     leadIn: {
       text: plain.text.trim(),
-      span: off(b, p),
+      span,
       verb: verb
         ? {
             lemma: verb.lemma,
@@ -187,7 +249,7 @@ export function leadInOf(b: Builder, p: Paragraph | Heading, end = ''): LeadInFo
 
 /** A short paragraph that only names a block ("**Learning objectives**", "Outcomes:"). */
 export function labelName(b: Builder, p: Paragraph, section?: number): BlockName | null {
-  const text = plainOf(b, p.children).text.trim();
+  const text = plainTextOf(b, p.children).trim();
   if (!text || text.length > 80) return null;
   // "**Report**" under an experiment: the lab's report (names.ts labReportName).
   const name =
@@ -216,7 +278,7 @@ export function runInLabel(
   let span = off(b, first);
   if (first.type === 'strong' || first.type === 'emphasis') {
     if (p.children.length < 2) return null;
-    label = plainOf(b, first.children).text;
+    label = plainTextOf(b, first.children);
   } else if (first.type === 'text') {
     // Without emphasis: "Objective: Describe the water cycle." (a colon ends the label).
     const m = /^([^:\n]{1,40}):[ \t]+(?=\S)/.exec(first.value);
@@ -228,7 +290,7 @@ export function runInLabel(
   const name = blockName(label);
   if (!name || name.kind !== 'objective' || name.strength !== 'strong') return null;
   // The label's own punctuation after it ("**Learning outcomes**: ...") is part of it.
-  const after = /^[\s.:–—-]*/.exec(plainOf(b, p.children).text.slice(label.length))!;
+  const after = /^[\s.:–—-]*/.exec(plainTextOf(b, p.children).slice(label.length))!;
   return { label, name, end: label.length + after[0].length, span };
 }
 
@@ -238,7 +300,7 @@ export function runInLabel(
 function runInObjective(b: Builder, p: Paragraph): boolean {
   const run = runInLabel(b, p);
   if (!run) return false;
-  const rest = plainOf(b, p.children).text.slice(run.end).trim();
+  const rest = plainTextOf(b, p.children).slice(run.end).trim();
   if (!/\p{L}/u.test(rest) || /:$/.test(rest)) return false;
   return startsWithBehaviour(rest, b);
 }
@@ -341,7 +403,7 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
  * not: it names a part of the block.
  */
 export function introducesOther(b: Builder, p: Paragraph): boolean {
-  const text = plainOf(b, p.children).text.trim();
+  const text = plainTextOf(b, p.children).trim();
   if (!text.endsWith(':')) return false;
   const lead = leadInOf(b, p);
   if (lead) return lead.reading.class === 'task';

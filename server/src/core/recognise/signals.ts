@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { CourseKind, KindSignal, Span } from '../model.js';
 import { off, type Builder } from './context.js';
-import { plainOf } from './plain.js';
+import { plainTextOf } from './plain.js';
 import data from './vocabulary/kind-signals.json' with { type: 'json' };
 
 interface HeadingSign {
@@ -42,7 +42,7 @@ export function readSignals(b: Builder, root: Root): void {
     if (node.type === 'heading') {
       headings++;
       // (Most headings are signs of nothing: no span is made for them.)
-      const signs = signsOf(plainOf(b, node.children).text);
+      const signs = signsOf(plainTextOf(b, node.children));
       if (signs.length) {
         const span = off(b, node);
         for (const h of signs) add(h.kind, h.weight, h.what, span);
@@ -53,7 +53,7 @@ export function readSignals(b: Builder, root: Root): void {
       (node.children[0]!.type === 'strong' || node.children[0]!.type === 'emphasis')
     ) {
       // A bold label paragraph is a heading for this purpose ("**Grading**").
-      const text = plainOf(b, node.children).text;
+      const text = plainTextOf(b, node.children);
       if (text.length <= 80) headingSigns(text, off(b, node));
     } else if (node.type === 'yaml') {
       frontMatterSigns(node.value, off(b, node), add);

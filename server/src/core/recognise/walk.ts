@@ -32,7 +32,7 @@ import {
 /** The name a learnr exercise chunk is read under (one exercise). */
 const EXERCISE = blockName('Exercise')!;
 import { planHeadings, type HeadingPlan } from './plan.js';
-import { plainOf } from './plain.js';
+import { plainOf, plainTextOf } from './plain.js';
 import { readAdmonitions } from './readers/admonitions.js';
 import { readChunkAlt } from './readers/chunk-alt.js';
 import { readHtmlList } from './readers/html-lists.js';
@@ -149,7 +149,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       content(s, node, children, i, stack, plan);
       continue;
     }
-    const title = plainOf(b, node.children).text.trim();
+    const title = plainTextOf(b, node.children).trim();
     const span = off(b, node);
     closeLabel(s);
     s.paragraphs = 0;
@@ -391,7 +391,7 @@ function content(
       if (!readAdmonitions(s, node, walkChild)) readList(s, node, siblings, i);
       break;
     case 'paragraph': {
-      const text = plainOf(b, node.children).text;
+      const text = plainTextOf(b, node.children);
       if (/^\s*\{\{<\s*include\b|^\s*\{%\s*include\b|^\s*!\[\[|^\s*<!--\s*#include\b/.test(text)) {
         if (s.naming) s.naming.delegated = true;
         break;
@@ -431,7 +431,7 @@ function content(
         }
         if (name) {
           closeLabel(s);
-          s.label = newNaming(name, 'label', off(b, node), plainOf(b, node.children).text.trim());
+          s.label = newNaming(name, 'label', off(b, node), plainTextOf(b, node.children).trim());
           // "**Exercise 2**" over a list of tasks: the tasks are the assessments, not the label.
           if (opened) opened.naming = s.label;
           return;
@@ -499,7 +499,7 @@ function readableAfter(b: Builder, lead: Paragraph, next: RootContent): boolean 
   if ((between.match(/\n/g)?.length ?? 0) > 2) return false;
   if (next.type === 'list' || next.type === 'html' || next.type === 'blockquote') return true;
   if (next.type === 'paragraph') {
-    const t = plainOf(b, next.children).text;
+    const t = plainTextOf(b, next.children);
     return /\|/.test(t) || /\(\s*(?:1|i|a)\s*\)/.test(t);
   }
   return false;

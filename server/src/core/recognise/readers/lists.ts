@@ -15,7 +15,7 @@ import {
   skipPrefix,
   type ItemSink,
 } from '../items.js';
-import { plainOf } from '../plain.js';
+import { plainTextOf } from '../plain.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
 import gradedWork from '../vocabulary/graded-work.json' with { type: 'json' };
 
@@ -80,7 +80,7 @@ function kirkpatrickPlan(b: Builder, list: List): boolean {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
     all++;
-    if (KIRKPATRICK_LABEL.test(plainOf(b, first.children).text)) labelled++;
+    if (KIRKPATRICK_LABEL.test(plainTextOf(b, first.children))) labelled++;
   }
   return labelled >= 2 && labelled * 2 > all;
 }
@@ -111,7 +111,7 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   for (const item of sample(list)) {
     const first = item.children[0];
     if (first?.type !== 'paragraph') continue;
-    const text = plainOf(b, first.children).text;
+    const text = plainTextOf(b, first.children);
     const body = text.slice(skipPrefix(text));
     all++;
     if (placement.rule === 'assessment') {
@@ -201,7 +201,7 @@ function mostlyStatements(b: Builder, list: List): boolean {
     const memo = b.reads?.memo(b.text, first, off(b, first));
     let statement = memo?.statement;
     if (statement === undefined) {
-      const text = plainOf(b, first.children).text;
+      const text = plainTextOf(b, first.children);
       const body = text.slice(skipPrefix(text)).trim();
       statement = body ? isStatement(b, body) : null;
       if (memo) memo.statement = statement;

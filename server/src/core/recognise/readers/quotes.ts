@@ -7,7 +7,7 @@ import type { BlockSource, Span } from '../../model.js';
 import { finishCurrent, openAssessment } from '../assessments.js';
 import { off } from '../context.js';
 import { blockName, type BlockName } from '../names.js';
-import { plainOf } from '../plain.js';
+import { plainOf, plainTextOf } from '../plain.js';
 import {
   adjacentParagraph,
   introducesOther,
@@ -48,7 +48,7 @@ export function readQuote(
     }
     if (k === 0 && child.type === 'paragraph') {
       // "> [!NOTE]" + a title line, or "> **Learning objectives**".
-      const text = plainOf(b, child.children).text;
+      const text = plainTextOf(b, child.children);
       const alert = /^\s*\[!(\w+)\][ \t]*/.exec(text);
       const rest = alert
         ? text
