@@ -20,6 +20,97 @@ import { asciiBundle } from './ascii-bundle.mjs';
 import { mdastCompilePatch } from './mdast-compile-patch.mjs';
 
 const watch = process.argv.includes('--watch');
+
+// What a check of one small file never runs is kept out of dist/bloomline.cjs, in files of its
+// own next to it that the bundle requires when it first needs them (BENCHMARKS.md, "Cold start,
+// fifth round"): a cold check reads, holds as a string and evaluates at start every byte of the
+// bundle's modules.
+// - dist/yaml.cjs, the `yaml` package (260 KB): front matter the simple reader leaves
+//   (core/recognise/readers/front-matter-yaml.ts).
+// - dist/ignore.cjs, the `ignore` package (30 KB): .gitignore files, read by a folder walk.
+// - dist/entities.cjs, decode-named-character-reference with its table of 2,231 HTML entities
+//   (55 KB, an object made at start): only for a character reference such as `&eacute;`.
+// - dist/lsp-libs.cjs, the language server's protocol libraries (vscode-languageserver and what
+//   it uses, vscode-languageserver-textdocument; 400 KB): only `bloomline lsp` loads them, when
+//   its modules (behind main.ts's import() of lsp/main.js) are first run.
+// For the first three the bundle sees a module with the same exports (a build error if a source
+// imports another) that loads the chunk at its first call. All are self-contained (no module
+// of Bloomline's inside), so nothing is duplicated and no state is split between two copies of
+// a module. The web build keeps them inside its bundle.
+const LAZY = {
+  yaml: { file: 'yaml.cjs', names: ['isMap', 'isScalar', 'isSeq', 'parseDocument'] },
+  ignore: { file: 'ignore.cjs', names: ['default'] },
+  'decode-named-character-reference': {
+    file: 'entities.cjs',
+    names: ['decodeNamedCharacterReference'],
+  },
+};
+const LSP_LIBS = {
+  'vscode-languageserver': 'languageserver',
+  'vscode-languageserver/node.js': 'languageserver',
+  'vscode-languageserver-textdocument': 'textdocument',
+};
+const lazyChunks = {
+  name: 'bloomline-lazy-chunks',
+  setup(b) {
+    b.onResolve(
+      { filter: /^(yaml|ignore|decode-named-character-reference|vscode-languageserver.*)$/ },
+      (args) => {
+        if (args.path in LAZY || args.path in LSP_LIBS)
+          return { path: args.path, namespace: 'bloomline-lazy' };
+        throw new Error(`build: ${args.path} would be bundled whole into dist/bloomline.cjs`);
+      },
+    );
+    b.onResolve({ filter: /^\.\/[a-z-]+\.cjs$/, namespace: 'bloomline-lazy' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'bloomline-lazy' }, (args) => {
+      const lazy = LAZY[args.path];
+      if (lazy)
+        return {
+          loader: 'js',
+          contents:
+            `let chunk;\nconst load = () => (chunk ??= require('./${lazy.file}'));\n` +
+            lazy.names
+              .map((f) =>
+                f === 'default'
+                  ? 'export default function (...a) { return load()(...a); }\n'
+                  : `export function ${f}(...a) { return load().${f}(...a); }\n`,
+              )
+              .join(''),
+        };
+      return {
+        loader: 'js',
+        contents: `module.exports = require('./lsp-libs.cjs').${LSP_LIBS[args.path]};\n`,
+      };
+    });
+  },
+};
+const chunk = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+const lazyChunkBuilds = Object.entries(LAZY).map(([name, { file }]) => ({
+  ...chunk,
+  stdin: { contents: `module.exports = require('${name}');\n`, resolveDir: '.', loader: 'js' },
+  outfile: `dist/${file}`,
+}));
+const lspLibsChunk = {
+  ...chunk,
+  stdin: {
+    contents:
+      "exports.languageserver = require('vscode-languageserver/node.js');\n" +
+      "exports.textdocument = require('vscode-languageserver-textdocument');\n",
+    resolveDir: '.',
+    loader: 'js',
+  },
+  outfile: 'dist/lsp-libs.cjs',
+};
 const cli = {
   entryPoints: { bloomline: 'server/src/cli/main.ts' },
   outdir: 'dist',
@@ -36,7 +127,7 @@ const cli = {
     js: "const __bloomlineModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
   // mdast-util-from-markdown without an object per parser event (scripts/mdast-compile-patch.mjs).
-  plugins: [mdastCompilePatch],
+  plugins: [mdastCompilePatch, lazyChunks],
 };
 const start = {
   entryPoints: { bloomline: 'server/src/cli/start.ts' },
@@ -91,7 +182,7 @@ const webServer = {
   format: 'iife',
   plugins: [mdastCompilePatch],
 };
-const all = [cli, start, extension, webExtension, webServer];
+const all = [cli, ...lazyChunkBuilds, lspLibsChunk, start, extension, webExtension, webServer];
 
 // vscode-languageclient kills a server that ignores shutdown with this script, found next to
 // its code: next to the bundle once bundled.

@@ -63,8 +63,16 @@ export function checkPackage(file, maxBytes = MAX_BYTES) {
     else if (!has(entry)) problems.push(`"${key}" names ${entry}, which is not in the package`);
     if (!has(server)) problems.push(`the ${key} build's server ${server} is not in the package`);
   }
-  // dist/bloomline.js runs the bundle next to it (server/src/cli/start.ts).
-  if (!has('dist/bloomline.cjs')) problems.push('dist/bloomline.cjs is not in the package');
+  // dist/bloomline.js runs the bundle next to it (server/src/cli/start.ts), which requires the
+  // chunks next to it when it needs them (scripts/build.mjs): the language server, lsp-libs.cjs.
+  for (const file of [
+    'dist/bloomline.cjs',
+    'dist/lsp-libs.cjs',
+    'dist/yaml.cjs',
+    'dist/ignore.cjs',
+    'dist/entities.cjs',
+  ])
+    if (!has(file)) problems.push(`${file} is not in the package`);
   return { size, files: entries.size, problems };
 }
 

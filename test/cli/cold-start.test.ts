@@ -290,6 +290,54 @@ interface AsciiModule {
 const asciiModule = async () =>
   (await import(pathToFileURL(path.join(ROOT, 'scripts', 'ascii-bundle.mjs')).href)) as AsciiModule;
 
+test('the bundle leaves yaml, ignore, the HTML entities and the protocol libraries out, and loads them when needed', (t) => {
+  const bundle = fs.readFileSync(BUNDLE, 'latin1');
+  // Names only these libraries define.
+  assert.ok(!bundle.includes('YAMLParseError'), 'no yaml package in dist/bloomline.cjs');
+  assert.ok(!bundle.includes('createProtocolConnection'), 'no vscode-jsonrpc in it');
+  assert.ok(!bundle.includes('CapitalDifferentialD'), 'no table of HTML entities in it');
+  const dir = temp(t);
+  const loaded = (args: string[]) => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module';
+         process.on('exit', () => {
+           const cache = createRequire(import.meta.url).cache;
+           process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(cache).map((f) => f.split(/[\\\\/]/).pop()).sort()) + '\\n');
+         });
+         process.argv.splice(1, 0, ${JSON.stringify(BIN)});
+         await import(${JSON.stringify(pathToFileURL(BIN).href)});`,
+        ...args,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    const m = /\nLOADED (.*)\n/.exec(r.stderr);
+    assert.ok(m, r.stderr);
+    return { out: r.stdout, files: JSON.parse(m[1]!) as string[] };
+  };
+  assert.deepEqual(loaded(['check', EXAMPLE]).files, []);
+  // Front matter the simple reader leaves (a quoted title) is read by the package.
+  const outline = path.join(dir, 'fm.md');
+  fs.writeFileSync(
+    outline,
+    '---\ntitle: "A \\"quoted\\" title"\n---\n\n# Course\n\n## Learning objectives\n\n- Understand data.\n',
+  );
+  const run = loaded(['check', outline, '--format', 'json']);
+  assert.deepEqual(run.files, ['yaml.cjs']);
+  assert.match(run.out, /vague-verb/);
+  // A character reference by name needs the table of entities; a folder walk, `ignore` for the
+  // .gitignore files.
+  fs.writeFileSync(path.join(dir, 'entity.md'), '# Caf&eacute;\n\n- Understand data.\n');
+  assert.deepEqual(loaded(['check', path.join(dir, 'entity.md')]).files, ['entities.cjs']);
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'fm.md\n');
+  const walk = loaded(['check', dir, '--format', 'json']);
+  assert.deepEqual(walk.files, ['entities.cjs', 'ignore.cjs']);
+  assert.ok(!walk.out.includes('fm.md'), 'the .gitignore is honoured');
+});
+
 test('the built bundle is ASCII, so the command reads it as Latin-1', () => {
   const bytes = fs.readFileSync(BUNDLE);
   const at = bytes.findIndex((b) => b > 0x7f);

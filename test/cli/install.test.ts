@@ -40,6 +40,10 @@ test(
       'package/bin/bloomline.js',
       'package/dist/bloomline.js',
       'package/dist/bloomline.cjs',
+      'package/dist/lsp-libs.cjs',
+      'package/dist/yaml.cjs',
+      'package/dist/ignore.cjs',
+      'package/dist/entities.cjs',
       'package/README.md',
     ])
       assert.ok(files.includes(f), `${f} in the tarball`);
