@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { asciiBundle } from './ascii-bundle.mjs';
 import { mdastCompilePatch } from './mdast-compile-patch.mjs';
 
@@ -224,6 +225,17 @@ function asciiCli() {
   writeFileSync(`${file}.map`, JSON.stringify(map));
 }
 
+// The bundle's last line names the CRC-32 of what comes before it, a build ID the code cache's
+// header holds too: cli/boot.ts compares the two instead of computing the CRC-32 of the bundle
+// at every start, when the bundle is not newer than its cache.
+function stampBuildId() {
+  const file = 'dist/bloomline.cjs';
+  let code = readFileSync(file, 'latin1');
+  if (!code.endsWith('\n')) code += '\n';
+  const id = (crc32(Buffer.from(code, 'latin1')) >>> 0).toString(16).padStart(8, '0');
+  writeFileSync(file, `${code}//# bloomline-build ${id}\n`, 'latin1');
+}
+
 await copyTerminateScript();
 if (watch) {
   // A cache would go stale at the first rebuild: the bundle is compiled from source.
@@ -233,5 +245,6 @@ if (watch) {
 } else {
   await Promise.all(all.map((options) => build(options)));
   asciiCli();
+  stampBuildId();
   makeCodeCache();
 }

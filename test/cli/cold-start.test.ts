@@ -90,6 +90,48 @@ test('a code cache is used for the bundle it was made from, and only for it', (t
   assert.deepEqual(compileInChild(file, 'read'), { cached: false, exported: 41 });
 });
 
+test('a bundle with a build ID: its cache is matched by the ID unless the bundle is newer', (t) => {
+  if (!hasCrc32) return t.skip('this Node has no zlib.crc32: no code cache');
+  const dir = temp(t);
+  const file = path.join(dir, 'bundle.cjs');
+  // As scripts/build.mjs ends the bundle: the CRC-32 of the bytes before the last line.
+  const withId = (answer: string) => {
+    const code = `function f(x) { return x + ${answer}; }\nmodule.exports = f(0);\n`;
+    const id = (zlib.crc32(Buffer.from(code)) >>> 0).toString(16).padStart(8, '0');
+    return `${code}//# bloomline-build ${id}\n`;
+  };
+  const past = new Date(Date.now() - 60_000);
+  fs.writeFileSync(file, withId('41'));
+  fs.utimesSync(file, past, past);
+  assert.deepEqual(compileInChild(file, 'write'), { cached: false, exported: 41 });
+  assert.deepEqual(compileInChild(file, 'read'), { cached: true, exported: 41 });
+  // Not newer than its cache (the same mtime, as npm's tarballs give every file): the IDs are
+  // compared, node:zlib is not loaded.
+  const cacheFile = `${file}.cache`;
+  fs.utimesSync(cacheFile, past, past);
+  const script = `
+    const { compileBundle, V8_FLAGS } = await import(${JSON.stringify(BOOT)});
+    v8.setFlagsFromString(V8_FLAGS.join(' '));
+    const compiled = compileBundle(${JSON.stringify(file)}, 'read');
+    process.stdout.write(JSON.stringify([compiled.cached, process.moduleLoadList.some((m) => m.endsWith(' zlib'))]));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [true, false]);
+
+  // Another build of the same length, newer than the cache: its own ID, not the cache's.
+  fs.writeFileSync(file, withId('42'));
+  assert.deepEqual(compileInChild(file, 'read'), { cached: false, exported: 42 });
+  // Older than the cache but another ID (a bundle copied back with its mtime): not the cache's.
+  fs.utimesSync(file, past, past);
+  assert.deepEqual(compileInChild(file, 'read'), { cached: false, exported: 42 });
+  // The cache's ID line kept but the code edited after the cache was made (same length): the
+  // bundle is newer, so its bytes are checked, and they are not the cache's.
+  fs.writeFileSync(file, withId('41').replace('x + 41', 'x + 43'));
+  assert.deepEqual(compileInChild(file, 'read'), { cached: false, exported: 43 });
+});
+
 test('the built bundle has a code cache that this Node takes', (t) => {
   if (!hasCrc32) return t.skip('this Node has no zlib.crc32: no code cache');
   assert.ok(fs.existsSync(`${BUNDLE}.cache`), 'npm run build makes dist/bloomline.cjs.cache');
