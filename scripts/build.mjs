@@ -113,15 +113,10 @@ const lspLibsChunk = {
   outfile: 'dist/lsp-libs.cjs',
 };
 const cli = {
+  ...chunk,
   entryPoints: { bloomline: 'server/src/cli/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
   // The sources are ES modules: import.meta.url is this file's URL.
   define: { 'import.meta.url': '__bloomlineModuleUrl' },
   banner: {
