@@ -55,10 +55,21 @@ async function runCommand(page, title, timeout = TIMEOUT, { opensInput = false }
 
 /** Opens a workspace file with Quick Open (Ctrl+P). */
 async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(name);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      // Quick Open turns inert while a palette run just before it is closing (seen after
+      // "Notifications: Clear All Notifications"): the fill waited 30 s on an inert input.
+      await input.fill(name, { timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   await page
     .locator('.quick-input-list .monaco-list-row', { hasText: name })
     .first()
