@@ -730,3 +730,20 @@ describe('placeholder fixes', () => {
     }
   });
 });
+
+describe('vague-verb names the verb the author wrote', () => {
+  test('a phrase read only before an article is shown as the verb alone ("Shadow", "Own")', () => {
+    const ws = new Workspace();
+    ws.update(
+      'o.md',
+      '## Objectives\n\n- Shadow a senior agent for three shifts.\n- Own the on-call rotation for a week.\n',
+    );
+    const messages = ws
+      .lint('o.md')
+      .filter((f) => f.ruleId === 'vague-verb')
+      .map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.ok(messages[0]!.startsWith('"Shadow" is not observable'), messages[0]);
+    assert.ok(messages[1]!.startsWith('"Own" is not observable'), messages[1]);
+  });
+});

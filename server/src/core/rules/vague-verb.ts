@@ -361,7 +361,9 @@ function isGerundAt(o: Objective, b: Behaviour): boolean {
 /** The vague words as written: "Learn how to" for a behaviour kept after it. */
 function shown(o: Objective, b: Behaviour): string {
   const vp = b.vaguePhrase!;
-  if (!b.realVerb) return vp.text;
+  // A phrase read only before an article ("Shadow a", "Own the": vague-phrases.json) is the
+  // verb alone to the author.
+  if (!b.realVerb) return vp.text.replace(/\s+(?:a|an|the)$/i, '');
   const s = plainIndex(o, vp.span.start);
   const e = plainIndex(o, b.realVerb.span.start);
   return s >= 0 && e > s ? o.plain.slice(s, e).trim() : vp.text;
