@@ -77,7 +77,7 @@ const TARGETS: RegExp[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
   new RegExp(
-    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?(?:\([^()]{0,40}\)\s*)?to\s+[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
+    String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?(?:\([^()]{0,40}\)\s*)?to\s+(?:(?:under|below|over|above|(?:less|fewer|more)\s+than|at\s+(?:least|most))\s+)?[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
     'iu',
   ),
   new RegExp(
@@ -111,7 +111,7 @@ const CHANGES = TARGETS.slice(0, 2);
 
 const VANITY: RegExp[] = [
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)?\s*completion(?:\s+rates?)?\b/i,
-  /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:course|module|training|programme|program|e-?learning|lessons?|curriculum|workshop|onboarding)\b/iu,
+  /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:courses?|modules?|trainings?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?|onboarding)\b/iu,
   /\b(?:attend(?:s|ed|ing)?|attendance|attendees|turnout|show[-\s]?up)\b/i,
   // Registering for a course, not a register kept on the job ("the gifts register").
   /\b(?:enrol(?:l)?(?:ment|ments|s|ed|ing)?|registrations?|register(?:s|ed|ing)?\s+(?:for|on|in|with|to)\b|registered\b(?!\s+(?:nurses?|charit|trade))|sign[-\s]?ups?|signed\s+up)\b/i,
@@ -129,8 +129,11 @@ const BUSINESS: RegExp[] = [
   /\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b/iu,
 ];
 const BEHAVIOUR: RegExp[] = [
+  // Ratings of a leader's behaviour by the people around them: a 360-degree review, upward or
+  // multi-rater feedback (Kirkpatrick level 3), not satisfaction with the course.
+  /\b(?:360(?:[-\s]?(?:degree|°))?[-\s]+(?:feedback|reviews?|assessments?|surveys?|ratings?|scores?)|upward\s+(?:feedback|reviews?|ratings?)|multi[-\s]?rater)\b/i,
   /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing[-\s]simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
-  /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!(?:the\s+|their\s+|this\s+|all\s+)?(?:[\p{L}-]+\s+)?(?:course|onboarding|training|module|programme|program|e-?learning|lessons?|curriculum|workshop)\b)|perform|demonstrate|configure|escalate|submit|document|log)\b/iu,
+  /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!(?:the\s+|their\s+|this\s+|all\s+)?(?:[\p{L}-]+\s+)?(?:courses?|onboarding|trainings?|modules?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?)\b)|perform|demonstrate|configure|escalate|submit|document|log)\b/iu,
 ];
 const LEARNING =
   /\b(?:quiz|test|exam|examination|assessment|certification|certified|post[-\s]test|pre[-\s]test|knowledge\s+check|pass\s+rates?|scores?|grades?|marks)\b/i;
@@ -224,7 +227,7 @@ function computeOutcome(plain: string): OutcomeReading {
 const CHANGE_VERB =
   /\b(?:fall|falls|fell|falling|drop|drops|dropped|dropping|decline|declines|declined|declining|decrease|decreases|decreased|decreasing|reduce|reduces|reduced|reducing|reduction|rise|rises|rose|rising|increase|increases|increased|increasing|grow|grows|grew|growing|improve|improves|improved|improving|improvement|climb|climbs|climbed|go(?:es)?\s+(?:up|down)|halve[sd]?|double[sd]?|cut|cuts)\b/i;
 const CHANGE_TARGET = new RegExp(
-  String.raw`\bfrom\s+[$£€]?${NUM}[^.;]{0,40}?\bto\s+[$£€]?${NUM}|\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|percentage\s+points?|pp|points?)`,
+  String.raw`\bfrom\s+[$£€]?${NUM}[^.;]{0,40}?\bto\s+(?:(?:under|below|over|above|(?:less|fewer|more)\s+than|at\s+(?:least|most))\s+)?[$£€]?${NUM}|\bby\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?[$£€]?${NUM}\s*(?:%|percent|per\s+cent|percentage\s+points?|pp|points?)`,
   'i',
 );
 
@@ -242,6 +245,18 @@ export function readsAsChange(plain: string): boolean {
 }
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|half|double)\b/i;
+
+/**
+ * A measured change on the job or in the business, not in a lesson's results: a change with a
+ * timeframe, or of a measure the rules know as behaviour or business (Kirkpatrick 3-4). "Pallet
+ * damage claims fall from 14 to 5 a month" is one; "Accuracy improves from 0.81 to 0.88 after
+ * tuning", a model's evaluation in a data lesson, is not.
+ */
+export function readsAsJobChange(plain: string): boolean {
+  if (!readsAsChange(plain)) return false;
+  const r = readOutcome(plain);
+  return r.timeframe !== null || (r.kirkpatrick ?? 0) >= 3;
+}
 
 /** A target and a timeframe: "Open VPN tickets stay under 40 a month throughout 2027". */
 export function readsAsMeasure(plain: string): boolean {

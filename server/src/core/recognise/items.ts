@@ -10,7 +10,13 @@ import {
   type ObjectiveReading,
   type PlainSpan,
 } from '../language/objective.js';
-import { readOutcome, readsAsChange, readsAsMeasure, readsAsMetric } from '../language/outcome.js';
+import {
+  readOutcome,
+  readsAsChange,
+  readsAsJobChange,
+  readsAsMeasure,
+  readsAsMetric,
+} from '../language/outcome.js';
 import type {
   Assessment,
   Block,
@@ -118,7 +124,14 @@ export type KindRule =
   | 'outcome-unless-learner'
   /** A school's success criteria: as outcome-unless-learner, and the block's objectives state
    * the degree of the learning intentions of their section (markCriteria). */
-  | 'criteria';
+  | 'criteria'
+  /** "## Evaluation" holding measured changes on the job beside its tests: a change is an
+   * outcome (Kirkpatrick 3-4), anything else what the name says, an assessment. */
+  | 'assessment-unless-change'
+  /** "## Evaluation plan": measures are outcomes, but a test of learning named as such ("Written
+   * knowledge test at the end of the session") is an assessment, not an outcome lacking a
+   * target. */
+  | 'outcome-unless-test';
 
 export function newSink(
   section: number,
@@ -144,8 +157,11 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
 }
 
 function primaryKind(rule: KindRule): ItemKind {
-  if (rule === 'assessment') return 'assessment';
-  return rule === 'outcome' || rule === 'outcome-unless-learner' || rule === 'criteria'
+  if (rule === 'assessment' || rule === 'assessment-unless-change') return 'assessment';
+  return rule === 'outcome' ||
+    rule === 'outcome-unless-learner' ||
+    rule === 'criteria' ||
+    rule === 'outcome-unless-test'
     ? 'outcome'
     : 'objective';
 }
@@ -156,7 +172,11 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
   // with at least 8 organisms") is the learner's, whatever it counts.
   if (rule === 'criteria' && /^\s*(?:i|we)\s+(?:can|have|['’]ve|will|am|know)\b/i.test(plain))
     return 'objective';
+  if (rule === 'outcome-unless-test' && !readsAsMetric(plain) && namesLearningTest(plain))
+    return 'assessment';
   const change = readsAsChange(plain);
+  if (rule === 'assessment-unless-change')
+    return readsAsJobChange(plain) ? 'outcome' : 'assessment';
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
   if (rule === 'goal')
     return change || (readsAsMeasure(plain) && !readsAsLearnerStatement(plain, lex))
@@ -165,6 +185,18 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
   if (change || readsAsMeasure(plain)) return 'outcome';
   return readsAsLearnerStatement(plain, lex) ? 'objective' : 'outcome';
 }
+
+/**
+ * Whether an item of an evaluation plan names a test of learning (Kirkpatrick level 2) at its
+ * start: "Written knowledge test (20 questions) ...", "Practical driving test scored against
+ * ...", "Pre-test and post-test", "Knowledge check after each module". Observations, audits and
+ * surveys measure the job and stay outcomes.
+ */
+export function namesLearningTest(plain: string): boolean {
+  return LEARNING_TEST.test(plain);
+}
+const LEARNING_TEST =
+  /^\s*(?:[\p{L}\d'’-]+\s+){0,3}?(?:(?:pre|post)-?tests?|tests?|exams?|examinations?|quiz(?:zes)?|knowledge\s+checks?|role[- ]?plays?|check-?offs?|osces?|skills?\s+(?:tests?|checks?|assessments?)|(?:practical|written)\s+assessments?)(?![\p{L}\d-])(?!\s+(?:scores?|results?|pass\s+rates?|marks?)\b)/iu;
 
 /**
  * A learner statement: it starts with a behaviour in the base form ("Escalate a NEWS2 score of
@@ -295,7 +327,11 @@ function splitItem(
 }
 
 /** The rules of blocks whose items are read as outcomes first. */
-const OUTCOME_RULES = new Set<KindRule>(['outcome', 'outcome-unless-learner']);
+const OUTCOME_RULES = new Set<KindRule>([
+  'outcome',
+  'outcome-unless-learner',
+  'outcome-unless-test',
+]);
 /** A Kirkpatrick level as a measure's label: "Level 3:", "Level 3 (Behaviour):", "Level 2 –
  * Learning:", "Kirkpatrick level 4:", "L4:", or the level's name alone ("Reaction:",
  * "Behaviour:"; "Results:" is an outcome label of its own). */

@@ -4,12 +4,13 @@
 import type { List, RootContent } from 'mdast';
 import { readTask } from '../../language/assessment.js';
 import { readObjectiveForRecognition, readsAsPassiveCriterion } from '../../language/objective.js';
-import { readsAsChange, readsAsMetric } from '../../language/outcome.js';
+import { readsAsChange, readsAsJobChange, readsAsMetric } from '../../language/outcome.js';
 import { STATEMENT_LIST } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import {
   findLabelledItems,
   KIRKPATRICK_LABEL,
+  namesLearningTest,
   newSink,
   readItem,
   skipPrefix,
@@ -51,6 +52,19 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     placement = { ...placement, rule: 'outcome', weak: false };
     const own = b.outline.sections[s.section];
     if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
+  } else if (placement?.rule === 'assessment' && placement.weak && measuresChange(b, list)) {
+    // "## Evaluation" over "- Practical driving test ..." and "- Pallet damage claims fall from
+    // 14 to 5 a month": the plan's tests and its outcomes, not a breakdown of weights (a "%" in
+    // "drop by 30%" is not one).
+    placement = { ...placement, rule: 'assessment-unless-change' };
+    const own = b.outline.sections[s.section];
+    if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
+  } else if (
+    placement?.rule === 'outcome-unless-learner' &&
+    placement.weak &&
+    EVALUATION_PLAN.test(placement.naming?.name.name ?? '')
+  ) {
+    placement = { ...placement, rule: 'outcome-unless-test' };
   }
   if (!placement || (placement.weak && !bearsOut(b, list, placement))) {
     findLabelledItems(b, list, s.section, null);
@@ -85,6 +99,23 @@ function kirkpatrickPlan(b: Builder, list: List): boolean {
   return labelled >= 2 && labelled * 2 > all;
 }
 
+/** Whether an item of the list, among at most ten, is a measured change on the job ("Near-miss
+ * reports drop by 30% by Q3 2027"; not a model's "Accuracy improves from 0.81 to 0.88"). */
+function measuresChange(b: Builder, list: List): boolean {
+  const items = list.children.length > 10 ? list.children.slice(0, 10) : list.children;
+  for (const item of items) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    const text = plainTextOf(b, first.children);
+    if (readsAsJobChange(text.slice(skipPrefix(text)))) return true;
+  }
+  return false;
+}
+
+/** The names of a workplace evaluation plan ("Evaluation plan", "Measurement and evaluation",
+ * "Kirkpatrick levels"). */
+const EVALUATION_PLAN = /evaluat|measur|kirkpatrick/;
+
 /** The items a list is judged by: its first 2,000. (Judged by all of them, a list of 360,000
  * items had every item's text and reading made twice before one item was read: 145 MB more at
  * the peak and 4 s; no list in a course outline comes near.) */
@@ -114,7 +145,10 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     const text = plainTextOf(b, first.children);
     const body = text.slice(skipPrefix(text));
     all++;
-    if (placement.rule === 'assessment') {
+    if (placement.rule === 'assessment-unless-change') {
+      if (readsAsJobChange(body) || namesGradedWork(body) || namesLearningTest(body)) yes++;
+      else if (readTask([body], b.lex).level !== null) yes++;
+    } else if (placement.rule === 'assessment') {
       // "## Grading", "## Evaluation": a breakdown of weights ("Quizzes 30%"); "## Labs",
       // "## Activities": tasks or questions, not a trainer's notes.
       // A named kind of graded work ("Final project", "Participation") bears them out too.
@@ -125,7 +159,8 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     } else if (
       placement.rule === 'outcome-unless-learner' ||
       placement.rule === 'criteria' ||
-      placement.rule === 'outcome'
+      placement.rule === 'outcome' ||
+      placement.rule === 'outcome-unless-test'
     ) {
       // A measured change bears out an outcome name; under a weak one ("Success criteria" in a
       // school lesson plan) so does a learner's "I can" statement, read as an objective.

@@ -10,7 +10,7 @@
 import type { Paragraph } from 'mdast';
 import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
-import { readsAsMetric } from '../../language/outcome.js';
+import { readsAsJobChange, readsAsMeasure, readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
 import { plainOf, type PlainText } from '../plain.js';
 import {
@@ -45,7 +45,7 @@ export function readProse(s: Scope, p: Paragraph): void {
 // A condition may come first ("In situation X, you will be able to ..."); a pandoc definition
 // starts with ": ".
 const LEARNER_SENTENCE =
-  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s*:?\s+)?|t?swbat\b:?\s*|(?:we|i)(?:\s+are|\s+am|'re|’re|'m|’m)\s+learning\s+(?:how\s+)?to\s+)(?=\S)/iu;
+  /^(?::\s+)?(?:(?:by|at|upon|on|after|following|when|once)\b[^.;:]{0,120}?,?\s+|[^.;:,]{1,120},\s+)?(?:(?:you|students?|learners?|participants?|trainees?|delegates?|graduates?|the\s+(?:student|learner|participant|trainee)|(?:the\s+)?(?:new\s+)?(?:employees?|staff(?:\s+members?)?|hires?|agents?|operators?|technicians?|nurses?|supervisors?|managers?|team\s+members?|workers?|apprentices?|recruits?|cadets?))(?:\s+(?:will|should|shall|can|must|are\s+expected\s+to|will\s+be\s+expected\s+to)|'ll|’ll)\s+(?:(?:also|then)\s+)?(?:be\s+able\s+to\s*:?\s+)?|t?swbat\b:?\s*|(?:we|i)(?:\s+are|\s+am|'re|’re|'m|’m)\s+learning\s+(?:how\s+)?to\s+)(?=\S)/iu;
 
 // A sentence that sends the reader elsewhere for the objectives ("See the module handbook.",
 // "Please refer to the syllabus on Canvas.", "Check the page below for this week's outcomes.")
@@ -256,13 +256,23 @@ function readOutcomeSentences(s: Scope, p: Paragraph): boolean {
   const div = divAt(s, off(b, p).start);
   if (div.inOtherDiv) return false;
   const naming = div.naming ?? s.label ?? s.naming;
-  if (!naming || naming.name.kind !== 'outcome' || naming.name.strength !== 'strong') return false;
+  if (!naming || naming.name.kind !== 'outcome') return false;
   const plain = plainOf(b, p.children);
   const text = plain.text;
   if (text.length > 600 || !/\d/.test(text)) return false;
   const clauses = splitClauses(text).filter(([f, t]) => /[\p{L}]/u.test(text.slice(f, t)));
   if (!clauses.length || clauses.length > 3) return false;
-  if (!clauses.every(([f, t]) => readsAsMetric(text.slice(f, t)))) return false;
+  // Under a weak name ("Performance goal", "Business goals", "Targets") the sentences bear it out
+  // only as changes on the job with their deadline or a known business measure.
+  const weak = naming.name.strength !== 'strong';
+  if (
+    !clauses.every(([f, t]) =>
+      weak
+        ? readsAsJobChange(text.slice(f, t)) || readsAsMeasure(text.slice(f, t))
+        : readsAsMetric(text.slice(f, t)),
+    )
+  )
+    return false;
   const sink = newSink(s.section, 'prose', off(b, p), 'outcome');
   for (const [from, to] of clauses) {
     let end = to;
