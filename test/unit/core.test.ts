@@ -747,3 +747,29 @@ describe('vague-verb names the verb the author wrote', () => {
     assert.ok(messages[1]!.startsWith('"Own" is not observable'), messages[1]);
   });
 });
+
+describe('bulleted table cells', () => {
+  test('each "•" line of a cell is a behaviour, and the fix of a vague one keeps its capital', () => {
+    const text = [
+      '## Course map',
+      '',
+      '| Module | Module objectives | Assessments |',
+      '| --- | --- | --- |',
+      '| Schedule | • Build a network diagram • Understand float | Quiz 2 |',
+      '',
+    ].join('\n');
+    const ws = new Workspace();
+    ws.update('map.md', text);
+    const vague = ws.lint('map.md').filter((f) => f.ruleId === 'vague-verb');
+    assert.equal(vague.length, 1);
+    const preferred = vague[0]!.fixes.find((f) => f.isPreferred)!;
+    const fixed = applyEdits(text, preferred.edits);
+    assert.match(fixed, /• Build a network diagram • [A-Z]\w+ float \|/, fixed);
+    ws.update('map.md', fixed);
+    assert.deepEqual(
+      ws.lint('map.md').filter((f) => f.ruleId === 'vague-verb'),
+      [],
+      'the fixed cell is clean',
+    );
+  });
+});

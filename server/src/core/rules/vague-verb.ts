@@ -122,12 +122,16 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   const phraseEnd = plainIndex(o, vp.span.end - 1) + 1;
   if (phraseEnd <= start) return [];
   const plain = o.plain;
-  const atStart = !/[\p{L}\p{N}]/u.test(plain.slice(0, start));
   const head = /^[\p{L}'’-]+/u.exec(plain.slice(start))?.[0] ?? '';
+  // A behaviour that starts a line of its own after "; " or ". " (a table cell's bullets or
+  // `<br>` lines) keeps the capital its author gave it, as the first one does.
+  const atStart = !/[\p{L}\p{N}]/u.test(plain.slice(0, start));
+  const capital =
+    atStart || (/[.;!?]\s*$/.test(plain.slice(0, start)) && /^\p{Lu}/u.test(head));
   const form = verbForm(head, vp.key.split(' ')[0]!);
   const word = (verb: string) => {
     const w = inflect(verb, form);
-    return atStart ? capitalise(w) : w;
+    return capital ? capitalise(w) : w;
   };
   if (QUESTION_KEYS.has(vp.key)) return questionRewrites(plain, start, atStart);
   // "What git is" -> "Explain what git is": a verb before the topic, which stays as written.

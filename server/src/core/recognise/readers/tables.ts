@@ -484,8 +484,47 @@ function sliceByOffsets(plain: PlainText, cell: Cell, src?: string): PlainText {
   const offsets = plain.offsets.slice(a, e);
   offsets.push(e > a ? plain.offsets[e - 1]! + 1 : cell.end);
   const sliced = { text: plain.text.slice(a, e), offsets };
-  return src ? withBreaks(sliced, src, cell) : sliced;
+  return src ? withBullets(withBreaks(sliced, src, cell)) : sliced;
 }
+
+/**
+ * A cell's lines written with bullet characters, as a word processor pastes a bulleted cell ("•
+ * Define a project • Distinguish projects from operations"): the first bullet is dropped and each
+ * later one becomes "; " (or a space after a line's own punctuation), as a `<br>` does, so the
+ * lines read as the behaviours of one objective.
+ */
+function withBullets(part: PlainText): PlainText {
+  if (!BULLET.test(part.text)) return part;
+  let text = '';
+  const offsets: number[] = [];
+  const t = part.text;
+  let k = 0;
+  while (k < t.length && /\s/.test(t[k]!)) k++;
+  if (BULLET_CHAR.test(t[k] ?? '')) {
+    k++;
+    while (k < t.length && /\s/.test(t[k]!)) k++;
+  }
+  for (; k < t.length; k++) {
+    const ch = t[k]!;
+    if (BULLET_CHAR.test(ch) && /\s/.test(t[k - 1] ?? '') && /\s/.test(t[k + 1] ?? '')) {
+      const before = text.trimEnd();
+      if (!before) continue;
+      const sep = /[.;:,!?]$/.test(before) ? ' ' : '; ';
+      text = before + sep;
+      offsets.length = before.length;
+      for (let i = 0; i < sep.length; i++) offsets.push(part.offsets[k]!);
+      while (k + 1 < t.length && /\s/.test(t[k + 1]!)) k++;
+      continue;
+    }
+    text += ch;
+    offsets.push(part.offsets[k]!);
+  }
+  offsets.push(part.offsets[t.length]!);
+  return { text, offsets };
+}
+/** A bullet that starts a cell or stands between its lines ("• A • B"). */
+const BULLET = /^\s*[•▪◦‣]\s|\s[•▪◦‣]\s/;
+const BULLET_CHAR = /[•▪◦‣]/;
 
 const BR = /<br\s*\/?>/gi;
 
