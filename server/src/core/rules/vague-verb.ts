@@ -126,8 +126,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   // A behaviour that starts a line of its own after "; " or ". " (a table cell's bullets or
   // `<br>` lines) keeps the capital its author gave it, as the first one does.
   const atStart = !/[\p{L}\p{N}]/u.test(plain.slice(0, start));
-  const capital =
-    atStart || (/[.;!?]\s*$/.test(plain.slice(0, start)) && /^\p{Lu}/u.test(head));
+  const capital = atStart || (/[.;!?]\s*$/.test(plain.slice(0, start)) && /^\p{Lu}/u.test(head));
   const form = verbForm(head, vp.key.split(' ')[0]!);
   const word = (verb: string) => {
     const w = inflect(verb, form);
