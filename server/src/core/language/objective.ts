@@ -204,7 +204,7 @@ const LENGTH_MADE = new Set([
 const CRITERIA: (() => RegExp)[] = [
   () =>
     new RegExp(
-      String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
+      String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:the\s+(?:first|next)\s+)?(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
       'i',
     ),
   () =>
