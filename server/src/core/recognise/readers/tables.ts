@@ -15,6 +15,7 @@ import { canonicalId, SPACED_PREFIX } from '../references.js';
 import { readLeadIn } from '../leadins.js';
 import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
+import { readsAsMetric } from '../../language/outcome.js';
 import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -109,13 +110,17 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       readMeasureTable(s, span, plain, headers, rows);
     return true;
   }
+  // A programme's assessment plan ("| PLO | Measure | Target |"): the Target column states
+  // how well ("80% of students score 3 or higher"), the objective's degree, not an outcome.
+  if (!abcd && roles.outcome >= 0 && targetAsDegree(b, headers, rows, roles.outcome))
+    roles.outcome = -1;
   const sink = newSink(s.section, 'table', span, rule ?? ruleOf(roles.objectiveName!));
   const outcomes = newSink(s.section, 'table', span, 'outcome');
   // "| Objective | KPI | Target | By |": the outcome is the KPI with its row's baseline, target
   // and deadline, as in a table of measures.
   const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
-  const criteria = abcd ? abcd.degree : criteriaColumn(headers, roles);
+  const criteria = abcd ? abcd.degree : criteriaColumn(b, headers, rows, roles);
   let read = 0;
   for (const row of rows) {
     const cell = row[roles.objective];
@@ -220,11 +225,37 @@ function abcdColumns(
 const CRITERIA_HEADER =
   /^(?:(?:clinical|critical|observable|expected|measurable|key)\s+)?behaviou?rs?$|^(?:performance|measurable|assessment)\s+(?:criteria|criterion|indicators?|standards?)$|^(?:criteria|criterion|indicators?|degree|standard\s+of\s+performance)$/i;
 
-function criteriaColumn(headers: string[], roles: Roles): number {
+/** A column of how well each objective is to be met in a programme's assessment plan
+ * ("Target", "Criterion for success", "Benchmark", "Standard", "Expected level"). */
+const TARGET_DEGREE_HEADER =
+  /^(?:(?:performance\s+|success\s+|achievement\s+)?(?:targets?|benchmarks?)(?:\s+(?:performance|levels?|values?|scores?|\(%\)|%))?|(?:criteri(?:on|a)|standards?)(?:\s+(?:for|of)\s+(?:success|achievement|acceptable\s+performance))?|success\s+(?:criterion|standard|threshold)|(?:expected|minimum|acceptable|target)\s+(?:levels?(?:\s+of\s+(?:achievement|performance))?|standards?|performance|scores?|thresholds?)|performance\s+(?:benchmarks?|thresholds?))$/i;
+
+function criteriaColumn(b: Builder, headers: string[], rows: Cell[][], roles: Roles): number {
   const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
-  return headers.findIndex(
-    (h, col) => !taken.has(col) && CRITERIA_HEADER.test(h.replace(/[*_`:]/g, '').trim()),
+  const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
+  const found = clean.findIndex((h, col) => !taken.has(col) && CRITERIA_HEADER.test(h));
+  if (found >= 0 || roles.outcome >= 0) return found;
+  // With no outcome column, a Target or Benchmark column is the objectives' degree; beside a
+  // KPI column it is the KPI's target (measureParts).
+  return clean.findIndex(
+    (h, col) => !taken.has(col) && TARGET_DEGREE_HEADER.test(h) && !metricColumn(b, rows, col),
   );
+}
+
+/**
+ * Whether an objectives table's outcome column is a Target column that states degrees: headed
+ * so ("Target", "Performance target") and no cell of it a measured change or metric ("80% of
+ * students score 3 or higher"). A workplace table's targets ("First-visit fix rate rises from
+ * 62% to 75% within six months") stay its outcomes.
+ */
+function targetAsDegree(b: Builder, headers: string[], rows: Cell[][], col: number): boolean {
+  const h = headers[col]!.replace(/[*_`:]/g, '').trim();
+  return TARGET_DEGREE_HEADER.test(h) && !metricColumn(b, rows, col);
+}
+
+/** Some cell of the column reads as a business measure (a change, a target with a deadline). */
+function metricColumn(b: Builder, rows: Cell[][], col: number): boolean {
+  return columnTexts(b, rows, col).some(readsAsMetric);
 }
 
 interface Roles {
