@@ -531,6 +531,47 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says once, as information, that a course is written in another language', async () => {
+    const spanish = [
+      '# Introducción a la programación',
+      '',
+      '## Objetivos de aprendizaje',
+      '',
+      '- Comprender los conceptos básicos de la programación estructurada.',
+      '- Escribir programas sencillos en Python con buenas prácticas.',
+      '- Depurar errores comunes con la ayuda del intérprete.',
+      '',
+    ].join('\n');
+    const u = await open('es/curso.md', spanish);
+    const p = await client.diagnostics(u, (x) => x.diagnostics.length > 0);
+    assert.equal(p.diagnostics.length, 1, 'one note, no findings');
+    const [d] = p.diagnostics;
+    assert.equal(d!.severity, 3, 'information');
+    assert.equal(d!.source, 'bloomline');
+    assert.equal(d!.code, undefined, 'a note, not a rule');
+    assert.match(d!.message, /under "Objetivos de aprendizaje" are written in Spanish/);
+    assert.equal(d!.range.start.line, 2, 'on the heading that names them');
+
+    // One objective in French under an English heading: quiet, and the note stands on it.
+    const mixed = [
+      '# Databases',
+      '',
+      '## Learning objectives',
+      '',
+      '- Design a normalised schema for a library of at least 10 tables.',
+      '- Organiser une base de données.',
+      '',
+    ].join('\n');
+    const m = await open('mixed.md', mixed);
+    const q = await client.diagnostics(m, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(
+      q.diagnostics.map((x) => [x.range.start.line, x.code, x.severity]),
+      [[5, undefined, 3]],
+      q.diagnostics.map((x) => x.message).join(' | '),
+    );
+    assert.match(q.diagnostics[0]!.message, /^1 objective is written in French/);
+  });
+
   it('says why it declines a document nested too deep or too large, and recovers', async () => {
     const deep =
       '## Objectives\n\n- Understand DNS.\n\n' +

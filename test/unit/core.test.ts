@@ -615,6 +615,42 @@ describe('otherLanguage', () => {
       assert.equal(otherLanguage(text), language, text);
     }
   });
+  test('reads short objectives, their verb and an article or two, in each language', () => {
+    for (const [text, language] of [
+      ['Entender la recursión.', 'Spanish'],
+      ['Resolver problemas de programación dinámica.', 'Spanish'],
+      ['Modelar sistemas con diagramas UML.', 'Spanish'],
+      ['Organiser une base de données.', 'French'],
+      ['Comprendre la récursivité.', 'French'],
+      ['Programmer une application web simple.', 'French'],
+      ['Identifier les principales causes de la Révolution française.', 'French'],
+      ['Daten aus einer CSV-Datei einlesen.', 'German'],
+      ['Grundlagen der linearen Algebra anwenden.', 'German'],
+      ['Saper leggere un bilancio.', 'Italian'],
+      ["Progettare un'interfaccia utente accessibile.", 'Italian'],
+      ['Explicar o ciclo de vida de um projeto.', 'Portuguese'],
+      ['Implementar algoritmos de ordenação.', 'Portuguese'],
+    ] as const) {
+      assert.equal(otherLanguage(text), language, text);
+    }
+  });
+  test('an English line naming a foreign person, place or work stays English', () => {
+    for (const text of [
+      'Present a plan to Señor García de la Vega.',
+      'Describe the work of Gabriel García Márquez.',
+      'Visit the Museo del Prado.',
+      'Critique Les Demoiselles d’Avignon.',
+      'Analyse Cien años de soledad.',
+      'Discuss La Dolce Vita.',
+      'Explain Le Corbusier’s Villa Savoye.',
+      'Cook paella con gusto.',
+      'Organise a database.',
+      'Programmer productivity tools.',
+      'Identifier naming conventions.',
+    ]) {
+      assert.equal(otherLanguage(text), null, text);
+    }
+  });
   test('never an English line, loanwords and all', () => {
     for (const text of [
       "Describe the café's à la carte menu to a guest.",

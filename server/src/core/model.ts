@@ -342,8 +342,10 @@ export interface Outline {
   directives: DisableDirective[];
   /** Names with nothing readable under them (the unread-block rule reports them). */
   unread: UnreadBlock[];
-  /** Problems reading the file that are not findings (invalid front matter YAML...). */
-  notes: { message: string; span: Span }[];
+  /** Problems reading the file that are not findings (invalid front matter YAML...). The CLI
+   * prints each; `editor` ones the language server shows too, as an information diagnostic
+   * without a rule (objectives in another language: the author would otherwise see nothing). */
+  notes: { message: string; span: Span; editor?: true }[];
   /** Set when the text was not analysed at all (larger than MAX_OUTLINE_BYTES, nested deeper
    * than MAX_NESTING_DEPTH: limits.ts): why, as in `notes`. The outline then has no items. */
   declined?: string;

@@ -175,7 +175,7 @@ function build(
   readSignals(b, root);
   // Objectives in another language: said once for the file (language/other-language.ts).
   const note = otherLanguageNote(outline);
-  if (note) outline.notes.push(note);
+  if (note) outline.notes.push({ ...note, editor: true });
   if (reads) READS.set(parsed, reads);
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }

@@ -919,10 +919,14 @@ export class BloomlineServer implements ServerContext {
     this.openFindings.set(uri, findings);
     let reuse = this.openDiagnostics.get(uri);
     if (!reuse) this.openDiagnostics.set(uri, (reuse = new ReusedDiagnostics()));
-    const diagnostics = reuse.convert(findings, this.lines(key), (filePath, span) =>
+    const lines = this.lines(key);
+    const diagnostics = reuse.convert(findings, lines, (filePath, span) =>
       this.texts.has(filePath) ? this.location(filePath, span) : null,
     );
-    this.publish(uri, diagnostics, version, always);
+    // What the author is told once for the file (objectives in another language), as the CLI
+    // says it on stderr: after the findings, so that the reused ones keep their order.
+    const notes = outline ? noteDiagnostics(outline, (span) => spanToRange(lines, span)) : [];
+    this.publish(uri, notes.length ? [...diagnostics, ...notes] : diagnostics, version, always);
   }
 
   /** Publishes an open notebook's findings on the cells they stand in (each cell's own lines). */
@@ -943,12 +947,24 @@ export class BloomlineServer implements ServerContext {
         if (cell) byCell.get(cell.uri)!.push(f);
       }
     }
+    // Notes for the editor (objectives in another language), on the cell they stand in.
+    const notes = new Map<string, Diagnostic[]>();
+    if (!declined && outline)
+      for (const note of outline.notes) {
+        if (!note.editor) continue;
+        const at = layout.locate(note.span);
+        if (!at) continue;
+        const [d] = noteDiagnostics({ notes: [note] }, () => at.range);
+        if (d) notes.set(at.uri, [...(notes.get(at.uri) ?? []), d]);
+      }
     layout.cells.forEach((cell, i) => {
       const findings = byCell.get(cell.uri)!;
       this.openFindings.set(cell.uri, findings);
       const version = this.notebooks.cellDocument(cell.uri)?.version;
       const diagnostics =
-        declined && i === 0 ? declined : findings.map((f) => this.diagnostic(key, f));
+        declined && i === 0
+          ? declined
+          : [...findings.map((f) => this.diagnostic(key, f)), ...(notes.get(cell.uri) ?? [])];
       this.publish(cell.uri, diagnostics, version, always);
     });
   }
@@ -1229,7 +1245,27 @@ export class BloomlineServer implements ServerContext {
   }
 }
 
-/** Bloomline reads Markdown documents only: by language, or by file name. */
+/** The notes of an outline that the editor shows (Outline['notes'] `editor`): information, with
+ * no rule, on the first line of where the note stands. */
+function noteDiagnostics(
+  outline: Pick<Outline, 'notes'>,
+  range: (span: Span) => Diagnostic['range'],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const note of outline.notes) {
+    if (!note.editor) continue;
+    const r = range(note.span);
+    const end = r.end.line === r.start.line ? r.end : r.start;
+    out.push({
+      range: { start: r.start, end },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: note.message,
+    });
+  }
+  return out;
+}
+
 /** The one diagnostic of a document the core declined: why, where (the line nested too deep,
  * or the start), as information. */
 function declinedDiagnostic(lines: Lines, outline: Outline): Diagnostic {

@@ -11,15 +11,51 @@ import type { Objective, Outline, Span } from '../model.js';
 
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   Spanish:
-    'el la los las de del y que en para por con una unos unas su sus al se como es lo más sobre entre según sin',
+    'el la los las de del y que en para por con un una unos unas su sus al se como es lo más sobre entre según sin',
   French:
-    "le la les des du et une un dans avec pour sur est au aux d' l' qu' ce ces cette leur leurs par en où sont",
+    "le la les de des du et une un dans avec pour sur est au aux d' l' qu' ce ces cette leur leurs par en où sont",
   German:
-    'der das den dem des und ist mit für von zu ein eine einen einer eines wie nicht auf sie sich im vom zum zur oder auch werden wird',
+    'der das den dem des und ist mit für von zu ein eine einen einer eines wie nicht auf sie sich im vom zum zur oder auch werden wird aus bei nach durch über',
   Italian:
-    "il lo gli le di e che nel nella nelle negli per con una uno dei delle della degli del alla alle ai sul sulla tra fra è l' un'",
+    "il lo gli le di e che nel nella nelle negli per con un una uno dei delle della degli del alla alle ai sul sulla tra fra è l' un'",
   Portuguese:
-    'o os as da do dos das em no na nos nas e que para com uma um ao aos pelo pela pelos pelas é seu sua entre sem',
+    'o os as de da do dos das em no na nos nas e que para com uma um ao aos pelo pela pelos pelas é seu sua entre sem',
+};
+
+/** Verbs an objective in each language is written with, in the infinitive ("Comprender",
+ * "Organiser", "anwenden", "Progettare"): none of them an English word used as a verb. A verb
+ * counts as one of its language's words, so a short objective ("Organiser une base de
+ * données.") has the two words it needs. */
+const VERBS: Readonly<Record<string, string>> = {
+  Spanish: `analizar aplicar aprender argumentar calcular clasificar comparar comprender comunicar
+    conocer construir crear definir demostrar desarrollar describir diferenciar diseñar
+    distinguir ejecutar elaborar entender escribir evaluar examinar explicar expresar formular
+    identificar ilustrar implementar integrar interpretar investigar justificar leer manejar
+    modelar organizar planificar presentar producir programar reconocer redactar relacionar
+    resolver resumir saber seleccionar usar utilizar valorar`,
+  French: `analyser appliquer apprendre argumenter calculer classer classifier communiquer
+    comparer comprendre concevoir connaître construire créer décrire définir démontrer
+    développer différencier distinguer écrire élaborer évaluer examiner exécuter expliquer
+    identifier illustrer implémenter intégrer interpréter justifier lire maîtriser modéliser
+    organiser planifier produire programmer reconnaître rédiger relier résoudre résumer savoir
+    sélectionner utiliser`,
+  German: `analysieren anwenden auswerten begründen benennen berechnen beschreiben beurteilen
+    bewerten darstellen definieren durchführen einlesen entwerfen entwickeln erkennen erklären
+    erläutern erstellen gestalten identifizieren implementieren interpretieren kennen
+    klassifizieren lernen lesen lösen modellieren nennen planen programmieren schreiben
+    unterscheiden untersuchen vergleichen verstehen verwenden wissen zusammenfassen`,
+  Italian: `analizzare applicare apprendere argomentare calcolare classificare comprendere
+    comunicare confrontare conoscere costruire creare definire descrivere differenziare
+    dimostrare distinguere elaborare esaminare eseguire giustificare identificare illustrare
+    implementare integrare interpretare leggere modellare organizzare pianificare produrre
+    programmare progettare redigere riassumere riconoscere risolvere saper sapere scrivere
+    spiegare sviluppare usare utilizzare valutare`,
+  Portuguese: `analisar aplicar aprender argumentar avaliar calcular classificar compreender
+    comunicar conhecer construir criar definir demonstrar desenvolver descrever diferenciar
+    distinguir elaborar entender escrever examinar executar explicar identificar ilustrar
+    implementar integrar interpretar investigar justificar ler modelar organizar planear
+    planejar produzir programar reconhecer redigir relacionar resolver resumir saber
+    selecionar usar utilizar`,
 };
 
 /** Function words of English, none of which is one of the languages above ("a", "in", "on",
@@ -32,8 +68,19 @@ const ENGLISH = new Set(
 );
 
 const LANGUAGES = Object.entries(FUNCTION_WORDS).map(
-  ([language, words]) => [language, new Set(words.split(' '))] as const,
+  ([language, words]) =>
+    [language, new Set(words.split(' ')), new Set(VERBS[language]!.trim().split(/\s+/))] as const,
 );
+
+/** Letters that tell apart languages that share their function words ("de", "la", "implementar"
+ * in Spanish and Portuguese): half a word's weight, enough to settle a tie. */
+const OWN_LETTERS: Readonly<Record<string, RegExp>> = {
+  Spanish: /[ñ¿¡]/i,
+  French: /[èêœ]|ç(?!ão|ões)/i,
+  German: /[äöüß]/i,
+  Italian: /[ìò]|\p{L}[àè](?!\p{L})/iu,
+  Portuguese: /[ãõ]/i,
+};
 
 /** Letters no English word needs (loanwords aside, which come with English words around them). */
 const FOREIGN_LETTER = /[áéíóúñüäöëïßçãõâêîôûàèìòùœ]/i;
@@ -45,29 +92,36 @@ const FOREIGN_LETTER = /[áéíóúñüäöëïßçãõâêîôûàèìòùœ]/i
  */
 export function otherLanguage(text: string): string | null {
   const words = text
-    .toLowerCase()
     .replace(/[’`]/g, "'")
     .split(/[^\p{L}']+/u)
     .flatMap((w) => {
-      // "d'une", "l'analyse", "qu'il": the elided article is a word of its own.
-      const m = /^([dlq]u?')(.+)$/.exec(w);
+      // "d'une", "l'analyse", "qu'il", "un'interfaccia": the elided article is a word of its own.
+      const m = /^([dlq]u?'|[Uu]n')(.+)$/i.exec(w);
       return m ? [m[1]!, m[2]!] : [w.replace(/^'+|'+$/g, '')];
     })
     .filter(Boolean);
   if (words.length < 3) return null;
-  if (words.some((w) => ENGLISH.has(w))) return null;
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => ENGLISH.has(w))) return null;
   let best: string | null = null;
   let bestHits = 0;
-  for (const [language, set] of LANGUAGES) {
-    const hits = words.filter((w) => set.has(w)).length;
-    if (hits > bestHits) {
+  let bestScore = 0;
+  for (const [language, set, verbs] of LANGUAGES) {
+    // A function word counts written small (or first): a capital one inside an English line is
+    // part of a name or a title ("Critique Les Demoiselles d'Avignon").
+    const hits = lower.filter(
+      (w, i) => verbs.has(w) || (set.has(w) && (i === 0 || words[i] === w)),
+    ).length;
+    const score = hits + (OWN_LETTERS[language]!.test(text) ? 0.5 : 0);
+    if (hits > 0 && score > bestScore) {
       best = language;
       bestHits = hits;
+      bestScore = score;
     }
   }
-  // Three function words, or two in a line of five words or with a letter English does not
-  // use; one is never enough: "à la" in an English noun phrase is a loan phrase.
-  const letters = words.some((w) => FOREIGN_LETTER.test(w));
+  // Three words of the language, or two in a line of five words or with a letter English does
+  // not use; one is never enough: "à la" in an English noun phrase is a loan phrase.
+  const letters = lower.some((w) => FOREIGN_LETTER.test(w));
   if (bestHits >= 3 || (bestHits === 2 && (letters || words.length >= 5))) return best;
   return null;
 }
