@@ -226,6 +226,40 @@ describe('language server: Quarto, R Markdown and notebooks', { timeout: 20_000 
       assert.equal(client.latestDiagnostics(nbUri()), undefined);
     });
 
+    it('shows the note of a notebook written in another language on the cell it stands in', async () => {
+      const es = uri('curso.ipynb');
+      const esCell = (i: number) => `${es.replace(/^file:/, 'vscode-notebook-cell:')}#cell${i}`;
+      const esCells = [
+        '# Fechas y horas',
+        '## Objetivos de aprendizaje\n\n- Comprender los conceptos básicos de las zonas horarias.\n- Convertir una fecha a UTC con la biblioteca estándar.',
+      ];
+      await client.notify('notebookDocument/didOpen', {
+        notebookDocument: {
+          uri: es,
+          notebookType: 'jupyter-notebook',
+          version: 1,
+          cells: esCells.map((_, i) => ({ kind: 1, document: esCell(i) })),
+        },
+        cellTextDocuments: esCells.map((text, i) => ({
+          uri: esCell(i),
+          languageId: 'markdown',
+          version: 1,
+          text,
+        })),
+      });
+      const p = await client.diagnostics(esCell(1), (d) => d.diagnostics.length > 0);
+      assert.equal(p.diagnostics.length, 1);
+      assert.equal(p.diagnostics[0]!.severity, 3);
+      assert.equal(p.diagnostics[0]!.code, undefined);
+      assert.match(p.diagnostics[0]!.message, /written in Spanish/);
+      assert.equal(p.diagnostics[0]!.range.start.line, 0, "the heading, in the cell's lines");
+      assert.deepEqual((await client.diagnostics(esCell(0))).diagnostics, []);
+      await client.notify('notebookDocument/didClose', {
+        notebookDocument: { uri: es },
+        cellTextDocuments: esCells.map((_, i) => ({ uri: esCell(i) })),
+      });
+    });
+
     it('offers the quick fix as an edit of the cell, and hovers in the cell', async () => {
       const p = client.latestDiagnostics(cell(2))!;
       const vague = p.diagnostics.find((d) => d.code === 'vague-verb')!;
