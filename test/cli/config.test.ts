@@ -80,6 +80,44 @@ test('invalid settings: one line per problem, with its place, path and a suggest
   assert.ok(!ids.includes('missing-criterion'), 'the good setting applies');
 });
 
+test('every problem of a config file at once, as a compiler lists them: each kind, a key given twice, each at its place', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': [
+      '{',
+      '  "preset": "strictest",',
+      '  "rules": {',
+      '    "vague-verb": "off",',
+      '    "no-verb": 3,',
+      '    "vague-verb": "error",',
+      '    "missing-criteria": "off"',
+      '  },',
+      '  "kind": "college",',
+      '  "files": "**/*.md",',
+      '  "vaguePhrases": ["grasp", 7],',
+      '  "verbs": { "apply": ["triage"], "use": ["scaffold"] },',
+      '  "colour": "blue"',
+      '}',
+    ].join('\n'),
+    'course.md': VAGUE,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 2);
+  const lines = r.stderr.split('\n').filter((l) => l);
+  assert.deepEqual(lines, [
+    'bloomline: .bloomline.json:2:13: preset: must be "recommended", "strict" or "carpentries", not "strictest" (did you mean "strict"?); using "recommended"',
+    'bloomline: .bloomline.json:4:5: rules.vague-verb: given again on line 6, which is the one used; ignored',
+    'bloomline: .bloomline.json:5:16: rules.no-verb: 3 is not a severity: use "off", "hint", "information", "warning" or "error"; "no-verb" stays "warning"',
+    'bloomline: .bloomline.json:7:5: rules.missing-criteria: unknown rule "missing-criteria" (did you mean "missing-criterion"?); ignored',
+    'bloomline: .bloomline.json:9:11: kind: must be "auto", "workplace", "academic" or "workshop", not "college"; using "auto"',
+    'bloomline: .bloomline.json:10:12: files: must be a list of glob patterns (strings), not a string (write ["**/*.md"]); ignored',
+    'bloomline: .bloomline.json:11:29: vaguePhrases[1]: must be a string, not a number; ignored',
+    'bloomline: .bloomline.json:12:35: verbs.use: unknown Bloom level "use" (remember, understand, apply, analyze, evaluate, create); ignored',
+    'bloomline: .bloomline.json:13:3: colour: unknown setting "colour" (known: preset, rules, kind, linking, files, ignores, vaguePhrases, verbs); ignored',
+  ]);
+  const vague = r.files[0]!.messages.find((m) => m.ruleId === 'vague-verb');
+  assert.equal(vague?.severity, 'error', 'the last of a key given twice applies, as in JSON.parse');
+});
+
 test('an invalid config is reported once, however many files use it', (t) => {
   const dir = project(t, {
     '.bloomline.json': '[1, 2',

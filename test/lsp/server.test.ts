@@ -109,6 +109,11 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     fs.mkdirSync(path.join(dir, 'broken'));
     fs.writeFileSync(path.join(dir, 'broken', 'notes.md'), LESSON);
     fs.writeFileSync(path.join(dir, 'broken', '.bloomline.json'), '{ "rules": { } ,, }\n');
+    fs.mkdirSync(path.join(dir, 'twice'));
+    fs.writeFileSync(
+      path.join(dir, 'twice', '.bloomline.json'),
+      '{\n  "rules": {\n    "no-verb": "off",\n    "no-verb": "error",\n    "no-verbs": "off"\n  },\n  "kind": 3\n}\n',
+    );
     fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'README.md'), MODULE2);
 
@@ -199,6 +204,25 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     const vague = p.diagnostics.find((x) => x.code === 'vague-verb');
     assert.equal(vague?.severity, 2, 'the default severity, not the invalid one');
     assert.ok(codes(p).includes('missing-criterion'));
+  });
+
+  it('lists every problem of a .bloomline.json at once, a key given twice too, each where it is', async () => {
+    const p = await client.diagnostics(uri('twice/.bloomline.json'));
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
+      [
+        [2, 4, 1],
+        [4, 4, 1],
+        [6, 10, 1],
+      ],
+      p.diagnostics.map((d) => d.message).join(' | '),
+    );
+    assert.match(
+      p.diagnostics[0]!.message,
+      /rules\.no-verb: given again on line 4, which is the one used; ignored/,
+    );
+    assert.match(p.diagnostics[1]!.message, /rules\.no-verbs: unknown rule "no-verbs"/);
+    assert.match(p.diagnostics[2]!.message, /kind: must be/);
   });
 
   it('offers quick fixes, fix-all of a rule and source.fixAll.bloomline', async () => {

@@ -12,6 +12,7 @@ import {
   isOutlineName,
   parseLocatedJson,
   resolveConfig,
+  duplicateKeyIssues,
   type Config,
 } from '../core/index.js';
 import { CliError, fsReason, type Log } from './log.js';
@@ -123,6 +124,7 @@ export class ConfigResolver {
     }
     const { config, issues } = resolveConfig(json.value);
     const located = issues.map((x) => ({ x, span: json.locate(x.path, x.atKey) }));
+    for (const d of duplicateKeyIssues(json, text)) located.push({ x: d.issue, span: d.span });
     located.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
     for (const { x, span } of located) {
       const at = span ? where(span.start) : shown;

@@ -10,7 +10,7 @@ import {
   type Severity,
   type SeveritySetting,
 } from './model.js';
-import { formatJsonPath, type JsonPath } from './located-json.js';
+import { formatJsonPath, type JsonPath, type JsonSpan, type LocatedJson } from './located-json.js';
 
 export type PresetName = 'recommended' | 'strict' | 'carpentries';
 export type Linking = 'sections' | 'explicit';
@@ -392,6 +392,31 @@ export function resolveConfig(raw: unknown): ResolvedConfigData {
     ignores: lists.ignores!,
     vaguePhrases: lists.vaguePhrases!.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')),
     verbs,
+  });
+}
+
+/**
+ * A problem for each key given twice in one object of a config file ("vague-verb" set to "off",
+ * then to "error"), at the key that is dropped: JSON.parse keeps the last silently, so one of
+ * the author's two settings would do nothing unsaid. `text` is the file's, for the line number.
+ */
+export function duplicateKeyIssues(
+  json: Pick<LocatedJson, 'duplicates'>,
+  text: string,
+): { issue: ConfigIssue; span: JsonSpan }[] {
+  return json.duplicates.map((d) => {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < d.used.start; i = text.indexOf('\n', i + 1))
+      line++;
+    return {
+      issue: {
+        path: d.path,
+        atKey: true,
+        message: `given again on line ${line}, which is the one used`,
+        fallback: 'ignored',
+      },
+      span: d.key,
+    };
   });
 }
 

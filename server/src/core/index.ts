@@ -10,6 +10,7 @@ export {
   RULE_DEFAULTS,
   RULE_IDS,
   resolveConfig,
+  duplicateKeyIssues,
   didYouMean,
   editDistance,
   type Config,

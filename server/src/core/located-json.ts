@@ -26,6 +26,9 @@ export interface LocatedJson {
   error: JsonSyntaxError | null;
   /** Where the value at a path is (its key, for an object member, when `key` is asked). */
   locate(path: JsonPath, key?: boolean): JsonSpan | null;
+  /** Each key given again later in its object, which JSON.parse (and `value`) silently drops:
+   * the key's place, and the place of the key's last occurrence, the one that applies. */
+  duplicates: { path: JsonPath; key: JsonSpan; used: JsonSpan }[];
 }
 
 interface Place {
@@ -48,16 +51,31 @@ export function parseLocatedJson(text: string): LocatedJson {
     root = parseJson(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   } catch (err) {
     if (!(err instanceof JsonError)) throw err;
-    return { value: undefined, error: { message: err.message, offset: err.offset }, locate };
+    return {
+      value: undefined,
+      error: { message: err.message, offset: err.offset },
+      locate,
+      duplicates: [],
+    };
   }
 
   const path: (string | number)[] = [];
+  const duplicates: LocatedJson['duplicates'] = [];
   const valueOf = (node: JsonNode, key?: JsonSpan): unknown => {
     let v: unknown;
     switch (node.type) {
       case 'object': {
         const o: Record<string, unknown> = {};
+        const last = new Map<string, JsonSpan>();
+        for (const m of node.members) last.set(m.key, { start: m.keyStart, end: m.keyEnd });
         for (const m of node.members) {
+          const used = last.get(m.key)!;
+          if (used.start !== m.keyStart)
+            duplicates.push({
+              path: [...path, m.key],
+              key: { start: m.keyStart, end: m.keyEnd },
+              used,
+            });
           path.push(m.key);
           // Defined as an own property even for "__proto__", as JSON.parse does.
           Object.defineProperty(o, m.key, {
@@ -94,7 +112,8 @@ export function parseLocatedJson(text: string): LocatedJson {
     places.set(pathKey(path), { key, value: { start: node.start, end: node.end } });
     return v;
   };
-  return { value: valueOf(root), error: null, locate };
+  const value = valueOf(root);
+  return { value, error: null, locate, duplicates };
 }
 
 /** A path as people read it: `rules.vague-verb`, `files[2]`, `rules["a b"]`; the whole value is

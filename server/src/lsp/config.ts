@@ -11,6 +11,7 @@ import {
   formatJsonPath,
   parseLocatedJson,
   resolveConfig,
+  duplicateKeyIssues,
   type Config,
 } from '../core/index.js';
 import { matchGlob, matchGlobOrParent } from '../cli/glob.js';
@@ -284,8 +285,10 @@ function parseConfig(text: string): Loaded {
     };
   }
   const { issues, valid } = resolveConfig(json.value);
-  const problems = issues.map((x): ConfigProblem => {
-    const span = json.locate(x.path, x.atKey) ?? { start: 0, end: 0 };
+  const located = issues.map((x) => ({ x, span: json.locate(x.path, x.atKey) }));
+  for (const d of duplicateKeyIssues(json, text)) located.push({ x: d.issue, span: d.span });
+  const problems = located.map(({ x, span: at }): ConfigProblem => {
+    const span = at ?? { start: 0, end: 0 };
     const path = x.path.length ? `${formatJsonPath(x.path)}: ` : '';
     return {
       message: `Invalid ${CONFIG_FILE}: ${path}${x.message}; ${x.fallback}. The rest of the file applies.`,
