@@ -174,6 +174,10 @@ export interface ItemBase {
   references: Reference[];
   /** For an item nested under another item: the parent's kind and index. */
   parent: { kind: ItemKind; index: number } | null;
+  /** For a table row's outcome or assessment whose objectives cell holds several objective
+   * sentences (split by `<br>`): the indexes of the objectives after the first (`parent`), which
+   * it measures or checks the same way, by the row. */
+  rowObjectives?: number[];
   /** Plain text of the analysed part and, for each of its UTF-16 units, its source offset
    * (plus one past the end). A fix is only offered where plain and source agree. */
   plain: string;

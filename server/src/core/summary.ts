@@ -90,6 +90,7 @@ export function summariseOutline(outline: Outline, options: SummaryOptions = {})
     // Nesting links an item with its parent in the same file only: what other files need is
     // where the item is, not the link.
     parent: item.parent,
+    ...(item.rowObjectives ? { rowObjectives: item.rowObjectives } : {}),
     plain: '',
     offsets: [],
     insertion: null,

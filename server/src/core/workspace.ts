@@ -651,6 +651,11 @@ export class Workspace {
       if (item.kind !== 'objective' && item.parent?.kind === 'objective') {
         const via = item.source === 'table' ? 'row' : 'nesting';
         connect(outline.objectives[item.parent.index]!, item, via, false);
+        // The other objectives of the row's cell (several sentences split by `<br>`).
+        for (const index of item.rowObjectives ?? []) {
+          const mate = outline.objectives[index];
+          if (mate) connect(mate, item, via, false);
+        }
         explicit.add(item);
       }
     }

@@ -133,9 +133,28 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       idCell && ID_CELL.test(idText)
         ? { id: canonicalId(idText), span: locate(b, idCell, idText) }
         : null;
-    const made = addItem(b, sink, text, cell, { id, insertion: null });
+    // Objective sentences of their own split by `<br>` (each with its verb and its period) are
+    // separate objectives of the row; a row with an ID names one objective, whose lines stay
+    // its behaviours.
+    const sentences = id ? null : breakSentences(b, plain, cell);
+    const made = sentences
+      ? addItem(b, sink, sentences[0]!.text, sentences[0]!.cell, { insertion: null })
+      : addItem(b, sink, text, cell, { id, insertion: null });
     if (!made) continue;
     read++;
+    const more: Objective[] = [];
+    if (sentences && made.kind === 'objective')
+      for (const part of sentences.slice(1)) {
+        const next = addItem(b, sink, part.text, part.cell, { insertion: null });
+        if (next?.kind === 'objective') {
+          more.push(next as Objective);
+          read++;
+        }
+      }
+    // The row's outcome and assessment measure and check each objective of the cell.
+    const rowObjectives = (item: ReturnType<typeof addItem>) => {
+      if (item && more.length) item.rowObjectives = more.map((o) => o.index);
+    };
     // "| Clinical behaviours |", "| Performance criteria |": a criterion stated there is the
     // objective's degree, as an ABCD "Degree:" sub-item's is.
     const degreeCell = criteria >= 0 ? row[criteria] : undefined;
@@ -165,7 +184,8 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
         };
       }
     }
-    if (degree || condition) (made as Objective).abcd = { condition, degree };
+    if (degree || condition)
+      for (const o of [made as Objective, ...more]) o.abcd = { condition, degree };
     const outCell = roles.outcome >= 0 ? row[roles.outcome] : undefined;
     if (outCell && made.kind === 'objective') {
       let outText = sliceByOffsets(plain, outCell, b.text);
@@ -176,20 +196,24 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
           if (part?.text.trim()) outText = join(outText, joiner(word, part), part);
         }
       if (outText.text.trim())
-        addItem(b, outcomes, outText, outCell, {
-          parent: { kind: 'objective', index: made.index },
-          insertion: null,
-        });
+        rowObjectives(
+          addItem(b, outcomes, outText, outCell, {
+            parent: { kind: 'objective', index: made.index },
+            insertion: null,
+          }),
+        );
     }
     const checkCell = roles.assessment >= 0 ? row[roles.assessment] : undefined;
     if (checkCell && made.kind === 'objective') {
       const checkText = sliceByOffsets(plain, checkCell, b.text);
       if (/[\p{L}\p{N}]/u.test(checkText.text) && !ratingMarks(checkText.text))
-        addItem(b, assessments, checkText, checkCell, {
-          parent: { kind: 'objective', index: made.index },
-          insertion: null,
-          kind: 'assessment',
-        });
+        rowObjectives(
+          addItem(b, assessments, checkText, checkCell, {
+            parent: { kind: 'objective', index: made.index },
+            insertion: null,
+            kind: 'assessment',
+          }),
+        );
     }
   }
   if (s.naming && read) s.naming.read += read;
@@ -558,6 +582,44 @@ const BULLET = /^\s*[•▪◦‣]\s|\s[•▪◦‣]\s/;
 const BULLET_CHAR = /[•▪◦‣]/;
 
 const BR = /<br\s*\/?>/gi;
+
+/**
+ * The lines of a cell split with `<br>` when each is an objective sentence of its own: it ends
+ * with a period and has its own behaviour verb ("Explain how a reverse proxy routes requests.<br>
+ * Deploy the API ..."). Null otherwise: lines without their period, or one without a verb ("Explain
+ * the REST constraints.<br>Resource URLs and status codes."), are one objective's behaviours.
+ */
+function breakSentences(
+  b: Builder,
+  plain: PlainText,
+  cell: Cell,
+): { text: PlainText; cell: Cell }[] | null {
+  const src = b.text.slice(cell.start, cell.end);
+  if (!/<br/i.test(src)) return null;
+  const parts: Cell[] = [];
+  let from = 0;
+  BR.lastIndex = 0;
+  for (let m = BR.exec(src); m; m = BR.exec(src)) {
+    parts.push(trim(b.text, cell.start + from, cell.start + m.index));
+    from = m.index + m[0].length;
+  }
+  parts.push(trim(b.text, cell.start + from, cell.end));
+  const lines = parts.filter((c) => c.end > c.start);
+  if (lines.length < 2) return null;
+  const out: { text: PlainText; cell: Cell }[] = [];
+  for (const c of lines) {
+    const text = sliceByOffsets(plain, c);
+    const t = text.text.trim();
+    if (!/[\p{L}\p{N})"'”’]\.$/u.test(t) || t.split(/\s+/).length < 3) return null;
+    // A behaviour verb of the Bloom lists (or a vague one), not a noun read as a verb ("Resource
+    // URLs, status codes and errors.": unknown-verb's reading).
+    const reading = readObjectiveForRecognition(t, b.lex);
+    if (!reading.verb || !(reading.vague || reading.behaviours.some((x) => x.known && x.level)))
+      return null;
+    out.push({ text, cell: c });
+  }
+  return out;
+}
 
 /**
  * A cell's lines, split with `<br>` (a Markdown table cell holds no list): the plain text
