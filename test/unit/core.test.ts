@@ -697,6 +697,13 @@ describe('a course in another language', () => {
       '- Compreender os conceitos básicos da programação.\n- Escrever um programa com uma estrutura de repetição.',
     ],
   ];
+  test('a file whose author turned every rule off gets no note either', () => {
+    const [, heading, body] = COURSES[0]!;
+    const text = `<!-- bloomline-disable-file -->\n\n# Curso\n\n## ${heading}\n\n${body}\n`;
+    assert.deepEqual(notesOf(text), []);
+    const some = `<!-- bloomline-disable-file no-verb -->\n\n# Curso\n\n## ${heading}\n\n${body}\n`;
+    assert.equal(notesOf(some).length, 1, 'one rule off: the note stays');
+  });
   test('a course written wholly in another language gets one note, at its objectives heading', () => {
     for (const [language, heading, body] of COURSES) {
       const text = `# Curso\n\n## ${heading}\n\n${body}\n\n## ${heading} (2)\n\n${body}\n`;

@@ -173,9 +173,11 @@ function build(
     s.path = [...outline.sections[s.parent!]!.path, s.title];
   readDisableComments(b);
   readSignals(b, root);
-  // Objectives in another language: said once for the file (language/other-language.ts).
+  // Objectives in another language: said once for the file (language/other-language.ts), in
+  // the editor too; not in a file whose author turned every rule off.
   const note = otherLanguageNote(outline);
-  if (note) outline.notes.push({ ...note, editor: true });
+  const silenced = outline.directives.some((d) => d.kind === 'disable-file' && !d.rules.length);
+  if (note && !silenced) outline.notes.push({ ...note, editor: true });
   if (reads) READS.set(parsed, reads);
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }
