@@ -38,6 +38,7 @@ export const REAL_SETS = [
   'held-out-real-8',
   'held-out-real-9',
   'held-out-real-10',
+  'held-out-real-11',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];

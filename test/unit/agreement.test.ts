@@ -574,11 +574,36 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.925, `compound ${f.compound}`);
   });
 
+  test('held-out-real-11.json (an eleventh real set; seen since the fourteenth pass)', () => {
+    const labels = heldOut('held-out-real-11.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-11.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or verb tables (67
+    // sources in 20 genres: cloud and vendor certifications, CEFR and ACTFL can-do statements,
+    // aviation and maritime, chemistry and physics labs, library instruction, veterinary
+    // medicine, law, dance, theatre and music, police and fire academies, K-12 standards,
+    // graduate research methods, residency milestones, sales, compliance, a trade), committed
+    // before Bloomline ran on it, and measured unseen on the reader at the start of 2 December's
+    // fifth session (8dcc05a) and after its exam-guide fix: both strict 0.726, lenient 0.841,
+    // read 1.000, vague 0.900, criterion 0.974, compound 0.892; and after the thirteenth pass,
+    // made from the other sets (84dcc31): strict 0.726, lenient 0.843, the rest the same. The
+    // fourteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
+    // hold its figures.
+    assert.ok(f.strict >= 0.726, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.843, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.899, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.891, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
     'held-out-real-9.json',
     'held-out-real-10.json',
+    'held-out-real-11.json',
     // Unseen: only its shape is tested here; its figures are in docs/agreement.md.
     'held-out-real-12.json',
   ])
