@@ -967,6 +967,19 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Divide a business process into its component activities.', false, 'analyze', false, false],
   ['Heat, light and sound energy sources', false, null, false, false],
   ['Taste, smell and touch receptors', false, null, false, false],
+  // Fourteenth pass: a standards code printed before the objective with no colon or dash (K-12
+  // standards, curriculum documents) is set aside when a behaviour follows, as "PLO #3:" is; a
+  // version number in a topic is not a code before a behaviour.
+  ['5.NF.4 Multiply a fraction by a whole number.', false, 'apply', false, false],
+  ['SPI 0706.3.2 Solve two-step linear equations.', false, 'apply', false, false],
+  [
+    'MS-ESS1-3 Analyze and interpret data to determine scale properties of objects in the solar system.',
+    false,
+    'analyze',
+    false,
+    true,
+  ],
+  ['Python 3.12 release notes', false, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -982,6 +995,7 @@ const NO_VERB = new Set([
   'Table and figure placement',
   'Heat, light and sound energy sources',
   'Taste, smell and touch receptors',
+  'Python 3.12 release notes',
 ]);
 
 describe('objective classification', () => {

@@ -165,6 +165,14 @@ const LABEL =
 /** A label in brackets or parentheses: "(Application Level)", "(LO 4)", "[ME1]" (an outcome's
  * code or the level its author names; the behaviour is what follows). */
 const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
+/** A standards code with no colon or dash after it: "4.NBT.1 Recognize ...", "M4.A.1.1.1 Write
+ * ...", "HS-ESS2-5 Plan ...", "CCSS.MATH.CONTENT.6.RP.A.3 Use ...", and one after a short
+ * capitalised prefix ("SPI 0406.2.2 Locate ...", "ELA 7.3.2 Identify ..."): one token of letters
+ * and digits joined by dots or hyphens, with a digit in it (K-12 standards and curriculum
+ * documents print their codes so). Set aside only when a behaviour follows, as a label is
+ * ("Python 3.12 features" stays a topic). */
+const CODE_LABEL =
+  /^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?\s+/u;
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
  * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
 const CONDITION =
@@ -589,14 +597,19 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
         continue;
       }
     }
-    const label = LABEL.exec(rest) ?? BRACKET_LABEL.exec(rest);
-    if (label && !startsBehaviour(masked, start, lex)) {
-      const after = skipLeadIns(masked, start + label[0].length, lex);
-      if (startsBehaviour(masked, after, lex)) {
-        start = after;
-        continue;
+    let moved = false;
+    if (!startsBehaviour(masked, start, lex))
+      for (const re of [LABEL, BRACKET_LABEL, CODE_LABEL]) {
+        const label = re.exec(rest);
+        if (!label) continue;
+        const after = skipLeadIns(masked, start + label[0].length, lex);
+        if (startsBehaviour(masked, after, lex)) {
+          start = after;
+          moved = true;
+          break;
+        }
       }
-    }
+    if (moved) continue;
     break;
   }
   const ws = words(masked, start);
