@@ -980,6 +980,14 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
   ],
   ['Python 3.12 release notes', false, null, false, false],
+  // An adverb of degree without -ly before the verb ("Further", "better", "more fully") is not
+  // the verb; "Further the aims" and "Better outcomes" keep their first word. An adjective in
+  // -ly that starts a noun phrase ("Weekly ...", "Daily ...") is no adverb before a verb.
+  ['Better explain dosage changes to patients.', false, 'understand', false, false],
+  ['To further analyze the survey results by region.', false, 'analyze', false, false],
+  ['To better understand the causes of soil erosion.', true, null, false, false],
+  ['Monthly fire door inspections', false, null, false, false],
+  ['Weekly, clean the extraction hood filters.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -996,6 +1004,7 @@ const NO_VERB = new Set([
   'Heat, light and sound energy sources',
   'Taste, smell and touch receptors',
   'Python 3.12 release notes',
+  'Monthly fire door inspections',
 ]);
 
 describe('objective classification', () => {

@@ -613,7 +613,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     break;
   }
   const ws = words(masked, start);
-  let i = skipAdverbs(ws, 0, lex);
+  let i = skipAdverbs(masked, ws, 0, lex);
   // "A knowledge of contemporary issues", "An understanding of professional responsibility"
   // (programme outcomes): the state noun's phrase, its article and degree words set aside.
   if (ws[i]?.lower === 'a' || ws[i]?.lower === 'an') {
@@ -938,18 +938,62 @@ const RESULT_VERBS = wordSet(
   'rate score complete attend pass achieve reach finish enrol enroll return submit meet work read watch listen sit take bring need go come have get spend receive join',
 );
 
+/** Adverbs of degree without -ly that stand before a verb ("Further refine", "To better
+ * understand", "to more fully explain"); "more" only before an adverb in -ly. */
+const DEGREE_ADVERBS = wordSet('further better more');
+/** Adjectives in -ly that start a noun phrase, not a verb ("Weekly safety walkthroughs", "Daily
+ * log checks", "Early warning signs"); as adverbs they follow the verb ("Check the logs daily")
+ * or stand before a comma ("Daily, record the temperatures"). */
+const LY_ADJECTIVES = wordSet(
+  'daily weekly monthly quarterly yearly hourly nightly fortnightly biweekly early timely',
+);
+
+/** Whether `ws[k]` is a verb in its base form after an adverb of degree (see skipAdverbs). */
+function degreeVerb(ws: Word[], k: number, lex: Lexicon): boolean {
+  const v = ws[k]!;
+  if (ws[k + 1]?.lower === 'of') return false;
+  if (matchVague(ws, k, lex)) return true;
+  if (lex.lemma(v.lower) === v.lower && lex.verb(v.lower)) return true;
+  return (
+    lex.englishLemma(v.lower) === v.lower &&
+    /^(?:the|a|an|your|their|its|his|her|our|my|this|these|those|each|all)$/.test(
+      ws[k + 1]?.lower ?? '',
+    )
+  );
+}
+
 /** Index of the first word after leading adverbs ("Effectively and accurately communicate",
- * "Safely, quickly and accurately enter"). */
-function skipAdverbs(ws: Word[], i: number, lex: Lexicon): number {
+ * "Safely, quickly and accurately enter", "Further refine", "To better understand"). */
+function skipAdverbs(text: string, ws: Word[], i: number, lex: Lexicon): number {
   let j = i;
   for (;;) {
-    if (j < ws.length - 1 && lex.isAdverb(ws[j]!.lower)) {
+    const w = ws[j];
+    if (
+      j < ws.length - 1 &&
+      lex.isAdverb(w!.lower) &&
+      !(LY_ADJECTIVES.has(w!.lower) && !text.slice(w!.end, ws[j + 1]!.start).includes(','))
+    ) {
+      j++;
+      continue;
+    }
+    // "Further refine the technique", "better manage time", "To better understand": a verb in
+    // its base form follows (a Bloom verb, a vague one, or an English verb before an article or
+    // a possessive), not "of" after it ("Further study of ..." is a noun phrase); "Further the
+    // aims", "Better outcomes", "Better sleep habits", "Further reading" stay as they were.
+    if (
+      j < ws.length - 1 &&
+      DEGREE_ADVERBS.has(w!.lower) &&
+      text.slice(w!.end, ws[j + 1]!.start).trim() === '' &&
+      (lex.isAdverb(ws[j + 1]!.lower)
+        ? !LY_ADJECTIVES.has(ws[j + 1]!.lower)
+        : w!.lower !== 'more' && degreeVerb(ws, j + 1, lex))
+    ) {
       j++;
       continue;
     }
     if (
       j > i &&
-      (ws[j]?.lower === 'and' || ws[j]?.lower === 'or') &&
+      (w?.lower === 'and' || w?.lower === 'or') &&
       ws[j + 2] &&
       lex.isAdverb(ws[j + 1]!.lower)
     ) {
@@ -963,7 +1007,7 @@ function skipAdverbs(ws: Word[], i: number, lex: Lexicon): number {
 /** Whether a behaviour starts at `at` (after adverbs), or "how to" does. */
 function startsBehaviour(masked: string, at: number, lex: Lexicon): boolean {
   const ws = words(masked.slice(0, Math.min(masked.length, at + 200)), at);
-  const i = skipAdverbs(ws, 0, lex);
+  const i = skipAdverbs(masked, ws, 0, lex);
   if (ws[i]?.lower === 'how' && ws[i + 1]?.lower === 'to') return true;
   return behaviourAt(masked, ws, i, lex, 'start', null) !== null;
 }
