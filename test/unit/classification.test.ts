@@ -988,6 +988,15 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['To better understand the causes of soil erosion.', true, null, false, false],
   ['Monthly fire door inspections', false, null, false, false],
   ['Weekly, clean the extraction hood filters.', false, 'apply', false, false],
+  // A standard artefact made by a taught procedure (equivalent fractions, a search string) is
+  // apply; finding or locating information, sources or articles is accessing it by a search
+  // (apply); finding common factors is computing them. A plan and a place on a map stay.
+  ['Generate equivalent ratios using a ratio table.', false, 'apply', false, false],
+  ['Develop a search string for a literature database.', false, 'apply', false, false],
+  ['Locate peer-reviewed articles in the library catalogue.', false, 'apply', false, false],
+  ['Find the common factors of two whole numbers.', false, 'apply', false, false],
+  ['Locate the major rivers of Europe on a map.', false, 'remember', false, false],
+  ['Develop a marketing plan for a small bakery.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
