@@ -997,6 +997,18 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Find the common factors of two whole numbers.', false, 'apply', false, false],
   ['Locate the major rivers of Europe on a map.', false, 'remember', false, false],
   ['Develop a marketing plan for a small bakery.', false, 'create', false, false],
+  // Adjectives of any kind between a vague phrase's parts ("demonstrate historical knowledge
+  // of", "a theoretical and practical understanding of"), as degree words were; "Demonstrate
+  // safe handling of" names a behaviour.
+  ['Demonstrate anatomical knowledge of the canine skeleton.', true, null, false, false],
+  [
+    'Demonstrate a theoretical and technical understanding of load-bearing walls.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Demonstrate safe handling of laboratory glassware.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

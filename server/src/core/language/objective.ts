@@ -2139,6 +2139,25 @@ const SKILLS_STOP = wordSet(
   'a an that which who to for of in on with by from into through so such than then plan plans',
 );
 
+/** An adjective by its form ("historical", "theoretical", "artistic", "evaluative",
+ * "broad-based"): with the degree words, what may stand between a vague phrase's parts
+ * ("demonstrate historical knowledge of", "a broad based theoretical, artistic and technical
+ * knowledge of"). */
+const ADJECTIVE_FORM =
+  /^(?:\p{L}+-\p{L}+|\p{L}{3,}(?:ical|al|ic|ive|ous|ful|ent|ant|ary|ory|ible|able|ed))$/u;
+/** Whether `ws[t]` may stand between a vague phrase's parts: a degree word, an adjective by its
+ * form, or "and" between two such words. */
+function betweenWord(ws: Word[], t: number): boolean {
+  const w = ws[t]!.lower;
+  if (DEGREE.has(w)) return true;
+  if (w === 'and') {
+    const prev = ws[t - 1]?.lower ?? '';
+    const next = ws[t + 1]?.lower ?? '';
+    return ADJECTIVE_FORM.test(prev) && (DEGREE.has(next) || ADJECTIVE_FORM.test(next));
+  }
+  return ADJECTIVE_FORM.test(w) && !STATE_NOUNS.has(w);
+}
+
 function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
   const words = p.words;
   let t = i + 1;
@@ -2176,7 +2195,7 @@ function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
     const preps = PREPOSITION_LIKE[pw];
     if (!preps) {
       let skipped = 0;
-      while (ws[t] && ws[t]!.lower !== pw && DEGREE.has(ws[t]!.lower) && skipped < 4) {
+      while (ws[t] && ws[t]!.lower !== pw && betweenWord(ws, t) && skipped < 8) {
         t++;
         skipped++;
       }
@@ -2187,7 +2206,7 @@ function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
     // "an awareness and basic understanding of": a second state noun before the preposition.
     if (ws[t]?.lower === 'and') {
       let u = t + 1;
-      while (ws[u] && DEGREE.has(ws[u]!.lower) && u - t < 4) u++;
+      while (ws[u] && betweenWord(ws, u) && u - t < 6) u++;
       if (ws[u] && STATE_NOUNS.has(ws[u]!.lower)) t = u + 1;
     }
     if (!ws[t] || !preps.includes(ws[t]!.lower)) return -1;
