@@ -15,7 +15,9 @@
 // hand-written for the seventh pass's kinds), and on held-out-6.json (186 hand-written for all
 // of issue 12's kinds, with traps and controls), and on held-out-7.json (48 hand-written for the
 // tenth pass's kinds), and on held-out-8.json (29 hand-written for the twelfth's), and on
-// held-out-9.json (54 hand-written for the thirteenth's). Each text is read as a one-item
+// held-out-9.json (54 hand-written for the thirteenth's), and on held-out-10.json (38
+// hand-written for the fourteenth's), and on held-out-real-11.json (548 real, seen since the
+// fourteenth pass). Each text is read as a one-item
 // objectives list. Figures print in `npm test`; the bars hold today's
 // figures (less a little) so a change that loses agreement fails.
 //
@@ -347,7 +349,16 @@ describe('agreement with human labels', () => {
     assert.ok(labels.length >= 38);
     const f = score(labels);
     report('held-out-10.json', f);
-    assert.ok(f.strict >= 0, `strict ${f.strict}`);
+    // On the reader before the pass (84dcc31): strict 0.526, lenient 0.711, vague 0.579, criterion
+    // 1.000, compound 0.947. After it: strict 0.789, lenient 0.947, vague 0.974, criterion 1.000,
+    // compound 0.974. Still missed: "To further develop the crew's knowledge of ..." reads
+    // develop's create ("develop the crew's knowledge" is no vague phrase the reader knows);
+    // "Use ratio and rate reasoning to solve ..." reads "rate" as a second verb (evaluate).
+    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.947, `lenient ${f.lenient}`);
+    assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.973, `compound ${f.compound}`);
   });
 
   // Real objectives by other authors (34 public sources of several genres, SOURCES.md), which the
@@ -421,10 +432,13 @@ describe('agreement with human labels', () => {
     // read it; this set's two are labelled not vague, and "Develop the ability to write a clear,
     // cogent, and formal paper" (create) now reads write's apply ("and" ends the object the
     // reader looks at): strict 0.780, vague 0.958, lowered for that reason (lenient unchanged).
-    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.894, `lenient ${f.lenient}`);
+    // After the fourteenth ("To demonstrate a critical comprehension and evaluative
+    // understanding of", adjectives between a vague phrase's parts): strict 0.782, lenient
+    // 0.898, vague 0.960.
+    assert.ok(f.strict >= 0.782, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.917, `compound ${f.compound}`);
   });
@@ -443,11 +457,11 @@ describe('agreement with human labels', () => {
     // to understand and engage effectively with debates", labelled understand, read apply),
     // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
     // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917; after the thirteenth
-    // strict 0.758, lenient 0.898, vague 0.919.
+    // strict 0.758, lenient 0.898, vague 0.919; after the fourteenth vague 0.921.
     assert.ok(f.strict >= 0.758, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.932, `compound ${f.compound}`);
   });
@@ -494,8 +508,9 @@ describe('agreement with human labels', () => {
     // 0.778, lenient 0.884, vague 0.922, compound 0.906), and after the twelfth (learner
     // subjects with words before the noun: strict 0.787, lenient 0.893, vague 0.928, compound
     // 0.908); after the thirteenth (learners who "have the ability to", "How to" + a verb
-    // before a bare noun) strict 0.797, lenient 0.900, vague 0.935, compound 0.909.
-    assert.ok(f.strict >= 0.796, `strict ${f.strict}`);
+    // before a bare noun) strict 0.797, lenient 0.900, vague 0.935, compound 0.909; after the
+    // fourteenth (locating online resources: apply) strict 0.799.
+    assert.ok(f.strict >= 0.798, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.9, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.935, `vague ${f.vague}`);
@@ -527,11 +542,12 @@ describe('agreement with human labels', () => {
     // labelled understand and read as a topic meant understand before, now reads identify's
     // remember, so strict falls by one objective (0.749), for a right reason: the verb is read.
     // After the thirteenth (recognising a value or a connection): strict 0.754, lenient 0.852,
-    // vague 0.933.
-    assert.ok(f.strict >= 0.753, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.851, `lenient ${f.lenient}`);
+    // vague 0.933; after the fourteenth (a search strategy built, news found: apply; "further
+    // develop awareness of") strict 0.761, lenient 0.856, vague 0.935.
+    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.856, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.933, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.934, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.916, `compound ${f.compound}`);
   });
@@ -554,9 +570,10 @@ describe('agreement with human labels', () => {
     // read its misses (docs/agreement.md), so it is no longer unseen; the bars hold the figures
     // after that pass (0.752, 0.848, 0.992, 0.942, 0.977, 0.895), rounded down; after the
     // thirteenth (the main idea, the importance, the meaning: understand) strict 0.760, lenient
-    // 0.857, vague 0.945.
-    assert.ok(f.strict >= 0.76, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.857, `lenient ${f.lenient}`);
+    // 0.857, vague 0.945; after the fourteenth (a search statement, summary statistics, the
+    // library website located: apply) strict 0.765, lenient 0.859.
+    assert.ok(f.strict >= 0.764, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.858, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
@@ -603,13 +620,17 @@ describe('agreement with human labels', () => {
     // read 1.000, vague 0.900, criterion 0.974, compound 0.892; and after the thirteenth pass,
     // made from the other sets (84dcc31): strict 0.726, lenient 0.843, the rest the same. The
     // fourteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
-    // hold its figures.
-    assert.ok(f.strict >= 0.726, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.843, `lenient ${f.lenient}`);
+    // hold the figures after that pass: strict 0.754, lenient 0.863, vague 0.938, criterion
+    // 0.974, compound 0.891 -> 0.891 less one objective (0.8905), for a right reason: the
+    // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
+    // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
+    // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
+    assert.ok(f.strict >= 0.753, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.863, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.899, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.891, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
   });
 
   for (const name of [
