@@ -11,6 +11,7 @@ import type {
   Objective,
   Outline,
 } from './model.js';
+import { forText, lazy } from './language/ascii.js';
 import { notesOf } from './recognise/noted.js';
 import data from './recognise/vocabulary/kind-signals.json' with { type: 'json' };
 
@@ -80,6 +81,9 @@ function decide(outline: Outline, setting: KindSetting): KindDecision {
 }
 
 /** What the items say about the kind. */
+/** What separates words (an apostrophe or a hyphen is in one). */
+const NOT_A_LETTER = lazy(String.raw`[^\p{L}'-]+`, 'u');
+
 function itemSigns(outline: Outline): KindSignal[] {
   const out: KindSignal[] = [];
   const measured = outline.outcomes.filter(
@@ -133,7 +137,8 @@ function itemSigns(outline: Outline): KindSignal[] {
     const lead = block.leadIn?.text;
     if (lead) {
       texts++;
-      for (const w of lead.toLowerCase().split(/[^\p{L}'-]+/u)) {
+      const lower = lead.toLowerCase();
+      for (const w of lower.split(forText(NOT_A_LETTER, lower))) {
         for (const [kind, words] of AUDIENCE)
           if (words.has(w) && !audiences.has(kind)) audiences.set(kind, w);
       }
@@ -141,7 +146,8 @@ function itemSigns(outline: Outline): KindSignal[] {
   }
   for (const o of outline.objectives) {
     if (++texts > MAX_TEXTS) break;
-    for (const w of o.text.toLowerCase().split(/[^\p{L}'-]+/u))
+    const lower = o.text.toLowerCase();
+    for (const w of lower.split(forText(NOT_A_LETTER, lower)))
       if (JOB_WORDS.has(w)) jobWords.add(w);
   }
   if (jobWords.size) {

@@ -10,6 +10,7 @@
 // the degree (ABCD "D": "within 10 minutes", "every time", "without missing an item").
 // Works on plain text (markup removed); every span is an offset into that plain text.
 import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
+import { execText, lazy, type LazyPattern, testText } from './ascii.js';
 import type { Lexicon, VaguePhrase, VerbInfo } from './lexicon.js';
 import { maskPlaceholders, NUM, words, type Word } from './words.js';
 
@@ -73,52 +74,88 @@ export interface ObjectiveReading {
 }
 
 // Lead-ins inside an item, stripped repeatedly from the start.
-const ITEM_LEAD_INS: RegExp[] = [
+const ITEM_LEAD_INS: (RegExp | LazyPattern)[] = [
   /^(?:by|at|upon|on|after|following|when)\b[^,:;.]{0,120}?[,:]\s*/i,
   // ("MUS 3A students will be able to": a course code's words have digits.)
-  /^(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+/iu,
+  lazy(
+    String.raw`^(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+`,
+    'iu',
+  ),
   // Not across "and": "Students will understand and be able to apply" has two behaviours.
-  /^(?:(?!(?:and|or)\s)[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+/iu,
+  lazy(String.raw`^(?:(?!(?:and|or)\s)[\p{L}'’-]+\s+){0,4}?(?:are|is|am|be)\s+able\s+to\s+`, 'iu'),
   // Programme outcomes: "The legal studies minor will be capable of identifying", "Graduates
   // will be proficient in interpreting": only before a gerund ("proficient in Excel" names no
   // behaviour and stays as written).
-  /^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can)\s+(?:also\s+)?be\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)/iu,
+  lazy(
+    String.raw`^(?:[\p{L}'’-]+\s+){0,8}?(?:will|should|shall|must|can)\s+(?:also\s+)?be\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)`,
+    'iu',
+  ),
   // Competency statements in the present: "Is skilled at writing short messages", "Apprentices
   // are competent in measuring and cutting" (only before a gerund, as above).
-  /^(?:(?:the\s+|each\s+|all\s+)?[\p{L}'’-]+\s+){0,3}?(?:is|are)\s+(?:(?:highly|very|fully)\s+)?(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)/iu,
+  lazy(
+    String.raw`^(?:(?:the\s+|each\s+|all\s+)?[\p{L}'’-]+\s+){0,3}?(?:is|are)\s+(?:(?:highly|very|fully)\s+)?(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+(?=\p{L}+ing\b)`,
+    'iu',
+  ),
   // Programme outcomes that describe the graduate: "The graduate is a reflective practitioner
   // who evaluates ...", "Graduate is an individual who understands ...": the behaviours are
   // the relative clause's verbs.
-  /^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})/iu,
+  lazy(
+    String.raw`^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})`,
+    'iu',
+  ),
   /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
   // A learner named with words before the noun or with "a": "Composition students will create",
   // "Second-year architecture students will design", "A trainee will list", "Players will
   // dribble" (programme outcomes by track, coaching outcomes). The words before may be verbs
   // ("Dance students will critique"): the subject is the noun before the modal.
-  /^(?:the\s+|an?\s+|each\s+|every\s+|all\s+|our\s+)?(?:(?!(?:and|or|to|of|for|with|by|in|on|at|who|that|which|will|should|shall|must|can|could|may)\s)[\p{L}\p{N}'’-]+\s+){0,3}?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|players?|athletes?)\s+(?:will|should|shall|must|can)\s+(?:also\s+)?(?=\p{L})/iu,
+  lazy(
+    String.raw`^(?:the\s+|an?\s+|each\s+|every\s+|all\s+|our\s+)?(?:(?!(?:and|or|to|of|for|with|by|in|on|at|who|that|which|will|should|shall|must|can|could|may)\s)[\p{L}\p{N}'’-]+\s+){0,3}?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|players?|athletes?)\s+(?:will|should|shall|must|can)\s+(?:also\s+)?(?=\p{L})`,
+    'iu',
+  ),
   // A school's success criteria about the learner's work: "I have drawn a food web ...", "I've
   // used capital letters": the participle is the behaviour.
-  /^(?:i|we)\s+(?:have|['’]ve)\s+(?:also\s+)?(?=\p{L}{3,}(?:ed|en|wn|ne|tten|ght|ung|ade|id|ot|ilt|ent|un)\b)/iu,
+  lazy(
+    String.raw`^(?:i|we)\s+(?:have|['’]ve)\s+(?:also\s+)?(?=\p{L}{3,}(?:ed|en|wn|ne|tten|ght|ung|ade|id|ot|ilt|ent|un)\b)`,
+    'iu',
+  ),
   // "The legal studies minor will", "History majors should": a programme's learner.
-  /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?/iu,
+  lazy(
+    String.raw`^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:majors?|minors?|graduates?|concentrators?)(?:\s+students?)?\s+(?:will|should|shall|must|can)\s+(?:also\s+)?`,
+    'iu',
+  ),
   // "Ability to design", "An ability to function on teams" (accreditation outcomes).
   /^(?:an?\s+|the\s+)?(?:demonstrated\s+)?ability\s+to\s+/i,
   // "Students have the ability to identify", "Graduates have the skills to design": a learner
   // subject before "have the ability to" (set aside next).
-  /^(?:the\s+|our\s+|all\s+)?(?:students?|learners?|participants?|trainees?|graduates?|candidates?|apprentices?|pupils?|majors?)\s+(?=(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+\p{L})/iu,
+  lazy(
+    String.raw`^(?:the\s+|our\s+|all\s+)?(?:students?|learners?|participants?|trainees?|graduates?|candidates?|apprentices?|pupils?|majors?)\s+(?=(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+\p{L})`,
+    'iu',
+  ),
   // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
   /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
   // "have the ability to formulate", "have the skills to plan", "have the confidence to
   // present" (programme outcomes): the behaviours are what follows.
-  /^(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|confidence|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+(?=\p{L})/iu,
+  lazy(
+    String.raw`^(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|confidence|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+(?=\p{L})`,
+    'iu',
+  ),
   /^(?:you|they)['’]ll\s+(?:also\s+)?(?:be\s+able\s+to\s+)?/i,
   // A course aim in the teacher's voice: "This course aims to", "The aim of this unit is to",
   // then "help students (to)", "enable learners to": what follows is the learner's behaviour.
-  /^(?:this|the|our)\s+(?:[\p{L}-]+\s+)?(?:course|module|unit|programme|program|workshop|session|class|lesson|lab|training|subject|seminar|tutorial|curriculum|paper)\s+(?:aims|seeks|intends|sets\s+out|is\s+(?:designed|intended|meant)|will\s+aim)\s+to\s+/iu,
-  /^(?:the|an?)\s+(?:(?:main|overall|primary|principal|key|broad)\s+)?(?:aims?|purposes?|goals?|objectives?)\s+of\s+(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:is|are)\s+to\s+/iu,
+  lazy(
+    String.raw`^(?:this|the|our)\s+(?:[\p{L}-]+\s+)?(?:course|module|unit|programme|program|workshop|session|class|lesson|lab|training|subject|seminar|tutorial|curriculum|paper)\s+(?:aims|seeks|intends|sets\s+out|is\s+(?:designed|intended|meant)|will\s+aim)\s+to\s+`,
+    'iu',
+  ),
+  lazy(
+    String.raw`^(?:the|an?)\s+(?:(?:main|overall|primary|principal|key|broad)\s+)?(?:aims?|purposes?|goals?|objectives?)\s+of\s+(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:is|are)\s+to\s+`,
+    'iu',
+  ),
   // "The broad education necessary to understand", "The skills needed to conduct an audit"
   // (programme outcomes): the behaviour is what follows.
-  /^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,3}?(?:education|knowledge|skills?|understanding|preparation|background|training|abilit(?:y|ies)|capacity|competence|competencies)\s+(?:necessary|needed|required|sufficient|essential)\s+to\s+/iu,
+  lazy(
+    String.raw`^(?:the|an?)\s+(?:[\p{L}-]+\s+){0,3}?(?:education|knowledge|skills?|understanding|preparation|background|training|abilit(?:y|ies)|capacity|competence|competencies)\s+(?:necessary|needed|required|sufficient|essential)\s+to\s+`,
+    'iu',
+  ),
   /^(?:be|become)\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to\s+/i,
   /^(?:be\s+able\s+to|able\s+to|become\s+able\s+to|t?swbat:?|to)\s+/i,
   /^(?:will|should|can|must)\s+/i,
@@ -126,8 +163,11 @@ const ITEM_LEAD_INS: RegExp[] = [
 /** Lead-ins set aside only when a behaviour follows them: "To help students understand",
  * "enable learners to calculate" (a course aim in the teacher's voice; "Prepare students for
  * placement" stays as written). */
-const FRAMES_BEFORE_BEHAVIOUR: RegExp[] = [
-  /^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|apprentices?|candidates?|employees|staff|you|them)\s+(?:to\s+)?(?=\p{L})/iu,
+const FRAMES_BEFORE_BEHAVIOUR: (RegExp | LazyPattern)[] = [
+  lazy(
+    String.raw`^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|apprentices?|candidates?|employees|staff|you|them)\s+(?:to\s+)?(?=\p{L})`,
+    'iu',
+  ),
 ];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const LEARNERS = [
@@ -160,8 +200,10 @@ const SUBJECT = new RegExp(
  * outcome code with a number sign ("CSLO #2:", "PLO #3:") and a label or code with an en or em
  * dash written against it ("Psychomotor– Apply ...", "SC.CM.LS.01.06—describe ...": against
  * the next word too only after a code's digit or dot, so "Cost–benefit" is no label). */
-const LABEL =
-  /^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*\s+){0,4}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))/u;
+const LABEL = lazy(
+  String.raw`^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*\s+){0,4}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))`,
+  'u',
+);
 /** A label in brackets or parentheses: "(Application Level)", "(LO 4)", "[ME1]" (an outcome's
  * code or the level its author names; the behaviour is what follows). */
 const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
@@ -171,12 +213,20 @@ const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
  * and digits joined by dots or hyphens, with a digit in it (K-12 standards and curriculum
  * documents print their codes so). Set aside only when a behaviour follows, as a label is
  * ("Python 3.12 features" stays a topic). */
-const CODE_LABEL =
-  /^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?\s+/u;
+const CODE_LABEL = lazy(
+  String.raw`^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?\s+`,
+  'u',
+);
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
  * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
 const CONDITION =
   /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within)\b[^,;:.!?]{1,150}?,\s*/iu;
+
+/** A word that starts lower case; one that starts with a capital and goes on in lower case; a
+ * word of two letters or more and "ing". */
+const LOWER_FIRST = lazy(String.raw`^\p{Ll}`, 'u');
+const CAPITALISED = lazy(String.raw`^\p{Lu}\p{Ll}`, 'u');
+const GERUND_END = lazy(String.raw`\p{L}{2,}ing$`, 'u');
 
 /** A further part of a leading condition, up to its next comma. */
 const CONDITION_MORE = /^[^,;:.!?]{1,150}?,\s*/u;
@@ -410,7 +460,7 @@ function criterion(k: number): RegExp {
 /** A count right after the verb ("Name three side effects", "Describe the four stages",
  * "Recall the first twenty elements"): how many things the learner gives, a quantity (Mager
  * 1962); only after a verb whose things the learner produces or recalls (see COUNTED). */
-const COUNT_AFTER_VERB = new RegExp(
+const COUNT_AFTER_VERB = lazy(
   String.raw`^\s+(?:at\s+least\s+|at\s+most\s+|up\s+to\s+|(?:all\s+)?the\s+(?:first\s+|last\s+|top\s+)?)?${NUM}\s+[\p{L}]`,
   'iu',
 );
@@ -444,15 +494,17 @@ const PREPOSITION =
 const SUBORDINATE = /\b(?:how|when|why|that|which|whether|if|where|who|while|so)\b/i;
 /** A finite verb inside a subordinate clause ("what security means"): a bare verb after it and
  * "and" belongs to the main clause ("... and understand Y"). */
-const FINITE =
-  /\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b/iu;
+const FINITE = lazy(
+  String.raw`\b(?:is|are|was|were|has|does|did|means|works|happens|matters|[\p{L}]{3,}(?:es|ed))\b`,
+  'iu',
+);
 /** Modals repeated after "and" before a further verb ("and will understand", "and can situate"). */
 const MODAL = new Set(['can', 'will', 'should', 'shall', 'must']);
 /** Words whose full stop ends an abbreviation, not a sentence ("e.g. Use ...", "etc."). */
 const ABBREVIATION =
   /\b(?:e\.\s?g|i\.\s?e|etc|cf|vs|approx|incl|esp|fig|no|dr|mr|mrs|ms|st)\.\s+$/i;
 // `\s*(?:,\s*)?`, not `\s*,?\s*`: two quantifiers over the same spaces backtrack.
-const INFINITIVE_PAIR = /\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$/iu;
+const INFINITIVE_PAIR = lazy(String.raw`\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$`, 'iu');
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
  * comfortable reading API docs", "Feel confident using the terminal"). */
 const LEARNING =
@@ -600,7 +652,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     let moved = false;
     if (!startsBehaviour(masked, start, lex))
       for (const re of [LABEL, BRACKET_LABEL, CODE_LABEL]) {
-        const label = re.exec(rest);
+        const label = execText(re, rest);
         if (!label) continue;
         const after = skipLeadIns(masked, start + label[0].length, lex);
         if (startsBehaviour(masked, after, lex)) {
@@ -792,7 +844,7 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
     const rest = masked.slice(start);
     let moved = 0;
     for (const re of ITEM_LEAD_INS) {
-      const m = re.exec(rest);
+      const m = execText(re, rest);
       if (m && m[0].length > 0 && m[0].length < rest.length) {
         moved = m[0].length;
         break;
@@ -800,7 +852,7 @@ function skipLeadIns(masked: string, from: number, lex: Lexicon): number {
     }
     if (!moved) {
       for (const re of FRAMES_BEFORE_BEHAVIOUR) {
-        const m = re.exec(rest);
+        const m = execText(re, rest);
         if (!m || m[0].length >= rest.length) continue;
         const at = start + m[0].length;
         const ws = words(masked.slice(0, Math.min(masked.length, at + 100)), at);
@@ -874,7 +926,7 @@ function passiveCriterion(masked: string, at: number, lex: Lexicon): number {
   // object is a clause, not a passive criterion.
   if (lex.verb(ws[0].lower) && ws[1] && CLAUSE_OBJECT.has(ws[1].lower)) return 0;
   const participle = (w: Word | undefined): boolean => {
-    if (!w || !/^\p{Ll}/u.test(w.text)) return false;
+    if (!w || !testText(LOWER_FIRST, w.text)) return false;
     const lemma = lex.lemma(w.lower);
     if (!lemma || lemma === w.lower || (/(?:s|ing)$/.test(w.lower) && !/ed$/.test(w.lower)))
       return false;
@@ -1573,7 +1625,7 @@ function startOk(
   if (/:|\s[-–—]\s/.test(window)) return false;
   if (inflectedOk) return true;
   const after = ws.slice(k + 1, k + 7).filter((x) => x.text.length >= 3);
-  if (after.length && after.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) return false;
+  if (after.length && after.every((x) => testText(CAPITALISED, x.text))) return false;
   // "File permissions", "Thread pools": a verb and a bare noun alone name a topic; a verb
   // reads as one with an article or pronoun after it, a sentence's full stop, or words enough
   // for a clause ("Stream data from an S3 bucket").
@@ -1620,7 +1672,7 @@ function seriesEnd(text: string, ws: Word[], k: number, lex: Lexicon): number {
   }
   if (!objectOk(text, ws, j, 'bare')) return -1;
   const rest = ws.slice(j + 1);
-  if (rest.filter((x) => x.text.length >= 3).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) return -1;
+  if (rest.filter((x) => x.text.length >= 3).every((x) => testText(CAPITALISED, x.text))) return -1;
   return rest.some((x) => CLAUSE_WORDS.has(x.lower)) || /[.!]\s*$/.test(text) ? j : -1;
 }
 
@@ -1711,7 +1763,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       /;\s*$/.test(gap) ||
       (k >= 2 && /,\s*then\s*$/.test(text.slice(ws[k - 2]!.end, w.start))) ||
       (/^[.!?]\s+$/.test(gap) &&
-        /^\p{Lu}\p{Ll}/u.test(w.text) &&
+        testText(CAPITALISED, w.text) &&
         !ABBREVIATION.test(text.slice(Math.max(0, w.start - 12), w.start)));
     const comma = /^\s*,\s*$/.test(gap);
     // "and how to auto-close issues": a second behaviour through "how to".
@@ -1732,7 +1784,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       }
     }
     if (SUBORDINATE.test(before)) subordinate = true;
-    if (subordinate && FINITE.test(before)) finite = true;
+    if (subordinate && testText(FINITE, before)) finite = true;
     if (PREPOSITION.test(before)) governed = true;
     for (const c of before) if (c === ',') commas++;
     subFrom = w.start;
@@ -1796,7 +1848,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (subordinate && !(finite && ws[f.verbAt]!.lower === f.b.verb.lemma.split(' ')[0])) continue;
     // "the steps to plan and run a retrospective": both verbs belong to one infinitive.
     const tail = Math.max(firstVerbEnd, ws[Math.max(0, k - 8)]!.start - 1);
-    if (INFINITIVE_PAIR.test(text.slice(tail, w.start))) continue;
+    if (testText(INFINITIVE_PAIR, text.slice(tail, w.start))) continue;
     out.push(f);
     lastEnd = ws[f.last]!.end;
     subFrom = lastEnd;
@@ -2011,7 +2063,7 @@ function matchVague(
   if (!candidates) return null;
   for (const p of candidates) {
     if (p.learner === 'required') continue;
-    if (p.beforeGerund && !/\p{L}{2,}ing$/u.test(ws[i + p.words.length]?.lower ?? '')) continue;
+    if (p.beforeGerund && !testText(GERUND_END, ws[i + p.words.length]?.lower ?? '')) continue;
     let ok = true;
     for (let k = 1; k < p.words.length; k++) {
       const t = ws[i + k];
@@ -2234,7 +2286,7 @@ function findCriterion(
     // A cheap test first: most criteria never need their (costly to compile) pattern.
     if (!CRITERIA_GATES[k]!.test(body)) continue;
     const re = criterion(k);
-    const m = re.exec(body);
+    const m = execText(re, body);
     // "Proofread a 2,000-word application": the size of the material, not of a product.
     if (
       m &&
@@ -2254,7 +2306,7 @@ function findCriterion(
       best = { start: m.index, end: m.index + m[0].length, text: m[0] };
   }
   if (!best && verbEnd >= 0 && counted) {
-    const m = COUNT_AFTER_VERB.exec(text.slice(verbEnd));
+    const m = execText(COUNT_AFTER_VERB, text.slice(verbEnd));
     if (m) {
       const s = verbEnd + m[0].length - m[0].trimStart().length;
       best = {

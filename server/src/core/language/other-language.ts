@@ -8,6 +8,7 @@
 // words, or none of another language's, and stays English. Words both languages write alike
 // ("a", "in", "on", "die", "con", "son", "come", "no") count for neither.
 import type { Objective, Outline, Span } from '../model.js';
+import { forText, lazy, testText } from './ascii.js';
 
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   Spanish:
@@ -85,15 +86,18 @@ const OWN_LETTERS: Readonly<Record<string, RegExp>> = {
 /** Letters no English word needs (loanwords aside, which come with English words around them). */
 const FOREIGN_LETTER = /[áéíóúñüäöëïßçãõâêîôûàèìòùœ]/i;
 
+/** What separates a line's words (an apostrophe is in one: "d'une"). */
+const NOT_A_LETTER = lazy(String.raw`[^\p{L}']+`, 'u');
+
 /**
  * The language a line reads as when it is not English (its name), or null: English, or too
  * short or too mixed to tell. Function words decide; a line with an English function word is
  * never another language.
  */
 export function otherLanguage(text: string): string | null {
-  const words = text
-    .replace(/[’`]/g, "'")
-    .split(/[^\p{L}']+/u)
+  const plain = text.replace(/[’`]/g, "'");
+  const words = plain
+    .split(forText(NOT_A_LETTER, plain))
     .flatMap((w) => {
       // "d'une", "l'analyse", "qu'il", "un'interfaccia": the elided article is a word of its own.
       const m = /^([dlq]u?'|[Uu]n')(.+)$/i.exec(w);
@@ -139,8 +143,10 @@ export function objectiveInOtherLanguage(o: Objective): boolean {
 /** Names of an objectives block in the five languages ("Objetivos de aprendizaje",
  * "Objectifs pédagogiques", "Lernziele", "Obiettivi formativi", "Objetivos de aprendizagem",
  * "Resultados de aprendizaje", "Acquis d'apprentissage"), anywhere in a heading. */
-const OBJECTIVES_NAME =
-  /(?<![\p{L}])(?:objetivos|objectifs|obiettivi|lernziele|lernergebnisse|resultados\s+de\s+aprendiza(?:je|gem)|acquis\s+d['’]apprentissage|risultati\s+di\s+apprendimento)(?![\p{L}])/iu;
+const OBJECTIVES_NAME = lazy(
+  String.raw`(?<![\p{L}])(?:objetivos|objectifs|obiettivi|lernziele|lernergebnisse|resultados\s+de\s+aprendiza(?:je|gem)|acquis\s+d['’]apprentissage|risultati\s+di\s+apprendimento)(?![\p{L}])`,
+  'iu',
+);
 
 /** A list item's text, at the start of a line. */
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,2}[.)])[ \t]+(.+)$/gm;
@@ -172,7 +178,7 @@ export function otherLanguageNote(outline: Outline): { message: string; span: Sp
     };
   }
   for (const s of outline.sections) {
-    if (!s.heading || !OBJECTIVES_NAME.test(s.title)) continue;
+    if (!s.heading || !testText(OBJECTIVES_NAME, s.title)) continue;
     const firstChild = s.children.length ? outline.sections[s.children[0]!]!.span.start : null;
     const body = outline.text.slice(s.heading.end, firstChild ?? s.span.end);
     const items = [...body.matchAll(LIST_ITEM)].map((m) => otherLanguage(m[1]!));

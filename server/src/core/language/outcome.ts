@@ -3,6 +3,7 @@
 // output of the trainer ("Deliver three workshops") rather than a change, and which Kirkpatrick
 // level does it reach. Plain text in, spans into that plain text out.
 import type { KirkpatrickLevel } from '../model.js';
+import { forText, lazy, type LazyPattern } from './ascii.js';
 import { maskPlaceholders, NUM } from './words.js';
 import type { PlainSpan } from './objective.js';
 
@@ -23,9 +24,9 @@ const QUARTER = String.raw`(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:first|second|third|fo
  * first month", "in your first 90 days"). */
 const DETERMINER = String.raw`(?:the|their|your|his|her|its|our|each|every)`;
 
-const TIMEFRAMES: RegExp[] = [
+const TIMEFRAMES: (RegExp | LazyPattern)[] = [
   // "within 90 days", "in the first two quarters", "over the next 12 months of the pilot"
-  new RegExp(
+  lazy(
     String.raw`\b(?:within|in|over|after|during|for)\s+(?:${DETERMINER}\s+)?(?:(?:first|next|following|coming|last)\s+)?(?:a|an|one|${NUM})\s+(?:(?:academic|calendar|financial|fiscal|school|full|working|business)\s+)?${PERIOD}\b(?:\s+(?:of|after|following)\s+[\p{L}\s-]{0,40}?(?=[,.;)]|$))?`,
     'iu',
   ),
@@ -61,22 +62,22 @@ const TIMEFRAMES: RegExp[] = [
   ),
   // A check at a point counted from the start: "90-day pulse survey", "at the 60-day review",
   // "6-month follow-up" (not "a 30-day trial", which names no check).
-  new RegExp(
+  lazy(
     String.raw`\b${NUM}[-\s](?:day|week|month|year)\s+(?:[\p{L}-]+\s+){0,2}?(?:follow[-\s]?ups?|pulse(?:\s+(?:surveys?|checks?))?|surveys?|reviews?|check[-\s]?ins?|marks?|evaluations?|audits?|assessments?|appraisals?|observations?)\b`,
     'iu',
   ),
   // A recurring review: "in the annual third-party audit", "at each quarterly inspection", "by
   // next annual survey" (a table's "When" column).
-  new RegExp(
+  lazy(
     String.raw`\b(?:in|at|by|on|from|during)\s+(?:(?:the|each|every|our|its|their)\s+(?:next\s+)?|next\s+)(?:annual|yearly|quarterly|monthly|weekly|biannual|bi-annual|half-yearly|six-monthly|termly)\s+(?:[\p{L}-]+\s+){0,3}?(?:audits?|reviews?|surveys?|reports?|inspections?|assessments?|appraisals?|checks?|evaluations?|drills?|exercises?|tests?|census(?:es)?|stock[-\s]?takes?|counts?)\b`,
     'iu',
   ),
 ];
 
-const TARGETS: RegExp[] = [
+const TARGETS: (RegExp | LazyPattern)[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
-  new RegExp(
+  lazy(
     String.raw`\bfrom\s+(?:about\s+|around\s+)?[$£€]?${NUM}\s*(?:%|\/\s?(?=(\p{L}+))\1|(?=(\p{L}+))\2)?\s*(?:(?=(\p{L}+))\3\s+){0,3}?(?:\([^()]{0,40}\)\s*)?to\s+(?:(?:under|below|over|above|(?:less|fewer|more)\s+than|at\s+(?:least|most))\s+)?[$£€]?${NUM}(?:\s*(?:%|percent\b|per\s+cent\b)|(?:k|m|bn)\b|\/\s?(?=(\p{L}+))\4)?`,
     'iu',
   ),
@@ -92,7 +93,7 @@ const TARGETS: RegExp[] = [
     String.raw`(?:[$£€]\s?\d[\d,.]*(?:k|m|bn)?|\b\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent|percentage\s+points?))`,
     'i',
   ),
-  new RegExp(
+  lazy(
     String.raw`\b(?:at\s+least|at\s+most|fewer\s+than|less\s+than|more\s+than|no\s+more\s+than|no\s+fewer\s+than|a\s+minimum\s+of|a\s+maximum\s+of|zero|no)\s+(?:${NUM}\s+)?[\p{L}-]+`,
     'iu',
   ),
@@ -100,7 +101,7 @@ const TARGETS: RegExp[] = [
   // Any other number (not a year) is a target: "Train 200 staff".
   /\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*\b/,
   /\b(?:double|doubles|doubling|triple|triples|tripling|halve|halves|halving|by\s+half|in\s+half|eliminate|eliminates|eliminating)\b/i,
-  new RegExp(
+  lazy(
     String.raw`\b${NUM}\s+(?:or\s+(?:more|fewer|less)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:per|a|an|each)\s+(?:day|week|month|quarter|year|shift|agent|employee|user|customer|ticket|call)\b`,
     'iu',
   ),
@@ -109,9 +110,12 @@ const TARGETS: RegExp[] = [
 /** The targets that state a change: from a baseline to a target, or by an amount. */
 const CHANGES = TARGETS.slice(0, 2);
 
-const VANITY: RegExp[] = [
+const VANITY: (RegExp | LazyPattern)[] = [
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)?\s*completion(?:\s+rates?)?\b/i,
-  /\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:courses?|modules?|trainings?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?|onboarding)\b/iu,
+  lazy(
+    String.raw`\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:courses?|modules?|trainings?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?|onboarding)\b`,
+    'iu',
+  ),
   /\b(?:attend(?:s|ed|ing)?|attendance|attendees|turnout|show[-\s]?up)\b/i,
   // Registering for a course, not a register kept on the job ("the gifts register").
   /\b(?:enrol(?:l)?(?:ment|ments|s|ed|ing)?|registrations?|register(?:s|ed|ing)?\s+(?:for|on|in|with|to)\b|registered\b(?!\s+(?:nurses?|charit|trade))|sign[-\s]?ups?|signed\s+up)\b/i,
@@ -122,23 +126,29 @@ const VANITY: RegExp[] = [
 const CUSTOMER_SATISFACTION =
   /\b(?:customer|client|patient|user|guest|citizen|member|csat|nps|net\s+promoter)\b/i;
 
-const BUSINESS: RegExp[] = [
+const BUSINESS: (RegExp | LazyPattern)[] = [
   /\b(?:revenue|sales|profit|margin|cost|costs|spend|savings|churn|retention|turnover|attrition|conversion|bookings|orders|deals|pipeline|roi|return\s+on\s+investment|win\s+rates?|deal\s+sizes?|quota(?:\s+attainment)?|market\s+share|renewals?|upsells?|average\s+order\s+values?)\b/i,
   /\b(?:admissions|readmissions?|tickets?|incidents?|defects?|errors?|mistakes?|complaints?|escalations?|re-?work|returns|downtime|outages?|breaches?|accidents?|injur(?:y|ies)|near\s+misses|violations?|findings|fines|claims|backlog|grievances?|absenteeism|sickness\s+absence)\b/i,
   /\b(?:customer|client|patient)\s+(?:satisfaction|retention|complaints?|wait|waiting)|\b(?:csat|nps|net\s+promoter)\b/i,
-  /\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b/iu,
+  lazy(
+    String.raw`\b(?:time\s+to\s+[\p{L}]+|handling\s+time|resolution\s+time|response\s+time|cycle\s+time|lead\s+time|throughput|productivity|first[-\s]call\s+resolution|first[-\s]contact\s+resolution|aht|mttr|uptime|availability|quality\s+scores?|yield|scrap|readmissions?)\b`,
+    'iu',
+  ),
 ];
-const BEHAVIOUR: RegExp[] = [
+const BEHAVIOUR: (RegExp | LazyPattern)[] = [
   // Ratings of a leader's behaviour by the people around them: a 360-degree review, upward or
   // multi-rater feedback (Kirkpatrick level 3), not satisfaction with the course.
   /\b(?:360(?:[-\s]?(?:degree|°))?[-\s]+(?:feedback|reviews?|assessments?|surveys?|ratings?|scores?)|upward\s+(?:feedback|reviews?|ratings?)|multi[-\s]?rater)\b/i,
   /\bclick(?:s|ed|ing)?\s+(?:rate|on)|\bphishing[-\s]simulations?|\bfall(?:s)?\s+for\b|\b(?:on\s+the\s+job|in\s+(?:their|the)\s+(?:daily\s+)?work|in\s+production|in\s+practice|at\s+work|in\s+live\s+(?:calls|systems)|observed|observation|audits?|audited|spot[-\s]checks?|peer\s+reviews?|code\s+reviews?|compliance(?:\s+rate)?|adoption|adopt(?:s|ed|ing)?|usage\s+of|uses?\s+the|follow(?:s|ed|ing)?\s+the|apply\s+the|applies\s+the|applied)\b/i,
-  /\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!(?:the\s+|their\s+|this\s+|all\s+)?(?:[\p{L}-]+\s+)?(?:courses?|onboarding|trainings?|modules?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?)\b)|perform|demonstrate|configure|escalate|submit|document|log)\b/iu,
+  lazy(
+    String.raw`\b(?:staff|employees|agents|managers|nurses|engineers|developers|technicians|operators|team\s+members|supervisors|learners|participants|graduates)\s+(?:who\s+)?(?:use|apply|follow|report|handle|resolve|complete\s+(?!(?:the\s+|their\s+|this\s+|all\s+)?(?:[\p{L}-]+\s+)?(?:courses?|onboarding|trainings?|modules?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?)\b)|perform|demonstrate|configure|escalate|submit|document|log)\b`,
+    'iu',
+  ),
 ];
 const LEARNING =
   /\b(?:quiz|test|exam|examination|assessment|certification|certified|post[-\s]test|pre[-\s]test|knowledge\s+check|pass\s+rates?|scores?|grades?|marks)\b/i;
 
-const OUTPUT = new RegExp(
+const OUTPUT = lazy(
   String.raw`^\s*(?:(?:we|the\s+(?:team|trainers?|l&d|ld|academy)|trainers?|l&d)\s+(?:will|shall)\s+)?(?:deliver|deliver(?:s|ed|ing)|run|hold|host|conduct|organi[sz]e|schedule|offer|provide|publish|produce|create|develop|design|build|launch|release|roll\s+out|write|record|film|distribute|send|train|onboard|certify|run)\s+(?:(?:a|an|the|our|new|${NUM}|at\s+least\s+${NUM}|all|every)\s+)*(?:[\p{L}&-]+\s+){0,3}?(?:workshops?|sessions?|webinars?|courses?|modules?|classes|lessons?|trainings?|training\s+(?:sessions?|events?|materials?|programmes?|programs?)|events?|seminars?|bootcamps?|manuals?|guides?|handbooks?|videos?|e-?learning|materials?|slides?|decks?|newsletters?|emails?|job\s+aids?|toolkits?|curricul(?:um|a)|programmes?|programs?|certifications?|certificates?|learning\s+paths?|podcasts?|staff|employees|people|users|participants|learners|managers|agents|nurses|engineers|new\s+hires)\b`,
   'iu',
 );
@@ -159,9 +169,14 @@ export function readOutcome(plain: string): OutcomeReading {
   return r;
 }
 
-function first(res: RegExp[], text: string, skip?: PlainSpan | null): PlainSpan | null {
+function first(
+  res: (RegExp | LazyPattern)[],
+  text: string,
+  skip?: PlainSpan | null,
+): PlainSpan | null {
   let best: PlainSpan | null = null;
-  for (const re of res) {
+  for (const of of res) {
+    const re = forText(of, text);
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
     for (let m = g.exec(text); m; m = g.exec(text)) {
       if (m[0].length === 0) {
@@ -189,13 +204,13 @@ function computeOutcome(plain: string): OutcomeReading {
   // ("filed within 72 hours" defines the measure).
   const target = first(CHANGES, masked, timeframe) ?? first(TARGETS, masked, timeframe);
   let vanity: PlainSpan | null = null;
-  const business = BUSINESS.some((re) => re.test(masked));
-  const behaviour = BEHAVIOUR.some((re) => re.test(masked));
+  const business = BUSINESS.some((re) => forText(re, masked).test(masked));
+  const behaviour = BEHAVIOUR.some((re) => forText(re, masked).test(masked));
   if (!business && !behaviour) {
     const v = first(VANITY, masked);
     if (v && !(CUSTOMER_SATISFACTION.test(masked) && /satisf/i.test(v.text))) vanity = v;
   }
-  const om = OUTPUT.exec(masked);
+  const om = forText(OUTPUT, masked).exec(masked);
   const output =
     om && !business && !behaviour
       ? {

@@ -1,5 +1,7 @@
 // Word-level helpers shared by the objective and outcome analysers.
 
+import { forText, lazy } from './ascii.js';
+
 export interface Word {
   text: string;
   /** Lowercased, curly apostrophes straightened. */
@@ -8,7 +10,7 @@ export interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*/gu;
+const WORD = lazy(String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*`, 'gu');
 
 /** A word in lowercase, its curly apostrophe straight and, in Latin script, its accents off
  * ("Sauté" -> "saute", "flambé" -> "flambe": the verb lists spell them so), when that keeps its
@@ -24,15 +26,17 @@ function lowerWord(text: string): string {
  * starts before `to` is whole, even where it runs past it). */
 export function words(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) out.push(wordOf(m));
+  const re = forText(WORD, text);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) out.push(wordOf(m));
   return out;
 }
 
 /** The first word at or after `from`: `words(text, from)[0]` without reading the rest. */
 export function firstWord(text: string, from = 0): Word | undefined {
-  WORD.lastIndex = from;
-  const m = WORD.exec(text);
+  const re = forText(WORD, text);
+  re.lastIndex = from;
+  const m = re.exec(text);
   return m ? wordOf(m) : undefined;
 }
 

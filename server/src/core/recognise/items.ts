@@ -3,6 +3,7 @@
 // items here, so an item reads the same whatever syntax it came from.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { readTask } from '../language/assessment.js';
+import { execText, forText, lazy, testText } from '../language/ascii.js';
 import {
   criterionIn,
   readObjective,
@@ -44,7 +45,14 @@ import { ruleOf } from './scope.js';
 
 // No leading `\s*`: the spaces before it are skipped by hand (readItem), since a regex that
 // starts with `\s*` backtracks quadratically on long runs of spaces.
-const TRAILING_ID = /\{#([\p{L}\p{N}][\p{L}\p{N}._:-]*)\}\s*$/u;
+const TRAILING_ID = lazy(String.raw`\{#([\p{L}\p{N}][\p{L}\p{N}._:-]*)\}\s*$`, 'u');
+const LETTER_OR_DIGIT = lazy(String.raw`[\p{L}\p{N}]`, 'u');
+const NOT_LETTERS_OR_DIGITS = lazy(String.raw`[^\p{L}\p{N}]+`, 'gu');
+/** "will be capable of identifying": a learner's behaviour. */
+const CAPABLE_OF = lazy(
+  String.raw`\bbe\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+\p{L}+ing\b`,
+  'iu',
+);
 
 /** Skips a checkbox and outline numbering ("1.2", "a)") at the start of an item. */
 export function skipPrefix(plain: string): number {
@@ -207,12 +215,7 @@ const LEARNING_TEST =
 function readsAsLearnerStatement(plain: string, lex: Builder['lex']): boolean {
   if (/\bable\s+to\b/i.test(plain)) return true;
   // "The legal studies minor will be capable of identifying ...": a learner's behaviour.
-  if (
-    /\bbe\s+(?:capable\s+of|proficient\s+(?:in|at)|competent\s+(?:in|at)|skilled\s+(?:in|at)|adept\s+at)\s+\p{L}+ing\b/iu.test(
-      plain,
-    )
-  )
-    return true;
+  if (testText(CAPABLE_OF, plain)) return true;
   const reading = readObjectiveForRecognition(plain, lex);
   const verb = reading.verb;
   if (!verb || reading.verbFromLeadIn) return false;
@@ -283,7 +286,7 @@ function splitItem(
     }
   }
   let end = plain.text.length;
-  const trailing = TRAILING_ID.exec(plain.text);
+  const trailing = execText(TRAILING_ID, plain.text);
   let trailingStart = trailing?.index ?? -1;
   while (trailingStart > 0 && /\s/.test(plain.text[trailingStart - 1]!)) trailingStart--;
   let idSpan: Span | null = null;
@@ -372,7 +375,7 @@ export function addItem(
 ): ItemBase | null {
   const exact = options.exact !== false;
   const parts = splitItem(b, plain, sink.rule, { labels: options.labels !== false, exact });
-  if (!/[\p{L}\p{N}]/u.test(parts.body)) return null;
+  if (!testText(LETTER_OR_DIGIT, parts.body)) return null;
   // Levels 1 and 2 of an evaluation plan (reaction, learning) evaluate the training itself:
   // not outcomes (as a table's rows at those levels are not).
   if (parts.level !== null && parts.level <= 2 && (options.kind ?? parts.kind) === 'outcome')
@@ -658,9 +661,9 @@ const TITLE_SLUGS = new Map<string, string>();
 function titleSlug(title: string): string {
   let slug = TITLE_SLUGS.get(title);
   if (slug === undefined) {
-    slug = title
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
+    const lower = title.toLowerCase();
+    slug = lower
+      .replace(forText(NOT_LETTERS_OR_DIGITS, lower), '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40);
     // Bounded: the titles of a few long outlines; a workspace of many starts again.

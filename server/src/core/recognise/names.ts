@@ -5,6 +5,7 @@
 // separator ("Week 1: Objectives"), or before a scope qualifier ("Objectives for this session",
 // "What you'll learn (Part 1)"), never inside a topic ("Outcomes-orientation", "Goals of the
 // Industrial Revolution").
+import { forText, lazy } from '../language/ascii.js';
 import data from './vocabulary/block-names.json' with { type: 'json' };
 
 export type NamedKind = 'objective' | 'outcome' | 'assessment';
@@ -98,16 +99,22 @@ const QUALIFIER_SCOPE =
 
 /** An OKR's objective as a heading ("Objective 1: Make new admins successful in their first
  * month"): a goal of the team stated in the heading, its key results the outcomes under it. */
-export const OKR_OBJECTIVE_HEADING = /^\s*objective\s*\d+(?:\.\d+)*\s*[:：–—-]\s*\p{L}/iu;
+export const OKR_OBJECTIVE_HEADING = lazy(
+  String.raw`^\s*objective\s*\d+(?:\.\d+)*\s*[:：–—-]\s*\p{L}`,
+  'iu',
+);
 
 /** Lowercase; emoji, markup, numbering, attributes and trailing punctuation removed. */
+const NOT_IN_NAME = lazy(String.raw`[^\p{L}\p{N}\s'&:|()–—-]`, 'gu');
+
 export function normaliseName(text: string): string {
-  const n = text
+  const bare = text
     // Pandoc heading attributes ("{.unnumbered}", "{#objectives}").
     .replace(/\{[^{}]*\}\s*$/, '')
     .replace(/[*_`]/g, '')
-    .replace(/[‘’]/g, "'")
-    .replace(/[^\p{L}\p{N}\s'&:|()–—-]/gu, ' ')
+    .replace(/[‘’]/g, "'");
+  const n = bare
+    .replace(forText(NOT_IN_NAME, bare), ' ')
     .replace(
       /^\s*(?:(?:part|module|unit|section|chapter|lesson|week|day|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.:)]\s+/i,
       '',

@@ -18,6 +18,7 @@ import {
   titleDivAssessment,
   type PendingAssessment,
 } from './assessments.js';
+import { testText } from '../language/ascii.js';
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
@@ -138,7 +139,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
         frame.naming.source === 'heading' &&
         last !== undefined &&
         last.section >= frame.section &&
-        OKR_OBJECTIVE_HEADING.test(frame.naming.text);
+        testText(OKR_OBJECTIVE_HEADING, frame.naming.text);
       if (!okr) closeNaming(b, frame.naming);
     }
     if (frame.assessment) finishPending(s, frame.assessment);
@@ -190,7 +191,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     // "## Objective 1: Make new admins successful ..." (an OKR's objective, its key results
     // under it) is a section of its own that names its lists: its title is what its outcomes
     // measure.
-    const okrHeading = name?.kind === 'objective' && OKR_OBJECTIVE_HEADING.test(title);
+    const okrHeading = name?.kind === 'objective' && testText(OKR_OBJECTIVE_HEADING, title);
     if (name && !okrHeading) {
       // A heading that only names the block: its items belong to the parent section.
       const naming = newNaming(name, 'heading', span, title, headed?.leadIn ?? null);

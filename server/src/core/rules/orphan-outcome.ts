@@ -1,5 +1,6 @@
 // orphan-outcome: an outcome that measures no objective is evidence with no plan behind it.
 import type { Outline, Outcome, Section } from '../model.js';
+import { testText } from '../language/ascii.js';
 import { OKR_OBJECTIVE_HEADING } from '../recognise/names.js';
 import type { Rule } from './rule.js';
 
@@ -38,7 +39,7 @@ export const orphanOutcome: Rule = {
 function underOkrObjective(outline: Outline, o: Outcome): boolean {
   for (let s: number | null = o.section; s !== null && s > 0;) {
     const section: Section = outline.sections[s]!;
-    if (OKR_OBJECTIVE_HEADING.test(section.title)) return true;
+    if (testText(OKR_OBJECTIVE_HEADING, section.title)) return true;
     s = section.parent;
   }
   return false;

@@ -5,6 +5,7 @@
 // likely meant, only those that can take what follows ("Explain what SSH is", never "Use what
 // SSH is"; "Compare" only where there are two things to compare).
 import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
+import { execText, forText, lazy, testText } from '../language/ascii.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { QUESTION_KEYS, TOPIC_KEYS, readObjective } from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
@@ -62,8 +63,29 @@ const ABSTRACT =
 /** A history, an anatomy, a story: an account told or a body of knowledge, which is described,
  * explained or summarized, never used, identified, named, defined or listed ("Become acquainted
  * with the history of salt glazing" is not "Use the history of salt glazing"). */
-const ACCOUNT =
-  /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:history|histories|anatomy|physiology|evolution|origins?|background|heritage|legacy|story)\b/iu;
+const ACCOUNT = lazy(
+  String.raw`^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:history|histories|anatomy|physiology|evolution|origins?|background|heritage|legacy|story)\b`,
+  'iu',
+);
+// Patterns over letters, matched through their ASCII twins where a text is all ASCII
+// (language/ascii.ts).
+const LAST_WORD = lazy(String.raw`([\p{L}'’-]+)\s*$`, 'u');
+const LETTER_OR_DIGIT = lazy(String.raw`[\p{L}\p{N}]`, 'u');
+const FIRST_WORD = lazy(String.raw`^[\p{L}'’-]+`, 'u');
+const FIRST_WORD_UNHYPHENATED = lazy(String.raw`^[\p{L}'’]+`, 'u');
+const MARK = lazy(String.raw`[^\s\p{L}\p{N}]`, 'u');
+const WORDS = lazy(String.raw`[\p{L}'’-]+`, 'gu');
+const NOT_LETTERS = lazy(String.raw`[^\p{L}]`, 'gu');
+/** "that every cell comes from another cell": a clause with its verb in -s or -ed. */
+const THAT_CLAUSE = lazy(
+  String.raw`^that\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|are|was|were|can|could|will|would|should|must|may|might|has|have|had|does|do|did|\p{L}{2,}(?:s|ed))\b`,
+  'iu',
+);
+/** "and apply", "or be able to use": a verb after the vague one that shares its object. */
+const AND_VERB = lazy(String.raw`^(?:,\s*)?(?:and|or)\s+(be\s+able\s+to\s+)?([\p{L}'’-]+)\b`, 'iu');
+const WHEN_TO = lazy(String.raw`^when\s+to\s+\p{L}`, 'iu');
+const GERUND_START = lazy(String.raw`^[\p{L}'’-]*ing\b`, 'iu');
+
 /** Verbs that act on a thing or pick it out, not on an account of it. */
 const NOT_FOR_ACCOUNTS = new Set([
   'use',
@@ -95,7 +117,7 @@ function pluralObject(object: string): boolean {
   const np = object.split(
     /\s(?:of|in|for|with|on|at|from|to|by|into|that|which|who|when|and|or)\s/iu,
   )[0]!;
-  const last = /([\p{L}'’-]+)\s*$/u.exec(np)?.[1]?.toLowerCase() ?? '';
+  const last = execText(LAST_WORD, np)?.[1]?.toLowerCase() ?? '';
   return (
     /[^s]s$/.test(last) ||
     /\b(?:and|or)\b/i.test(object) ||
@@ -122,11 +144,13 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   const phraseEnd = plainIndex(o, vp.span.end - 1) + 1;
   if (phraseEnd <= start) return [];
   const plain = o.plain;
-  const head = /^[\p{L}'’-]+/u.exec(plain.slice(start))?.[0] ?? '';
+  const atStart = !testText(LETTER_OR_DIGIT, plain.slice(0, start));
+  const head = execText(FIRST_WORD, plain.slice(start))?.[0] ?? '';
   // A behaviour that starts a line of its own after "; " or ". " (a table cell's bullets or
   // `<br>` lines) keeps the capital its author gave it, as the first one does.
-  const atStart = !/[\p{L}\p{N}]/u.test(plain.slice(0, start));
-  const capital = atStart || (/[.;!?]\s*$/.test(plain.slice(0, start)) && /^\p{Lu}/u.test(head));
+  const capital =
+    atStart ||
+    (/[.;!?]\s*$/.test(plain.slice(0, start)) && head !== '' && head[0] !== head[0]!.toLowerCase());
   const form = verbForm(head, vp.key.split(' ')[0]!);
   const word = (verb: string) => {
     const w = inflect(verb, form);
@@ -156,7 +180,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     const listed = gerund && /^\s*(?:,|and\b|or\b)/iu.test(plain.slice(re));
     // Punctuation just before the verb stays ("Learn how to \"plot\" a file").
     let k = rs;
-    while (k > start && /[^\s\p{L}\p{N}]/u.test(plain[k - 1]!)) k--;
+    while (k > start && testText(MARK, plain[k - 1]!)) k--;
     const kept = plain.slice(k, rs) + word(b.realVerb.text);
     // "How to ignore exit codes": a verb only the English lexicon knows reads as a verb after
     // "how to", but alone before a bare noun it may name a topic ("Ignore exit codes" is read
@@ -184,12 +208,13 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   // How much of the phrase a rewrite replaces ("Recognize the need to engage": "Recognize").
   let end = phraseEnd;
   if (phrase?.replaces) {
-    const parts = [...plain.slice(start, phraseEnd).matchAll(/[\p{L}'’-]+/gu)];
+    const said = plain.slice(start, phraseEnd);
+    const parts = [...said.matchAll(forText(WORDS, said))];
     const last = parts[phrase.replaces - 1];
     if (last) end = start + last.index + last[0].length;
   }
   const rest = plain.slice(end).trimStart();
-  const next = /^[\p{L}'’]+/u.exec(rest)?.[0].toLowerCase() ?? '';
+  const next = execText(FIRST_WORD_UNHYPHENATED, rest)?.[0].toLowerCase() ?? '';
   // "learn to X": only keeping X reads well ("Explain to configure" is not English). After
   // "learn about X-ing" the gerund phrase is a noun phrase: "Describe ending the game".
   if (b.realVerb && /^to\b/iu.test(plain.slice(phraseEnd).trimStart())) return out;
@@ -200,17 +225,13 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     next === 'that' &&
     // "that every cell comes from another cell": a verb in -s or -ed counts as the clause's
     // (a demonstrative "that concept" read as a clause only narrows the verbs offered).
-    /^that\s+(?:[\p{L}'’-]+\s+){0,4}?(?:is|are|was|were|can|could|will|would|should|must|may|might|has|have|had|does|do|did|\p{L}{2,}(?:s|ed))\b/iu.test(
-      rest,
-    )
+    testText(THAT_CLAUSE, rest)
   )
     clause = 'that';
   // "Understand and apply the principles", "Understand and be able to use a sextant": the vague
   // verb shares the object of the behaviour after "and"; "be able to" goes with the rewrite
   // ("Explain and use a sextant").
-  const shared = clause
-    ? null
-    : /^(?:,\s*)?(?:and|or)\s+(be\s+able\s+to\s+)?([\p{L}'’-]+)\b/iu.exec(rest);
+  const shared = clause ? null : execText(AND_VERB, rest);
   const sharedVerb =
     shared && (lex.verb(lex.lemma(shared[2]!.toLowerCase()) ?? '') || lex.englishLemma(shared[2]!))
       ? shared
@@ -227,7 +248,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       : rest.slice(0, clauseEnd);
   // "Know when to reef the sail": a judgement of when, kept with its clause ("Decide when to
   // reef the sail"), never the clause dropped ("Reef the sail" says nothing of when).
-  const whenTo = clause === 'when' && /^when\s+to\s+\p{L}/iu.test(rest);
+  const whenTo = clause === 'when' && testText(WHEN_TO, rest);
   const candidates =
     vp.key === 'how to'
       ? ['explain', 'describe', 'demonstrate', 'show']
@@ -246,7 +267,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     // "Classify and use a tide table": a verb that sorts or compares several things does not
     // share one thing's object.
     if (sharedVerb && (NEEDS_MANY.has(verb) || NEEDS_TWO.has(verb))) continue;
-    if (!clause && NOT_FOR_ACCOUNTS.has(verb) && ACCOUNT.test(object)) continue;
+    if (!clause && NOT_FOR_ACCOUNTS.has(verb) && testText(ACCOUNT, object)) continue;
     // "how to X" as a topic: "Explain how to X" (the phrase stays, a verb goes before it).
     if (vp.key === 'how to') {
       out.push({
@@ -358,7 +379,7 @@ function reportItem(ctx: RuleContext, o: Objective): void {
 /** The behaviour kept after the phrase is written as a gerund ("learn about using X"). */
 function isGerundAt(o: Objective, b: Behaviour): boolean {
   const s = plainIndex(o, b.realVerb!.span.start);
-  return s >= 0 && /^[\p{L}'’-]*ing\b/iu.test(o.plain.slice(s));
+  return s >= 0 && testText(GERUND_START, o.plain.slice(s));
 }
 
 /** The vague words as written: "Learn how to" for a behaviour kept after it. */
@@ -448,7 +469,8 @@ function addVerb(
   const how = HOW_TO.exec(rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
   const first = /^\S+/u.exec(rest)?.[0] ?? '';
-  const wh = first.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const firstLower = first.toLowerCase();
+  const wh = firstLower.replace(forText(NOT_LETTERS, firstLower), '');
   if (WH.has(wh) && !(lex.complements.get(verb)?.has(wh) ?? false)) return null;
   if (NEEDS_TWO.has(verb) && !TWO_THINGS.test(rest)) return null;
   // Lowercase the first word unless it is an acronym or a name-like word ("VPN", "Git").

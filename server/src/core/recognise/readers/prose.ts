@@ -8,6 +8,7 @@
 //   you learn the basics of virtual networking. You also learn about DNS zones." Each such
 //   sentence is an objective, its text from the verb on.
 import type { Paragraph } from 'mdast';
+import { testText } from '../../language/ascii.js';
 import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsJobChange, readsAsMeasure, readsAsMetric } from '../../language/outcome.js';
@@ -185,7 +186,7 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
   const span = off(b, p);
   // Cheap first: a line of the paragraph starts with something like an ID or a bullet.
   const source = b.text.slice(span.start, span.end);
-  if (source.length > 20_000 || !ID_LINE.test(source)) return false;
+  if (source.length > 20_000 || !testText(ID_LINE, source)) return false;
   const div = divAt(s, span.start);
   if (div.inOtherDiv) return false;
   const plain = plainOf(b, p.children);
