@@ -23,6 +23,13 @@
 // 3. micromark-util-subtokenize/index.js: where to jump over expanded content was kept in an
 //    object with numeric keys, merged with `Object.assign` for every content chunk and looked
 //    up with `in` for every event of every pass: a Map now, filled in place.
+// 4. micromark-util-character/index.js: `unicodePunctuation` tested every character, ASCII too,
+//    with `/\p{P}|\p{S}/u`, whose two Unicode properties cost ICU look-ups when the pattern is
+//    made and compiled, at every start (about 9 M instructions, 1.5% of a cold check of the
+//    example; BENCHMARKS.md, "Cold start, sixth round"). An ASCII code is answered by
+//    `asciiPunctuation`, the same 32 characters (P and S in ASCII are exactly `[!-/:-@[-`{-~]`;
+//    test/unit/micromark-build-patch.test.ts compares the two on every code point), and the
+//    pattern is made on the first other code.
 //
 // test/unit/mdast-compile-patch.test.ts bundles the parser with these patches and compares its
 // trees with the packages' own on every Markdown file here and on random texts, and checks that
@@ -151,6 +158,25 @@ const SUBTOKENIZE = [
   ],
 ];
 
+const CHARACTER = [
+  [
+    'unicodePunctuation',
+    'export const unicodePunctuation = regexCheck(/\\p{P}|\\p{S}/u);',
+    `/** @type {RegExp | undefined} */
+let unicodePunctuationPattern;
+/**
+ * @param {Code} code
+ * @returns {boolean}
+ */
+export function unicodePunctuation(code) {
+  if (code === null || code < 0) return false;
+  if (code < 128) return asciiPunctuation(code);
+  unicodePunctuationPattern ??= new RegExp('\\\\p{P}|\\\\p{S}', 'u');
+  return unicodePunctuationPattern.test(String.fromCharCode(code));
+}`,
+  ],
+];
+
 function apply(file, replacements, source) {
   let out = source;
   for (const [what, original, patched] of replacements) {
@@ -176,8 +202,14 @@ export function patchSubtokenize(source) {
   return apply('micromark-util-subtokenize/index.js', SUBTOKENIZE, source);
 }
 
+/** The patched source of micromark-util-character/index.js; throws likewise. */
+export function patchCharacter(source) {
+  return apply('micromark-util-character/index.js', CHARACTER, source);
+}
+
 /** The files patched, by path, with their patch (for the esbuild plugin). */
 export const MICROMARK_PATCHES = [
   { filter: /[\\/]micromark[\\/]lib[\\/]create-tokenizer\.js$/, patch: patchTokenizer },
   { filter: /[\\/]micromark-util-subtokenize[\\/]index\.js$/, patch: patchSubtokenize },
+  { filter: /[\\/]micromark-util-character[\\/]index\.js$/, patch: patchCharacter },
 ];

@@ -33,6 +33,7 @@ interface PatchModule {
   CONTEXT_FIELDS: string[];
   patchTokenizer(source: string): string;
   patchSubtokenize(source: string): string;
+  patchCharacter(source: string): string;
 }
 
 interface PluginModule {
@@ -240,6 +241,37 @@ test('a construct run in an interrupt reads the context live and writes to its o
   );
 });
 
+test('patched unicodePunctuation answers as the package does for every code point', async () => {
+  const { patchCharacter } = (await import(scriptUrl('micromark-build-patch.mjs'))) as PatchModule;
+  const file = path.join(root, 'node_modules', 'micromark-util-character', 'index.js');
+  const source = readFileSync(file, 'utf8');
+  const patched = patchCharacter(source);
+  assert.notEqual(patched, source);
+  assert.throws(
+    () => patchCharacter(source.replace('\\p{S}/u', '\\p{S}/v')),
+    /was the package upgraded/,
+  );
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bloomline-character-patch-'));
+  try {
+    const copy = path.join(dir, 'character.mjs');
+    writeFileSync(copy, patched);
+    const mine = (await import(
+      pathToFileURL(copy).href
+    )) as typeof import('micromark-util-character');
+    const theirs = (await import(
+      pathToFileURL(file).href
+    )) as typeof import('micromark-util-character');
+    assert.notEqual(mine.unicodePunctuation, theirs.unicodePunctuation);
+    for (const code of [null, -5, -4, -3, -2, -1])
+      assert.equal(mine.unicodePunctuation(code), theirs.unicodePunctuation(code), String(code));
+    for (let code = 0; code <= 0x10ffff; code++)
+      if (mine.unicodePunctuation(code) !== theirs.unicodePunctuation(code))
+        assert.fail(`unicodePunctuation(${code}) differs`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the patch refuses micromark code it does not know (an upgraded package)', async () => {
   const { patchTokenizer, patchSubtokenize } = (await import(
     scriptUrl('micromark-build-patch.mjs')
@@ -273,5 +305,6 @@ test(
     assert.match(bundle, /new BloomlineInterruptView\(context\)/);
     assert.doesNotMatch(bundle, /Object\.assign\(Object\.create\(context\), fields\)/);
     assert.match(bundle, /jumps\.has\(index\d*\)/);
+    assert.match(bundle, /unicodePunctuationPattern \?\?=/);
   },
 );
