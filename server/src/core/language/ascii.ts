@@ -100,7 +100,7 @@ export class LazyPattern {
   ) {}
 }
 
-/** A pattern made on first use, `lazy(String.raw\`...\`, 'iu')` for `/.../iu`. */
+/** A pattern made on first use from its source (a literal's body as `String.raw`) and flags. */
 export function lazy(source: string, flags: string): LazyPattern {
   return new LazyPattern(source, flags);
 }
