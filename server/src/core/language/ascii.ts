@@ -78,7 +78,8 @@ export function asciiSource(source: string, flags: string): string | null {
   return changed ? out : null;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** A code unit outside ASCII (without `u`, a surrogate is one too). */
+const NON_ASCII = /[\u0080-\uffff]/;
 let lastText = '';
 let lastAscii = true;
 
