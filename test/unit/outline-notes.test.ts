@@ -276,3 +276,53 @@ test('the course kind reads academic objective IDs from the noted explicit IDs',
   assert.deepEqual(ws.kindOf('c.md'), once.kindOf('c.md'));
   assert.match(ws.kindOf('c.md').reason, /objective IDs such as ILO2/);
 });
+
+test('objectives in another language, placed again after edits, keep the note the file gets', () => {
+  // The builder notes the objectives without a verb of their own as it places them (only they
+  // may be written in another language); the reused ones' answer is kept with their paragraph's
+  // memo. After each edit (above, between and below the Spanish objectives, and of them), the
+  // outline with its notes equals a fresh one's.
+  const spanish = [
+    '## Módulo 60: Redes',
+    '',
+    '### Learning objectives',
+    '',
+    '- Comprender los conceptos básicos de la red para los usuarios',
+    '- Explain the VPN client to a colleague within 10 minutes',
+    '- Conocer el uso de la VPN en las oficinas de la empresa',
+    '',
+  ];
+  const lines = [...examples(4).split('\n'), ...spanish];
+  const edits: ((ls: string[]) => void)[] = [
+    (ls) => ls.splice(5, 0, '- Explain the incident process to a new colleague within 10 minutes'),
+    (ls) => ls.splice(5, 1),
+    (ls) =>
+      ls.splice(ls.length - 2, 0, '- Aplicar las reglas del cortafuegos en la red de la empresa'),
+    (ls) => {
+      const at = ls.indexOf('- Comprender los conceptos básicos de la red para los usuarios');
+      ls[at] = '- Describe the basic concepts of the network';
+    },
+    (ls) => ls.splice(Math.floor(ls.length / 2), 0, 'A paragraph of prose about the lesson.', ''),
+    (ls) => {
+      const at = ls.indexOf('- Describe the basic concepts of the network');
+      ls[at] = '- Comprender los conceptos básicos de la red para los usuarios';
+    },
+    (ls) => ls.splice(ls.length - 1, 0, '- Conocer las reglas de la red y de las oficinas'),
+    (ls) => ls.splice(3, 0, '', '## Module 0: Start', ''),
+  ];
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update('doc.md', lines.join('\n'));
+  let said = 0;
+  for (const [i, edit] of edits.entries()) {
+    edit(lines);
+    const text = lines.join('\n');
+    ws.update('doc.md', text);
+    assert.ok(notesOf(ws.get('doc.md')!), 'built for edits');
+    const once = new Workspace(undefined, { once: true });
+    once.update('doc.md', text);
+    assert.deepEqual(model(ws.get('doc.md')), model(once.get('doc.md')), `outline, edit ${i}`);
+    assert.deepEqual(ws.lint('doc.md'), once.lint('doc.md'), `findings, edit ${i}`);
+    if (ws.get('doc.md')!.notes.some((n) => /written in Spanish/.test(n.message))) said++;
+  }
+  assert.equal(said, edits.length);
+});

@@ -175,7 +175,7 @@ function build(
   readSignals(b, root);
   // Objectives in another language: said once for the file (language/other-language.ts), in
   // the editor too; not in a file whose author turned every rule off.
-  const note = otherLanguageNote(outline);
+  const note = otherLanguageNote(outline, b.notes?.withoutOwnVerb);
   const silenced = outline.directives.some((d) => d.kind === 'disable-file' && !d.rules.length);
   if (note && !silenced) outline.notes.push({ ...note, editor: true });
   if (reads) READS.set(parsed, reads);

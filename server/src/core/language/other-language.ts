@@ -136,8 +136,15 @@ export function otherLanguage(text: string): string | null {
  * of its own in it, so that an English objective is never silenced.
  */
 export function objectiveInOtherLanguage(o: Objective): boolean {
-  if (o.analysis.verb && !o.analysis.verbFromLeadIn) return false;
+  if (hasOwnVerb(o)) return false;
   return otherLanguage(o.plain) !== null;
+}
+
+/** Whether the English reader found a verb of the objective's own in it (not its lead-in's):
+ * then it is never read as another language. Fixed for an item once read (its analysis is
+ * never changed after, but for its spans). */
+export function hasOwnVerb(o: Objective): boolean {
+  return !!o.analysis.verb && !o.analysis.verbFromLeadIn;
 }
 
 /** Names of an objectives block in the five languages ("Objetivos de aprendizaje",
@@ -167,8 +174,16 @@ function languages(names: string[]): string {
  * written wholly in Spanish, whose objectives Bloomline does not read at all): at the heading.
  * An English course that quotes a Spanish heading or phrase has English items, and no note.
  */
-export function otherLanguageNote(outline: Outline): { message: string; span: Span } | null {
-  const found = outline.objectives.filter(objectiveInOtherLanguage);
+export function otherLanguageNote(
+  outline: Outline,
+  withoutOwnVerb?: readonly Objective[],
+): { message: string; span: Span } | null {
+  // The builder's note of the objectives without a verb of their own, when it made one (the
+  // others are never in another language): reaching every objective's analysis to ask cost an
+  // edit of a long outline about 3% (BENCHMARKS.md, "Eleventh step").
+  const found = withoutOwnVerb
+    ? withoutOwnVerb.filter((o) => otherLanguage(o.plain) !== null)
+    : outline.objectives.filter(objectiveInOtherLanguage);
   if (found.length) {
     const n = found.length;
     const names = languages(found.map((o) => otherLanguage(o.plain)!));

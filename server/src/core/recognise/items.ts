@@ -18,6 +18,7 @@ import {
   readsAsMeasure,
   readsAsMetric,
 } from '../language/outcome.js';
+import { hasOwnVerb } from '../language/other-language.js';
 import type {
   Assessment,
   Block,
@@ -618,12 +619,24 @@ function nextGenerated(b: Builder, section: number, kind: ItemKind): string {
   let key = b.sectionSlugs.get(slot);
   if (key === undefined) {
     const slug = section === 0 ? 'course' : sectionSlug(b, b.outline.sections[section]!);
-    key = `${slug}#${kind}`;
+    key = keyString(`${slug}#${kind}`);
     b.sectionSlugs.set(slot, key);
   }
   b.sectionCounters.set(key, (b.sectionCounters.get(key) ?? 0) + 1);
   return key;
 }
+
+/** The one string of a generated IDs' counter key, kept across builds: a reused item's memo
+ * keeps the key and count its ID was last made or checked with (placeItem), compared by
+ * reference. Bounded, as the titles' slugs are. */
+function keyString(key: string): string {
+  const known = KEY_STRINGS.get(key);
+  if (known !== undefined) return known;
+  if (KEY_STRINGS.size >= 20_000) KEY_STRINGS.clear();
+  KEY_STRINGS.set(key, key);
+  return key;
+}
+const KEY_STRINGS = new Map<string, string>();
 
 /** Is `id` the generated ID `key`-`n`? (Compared in place: a reused item's ID is most often
  * the same, and making the string to compare it cost a string per item and edit.) */
@@ -705,7 +718,14 @@ function placeItem(
     // reuse of the item's findings compares it), not character by character.
     const key = nextGenerated(b, sink.section, kind);
     const n = b.sectionCounters.get(key)!;
-    if (!isGenerated(item.id, key, n)) item.id = `${key}-${n}`;
+    // The key and count it was last placed with: its ID is `key`-`n` still (only placing
+    // writes a generated ID after the item is made), and the ID is not reached. (Read to be
+    // compared, the ID string and the key cost a long outline's edit about 2%.)
+    if (kept.genKey !== key || kept.genCount !== n) {
+      if (!isGenerated(item.id, key, n)) item.id = `${key}-${n}`;
+      kept.genKey = key;
+      kept.genCount = n;
+    }
   }
   item.section = sink.section;
   item.block = block.index;
@@ -733,7 +753,7 @@ function placeItem(
   }
   list.push(item);
   block.items.push(item.index);
-  noteItem(b.notes, item);
+  noteItem(b.notes, item, kind !== 'objective' || (kept.ownVerb ??= hasOwnVerb(item as Objective)));
   b.reads!.reused++;
   return item;
 }
@@ -780,7 +800,7 @@ function finishItem(
     };
     outline.objectives.push(o);
     block.items.push(o.index);
-    noteItem(b.notes, o);
+    noteItem(b.notes, o, hasOwnVerb(o));
     return o;
   }
   const r = readOutcome(base.plain);

@@ -10,7 +10,7 @@
 // explicit ID, references, parent and section are not changed after that (the workspace sets
 // only its links and its references' targets). An outline made otherwise (a closed file's
 // summary, a declined text) has no notes, and the passes visit its items as before.
-import type { Item, ItemBase, Link, Outline } from '../model.js';
+import type { Item, ItemBase, Link, Objective, Outline } from '../model.js';
 
 export interface OutlineNotes {
   /** Items with an explicit ID, by kind (objectives, outcomes, assessments), in index order. */
@@ -20,6 +20,9 @@ export interface OutlineNotes {
   linking: [Item[], Item[], Item[]];
   /** Each objective's section, by the objective's index. */
   sections: number[];
+  /** The objectives without a verb of their own (hasOwnVerb false: only they may be written in
+   * another language), in index order. */
+  withoutOwnVerb: Objective[];
   /** Some objective placed again came with its degree stated by success criteria (the walk
    * then sets that mark afresh on every objective). */
   criteria: boolean;
@@ -44,6 +47,7 @@ export function startNotes(outline: Outline): OutlineNotes {
     explicit: [[], [], []],
     linking: [[], [], []],
     sections: [],
+    withoutOwnVerb: [],
     criteria: false,
     assessed: false,
     unlinked: true,
@@ -58,14 +62,16 @@ export function flat(lists: readonly [Item[], Item[], Item[]]): Item[] {
   return lists[1].length || lists[2].length ? [...lists[0], ...lists[1], ...lists[2]] : lists[0];
 }
 
-/** Notes an item as it enters the outline (its fields final). */
-export function noteItem(notes: OutlineNotes | undefined, item: ItemBase): void {
+/** Notes an item as it enters the outline (its fields final); `ownVerb`: an objective's
+ * hasOwnVerb (the caller knows it without reaching the analysis of a reused item). */
+export function noteItem(notes: OutlineNotes | undefined, item: ItemBase, ownVerb = true): void {
   if (!notes) return;
   const k = item.kind === 'objective' ? 0 : item.kind === 'outcome' ? 1 : 2;
   if (item.explicitId) notes.explicit[k].push(item as Item);
   if (item.references.length || item.parent) notes.linking[k].push(item as Item);
   if (k === 0) {
     notes.sections.push(item.section);
+    if (!ownVerb) notes.withoutOwnVerb.push(item as Objective);
     if ((item as Item & { degreeByCriteria?: boolean }).degreeByCriteria) notes.criteria = true;
   }
 }

@@ -35,6 +35,12 @@ export interface ParagraphMemo {
     by: Reads;
     /** Where the spans of its analysis are (spanSlots), found at its first move. */
     slots?: SpanSlots;
+    /** An objective's hasOwnVerb (language/other-language.ts), found at its first placing: fixed
+     * with its analysis, and known here without reaching the analysis on every build. */
+    ownVerb?: boolean;
+    /** The counter key and count its generated ID was last placed with (placeItem). */
+    genKey?: string;
+    genCount?: number;
   };
   /** Whether its text reads as a statement about something (readers/lists.ts); null when it
    * has no text. */
