@@ -16,7 +16,7 @@
 // leaves out the protocol and the diagnostics.)
 //
 //   npm run build && npx tsc -b                  (this checkout; and the same in BASE)
-//   node scripts/bench/ab-lsp.mjs --base BASE [--edits 41] [--sync incremental|full|both] [--core]
+//   node scripts/bench/ab-lsp.mjs --base BASE [--edits 41] [--objectives 6000] [--sync incremental|full|both] [--core]
 //
 // BASE is a checkout with `bin/` and `dist/` built (and `out/` for --core), e.g.
 // `git worktree add --detach /tmp/base main`, node_modules linked or installed there, then
@@ -38,7 +38,7 @@ const option = (name, fallback) => {
 const base = option('--base', null);
 if (!base) {
   process.stderr.write(
-    'usage: node scripts/bench/ab-lsp.mjs --base DIR [--edits N] [--sync incremental|full|both] [--core]\n',
+    'usage: node scripts/bench/ab-lsp.mjs --base DIR [--edits N] [--objectives 6000] [--sync incremental|full|both] [--core]\n',
   );
   process.exit(2);
 }
@@ -50,7 +50,8 @@ const builds = [
   { name: 'this', root: ROOT },
 ];
 
-const generated = generateOutline({ objectives: 6000 });
+const objectives = Number(option('--objectives', 6000));
+const generated = generateOutline({ objectives });
 const text = typeof generated === 'string' ? generated : generated.text;
 
 /** The benchmark's edits (scripts/bench/lsp.mjs): pairs on one line, spread over the file, each
@@ -169,9 +170,16 @@ async function serverAB(sync) {
     rmSync(dir, { recursive: true, force: true });
   }
   const [a, b] = servers;
-  if (a.findings !== b.findings || a.last !== b.last)
+  if (a.last !== b.last)
     throw new Error(
       `the builds disagree: ${a.findings}/${a.last} against ${b.findings}/${b.last} findings`,
+    );
+  // (On the 50-objective outline the diagnostics first published after the open differ from
+  // server to server, the same build against itself too: the second server opened publishes
+  // fewer. Said, not thrown: the edits' diagnostics agree.)
+  if (a.findings !== b.findings)
+    process.stderr.write(
+      `note: ${sync} sync: diagnostics after the open ${a.findings} (base) and ${b.findings} (this); after the edits ${a.last} both\n`,
     );
   return { what: `server, ${sync} sync`, a: a.cpu, b: b.cpu, loads, findings: a.last };
 }
@@ -213,7 +221,7 @@ else for (const sync of syncs) results.push(await serverAB(sync));
 
 const fmt = (ms) => `${Math.round(ms)} ms`;
 process.stdout.write(
-  `${edits} edits on the 6,000-objective outline; base: ${BASE}; this: ${ROOT}\n\n` +
+  `${edits} edits on the ${objectives.toLocaleString('en')}-objective outline; base: ${BASE}; this: ${ROOT}\n\n` +
     '| What | base, median CPU per edit | this | this / base (median of per-edit ratios) | Load average |\n' +
     '| --- | ---: | ---: | ---: | --- |\n',
 );

@@ -195,3 +195,133 @@ for (const seed of [21, 22, 23, 24]) {
     assert.ok(outline.objectives.length > 50 && outline.sections.length > 20);
   });
 }
+
+/** The line starting at or after `from` that matches `re`: its start, or -1. */
+function lineMatching(text: string, re: RegExp, from = 0): number {
+  const starts = lineStarts(text);
+  for (const s of starts) if (s >= from && re.test(text.slice(s, lineEnd(text, s)))) return s;
+  return -1;
+}
+
+/** The last line that matches `re`: its start, or -1. */
+function lastLineMatching(text: string, re: RegExp): number {
+  const starts = lineStarts(text).reverse();
+  for (const s of starts) if (re.test(text.slice(s, lineEnd(text, s)))) return s;
+  return -1;
+}
+
+/** The section whose heading starts at `at`: up to the next heading as deep or shallower. */
+function sectionEnd(text: string, at: number): number {
+  const depth = /^#+/.exec(text.slice(at))![0].length;
+  for (const s of headingStarts(text))
+    if (s > at && /^#+/.exec(text.slice(s))![0].length <= depth) return s;
+  return text.length;
+}
+
+/** Named edits, each where the reuse of sections must get it right (the first and last
+ * sections, later sections shifted by lines and by characters of one line, a section deleted,
+ * prose paragraphs read as objectives placed again after an edit above them). */
+const NAMED: [string, Edit][] = [
+  [
+    'lines added in the middle: every later section moves down',
+    (text, _next, eol) => {
+      const at = lineMatching(text, /^- /, Math.floor(text.length / 2));
+      return `${text.slice(0, at)}- Explain the new policy within 5 minutes${eol}${eol}Prose.${eol}${eol}${text.slice(at)}`;
+    },
+  ],
+  [
+    'characters added on one line in the middle: later sections move along, not down',
+    (text) => {
+      const at = lineMatching(text, /^- .*\bwithin\b/, Math.floor(text.length / 2));
+      const col = text.indexOf('within', at);
+      return `${text.slice(0, col)}well within${text.slice(col + 'within'.length)}`;
+    },
+  ],
+  [
+    'characters removed from a heading line: later sections move back on the line',
+    (text) => {
+      const at = lineMatching(text, /^#{2,3} /, Math.floor(text.length / 3));
+      const hashes = /^#+ /.exec(text.slice(at))![0].length;
+      return text.slice(0, at + hashes) + text.slice(at + hashes + 3);
+    },
+  ],
+  [
+    'an edit inside the first section',
+    (text) => {
+      const at = lineMatching(text, /^- /);
+      const end = lineEnd(text, at);
+      return `${text.slice(0, end)} within 10 minutes${text.slice(end)}`;
+    },
+  ],
+  [
+    'an edit inside the last section',
+    (text, _next, eol) => {
+      const at = lastLineMatching(text, /^- /);
+      return `${text.slice(0, at)}- Configure the 😀 gateway later${eol}${text.slice(at)}`;
+    },
+  ],
+  [
+    'prose that reads as objectives, added to a middle section',
+    (text, _next, eol) => {
+      const at = lineMatching(text, /^By the end of this lesson/, Math.floor(text.length / 2));
+      const end = lineEnd(text, at);
+      return `${text.slice(0, end)}${eol}${eol}Participants will be able to (1) explain the escalation path within 5 minutes, (2) configure the VPN client, and (3) compare two backup plans.${eol}${eol}In this lesson, you will learn to restore a backup.${text.slice(end)}`;
+    },
+  ],
+  [
+    'a line added above that prose: it is placed again, moved',
+    (text, _next, eol) => {
+      const at = lineMatching(text, /^## /, Math.floor(text.length / 4));
+      return `${text.slice(0, at)}A new paragraph.${eol}${eol}${text.slice(at)}`;
+    },
+  ],
+  [
+    'a middle section deleted, with its subsections',
+    (text) => {
+      const at = lineMatching(text, /^## /, Math.floor(text.length / 3));
+      return text.slice(0, at) + text.slice(sectionEnd(text, at));
+    },
+  ],
+  [
+    'the last section deleted',
+    (text) => {
+      const starts = headingStarts(text);
+      return text.slice(0, starts[starts.length - 1]!);
+    },
+  ],
+  [
+    'the first section after the title deleted',
+    (text) => {
+      const at = lineMatching(text, /^## /);
+      return text.slice(0, at) + text.slice(sectionEnd(text, at));
+    },
+  ],
+];
+
+for (const crlf of [false, true]) {
+  test(`named section edits equal a fresh analysis (${crlf ? 'CRLF and a BOM' : 'LF'})`, async () => {
+    let text = await generated(140, 31);
+    if (crlf) text = `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    const eol = crlf ? '\r\n' : '\n';
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    ws.update('doc.md', text);
+    ws.lint('doc.md');
+    const next = mulberry32(31);
+    let prose = 0;
+    for (const [name, edit] of NAMED) {
+      const after = edit(text, next, eol);
+      assert.notEqual(after, text, `${name}: no change`);
+      text = after;
+      ws.update('doc.md', text);
+      const expected = fresh(text);
+      assert.deepEqual(ws.outlineJson('doc.md'), expected.json, `outline: ${name}`);
+      assert.deepEqual(ws.lint('doc.md'), expected.findings, `findings: ${name}`);
+      prose = Math.max(
+        prose,
+        ws.get('doc.md')!.objectives.filter((o) => o.source === 'prose').length,
+      );
+    }
+    // The prose was read as objectives (three from the enumeration, one learning sentence).
+    assert.ok(prose >= 3, `objectives read from prose: ${prose}`);
+  });
+}

@@ -13,7 +13,7 @@ import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsJobChange, readsAsMeasure, readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
-import { plainOf, type PlainText } from '../plain.js';
+import { plainOf, plainTextOf, type PlainText } from '../plain.js';
 import {
   divAt,
   newNaming,
@@ -69,8 +69,7 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   const naming = div.naming ?? s.label ?? s.naming ?? runIn?.naming;
   if (!naming || naming.name.kind !== 'objective' || naming.name.strength !== 'strong')
     return false;
-  const plain = plainOf(b, p.children);
-  const text = plain.text;
+  const text = plainTextOf(b, p.children);
   if (text.length > 3000 || /:\s*$/.test(text)) return false;
   const parts: [number, number][] = [];
   // After a run-in label, its sentences start where the label ends.
@@ -108,6 +107,7 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   }
   if (!parts.length) return false;
   const sink = newSink(s.section, 'prose', off(b, p), ruleOf(naming.name));
+  const plain = plainOf(b, p.children);
   for (const [from, to] of parts) {
     let end = to;
     while (end > from && /[\s.!]/.test(text[end - 1]!)) end--;
@@ -290,8 +290,9 @@ function spanOf(part: PlainText): { start: number; end: number } {
 
 function readEnumeration(s: Scope, p: Paragraph): boolean {
   const b = s.b;
-  const plain = plainOf(b, p.children);
-  const text = plain.text;
+  // The text first (kept across builds): its offsets are made only for an enumeration. (Made
+  // for every paragraph of prose on every build, they were 2 MB of an edit of a long outline.)
+  const text = plainTextOf(b, p.children);
   if (!/\(\s*(?:1|a|i)\s*\)|(?:^|\s)1\)\s/.test(text)) return false;
   const markers: { at: number; end: number; label: string }[] = [];
   MARKER.lastIndex = 0;
@@ -319,6 +320,7 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
     /\b(?:will|should|shall)\s+be\s+able\s+to\s*:?\s*$/i.test(before);
   if (!(naming && naming.name.kind === 'objective') && !learning) return false;
   const sink = newSink(s.section, 'prose', off(b, p), naming ? ruleOf(naming.name) : 'objective');
+  const plain = plainOf(b, p.children);
   for (let k = 0; k < markers.length; k++) {
     const from = markers[k]!.end;
     let to = k + 1 < markers.length ? markers[k + 1]!.at : text.length;
@@ -345,8 +347,7 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
 function readLearningSentences(s: Scope, p: Paragraph): void {
   const b = s.b;
   if (s.paragraphs > 1) return;
-  const plain = plainOf(b, p.children);
-  const text = plain.text;
+  const text = plainTextOf(b, p.children);
   if (!/\b(?:you|learners|students|participants|trainees)\b/i.test(text)) return;
   if (text.length > 3000 || divAt(s, off(b, p).start).inOtherDiv) return;
   const found: { from: number; to: number }[] = [];
@@ -371,6 +372,7 @@ function readLearningSentences(s: Scope, p: Paragraph): void {
   }
   if (!found.length) return;
   const sink = newSink(s.section, 'prose', off(b, p), 'objective');
+  const plain = plainOf(b, p.children);
   for (const f of found) {
     const part = slice(plain, f.from, f.to);
     addItem(b, sink, part, spanOf(part), { insertion: null, labels: false });
