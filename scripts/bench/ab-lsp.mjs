@@ -124,7 +124,7 @@ async function serverAB(sync) {
   const file = path.join(dir, 'outline.md');
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
-  const servers = builds.map((b) => ({ ...b, server: startServer(b.root), cpu: [] }));
+  const servers = builds.map((b) => ({ ...b, server: startServer(b.root), cpu: [], wall: [] }));
   const loads = [os.loadavg()[0]];
   const forVersion = (version) => (m) =>
     m.method === 'textDocument/publishDiagnostics' &&
@@ -155,11 +155,13 @@ async function serverAB(sync) {
         await new Promise((resolve) => setTimeout(resolve, 150));
         const done = s.server.next(forVersion(version));
         const c0 = cpuMs(s.server.pid);
+        const w0 = performance.now();
         s.server.notify('textDocument/didChange', {
           textDocument: { uri, version },
           contentChanges: [sync === 'full' ? { text: edit.text } : edit.range],
         });
         const published = await done;
+        s.wall.push(performance.now() - w0);
         s.cpu.push(cpuMs(s.server.pid) - c0);
         s.last = published.params.diagnostics.length;
       }
@@ -181,7 +183,14 @@ async function serverAB(sync) {
     process.stderr.write(
       `note: ${sync} sync: diagnostics after the open ${a.findings} (base) and ${b.findings} (this); after the edits ${a.last} both\n`,
     );
-  return { what: `server, ${sync} sync`, a: a.cpu, b: b.cpu, loads, findings: a.last };
+  return {
+    what: `server, ${sync} sync`,
+    a: a.cpu,
+    b: b.cpu,
+    wall: [a.wall, b.wall],
+    loads,
+    findings: a.last,
+  };
 }
 
 async function coreAB() {
@@ -231,3 +240,11 @@ for (const r of results) {
     `| ${r.what} | ${fmt(median(r.a))} | ${fmt(median(r.b))} | ${(median(r.b) / median(r.a)).toFixed(2)} (${median(ratios).toFixed(2)}) | ${r.loads.map((l) => l.toFixed(1)).join(' → ')} |\n`,
   );
 }
+// The servers' edit-to-diagnostics latency (wall time from didChange to the diagnostics of
+// that version, debounce included), median: noisier than CPU on a shared machine.
+for (const r of results)
+  if (r.wall)
+    process.stdout.write(
+      `\n${r.what}: edit-to-diagnostics median ${fmt(median(r.wall[0]))} (base), ${fmt(median(r.wall[1]))} (this)`,
+    );
+process.stdout.write('\n');
