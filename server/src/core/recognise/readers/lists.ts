@@ -52,10 +52,16 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     placement = { ...placement, rule: 'outcome', weak: false };
     const own = b.outline.sections[s.section];
     if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
-  } else if (placement?.rule === 'assessment' && placement.weak && measuresChange(b, list)) {
+  } else if (
+    placement?.rule === 'assessment' &&
+    placement.weak &&
+    b.outline.objectives.length > 0 &&
+    measuresChange(b, list)
+  ) {
     // "## Evaluation" over "- Practical driving test ..." and "- Pallet damage claims fall from
     // 14 to 5 a month": the plan's tests and its outcomes, not a breakdown of weights (a "%" in
-    // "drop by 30%" is not one).
+    // "drop by 30%" is not one). Only after the course's objectives: a software README's
+    // "Evaluation" ("Error rate falls from 2% to 0.5% within 30 days") has none to measure.
     placement = { ...placement, rule: 'assessment-unless-change' };
     const own = b.outline.sections[s.section];
     if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
