@@ -48,10 +48,13 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   // Its heading then only names the block, which belongs to the parent section, as "##
   // Evaluation plan"'s does (a heading naming assessments made a section of its own).
   let section = s.section;
+  const toParent = () => {
+    const own = b.outline.sections[s.section];
+    if (own && own.parent !== null && placement!.source === 'heading') section = own.parent;
+  };
   if (placement?.rule === 'assessment' && placement.weak && kirkpatrickPlan(b, list)) {
     placement = { ...placement, rule: 'outcome', weak: false };
-    const own = b.outline.sections[s.section];
-    if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
+    toParent();
   } else if (
     placement?.rule === 'assessment' &&
     placement.weak &&
@@ -63,8 +66,7 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     // "drop by 30%" is not one). Only after the course's objectives: a software README's
     // "Evaluation" ("Error rate falls from 2% to 0.5% within 30 days") has none to measure.
     placement = { ...placement, rule: 'assessment-unless-change' };
-    const own = b.outline.sections[s.section];
-    if (own && own.parent !== null && placement.source === 'heading') section = own.parent;
+    toParent();
   } else if (
     placement?.rule === 'outcome-unless-learner' &&
     placement.weak &&

@@ -550,8 +550,7 @@ function sliceByOffsets(plain: PlainText, cell: Cell, src?: string): PlainText {
  */
 function withBullets(part: PlainText): PlainText {
   if (!BULLET.test(part.text)) return part;
-  let text = '';
-  const offsets: number[] = [];
+  const out: PlainText = { text: '', offsets: [] };
   const t = part.text;
   let k = 0;
   while (k < t.length && /\s/.test(t[k]!)) k++;
@@ -562,20 +561,15 @@ function withBullets(part: PlainText): PlainText {
   for (; k < t.length; k++) {
     const ch = t[k]!;
     if (BULLET_CHAR.test(ch) && /\s/.test(t[k - 1] ?? '') && /\s/.test(t[k + 1] ?? '')) {
-      const before = text.trimEnd();
-      if (!before) continue;
-      const sep = /[.;:,!?]$/.test(before) ? ' ' : '; ';
-      text = before + sep;
-      offsets.length = before.length;
-      for (let i = 0; i < sep.length; i++) offsets.push(part.offsets[k]!);
+      if (!endLine(out, part.offsets[k]!)) continue;
       while (k + 1 < t.length && /\s/.test(t[k + 1]!)) k++;
       continue;
     }
-    text += ch;
-    offsets.push(part.offsets[k]!);
+    out.text += ch;
+    out.offsets.push(part.offsets[k]!);
   }
-  offsets.push(part.offsets[t.length]!);
-  return { text, offsets };
+  out.offsets.push(part.offsets[t.length]!);
+  return out;
 }
 /** A bullet that starts a cell or stands between its lines ("• A • B"). */
 const BULLET = /^\s*[•▪◦‣]\s|\s[•▪◦‣]\s/;
@@ -630,31 +624,40 @@ function breakSentences(
 function withBreaks(part: PlainText, src: string, cell: Cell): PlainText {
   const cellSrc = src.slice(cell.start, cell.end);
   if (!/<br/i.test(cellSrc)) return part;
-  let text = '';
-  const offsets: number[] = [];
+  const out: PlainText = { text: '', offsets: [] };
   let k = 0;
   BR.lastIndex = 0;
   for (let m = BR.exec(cellSrc); m; m = BR.exec(cellSrc)) {
     const at = cell.start + m.index;
     while (k < part.text.length && part.offsets[k]! < at) {
-      text += part.text[k];
-      offsets.push(part.offsets[k]!);
+      out.text += part.text[k];
+      out.offsets.push(part.offsets[k]!);
       k++;
     }
-    const before = text.trimEnd();
-    if (!before || k >= part.text.length) continue;
-    const sep = /[.;:,!?]$/.test(before) ? ' ' : '; ';
-    text = before + sep;
-    offsets.length = before.length;
-    for (let i = 0; i < sep.length; i++) offsets.push(at);
+    if (k >= part.text.length || !endLine(out, at)) continue;
     while (k < part.text.length && /\s/.test(part.text[k]!)) k++;
   }
   for (; k < part.text.length; k++) {
-    text += part.text[k];
-    offsets.push(part.offsets[k]!);
+    out.text += part.text[k];
+    out.offsets.push(part.offsets[k]!);
   }
-  offsets.push(part.offsets[part.text.length]!);
-  return { text, offsets };
+  out.offsets.push(part.offsets[part.text.length]!);
+  return out;
+}
+
+/**
+ * Ends the line built so far with "; " (or a space after the line's own punctuation), the
+ * separator standing at source offset `at`, its trailing spaces dropped; false, and nothing
+ * changed, when no text stands before it.
+ */
+function endLine(out: PlainText, at: number): boolean {
+  const before = out.text.trimEnd();
+  if (!before) return false;
+  const sep = /[.;:,!?]$/.test(before) ? ' ' : '; ';
+  out.text = before + sep;
+  out.offsets.length = before.length;
+  for (let i = 0; i < sep.length; i++) out.offsets.push(at);
+  return true;
 }
 
 function locate(b: Builder, cell: Cell, id: string): Span | null {
