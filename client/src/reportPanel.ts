@@ -29,6 +29,11 @@ export class ReportPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** The page last shown, before its nonce: a refresh that would show the same page again does
+   * not reload the webview (a reload loses the reader's scroll position, and a click made
+   * while the frame reloads is lost). Outline-changed events come for edits that leave the
+   * report as it was, and for files opened or closed. */
+  private shown: string | undefined;
 
   static show(source: ReportSource, output: vscode.OutputChannel): void {
     if (ReportPanel.current) {
@@ -79,9 +84,12 @@ export class ReportPanel {
     // A newer refresh started meanwhile, or the panel was closed.
     if (generation !== this.generation || ReportPanel.current !== this) return;
     const webview = this.panel.webview;
-    webview.html = report
-      ? webviewHtml(formatReportHtml(report), makeNonce(), webview.cspSource)
+    const page = report
+      ? formatReportHtml(report)
       : message('The alignment report is not available: is the language server running?');
+    if (page === this.shown) return;
+    this.shown = page;
+    webview.html = report ? webviewHtml(page, makeNonce(), webview.cspSource) : page;
   }
 
   private async onMessage(raw: unknown): Promise<void> {

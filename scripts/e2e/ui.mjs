@@ -332,6 +332,8 @@ export async function checkUi(
       // the click script (nonce) runs, or the click below would do nothing.
       await report.locator('svg').first().waitFor({ timeout: TIMEOUT });
       await shot('report');
+      // A mark on the page: a reload of the webview would drop it.
+      await report.locator('body').evaluate((body) => body.setAttribute('data-e2e-kept', ''));
       await cell.click();
       await expectCursor(page, 'course.md', 12);
       // A column heading: the outcome "Password-reset calls drop by 30% ..." (line 19).
@@ -340,6 +342,13 @@ export async function checkUi(
         .first()
         .click({ timeout: TIMEOUT });
       await expectCursor(page, 'course.md', 19);
+      // Jumping opened and focused the outline, which changed nothing in the report: the page
+      // is the same one, not reloaded (a reload loses the reader's place, and a click made
+      // while it reloads is lost).
+      await page.waitForTimeout(1500);
+      if ((await report.locator('body[data-e2e-kept]').count()) !== 1) {
+        throw new Error('the report reloaded although nothing in it changed');
+      }
     },
   );
 
