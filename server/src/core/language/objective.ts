@@ -528,7 +528,14 @@ export function clearObjectiveReadings(): void {
   recognitionCache = new WeakMap();
 }
 
-/** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in. */
+/** How a lead-in's verb that takes its items as "that" clauses is passed to readObjective:
+ * "understand that". */
+export const CLAUSE_LEAD = ' that';
+/** A lead-in whose verb takes each item as a clause: "Students will understand that...". */
+export const CLAUSE_LEAD_TEXT = /\bthat\s*(?::|\.\.\.|…)?\s*$/i;
+
+/** Analyse an objective's plain text. `leadVerb` is a verb carried by the block's lead-in
+ * (ending in CLAUSE_LEAD when the lead-in ends "... understand that:"). */
 export function readObjective(
   plain: string,
   lex: Lexicon,
@@ -615,9 +622,16 @@ interface Found {
 
 type Mode = 'start' | 'adjacent' | 'later';
 
-function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): ObjectiveReading {
+function computeReading(plain: string, lex: Lexicon, led: string | null): ObjectiveReading {
   const { masked, placeholders } = maskPlaceholders(plain);
   passiveStarts.clear();
+  // "Students will understand that ..." (CLAUSE_LEAD): each item is a proposition the lead-in's
+  // verb takes, as is an item that starts with "That" under any carried verb ("That only about
+  // 10% of energy passes ..."). Its first word is a noun, not the behaviour ("Changes to one
+  // population ripple ..."), and its numbers are what is learnt, not a degree.
+  const clauseLed = led !== null && led.endsWith(CLAUSE_LEAD);
+  const leadVerb = clauseLed ? led.slice(0, -CLAUSE_LEAD.length) : led;
+  const clause = clauseLed || (leadVerb !== null && /^\s*that\s/i.test(masked));
   let start = skipLeadIns(masked, masked.length - masked.trimStart().length, lex);
   const criterionFrom = start;
   let condition: PlainSpan | null = null;
@@ -675,7 +689,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
   }
 
   const behaviours: Found[] = [];
-  let first = behaviourAt(masked, ws, i, lex, 'start', null);
+  let first = clause ? null : behaviourAt(masked, ws, i, lex, 'start', null);
   // "How to plot the data" (not a question, and no lead-in verb to inherit): the behaviour is
   // "plot", stated vaguely.
   if (
@@ -688,7 +702,7 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     first = howTo(masked, ws, i, lex);
   // "What is data security?", "Why is X important?", "How does DNS work?": a question in
   // place of an objective asks, as a heading of what is learnt, for an explanation.
-  if (!first) first = questionAt(masked, ws, i);
+  if (!first && !clause) first = questionAt(masked, ws, i);
   if (!first && !leadVerb) first = topicAt(masked, ws, i);
   if (
     first?.b.vague &&
@@ -751,13 +765,15 @@ function computeReading(plain: string, lex: Lexicon, leadVerb: string | null): O
     vaguePhrase: firstVague?.vague ?? null,
     realVerb: firstB?.real && firstB.vague ? { ...firstB.real, level: firstB.level } : null,
     verbFromLeadIn: !!firstB?.fromLeadIn,
-    criterion: findCriterion(
-      masked,
-      criterionFrom,
-      verbEnd,
-      countsAfter(firstB, lex),
-      makesLength(firstB, lex),
-    ),
+    criterion: clause
+      ? null
+      : findCriterion(
+          masked,
+          criterionFrom,
+          verbEnd,
+          countsAfter(firstB, lex),
+          makesLength(firstB, lex),
+        ),
     placeholder: placeholders[0]
       ? { ...placeholders[0], text: plain.slice(placeholders[0].start, placeholders[0].end) }
       : null,

@@ -3,8 +3,9 @@
 // finds the lead-in sentence, classifies it, and reads a behaviour verb the lead-in carries
 // ("you will understand:").
 import type { Lexicon } from '../language/lexicon.js';
+import { CLAUSE_LEAD, CLAUSE_LEAD_TEXT } from '../language/objective.js';
 import { words } from '../language/words.js';
-import type { ItemKind } from '../model.js';
+import type { ItemKind, LeadIn } from '../model.js';
 import data from './vocabulary/lead-ins.json' with { type: 'json' };
 
 export type LeadInClass = 'learning' | 'outcome' | 'task' | 'neutral';
@@ -202,4 +203,12 @@ export function readLabel(
   const kind = LABELS.find(([re]) => re.test(label))![1];
   const id = m[2] ? { text: m[2], start: from + m[0].indexOf(m[2], label.length) } : null;
   return { kind, label: label.replace(/\s+/g, ' '), end: from + m[0].length, id };
+}
+
+/** The verb a lead-in carries, as its items are read with it (readObjective's `leadVerb`):
+ * "understand", or "understand that" when each item is a clause the verb takes. */
+export function leadVerbOf(leadIn: LeadIn | null | undefined): string | null {
+  const verb = leadIn?.verb;
+  if (!verb) return null;
+  return CLAUSE_LEAD_TEXT.test(leadIn.text) ? verb.lemma + CLAUSE_LEAD : verb.lemma;
 }

@@ -7,7 +7,12 @@
 import type { Behaviour, Fix, Objective, TextEdit } from '../model.js';
 import { execText, forText, lazy, testText } from '../language/ascii.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { QUESTION_KEYS, TOPIC_KEYS, readObjective } from '../language/objective.js';
+import {
+  CLAUSE_LEAD_TEXT,
+  QUESTION_KEYS,
+  TOPIC_KEYS,
+  readObjective,
+} from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
 import { capitalise, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
@@ -409,7 +414,7 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   // Items that say "how to X" become "X": the verb offered is theirs, so one fix says so.
   const ownVerbs = items.every((o) => HOW_TO.test(o.plain.trimStart()));
   // "Students will understand that ...": each item is a clause, which the verb takes with "that".
-  const that = /\bthat\s*(?::|\.\.\.|…)?\s*$/i.test(lead.text);
+  const that = CLAUSE_LEAD_TEXT.test(lead.text);
   if (lead.verb?.toAbleTo) {
     for (const verb of ownVerbs ? suggest.slice(0, 1) : suggest) {
       const edits: TextEdit[] = [lead.verb.toAbleTo];
@@ -448,6 +453,28 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   });
 }
 
+/** A capitalised word that starts a clause is a common word, not a name: a word of English's
+ * verbs in any form ("Changes", "Plants", "Learning"), a word of a clause's start ("The",
+ * "Only", "Most"), or one the outline also writes in lower case ("Energy" beside "energy"). */
+function commonWord(word: string, text: string, lex: Lexicon): boolean {
+  const lower = word.toLowerCase();
+  if (CLAUSE_STARTS.has(lower) || lex.englishLemma(lower)) return true;
+  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
+    const before = i > 0 ? text[i - 1]! : ' ';
+    const after = text[i + lower.length] ?? ' ';
+    if (!wordChar(before) && !wordChar(after)) return true;
+  }
+  return false;
+}
+
+const wordChar = (c: string) => /\w/.test(c) || c.charCodeAt(0) > 127;
+
+const CLAUSE_STARTS = new Set(
+  'the a an all every each most many some few no not only there it its this that these those our we people one two three several both either neither if when while although because since as'.split(
+    ' ',
+  ),
+);
+
 /** "how to X" at an objective's start: the lead-in's fix makes it "X". */
 const HOW_TO = /^how\s+to\s+(\P{White_Space})/iu;
 
@@ -462,9 +489,21 @@ function addVerb(
 ): TextEdit | null {
   const start = o.plain.length - o.plain.trimStart().length;
   const rest = o.plain.slice(start);
-  if (that) {
+  // "That only about 10% of energy passes ...": the item is a clause, its "That" the verb's.
+  const own = /^that\s+/i.exec(rest);
+  if (that || own) {
     if (!(lex.complements.get(verb)?.has('that') ?? false)) return null;
-    return replacePlain(text, o, start, start, `${capitalise(verb)} that `);
+    const at = start + (own ? own[0].length : 0);
+    const word = /^\S+/u.exec(o.plain.slice(at))?.[0] ?? '';
+    // The clause's first word keeps its capital only if it is a name ("Python reads ...").
+    const lower = /^[A-Z][a-z]+$/.test(word) && commonWord(word, text, lex);
+    return replacePlain(
+      text,
+      o,
+      start,
+      lower ? at + 1 : at,
+      `${capitalise(verb)} that ${lower ? word[0]!.toLowerCase() : ''}`,
+    );
   }
   const how = HOW_TO.exec(rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());

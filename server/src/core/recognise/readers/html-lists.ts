@@ -7,6 +7,7 @@ import { addItem, newSink } from '../items.js';
 import { CHAR_REF, type PlainText } from '../plain.js';
 import { decodeReferences } from '../html-blocks.js';
 import { placementFor, type Scope } from '../scope.js';
+import { leadVerbOf } from '../leadins.js';
 
 // `[^<>]*`: "<li<li<li..." with no ">" stays linear.
 const ITEM = /<li\b[^<>]*>/gi;
@@ -20,7 +21,7 @@ export function readHtmlList(s: Scope, node: Html, siblings: RootContent[], inde
   const placement = placementFor(s, siblings, index);
   if (!placement || placement.weak) return;
   const sink = newSink(s.section, placement.source, span, placement.rule, placement.leadIn);
-  const leadVerb = placement.leadIn?.verb?.lemma ?? null;
+  const leadVerb = leadVerbOf(placement.leadIn);
   const value = node.value;
   ITEM.lastIndex = 0;
   for (let m = ITEM.exec(value); m; m = ITEM.exec(value)) {

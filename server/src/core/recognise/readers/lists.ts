@@ -17,6 +17,7 @@ import {
   type ItemSink,
 } from '../items.js';
 import { plainTextOf } from '../plain.js';
+import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
 import gradedWork from '../vocabulary/graded-work.json' with { type: 'json' };
 
@@ -88,7 +89,7 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   }
   const sink = newSink(section, placement.source, off(b, list), placement.rule, placement.leadIn);
   if (placement.weak) sink.weak = true;
-  const leadVerb = placement.leadIn?.verb?.lemma ?? null;
+  const leadVerb = leadVerbOf(placement.leadIn);
   b.listSinks.set(list, { sink, leadVerb, placement });
   for (const item of list.children)
     if (readItem(b, item, sink, null, leadVerb) && placement.naming) placement.naming.read++;
