@@ -641,6 +641,7 @@ describe('agreement with human labels', () => {
     'held-out-real-11.json',
     // Unseen: only its shape is tested here; its figures are in docs/agreement.md.
     'held-out-real-12.json',
+    'held-out-real-13.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
