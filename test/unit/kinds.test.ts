@@ -226,6 +226,22 @@ describe('the kind in configuration', () => {
   });
 });
 
+test('a residency rotation (ACGME competencies, PGY level) is academic, not a lesson', () => {
+  // Graduate medical education: residents assessed by milestone evaluations, no business KPIs.
+  for (const text of [
+    '# Cardiology Rotation: Goals and Objectives (PGY-1)\n\n## Patient Care\n\n- Interpret a 12-lead ECG.\n',
+    '# Cardiology\n\n## Objectives by ACGME competency\n\n- Interpret a 12-lead ECG.\n',
+    '# Surgery clerkship\n\n## Objectives\n\n- Suture a simple laceration.\n',
+  ]) {
+    const { kind } = analyse('r.md', text);
+    assert.equal(kind.value, 'academic', text);
+    assert.match(kind.reason, /graduate medical education|clerkship/, text);
+  }
+  // Not a job rotation, nor a rotation of a shape.
+  const { kind } = analyse('j.md', '# Job rotation plan\n\n## Objectives\n\n- Rotate the image.\n');
+  assert.notEqual(kind.value, 'academic');
+});
+
 describe('findings follow the kind', () => {
   const objectives = (n: number) =>
     Array.from({ length: n }, (_, i) => `- Configure VPN client ${i + 1} without assistance.`).join(
