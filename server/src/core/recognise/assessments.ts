@@ -14,7 +14,8 @@ import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { addItem, newSink, skipPrefix } from './items.js';
-import { readLabel, WEAK_TASK_LABEL } from './leadins.js';
+import { namesGradedWork } from './graded-work.js';
+import { GRADED_LABEL, readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import type { BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
 import type { Naming, Scope } from './scope.js';
@@ -325,9 +326,11 @@ export function labelledParagraph(
     /\p{L}{3}/u.test(rest) &&
     !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest) &&
     // "Project: the team's repository is on GitHub" asks nothing.
-    (!WEAK_TASK_LABEL.test(label.label) ||
-      readTask([rest], b.lex).level !== null ||
-      judged([rest]));
+    (GRADED_LABEL.test(label.label)
+      ? namesGradedWork(rest) || readTask([rest], b.lex).level !== null
+      : !WEAK_TASK_LABEL.test(label.label) ||
+        readTask([rest], b.lex).level !== null ||
+        judged([rest]));
   if (!task) {
     if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, text, name)) return null;
     return openAssessment('label', name, s.section, {

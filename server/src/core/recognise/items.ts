@@ -36,7 +36,8 @@ import type {
 } from '../model.js';
 import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
-import { readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
+import { GRADED_LABEL, readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
+import { namesGradedWork } from './graded-work.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
@@ -550,8 +551,9 @@ export function findLabelledItems(
       const rest = label ? plain.text.slice(label.end) : '';
       const idle =
         label !== null &&
-        WEAK_TASK_LABEL.test(label.label) &&
-        readTask([rest], b.lex).level === null;
+        (GRADED_LABEL.test(label.label)
+          ? !namesGradedWork(rest) && readTask([rest], b.lex).level === null
+          : WEAK_TASK_LABEL.test(label.label) && readTask([rest], b.lex).level === null);
       if (label && !idle && (!weak || readsAsMetric(rest))) {
         const sink = newSink(section, parent ? 'nested' : 'label', off(b, item), label.kind);
         made = readItem(b, item, sink, parent, null);

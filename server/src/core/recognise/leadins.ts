@@ -158,13 +158,18 @@ const LABELS: [RegExp, ItemKind][] = [
     'outcome',
   ],
   [
-    /^(?:assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study)$/i,
+    /^(?:assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study|graded(?:\s+(?:items?|work|activit(?:y|ies)|components?))?)$/i,
     'assessment',
   ],
 ];
 
 const LABEL_RE =
-  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|learning\s+intention|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|learning\s+intention|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study|graded(?:\s+(?:items?|work|activit(?:y|ies)|components?))?)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+
+/** "Graded:" (a MOOC's week: "**Graded:** Week 1 Quiz"): it labels an assessment only where
+ * what follows names graded work or asks something ("Graded: none", "Graded: Pass/Fail" do
+ * not). */
+export const GRADED_LABEL = /^graded(?:\s|$)/i;
 
 /** Labels that are everyday words too ("Project: the team's repository is on GitHub", "Check:
  * the server is running"): they label an assessment only where what follows asks something or

@@ -19,7 +19,7 @@ import {
 import { plainTextOf } from '../plain.js';
 import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
-import gradedWork from '../vocabulary/graded-work.json' with { type: 'json' };
+import { namesGradedWork } from '../graded-work.js';
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -189,21 +189,6 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   }
   return all > 0 && yes * 2 >= all;
 }
-
-/**
- * Whether an item names a kind of graded work ("Quiz (20%) on each reading", "Final project:
- * ...", "Participation in discussions", "Two midterm exams"): its name, the words before a
- * colon, bracket, dash, comma or preposition (five at most), ends in one of graded-work.json.
- */
-export function namesGradedWork(body: string): boolean {
-  const head = HEAD.exec(body.trim())?.[1]?.trim() ?? '';
-  if (!head || head.split(/\s+/).length > 5) return false;
-  return GRADED_WORK.test(head.replace(/\s+\d+(?:[.-]\d+)*$/, ''));
-}
-
-const HEAD =
-  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:([,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:([,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
-const GRADED_WORK = new RegExp(`(?:^|\\s)(?:${gradedWork.names.join('|')})$`, 'i');
 
 /** A learner's statement in the first person: "I can explain ...", "We can ...", "I have drawn
  * a food web ..." (a criterion about the learner's work). */
