@@ -118,6 +118,21 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Recognize the importance of hand hygiene.', true, null, false, false],
   ['Administer subcutaneous insulin following the trust protocol.', false, 'apply', true, false],
   ['Document a fluid balance chart without omissions.', false, 'apply', true, false],
+  // A shift, an audit, a flight with none of its faults: a degree.
+  [
+    'Operate a forklift for a full shift with no safety violations recorded by the supervisor.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
+  [
+    'Complete a pre-flight check with zero deviations from the checklist.',
+    false,
+    'apply',
+    true,
+    false,
+  ],
   ['Escalate a NEWS2 score of 5 or more within 15 minutes.', false, 'apply', true, false],
   [
     "Assess a patient's pressure-ulcer risk using the Waterlow score.",

@@ -346,7 +346,7 @@ const CRITERIA: (() => RegExp)[] = [
   () =>
     /\b(?:identify(?:ing)?|identifies|find(?:s|ing)?|spot(?:s|ting)?|detect(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:defects?|faults?|hazards?|errors?|risks?|issues?|problems?|discrepancies|anomalies|bugs?|deviations?)\b/i,
   () =>
-    /\b(?:with(?:out|\s+no|\s+zero)|(?:has|have|having|contains?|containing|makes?|making|leaves?|leaving)\s+(?:no|zero))\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
+    /\b(?:with(?:out|\s+no|\s+zero)|(?:has|have|having|contains?|containing|makes?|making|leaves?|leaving)\s+(?:no|zero))\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|violations?|deviations?|faults?|discrepancies|accidents?|rejects?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
   () =>
     /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
