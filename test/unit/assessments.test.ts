@@ -929,3 +929,51 @@ describe('rating-scale columns of an objectives table', () => {
     );
   });
 });
+
+test("a 5E lesson plan's Evaluate phase lists its assessments; a data lesson's Evaluate step does not", () => {
+  const plan = [
+    '# 5E Lesson Plan: Density',
+    '',
+    '## Objectives',
+    '',
+    'Students will be able to:',
+    '',
+    '- Calculate the density of an object from its mass and volume.',
+    '- Explain why a steel ship floats.',
+    '',
+    '## Engage (10 min)',
+    '',
+    'Show a can of regular soda and a can of diet soda in a tank of water.',
+    '',
+    '## Explore (30 min)',
+    '',
+    'In groups, students measure the mass and volume of each cube.',
+    '',
+    '## Evaluate (20 min)',
+    '',
+    '- Exit ticket: three density problems (2 of 3 correct to meet the objective)',
+    '- Lab sheet graded with the lab rubric',
+    '- Foil boat explanation scored with the claim-evidence-reasoning rubric',
+    '',
+  ].join('\n');
+  const read = buildOutline(plan, 'plan.md').assessments.map((a) => a.text);
+  assert.deepEqual(read, [
+    'three density problems (2 of 3 correct to meet the objective)',
+    'Lab sheet graded with the lab rubric',
+    'Foil boat explanation scored with the claim-evidence-reasoning rubric',
+  ]);
+  const lesson = [
+    '# Linear regression',
+    '',
+    '## Objectives',
+    '',
+    '- Fit a linear regression model.',
+    '',
+    '## Evaluate',
+    '',
+    '- Compute the RMSE on the test set.',
+    '- Plot the residuals.',
+    '',
+  ].join('\n');
+  assert.deepEqual(buildOutline(lesson, 'lesson.md').assessments, []);
+});

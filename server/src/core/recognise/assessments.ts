@@ -359,7 +359,7 @@ const JUDGED =
   /\b(?:rubrics?|scorecards?|score\s+sheets?|marking\s+(?:scheme|criteria|guide)|mark\s+scheme|scored|graded|marked\s+(?:by|against|with|on)|pass(?:ing)?\s+marks?|pass(?:es)?\s*(?:=|:|at|with)\s*\d|signed\s+off|sign-off|assessed\s+(?:by|against|with|on)|observed\s+(?:by|and\s+scored))\b/i;
 
 /** Whether a task's text says how it is judged (a rubric, a pass mark, a sign-off). */
-function judged(texts: readonly string[]): boolean {
+export function judged(texts: readonly string[]): boolean {
   return texts.some((t) => t.length <= 2000 && JUDGED.test(t));
 }
 
@@ -393,7 +393,12 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   // A weak name ("## Project", "## Lab") names an assessment only when it asks something.
   const asks = titleAsks(title.text, p.name);
   const read = [...(asks ? [title.text] : []), ...task.map((t) => t.text)];
-  if (p.name.strength === 'weak' && readTask(read, b.lex).level === null && !judged(read)) return;
+  if (
+    p.name.strength === 'weak' &&
+    (p.name.graded ? true : readTask(read, b.lex).level === null) &&
+    !judged(read)
+  )
+    return;
   const section = p.section >= 0 ? p.section : s.section;
   const body = bodySpan(b, p.nodes);
   // Each is a block of its own (OUTLINE-CONVENTIONS.md section 6): a challenge that names no

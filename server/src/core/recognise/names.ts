@@ -25,6 +25,9 @@ export interface BlockName {
   /** For assessments: the name is of one assessment ("Exercise 2", "Quiz"), not of a block of
    * them ("Exercises", "Assignments"). */
   one?: boolean;
+  /** For a weak name of assessments: borne out only by graded or judged work ("## Evaluate", a
+   * 5E lesson's last phase), never by tasks alone (a data lesson's "Evaluate" step). */
+  graded?: boolean;
 }
 
 interface Entry {
@@ -33,6 +36,7 @@ interface Entry {
   family?: string;
   strength: string;
   counts?: string;
+  bornOutBy?: string;
 }
 
 function compile(entries: Entry[]): Map<string, BlockName> {
@@ -47,6 +51,7 @@ function compile(entries: Entry[]): Map<string, BlockName> {
       strength: e.strength === 'weak' ? 'weak' : 'strong',
       name: e.name,
       ...(e.counts === 'one' ? { one: true } : {}),
+      ...(e.bornOutBy === 'graded work' ? { graded: true } : {}),
     });
   }
   return map;

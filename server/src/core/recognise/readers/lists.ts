@@ -19,6 +19,7 @@ import {
 import { plainTextOf } from '../plain.js';
 import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
+import { judged } from '../assessments.js';
 import { namesGradedWork } from '../graded-work.js';
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
@@ -161,9 +162,13 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
       // "## Grading", "## Evaluation": a breakdown of weights ("Quizzes 30%"); "## Labs",
       // "## Activities": tasks or questions, not a trainer's notes.
       // A named kind of graded work ("Final project", "Participation") bears them out too.
+      // "## Evaluate" (a 5E lesson's last phase): graded or judged work only, as a data
+      // lesson's "Evaluate" step lists tasks ("Compute the RMSE on the test set").
       const graded = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i.test(body);
-      const weighsOnly = /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '');
-      if (graded || namesGradedWork(body)) yes++;
+      const weighsOnly =
+        /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '') ||
+        placement.naming?.name.graded === true;
+      if (graded || namesGradedWork(body) || judged([body])) yes++;
       else if (!weighsOnly && readTask([body], b.lex).level !== null) yes++;
     } else if (
       placement.rule === 'outcome-unless-learner' ||
