@@ -977,3 +977,52 @@ test("a 5E lesson plan's Evaluate phase lists its assessments; a data lesson's E
   ].join('\n');
   assert.deepEqual(buildOutline(lesson, 'lesson.md').assessments, []);
 });
+
+test('a numbered list of learning outcomes without IDs: "LO1", "CLO2", "CO3" name them in order', () => {
+  const text = [
+    '# Module Descriptor: CS2045 Databases',
+    '',
+    '## Learning outcomes',
+    '',
+    'On successful completion of the module, students will be able to:',
+    '',
+    '1. Design a normalised relational schema for a given scenario.',
+    '2. Write SQL queries involving joins, grouping and subqueries.',
+    '3. Explain how transactions preserve consistency under concurrency.',
+    '4. Evaluate NoSQL and relational designs for a given workload.',
+    '',
+    '## Weekly objectives',
+    '',
+    '- Draw an entity-relationship diagram.',
+    '',
+    '## Assessment',
+    '',
+    '| Component | Weight | Learning outcomes assessed |',
+    '| --- | --- | --- |',
+    '| Coursework: database design report | 50% | LO1, LO4 |',
+    '| Unseen exam (2 hours) | 50% | LO2-LO3 |',
+    '',
+  ].join('\n');
+  const ws = new Workspace();
+  ws.update('m.md', text);
+  const o = ws.get('m.md')!;
+  const checkedBy = (i: number) =>
+    o.objectives[i]!.assessments.map((l) => o.assessments.find((a) => a.id === l.id)!.text);
+  assert.deepEqual(checkedBy(0), ['Coursework: database design report']);
+  assert.deepEqual(checkedBy(1), ['Unseen exam (2 hours)']);
+  assert.deepEqual(checkedBy(2), ['Unseen exam (2 hours)']);
+  assert.deepEqual(checkedBy(3), ['Coursework: database design report']);
+  assert.deepEqual(
+    ws.lint('m.md').filter((f) => f.ruleId === 'unknown-reference'),
+    [],
+  );
+  // A number beyond the course's list names nothing: still reported.
+  ws.update('m.md', text.replace('LO1, LO4', 'LO1, LO7'));
+  assert.deepEqual(
+    ws
+      .lint('m.md')
+      .filter((f) => f.ruleId === 'unknown-reference')
+      .map((f) => text.replace('LO1, LO4', 'LO1, LO7').slice(f.span.start, f.span.end)),
+    ['LO7'],
+  );
+});

@@ -1227,6 +1227,17 @@ const OBJECTIVE_PREFIX = /^(?:(?!plo$)[a-z]{0,2}lo|obj)$/;
 /** "Objective 2" (`Objective2`) where no item has that ID: the second objective of the file,
  * when it has no ID of its own ("1. Explain ..." then "Quiz 1 assesses Objective 2"). */
 function byOrdinalWord(outline: Outline, id: string, filePath: string): Target | null {
+  const code = LEARNING_OUTCOME_CODE.exec(id);
+  if (code) {
+    // "LO3" in a module descriptor whose learning outcomes are a numbered list with no IDs:
+    // the third of the course's list (its first block of objectives), not of the weekly
+    // objectives after it. Only where no objective of the file has an ID of its own.
+    if (outline.objectives.some((o) => o.explicitId)) return null;
+    const block = outline.blocks.find((b) => b.kind === 'objective');
+    const index = block?.items[Number(code[1]) - 1];
+    const item = index === undefined ? undefined : outline.objectives[index];
+    return item ? { filePath, kind: 'objective', id: item.id, index: item.index } : null;
+  }
   const m = /^(objective|outcome)(\d+)$/i.exec(id);
   if (!m) return null;
   const kind = m[1]!.toLowerCase() === 'objective' ? 'objective' : 'outcome';
@@ -1234,6 +1245,10 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
   if (!item || item.explicitId) return null;
   return { filePath, kind, id: item.id, index: item.index };
 }
+
+/** The codes of a course's learning outcomes: LO, ILO (intended), CLO (course), SLO (student),
+ * MLO (module), ULO (unit), ELO (enabling), TLO (terminal), CO (course outcome). */
+const LEARNING_OUTCOME_CODE = /^(?:lo|ilo|clo|slo|mlo|ulo|elo|tlo|co)(\d{1,2})$/i;
 
 /** True when the code is written in the text outside the references to it (a table or list
  * that defines "K3"). */
