@@ -146,6 +146,33 @@ describe('assessments and course kinds in the language server', { timeout: 20_00
     assert.match(renamed, /What is a dependent variable\? \(ILO9, ILO3\)/);
   });
 
+  it('leaves a range as it is when an ID it only implies is renamed', async () => {
+    const text = [
+      '## Course outcomes',
+      '',
+      '- CO1: Write a DFA for a given language.',
+      '- CO2: Develop a regular expression for a given language.',
+      '- CO3: Design a context-free grammar for a given language.',
+      '',
+      '## Assessments',
+      '',
+      '- Two tests of 25 marks each (CO1-CO3)',
+      '',
+    ].join('\n');
+    const r = fileUri(dir, 'range.md');
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: r, languageId: 'markdown', version: 1, text },
+    });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: r },
+      position: at(3, 3),
+      newName: 'CO7',
+    });
+    const renamed = applyTextEdits(text, edit.changes![r]!);
+    assert.match(renamed, /- CO7: Develop a regular expression/);
+    assert.match(renamed, /\(CO1-CO3\)$/m);
+  });
+
   it('answers bloomline/outline with the kind and the assessments', async () => {
     const [entry] = await client.request<
       {

@@ -1026,3 +1026,44 @@ test('a numbered list of learning outcomes without IDs: "LO1", "CLO2", "CO3" nam
     ['LO7'],
   );
 });
+
+test('a range of IDs in an item ("(CO1-CO3)", "assesses LO4-6") names every objective in it', () => {
+  const text = [
+    '# C',
+    '',
+    '## Course Outcomes',
+    '',
+    '- CO1: Write a DFA for a given language.',
+    '- CO2: Develop regular expressions for a given regular language.',
+    '- CO3: Design context free grammars for a given language.',
+    '- LO4: Explain the pumping lemma.',
+    '- LO5: Prove that a language is not regular.',
+    '- LO6: Convert a grammar to Chomsky normal form.',
+    '',
+    '## Assessments',
+    '',
+    '- Two tests of 25 marks each (CO1-CO3)',
+    '- Problem sheet 2, which assesses LO4-6',
+    '- Viva (CO1 – CO2)',
+    '',
+  ].join('\n');
+  const ws = new Workspace();
+  ws.update('r.md', text);
+  const o = ws.get('r.md')!;
+  const by = (i: number) =>
+    o.objectives[i]!.assessments.map((l) => o.assessments.find((a) => a.id === l.id)!.text);
+  assert.deepEqual(by(0), ['Two tests of 25 marks each (CO1-CO3)', 'Viva (CO1 – CO2)']);
+  assert.deepEqual(by(1), ['Two tests of 25 marks each (CO1-CO3)', 'Viva (CO1 – CO2)']);
+  assert.deepEqual(by(2), ['Two tests of 25 marks each (CO1-CO3)']);
+  for (const i of [3, 4, 5]) assert.deepEqual(by(i), ['Problem sheet 2, which assesses LO4-6']);
+  assert.deepEqual(
+    ws
+      .lint('r.md')
+      .filter((f) => f.ruleId === 'unassessed-objective' || f.ruleId === 'unknown-reference'),
+    [],
+  );
+  // What a range only implies is not written: a rename of CO2 edits no text of the range.
+  const implied = o.assessments[0]!.references.filter((r) => r.id === 'CO2');
+  assert.equal(implied.length, 1);
+  assert.equal(implied[0]!.inRange, true);
+});

@@ -138,6 +138,9 @@ export interface Reference {
    * column): the objective's index in the same file, resolved when the file was read. Such a
    * reference is never renamed. */
   ordinal?: number;
+  /** Implied by a range and not written ("CO2" in "(CO1-CO3)", "LO5" in "LO4-6"): its span is
+   * the range's. Such a reference is never renamed. */
+  inRange?: true;
   /** Set when linking finds it names a tag: a code of a framework no item defines, named twice
    * in the file ("(K3)" on an objective and "mapped to K3" on an assessment). */
   tag?: boolean;

@@ -86,6 +86,7 @@ export function summariseOutline(outline: Outline, options: SummaryOptions = {})
       syntactic: r.syntactic,
       form: r.form,
       ...(r.ordinal === undefined ? {} : { ordinal: r.ordinal }),
+      ...(r.inRange ? { inRange: true as const } : {}),
     })),
     // Nesting links an item with its parent in the same file only: what other files need is
     // where the item is, not the link.

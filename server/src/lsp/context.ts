@@ -142,6 +142,7 @@ export function referencesTo(
         if (
           t &&
           ref.ordinal === undefined &&
+          !ref.inRange &&
           t.filePath === target.key &&
           t.kind === target.item.kind &&
           t.index === target.item.index &&

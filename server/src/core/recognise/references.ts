@@ -17,7 +17,9 @@ export function canonicalId(id: string): string {
   return id.includes(' ') ? id.replace(/ /g, '') : id;
 }
 const LISTED_ID = String.raw`(?:${SPACED_ID}|${REF_ID})`;
-const LIST = String.raw`${LISTED_ID}(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${LISTED_ID})*`;
+/** A range's end: "-CO3", " to LO5", "–6" (the number alone: "LO4-6"). */
+const RANGE_END = String.raw`(?:\s*[-–—]\s*|\s+to\s+)(?:${LISTED_ID}|\d+\b)`;
+const LIST = String.raw`${LISTED_ID}(?:${RANGE_END})?(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${LISTED_ID}(?:${RANGE_END})?)*`;
 // `\s*(?::\s*)?` and `(?:\s*:\s+|\s+)` rather than `\s*:?\s*` and `\s*:?\s+`: two
 // quantifiers over the same spaces backtrack quadratically (cubically here) on long runs.
 const PAREN_REFS = new RegExp(
@@ -28,6 +30,8 @@ const KEYWORD_REFS = new RegExp(
   String.raw`(?:\b(?:supports?|supporting|measures?|measuring|measured\s+by|maps?\s+to|mapped\s+to|mapping\s+to|aligns?\s+(?:with|to)|aligned\s+(?:with|to)|addresses|evidences?|assess|assesses|assessing|assessed\s+(?:by|in)|checks?|checking|covers|covering|linked\s+to|links\s+to|relates\s+to|related\s+to|objectives?|outcomes?|los?)(?:\s*:\s+|\s+)|(?:->|→|=>|⇒)\s*)(${LIST})`,
   'gi',
 );
+/** After a range's first ID: its separator and its end ("-CO3", " to LO5", "–6"). */
+const RANGE_AFTER = new RegExp(String.raw`^(\s*[-–—]\s*|\s+to\s+)(${LISTED_ID}|\d+\b)`, 'i');
 const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
 const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3])$/i;
 
@@ -57,8 +61,32 @@ export function findReferences(body: string, offsets: number[], ownId: string | 
         (/^[([]\s*[A-Za-z]+\.?(?:\s*:\s+|\s+)/.test(m[0].slice(0, listStart - m.index + 1)) &&
           listStart - m.index > 1);
       const idRe = new RegExp(LISTED_ID, 'g');
-      for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!))
-        add(t[0], listStart + t.index, keyword ? 'keyword' : 'parenthesised');
+      const form = keyword ? 'keyword' : 'parenthesised';
+      for (let t = idRe.exec(m[1]!); t; t = idRe.exec(m[1]!)) {
+        add(t[0], listStart + t.index, form);
+        // A range: the IDs between its ends, and its end when only a number ("LO4-6").
+        const range = RANGE_AFTER.exec(m[1]!.slice(t.index + t[0].length));
+        if (!range) continue;
+        const first = /^(.*?)(\d+)$/.exec(canonicalId(t[0]));
+        const last = /^(.*?)(\d+)$/.exec(canonicalId(range[2]!));
+        if (
+          !first ||
+          !last ||
+          (last[1] !== '' && last[1]!.toLowerCase() !== first[1]!.toLowerCase())
+        )
+          continue;
+        const from = Number(first[2]);
+        const to = Number(last[2]);
+        if (!(to > from && to - from <= 50)) continue;
+        const end = t.index + t[0].length + range[0].length;
+        const span = { start: offsets[listStart + t.index]!, end: offsets[listStart + end]! };
+        for (let n = from + 1; n <= to; n++) {
+          if (n === to && last[1] !== '') break;
+          const id = `${first[1]}${n}`;
+          if (TIME_TOKEN.test(id)) continue;
+          refs.push({ id, span, syntactic: true, form, inRange: true });
+        }
+      }
     }
   }
   BARE.lastIndex = 0;

@@ -133,6 +133,7 @@ export function freshReferences(item: ItemBase, delta: number): ItemBase['refere
     syntactic: r.syntactic,
     form: r.form,
     ...(r.ordinal === undefined ? {} : { ordinal: r.ordinal }),
+    ...(r.inRange ? { inRange: true as const } : {}),
   }));
 }
 
