@@ -74,7 +74,7 @@ describe('counterexamples found by the properties', () => {
   test('the outcome skeleton nests under an objective in a block quote written ">- "', () => {
     const text =
       '# Learning objectives\n\n>By the end of this module, participants will be able to:\n' +
-      '>- Outcome: Explain the VPN client (LO1)\n>- Explain the VPN client\n';
+      '>- Outcome: Explain the VPN client (LO7)\n>- Explain the VPN client\n';
     const { findings } = analyse(text);
     const missing = findings.find((f) => f.ruleId === 'missing-outcome')!;
     const after = applyEdits(text, missing.fixes[0]!.edits);
