@@ -36,7 +36,13 @@ import type {
 } from '../model.js';
 import { MAX_ITEMS, NotAnalysed } from '../limits.js';
 import { newBlock, off, type Builder } from './context.js';
-import { GRADED_LABEL, readKeyResultLabel, readLabel, WEAK_TASK_LABEL } from './leadins.js';
+import {
+  ASIDE_LABEL,
+  GRADED_LABEL,
+  readKeyResultLabel,
+  readLabel,
+  WEAK_TASK_LABEL,
+} from './leadins.js';
 import { namesGradedWork } from './graded-work.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
@@ -375,6 +381,9 @@ export function addItem(
     kind?: ItemKind;
     /** References found outside the item's text (an assessment table's column of objectives). */
     references?: Reference[];
+    /** The objective just before it in its list (readItem): its parent if it is a labelled
+     * measure that names nothing. */
+    beside?: { kind: ItemKind; index: number } | null;
   } = {},
 ): ItemBase | null {
   const exact = options.exact !== false;
@@ -390,6 +399,9 @@ export function addItem(
   const block = blockFor(b, sink, kind, parts.label !== null);
   const offsets = exact ? parts.offsets : new Array<number>(parts.body.length + 1).fill(span.start);
   if (!exact) offsets[offsets.length - 1] = span.end;
+  const references = options.references?.length
+    ? [...referencesOf(parts.body, offsets, id, kind, options.task ?? null), ...options.references]
+    : referencesOf(parts.body, offsets, id, kind, options.task ?? null);
   const base: ItemBase = {
     kind,
     index:
@@ -408,13 +420,16 @@ export function addItem(
     block: block.index,
     source: sink.source,
     label: parts.label,
-    references: options.references?.length
-      ? [
-          ...referencesOf(parts.body, offsets, id, kind, options.task ?? null),
-          ...options.references,
-        ]
-      : referencesOf(parts.body, offsets, id, kind, options.task ?? null),
-    parent: options.parent ?? null,
+    references,
+    parent:
+      options.parent ??
+      (options.beside &&
+      measuresBeside({ kind, label: parts.label, references } as Pick<
+        ItemBase,
+        'kind' | 'label' | 'references'
+      >)
+        ? options.beside
+        : null),
     plain: parts.body,
     offsets,
     insertion: options.insertion ?? null,
@@ -425,6 +440,14 @@ export function addItem(
   return made;
 }
 
+/** A labelled measure ("Success measure:", "KPI:") that names no objective: written beside an
+ * objective in a list, it measures that objective. */
+function measuresBeside(item: Pick<ItemBase, 'kind' | 'label' | 'references'>): boolean {
+  return (
+    item.kind === 'outcome' && item.label !== null && !item.references.some((r) => r.syntactic)
+  );
+}
+
 /** Reads a list item: its first paragraph, then nested lists under it. */
 export function readItem(
   b: Builder,
@@ -432,6 +455,9 @@ export function readItem(
   sink: ItemSink,
   parent: { kind: ItemKind; index: number } | null,
   leadVerb: string | null,
+  /** The objective just before it in its list: a labelled measure ("Success measure: ...")
+   * written beside an objective measures it. */
+  beside: { kind: ItemKind; index: number } | null = null,
 ): ItemBase | null {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return null;
@@ -442,14 +468,19 @@ export function readItem(
   const kept = memo?.item;
   let made: ItemBase | null = null;
   if (kept && kept.by !== b.reads && kept.rule === sink.rule && kept.leadVerb === leadVerb) {
-    made = placeItem(b, sink, kept, span, parent);
+    made = placeItem(b, sink, kept, span, parent ?? (measuresBeside(kept.made) ? beside : null));
     kept.by = b.reads!;
   } else {
-    made = addItem(b, sink, plainOf(b, first.children), span, {
-      parent,
-      leadVerb,
-      insertion: insertionAfter(b, span),
-    });
+    const plain = plainOf(b, first.children);
+    // "Learning activities: ...", "Support needed: ...": a part of the plan, no item.
+    made = ASIDE_LABEL.test(plain.text.slice(skipPrefix(plain.text)))
+      ? null
+      : addItem(b, sink, plain, span, {
+          parent,
+          leadVerb,
+          insertion: insertionAfter(b, span),
+          beside,
+        });
     if (memo) memo.item = made ? { made, rule: sink.rule, leadVerb, by: b.reads! } : undefined;
   }
   if (!made) return null;

@@ -150,7 +150,7 @@ const COURSE_SUBJECT =
 
 const LABELS: [RegExp, ItemKind][] = [
   [
-    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|goal|learning\s+intention)$/i,
+    /^(?:learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|what\s+(?:i|you|we|learners|participants|students|trainees)(?:'ll|’ll|\s+will)\s+be\s+able\s+to\s+do|learning\s+goal|goal|learning\s+intention)$/i,
     'objective',
   ],
   [
@@ -164,7 +164,13 @@ const LABELS: [RegExp, ItemKind][] = [
 ];
 
 const LABEL_RE =
-  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|learning\s+goal|learning\s+intention|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study|graded(?:\s+(?:items?|work|activit(?:y|ies)|components?))?)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+  /^(learning\s+objective|enabling\s+objective|terminal\s+objective|objective|lo|what\s+you(?:'ll|’ll|\s+will)\s+learn|what\s+(?:i|you|we|learners|participants|students|trainees)(?:'ll|’ll|\s+will)\s+be\s+able\s+to\s+do|learning\s+goal|learning\s+intention|outcome|learning\s+outcome|performance\s+objective|kpi|key\s+result|result|success\s+measure|success\s+metric|metric|assessment|assessment\s+task|quiz|exercise|challenge|assignment|homework|(?:knowledge|quick|concept|comprehension|understanding|self|progress)[\s-]check|check|check\s+your\s+(?:understanding|knowledge|learning|progress)|check\s+yourself|test\s+yourself|test\s+your\s+(?:knowledge|understanding)|try\s+it(?:\s+yourself)?|your\s+turn|exit\s+(?:ticket|slip)|(?:final\s+|group\s+|mini-?)?project|capstone(?:\s+project)?|lab|case\s+study|graded(?:\s+(?:items?|work|activit(?:y|ies)|components?))?)(?:\s+\(?([A-Za-z]*\d+(?:[.-]\d+)*)\)?)?\s*:\s*/i;
+
+/** Labels of a plan's parts that are neither objectives, outcomes nor assessments: "Learning
+ * activities:", "Support needed:", "Timeline:" (a development plan's goal, a lesson plan's
+ * row). An item that starts with one is none of the three. */
+export const ASIDE_LABEL =
+  /^\s*(?:(?:learning|development|teaching|teaching\s+and\s+learning|training)\s+activities|actions?|action\s+steps|action\s+plan|resources(?:\s+needed)?|support(?:\s+needed)?|timeline|timescales?|target\s+dates?|due\s+dates?|completion\s+dates?|status|notes?|owner|budget|materials(?:\s+needed)?|delivery(?:\s+method)?)\s*[:：]/i;
 
 /** "Graded:" (a MOOC's week: "**Graded:** Week 1 Quiz"): it labels an assessment only where
  * what follows names graded work or asks something ("Graded: none", "Graded: Pass/Fail" do

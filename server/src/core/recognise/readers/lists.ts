@@ -92,8 +92,19 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   if (placement.weak) sink.weak = true;
   const leadVerb = leadVerbOf(placement.leadIn);
   b.listSinks.set(list, { sink, leadVerb, placement });
-  for (const item of list.children)
-    if (readItem(b, item, sink, null, leadVerb) && placement.naming) placement.naming.read++;
+  // A labelled measure measures the objective beside it: the one objective read since the
+  // list's start or its last measure ("- What I will be able to do: ..." then "- Success
+  // measure: ..."). After several objectives, which it measures is not said.
+  let beside: { kind: 'objective'; index: number } | null = null;
+  let since = 0;
+  for (const item of list.children) {
+    const made = readItem(b, item, sink, null, leadVerb, since === 1 ? beside : null);
+    if (made && placement.naming) placement.naming.read++;
+    if (made?.kind === 'objective') {
+      beside = { kind: 'objective', index: made.index };
+      since++;
+    } else if (made?.kind === 'outcome') since = 0;
+  }
 }
 
 /** Whether most items of a list, two at least, start with a Kirkpatrick level's label. */
