@@ -118,6 +118,8 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Recognize the importance of hand hygiene.', true, null, false, false],
   ['Administer subcutaneous insulin following the trust protocol.', false, 'apply', true, false],
   ['Document a fluid balance chart without omissions.', false, 'apply', true, false],
+  // A task-condition-standard objective's "Action:" labels its behaviour (not a plan's actions).
+  ['Action: Explain current training management doctrine.', false, 'understand', false, false],
   // A shift, an audit, a flight with none of its faults: a degree.
   [
     'Operate a forklift for a full shift with no safety violations recorded by the supervisor.',

@@ -170,7 +170,7 @@ const LABEL_RE =
  * activities:", "Support needed:", "Timeline:" (a development plan's goal, a lesson plan's
  * row). An item that starts with one is none of the three. */
 export const ASIDE_LABEL =
-  /^\s*(?:(?:learning|development|teaching|teaching\s+and\s+learning|training)\s+activities|actions?|action\s+steps|action\s+plan|resources(?:\s+needed)?|support(?:\s+needed)?|timeline|timescales?|target\s+dates?|due\s+dates?|completion\s+dates?|status|notes?|owner|budget|materials(?:\s+needed)?|delivery(?:\s+method)?)\s*[:：]/i;
+  /^\s*(?:(?:learning|development|teaching|teaching\s+and\s+learning|training)\s+activities|action\s+steps|action\s+plan|resources(?:\s+needed)?|support(?:\s+needed)?|timeline|timescales?|target\s+dates?|due\s+dates?|completion\s+dates?|status|notes?|owner|budget|materials(?:\s+needed)?|delivery(?:\s+method)?)\s*[:：]/i;
 
 /** "Graded:" (a MOOC's week: "**Graded:** Week 1 Quiz"): it labels an assessment only where
  * what follows names graded work or asks something ("Graded: none", "Graded: Pass/Fail" do
