@@ -6,6 +6,7 @@
 // highest demand among its tasks and questions, and a sentence that is neither counts for
 // nothing. Plain text in, offsets into that text out.
 import { BLOOM_LEVELS, type BloomLevel } from '../model.js';
+import { execText, lazy, testText } from './ascii.js';
 import data from './data/question-forms.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.js';
 import { readObjectiveForRecognition, type BehaviourReading, type PlainSpan } from './objective.js';
@@ -40,8 +41,10 @@ function questionForms(): QuestionForm[] {
 
 /** Leading conditions, labels and discourse words set aside before the verb: "Using `range`,",
  * "Given the loop above,", "In pairs,", "Now,", "Next,", "Finally,", "Project:", "Task 2:". */
-const CONDITION =
-  /^(?:[\p{L}\p{N}][\p{L}\p{N} .#-]{0,30}:\s+|(?:using|given|with|without|in|for|from|based\s+on|starting\s+(?:from|with)|after|before|once|if|when|working\s+(?:in|with)|by\s+hand)\b[^,:;.?!]{0,100},\s*|(?:now|next|then|finally|first|firstly|second|secondly|third|also|again|optionally|additionally|as\s+an\s+exercise|for\s+example|e\.g\.|bonus)\s*[,:]?\s+)/iu;
+const CONDITION = lazy(
+  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N} .#-]{0,30}:\s+|(?:using|given|with|without|in|for|from|based\s+on|starting\s+(?:from|with)|after|before|once|if|when|working\s+(?:in|with)|by\s+hand)\b[^,:;.?!]{0,100},\s*|(?:now|next|then|finally|first|firstly|second|secondly|third|also|again|optionally|additionally|as\s+an\s+exercise|for\s+example|e\.g\.|bonus)\s*[,:]?\s+)`,
+  'iu',
+);
 /** "Try to write ...", "Please write ...", "Your task is to write ...": the verb follows. */
 const SOFTENER =
   /^(?:try\s+(?:to|and)\s+|please\s+|your\s+(?:task|job|goal|challenge|assignment)\s+(?:is|will\s+be)\s+to\s+|you\s+(?:will\s+|should\s+|must\s+|need\s+to\s+|are\s+(?:asked|expected)\s+to\s+)|(?:learners|students|participants)\s+(?:will|should|must)\s+|see\s+if\s+you\s+can\s+|let's\s+|let\s+us\s+)/iu;
@@ -54,8 +57,10 @@ const DISCOURSE = new Set(
 );
 /** "Join" sets a task up when what is joined is a meeting or a group ("Join the Zoom call");
  * joining tables, data frames or strings is the task. */
-const JOIN_SOCIAL =
-  /^join\s+(?:(?:the|a|an|our|your|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:call|meeting|session|room|breakout|channel|discussion|chat|zoom|teams|slack|discord|group|class|etherpad|workshop|webinar|community|list|team|queue|conversation|forum|server|lab|stream|livestream)s?\b/iu;
+const JOIN_SOCIAL = lazy(
+  String.raw`^join\s+(?:(?:the|a|an|our|your|this|that)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:call|meeting|session|room|breakout|channel|discussion|chat|zoom|teams|slack|discord|group|class|etherpad|workshop|webinar|community|list|team|queue|conversation|forum|server|lab|stream|livestream)s?\b`,
+  'iu',
+);
 /** A second word that shows the first is a noun: "Plot shows ...", "Loops are ...". */
 const SUBJECT_FOLLOWER = new Set(
   `is are was were has have had can could will would should may might must does do did shows
@@ -108,7 +113,7 @@ function readSentence(text: string, from: number, to: number, lex: Lexicon): Tas
   // Conditions and softeners, at most three in a row ("Now, using range, try to write ...").
   for (let round = 0; round < 3; round++) {
     const rest = text.slice(start, end);
-    const m = CONDITION.exec(rest) ?? SOFTENER.exec(rest);
+    const m = execText(CONDITION, rest) ?? SOFTENER.exec(rest);
     if (!m || m[0].length >= rest.length) break;
     start += m[0].length;
   }
@@ -188,7 +193,7 @@ function readImperative(
   const english = !lemma && lex.englishLemma(first.lower) === first.lower;
   if (!english && (!lemma || lemma !== first.lower)) return null;
   if (DISCOURSE.has(first.lower)) return null;
-  if (first.lower === 'join' && JOIN_SOCIAL.test(text.slice(first.start, end))) return null;
+  if (first.lower === 'join' && testText(JOIN_SOCIAL, text.slice(first.start, end))) return null;
   if (ws[i + 1] && SUBJECT_FOLLOWER.has(ws[i + 1]!.lower)) return null;
   const reading = readObjectiveForRecognition(text.slice(first.start, end), lex);
   if (!reading.verb || reading.verbFromLeadIn || reading.vague || !reading.level) return null;

@@ -258,8 +258,10 @@ const LENGTH_MADE = new Set([
 ]);
 /** The degree patterns, each made when its gate (CRITERIA_GATES) first passes: a pattern is
  * parsed when it is created, and most never run in a small file (a cold check of one outline
- * creates what it runs only; BENCHMARKS.md, "Cold start"). `criterion(k)` makes and keeps them. */
-const CRITERIA: (() => RegExp)[] = [
+ * creates what it runs only; BENCHMARKS.md, "Cold start"). `criterion(k)` makes and keeps them.
+ * Those with a property escape are given by their source (lazy()): an all-ASCII text makes only
+ * their ASCII twins, never the patterns (language/ascii.ts; "Cold start, seventh round"). */
+const CRITERIA: (() => RegExp | LazyPattern)[] = [
   () =>
     new RegExp(
       String.raw`\b(?:within|in\s+under|in\s+less\s+than|in\s+fewer\s+than|in\s+no\s+more\s+than|in\s+at\s+most|under|in)\s+(?:the\s+(?:first|next)\s+)?(?:a|an|${NUM})\s*${TIME_UNIT}\b`,
@@ -290,7 +292,7 @@ const CRITERIA: (() => RegExp)[] = [
       String.raw`(?<!\b(?:to|from|among|amongst|between|into|with|for|of)\s+)\b(?:${NUM}\s+out\s+of|(?!one\s)${NUM}\s+of)\s+(?:the\s+|every\s+)?${NUM}\b`,
       'i',
     ),
-  () => new RegExp(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
+  () => lazy(String.raw`\b${NUM}\s+[\p{L}-]+\s+or\s+(?:fewer|less|more|under|over)\b`, 'iu'),
   // A floor on a score: "a satisfaction score of 4/5 or higher", "a grade of B or better",
   // "scored 3 or higher on the observer checklist"; not a bare count ("for one or more files"
   // is what the learner works on, not a degree).
@@ -310,7 +312,7 @@ const CRITERIA: (() => RegExp)[] = [
   // cents of the reference pitch", "matches the shade within one level" (not "within two
   // departments", where work is done).
   () =>
-    new RegExp(
+    lazy(
       String.raw`\b(?:to\s+)?within\s+(?:±|\+\/-|plus\s+or\s+minus\s+)?\s*${NUM}\s+(?!(?:teams?|groups?|departments?|organi[sz]ations?|sites?|units?|classes|schools?|countries|regions?|wards?|branches)\b)[\p{L}-]+(?=\s+of\b|\s*[.;,)!]|\s*$)`,
       'iu',
     ),
@@ -333,34 +335,43 @@ const CRITERIA: (() => RegExp)[] = [
   // of the submission form" (not "all parts of a flower", what is learnt, nor "each item of a
   // list", what a program does).
   () =>
-    /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|entries|boxes|lines)\s+(?:of|on|in|from)\s+(?:the|your|their|its|our|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:list|checklist|form|template|register|sheet|card|log|schedule|inventory|manifest|questionnaire|specification|spec)s?\b/iu,
+    lazy(
+      String.raw`\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|entries|boxes|lines)\s+(?:of|on|in|from)\s+(?:the|your|their|its|our|this)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:list|checklist|form|template|register|sheet|card|log|schedule|inventory|manifest|questionnaire|specification|spec)s?\b`,
+      'iu',
+    ),
   // Harm avoided, a degree of care: "without damaging the roots", "without cutting the skin",
   // "without changing its behaviour", "without losing data" (verbs of damage and loss; a means
   // or step done without, "without transferring the call", "without using a calculator", is a
   // condition).
   () =>
-    /\bwithout\s+(?:any\s+)?(?:damag|break|cutt|tear|spill|dropp|injur|harm|scratch|burn|contaminat|los|chang|compromis|exceed|wast|bruis|stain|crush|punctur|overheat|corrupt|strik|hitt|knock|collid|tipp|stall)\p{L}{0,2}ing\b/iu,
+    lazy(
+      String.raw`\bwithout\s+(?:any\s+)?(?:damag|break|cutt|tear|spill|dropp|injur|harm|scratch|burn|contaminat|los|chang|compromis|exceed|wast|bruis|stain|crush|punctur|overheat|corrupt|strik|hitt|knock|collid|tipp|stall)\p{L}{0,2}ing\b`,
+      'iu',
+    ),
   () =>
     /\b(?:cover(?:s|ing)?|includ(?:e|es|ing)|address(?:es|ing)?|record(?:s|ing)?|log(?:s|ging)?|document(?:s|ing)?|complet(?:e|es|ing)|check(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:items?|steps?|fields?|points?|elements?|sections?|questions?|incidents?|entries|entry|contacts?|cases?|requirements?|criteria)\b/i,
   // Every fault found: "identifying all defects", "spotting every hazard".
   () =>
     /\b(?:identify(?:ing)?|identifies|find(?:s|ing)?|spot(?:s|ting)?|detect(?:s|ing)?)\s+(?:all|every|each)\s+(?:of\s+the\s+|single\s+)?(?:\S+\s+){0,2}?(?:defects?|faults?|hazards?|errors?|risks?|issues?|problems?|discrepancies|anomalies|bugs?|deviations?)\b/i,
   () =>
-    /\b(?:with(?:out|\s+no|\s+zero)|(?:has|have|having|contains?|containing|makes?|making|leaves?|leaving)\s+(?:no|zero))\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|violations?|deviations?|faults?|discrepancies|accidents?|rejects?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)/iu,
+    lazy(
+      String.raw`\b(?:with(?:out|\s+no|\s+zero)|(?:has|have|having|contains?|containing|makes?|making|leaves?|leaving)\s+(?:no|zero))\s+(?:any\s+|a\s+single\s+)?(?:[\p{L}-]+\s+)?(?:errors?|mistakes?|defects?|omissions?|collisions?|contact|damage|spills?|injur(?:y|ies)|incidents?|violations?|deviations?|faults?|discrepancies|accidents?|rejects?|assistance|help|support|prompting|prompts|supervision|guidance|reference\b|referring|notes|hints|aids?|coaching|intervention|looking|consulting)`,
+      'iu',
+    ),
   () =>
     /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
   // competent or above against the checklist', or by a named judge: 'rated "effective" by the
   // observer'.
   () =>
-    new RegExp(
+    lazy(
       String.raw`\b(?:scor(?:ed|es|ing)|rated|graded|marked|judged|assessed)\s+(?:as\s+|at\s+)?["“'‘]?[\p{L}-]+(?:\s+[\p{L}-]+)?["”'’]?(?:\s+or\s+(?:above|higher|better))?\s+(?:(?:on|against|using|by|in)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?${STANDARD}|by\s+(?:the|an?|two|their|your)\s+(?:[\p{L}-]+\s+)?(?:observers?|assessors?|examiners?|supervisors?|mentors?|preceptors?|trainers?|instructors?|coach(?:es)?|panel|judges?|evaluators?|raters?|markers?|auditors?|reviewers?|peers?|(?:mystery\s+)?shoppers?))\b`,
       'iu',
     ),
   // Standards. "meet", "satisfy" and "follow" only inflected or after "that": "to meet a
   // given set of requirements" is the purpose of the work, not its degree.
   () =>
-    new RegExp(
+    lazy(
       String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required|shown|illustrated|laid\s+out|listed|stated)\s+(?:in|on|by)|(?<!\bsuch\s)as\s+in|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|(?<!\bthe\s)following|that\s+(?:(?:it|they)\s+)?(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?|(?:[\p{L}-]+\s+)?(?:rules?|checks?))\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
       'iu',
     ),
@@ -373,17 +384,27 @@ const CRITERIA: (() => RegExp)[] = [
   () =>
     /\bpass(?:es|ing)?\s+(?:all|every|each|the|its|their|your|a|an)\s+(?:of\s+the\s+)?(?:\S+\s+){0,2}?(?:tests?|test\s+suite|test\s+cases?|checks?|inspections?|audits?|items?)\b/i,
   () =>
-    /\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?)\s+pass/iu,
+    lazy(
+      String.raw`\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:tests?|checks?|test\s+cases?)\s+pass`,
+      'iu',
+    ),
   () => /\bwith\s+(?:full|complete|perfect|total|100\s*%)\s+accuracy\b/i,
   // "with few errors", "with minimal mistakes"; "as judged (to be effective) by a panel";
   // "includes every food group" (completeness).
   () =>
     /\bwith\s+(?:very\s+)?(?:few|minimal|only\s+minor)\s+(?:errors?|mistakes?|prompts?|corrections?)\b/i,
   () =>
-    /\bas\s+(?:judged|rated|assessed|evaluated)\s+(?:to\s+be\s+)?(?:[\p{L}-]+\s+)?by\s+(?:a|an|the|two|other|their|your|an?\s+\S+|[\p{L}-]+\s+)/iu,
-  () => /\b(?:includ(?:e|es|ing)|cover(?:s|ing)?|us(?:e|es|ing))\s+every\s+[\p{L}-]+/iu,
+    lazy(
+      String.raw`\bas\s+(?:judged|rated|assessed|evaluated)\s+(?:to\s+be\s+)?(?:[\p{L}-]+\s+)?by\s+(?:a|an|the|two|other|their|your|an?\s+\S+|[\p{L}-]+\s+)`,
+      'iu',
+    ),
   () =>
-    new RegExp(
+    lazy(
+      String.raw`\b(?:includ(?:e|es|ing)|cover(?:s|ing)?|us(?:e|es|ing))\s+every\s+[\p{L}-]+`,
+      'iu',
+    ),
+  () =>
+    lazy(
       String.raw`\b${NUM}\s+[\p{L}-]+\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month)\b`,
       'iu',
     ),
@@ -399,7 +420,10 @@ const CRITERIA: (() => RegExp)[] = [
   // Time and money kept: "within the approved budget", "on time", "keeps to time", "before the
   // end of the shift" (not "By the end of the day, ...", a lead-in).
   () =>
-    /\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|\bbefore\s+(?:the|their|your|each)\s+(?:first|second|third|next|following)\s+(?:meeting|call|visit|session|appointment|demo|shift|review|handover)\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b/iu,
+    lazy(
+      String.raw`\b(?:within|under|on)\s+(?:the\s+|their\s+|your\s+|its\s+)?(?:agreed\s+|approved\s+|allocated\s+|set\s+|given\s+|planned\s+|allotted\s+)?(?:budget|deadline|schedule|time\s+limit|timescale|timeframe|time\s+allowed)\b|\bon\s+time\b|\bkeep(?:s|ing)?\s+to\s+(?:time|budget|schedule)\b|\bbefore\s+the\s+deadline\b|\bbefore\s+(?:the|their|your|each)\s+(?:first|second|third|next|following)\s+(?:meeting|call|visit|session|appointment|demo|shift|review|handover)\b|(?<!^[\s\p{P}]*)\b(?:before|by)\s+the\s+end\s+of\s+(?:the\s+|their\s+|your\s+|each\s+|that\s+)?(?:shift|working\s+day|day|visit|call)\b`,
+      'iu',
+    ),
   // At once: "immediately after giving the dose", "immediately on discovery" (a time limit of
   // none).
   () => /\bimmediately\s+(?:after|on|upon|following|when)\b/i,
@@ -452,8 +476,8 @@ const STANDARD_CODE =
   /\b(?:[Tt]o|[Mm]eet(?:s|ing)?|[Ss]atisf(?:y|ies|ying)|[Ff]ollow(?:s|ing)?|[Aa]ccording\s+to|[Ii]n\s+(?:line|accordance|compliance)\s+with|[Cc]ompl(?:y|ies|ying|iant)\s+with|[Cc]onform(?:s|ing)?\s+to|[Pp]er|[Aa]gainst)\s+(?:the\s+)?(?:BS(?:\s+EN)?|ISO(?:\/IEC)?|IEC|EN|ANSI|ASTM|ASME|NFPA|NEC|IEEE|DIN|AS(?:\/NZS)?|CSA|UL|WCAG|IPC|SAE)(?:[\s-][A-Z]{1,2}(?=[\s-]?\d))?[\s-]?[A-Z]?\d(?:[\w:/-]|\.(?=\w))*/;
 
 if (CRITERIA_GATES.length !== CRITERIA.length) throw new Error('CRITERIA_GATES out of step');
-const CRITERIA_MADE: (RegExp | undefined)[] = [];
-function criterion(k: number): RegExp {
+const CRITERIA_MADE: (RegExp | LazyPattern | undefined)[] = [];
+function criterion(k: number): RegExp | LazyPattern {
   return (CRITERIA_MADE[k] ??= CRITERIA[k]!());
 }
 
@@ -2211,8 +2235,10 @@ const SKILLS_STOP = wordSet(
  * "broad-based"): with the degree words, what may stand between a vague phrase's parts
  * ("demonstrate historical knowledge of", "a broad based theoretical, artistic and technical
  * knowledge of"). */
-const ADJECTIVE_FORM =
-  /^(?:\p{L}+-\p{L}+|\p{L}{3,}(?:ical|al|ic|ive|ous|ful|ent|ant|ary|ory|ible|able|ed))$/u;
+const ADJECTIVE_FORM = lazy(
+  String.raw`^(?:\p{L}+-\p{L}+|\p{L}{3,}(?:ical|al|ic|ive|ous|ful|ent|ant|ary|ory|ible|able|ed))$`,
+  'u',
+);
 /** Whether `ws[t]` may stand between a vague phrase's parts: a degree word, an adjective by its
  * form, or "and" between two such words. */
 function betweenWord(ws: Word[], t: number): boolean {
@@ -2221,9 +2247,9 @@ function betweenWord(ws: Word[], t: number): boolean {
   if (w === 'and') {
     const prev = ws[t - 1]?.lower ?? '';
     const next = ws[t + 1]?.lower ?? '';
-    return ADJECTIVE_FORM.test(prev) && (DEGREE.has(next) || ADJECTIVE_FORM.test(next));
+    return testText(ADJECTIVE_FORM, prev) && (DEGREE.has(next) || testText(ADJECTIVE_FORM, next));
   }
-  return ADJECTIVE_FORM.test(w) && !STATE_NOUNS.has(w);
+  return testText(ADJECTIVE_FORM, w) && !STATE_NOUNS.has(w);
 }
 
 function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {

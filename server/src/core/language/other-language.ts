@@ -8,7 +8,7 @@
 // words, or none of another language's, and stays English. Words both languages write alike
 // ("a", "in", "on", "die", "con", "son", "come", "no") count for neither.
 import type { Objective, Outline, Span } from '../model.js';
-import { forText, lazy, testText } from './ascii.js';
+import { forText, lazy, type LazyPattern, testText } from './ascii.js';
 
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   Spanish:
@@ -75,11 +75,11 @@ const LANGUAGES = Object.entries(FUNCTION_WORDS).map(
 
 /** Letters that tell apart languages that share their function words ("de", "la", "implementar"
  * in Spanish and Portuguese): half a word's weight, enough to settle a tie. */
-const OWN_LETTERS: Readonly<Record<string, RegExp>> = {
+const OWN_LETTERS: Readonly<Record<string, RegExp | LazyPattern>> = {
   Spanish: /[ñ¿¡]/i,
   French: /[èêœ]|ç(?!ão|ões)/i,
   German: /[äöüß]/i,
-  Italian: /[ìò]|\p{L}[àè](?!\p{L})/iu,
+  Italian: lazy(String.raw`[ìò]|\p{L}[àè](?!\p{L})`, 'iu'),
   Portuguese: /[ãõ]/i,
 };
 
@@ -116,7 +116,7 @@ export function otherLanguage(text: string): string | null {
     const hits = lower.filter(
       (w, i) => verbs.has(w) || (set.has(w) && (i === 0 || words[i] === w)),
     ).length;
-    const score = hits + (OWN_LETTERS[language]!.test(text) ? 0.5 : 0);
+    const score = hits + (testText(OWN_LETTERS[language]!, text) ? 0.5 : 0);
     if (hits > 0 && score > bestScore) {
       best = language;
       bestHits = hits;

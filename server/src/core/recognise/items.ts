@@ -860,8 +860,10 @@ function finishItem(
 
 /** A grading weight: "30%", "20 points", "15 pts", "10 marks" (a line of a grading breakdown);
  * not a threshold to reach ("pass mark 80%", "at least 80% to pass", "70% or higher"). */
-const WEIGHT =
-  /(?<!\b(?:pass(?:ing)?\s+(?:mark|score|grade|rate|threshold|level)|at\s+least|minimum|min\.|score\s+of|scoring|above|over)\s+(?:of\s+|is\s+)?)(?<![\p{L}\p{N}.])\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pts?\b|points?\b|marks?\b)(?!\s*(?:to\s+pass|or\s+(?:higher|more|above|better|over)|correct\b|accuracy\b|needed\b|required\b))/iu;
+const WEIGHT = lazy(
+  String.raw`(?<!\b(?:pass(?:ing)?\s+(?:mark|score|grade|rate|threshold|level)|at\s+least|minimum|min\.|score\s+of|scoring|above|over)\s+(?:of\s+|is\s+)?)(?<![\p{L}\p{N}.])\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pts?\b|points?\b|marks?\b)(?!\s*(?:to\s+pass|or\s+(?:higher|more|above|better|over)|correct\b|accuracy\b|needed\b|required\b))`,
+  'iu',
+);
 
 /** What an assessment asks: the highest level among its own text and its task's sentences. */
 function assessmentAnalysis(
@@ -883,7 +885,7 @@ function assessmentAnalysis(
     start: src!.offsets[p.start]!,
     end: src!.offsets[p.end]!,
   });
-  const w = WEIGHT.exec(item.plain);
+  const w = execText(WEIGHT, item.plain);
   return {
     verb: src && r.verb ? { text: r.verb.lemma, span: at(r.verb) } : null,
     level: r.level,

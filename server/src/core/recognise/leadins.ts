@@ -2,6 +2,7 @@
 // ("Objective: ...", "KPI: ..."). The wordings are data (vocabulary/lead-ins.json); this file
 // finds the lead-in sentence, classifies it, and reads a behaviour verb the lead-in carries
 // ("you will understand:").
+import { execText, lazy, type LazyPattern, testText } from '../language/ascii.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { CLAUSE_LEAD, CLAUSE_LEAD_TEXT } from '../language/objective.js';
 import { words } from '../language/words.js';
@@ -28,19 +29,20 @@ export interface LeadInReading {
 }
 
 interface Pattern {
-  re: RegExp;
+  re: LazyPattern;
   period: boolean;
 }
 
+// Made on first use, through their ASCII twins on an ASCII text (language/ascii.ts).
 const compile = (list: { pattern: string; period?: boolean }[]): Pattern[] =>
-  list.map((e) => ({ re: new RegExp(e.pattern, 'iu'), period: e.period === true }));
+  list.map((e) => ({ re: lazy(e.pattern, 'iu'), period: e.period === true }));
 const LEARNING = compile(data.learning);
 const OUTCOME = compile(data.outcome);
 const TASK = compile(data.task);
 const NEUTRAL = compile(data.neutral);
 
 const MODAL = String.raw`(?:will|should|shall|must|can|could|may|would|are\s+going\s+to|'ll)`;
-const CARRIER = new RegExp(
+const CARRIER = lazy(
   String.raw`\b(?:${MODAL}|be\s+able\s+to|are\s+able\s+to|learn\s+to)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?:\s+that)?$`,
   'iu',
 );
@@ -76,7 +78,8 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   const sentence = body.slice(offset).replace(/\s+/g, ' ').trim();
   if (!sentence || sentence.length > 400) return null;
   const colon = last === ':';
-  const test = (list: Pattern[]) => list.some((p) => (colon || p.period) && p.re.test(sentence));
+  const test = (list: Pattern[]) =>
+    list.some((p) => (colon || p.period) && testText(p.re, sentence));
   if (colon && test(TASK)) return { class: 'task', kind: null, verb: null };
   if (test(LEARNING)) return { class: 'learning', kind: 'objective', verb: null };
   if (!colon) return null;
@@ -92,7 +95,7 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
 /** "you will understand:", "you will be familiar with:", "you will be able to explain:". */
 function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['verb'] {
   const sentence = body.slice(offset);
-  const m = CARRIER.exec(sentence);
+  const m = execText(CARRIER, sentence);
   if (!m) return null;
   let phraseStart = offset + m.index + m[0].lastIndexOf(m[1]!);
   let phraseText = m[1]!;

@@ -412,7 +412,7 @@ function reportLeadIn(ctx: RuleContext, first: Objective, items: Objective[]): v
   const suggest = (ctx.lex.vague.find((p) => p.key === key)?.suggest ?? ['explain']).slice(0, 5);
   const fixes = [];
   // Items that say "how to X" become "X": the verb offered is theirs, so one fix says so.
-  const ownVerbs = items.every((o) => HOW_TO.test(o.plain.trimStart()));
+  const ownVerbs = items.every((o) => testText(HOW_TO, o.plain.trimStart()));
   // "Students will understand that ...": each item is a clause, which the verb takes with "that".
   const that = CLAUSE_LEAD_TEXT.test(lead.text);
   if (lead.verb?.toAbleTo) {
@@ -476,7 +476,7 @@ const CLAUSE_STARTS = new Set(
 );
 
 /** "how to X" at an objective's start: the lead-in's fix makes it "X". */
-const HOW_TO = /^how\s+to\s+(\P{White_Space})/iu;
+const HOW_TO = lazy(String.raw`^how\s+to\s+(\P{White_Space})`, 'iu');
 
 /** "the benefits of X" -> "Explain the benefits of X"; "how to configure X" -> "Configure X";
  * "What Big O is" -> "Explain what Big O is" (only with a verb that takes the clause). */
@@ -505,7 +505,7 @@ function addVerb(
       `${capitalise(verb)} that ${lower ? word[0]!.toLowerCase() : ''}`,
     );
   }
-  const how = HOW_TO.exec(rest);
+  const how = execText(HOW_TO, rest);
   if (how) return replacePlain(text, o, start, start + how[0].length, how[1]!.toUpperCase());
   const first = /^\S+/u.exec(rest)?.[0] ?? '';
   const firstLower = first.toLowerCase();

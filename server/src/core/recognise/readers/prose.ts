@@ -8,7 +8,7 @@
 //   you learn the basics of virtual networking. You also learn about DNS zones." Each such
 //   sentence is an objective, its text from the verb on.
 import type { Paragraph } from 'mdast';
-import { testText } from '../../language/ascii.js';
+import { execText, lazy, testText } from '../../language/ascii.js';
 import { off } from '../context.js';
 import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsJobChange, readsAsMeasure, readsAsMetric } from '../../language/outcome.js';
@@ -28,8 +28,10 @@ import {
 const MARKER =
   /(?:^|[\s,;:])\((\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})\)\s+|(?:^|[\s,;:])(\d{1,2})\)\s+/g;
 
-const SCOPE_PREFIX =
-  /^(?:in|during|throughout|through|over)\s+(?:this|the|today's|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:lab|labs|lesson|lessons|module|section|course|tutorial|workshop|chapter|unit|session|exercise|activity|series|notebook|guide|training|part|episode|video|class|lecture)\b[^,.;:]{0,60},?\s+/iu;
+const SCOPE_PREFIX = lazy(
+  String.raw`^(?:in|during|throughout|through|over)\s+(?:this|the|today's|these)\s+(?:[\p{L}-]+\s+){0,2}?(?:lab|labs|lesson|lessons|module|section|course|tutorial|workshop|chapter|unit|session|exercise|activity|series|notebook|guide|training|part|episode|video|class|lecture)\b[^,.;:]{0,60},?\s+`,
+  'iu',
+);
 const LEARNING_CLAUSE =
   /^(?:and\s+)?(?:you|learners|students|participants|trainees)(?:\s+will|\s+are\s+going\s+to|'ll|’ll)?\s+(?:also\s+|then\s+|further\s+|first\s+)?((?:learn|get\s+(?:a\s+(?:sense|feel|feeling|taste|grasp|flavou?r)|an\s+(?:introduction|overview|idea|understanding))|gain\s+(?:an?\s+)?(?:understanding|insight|overview|introduction|appreciation|experience)|discover|explore|be\s+introduced\s+to|practi[cs]e|be\s+able\s+to)\b)/iu;
 
@@ -162,12 +164,14 @@ function conditionFirst(text: string, r: ReturnType<typeof readObjectiveForRecog
 }
 
 /** A line that starts with an ID ("LO2 – ", "**CLO 2:**", "[LO2]") or a typed bullet. */
-const ID_LINE =
-  /(?:^|\n)[ \t]*(?:(?:\*\*|__|`|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅|(?:\*\*|__)?\d{1,3}(?:\.\d{1,3})+\.?(?:\*\*|__)?[ \t]+\p{L})/u;
+const ID_LINE = lazy(
+  String.raw`(?:^|\n)[ \t]*(?:(?:\*\*|__|\x60|\[)?[A-Za-z]{1,12}[ ._-]?\d|[✓✔☑•▪◦‣➤►→◆●■]|✅|(?:\*\*|__)?\d{1,3}(?:\.\d{1,3})+\.?(?:\*\*|__)?[ \t]+\p{L})`,
+  'u',
+);
 /** A line numbered as a document's clauses are, "20.1 Given ...", "1.2.3 Explain ..." (a
  * specification or a syllabus pasted from a word processor, where the number is not a list
  * marker): under a name of objectives, an item whose number is its numbering, not an ID. */
-const NUMBERED = /^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\p{L})/u;
+const NUMBERED = lazy(String.raw`^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\p{L})`, 'u');
 /** A bullet typed as a character, not a list marker: "✓ Load a data set", "• Explain ...". */
 const BULLET = /^(?:[✓✔☑•▪◦‣➤►→◆●■]|✅)\uFE0F?\s*/u;
 /** A lead-in line that says what learners will be able to do. */
@@ -213,7 +217,7 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
   const lineStart = (from: number) =>
     readId(b, plain, from) !== null ||
     BULLET.test(text.slice(from)) ||
-    (named && NUMBERED.test(text.slice(from)));
+    (named && testText(NUMBERED, text.slice(from)));
   const first = lines[0];
   const leadIn = first && !lineStart(first[0]) && /:$/.test(text.slice(0, first[1])) ? first : null;
   const body = leadIn ? lines.slice(1) : lines;
@@ -222,7 +226,8 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
   if (body.length < (named && !leadIn ? 1 : 2)) return false;
   // Every line an ID's, or every line a bullet's, or (under a name) every line numbered.
   const bullets = body.every(([from]) => BULLET.test(text.slice(from)));
-  const numbered = !bullets && named && body.every(([from]) => NUMBERED.test(text.slice(from)));
+  const numbered =
+    !bullets && named && body.every(([from]) => testText(NUMBERED, text.slice(from)));
   if (!bullets && !numbered && !body.every(([from]) => readId(b, plain, from))) return false;
   if (!named) {
     // Named by its own lead-in line, or by nothing.
@@ -239,7 +244,7 @@ export function readIdLines(s: Scope, p: Paragraph): boolean {
     const marker = bullets
       ? BULLET.exec(text.slice(from))![0].length
       : numbered
-        ? NUMBERED.exec(text.slice(from))![0].length
+        ? execText(NUMBERED, text.slice(from))![0].length
         : 0;
     const part = slice(plain, from + marker, to);
     if (addItem(b, sink, part, spanOf(part), { insertion: null }) && naming) naming.read++;
@@ -355,7 +360,7 @@ function readLearningSentences(s: Scope, p: Paragraph): void {
   for (const [from, to] of splitClauses(text)) {
     let sentence = text.slice(from, to);
     let at = from;
-    const prefix = SCOPE_PREFIX.exec(sentence);
+    const prefix = execText(SCOPE_PREFIX, sentence);
     if (prefix) {
       sentence = sentence.slice(prefix[0].length);
       at += prefix[0].length;
