@@ -34,6 +34,12 @@ const watch = process.argv.includes('--watch');
 // - dist/lsp-libs.cjs, the language server's protocol libraries (vscode-languageserver and what
 //   it uses, vscode-languageserver-textdocument; 400 KB): only `bloomline lsp` loads them, when
 //   its modules (behind main.ts's import() of lsp/main.js) are first run.
+// - dist/english-nearest.cjs, the "nearest" table and the licence of
+//   core/language/data/english-verbs.json (155 KB of its 227): the Bloom verbs nearest to an
+//   English verb Bloom's lists do not know, read only for the hint of a finding about such a verb.
+//   The bundle keeps the word list (a check looks verbs up in it) and sees the JSON module as the
+//   same object, whose `nearest` and `licence` require the chunk when first read
+//   (englishVerbsChunk below).
 // For the first three the bundle sees a module with the same exports (a build error if a source
 // imports another) that loads the chunk at its first call. All are self-contained (no module
 // of Bloomline's inside), so nothing is duplicated and no state is split between two copies of
@@ -88,6 +94,51 @@ const lazyChunks = {
     });
   },
 };
+// core/language/data/english-verbs.json as the command bundle sees it: the same object, with the
+// two large fields it rarely reads required from dist/english-nearest.cjs when first read.
+const ENGLISH_VERBS = /[\\/]core[\\/]language[\\/]data[\\/]english-verbs\.json$/;
+const ENGLISH_LATER = ['nearest', 'licence'];
+const englishVerbsChunk = {
+  name: 'bloomline-english-verbs-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/english-nearest\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    b.onLoad({ filter: ENGLISH_VERBS }, (args) => {
+      const data = JSON.parse(readFileSync(args.path, 'utf8'));
+      for (const k of ENGLISH_LATER)
+        if (typeof data[k] !== 'string') throw new Error(`build: english-verbs.json has no ${k}`);
+      const now = Object.fromEntries(
+        Object.entries(data).filter(([k]) => !ENGLISH_LATER.includes(k)),
+      );
+      return {
+        loader: 'js',
+        contents:
+          `let later;\nconst load = () => (later ??= require('./english-nearest.cjs'));\n` +
+          `export default {\n` +
+          Object.entries(now)
+            .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`)
+            .join('') +
+          ENGLISH_LATER.map((k) => `  get ${k}() { return load().${k}; },\n`).join('') +
+          `};\n`,
+      };
+    });
+  },
+};
+const englishNearestChunk = () => {
+  const data = JSON.parse(readFileSync('server/src/core/language/data/english-verbs.json', 'utf8'));
+  return {
+    stdin: {
+      contents: `module.exports = ${JSON.stringify(Object.fromEntries(ENGLISH_LATER.map((k) => [k, data[k]])))};\n`,
+      loader: 'js',
+    },
+    outfile: 'dist/english-nearest.cjs',
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'warning',
+  };
+};
 const chunk = {
   bundle: true,
   platform: 'node',
@@ -123,7 +174,7 @@ const cli = {
     js: "const __bloomlineModuleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
   // mdast-util-from-markdown without an object per parser event (scripts/mdast-compile-patch.mjs).
-  plugins: [mdastCompilePatch, lazyChunks],
+  plugins: [mdastCompilePatch, lazyChunks, englishVerbsChunk],
 };
 const start = {
   entryPoints: { bloomline: 'server/src/cli/start.ts' },
@@ -178,7 +229,16 @@ const webServer = {
   format: 'iife',
   plugins: [mdastCompilePatch],
 };
-const all = [cli, ...lazyChunkBuilds, lspLibsChunk, start, extension, webExtension, webServer];
+const all = [
+  cli,
+  ...lazyChunkBuilds,
+  englishNearestChunk(),
+  lspLibsChunk,
+  start,
+  extension,
+  webExtension,
+  webServer,
+];
 
 // vscode-languageclient kills a server that ignores shutdown with this script, found next to
 // its code: next to the bundle once bundled.

@@ -71,6 +71,7 @@ export function checkPackage(file, maxBytes = MAX_BYTES) {
     'dist/yaml.cjs',
     'dist/ignore.cjs',
     'dist/entities.cjs',
+    'dist/english-nearest.cjs',
   ])
     if (!has(file)) problems.push(`${file} is not in the package`);
   return { size, files: entries.size, problems };

@@ -355,12 +355,13 @@ interface AsciiModule {
 const asciiModule = async () =>
   (await import(pathToFileURL(path.join(ROOT, 'scripts', 'ascii-bundle.mjs')).href)) as AsciiModule;
 
-test('the bundle leaves yaml, ignore, the HTML entities and the protocol libraries out, and loads them when needed', (t) => {
+test('the bundle leaves yaml, ignore, the HTML entities, the nearest Bloom verbs and the protocol libraries out, and loads them when needed', (t) => {
   const bundle = fs.readFileSync(BUNDLE, 'latin1');
   // Names only these libraries define.
   assert.ok(!bundle.includes('YAMLParseError'), 'no yaml package in dist/bloomline.cjs');
   assert.ok(!bundle.includes('createProtocolConnection'), 'no vscode-jsonrpc in it');
   assert.ok(!bundle.includes('CapitalDifferentialD'), 'no table of HTML entities in it');
+  assert.ok(!bundle.includes('abacinate:change'), 'no table of nearest Bloom verbs in it');
   const dir = temp(t);
   const loaded = (args: string[]) => {
     const r = spawnSync(
@@ -401,6 +402,15 @@ test('the bundle leaves yaml, ignore, the HTML entities and the protocol librari
   const walk = loaded(['check', dir, '--format', 'json']);
   assert.deepEqual(walk.files, ['entities.cjs', 'ignore.cjs']);
   assert.ok(!walk.out.includes('fm.md'), 'the .gitignore is honoured');
+  // A verb only the English lexicon knows is looked up in the bundle's word list; the hint's
+  // nearest Bloom verbs are in english-nearest.cjs.
+  fs.writeFileSync(
+    path.join(dir, 'verb.md'),
+    '# Course\n\n## Learning objectives\n\n- Abbreviate the names of the cranial nerves.\n',
+  );
+  const hint = loaded(['check', path.join(dir, 'verb.md'), '--format', 'json']);
+  assert.deepEqual(hint.files, ['english-nearest.cjs']);
+  assert.match(hint.out, /Nearest known verbs: shorten \(apply\)/);
 });
 
 test('the built bundle is ASCII, so the command reads it as Latin-1', () => {

@@ -44,6 +44,7 @@ test(
       'package/dist/yaml.cjs',
       'package/dist/ignore.cjs',
       'package/dist/entities.cjs',
+      'package/dist/english-nearest.cjs',
       'package/README.md',
     ])
       assert.ok(files.includes(f), `${f} in the tarball`);
