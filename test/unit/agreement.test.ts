@@ -633,13 +633,35 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
   });
 
+  test('held-out-real-12.json (a twelfth real set; seen since the fifteenth pass)', () => {
+    const labels = heldOut('held-out-real-12.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-12.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or verb tables (75
+    // sources in 22 genres: K-12 science, mathematics, English and health, workplace safety and
+    // lockout/tagout, accounting CPE, nursing, CTE trades, military and FEMA task-condition-
+    // standard, coaching, onboarding, bootcamps and MOOCs, university courses, Spanish and adult
+    // ESL, art and music, paralegal e-discovery), committed before Bloomline ran on it, and
+    // measured unseen at the start of 3 December's session (84dcc31: strict 0.765, lenient
+    // 0.858, read 0.993, vague 0.943, criterion 0.965, compound 0.929) and after the fourteenth
+    // pass, made from the other sets (strict 0.789, lenient 0.884, read 0.997, vague 0.972,
+    // criterion 0.965, compound 0.929). The fifteenth pass read its misses (docs/agreement.md),
+    // so it is no longer unseen; the bars hold its figures.
+    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.884, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.972, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.929, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
     'held-out-real-9.json',
     'held-out-real-10.json',
     'held-out-real-11.json',
-    // Unseen: only its shape is tested here; its figures are in docs/agreement.md.
     'held-out-real-12.json',
     'held-out-real-13.json',
   ])
