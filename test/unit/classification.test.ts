@@ -1026,6 +1026,31 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Demonstrate safe handling of laboratory glassware.', false, 'apply', false, false],
+  // Fifteenth pass: recognizing that something holds, or how it works, and recognizing the
+  // issues, considerations, challenges, situations or factors of a case is constructing meaning
+  // (understand), as recognizing its causes and limitations already was; recognizing signs,
+  // symbols and terms stays recall, and "how to" + a verb is a procedure, not a clause.
+  ['Recognize that heat flows from warmer to cooler objects.', false, 'understand', false, false],
+  ['Recognize how tariffs shape the price of imported goods.', false, 'understand', false, false],
+  ['Recognize the issues raised by a merger of two hospitals.', false, 'understand', false, false],
+  [
+    'Recognize the considerations involved in choosing a pension scheme.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  ['Recognize the challenges small farms face in a drought.', false, 'understand', false, false],
+  [
+    'Recognize the situations in which a lease must be capitalised.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  ['Recognise the complexities of joint custody arrangements.', false, 'understand', false, false],
+  ['Recognize the hazard symbols on a chemical label.', false, 'remember', false, false],
+  ['Recognize how to reset a tripped breaker.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

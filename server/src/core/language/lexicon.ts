@@ -40,7 +40,16 @@ interface BloomData {
   levels: Record<BloomLevel, LevelInfo>;
   verbs: { verb: string; level: string; alternatives?: string[] }[];
   phrasal?: { verb: string; level: string; alternatives?: string[] }[];
-  byObject?: { verbs: string[]; level: string; objects: string[]; sources?: string[] }[];
+  /** `clauses`: words that open a content clause right after the verb ("Recognize that ...",
+   * "Recognize how ..."), read at `level` as an object would be; a wh-word before "to" opens an
+   * infinitive ("how to reset"), not a clause. */
+  byObject?: {
+    verbs: string[];
+    level: string;
+    objects: string[];
+    clauses?: string[];
+    sources?: string[];
+  }[];
   /** Words in a verb's object that make it an original work whatever it names ("an original
    * design", "a novel algorithm"): create. */
   originalMarkers?: string[];
@@ -198,6 +207,8 @@ export class Lexicon {
   readonly sources: string[];
   /** Levels by what the verb makes: verb -> objects by their last word. */
   private readonly byObject = new ObjectTable();
+  /** bloom-verbs.json byObject `clauses`: verb -> clause word -> level. */
+  private readonly byClause = new Map<string, Map<string, BloomLevel>>();
   /** The same for the level a vague phrase means, by phrase. */
   private readonly meantBy = new ObjectTable();
   private readonly irregular: Map<string, string>;
@@ -312,8 +323,14 @@ export class Lexicon {
       Object.entries(bloom.complements ?? {}).map(([verb, words]) => [verb, new Set(words)]),
     );
     for (const rule of bloom.byObject ?? [])
-      for (const verb of rule.verbs)
+      for (const verb of rule.verbs) {
         this.byObject.add(verb, rule.objects, rule.level as BloomLevel);
+        for (const word of rule.clauses ?? []) {
+          const clauses = this.byClause.get(verb) ?? new Map<string, BloomLevel>();
+          clauses.set(word, rule.level as BloomLevel);
+          this.byClause.set(verb, clauses);
+        }
+      }
     // Rules are added once the phrases are known: "*knowledge" names every phrase with that noun.
     const meantRules = vague.meantByObject ?? [];
     this.topicDefault = (vague.topics?.default ?? 'understand') as BloomLevel;
@@ -400,6 +417,10 @@ export class Lexicon {
     // "an original design", "a novel algorithm" mark a product as original only after a verb
     // that makes something (apply or create: write, develop, make, produce); "Identify unique
     // features" and "Review novel research" recognise or judge what exists.
+    // "Recognize that cell division occurs in stages", "Recognize how meanings are created": a
+    // content clause is what the verb acts on.
+    const clause = following[0] ? this.byClause.get(verb)?.get(following[0]) : undefined;
+    if (clause && following[1] !== undefined && following[1] !== 'to') return clause;
     const level = this.verbs.get(verb)?.level;
     const makes = level === 'apply' || level === 'create';
     return objectLevel(this.byObject.get(verb), following, makes ? this.originalMarkers : null);
