@@ -1051,6 +1051,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Recognise the complexities of joint custody arrangements.', false, 'understand', false, false],
   ['Recognize the hazard symbols on a chemical label.', false, 'remember', false, false],
   ['Recognize how to reset a tripped breaker.', false, 'remember', false, false],
+  // Fifteenth pass: an inner state with a that-clause ("demonstrate understanding that ...",
+  // "show an awareness that ...") is the state of "an understanding of", not a demonstration.
+  ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],
+  ['Show an awareness that cultural norms differ between teams.', true, null, false, false],
+  ['Demonstrate that the circuit breaker trips under overload.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -1629,6 +1634,36 @@ describe('the level "demonstrate knowledge of" means by what is known', () => {
       assert.equal(a.vague, true);
       assert.equal(a.level, null);
       assert.equal(a.meantLevel, meant);
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(applyEdits(source, fix.edits), `## Objectives\n\n- ${fixed}\n`);
+    });
+  }
+});
+
+// Fifteenth pass: an understanding or an awareness of a proposition ("Demonstrate understanding
+// that ...") is vague as "an understanding of" is; the rewrite keeps the that-clause after a verb
+// that can take one.
+describe('an inner state with a that-clause is rewritten before the clause', () => {
+  const CASES: [string, string][] = [
+    [
+      'Demonstrate understanding that fractions are parts of a whole.',
+      'Explain that fractions are parts of a whole.',
+    ],
+    [
+      'Students will show an awareness that cultural norms differ between teams.',
+      'Students will explain that cultural norms differ between teams.',
+    ],
+  ];
+  for (const [text, fixed] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const a = buildOutline(source, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.vague, true);
+      assert.equal(a.meantLevel, 'understand');
       const ws = new Workspace();
       ws.update('case.md', source);
       const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');

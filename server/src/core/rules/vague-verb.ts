@@ -217,6 +217,10 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
     const parts = [...said.matchAll(forText(WORDS, said))];
     const last = parts[phrase.replaces - 1];
     if (last) end = start + last.index + last[0].length;
+  } else if (phrase?.key.endsWith(' that') && /\bthat$/i.test(plain.slice(start, phraseEnd))) {
+    // "Demonstrate an understanding that X holds" is rewritten "Explain that X holds": the
+    // that-clause stays after the verb that replaces the phrase.
+    end = start + plain.slice(start, phraseEnd - 'that'.length).trimEnd().length;
   }
   const rest = plain.slice(end).trimStart();
   const next = execText(FIRST_WORD_UNHYPHENATED, rest)?.[0].toLowerCase() ?? '';
