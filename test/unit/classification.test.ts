@@ -1051,6 +1051,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Recognise the complexities of joint custody arrangements.', false, 'understand', false, false],
   ['Recognize the hazard symbols on a chemical label.', false, 'remember', false, false],
   ['Recognize how to reset a tripped breaker.', false, 'remember', false, false],
+  // Identifying whether (or if, or that) a case belongs to a category is classifying it
+  // (understand); identifying what a term names stays recall.
+  ['Identify whether a contract is void or voidable.', false, 'understand', false, false],
+  ['Identify if a triangle is acute, right or obtuse.', false, 'understand', false, false],
+  ['Identify the parts of a flower.', false, 'remember', false, false],
   // Fifteenth pass: an inner state with a that-clause ("demonstrate understanding that ...",
   // "show an awareness that ...") is the state of "an understanding of", not a demonstration.
   ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],
