@@ -1056,6 +1056,24 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify whether a contract is void or voidable.', false, 'understand', false, false],
   ['Identify if a triangle is acute, right or obtuse.', false, 'understand', false, false],
   ['Identify the parts of a flower.', false, 'remember', false, false],
+  // A wish for skills ("develop skills", Mager) whatever follows them: a preposition of time or
+  // place ("during", "at", "on") or a comma, as "for", "in" and "through" already did.
+  ['Develop observational skills during field trips.', true, null, false, false],
+  [
+    'Develop negotiation and mediation skills, at an introductory level, in role plays.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  [
+    'Develop interpersonal skills, a professional attitude and respect for others.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Build a skills matrix for the team.', false, 'apply', false, false],
   // Fifteenth pass: an inner state with a that-clause ("demonstrate understanding that ...",
   // "show an awareness that ...") is the state of "an understanding of", not a demonstration.
   ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],

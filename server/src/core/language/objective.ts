@@ -2208,7 +2208,10 @@ function skillsEnd(ws: Word[], t: number): number {
     const w = ws[t]!.lower;
     if (w === 'skills') {
       const next = ws[t + 1]?.lower;
-      return !next || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
+      // "Develop interpersonal skills, a professional attitude ...": punctuation (a gap wider
+      // than a space) ends the noun phrase as a preposition does.
+      const punctuated = !!ws[t + 1] && ws[t + 1]!.start - ws[t]!.end > 1;
+      return !next || punctuated || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
     }
     // "Develop the ability to determine ...", "Develop abilities to listen actively",
     // "Develop competencies necessary to meet ...": an ability wished for, as skills are, whose
@@ -2225,7 +2228,7 @@ const ABILITY_NOUNS = wordSet(
   'ability abilities capacity capacities capability capabilities competence competences competency competencies',
 );
 const SKILLS_FOLLOWER = wordSet(
-  'for in through by to needed necessary required relevant and or as that which with when of across',
+  'for in through by to needed necessary required relevant and or as that which with when of across during at on while within',
 );
 const SKILLS_STOP = wordSet(
   'a an that which who to for of in on with by from into through so such than then plan plans',
