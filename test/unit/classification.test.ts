@@ -1074,6 +1074,14 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Build a skills matrix for the team.', false, 'apply', false, false],
+  // Establishing rapport, a relationship, trust or controls is an interpersonal or management
+  // procedure carried out (apply), as building rapport already was; establishing a plan or goals
+  // stays create. Two verbs joined before one object share it, an English-lexicon verb too
+  // ("create and sustain a relationship").
+  ['Establish rapport with a new client.', false, 'apply', false, false],
+  ['Establish and maintain trust with volunteers.', false, 'apply', false, true],
+  ['Create and sustain a working relationship with suppliers.', false, 'apply', false, true],
+  ['Establish realistic goals for a weight-loss plan.', false, 'create', false, false],
   // Fifteenth pass: an inner state with a that-clause ("demonstrate understanding that ...",
   // "show an awareness that ...") is the state of "an understanding of", not a demonstration.
   ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],

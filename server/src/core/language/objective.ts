@@ -1944,7 +1944,10 @@ function levelOf(
   // "Formulate and solve a linear programming problem", "create, push to, and pull from a
   // remote": the verbs share the object (a particle after a further verb goes with it).
   let from = i + 1;
-  const isVerb = (w: Word | undefined) => !!w && !!lex.verb(lex.lemma(w.lower) ?? '');
+  // A verb only the English lexicon knows counts in its base form ("Create and sustain a
+  // relationship").
+  const isVerb = (w: Word | undefined) =>
+    !!w && (!!lex.verb(lex.lemma(w.lower) ?? '') || lex.englishLemma(w.lower) === w.lower);
   for (;;) {
     const w = ws[from];
     if (!w) break;
