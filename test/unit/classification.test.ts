@@ -1082,6 +1082,19 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Establish and maintain trust with volunteers.', false, 'apply', false, true],
   ['Create and sustain a working relationship with suppliers.', false, 'apply', false, true],
   ['Establish realistic goals for a weight-loss plan.', false, 'create', false, false],
+  // Producing a performance or a product by a taught technique (a language's pronunciation, a
+  // sign language's handshapes, a weld, a wire termination, a radiograph) is apply; producing
+  // an essay or a research project stays create.
+  ['Produce accurate pronunciation of the French nasal vowels.', false, 'apply', false, false],
+  ['Produce clear handshapes for the BSL alphabet.', false, 'apply', false, false],
+  ['Produce sound fillet welds in the horizontal position.', false, 'apply', false, false],
+  [
+    'Produce a research essay on the causes of the Great Depression.',
+    false,
+    'create',
+    false,
+    false,
+  ],
   // Fifteenth pass: an inner state with a that-clause ("demonstrate understanding that ...",
   // "show an awareness that ...") is the state of "an understanding of", not a demonstration.
   ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],
