@@ -353,8 +353,9 @@ describe('agreement with human labels', () => {
     // 1.000, compound 0.947. After it: strict 0.789, lenient 0.947, vague 0.974, criterion 1.000,
     // compound 0.974. Still missed: "To further develop the crew's knowledge of ..." reads
     // develop's create ("develop the crew's knowledge" is no vague phrase the reader knows);
-    // "Use ratio and rate reasoning to solve ..." reads "rate" as a second verb (evaluate).
-    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
+    // "Use ratio and rate reasoning to solve ..." reads "rate" as a second verb (evaluate). The
+    // fifteenth pass reads "4.NBT.1 Recognize that ..." as understand, as labelled (0.816).
+    assert.ok(f.strict >= 0.815, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.947, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
@@ -390,7 +391,7 @@ describe('agreement with human labels', () => {
     // compound 0.926; after the eleventh strict 0.801 ("demonstrate knowledge of science tools",
     // labelled remember, now read understand); after the thirteenth ("Develop competencies
     // necessary to meet ...", a wish for an ability) strict 0.805, lenient 0.916, vague 0.966.
-    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.807, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.915, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
@@ -435,7 +436,7 @@ describe('agreement with human labels', () => {
     // After the fourteenth ("To demonstrate a critical comprehension and evaluative
     // understanding of", adjectives between a vague phrase's parts): strict 0.782, lenient
     // 0.898, vague 0.960.
-    assert.ok(f.strict >= 0.782, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.79, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
@@ -458,8 +459,8 @@ describe('agreement with human labels', () => {
     // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
     // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917; after the thirteenth
     // strict 0.758, lenient 0.898, vague 0.919; after the fourteenth vague 0.921.
-    assert.ok(f.strict >= 0.758, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.901, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
@@ -544,8 +545,8 @@ describe('agreement with human labels', () => {
     // After the thirteenth (recognising a value or a connection): strict 0.754, lenient 0.852,
     // vague 0.933; after the fourteenth (a search strategy built, news found: apply; "further
     // develop awareness of") strict 0.761, lenient 0.856, vague 0.935.
-    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.856, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.766, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.86, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.934, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
@@ -572,10 +573,10 @@ describe('agreement with human labels', () => {
     // thirteenth (the main idea, the importance, the meaning: understand) strict 0.760, lenient
     // 0.857, vague 0.945; after the fourteenth (a search statement, summary statistics, the
     // library website located: apply) strict 0.765, lenient 0.859.
-    assert.ok(f.strict >= 0.764, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.858, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.767, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.861, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.946, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.894, `compound ${f.compound}`);
   });
@@ -597,8 +598,8 @@ describe('agreement with human labels', () => {
     // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
     // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
     // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
-    assert.ok(f.strict >= 0.786, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.871, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.792, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.877, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.954, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
@@ -625,10 +626,10 @@ describe('agreement with human labels', () => {
     // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
     // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
     // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
-    assert.ok(f.strict >= 0.753, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.863, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.76, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.866, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.939, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
   });
@@ -647,11 +648,12 @@ describe('agreement with human labels', () => {
     // 0.858, read 0.993, vague 0.943, criterion 0.965, compound 0.929) and after the fourteenth
     // pass, made from the other sets (strict 0.789, lenient 0.884, read 0.997, vague 0.972,
     // criterion 0.965, compound 0.929). The fifteenth pass read its misses (docs/agreement.md),
-    // so it is no longer unseen; the bars hold its figures.
-    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.884, `lenient ${f.lenient}`);
+    // so it is no longer unseen; the bars hold its figures after that pass: strict 0.808, lenient
+    // 0.895, vague 0.978 (criterion and compound unchanged).
+    assert.ok(f.strict >= 0.807, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.894, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.972, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.929, `compound ${f.compound}`);
   });
