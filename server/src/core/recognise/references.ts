@@ -33,10 +33,7 @@ const KEYWORD_REFS = new RegExp(
 /** After a range's first ID: its separator and its end ("-CO3", " to LO5", "–6"). */
 const RANGE_AFTER = new RegExp(String.raw`^(\s*[-–—]\s*|\s+to\s+)(${LISTED_ID}|\d+\b)`, 'i');
 const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
-/** Tokens that are never references: timeframes ("Q2", "H1", "FY2027", "T3") and a document's
- * own parts ("see Ch6", "Sec2", "Fig3", "Eq4", "App1", "pp12"). */
-const NOT_A_REFERENCE =
-  /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3]|(?:ch|chap|sec|fig|eq|tbl|app|vol|pp|para)\d+)$/i;
+const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3])$/i;
 
 export function findReferences(body: string, offsets: number[], ownId: string | null): Reference[] {
   if (!/\d/.test(body)) return [];
@@ -45,7 +42,7 @@ export function findReferences(body: string, offsets: number[], ownId: string | 
   const own = ownId?.toLowerCase();
   const add = (written: string, at: number, form: Reference['form']) => {
     const id = canonicalId(written);
-    if (seen.has(at) || NOT_A_REFERENCE.test(id) || id.toLowerCase() === own) return;
+    if (seen.has(at) || TIME_TOKEN.test(id) || id.toLowerCase() === own) return;
     seen.add(at);
     refs.push({
       id,
@@ -86,7 +83,7 @@ export function findReferences(body: string, offsets: number[], ownId: string | 
         for (let n = from + 1; n <= to; n++) {
           if (n === to && last[1] !== '') break;
           const id = `${first[1]}${n}`;
-          if (NOT_A_REFERENCE.test(id)) continue;
+          if (TIME_TOKEN.test(id)) continue;
           refs.push({ id, span, syntactic: true, form, inRange: true });
         }
       }
