@@ -14,7 +14,7 @@ import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import { addItem, newSink, skipPrefix } from './items.js';
-import { namesGradedWork } from './graded-work.js';
+import { gradedLabelNames } from './graded-work.js';
 import { GRADED_LABEL, readLabel, WEAK_TASK_LABEL } from './leadins.js';
 import type { BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
@@ -327,7 +327,7 @@ export function labelledParagraph(
     !/^\(?\d+\s*(?:min|mins|minutes|h|hours?)\b/i.test(rest) &&
     // "Project: the team's repository is on GitHub" asks nothing.
     (GRADED_LABEL.test(label.label)
-      ? namesGradedWork(rest) || readTask([rest], b.lex).level !== null
+      ? gradedLabelNames(rest, b.lex)
       : !WEAK_TASK_LABEL.test(label.label) ||
         readTask([rest], b.lex).level !== null ||
         judged([rest]));
@@ -395,7 +395,7 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   const read = [...(asks ? [title.text] : []), ...task.map((t) => t.text)];
   if (
     p.name.strength === 'weak' &&
-    (p.name.graded ? true : readTask(read, b.lex).level === null) &&
+    (p.name.graded || readTask(read, b.lex).level === null) &&
     !judged(read)
   )
     return;

@@ -1,5 +1,7 @@
 // Kinds of graded work by name (vocabulary/graded-work.json): a syllabus's evaluation list
 // ("- Quiz (20%) on each reading") and a run-in "Graded:" label ("**Graded:** Week 1 Quiz").
+import { readTask } from '../language/assessment.js';
+import type { Lexicon } from '../language/lexicon.js';
 import gradedWork from './vocabulary/graded-work.json' with { type: 'json' };
 
 /**
@@ -16,3 +18,9 @@ export function namesGradedWork(body: string): boolean {
 const HEAD =
   /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:([,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:([,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
 const GRADED_WORK = new RegExp(`(?:^|\\s)(?:${gradedWork.names.join('|')})$`, 'i');
+
+/** What follows a "Graded:" label makes it an assessment: it names graded work ("Week 1 Quiz")
+ * or asks something ("Graded: none" does neither). */
+export function gradedLabelNames(rest: string, lex: Lexicon): boolean {
+  return namesGradedWork(rest) || readTask([rest], lex).level !== null;
+}

@@ -43,7 +43,7 @@ import {
   readLabel,
   WEAK_TASK_LABEL,
 } from './leadins.js';
-import { namesGradedWork } from './graded-work.js';
+import { gradedLabelNames } from './graded-work.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
 import { canonicalId, findReferences, SPACED_ID } from './references.js';
@@ -423,11 +423,7 @@ export function addItem(
     references,
     parent:
       options.parent ??
-      (options.beside &&
-      measuresBeside({ kind, label: parts.label, references } as Pick<
-        ItemBase,
-        'kind' | 'label' | 'references'
-      >)
+      (options.beside && measuresBeside({ kind, label: parts.label, references })
         ? options.beside
         : null),
     plain: parts.body,
@@ -583,7 +579,7 @@ export function findLabelledItems(
       const idle =
         label !== null &&
         (GRADED_LABEL.test(label.label)
-          ? !namesGradedWork(rest) && readTask([rest], b.lex).level === null
+          ? !gradedLabelNames(rest, b.lex)
           : WEAK_TASK_LABEL.test(label.label) && readTask([rest], b.lex).level === null);
       if (label && !idle && (!weak || readsAsMetric(rest))) {
         const sink = newSink(section, parent ? 'nested' : 'label', off(b, item), label.kind);
