@@ -808,6 +808,61 @@ test('an assessment table names objectives by ID, number and range; a rename edi
   assert.equal(ws.lint('c.md').filter((f) => f.ruleId === 'unknown-reference').length, 0);
 });
 
+test('an alignment matrix of marks links each assessment to the objectives it marks, in either orientation', () => {
+  const rowsText = fs.readFileSync(
+    path.join(repoRoot, 'test/fixtures/rules/alignment-matrix.md'),
+    'utf8',
+  );
+  const colsText = fs.readFileSync(
+    path.join(repoRoot, 'test/fixtures/rules/alignment-matrix-outcomes.md'),
+    'utf8',
+  );
+  for (const [name, t] of [
+    ['LF', rowsText],
+    ['CRLF', rowsText.replace(/\n/g, '\r\n')],
+  ] as const) {
+    const { outline, findings } = linked(t);
+    // The matrix's rows are the assessments; the programme's map and the activities' map hold
+    // no items (no "X" objective, no "Lecture" assessment).
+    assert.deepEqual(
+      summary(outline),
+      [
+        'Midterm exam: - -> course#objective-1, course#objective-3',
+        'Lab practical: - -> course#objective-2',
+        'Unknown bacterium report: - -> course#objective-2, course#objective-4',
+        'Final exam: - -> course#objective-1, course#objective-3, course#objective-4',
+      ],
+      name,
+    );
+    assert.equal(outline.objectives.length, 5, name);
+    // A mark is no ID: its reference is never renamed, and it names nothing unknown.
+    for (const a of outline.assessments)
+      for (const r of a.references) assert.ok(r.inRange || r.ordinal !== undefined, r.id);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'unknown-reference'),
+      [],
+      name,
+    );
+  }
+  const { outline } = linked(colsText);
+  // The marked columns are the assessments: "X" is no assessment of its own.
+  assert.deepEqual(summary(outline), [
+    'Quiz 1: - -> course#objective-2',
+    'Skills check-off: - -> course#objective-1, course#objective-2',
+    'Case study: - -> course#objective-3',
+    'Final exam: - -> course#objective-2, course#objective-3',
+  ]);
+  // A column named for an objective the course does not have ("CLO 7" of five): each of its
+  // marks is an unknown reference, reported on the mark.
+  const seven = rowsText.replace('| CLO 4 |', '| CLO 7 |');
+  const wrong = linked(seven).findings.filter((f) => f.ruleId === 'unknown-reference');
+  assert.deepEqual(
+    wrong.map((f) => seven.slice(f.span.start, f.span.end)),
+    ['x', 'X'],
+  );
+  assert.match(wrong[0]!.message, /CLO7/);
+});
+
 test('a learnr exercise chunk is one exercise, its task the prose before it; solution chunks and code are not', () => {
   const text = fs.readFileSync(
     path.join(repoRoot, 'test/fixtures/rules/learnr-exercises.md'),

@@ -139,7 +139,8 @@ export interface Reference {
    * reference is never renamed. */
   ordinal?: number;
   /** Implied by a range and not written ("CO2" in "(CO1-CO3)", "LO5" in "LO4-6"): its span is
-   * the range's. Such a reference is never renamed. */
+   * the range's; or made by a mark of an alignment matrix ("X" under "CLO 2"): its span is the
+   * mark's. Such a reference is never renamed. */
   inRange?: true;
   /** Set when linking finds it names a tag: a code of a framework no item defines, named twice
    * in the file ("(K3)" on an objective and "mapped to K3" on an assessment). */

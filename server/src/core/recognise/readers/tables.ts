@@ -15,6 +15,7 @@ import { canonicalId, SPACED_PREFIX } from '../references.js';
 import { readLeadIn } from '../leadins.js';
 import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
+import { namesGradedWork } from '../graded-work.js';
 import { readsAsMetric } from '../../language/outcome.js';
 import type { KindRule } from '../items.js';
 
@@ -61,10 +62,13 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   const delimiterCells = cellsOf(b.text, lines[d]!);
   if (delimiterCells.length < 2 && !b.text.slice(lines[d]!.start, lines[d]!.end).includes('|'))
     return false;
-  const headers = cellsOf(b.text, lines[d - 1]!).map((c) => cellText(b, c));
+  const headerCells = cellsOf(b.text, lines[d - 1]!);
+  const headers = headerCells.map((c) => cellText(b, c));
   const rows = lines.slice(d + 1).map((l) => cellsOf(b.text, l));
-  const roles = columnRoles(b, headers, rows);
   const plain = plainOf(b, p.children);
+  // "| Assessment | CLO 1 | CLO 2 |" with marks: an alignment matrix, its rows the assessments.
+  if (readAlignmentMatrix(s, span, plain, headers, rows)) return true;
+  const roles = columnRoles(b, headers, rows);
   let rule: KindRule | null = null;
   if (roles.objective < 0) {
     // Under a heading or lead-in that names objectives, the column of learner statements may be
@@ -121,9 +125,14 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
   const criteria = abcd ? abcd.degree : criteriaColumn(b, headers, rows, roles);
+  // "| Learning outcome | Quiz 1 | Final exam |" with marks: each marked column is an
+  // assessment that checks the objectives of its marked rows.
+  const marked = markedAssessmentColumns(s, headers, rows, roles);
+  const rowItems: Objective[][] = [];
   let read = 0;
   for (const row of rows) {
     const cell = row[roles.objective];
+    rowItems.push([]);
     if (!cell) continue;
     const text = sliceByOffsets(plain, cell, b.text);
     if (!text.text.trim()) continue;
@@ -151,6 +160,7 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
           read++;
         }
       }
+    if (made.kind === 'objective') rowItems[rowItems.length - 1] = [made as Objective, ...more];
     // The row's outcome and assessment measure and check each objective of the cell.
     const rowObjectives = (item: ReturnType<typeof addItem>) => {
       if (item && more.length) item.rowObjectives = more.map((o) => o.index);
@@ -216,8 +226,186 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
         );
     }
   }
+  for (const col of marked) {
+    const references: Reference[] = [];
+    rows.forEach((row, r) => {
+      const c = row[col];
+      if (!c || !MATRIX_MARK.test(bare(cellText(b, c)))) return;
+      for (const o of rowItems[r]!)
+        references.push(matrixReference(o.id, { start: c.start, end: c.end }, o.index));
+    });
+    if (
+      references.length &&
+      addItem(b, assessments, sliceByOffsets(plain, headerCells[col]!, b.text), headerCells[col]!, {
+        kind: 'assessment',
+        insertion: null,
+        references,
+        task: { texts: [], body: null, title: false },
+      })
+    )
+      read++;
+  }
   if (s.naming && read) s.naming.read += read;
   return true;
+}
+
+/** A header that names one of the course's objectives by its code ("CLO 1", "LO2", "CO3", "ILO
+ * 1.2", "Objective 4", "Learning outcome 2"). A programme's outcomes ("PLO1") are kept in another
+ * document. */
+const MATRIX_CODE =
+  /^((?!plo)[a-z]{0,2}lo|co|obj(?:ective)?|(?:learning\s+)?outcome)\s*[-_.#]?\s*(\d{1,2}(?:\.\d{1,2})*[a-z]?)$/i;
+/** A mark in a cell of an alignment matrix: a cross, tick or dot, a yes, the stage an outcome is
+ * taught at ("I", "R", "M", "I/R"), a strength ("1" to "3", "H", "M", "L") or a share ("25%"). */
+const MATRIX_MARK =
+  /^(?:[xX✓✔☑✅■●•◉★+]\ufe0f?|[Yy](?:es)?|[IRMPDAEHL](?:\s*[,/]\s*[IRMPDAEHL])*|[1-3]|\d{1,3}(?:\.\d+)?\s*%)$/;
+/** An empty cell of such a matrix, or one that says no. */
+const NO_MARK = /^(?:|[-–—]|0|no|n|n\/a|na)$/i;
+
+/** Every cell of the column is a mark or empty, and one at least is a mark. */
+function markColumn(b: Builder, rows: Cell[][], col: number): boolean {
+  return marksIn(b, rows, col) > 0;
+}
+
+/** How many cells of the column are marks; -1 when one is neither a mark nor empty. */
+function marksIn(b: Builder, rows: Cell[][], col: number): number {
+  let marks = 0;
+  for (const row of rows) {
+    const c = row[col];
+    const t = c ? bare(cellText(b, c)) : '';
+    if (MATRIX_MARK.test(t)) marks++;
+    else if (!NO_MARK.test(t)) return -1;
+  }
+  return marks;
+}
+
+/** A reference that a mark makes: to the objective its column or row names, placed on the mark,
+ * never renamed (a mark is not an ID). */
+function matrixReference(id: string, span: Span, ordinal: number | undefined): Reference {
+  return {
+    id,
+    span,
+    syntactic: true,
+    form: 'keyword',
+    inRange: true,
+    ...(ordinal === undefined ? {} : { ordinal }),
+  };
+}
+
+/** The table stands where assessments are named (under "## Assessment map", after "Graded:"). */
+function underAssessments(s: Scope): boolean {
+  return (
+    s.naming?.name.kind === 'assessment' || s.label?.name.kind === 'assessment' || !!s.assessment
+  );
+}
+
+/** A column or row name that names an assessment ("Midterm exam", "Quiz 1", "Skills
+ * check-off"); a learning activity ("Lecture", "Activity") does not. */
+function namesAssessment(name: string): boolean {
+  if (/^(?:learning\s+)?activit(?:y|ies)\b/i.test(name)) return false;
+  return namesGradedWork(name) || blockName(name)?.kind === 'assessment' || TASK_HEADER.test(name);
+}
+
+/**
+ * An alignment matrix: columns headed by the course's objectives' codes ("| Assessment | Weight |
+ * CLO 1 | CLO 2 |"), each cell a mark or empty. When its rows name assessments (their column's
+ * header does, or the table stands under assessments, or most rows name graded work), each row is
+ * an assessment that checks the objectives of its marked columns; otherwise (a map of a
+ * programme's courses or of learning activities) the table holds no items. False when the table
+ * is no such matrix.
+ */
+function readAlignmentMatrix(
+  s: Scope,
+  span: Span,
+  plain: PlainText,
+  headers: string[],
+  rows: Cell[][],
+): boolean {
+  const b = s.b;
+  const clean = headers.map((h) => bare(h).replace(/:$/, '').trim());
+  const codes = new Map<number, RegExpExecArray>();
+  clean.forEach((h, col) => {
+    const m = MATRIX_CODE.exec(h);
+    if (m) codes.set(col, m);
+  });
+  if (codes.size < 2) return false;
+  // An objective's column may be empty (no assessment checks it); the matrix has a mark.
+  let marks = 0;
+  for (const col of codes.keys()) {
+    const n = marksIn(b, rows, col);
+    if (n < 0) return false;
+    marks += n;
+  }
+  if (!marks) return false;
+  const name = clean.findIndex(
+    (h, col) =>
+      !codes.has(col) &&
+      !OTHER_HEADER.test(h) &&
+      columnTexts(b, rows, col).some((t) => /\p{L}/u.test(t)),
+  );
+  if (name < 0) return true;
+  const names = columnTexts(b, rows, name);
+  const assessments =
+    underAssessments(s) ||
+    namesAssessment(clean[name]!) ||
+    names.filter(namesGradedWork).length * 2 > names.length;
+  if (!assessments) return true;
+  const objectives = objectivesAround(s);
+  const explicit = objectives.some((o) => o.explicitId);
+  const plainId = (id: string) => id.replace(/[-_.\s]/g, '').toLowerCase();
+  const targets = new Map<number, { id: string; index: number | undefined }>();
+  for (const [col, m] of codes) {
+    const prefix = /^obj/i.test(m[1]!) ? 'Objective' : /outcome$/i.test(m[1]!) ? 'Outcome' : m[1]!;
+    const id = canonicalId(`${prefix}${m[2]}`);
+    const named = objectives.find((o) => o.explicitId && plainId(o.id) === plainId(id));
+    const index =
+      named?.index ??
+      (!explicit && /^\d+$/.test(m[2]!) ? objectives[Number(m[2]) - 1]?.index : undefined);
+    targets.set(col, { id, index });
+  }
+  const sink = newSink(s.section, 'table', span, 'assessment');
+  let read = 0;
+  for (const row of rows) {
+    const cell = row[name];
+    if (!cell) continue;
+    const text = sliceByOffsets(plain, cell, b.text);
+    if (!/[\p{L}\p{N}]/u.test(text.text)) continue;
+    const references: Reference[] = [];
+    for (const [col, t] of targets) {
+      const c = row[col];
+      if (c && MATRIX_MARK.test(bare(cellText(b, c))))
+        references.push(matrixReference(t.id, { start: c.start, end: c.end }, t.index));
+    }
+    if (
+      addItem(b, sink, text, cell, {
+        kind: 'assessment',
+        insertion: null,
+        references,
+        task: { texts: [], body: null, title: false },
+      })
+    )
+      read++;
+  }
+  if (s.naming && read) s.naming.read += read;
+  return true;
+}
+
+/** The marked columns of an objectives table that name assessments ("| Learning outcome | Quiz 1
+ * | Final exam |" with marks): each is one assessment. */
+function markedAssessmentColumns(
+  s: Scope,
+  headers: string[],
+  rows: Cell[][],
+  roles: Roles,
+): number[] {
+  const out: number[] = [];
+  headers.forEach((h, col) => {
+    if (col === roles.objective || col === roles.id || col === roles.outcome) return;
+    const clean = bare(h).replace(/:$/, '').trim();
+    if (!/\p{L}/u.test(clean) || MATRIX_CODE.test(clean) || OTHER_HEADER.test(clean)) return;
+    if (!markColumn(s.b, rows, col)) return;
+    if (namesAssessment(clean) || underAssessments(s)) out.push(col);
+  });
+  return out;
 }
 
 const BEHAVIOUR_HEADER =
@@ -341,7 +529,12 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
       roles.objective = col;
       roles.objectiveName = name;
     } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
-    else if (name.kind === 'assessment' && roles.assessment < 0 && !ratingColumn(b, rows, col))
+    else if (
+      name.kind === 'assessment' &&
+      roles.assessment < 0 &&
+      !ratingColumn(b, rows, col) &&
+      !markColumn(b, rows, col)
+    )
       roles.assessment = col;
   });
   // An "Outcome" column beside no objective column is something else (a probability table);
@@ -451,7 +644,8 @@ function statementColumns(
     (h, col) =>
       col !== objective &&
       (ASSESSED_HEADER.test(h) || blockName(h)?.kind === 'assessment') &&
-      !ratingColumn(b, rows, col),
+      !ratingColumn(b, rows, col) &&
+      !markColumn(b, rows, col),
   );
   return { objective, id, outcome: -1, assessment };
 }
@@ -820,9 +1014,7 @@ function readAssessmentTable(
   });
   if (refs < 0) return false;
   let task = clean.findIndex((h, col) => col !== refs && TASK_HEADER.test(h));
-  const underAssessments =
-    s.naming?.name.kind === 'assessment' || s.label?.name.kind === 'assessment' || !!s.assessment;
-  if (task < 0 && underAssessments)
+  if (task < 0 && underAssessments(s))
     task = clean.findIndex(
       (h, col) =>
         col !== refs &&
