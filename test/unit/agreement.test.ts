@@ -684,6 +684,7 @@ describe('agreement with human labels', () => {
     'held-out-real-11.json',
     'held-out-real-12.json',
     'held-out-real-13.json',
+    'held-out-real-14.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
