@@ -141,6 +141,10 @@ export type KindRule =
   /** A school's success criteria: as outcome-unless-learner, and the block's objectives state
    * the degree of the learning intentions of their section (markCriteria). */
   | 'criteria'
+  /** A lesson's "Completion standards": the learner's performance to a standard, always
+   * objectives, which state the degree of the objectives of their section as success criteria
+   * do. */
+  | 'standards'
   /** "## Evaluation" holding measured changes on the job beside its tests: a change is an
    * outcome (Kirkpatrick 3-4), anything else what the name says, an assessment. */
   | 'assessment-unless-change'
@@ -163,7 +167,8 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
   const open = sink.blocks[kind];
   if (open) return open;
   const block = newBlock(b, kind, sink.source, sink.section, sink.span, sink.leadIn);
-  if (sink.rule === 'criteria' && kind === 'objective') block.criteria = true;
+  if ((sink.rule === 'criteria' || sink.rule === 'standards') && kind === 'objective')
+    block.criteria = true;
   if (sink.weak) block.weak = true;
   // A label that sets an item apart from what its block holds ("- Outcome: ..." among
   // objectives) does not make the block the other kind's block.
@@ -184,6 +189,7 @@ function primaryKind(rule: KindRule): ItemKind {
 
 function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {
   if (rule === 'objective' || rule === 'outcome' || rule === 'assessment') return rule;
+  if (rule === 'standards') return 'objective';
   // A school's success criterion in the learner's voice ("I can ...", "I have drawn a food web
   // with at least 8 organisms") is the learner's, whatever it counts.
   if (rule === 'criteria' && /^\s*(?:i|we)\s+(?:can|have|['’]ve|will|am|know)\b/i.test(plain))

@@ -14,8 +14,9 @@ export interface BlockName {
   kind: NamedKind;
   /** The academic "learning outcomes" family: learner statements unless an item is a metric.
    * A school's "success criteria": learner statements that state the degree of the learning
-   * intentions beside them (metrics stay outcomes). */
-  family: 'learning-outcomes' | 'success-criteria' | 'goals' | null;
+   * intentions beside them (metrics stay outcomes). A flight syllabus's "completion standards":
+   * the learner's performance to a standard, the degree of the lesson's objectives. */
+  family: 'learning-outcomes' | 'success-criteria' | 'completion-standards' | 'goals' | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
@@ -45,7 +46,10 @@ function compile(entries: Entry[]): Map<string, BlockName> {
     map.set(e.name, {
       kind: e.kind as NamedKind,
       family:
-        e.family === 'learning-outcomes' || e.family === 'success-criteria' || e.family === 'goals'
+        e.family === 'learning-outcomes' ||
+        e.family === 'success-criteria' ||
+        e.family === 'completion-standards' ||
+        e.family === 'goals'
           ? e.family
           : null,
       strength: e.strength === 'weak' ? 'weak' : 'strong',

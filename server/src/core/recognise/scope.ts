@@ -96,6 +96,7 @@ export function ruleOf(name: BlockName): KindRule {
   if (name.kind === 'outcome')
     return name.family === 'success-criteria' ? 'criteria' : 'outcome-unless-learner';
   if (name.family === 'goals') return 'goal';
+  if (name.family === 'completion-standards') return 'standards';
   return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
 }
 

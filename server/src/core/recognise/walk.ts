@@ -351,6 +351,10 @@ function closeNaming(b: Builder, naming: Naming): void {
   if (naming.read > 0 || naming.delegated || naming.name.strength !== 'strong') return;
   if (naming.name.kind === 'assessment') return;
   if (naming.source === 'file') return;
+  // A lesson's completion standards may say how it is judged without a learner's behaviour
+  // ("The student correctly answers at least 80% of the stage check questions"): no objectives
+  // were promised.
+  if (naming.name.family === 'completion-standards') return;
   const kind = naming.name.kind;
   const unread: UnreadBlock = {
     kind,
