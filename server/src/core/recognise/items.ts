@@ -887,7 +887,9 @@ function assessmentAnalysis(
     start: src!.offsets[p.start]!,
     end: src!.offsets[p.end]!,
   });
-  const w = execText(WEIGHT, item.plain);
+  // A question's numbers are its case's ("A patient with an HbA1c of 8.2% on metformin: which
+  // agent would you add?"), never a grading weight.
+  const w = r.form === 'question' ? null : execText(WEIGHT, item.plain);
   return {
     verb: src && r.verb ? { text: r.verb.lemma, span: at(r.verb) } : null,
     level: r.level,

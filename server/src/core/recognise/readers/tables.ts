@@ -873,9 +873,14 @@ function lowerBound(offsets: number[], n: number, min: number): number {
 
 const MEASURE_HEADER =
   /^(?:kpis?|key\s+performance\s+indicators?|metrics?|measures?|what\s+(?:we(?:'ll|’ll|\s+will)?\s+)?measures?|what\s+(?:is|will\s+be)\s+measured|measurements?|success\s+(?:measures?|metrics?|indicators?)|indicators?|outcomes?|business\s+outcomes?|results?|key\s+results?)$/i;
-/** A Kirkpatrick level column ("Level", "Kirkpatrick level"), and its levels 1 and 2. */
-const LEVEL_HEADER = /^(?:kirkpatrick(?:\s+level)?|(?:evaluation\s+)?level)$/i;
-const TRAINING_LEVEL = /^(?:(?:level|l)\s*)?(?:[12]\b|reaction|learning)/i;
+/** A Kirkpatrick level column ("Level", "Kirkpatrick level"), and its levels 1 and 2; in
+ * continuing medical education, Moore's levels 1 to 4 (participation, satisfaction, learning,
+ * competence) evaluate the activity itself, as Kirkpatrick's 1 and 2 do ("Level 3 – Learning"),
+ * and 5 to 7 (performance, patient health, community health) are outcomes. */
+const LEVEL_HEADER =
+  /^(?:(?:kirkpatrick|moore(?:'s|’s)?)(?:\s+level)?|(?:evaluation\s+|outcomes?\s+)?level)$/i;
+const TRAINING_LEVEL =
+  /^(?:(?:level|l)\s*)?(?:[12]\b|(?:\d[ab]?\s*[-–—:.)]?\s*)?(?:reaction|participation|satisfaction|learning|competence|declarative|procedural)\b)/i;
 const TARGET_HEADER = /^(?:target|targets|goal|target\s+value|to|desired|expected)$/i;
 const BASELINE_HEADER = /^(?:baseline|current|today|from|starting\s+point|now)$/i;
 const TIME_HEADER =
