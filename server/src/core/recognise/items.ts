@@ -100,7 +100,19 @@ export function readId(
   const separated =
     /^(?:[A-Za-z]{1,6}|[A-Za-z]{2,9} )\d+(?:\.\d+)*$/.test(m[2]!) &&
     /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
-  if (!wrapped && !colon && !separated) return null;
+  // "LO1 Explain how a bond is priced", "CLO2 Describe ...": an ID in capitals and a number,
+  // then a space and the objective's behaviour at once. Not a quarter or a year ("Q1 Deliver
+  // ...", "FY2027 Reduce ..."), and not a code followed by anything but a behaviour ("CO2
+  // emissions fall ...").
+  const bare =
+    !wrapped &&
+    !colon &&
+    !separated &&
+    /^[A-Z]{1,6}\d+(?:\.\d+)*[a-z]?$/.test(m[2]!) &&
+    !/^(?:Q|FY|CY|AY|SY|H|PM)\d/.test(m[2]!) &&
+    /^\s+\p{Lu}/u.test(after) &&
+    readObjectiveForRecognition(after.trimStart(), b.lex).verb?.start === 0;
+  if (!wrapped && !colon && !separated && !bare) return null;
   let end = from + m[0].length;
   const tail = /^\s*[:.)–—-]?\s*/.exec(plain.text.slice(end));
   if (tail) end += tail[0].length;

@@ -6,6 +6,11 @@ import { flat, notesOf } from '../recognise/noted.js';
 import { idLetters } from '../recognise/references.js';
 import type { Rule } from './rule.js';
 
+/** A chapter, section, figure, table, equation, appendix, volume, page, paragraph or slide with
+ * its number ("Ch6", "Sec2", "Fig3", "Tbl1", "App2", "pp12", "Slide4"). */
+const DOCUMENT_PART =
+  /^(?:ch|chap|chapter|sec|sect|section|fig|figure|eq|eqn|tbl|tab|table|app|appx|appendix|vol|p|pp|pg|page|para|slide|unit)\d/i;
+
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   description: 'References name existing objective, outcome or assessment IDs.',
@@ -42,6 +47,9 @@ export const unknownReference: Rule = {
         // A reference in parentheses counts only when it looks like the outline's own IDs (its
         // letters match an existing ID's), so "(ISO9001)" or "(A4)" are not taken for one.
         if (ref.form === 'parenthesised' && !index.prefixes.has(idLetters(ref.id))) continue;
+        // "(see Sec2, Fig3)", "cf. Ch6": a part of a document, not an item, unless the outline's
+        // own IDs are written with those letters (a security course's "SEC1", "SEC2").
+        if (DOCUMENT_PART.test(ref.id) && !index.prefixes.has(idLetters(ref.id))) continue;
         let scored = suggested.get(ref.id);
         if (!scored) {
           scored = budget >= known.length ? closest(ref.id, known) : [];

@@ -21,6 +21,7 @@ import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
 import { judged } from '../assessments.js';
 import { namesGradedWork } from '../graded-work.js';
+import { SPACED_PREFIX } from '../references.js';
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -235,6 +236,11 @@ const LEARNER =
  * than what a learner will do: a list under an objectives heading that defines or argues is not
  * a list of objectives. Noun phrases ("Unions, intersections, Venn diagrams") are not statements.
  */
+/** An item's ID before its text: "LO1 ", "[CLO2] ", "ELO 1.1: ". */
+const LEADING_ID = new RegExp(
+  String.raw`^\[?(?:${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)\d+(?:\.\d+)*[a-z]?\]?:?\s+(?=\S)`,
+);
+
 function mostlyStatements(b: Builder, list: List): boolean {
   let statements = 0;
   let all = 0;
@@ -247,7 +253,8 @@ function mostlyStatements(b: Builder, list: List): boolean {
     let statement = memo?.statement;
     if (statement === undefined) {
       const text = plainTextOf(b, first.children);
-      const body = text.slice(skipPrefix(text)).trim();
+      // After its ID ("**LO1** Explain how a bond is priced": "LO1" is no subject of "is").
+      const body = text.slice(skipPrefix(text)).trim().replace(LEADING_ID, '');
       statement = body ? isStatement(b, body) : null;
       if (memo) memo.statement = statement;
     }
