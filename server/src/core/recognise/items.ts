@@ -100,19 +100,24 @@ export function readId(
   const separated =
     /^(?:[A-Za-z]{1,6}|[A-Za-z]{2,9} )\d+(?:\.\d+)*$/.test(m[2]!) &&
     /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
-  // "LO1 Explain how a bond is priced", "CLO2 Describe ...": an ID in capitals and a number,
-  // then a space and the objective's behaviour at once. Not a quarter or a year ("Q1 Deliver
-  // ...", "FY2027 Reduce ..."), and not a code followed by anything but a behaviour ("CO2
-  // emissions fall ...").
+  // "LO1 Explain how a bond is priced", "CLO2 Describe ...", BTEC's "P1 Describe ...": an ID in
+  // capitals and a number, then a space and the objective's behaviour at once, or a learning
+  // outcome's code (or one letter) and a number before a capitalised word ("LO4 Knowledge of
+  // ..."). Not a quarter or a year ("Q1 Deliver ...", "FY2027 Reduce ..."), "CO2 emissions",
+  // "HTML5 Canvas".
+  const loose = !wrapped && !colon && !separated;
+  const coded =
+    loose &&
+    /^(?:[A-GI-PR-Z]|[A-Z]{0,2}LO|[CP]O)\d{1,2}(?:\.\d{1,2})*$/.test(m[2]!) &&
+    /^ [A-Z][a-z]/.test(after);
   const bare =
-    !wrapped &&
-    !colon &&
-    !separated &&
+    loose &&
+    !coded &&
     /^[A-Z]{1,6}\d+(?:\.\d+)*[a-z]?$/.test(m[2]!) &&
     !/^(?:Q|FY|CY|AY|SY|H|PM)\d/.test(m[2]!) &&
     /^\s+\p{Lu}/u.test(after) &&
     readObjectiveForRecognition(after.trimStart(), b.lex).verb?.start === 0;
-  if (!wrapped && !colon && !separated && !bare) return null;
+  if (loose && !coded && !bare) return null;
   let end = from + m[0].length;
   const tail = /^\s*[:.)–—-]?\s*/.exec(plain.text.slice(end));
   if (tail) end += tail[0].length;

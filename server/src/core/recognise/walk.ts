@@ -466,6 +466,28 @@ function content(
           s.naming = naming;
           return;
         }
+        // A lead-in over lists grouped by short labels ("... will be able to:", "**Knowledge and
+        // understanding**", a list, "**Practical skills**", a list: a UK module
+        // specification): it names the lists of its section, across the labels.
+        if (
+          next?.type === 'paragraph' &&
+          siblings[i + 2]?.type === 'list' &&
+          groupLabel(b, next) &&
+          !(top.naming && top.naming.name.kind === 'assessment')
+        ) {
+          if (top.owns && top.naming) top.naming.delegated = true;
+          const naming = newNaming(
+            LEAD_IN_NAME,
+            'lead-in',
+            off(b, node),
+            lead.leadIn.text,
+            lead.leadIn,
+          );
+          top.naming = naming;
+          top.owns = true;
+          s.naming = naming;
+          return;
+        }
         // A lead-in is kept for the list after it; with nothing readable after it, say so.
         const after = siblings[i + 1];
         if (!after || !readableAfter(b, node, after)) {
@@ -496,6 +518,17 @@ function content(
   }
   // A label paragraph names the one block after it (a lead-in may stand between).
   if (label && s.label === label) closeLabel(s);
+}
+
+/** A short label that names a group of a list's items: "**Knowledge and understanding**",
+ * "*Pass*", "Practical skills:". */
+function groupLabel(b: Builder, p: Paragraph): boolean {
+  const text = plainTextOf(b, p.children).trim();
+  if (!text || text.length > 60 || /[.!?;]/.test(text.replace(/:$/, ''))) return false;
+  const emphasised = p.children.every(
+    (c) => c.type === 'strong' || c.type === 'emphasis' || (c.type === 'text' && !c.value.trim()),
+  );
+  return emphasised || (text.endsWith(':') && text.split(/\s+/).length <= 6);
 }
 
 /** True when the node after a lead-in could hold its items. */
