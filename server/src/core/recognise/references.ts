@@ -3,9 +3,10 @@
 import type { Reference } from '../model.js';
 
 const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
-/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3", "Objective 2"): only
- * after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never one. */
-export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|Objective|Outcome) `;
+/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3", "Objective 2", "objective
+ * 2"): only after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never
+ * one. */
+export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|[Oo]bjective|[Oo]utcome) `;
 export const SPACED_ID = String.raw`${SPACED_PREFIX}\d+(?:\.\d+)*\b`;
 /** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
 export function idLetters(id: string): string {
