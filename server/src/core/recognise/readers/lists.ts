@@ -168,7 +168,15 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
     const body = text.slice(skipPrefix(text));
     all++;
     if (placement.rule === 'assessment-unless-change') {
-      if (readsAsJobChange(body) || namesGradedWork(body) || namesLearningTest(body)) yes++;
+      // A measure with a target beside the change ("90% of learners pass the checklist at the
+      // first attempt", "Feedback scores average at least 4.5 out of 5") is part of the plan.
+      if (
+        readsAsJobChange(body) ||
+        namesGradedWork(body) ||
+        namesLearningTest(body) ||
+        readsAsMetric(body)
+      )
+        yes++;
       else if (readTask([body], b.lex).level !== null) yes++;
     } else if (placement.rule === 'assessment') {
       // "## Grading", "## Evaluation": a breakdown of weights ("Quizzes 30%"); "## Labs",
