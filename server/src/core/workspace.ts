@@ -24,7 +24,7 @@ import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';
 import { RULES } from './rules/index.js';
-import { findingOf, type Rule, type RuleContext } from './rules/rule.js';
+import { findingOf, findingWith, type Rule, type RuleContext } from './rules/rule.js';
 import { dependsOnOtherFiles, summariseOutline } from './summary.js';
 import { isOutline } from './is-outline.js';
 
@@ -410,10 +410,12 @@ export class Workspace {
         f.fixes.length &&
         !f.fixes.every((fix) => fix.edits.every((e) => safeEdit(outline.text, e)))
       )
-        kept[i] = {
-          ...f,
-          fixes: f.fixes.filter((fix) => fix.edits.every((e) => safeEdit(outline.text, e))),
-        };
+        kept[i] = findingWith(
+          f,
+          f.severity,
+          f.fixes.filter((fix) => fix.edits.every((e) => safeEdit(outline.text, e))),
+          f.related,
+        );
     }
     // Rule IDs by code unit, not localeCompare: the same order for these lowercase ASCII IDs
     // (test/cli/cold-start.test.ts), without loading a collator (about 15 ms of a cold
@@ -933,7 +935,7 @@ class ItemReuse {
         rule.check({
           ...ctx,
           outline: view,
-          report: (f) => out.push({ fixes: [], related: [], ...f, severity }),
+          report: (f) => out.push(findingWith(f, severity, f.fixes ?? [], f.related ?? [])),
         });
       } catch (error) {
         this.onError(rule.id, error);
@@ -1032,25 +1034,32 @@ function hashRange(text: string, start: number, end: number): string {
 
 /** A copy of a finding moved by `delta` (its spans and its fixes' edits). */
 function moved(f: Finding, delta: number): Finding {
-  const g: Finding = {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    span: { start: f.span.start + delta, end: f.span.end + delta },
-    fixes: f.fixes.length
-      ? f.fixes.map((x) => ({
-          title: x.title,
-          isPreferred: x.isPreferred,
-          edits: x.edits.map((e) => ({
-            span: { start: e.span.start + delta, end: e.span.end + delta },
-            newText: e.newText,
-          })),
-        }))
-      : [],
-    related: f.related.length ? f.related.map((r) => ({ ...r })) : [],
-  };
-  if (f.item) g.item = f.item;
-  return g;
+  const span = { start: f.span.start + delta, end: f.span.end + delta };
+  const fixes = f.fixes.length
+    ? f.fixes.map((x) => ({
+        title: x.title,
+        isPreferred: x.isPreferred,
+        edits: x.edits.map((e) => ({
+          span: { start: e.span.start + delta, end: e.span.end + delta },
+          newText: e.newText,
+        })),
+      }))
+    : [];
+  const related = f.related.length ? f.related.map((r) => ({ ...r })) : [];
+  // One literal per shape, every field in it: a field added after (the item) would go to a
+  // separate property array, one more object for each read of the finding (lint's sort, the
+  // server's conversion).
+  return f.item
+    ? {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        span,
+        fixes,
+        related,
+        item: f.item,
+      }
+    : { ruleId: f.ruleId, severity: f.severity, message: f.message, span, fixes, related };
 }
 
 /**
@@ -1192,7 +1201,7 @@ function withoutProseFixes(
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     if (f.item?.kind === 'objective' && fixless.has(f.item.id) && f.fixes.length)
-      findings[i] = { ...f, fixes: [] };
+      findings[i] = findingWith(f, f.severity, [], f.related);
   }
 }
 

@@ -500,7 +500,21 @@ export function readItem(
           insertion: insertionAfter(b, span),
           beside,
         });
-    if (memo) memo.item = made ? { made, rule: sink.rule, leadVerb, by: b.reads! } : undefined;
+    // Every field written here, those set later too: an object given a field after it is made
+    // keeps it in a separate property array, one more object to reach on every build.
+    if (memo)
+      memo.item = made
+        ? {
+            made,
+            rule: sink.rule,
+            leadVerb,
+            by: b.reads!,
+            slots: undefined,
+            ownVerb: undefined,
+            genKey: undefined,
+            genCount: undefined,
+          }
+        : undefined;
   }
   if (!made) return null;
   // Nested lists: outcomes nested under an objective measure it; unlabelled sub-items of an
@@ -831,10 +845,30 @@ function finishItem(
 ): ItemBase {
   const { outline } = b;
   checkItemLimit(b, base.span.start);
+  // Each kind's item is one literal naming every field of `base` (in its order) and its own:
+  // V8 keeps them all in the object itself. Made by spreading `base`, an item kept four fields
+  // in itself and sixteen in a separate property array: one more object to reach on every read
+  // of a field, and every edit of a long outline reads the ~9,000 items in several passes
+  // (placing them again, linking, lint). test/unit/object-shapes.test.ts checks the fields.
   if (base.kind === 'assessment') {
     const a: Assessment = {
-      ...base,
       kind: 'assessment',
+      index: base.index,
+      id: base.id,
+      explicitId: base.explicitId,
+      idSpan: base.idSpan,
+      text: base.text,
+      span: base.span,
+      textSpan: base.textSpan,
+      section: base.section,
+      block: base.block,
+      source: base.source,
+      label: base.label,
+      references: base.references,
+      parent: base.parent,
+      plain: base.plain,
+      offsets: base.offsets,
+      insertion: base.insertion,
       analysis: assessmentAnalysis(b, base, task),
       objectives: NO_LINKS,
     };
@@ -846,8 +880,23 @@ function finishItem(
   if (base.kind === 'objective') {
     const r = readObjective(base.plain, b.lex, leadVerb);
     const o: Objective = {
-      ...base,
       kind: 'objective',
+      index: base.index,
+      id: base.id,
+      explicitId: base.explicitId,
+      idSpan: base.idSpan,
+      text: base.text,
+      span: base.span,
+      textSpan: base.textSpan,
+      section: base.section,
+      block: base.block,
+      source: base.source,
+      label: base.label,
+      references: base.references,
+      parent: base.parent,
+      plain: base.plain,
+      offsets: base.offsets,
+      insertion: base.insertion,
       analysis: objectiveAnalysis(base, r),
       outcomes: NO_LINKS,
       assessments: NO_LINKS,
@@ -859,8 +908,23 @@ function finishItem(
   }
   const r = readOutcome(base.plain);
   const o: Outcome = {
-    ...base,
     kind: 'outcome',
+    index: base.index,
+    id: base.id,
+    explicitId: base.explicitId,
+    idSpan: base.idSpan,
+    text: base.text,
+    span: base.span,
+    textSpan: base.textSpan,
+    section: base.section,
+    block: base.block,
+    source: base.source,
+    label: base.label,
+    references: base.references,
+    parent: base.parent,
+    plain: base.plain,
+    offsets: base.offsets,
+    insertion: base.insertion,
     analysis: {
       target: loc(base, r.target),
       timeframe: loc(base, r.timeframe),

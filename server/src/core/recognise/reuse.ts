@@ -73,7 +73,10 @@ export class Reads {
     }
     const length = span.end - from;
     const old = this.old?.get(para);
-    m = old && old.length === length && old.h1 === h1 && old.h2 === h2 ? old : { length, h1, h2 };
+    m =
+      old && old.length === length && old.h1 === h1 && old.h2 === h2
+        ? old
+        : { length, h1, h2, item: undefined, statement: undefined };
     this.next.set(para, m);
     return m;
   }
