@@ -1100,6 +1100,18 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Demonstrate understanding that fractions are parts of a whole.', true, null, false, false],
   ['Show an awareness that cultural norms differ between teams.', true, null, false, false],
   ['Demonstrate that the circuit breaker trips under overload.', false, 'apply', false, false],
+  // Sixteenth pass: advocating for a person, a group or their access to a service is acting on
+  // their behalf in practice (apply), as nursing, social work and teaching outcomes use it;
+  // advocating a position stays arguing for it (evaluate).
+  ['Advocate for patients with limited English at discharge.', false, 'apply', false, false],
+  ['Advocate for tenants facing eviction in housing court.', false, 'apply', false, false],
+  [
+    'Advocate a position on carbon pricing in a structured debate.',
+    false,
+    'evaluate',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
