@@ -1112,6 +1112,20 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     false,
   ],
+  // An analysis stated as the purpose of using a tool or evidence is what is asked for, as a
+  // judgement already was; a measurement, a determination by a known method or a comparison of
+  // magnitudes stays apply.
+  ['Use census data to analyze population change in a county.', false, 'analyze', false, false],
+  ['Use a Venn diagram to contrast two short stories.', false, 'analyze', false, false],
+  ['Use place value to compare the size of two decimals.', false, 'apply', false, false],
+  ['Use a protractor to measure angles.', false, 'apply', false, false],
+  [
+    'Use the quadratic formula to determine the roots of an equation.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -62,7 +62,15 @@ interface BloomData {
   /** A judgement stated as the purpose of a means verb ("Use a scoring matrix to choose a
    * supplier"): the objective asks for the judgement. `not`: purposes that are steps of a
    * procedure with an instrument ("to check the temperature"). */
-  byPurpose?: { means: string[]; level: string; not: string[]; listMeans?: string[] };
+  byPurpose?: {
+    means: string[];
+    level: string;
+    not: string[];
+    listMeans?: string[];
+    /** Purposes read at analyze ("Use census data to compare ..."): an analysis stated as the
+     * purpose of the means is what is asked for, as a judgement is. */
+    analyses?: string[];
+  };
   sameBehaviour?: { groups: string[][] };
   /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
    * factors that affect food safety", "the risks associated with lone working"). */
@@ -222,7 +230,12 @@ export class Lexicon {
   private readonly suitability: { verbs: Set<string>; level: BloomLevel } | null;
   /** bloom-verbs.json "byPurpose": means verbs, the level of a judgement as their purpose and
    * the purposes that do not count. */
-  readonly purpose: { means: Set<string>; level: BloomLevel; not: Set<string> } | null;
+  readonly purpose: {
+    means: Set<string>;
+    level: BloomLevel;
+    not: Set<string>;
+    analyses: Set<string>;
+  } | null;
   /** bloom-verbs.json "byPurpose" listMeans: means verbs whose purpose "to A and B" is two
    * behaviours. */
   readonly purposeList: ReadonlySet<string>;
@@ -289,6 +302,7 @@ export class Lexicon {
           means: new Set(bloom.byPurpose.means),
           level: bloom.byPurpose.level as BloomLevel,
           not: new Set(bloom.byPurpose.not),
+          analyses: new Set(bloom.byPurpose.analyses ?? []),
         }
       : null;
     this.purposeList = new Set(bloom.byPurpose?.listMeans ?? []);

@@ -2007,7 +2007,10 @@ function purposeAt(ws: Word[], from: number, lex: Lexicon, text: string): BloomL
     const info = lemma === v.lower ? lex.verb(lemma) : undefined;
     if (!info) continue;
     if (p.not.has(lemma!) || lex.purpose!.means.has(lemma!)) return null;
-    return levelOf(info, ws, k + 1, lex, text).level === p.level ? p.level : null;
+    const level = levelOf(info, ws, k + 1, lex, text).level;
+    // "Use census data to compare ...": an analysis as the purpose is asked for too.
+    if (level === 'analyze' && p.analyses.has(lemma!)) return level;
+    return level === p.level ? p.level : null;
   }
   return null;
 }
