@@ -1126,6 +1126,10 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     false,
   ],
+  // Young people, cadets, recruits and volunteers as the learner before "will".
+  ['Youth will plan a community garden.', false, 'create', false, false],
+  ['Cadets will demonstrate a proper salute.', false, 'apply', false, false],
+  ['Volunteers will greet visitors at the museum entrance.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -103,7 +103,7 @@ const ITEM_LEAD_INS: (RegExp | LazyPattern)[] = [
     String.raw`^(?:the\s+|each\s+|our\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:graduates?|students?|learners?|nurses?|practitioners?)\s+(?:is\s+an?|are)\s+(?:(?!(?:to|able|aware|not)\s)[\p{L}'’-]+\s+){1,5}?who\s+(?=\p{L})`,
     'iu',
   ),
-  /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
+  /^(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|attendees?|delegates?|you|we|i|they|employees?|staff|candidates?|apprentices?|users?|team\s+members?|managers?|agents?|readers?|pupils?|instructors?|nurses?|engineers?|developers?|graduates?|children|residents?|interns?|youths?|young\s+people|kids|cadets?|recruits?|volunteers?|campers?|scouts?)\s+(?:will|should|shall|must|can|could|may)\s+(?:also\s+)?/i,
   // A learner named with words before the noun or with "a": "Composition students will create",
   // "Second-year architecture students will design", "A trainee will list", "Players will
   // dribble" (programme outcomes by track, coaching outcomes). The words before may be verbs
