@@ -1130,6 +1130,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Youth will plan a community garden.', false, 'create', false, false],
   ['Cadets will demonstrate a proper salute.', false, 'apply', false, false],
   ['Volunteers will greet visitors at the museum entrance.', false, 'apply', false, false],
+  // Knowledge gained or shown for a behaviour after "to" ("develop the knowledge to describe",
+  // "demonstrate the knowledge and skills to plan"): a wish, as "develop the ability to" is,
+  // vague, at the level of the behaviour; "Apply knowledge to solve ..." and "Use knowledge and
+  // skills to ..." stay behaviours.
+  ['Develop the knowledge to describe soil horizons.', true, 'understand', false, false],
+  ['Demonstrate the knowledge and skills to plan a weekly menu.', true, 'create', false, false],
+  ['Acquire knowledge and skills sufficient to operate a forklift.', true, 'apply', false, false],
+  ['Apply knowledge of statics to solve truss problems.', false, 'apply', false, false],
+  // An adverb before an adjective, or a possessive, between a vague phrase's parts.
+  ['Develop clinically relevant knowledge of pharmacology.', true, null, false, false],
+  ["Further develop the sailor's knowledge of tides.", true, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -2140,6 +2140,23 @@ function matchVague(
     }
     return { phrase: p, end };
   }
+  // "Develop the knowledge to describe ...", "Demonstrate the knowledge and skills to plan ...",
+  // "Acquire knowledge and skills sufficient to operate ...": knowledge gained or shown for a
+  // behaviour after "to", a wish as "develop the ability to" is (vague, at that behaviour's
+  // level, which the reader takes from the verb after "to").
+  if (KNOWLEDGE_FOR.has(head)) {
+    const end = knowledgeToEnd(ws, i + 1, lex);
+    if (end > 0)
+      return {
+        phrase: {
+          words: [head, 'knowledge'],
+          key: `${head} knowledge`,
+          meant: 'understand',
+          suggest: lex.suggestFor('understand') ?? ['explain'],
+        },
+        end,
+      };
+  }
   // "Improve critical reading skills", "Build scientific and technical writing skills",
   // "Develop your research skills": a wish for skills with no behaviour stated (Mager).
   for (const p of candidates) {
@@ -2148,6 +2165,25 @@ function matchVague(
     if (end > 0) return { phrase: p, end };
   }
   return null;
+}
+
+/** Verbs of gaining or showing knowledge for a behaviour ("develop the knowledge to ..."). */
+const KNOWLEDGE_FOR = wordSet(
+  'develop gain acquire build demonstrate show display exhibit possess',
+);
+/** After such a verb: where "[the] [degree words] knowledge [and skills] [necessary] " ends
+ * when "to" and a verb in its base form follow (the index of "to"), or -1. */
+function knowledgeToEnd(ws: Word[], t: number, lex: Lexicon): number {
+  for (let n = 0; n < 4 && ws[t] && ws[t]!.lower !== 'knowledge' && betweenWord(ws, t); n++) t++;
+  if (ws[t]?.lower !== 'knowledge') return -1;
+  t++;
+  if (ws[t]?.lower === 'and' && /^(?:skills?|abilit(?:y|ies))$/.test(ws[t + 1]?.lower ?? ''))
+    t += 2;
+  if (/^(?:necessary|needed|required|sufficient)$/.test(ws[t]?.lower ?? '')) t++;
+  const v = ws[t + 1];
+  if (ws[t]?.lower !== 'to' || !v || lex.lemma(v.lower) !== v.lower || !lex.verb(v.lower))
+    return -1;
+  return t;
 }
 
 /** Nouns of an inner state in vague phrases ("an understanding of"). */
@@ -2253,6 +2289,11 @@ const ADJECTIVE_FORM = lazy(
 function betweenWord(ws: Word[], t: number): boolean {
   const w = ws[t]!.lower;
   if (DEGREE.has(w)) return true;
+  // "clinically relevant knowledge of": an adverb before an adjective; "the pilot's knowledge
+  // of": a possessive.
+  if (/\p{L}{3,}ly$/u.test(w) && ws[t + 1] && testText(ADJECTIVE_FORM, ws[t + 1]!.lower))
+    return true;
+  if (/^\p{L}+['’]s$/u.test(w) && ws[t - 1]?.lower === 'the') return true;
   if (w === 'and') {
     const prev = ws[t - 1]?.lower ?? '';
     const next = ws[t + 1]?.lower ?? '';
