@@ -1711,6 +1711,17 @@ describe('the level "demonstrate knowledge of" means by what is known', () => {
       'remember',
       'Identify the licensing requirements for a taxi driver.',
     ],
+    // Sixteenth pass: developing, having or exhibiting knowledge of a field is meant as
+    // understanding it, as demonstrating it is; gaining or acquiring it stays recall.
+    ['Develop knowledge of marine food webs.', 'understand', 'Explain marine food webs.'],
+    ['Have knowledge of the stages of grief.', 'understand', 'Explain the stages of grief.'],
+    ['Exhibit knowledge of safe food storage.', 'understand', 'Explain safe food storage.'],
+    [
+      'Have knowledge of the key terms of contract law.',
+      'remember',
+      'Identify the key terms of contract law.',
+    ],
+    ['Gain knowledge of local bird species.', 'remember', 'Identify local bird species.'],
   ];
   for (const [text, meant, fixed] of CASES) {
     test(text, () => {
