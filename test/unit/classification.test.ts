@@ -1138,6 +1138,20 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Demonstrate the knowledge and skills to plan a weekly menu.', true, 'create', false, false],
   ['Acquire knowledge and skills sufficient to operate a forklift.', true, 'apply', false, false],
   ['Apply knowledge of statics to solve truss problems.', false, 'apply', false, false],
+  // Determining what is appropriate, needed, best, relevant or legal is a judgement against
+  // criteria (evaluate); determining a quantity stays apply and a relation analyze.
+  [
+    'Determine the appropriate level of care for a resident after a fall.',
+    false,
+    'evaluate',
+    false,
+    false,
+  ],
+  ['Determine needed repairs on a bicycle drivetrain.', false, 'evaluate', false, false],
+  ['Determine the necessity of a second blood culture.', false, 'evaluate', false, false],
+  ['Determine the relevance of witness statements to a claim.', false, 'evaluate', false, false],
+  ['Determine the volume of a rectangular tank.', false, 'apply', false, false],
+  ["Determine the author's purpose in a campaign speech.", false, 'analyze', false, false],
   // An adverb before an adjective, or a possessive, between a vague phrase's parts.
   ['Develop clinically relevant knowledge of pharmacology.', true, null, false, false],
   ["Further develop the sailor's knowledge of tides.", true, null, false, false],
