@@ -1152,6 +1152,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Determine the relevance of witness statements to a claim.', false, 'evaluate', false, false],
   ['Determine the volume of a rectangular tank.', false, 'apply', false, false],
   ["Determine the author's purpose in a campaign speech.", false, 'analyze', false, false],
+  // Improving a practice, a process or one's own performance is carrying it out better (apply);
+  // designing something new stays create.
+  ['Improve first-call resolution on the help desk.', false, 'apply', false, false],
+  ['Improve the turnaround time of hospital laboratory reports.', false, 'apply', false, false],
+  ['Design a new layout for a warehouse picking area.', false, 'create', false, false],
   // An adverb before an adjective, or a possessive, between a vague phrase's parts.
   ['Develop clinically relevant knowledge of pharmacology.', true, null, false, false],
   ["Further develop the sailor's knowledge of tides.", true, null, false, false],
