@@ -691,11 +691,13 @@ describe('agreement with human labels', () => {
     // the start of 3 December's second session (8bb302c: strict 0.774, lenient 0.869, read
     // 1.000, vague 0.922, criterion 0.984, compound 0.928) and after the fifteenth pass, made
     // from the other sets (strict 0.778, lenient 0.873, the rest the same). The sixteenth pass
-    // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures.
-    assert.ok(f.strict >= 0.777, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.872, `lenient ${f.lenient}`);
+    // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
+    // after that pass: strict 0.805, lenient 0.897, vague 0.934 (read, criterion and compound
+    // unchanged).
+    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.896, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.921, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.933, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.983, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.927, `compound ${f.compound}`);
   });
