@@ -41,8 +41,9 @@ interface BloomData {
   verbs: { verb: string; level: string; alternatives?: string[] }[];
   phrasal?: { verb: string; level: string; alternatives?: string[] }[];
   /** `clauses`: words that open a content clause right after the verb ("Recognize that ...",
-   * "Recognize how ..."), read at `level` as an object would be; a wh-word before "to" opens an
-   * infinitive ("how to reset"), not a clause. */
+   * "Recognize how ..."), or a preposition that opens what it acts on ("Advocate for a client"),
+   * read at `level` as an object would be; a wh-word before "to" opens an infinitive ("how to
+   * reset"), not a clause. */
   byObject?: {
     verbs: string[];
     level: string;
