@@ -1,14 +1,17 @@
-// ASCII twins of Unicode property patterns: `[\p{L}'’-]+` under `/iu` costs V8 an ICU lookup of
-// every letter there is and its closure over case each time such a pattern is compiled (0.5-2 M
+// ASCII twins of Unicode patterns. `[\p{L}'’-]+` under `/iu` costs V8 an ICU lookup of every
+// letter there is and its closure over case each time such a pattern is compiled (0.5-2 M
 // instructions a pattern; about 115 M of a cold check of the example's 700 M, BENCHMARKS.md,
 // "Cold start, sixth round"). On a text that is all ASCII, `\p{L}` can only ever be asked about
 // ASCII characters, and there it is exactly `A-Za-z`; so such a text is matched with a twin of
-// the pattern whose property escapes are their ASCII members, same flags, same everything else,
-// made on first use. Its matches are the same on that text, to the index and the capture; a
-// text with any other character is matched by the pattern itself. test/unit/ascii.test.ts checks
-// each property's ASCII members against V8 under `u` and `iu`, alone, negated, in and out of a
-// class.
-
+// the pattern whose property escapes are their ASCII members, same everything else, made on
+// first use. Its matches are the same on that text, to the index and the capture; a text with
+// any other character is matched by the pattern itself. test/unit/ascii.test.ts checks each
+// property's ASCII members against V8 under `u` and `iu`, alone, negated, in and out of a class.
+//
+// The twin is also made without `u` when nothing in it can match differently on an ASCII text
+// (unicodeFree): compiling a `/iu` pattern closes every character and class over Unicode case
+// (ICU), a `/i` one over ASCII case, and a `u` pattern's compilation is dearer in any case
+// (about 47 M instructions of a cold check of the example, "Cold start, eighth round").
 /** The ASCII members of each property escape a twin may replace, as class ranges. A property not
  * listed here leaves the pattern without a twin. */
 const ASCII_MEMBERS: Readonly<Record<string, string>> = {
@@ -78,6 +81,98 @@ export function asciiSource(source: string, flags: string): string | null {
   return changed ? out : null;
 }
 
+/** The only characters outside ASCII that `/iu` takes for an ASCII letter: U+017F, the long s
+ * (`s`, `S`), and U+212A, the Kelvin sign (`k`, `K`); `/i` without `u` takes none (V8 checked on
+ * every character of the Basic Multilingual Plane, test/unit/ascii.test.ts). */
+const FOLD_TO_ASCII = [0x17f, 0x212a];
+const HEX4 = /^[0-9A-Fa-f]{4}$/;
+const HEX2 = /^[0-9A-Fa-f]{2}$/;
+
+/**
+ * Whether `source`, a valid pattern under `flags` (which hold `u`), matches exactly the same on
+ * an all-ASCII text without `u`. Without `u` a pattern reads code units, not code points, and
+ * folds case by upper case, not by Unicode's simple folding; on ASCII text these differ only
+ * through what the source names outside ASCII: a code point written `\u{...}` or as a surrogate
+ * pair (read as two units without `u`), a property escape (the letter `p` without `u`), and
+ * under `i` the long s and the Kelvin sign (alone, or inside a class range), which `/iu` folds to
+ * `s` and `k`. Class escapes (`\w`, `\W`, `\b`, `\s`, `\d`, `.` and their negations) hold the
+ * same ASCII characters either way (V8 checked on every ASCII character and pair). Any of these
+ * in the source, or a source that does not parse without `u`, keeps `u`.
+ */
+export function unicodeFree(source: string, flags: string): boolean {
+  if (!flags.includes('u')) return false;
+  const fold = flags.includes('i');
+  const folds = (lo: number, hi: number) => fold && FOLD_TO_ASCII.some((c) => lo <= c && c <= hi);
+  let inClass = false;
+  // Inside a class: the code point of the last atom (a range's low end), and whether a `-`
+  // after it makes the next atom a range's high end.
+  let last = -1;
+  let range = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    let code: number;
+    if (c === 0x5c /* \ */) {
+      const e = source[i + 1];
+      if (e === 'u') {
+        const hex = source.slice(i + 2, i + 6);
+        if (!HEX4.test(hex)) return false; // \u{...}
+        code = parseInt(hex, 16);
+        i += 5;
+      } else if (e === 'x') {
+        const hex = source.slice(i + 2, i + 4);
+        if (!HEX2.test(hex)) return false;
+        code = parseInt(hex, 16);
+        i += 3;
+      } else if (e === 'p' || e === 'P') {
+        return false;
+      } else {
+        // An ASCII character, a class escape or a back reference: nothing outside ASCII, but
+        // as a range's low end counted as 0 (so the range is judged by its high end).
+        code = 0;
+        i++;
+      }
+    } else {
+      code = c;
+      if (!inClass && c === 0x5b /* [ */) {
+        inClass = true;
+        last = -1;
+        range = false;
+        if (source[i + 1] === '^') i++;
+        continue;
+      }
+      if (inClass && c === 0x5d /* ] */) {
+        inClass = false;
+        continue;
+      }
+      if (inClass && c === 0x2d /* - */ && last >= 0 && !range && source[i + 1] !== ']') {
+        range = true;
+        continue;
+      }
+    }
+    if (code >= 0xd800 && code <= 0xdfff) return false; // half of a code point outside the BMP
+    if (folds(code, code)) return false;
+    if (inClass) {
+      if (range && folds(last, code)) return false;
+      last = range ? -1 : code;
+      range = false;
+    }
+  }
+  try {
+    new RegExp(source, flags.replace('u', ''));
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** The twin of a pattern (its ASCII source, its flags without `u` when unicodeFree), or null
+ * when it would be the pattern itself. */
+function twinOf(source: string, flags: string): RegExp | null {
+  const ascii = asciiSource(source, flags) ?? source;
+  const twinFlags = unicodeFree(ascii, flags) ? flags.replace('u', '') : flags;
+  return ascii === source && twinFlags === flags ? null : new RegExp(ascii, twinFlags);
+}
+
 /** A code unit outside ASCII (without `u`, a surrogate is one too). */
 const NON_ASCII = /[\u0080-\uffff]/;
 let lastText = '';
@@ -116,8 +211,7 @@ const twins = new WeakMap<RegExp, RegExp>();
 export function asciiTwin(re: RegExp): RegExp {
   let twin = twins.get(re);
   if (twin === undefined) {
-    const source = asciiSource(re.source, re.flags);
-    twin = source === null ? re : new RegExp(source, re.flags);
+    twin = twinOf(re.source, re.flags) ?? re;
     twins.set(re, twin);
   }
   return twin;
@@ -131,10 +225,7 @@ export function asciiTwin(re: RegExp): RegExp {
 export function forText(re: RegExp | LazyPattern, text: string): RegExp {
   if (re instanceof RegExp) return isAsciiText(text) ? asciiTwin(re) : re;
   if (!isAsciiText(text)) return whole(re);
-  if (re.twin === undefined) {
-    const source = asciiSource(re.source, re.flags);
-    re.twin = source === null ? null : new RegExp(source, re.flags);
-  }
+  if (re.twin === undefined) re.twin = twinOf(re.source, re.flags);
   return re.twin ?? whole(re);
 }
 

@@ -663,7 +663,7 @@ function computeReading(plain: string, lex: Lexicon, led: string | null): Object
   // follows it; else it is what the item says.
   for (let round = 0; round < 2; round++) {
     const rest = masked.slice(start);
-    const cond = CONDITION.exec(rest);
+    const cond = execText(CONDITION, rest);
     if (cond && !condition) {
       // "Given a personal computer, a table and a chair, enter ...", "Given an address in
       // Dublin, Ohio, drive ...": a condition with commas of its own ends at the comma after

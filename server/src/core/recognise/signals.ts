@@ -7,17 +7,19 @@ import type { Root } from 'mdast';
 import type { CourseKind, KindSignal, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import { plainTextOf } from './plain.js';
+import { lazy, testText, type LazyPattern } from '../language/ascii.js';
 import data from './vocabulary/kind-signals.json' with { type: 'json' };
 
 interface HeadingSign {
-  re: RegExp;
+  /** Made on first use: an ASCII heading is matched by its twin without `u` (language/ascii.ts). */
+  re: LazyPattern;
   kind: CourseKind;
   weight: 1 | 2 | 3;
   what: string;
 }
 
 const HEADINGS: HeadingSign[] = data.headings.map((h) => ({
-  re: new RegExp(h.pattern, 'iu'),
+  re: lazy(h.pattern, 'iu'),
   kind: h.kind as CourseKind,
   weight: h.weight as 1 | 2 | 3,
   what: h.what,
@@ -92,7 +94,7 @@ function signsOf(text: string): readonly HeadingSign[] {
   let signs = SIGNS_BY_TEXT.get(text);
   if (signs === undefined) {
     const t = text.toLowerCase().replace(/[’]/g, "'").trim();
-    const found = !t || t.length > 200 ? [] : HEADINGS.filter((h) => h.re.test(t));
+    const found = !t || t.length > 200 ? [] : HEADINGS.filter((h) => testText(h.re, t));
     signs = found.length ? found : NO_SIGNS;
     // Bounded: the headings of a few long outlines; a workspace of many starts again.
     if (SIGNS_BY_TEXT.size >= 20_000) SIGNS_BY_TEXT.clear();

@@ -117,11 +117,12 @@ const NEEDS_MANY = new Set([
   'group',
   'list',
 ]);
+// Matched through forText/testText: an ASCII text by their twins without `u` (language/ascii.ts).
+const TO_START = /^to\b/iu;
+const PREPOSITION = /\s(?:of|in|for|with|on|at|from|to|by|into|that|which|who|when|and|or)\s/iu;
 /** The head of a noun phrase is plural: its last word before a preposition or the end. */
 function pluralObject(object: string): boolean {
-  const np = object.split(
-    /\s(?:of|in|for|with|on|at|from|to|by|into|that|which|who|when|and|or)\s/iu,
-  )[0]!;
+  const np = object.split(forText(PREPOSITION, object))[0]!;
   const last = execText(LAST_WORD, np)?.[1]?.toLowerCase() ?? '';
   return (
     /[^s]s$/.test(last) ||
@@ -226,7 +227,10 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   const next = execText(FIRST_WORD_UNHYPHENATED, rest)?.[0].toLowerCase() ?? '';
   // "learn to X": only keeping X reads well ("Explain to configure" is not English). After
   // "learn about X-ing" the gerund phrase is a noun phrase: "Describe ending the game".
-  if (b.realVerb && /^to\b/iu.test(plain.slice(phraseEnd).trimStart())) return out;
+  if (b.realVerb) {
+    const after = plain.slice(phraseEnd).trimStart();
+    if (testText(TO_START, after)) return out;
+  }
   if (gerund && out.length) return out;
   let clause: string | null = null;
   if (WH.has(next)) clause = next;
