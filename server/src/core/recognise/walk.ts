@@ -447,11 +447,8 @@ function content(
         // then "### Week 1" ...): it names their lists.
         const next = siblings[i + 1];
         const top = stack[stack.length - 1]!;
-        if (
-          next?.type === 'heading' &&
-          next.depth > top.depth &&
-          plan.listsOnlyAfter(i, top.depth)
-        ) {
+        // The lead-in names the lists of its section (and of its subsections when `deep`).
+        const nameLists = (deep: boolean) => {
           if (top.owns && top.naming) top.naming.delegated = true;
           const naming = newNaming(
             LEAD_IN_NAME,
@@ -461,9 +458,16 @@ function content(
             lead.leadIn,
           );
           top.naming = naming;
-          top.deep = true;
+          if (deep) top.deep = true;
           top.owns = true;
           s.naming = naming;
+        };
+        if (
+          next?.type === 'heading' &&
+          next.depth > top.depth &&
+          plan.listsOnlyAfter(i, top.depth)
+        ) {
+          nameLists(true);
           return;
         }
         // A lead-in over lists grouped by short labels ("... will be able to:", "**Knowledge and
@@ -475,17 +479,7 @@ function content(
           groupLabel(b, next) &&
           !(top.naming && top.naming.name.kind === 'assessment')
         ) {
-          if (top.owns && top.naming) top.naming.delegated = true;
-          const naming = newNaming(
-            LEAD_IN_NAME,
-            'lead-in',
-            off(b, node),
-            lead.leadIn.text,
-            lead.leadIn,
-          );
-          top.naming = naming;
-          top.owns = true;
-          s.naming = naming;
+          nameLists(false);
           return;
         }
         // A lead-in is kept for the list after it; with nothing readable after it, say so.

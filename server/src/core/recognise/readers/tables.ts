@@ -234,14 +234,10 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       for (const o of rowItems[r]!)
         references.push(matrixReference(o.id, { start: c.start, end: c.end }, o.index));
     });
+    const header = headerCells[col]!;
     if (
       references.length &&
-      addItem(b, assessments, sliceByOffsets(plain, headerCells[col]!, b.text), headerCells[col]!, {
-        kind: 'assessment',
-        insertion: null,
-        references,
-        task: { texts: [], body: null, title: false },
-      })
+      namedAssessment(b, assessments, sliceByOffsets(plain, header, b.text), header, references)
     )
       read++;
   }
@@ -375,15 +371,7 @@ function readAlignmentMatrix(
       if (c && MATRIX_MARK.test(bare(cellText(b, c))))
         references.push(matrixReference(t.id, { start: c.start, end: c.end }, t.index));
     }
-    if (
-      addItem(b, sink, text, cell, {
-        kind: 'assessment',
-        insertion: null,
-        references,
-        task: { texts: [], body: null, title: false },
-      })
-    )
-      read++;
+    if (namedAssessment(b, sink, text, cell, references)) read++;
   }
   if (s.naming && read) s.naming.read += read;
   return true;
@@ -1037,20 +1025,27 @@ function readAssessmentTable(
     if (!/[\p{L}\p{N}]/u.test(text.text) || ratingMarks(text.text)) continue;
     const refCell = row[refs];
     const references = refCell ? cellReferences(b, refCell, objectives) : [];
-    if (
-      addItem(b, sink, text, cell, {
-        kind: 'assessment',
-        insertion: null,
-        references,
-        // A cell names the assessment ("Research essay", "Design portfolio"): its words are a
-        // name, not a task, so no level is read from them (none is taken to ask for less).
-        task: { texts: [], body: null, title: false },
-      })
-    )
-      read++;
+    if (namedAssessment(b, sink, text, cell, references)) read++;
   }
   if (s.naming && read) s.naming.read += read;
   return read > 0;
+}
+
+/** An assessment a cell names ("Research essay", "Design portfolio", a matrix's "Quiz 1"): its
+ * words are a name, not a task, so no level is read from them (none is taken to ask for less). */
+function namedAssessment(
+  b: Builder,
+  sink: ReturnType<typeof newSink>,
+  text: PlainText,
+  cell: Cell,
+  references: Reference[],
+): boolean {
+  return !!addItem(b, sink, text, cell, {
+    kind: 'assessment',
+    insertion: null,
+    references,
+    task: { texts: [], body: null, title: false },
+  });
 }
 
 /** The objectives read so far in the section of `s` and the sections around it (not those of
