@@ -666,7 +666,9 @@ export class Workspace {
     // Section scope: an outcome or assessment block in which no item links explicitly measures
     // (or checks) every objective of its section, subsections included; an assessment whose
     // own section has none checks those of the nearest enclosing section that has some (a
-    // Carpentries episode's challenges check the episode's objectives).
+    // Carpentries episode's challenges check the episode's objectives); an outcome whose own
+    // section has none measures those of the nearest enclosing section that states some itself
+    // (a plan's "## Adoption metrics" measure the plan's objectives).
     const scope = new SectionScope(outline, notes?.sections);
     for (const block of outline.blocks) {
       if (block.kind === 'objective' || block.source === 'nested' || block.labelledAside) continue;
@@ -674,9 +676,7 @@ export class Workspace {
       const items = block.items.map((i) => list[i]!);
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
       const inScope =
-        block.kind === 'assessment'
-          ? scope.nearest(block.section)
-          : scope.objectivesUnder(block.section);
+        block.kind === 'assessment' ? scope.nearest(block.section) : scope.measured(block.section);
       for (const item of items) {
         // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
         if (item.kind === 'assessment' && item.analysis.weight) continue;
@@ -1072,6 +1072,8 @@ class SectionScope {
   private readonly last: number[];
   private readonly sorted: Objective[];
   private readonly keys: number[];
+  /** The sections that state objectives themselves (not only in their subsections). */
+  private readonly stating: Set<number>;
   private readonly cache = new Map<number, Objective[]>();
 
   /** `sections`: each objective's section by its index, when the builder noted them (read
@@ -1105,6 +1107,7 @@ class SectionScope {
     const first = this.first;
     const objectives = outline.objectives;
     const sectionOf = sections ?? objectives.map((o) => o.section);
+    this.stating = new Set(sectionOf);
     let inOrder = true;
     for (let i = 1; i < sectionOf.length && inOrder; i++)
       inOrder = first[sectionOf[i - 1]!]! <= first[sectionOf[i]!]!;
@@ -1132,6 +1135,20 @@ class SectionScope {
     for (let s: number | null = section; s !== null; s = this.outline.sections[s]?.parent ?? null) {
       const found = this.objectivesUnder(s);
       if (found.length) return found;
+    }
+    return [];
+  }
+
+  /** The objectives under the section or, where it has none, under the nearest enclosing
+   * section that states objectives itself (a plan's own objectives, measured in a section of
+   * its own: "## Adoption metrics"); none where the enclosing sections only hold other
+   * modules' objectives (a module with no objectives measures nothing). */
+  measured(section: number): Objective[] {
+    const own = this.objectivesUnder(section);
+    if (own.length) return own;
+    for (let s = this.outline.sections[section]?.parent ?? null; s !== null;) {
+      if (this.stating.has(s)) return this.objectivesUnder(s);
+      s = this.outline.sections[s]?.parent ?? null;
     }
     return [];
   }
