@@ -92,6 +92,11 @@ const ASSESSMENT_MODIFIERS = new Set(
   reading research design`.split(/\s+/),
 );
 
+/** What a block's items are grouped by ("Learning objectives by competency", "Outcomes by
+ * topic"): a qualifier of the block, not a topic of the course. */
+const GROUPED_BY =
+  /^(?:competency|competencies|domain|domains|topic|topics|theme|themes|skill|skills|area|areas|role|roles|level|levels)$/;
+
 /** Words that make a qualifier a clause ("... of the training should be that ..."): a sentence
  * about the block, not its name. */
 const CLAUSE_WORDS = new Set(
@@ -267,6 +272,8 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
         QUALIFIER_SCOPE.test(rest.slice(1).join(' ')) &&
         !rest.some((w) => CLAUSE_WORDS.has(w))
       )
+        return hit;
+      if (rest[0] === 'by' && rest.length <= 4 && GROUPED_BY.test(rest[rest.length - 1]!))
         return hit;
       // "objectives and outcomes", "goals and objectives": two names, the first decides.
       if (rest[0] === 'and') {
