@@ -284,12 +284,24 @@ function matchSegment(seg: string, names: Map<string, BlockName>): BlockName | n
         if (second) return hit;
       }
     }
+    // "Stage 1 check", "Stage II check": a name of one assessment with its number after its
+    // first word.
+    const inner = numberedInside(ws, i, names);
+    if (inner) return inner;
     if (i < ws.length && isScopeWord(ws[i]!)) i++;
     else if (i < ws.length && ASSESSMENT_MODIFIERS.has(ws[i]!)) {
       modified = true;
       i++;
     } else return tailName(ws, names);
   }
+}
+
+/** A name of one assessment of two or more words written with a number after its first word
+ * ("stage 1 check", "stage ii check"), standing last in the heading. */
+function numberedInside(ws: string[], i: number, names: Map<string, BlockName>): BlockName | null {
+  if (ws.length - i < 3 || !/^(?:\d+[a-z]?|[ivx]+)$/.test(ws[i + 1]!)) return null;
+  const hit = lookup(names, [ws[i], ...ws.slice(i + 2)].join(' '));
+  return hit?.kind === 'assessment' && hit.one ? { ...hit, numbered: true } : null;
 }
 
 /** Names of one assessment that stand last after what it is on ("Dosage calculation exam",
