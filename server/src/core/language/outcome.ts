@@ -66,6 +66,9 @@ const TIMEFRAMES: (RegExp | LazyPattern)[] = [
     String.raw`\b${NUM}[-\s](?:day|week|month|year)\s+(?:[\p{L}-]+\s+){0,2}?(?:follow[-\s]?ups?|pulse(?:\s+(?:surveys?|checks?))?|surveys?|reviews?|check[-\s]?ins?|marks?|evaluations?|audits?|assessments?|appraisals?|observations?)\b`,
     'iu',
   ),
+  // A rollout's dated milestone: "before go-live", "at cutover", "by launch" (a plan's
+  // schedule dates them).
+  /\b(?:by|before|at|until)\s+(?:the\s+)?(?:go-?live|cut-?over|launch|roll-?out|switch-?over)\b/i,
   // A recurring review: "in the annual third-party audit", "at each quarterly inspection", "by
   // next annual survey" (a table's "When" column).
   lazy(
