@@ -89,7 +89,8 @@ const ASSESSMENT_MODIFIERS = new Set(
   `group team individual pair paired solo mini weekend weekly daily nightly take-home in-class
   open-book closed-book written oral practical independent collaborative peer guided optional
   bonus extension stretch summative formative graded ungraded timed coding programming writing
-  reading research design`.split(/\s+/),
+  reading research design final readiness competency competence proficiency skills
+  diagnostic`.split(/\s+/),
 );
 
 /** What a block's items are grouped by ("Learning objectives by competency", "Outcomes by
