@@ -19,7 +19,7 @@ import type {
   TextEdit,
 } from './model.js';
 import { courseKind } from './kind.js';
-import { idLetters } from './recognise/references.js';
+import { idLetters } from './recognise/ids.js';
 import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';

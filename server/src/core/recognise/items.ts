@@ -46,7 +46,8 @@ import {
 import { gradedLabelNames } from './graded-work.js';
 import { blockName, type BlockName } from './names.js';
 import { plainOf, plainTextOf, type PlainText } from './plain.js';
-import { canonicalId, findReferences, SPACED_ID } from './references.js';
+import { canonicalId, ID_NUMBER, SPACED_ID } from './ids.js';
+import { findReferences } from './references.js';
 import { freshReferences, moveItem, spanSlots, type ParagraphMemo } from './reuse.js';
 import { NO_LINKS, noteItem } from './noted.js';
 import { ruleOf } from './scope.js';
@@ -73,6 +74,19 @@ export function skipPrefix(plain: string): number {
 
 /** An objective's ID written with a space at an item's start: "**TLO 1:**", "[ELO 1.1]". */
 const SPACED_AT_START = new RegExp(String.raw`^(\[)?(${SPACED_ID})(\])?(:)?(?=\s|$|:|[.)]\s)`);
+/**
+ * Any other ID at an item's start: a token of letters and digits ("LO1", "K1a", "LO1.a", "PO-3b")
+ * wider than a table's ID cell (ids.ts, ITEM_ID), since readId takes it as an ID only where the
+ * author marks it as one (bold, code, brackets, a colon) or where it looks like a code (below).
+ */
+const TOKEN_AT_START =
+  /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:|[.)]\s)/;
+/** Unmarked IDs readId takes: "LO1 – Recognise ..." (letters and a number before a dash), "LO4
+ * Knowledge of ..." (a learning outcome's code before a capitalised word), "P1 Describe ..." (a
+ * code in capitals before the objective's verb). */
+const SEPARATED_ID = new RegExp(String.raw`^(?:[A-Za-z]{1,6}|[A-Za-z]{2,9} )${ID_NUMBER}$`);
+const CODED_ID = /^(?:[A-GI-PR-Z]|[A-Z]{0,2}LO|[CP]O)\d{1,2}(?:\.\d{1,2})*$/;
+const BARE_ID = new RegExp(String.raw`^[A-Z]{1,6}${ID_NUMBER}[a-z]?$`);
 
 /** An explicit ID at `from`: `**LO1**`, `**LO1.2:**`, `` `LO1` ``, `[LO1]`, `LO1:`, `**ELO 1.1:**`. */
 export function readId(
@@ -81,9 +95,7 @@ export function readId(
   from: number,
 ): { id: string; start: number; end: number; written?: number } | null {
   const rest = plain.text.slice(from);
-  const m =
-    SPACED_AT_START.exec(rest) ??
-    /^(\[)?([A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*)(\])?(:)?(?=\s|$|:|[.)]\s)/.exec(rest);
+  const m = SPACED_AT_START.exec(rest) ?? TOKEN_AT_START.exec(rest);
   if (!m) return null;
   // "**ELO 1.1:**" is the ID ELO1.1 (references.ts, canonicalId).
   const token = canonicalId(m[2]!);
@@ -97,23 +109,18 @@ export function readId(
   const colon = !!m[4] || /^\s*:/.test(after);
   // "LO1 – Recognise ...", "LO1 - ...", "LO1) ...", "LO1. ...": an ID of letters and a number,
   // then a dash, a parenthesis or a full stop.
-  const separated =
-    /^(?:[A-Za-z]{1,6}|[A-Za-z]{2,9} )\d+(?:\.\d+)*$/.test(m[2]!) &&
-    /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
+  const separated = SEPARATED_ID.test(m[2]!) && /^(?:\s+[–—-]|\s*[–—]|[.)])\s/.test(after);
   // "LO1 Explain how a bond is priced", "CLO2 Describe ...", BTEC's "P1 Describe ...": an ID in
   // capitals and a number, then a space and the objective's behaviour at once, or a learning
   // outcome's code (or one letter) and a number before a capitalised word ("LO4 Knowledge of
   // ..."). Not a quarter or a year ("Q1 Deliver ...", "FY2027 Reduce ..."), "CO2 emissions",
   // "HTML5 Canvas".
   const loose = !wrapped && !colon && !separated;
-  const coded =
-    loose &&
-    /^(?:[A-GI-PR-Z]|[A-Z]{0,2}LO|[CP]O)\d{1,2}(?:\.\d{1,2})*$/.test(m[2]!) &&
-    /^ [A-Z][a-z]/.test(after);
+  const coded = loose && CODED_ID.test(m[2]!) && /^ [A-Z][a-z]/.test(after);
   const bare =
     loose &&
     !coded &&
-    /^[A-Z]{1,6}\d+(?:\.\d+)*[a-z]?$/.test(m[2]!) &&
+    BARE_ID.test(m[2]!) &&
     !/^(?:Q|FY|CY|AY|SY|H|PM)\d/.test(m[2]!) &&
     /^\s+\p{Lu}/u.test(after) &&
     readObjectiveForRecognition(after.trimStart(), b.lex).verb?.start === 0;

@@ -1,23 +1,10 @@
 // References from one item to others: "(LO1, LO2)", "[LO1]", "supports LO1", "measures: LO1",
 // "-> LO1", and bare tokens that count only where an item with that ID exists.
 import type { Reference } from '../model.js';
+import { canonicalId, REFERENCE_ID, SPACED_ID } from './ids.js';
 
-const REF_ID = String.raw`[A-Za-z]{1,12}-?\d+(?:\.\d+)*`;
-/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3", "Objective 2", "objective
- * 2"): only after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never
- * one. */
-export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|[Oo]bjective|[Oo]utcome) `;
-export const SPACED_ID = String.raw`${SPACED_PREFIX}\d+(?:\.\d+)*\b`;
-/** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
-export function idLetters(id: string): string {
-  return id.replace(/-?\d.*$/, '').toLowerCase();
-}
-
-/** The ID a spaced one stands for: "ELO 1.1" is ELO1.1. */
-export function canonicalId(id: string): string {
-  return id.includes(' ') ? id.replace(/ /g, '') : id;
-}
-const LISTED_ID = String.raw`(?:${SPACED_ID}|${REF_ID})`;
+/** An ID in prose (ids.ts), or a spaced one after an objective's prefix ("ELO 1.1"). */
+const LISTED_ID = String.raw`(?:${SPACED_ID}|${REFERENCE_ID})`;
 /** A range's end: "-CO3", " to LO5", "–6" (the number alone: "LO4-6"). */
 const RANGE_END = String.raw`(?:\s*[-–—]\s*|\s+to\s+)(?:${LISTED_ID}|\d+\b)`;
 const LIST = String.raw`${LISTED_ID}(?:${RANGE_END})?(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${LISTED_ID}(?:${RANGE_END})?)*`;
@@ -33,7 +20,7 @@ const KEYWORD_REFS = new RegExp(
 );
 /** After a range's first ID: its separator and its end ("-CO3", " to LO5", "–6"). */
 const RANGE_AFTER = new RegExp(String.raw`^(\s*[-–—]\s*|\s+to\s+)(${LISTED_ID}|\d+\b)`, 'i');
-const BARE = new RegExp(String.raw`\b${REF_ID}\b`, 'g');
+const BARE = new RegExp(String.raw`\b${REFERENCE_ID}\b`, 'g');
 const TIME_TOKEN = /^(?:q[1-4]|h[12]|fy-?\d{2,4}|t[1-3])$/i;
 
 export function findReferences(body: string, offsets: number[], ownId: string | null): Reference[] {

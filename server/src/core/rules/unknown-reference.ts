@@ -3,7 +3,7 @@
 import { editDistance } from '../config.js';
 import { itemsOf } from '../model.js';
 import { flat, notesOf } from '../recognise/noted.js';
-import { idLetters } from '../recognise/references.js';
+import { idLetters } from '../recognise/ids.js';
 import type { Rule } from './rule.js';
 
 /** A chapter, section, figure, table, equation, appendix, volume, page, paragraph or slide with

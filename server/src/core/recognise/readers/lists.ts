@@ -21,7 +21,7 @@ import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
 import { judged } from '../assessments.js';
 import { namesGradedWork } from '../graded-work.js';
-import { SPACED_PREFIX } from '../references.js';
+import { LEADING_ID } from '../ids.js';
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -244,11 +244,6 @@ const LEARNER =
  * than what a learner will do: a list under an objectives heading that defines or argues is not
  * a list of objectives. Noun phrases ("Unions, intersections, Venn diagrams") are not statements.
  */
-/** An item's ID before its text: "LO1 ", "[CLO2] ", "ELO 1.1: ". */
-const LEADING_ID = new RegExp(
-  String.raw`^\[?(?:${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)\d+(?:\.\d+)*[a-z]?\]?:?\s+(?=\S)`,
-);
-
 function mostlyStatements(b: Builder, list: List): boolean {
   let statements = 0;
   let all = 0;

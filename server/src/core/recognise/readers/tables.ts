@@ -11,7 +11,7 @@ import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
-import { canonicalId, SPACED_PREFIX } from '../references.js';
+import { canonicalId, ID_CELL, ID_NUMBER, ITEM_ID, ITEM_ID_PREFIX } from '../ids.js';
 import { readLeadIn } from '../leadins.js';
 import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
@@ -22,11 +22,8 @@ import type { KindRule } from '../items.js';
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ID_HEADER =
   /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
-/** An ID ("LO1", "CLO2.1"), also written with a space after an objective's prefix ("ELO 1.1"). */
-const ID_CELL = new RegExp(
-  String.raw`^(?:[A-Za-z]{1,12}[-_.]?|${SPACED_PREFIX})\d+(?:\.\d+)*[a-z]?$`,
-);
-const CELL_ID = String.raw`(?:[A-Za-z]{0,12}[-_.]?|${SPACED_PREFIX})\d+(?:\.\d+)*[a-z]?`;
+/** An ID or a number in a cell of references ("LO1", "ELO 1.2", "3"). */
+const CELL_ID = String.raw`(?:${ITEM_ID}|[-_.]?${ID_NUMBER}[a-z]?)`;
 /** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4", "ELO 1.2, ELO 1.3"). */
 const REFERENCE_LIST = new RegExp(
   String.raw`^${CELL_ID}(?:\s*(?:,|;|&|\/|-|–|\band\b|\bor\b)\s*${CELL_ID})*$`,
@@ -979,7 +976,7 @@ const OTHER_HEADER =
 const ALL_CELL = /^all(?:\s+(?:outcomes|objectives|los|clos|ilos))?$/i;
 /** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"). */
 const CELL_REFERENCE = new RegExp(
-  String.raw`(${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)?(\d+(?:\.\d+)*)(?:\s*[-–]\s*(${SPACED_PREFIX}|[A-Za-z]{1,12}[-_.]?)?(\d+))?`,
+  String.raw`(${ITEM_ID_PREFIX})?(${ID_NUMBER})(?:\s*[-–]\s*(${ITEM_ID_PREFIX})?(\d+))?`,
   'g',
 );
 

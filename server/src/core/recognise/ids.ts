@@ -1,0 +1,46 @@
+// Item IDs (OUTLINE-CONVENTIONS.md section 6): the pieces every reader recognises an ID by. Each
+// reader keeps its own context (an ID column's cell, an ID before a list item's text, a
+// reference in prose, an ID at an item's start: items.ts, readId) as a thin wrapper over these,
+// so the languages differ only where a context means them to (test/unit/ids.test.ts shows each).
+
+/** An ID's letters: "LO", "CLO", "K", "TLO". */
+export const ID_LETTERS = String.raw`[A-Za-z]{1,12}`;
+/** An ID's number, with its parts: "1", "1.2", "3.1.4". */
+export const ID_NUMBER = String.raw`\d+(?:\.\d+)*`;
+/** An objective's ID written with a space ("TLO 1", "ELO 1.1", "LO 3", "Objective 2", "objective
+ * 2"): only after a prefix that names an objective or outcome, so "ISO 9001" or "Week 3" is never
+ * one. */
+export const SPACED_PREFIX = String.raw`(?:[A-Z]{0,2}LOs?|OBJ|KSB|EO|TO|EPA|[Oo]bjective|[Oo]utcome) `;
+export const SPACED_ID = String.raw`${SPACED_PREFIX}${ID_NUMBER}\b`;
+/**
+ * An ID an item carries in a table's ID column or before its text: letters, a separator
+ * ("LO-1", "LO_1", "LO.1"), the number and a letter after it ("LO1a", BTEC's "P1" and "M2a"), or
+ * a spaced one ("ELO 1.1"). Where it stands, the item's own ID, marks it as one. ITEM_ID_PREFIX
+ * is what stands before its number ("LO", "LO-", "LO_", "LO.", "ELO ").
+ */
+export const ITEM_ID_PREFIX = String.raw`(?:${ID_LETTERS}[-_.]?|${SPACED_PREFIX})`;
+export const ITEM_ID = String.raw`${ITEM_ID_PREFIX}${ID_NUMBER}[a-z]?`;
+/**
+ * An ID written in prose as a reference ("(LO1, LO2)", "supports CLO-2"): narrower than an
+ * item's, with no "." or "_" between letters and number and no letter after it, since in running
+ * text "(p.12)", "(Fig.3)" or "(ch.2)" are pages and figures, not objectives (references.ts).
+ */
+export const REFERENCE_ID = String.raw`${ID_LETTERS}-?${ID_NUMBER}`;
+
+/** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
+export function idLetters(id: string): string {
+  return id.replace(/-?\d.*$/, '').toLowerCase();
+}
+
+/** The ID a spaced one stands for: "ELO 1.1" is ELO1.1. */
+export function canonicalId(id: string): string {
+  return id.includes(' ') ? id.replace(/ /g, '') : id;
+}
+
+/** A table's ID cell that holds an ID ("LO1", "CLO2.1", "ELO 1.1"); a number alone is none. */
+export const ID_CELL = new RegExp(String.raw`^${ITEM_ID}$`);
+
+/** An item's ID before its text ("LO1 ", "[CLO2] ", "ELO 1.1: "), skipped when asking whether the
+ * text is a statement (lists.ts): "**LO1** Explain how a bond is priced" is no statement about
+ * "LO1". */
+export const LEADING_ID = new RegExp(String.raw`^\[?${ITEM_ID}\]?:?\s+(?=\S)`);

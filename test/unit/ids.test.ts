@@ -1,0 +1,103 @@
+// Item IDs (OUTLINE-CONVENTIONS.md section 6, recognise/ids.ts): the language of each context
+// that recognises one, accepted and rejected, side by side. They share their pieces and differ
+// only where the context means it: a table's ID cell and an ID before a list item's text take an
+// item's ID ("LO1a", "LO.1", "LO_1"); a reference in prose takes a narrower one, since "(p.12)" is
+// a page; readId (an ID at an item's start) takes any marked token, and an unmarked one only when
+// it looks like a code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace, resolveConfig } from '../../server/src/core/index.js';
+import {
+  canonicalId,
+  ID_CELL,
+  idLetters,
+  LEADING_ID,
+  REFERENCE_ID,
+} from '../../server/src/core/recognise/ids.js';
+import { findReferences } from '../../server/src/core/recognise/references.js';
+
+function languageOf(accepts: (text: string) => boolean, yes: string[], no: string[]) {
+  for (const t of yes) assert.ok(accepts(t), `accepts ${JSON.stringify(t)}`);
+  for (const t of no) assert.ok(!accepts(t), `rejects ${JSON.stringify(t)}`);
+}
+
+test("a table's ID cell: an item's ID, with a separator, a letter after it or a space", () => {
+  languageOf(
+    (t) => ID_CELL.test(t),
+    ['LO1', 'CLO2.1', 'LO-1', 'LO_1', 'LO.1', 'LO1a', 'P1', 'ELO 1.1', 'Objective 2', 'outcome 3'],
+    ['1', '1.2', 'LO', 'LO 1a b', 'ISO 9001', 'Week 3', 'LO1A', 'LO1ab', 'LO1-2', 'A1B2', ''],
+  );
+});
+
+test("an ID before a list item's text: the same ID, bracketed or with a colon, then text", () => {
+  const strip = (t: string) => t.replace(LEADING_ID, '');
+  languageOf(
+    (t) => LEADING_ID.test(t),
+    ['LO1 Explain', '[CLO2] Explain', 'ELO 1.1: Explain', 'LO1a: Explain', 'K3 is', 'LO.1 Name'],
+    ['LO1', 'LO1 ', 'Explain LO1', '1. Explain', 'Week 3 is', 'ISO 9001 is', 'LO1A Explain'],
+  );
+  assert.equal(strip('[CLO2]: Explain how a bond is priced'), 'Explain how a bond is priced');
+  assert.equal(strip('ELO 1.1 Explain'), 'Explain');
+});
+
+test('a reference in prose: no "." or "_" after the letters, no letter after the number', () => {
+  const whole = new RegExp(`^${REFERENCE_ID}$`);
+  languageOf(
+    (t) => whole.test(t),
+    ['LO1', 'CLO-2', 'LO1.2', 'K3'],
+    ['LO.1', 'LO_1', 'LO1a', 'p.12', 'Fig.3', '1', 'LO 1'],
+  );
+  // Meant: in running text "(p.12)" and "(Fig.3)" are a page and a figure, not objectives; an
+  // ID cell's "LO.1" is an ID because its column says so.
+  const refs = (text: string) =>
+    findReferences(
+      text,
+      Array.from({ length: text.length + 1 }, (_, i) => i),
+      null,
+    ).map((r) => r.id);
+  assert.deepEqual(refs('Read the proof (p.12) and the chart (Fig.3).'), []);
+  assert.deepEqual(refs('Price a bond (supports LO1, CLO-2 and ELO 1.1).'), [
+    'LO1',
+    'CLO-2',
+    'ELO1.1',
+  ]);
+  assert.deepEqual(refs('Price a bond (LO1-3).'), ['LO1', 'LO2', 'LO3']);
+});
+
+test('canonicalId and idLetters', () => {
+  assert.equal(canonicalId('ELO 1.1'), 'ELO1.1');
+  assert.equal(canonicalId('LO1'), 'LO1');
+  assert.equal(idLetters('LO1.2'), 'lo');
+  assert.equal(idLetters('CLO-2'), 'clo');
+});
+
+function idsOf(markdown: string): (string | null)[] {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  ws.update('course.md', markdown, config);
+  return ws.get('course.md')!.objectives.map((o) => (o.explicitId ? o.id : null));
+}
+
+test("an ID at an item's start (readId): any marked token, an unmarked one only as a code", () => {
+  const list = (items: string[]) =>
+    idsOf(['# Course', '', '## Learning objectives', '', ...items.map((i) => `- ${i}`)].join('\n'));
+  const cases: [string, string | null][] = [
+    ['**LO1** Explain how a bond is priced.', 'LO1'],
+    ['**LO1.2:** Explain how a bond is priced.', 'LO1.2'],
+    ['`LO1` Explain how a bond is priced.', 'LO1'],
+    ['[LO1] Explain how a bond is priced.', 'LO1'],
+    ['LO1: Explain how a bond is priced.', 'LO1'],
+    ['**ELO 1.1:** Explain how a bond is priced.', 'ELO1.1'],
+    // Marked: wider than an ID cell's language.
+    ['**K1a** Explain how a bond is priced.', 'K1a'],
+    ['**LO1.a** Explain how a bond is priced.', 'LO1.a'],
+    // Unmarked: separated, coded or bare.
+    ['LO1 – Explain how a bond is priced.', 'LO1'],
+    ['LO1 Explain how a bond is priced.', 'LO1'],
+    ['CLO2 Describe the yield curve.', 'CLO2'],
+    ['P1 Describe the yield curve.', 'P1'],
+    ['Q1 Deliver a priced bond portfolio.', null],
+    ['FY2027 Reduce the cost of a bond trade.', null],
+  ];
+  for (const [item, id] of cases) assert.deepEqual(list([item]), [id], item);
+});
