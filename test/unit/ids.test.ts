@@ -101,3 +101,41 @@ test("an ID at an item's start (readId): any marked token, an unmarked one only 
   ];
   for (const [item, id] of cases) assert.deepEqual(list([item]), [id], item);
 });
+
+test('a cell of references names an ID with a letter after its number, as the ID cell does', () => {
+  // Before: "LO1b" in an assessment table's cell was read as "LO1" (an unknown reference, "did
+  // you mean LO1a or LO1b?") though the ID column beside it takes "LO1b" as an ID.
+  const text = [
+    '# Course',
+    '',
+    '## Learning objectives',
+    '',
+    '| ID | Learning objective |',
+    '| --- | --- |',
+    '| LO1a | Explain how a bond is priced within 2% of its market price. |',
+    '| LO1b | Calculate the yield of a bond without error. |',
+    '',
+    '## Assessment',
+    '',
+    '| Assessment | Learning outcomes |',
+    '| --- | --- |',
+    '| Quiz | LO1b |',
+    '| Essay | LO1a, LO1b |',
+  ].join('\n');
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  ws.update('course.md', text, config);
+  const outline = ws.get('course.md')!;
+  assert.deepEqual(
+    outline.assessments.map((a) => a.references.map((r) => r.id)),
+    [['LO1b'], ['LO1a', 'LO1b']],
+  );
+  assert.deepEqual(
+    outline.objectives.map((o) => o.assessments.map((l) => l.id)),
+    [['assessment#assessment-2'], ['assessment#assessment-1', 'assessment#assessment-2']],
+  );
+  assert.deepEqual(
+    ws.lint('course.md').filter((f) => f.ruleId === 'unknown-reference'),
+    [],
+  );
+});

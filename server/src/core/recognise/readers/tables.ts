@@ -974,9 +974,10 @@ const TASK_HEADER =
 const OTHER_HEADER =
   /^(?:weight(?:ing)?s?|%|percent(?:age)?|marks?|points?|pts|grade|due(?:\s+date)?|date|deadline|week|when|length|word\s+count|format|type)$/i;
 const ALL_CELL = /^all(?:\s+(?:outcomes|objectives|los|clos|ilos))?$/i;
-/** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"). */
+/** One reference in a cell: an ID or a number, or a range of them ("LO1-LO3", "1–3"), or an ID
+ * with a letter after its number ("LO1b", an item's ID: ids.ts, ITEM_ID; its letter, group 5). */
 const CELL_REFERENCE = new RegExp(
-  String.raw`(${ITEM_ID_PREFIX})?(${ID_NUMBER})(?:\s*[-–]\s*(${ITEM_ID_PREFIX})?(\d+))?`,
+  String.raw`(${ITEM_ID_PREFIX})?(${ID_NUMBER})(?:\s*[-–]\s*(${ITEM_ID_PREFIX})?(\d+)|([a-z])(?![A-Za-z]))?`,
   'g',
 );
 
@@ -1119,7 +1120,8 @@ function cellReferences(
     const from = Number(first);
     const to = m[4] !== undefined ? Number(m[4]) : from;
     const end = m.index + m[0].length;
-    if (prefix) written(prefix + first, m.index);
+    // "LO1b" is the ID LO1b (a number's letter, "1b", names no objective of its own).
+    if (prefix) written(prefix + first + (m[5] ?? ''), m.index);
     else resolved(String(from), m.index, m.index + first.length, byNumber(from));
     if (!(to > from && to - from <= 50 && !first.includes('.'))) continue;
     for (let n = from + 1; n < to; n++) implied(prefix, n, m.index, end);
