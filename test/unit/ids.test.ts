@@ -12,6 +12,7 @@ import {
   ID_CELL,
   idLetters,
   LEADING_ID,
+  objectiveByCode,
   REFERENCE_ID,
 } from '../../server/src/core/recognise/ids.js';
 import { findReferences } from '../../server/src/core/recognise/references.js';
@@ -138,4 +139,47 @@ test('a cell of references names an ID with a letter after its number, as the ID
     ws.lint('course.md').filter((f) => f.ruleId === 'unknown-reference'),
     [],
   );
+});
+
+const obj = (id: string, explicitId = true) => ({ id, explicitId });
+const GENERATED = [
+  obj('s#objective-1', false),
+  obj('s#objective-2', false),
+  obj('s#objective-3', false),
+];
+
+test('objectiveByCode: an ID that is the code, separators and case aside (a matrix header)', () => {
+  const los = [obj('CLO1'), obj('CLO-2'), obj('clo_3'), obj('LO1.2')];
+  assert.equal(objectiveByCode(los, 'CLO1'), los[0]);
+  assert.equal(objectiveByCode(los, 'CLO 2'), los[1]);
+  assert.equal(objectiveByCode(los, 'CLO3'), los[2]);
+  assert.equal(objectiveByCode(los, 'LO 1.2'), los[3]);
+  // Some have IDs: a code of other letters, or of a number none has, names none.
+  assert.equal(objectiveByCode(los, 'LO1'), undefined);
+  assert.equal(objectiveByCode(los, 'CLO4'), undefined);
+  assert.equal(objectiveByCode(los, 'LO12'), undefined);
+});
+
+test('objectiveByCode: a number alone names the one ID ending in it (a cell "3")', () => {
+  const los = [obj('CLO1'), obj('CLO2'), obj('CLO03'), obj('LO1.2')];
+  assert.equal(objectiveByCode(los, '1'), los[0]);
+  assert.equal(objectiveByCode(los, '3'), los[2]);
+  assert.equal(objectiveByCode(los, '1.2'), los[3]);
+  // "2" ends CLO2 and LO1.2: ambiguous, none (and not the second in order, since IDs exist).
+  assert.equal(objectiveByCode(los, '2'), undefined);
+  assert.equal(objectiveByCode(los, '5'), undefined);
+});
+
+test('objectiveByCode: where none has an ID, the one of that number in order', () => {
+  assert.equal(objectiveByCode(GENERATED, '2'), GENERATED[1]);
+  assert.equal(objectiveByCode(GENERATED, 'CLO 2'), GENERATED[1]);
+  assert.equal(objectiveByCode(GENERATED, 'Objective3'), GENERATED[2]);
+  assert.equal(objectiveByCode(GENERATED, '4'), undefined);
+  assert.equal(objectiveByCode(GENERATED, 'CLO 2a'), undefined);
+  assert.equal(objectiveByCode(GENERATED, '1.2'), undefined);
+  // In the course's list (a module descriptor's first block), not the file's whole order.
+  assert.equal(objectiveByCode(GENERATED, 'LO1', GENERATED.slice(1)), GENERATED[1]);
+  // An ID anywhere turns counting off (workspace.ts: "no objective of the file has an ID").
+  const mixed = [...GENERATED, obj('K1')];
+  assert.equal(objectiveByCode(mixed, 'LO1', GENERATED), undefined);
 });

@@ -19,7 +19,7 @@ import type {
   TextEdit,
 } from './model.js';
 import { courseKind } from './kind.js';
-import { idLetters } from './recognise/ids.js';
+import { idLetters, LEARNING_OUTCOME_CODE, objectiveByCode } from './recognise/ids.js';
 import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';
@@ -1253,15 +1253,13 @@ const OBJECTIVE_PREFIX = /^(?:(?!plo$)[a-z]{0,2}lo|obj)$/;
 /** "Objective 2" (`Objective2`) where no item has that ID: the second objective of the file,
  * when it has no ID of its own ("1. Explain ..." then "Quiz 1 assesses Objective 2"). */
 function byOrdinalWord(outline: Outline, id: string, filePath: string): Target | null {
-  const code = LEARNING_OUTCOME_CODE.exec(id);
-  if (code) {
+  if (LEARNING_OUTCOME_CODE.test(id)) {
     // "LO3" in a module descriptor whose learning outcomes are a numbered list with no IDs:
     // the third of the course's list (its first block of objectives), not of the weekly
     // objectives after it. Only where no objective of the file has an ID of its own.
-    if (outline.objectives.some((o) => o.explicitId)) return null;
     const block = outline.blocks.find((b) => b.kind === 'objective');
-    const index = block?.items[Number(code[1]) - 1];
-    const item = index === undefined ? undefined : outline.objectives[index];
+    const list = block ? block.items.map((i) => outline.objectives[i]!) : [];
+    const item = objectiveByCode(outline.objectives, id, list);
     return item ? { filePath, kind: 'objective', id: item.id, index: item.index } : null;
   }
   const m = /^(objective|outcome)(\d+)$/i.exec(id);
@@ -1271,10 +1269,6 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
   if (!item || item.explicitId) return null;
   return { filePath, kind, id: item.id, index: item.index };
 }
-
-/** The codes of a course's learning outcomes: LO, ILO (intended), CLO (course), SLO (student),
- * MLO (module), ULO (unit), ELO (enabling), TLO (terminal), CO (course outcome). */
-const LEARNING_OUTCOME_CODE = /^(?:lo|ilo|clo|slo|mlo|ulo|elo|tlo|co)(\d{1,2})$/i;
 
 /** True when the code is written in the text outside the references to it (a table or list
  * that defines "K3"). */

@@ -44,3 +44,56 @@ export const ID_CELL = new RegExp(String.raw`^${ITEM_ID}$`);
  * text is a statement (lists.ts): "**LO1** Explain how a bond is priced" is no statement about
  * "LO1". */
 export const LEADING_ID = new RegExp(String.raw`^\[?${ITEM_ID}\]?:?\s+(?=\S)`);
+
+/** The codes of a course's learning outcomes, with their number: LO, ILO (intended), CLO
+ * (course), SLO (student), MLO (module), ULO (unit), ELO (enabling), TLO (terminal), CO (course
+ * outcome). In prose such a code names the objective of its number where the objectives have no
+ * IDs (a module descriptor's "LO3"); other letters ("K3", "S2") are a framework's. */
+export const LEARNING_OUTCOME_CODE = /^(?:lo|ilo|clo|slo|mlo|ulo|elo|tlo|co)(\d{1,2})$/i;
+
+/** An item a code may name by its number: its ID, and whether the author gave it one. */
+export interface Coded {
+  id: string;
+  explicitId: boolean;
+}
+
+/** A code's letters (lower case, "" for a number alone) and number: "CLO 2" is clo and 2,
+ * "LO-1.2" lo and 1.2, "3" is 3. */
+function splitCode(code: string): { letters: string; number: string } | null {
+  const m = /^([A-Za-z]*)[-_.#\s]*(\d+(?:\.\d+)*[a-z]?)$/.exec(code.trim());
+  return m ? { letters: m[1]!.toLowerCase(), number: m[2]! } : null;
+}
+
+/**
+ * The objective a code names by its number ("CLO 2" in a matrix's header, "2" or the "LO2" of
+ * "LO1–LO3" in an assessment table's cell, an unresolved "LO3" in prose), one rule for all:
+ * 1. the objective whose own ID is the code, separators and case aside ("CLO-2", "clo2");
+ * 2. for a number alone, the one objective whose own ID ends in it ("CLO3" for "3");
+ * 3. where no objective has an ID of its own, the one of that number in `ordered` (the course's
+ *    list, by default `objectives`), counted from 1.
+ * Where some objectives have IDs and none matches, a number names none (the author numbers by
+ * ID). Which letters name objectives at all is the caller's context (a matrix's header, a cell
+ * of a "Learning outcomes" column, LEARNING_OUTCOME_CODE in prose).
+ */
+export function objectiveByCode<T extends Coded>(
+  objectives: readonly T[],
+  code: string,
+  ordered: readonly T[] = objectives,
+): T | undefined {
+  const c = splitCode(code);
+  if (!c) return undefined;
+  const key = c.letters + c.number;
+  const named = objectives.find((o) => {
+    if (!o.explicitId) return false;
+    const own = splitCode(o.id);
+    return !!own && own.letters + own.number === key;
+  });
+  if (named) return named;
+  if (!c.letters) {
+    const end = new RegExp(String.raw`(?:^|\D)0*${c.number.replace(/\./g, '\\.')}$`);
+    const ending = objectives.filter((o) => o.explicitId && end.test(o.id));
+    if (ending.length === 1) return ending[0];
+  }
+  if (objectives.some((o) => o.explicitId) || !/^\d+$/.test(c.number)) return undefined;
+  return ordered[Number(c.number) - 1];
+}

@@ -11,7 +11,14 @@ import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
-import { canonicalId, ID_CELL, ID_NUMBER, ITEM_ID, ITEM_ID_PREFIX } from '../ids.js';
+import {
+  canonicalId,
+  ID_CELL,
+  ID_NUMBER,
+  ITEM_ID,
+  ITEM_ID_PREFIX,
+  objectiveByCode,
+} from '../ids.js';
 import { readLeadIn } from '../leadins.js';
 import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
@@ -343,17 +350,11 @@ function readAlignmentMatrix(
     names.filter(namesGradedWork).length * 2 > names.length;
   if (!assessments) return true;
   const objectives = objectivesAround(s);
-  const explicit = objectives.some((o) => o.explicitId);
-  const plainId = (id: string) => id.replace(/[-_.\s]/g, '').toLowerCase();
   const targets = new Map<number, { id: string; index: number | undefined }>();
   for (const [col, m] of codes) {
     const prefix = /^obj/i.test(m[1]!) ? 'Objective' : /outcome$/i.test(m[1]!) ? 'Outcome' : m[1]!;
     const id = canonicalId(`${prefix}${m[2]}`);
-    const named = objectives.find((o) => o.explicitId && plainId(o.id) === plainId(id));
-    const index =
-      named?.index ??
-      (!explicit && /^\d+$/.test(m[2]!) ? objectives[Number(m[2]) - 1]?.index : undefined);
-    targets.set(col, { id, index });
+    targets.set(col, { id, index: objectiveByCode(objectives, id)?.index });
   }
   const sink = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
@@ -1073,15 +1074,8 @@ function cellReferences(
   const src = b.text.slice(cell.start, cell.end);
   const out: Reference[] = [];
   const plainId = (id: string) => id.replace(/[-_.]/g, '').toLowerCase();
-  const byNumber = (n: number): number | undefined => {
-    // An ID that ends in the number ("CLO3" for "3") wins over the third in order.
-    const named = objectives.filter(
-      (o) => o.explicitId && new RegExp(`(?:^|\\D)0*${n}$`).test(o.id),
-    );
-    if (named.length === 1) return named[0]!.index;
-    if (objectives.some((o) => o.explicitId)) return undefined;
-    return objectives[n - 1]?.index;
-  };
+  // "2": the objective of that number (an ID ending in it, "CLO2", wins: ids.ts).
+  const byNumber = (n: number) => objectiveByCode(objectives, String(n))?.index;
   const span = (start: number, end: number) => ({
     start: cell.start + start,
     end: cell.start + end,
