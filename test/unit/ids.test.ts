@@ -183,3 +183,68 @@ test('objectiveByCode: where none has an ID, the one of that number in order', (
   const mixed = [...GENERATED, obj('K1')];
   assert.equal(objectiveByCode(mixed, 'LO1', GENERATED), undefined);
 });
+
+function checks(markdown: string): string[][] {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  ws.update('course.md', markdown, config);
+  return ws.get('course.md')!.assessments.map((a) => a.objectives.map((l) => l.id));
+}
+
+const ASSESSED = (objectives: string[], cells: string[]) =>
+  [
+    '# Course',
+    '',
+    '## Learning objectives',
+    '',
+    ...objectives,
+    '',
+    '## Assessment',
+    '',
+    '| Assessment | Learning outcomes |',
+    '| --- | --- |',
+    ...cells.map((c, i) => `| Task ${i + 1} | ${c} |`),
+  ].join('\n');
+
+test('a range of codes in a cell checks the objectives between its ends, as a range of numbers does', () => {
+  // Before: "ELO 1 – ELO 3" checked ELO1 and ELO3, not ELO2 (a spaced code never matched an ID);
+  // "LO1–LO3" over objectives without IDs checked the first and the third (the ends resolve by
+  // number in workspace.ts) but not the second, where "1-3" checked all three.
+  const spaced = ASSESSED(
+    [
+      '| ID | Learning objective |',
+      '| --- | --- |',
+      '| ELO 1 | Explain how a bond is priced within 2% of its market price. |',
+      '| ELO 2 | Calculate the yield of a bond without error. |',
+      '| ELO 3 | Compare two bonds by their duration without error. |',
+    ],
+    ['ELO 1 – ELO 3'],
+  );
+  assert.deepEqual(checks(spaced), [['ELO1', 'ELO2', 'ELO3']]);
+  const numbered = ASSESSED(
+    [
+      '1. Explain how a bond is priced within 2% of its market price.',
+      '2. Calculate the yield of a bond without error.',
+      '3. Compare two bonds by their duration without error.',
+    ],
+    ['LO1–LO3', '1-3', 'LO1-3'],
+  );
+  const all = ['course#objective-1', 'course#objective-2', 'course#objective-3'];
+  assert.deepEqual(
+    checks(numbered).map((ids) => [...ids].sort()),
+    [all, all, all],
+  );
+});
+
+test("a range of a framework's codes names no objective by its number", () => {
+  // "K1–K3" are knowledge codes of an apprenticeship standard, not objectives 1 to 3.
+  const numbered = ASSESSED(
+    [
+      '1. Explain how a bond is priced within 2% of its market price.',
+      '2. Calculate the yield of a bond without error.',
+      '3. Compare two bonds by their duration without error.',
+    ],
+    ['K1–K3'],
+  );
+  assert.deepEqual(checks(numbered), [[]]);
+});

@@ -17,6 +17,7 @@ import {
   ID_NUMBER,
   ITEM_ID,
   ITEM_ID_PREFIX,
+  LEARNING_OUTCOME_CODE,
   objectiveByCode,
 } from '../ids.js';
 import { readLeadIn } from '../leadins.js';
@@ -1073,7 +1074,6 @@ function cellReferences(
 ): Reference[] {
   const src = b.text.slice(cell.start, cell.end);
   const out: Reference[] = [];
-  const plainId = (id: string) => id.replace(/[-_.]/g, '').toLowerCase();
   // "2": the objective of that number (an ID ending in it, "CLO2", wins: ids.ts).
   const byNumber = (n: number) => objectiveByCode(objectives, String(n))?.index;
   const span = (start: number, end: number) => ({
@@ -1092,15 +1092,17 @@ function cellReferences(
     if (ordinal !== undefined)
       out.push({ id, span: span(start, end), syntactic: true, form: 'keyword', ordinal });
   };
-  const implied = (prefix: string, n: number, start: number, end: number) =>
-    resolved(
-      prefix ? `${prefix.replace(/[-_. ]$/, '')}${n}` : String(n),
-      start,
-      end,
-      prefix
-        ? objectives.find((o) => plainId(o.id) === plainId(`${prefix}${n}`))?.index
-        : byNumber(n),
-    );
+  // "LO2" of "LO1–LO3" (also "ELO 1 – ELO 3"): the objective with that ID, or, where none has
+  // an ID, the second if a learning outcome's code, as the range's ends resolve (workspace.ts);
+  // a framework's "K2" of "K1–K3" is no objective's number.
+  const byCode = (id: string) => {
+    const o = objectiveByCode(objectives, id);
+    return o && (o.explicitId || LEARNING_OUTCOME_CODE.test(id)) ? o.index : undefined;
+  };
+  const implied = (prefix: string, n: number, start: number, end: number) => {
+    const id = prefix ? `${prefix.replace(/[-_. ]$/, '')}${n}` : String(n);
+    resolved(id, start, end, prefix ? byCode(id) : byNumber(n));
+  };
   const trimmed = src.trim();
   if (ALL_CELL.test(bare(src))) {
     const at = src.indexOf(trimmed);
