@@ -1,9 +1,9 @@
 // Item IDs (OUTLINE-CONVENTIONS.md section 6, recognise/ids.ts): the language of each context
 // that recognises one, accepted and rejected, side by side. They share their pieces and differ
 // only where the context means it: a table's ID cell and an ID before a list item's text take an
-// item's ID ("LO1a", "LO.1", "LO_1"); a reference in prose takes a narrower one, since "(p.12)" is
-// a page; readId (an ID at an item's start) takes any marked token, and an unmarked one only when
-// it looks like a code.
+// item's ID ("LO1a", "LO.1", "LO_1"); a reference in prose takes a narrower one ("LO1a" but not
+// "LO.1"), since "(p.12)" is a page; readId (an ID at an item's start) takes any marked token,
+// and an unmarked one only when it looks like a code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace, resolveConfig } from '../../server/src/core/index.js';
@@ -41,12 +41,12 @@ test("an ID before a list item's text: the same ID, bracketed or with a colon, t
   assert.equal(strip('ELO 1.1 Explain'), 'Explain');
 });
 
-test('a reference in prose: no "." or "_" after the letters, no letter after the number', () => {
+test('a reference in prose: no "." or "_" after the letters', () => {
   const whole = new RegExp(`^${REFERENCE_ID}$`);
   languageOf(
     (t) => whole.test(t),
-    ['LO1', 'CLO-2', 'LO1.2', 'K3'],
-    ['LO.1', 'LO_1', 'LO1a', 'p.12', 'Fig.3', '1', 'LO 1'],
+    ['LO1', 'CLO-2', 'LO1.2', 'K3', 'LO1a'],
+    ['LO.1', 'LO_1', 'LO1ab', 'p.12', 'Fig.3', '1', 'LO 1'],
   );
   // Meant: in running text "(p.12)" and "(Fig.3)" are a page and a figure, not objectives; an
   // ID cell's "LO.1" is an ID because its column says so.
@@ -247,4 +247,33 @@ test("a range of a framework's codes names no objective by its number", () => {
     ['K1–K3'],
   );
   assert.deepEqual(checks(numbered), [[]]);
+});
+
+test('a reference in prose names an ID with a letter after its number ("(LO1a)")', () => {
+  // Before: "(LO1a)" and "supports LO1b" named nothing (a reference took no letter after the
+  // number), so each outcome measured both objectives by section scope.
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  ws.update(
+    'course.md',
+    [
+      '# Course',
+      '',
+      '## Learning objectives',
+      '',
+      '- **LO1a** Explain how a bond is priced within 2% of its market price.',
+      '- **LO1b** Calculate the yield of a bond without error.',
+      '',
+      '## Outcomes',
+      '',
+      '- Analysts price bonds within 2% of market value by June 2027 (LO1a).',
+      '- Analysts compute yields without error by June 2027 (supports LO1b).',
+    ].join('\n'),
+    config,
+  );
+  const outline = ws.get('course.md')!;
+  assert.deepEqual(
+    outline.outcomes.map((o) => o.objectives.map((l) => `${l.id} ${l.via}`)),
+    [['LO1a reference'], ['LO1b reference']],
+  );
 });

@@ -21,11 +21,11 @@ export const SPACED_ID = String.raw`${SPACED_PREFIX}${ID_NUMBER}\b`;
 export const ITEM_ID_PREFIX = String.raw`(?:${ID_LETTERS}[-_.]?|${SPACED_PREFIX})`;
 export const ITEM_ID = String.raw`${ITEM_ID_PREFIX}${ID_NUMBER}[a-z]?`;
 /**
- * An ID written in prose as a reference ("(LO1, LO2)", "supports CLO-2"): narrower than an
- * item's, with no "." or "_" between letters and number and no letter after it, since in running
- * text "(p.12)", "(Fig.3)" or "(ch.2)" are pages and figures, not objectives (references.ts).
+ * An ID written in prose as a reference ("(LO1, LO2)", "supports CLO-2", "(LO1a)"): narrower than
+ * an item's, with no "." or "_" between letters and number, since in running text "(p.12)",
+ * "(Fig.3)" or "(ch.2)" are pages and figures, not objectives (references.ts).
  */
-export const REFERENCE_ID = String.raw`${ID_LETTERS}-?${ID_NUMBER}`;
+export const REFERENCE_ID = String.raw`${ID_LETTERS}-?${ID_NUMBER}(?:[a-z](?![A-Za-z0-9]))?`;
 
 /** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
 export function idLetters(id: string): string {
