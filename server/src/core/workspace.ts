@@ -1256,7 +1256,10 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
   if (LEARNING_OUTCOME_CODE.test(id)) {
     // "LO3" in a module descriptor whose learning outcomes are a numbered list with no IDs:
     // the third of the course's list (its first block of objectives), not of the weekly
-    // objectives after it. Only where no objective of the file has an ID of its own.
+    // objectives after it. Only where no objective of the file has an ID of its own (checked
+    // first: the code was looked up by ID already, and a file of thousands of IDs and of
+    // references to a missing one stays linear).
+    if (outline.objectives.some((o) => o.explicitId)) return null;
     const block = outline.blocks.find((b) => b.kind === 'objective');
     const list = block ? block.items.map((i) => outline.objectives[i]!) : [];
     const item = objectiveByCode(outline.objectives, id, list);
