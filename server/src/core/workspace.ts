@@ -19,7 +19,13 @@ import type {
   TextEdit,
 } from './model.js';
 import { courseKind } from './kind.js';
-import { idLetters, LEARNING_OUTCOME_CODE, objectiveByCode } from './recognise/ids.js';
+import {
+  idLetters,
+  LEARNING_OUTCOME_CODE,
+  letteredId,
+  meantAsId,
+  objectiveByCode,
+} from './recognise/ids.js';
 import { itemsOf, itemsOfKind } from './model.js';
 import { analyseText, emptyOutline } from './outline.js';
 import type { Parsed } from './parse.js';
@@ -92,6 +98,7 @@ export class Workspace {
   private ids = new Map<string, Target[]>();
   /** The letters of the IDs in `ids` ("lo" for LO1.2), made when first asked after a link. */
   private idPrefixes: Set<string> | null = null;
+  private idsLettered: boolean | null = null;
   /** Pairs linked in this linking pass (across files, one reference may be seen from both): an
    * objective's one partner so far, a short list once it has two, a set once it has more than
    * FEW_PARTNERS (most objectives of a long outline have one or two: a set each was thousands
@@ -518,6 +525,7 @@ export class Workspace {
     }
     this.ids = ids;
     this.idPrefixes = null;
+    this.idsLettered = null;
     this.linkedPairs = new Map();
     this.partners = new Map();
     for (const { outline, config } of this.entries.values()) this.linkOutline(outline, config);
@@ -622,10 +630,6 @@ export class Workspace {
     const notes = notesOf(outline);
     const linking = notes ? flat(notes.linking) : itemsOf(outline);
     for (const item of linking) {
-      // An assessment that names an objective meant to link explicitly, also when the name is
-      // wrong (unknown-reference says so): it does not fall back on section scope.
-      if (item.kind === 'assessment' && item.references.some((r) => r.syntactic))
-        explicit.add(item);
       for (const ref of item.references) {
         const byNumber = ref.ordinal === undefined ? undefined : outline.objectives[ref.ordinal];
         const t: Target | null = byNumber
@@ -662,6 +666,18 @@ export class Workspace {
       }
     }
     if (unresolved) this.linkTags(outline, unresolved, connect);
+    // An assessment that names an item meant to link explicitly, also when the name is wrong
+    // (unknown-reference says so): it does not fall back on section scope. A name that only looks
+    // like an ID ("(CO2)", "tonnes of CO2e", "see Fig3": ids.ts, meantAsId) is not one.
+    for (const item of linking) {
+      if (item.kind !== 'assessment' || explicit.has(item)) continue;
+      for (const r of item.references) {
+        if (r.syntactic && (r.target || r.tag || this.meantAsId(r))) {
+          explicit.add(item);
+          break;
+        }
+      }
+    }
     if (config.linking !== 'sections') return;
     // Section scope: an outcome or assessment block in which no item links explicitly measures
     // (or checks) every objective of its section, subsections included; an assessment whose
@@ -694,6 +710,13 @@ export class Workspace {
    * alone, and an assessment or outcome that names a tag checks or measures the objectives that
    * name it, as implied links.
    */
+  /** meantAsId over the workspace's IDs (their letters and lettered ones known once per linking). */
+  private meantAsId(ref: Reference): boolean {
+    this.idPrefixes ??= new Set([...this.ids.keys()].map(idLetters));
+    this.idsLettered ??= [...this.ids.keys()].some(letteredId);
+    return meantAsId(ref, this.idPrefixes, this.idsLettered);
+  }
+
   private linkTags(
     outline: Outline,
     unresolved: [Item, Reference][],
@@ -1260,6 +1283,9 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
     // first: the code was looked up by ID already, and a file of thousands of IDs and of
     // references to a missing one stays linear).
     if (outline.objectives.some((o) => o.explicitId)) return null;
+    // "CO2" is carbon dioxide as often as a course's second outcome: a CO code names one by its
+    // number only where the outline writes CO codes of two numbers or more ("CO1" ... "CO4").
+    if (/^co\d/i.test(id) && !writesCourseOutcomeCodes(outline)) return null;
     const block = outline.blocks.find((b) => b.kind === 'objective');
     const list = block ? block.items.map((i) => outline.objectives[i]!) : [];
     const item = objectiveByCode(outline.objectives, id, list);
@@ -1271,6 +1297,20 @@ function byOrdinalWord(outline: Outline, id: string, filePath: string): Target |
   const item = (kind === 'objective' ? outline.objectives : outline.outcomes)[Number(m[2]) - 1];
   if (!item || item.explicitId) return null;
   return { filePath, kind, id: item.id, index: item.index };
+}
+
+const courseOutcomeCodes = new WeakMap<Outline, boolean>();
+
+/** Whether the outline writes CO codes of two numbers or more ("CO1", "CO-3"). */
+function writesCourseOutcomeCodes(outline: Outline): boolean {
+  let known = courseOutcomeCodes.get(outline);
+  if (known === undefined) {
+    const numbers = new Set<string>();
+    for (const m of outline.text.matchAll(/\bCO-?(\d{1,2})\b/gi)) numbers.add(m[1]!);
+    known = numbers.size > 1;
+    courseOutcomeCodes.set(outline, known);
+  }
+  return known;
 }
 
 /** True when the code is written in the text outside the references to it (a table or list

@@ -27,6 +27,39 @@ export const ITEM_ID = String.raw`${ITEM_ID_PREFIX}${ID_NUMBER}[a-z]?`;
  */
 export const REFERENCE_ID = String.raw`${ID_LETTERS}-?${ID_NUMBER}(?:[a-z](?![A-Za-z0-9]))?`;
 
+/** A chapter, section, figure, table, equation, appendix, volume, page, paragraph or slide with
+ * its number ("Ch6", "Sec2", "Fig3", "Tbl1", "App2", "pp12", "Slide4"). */
+export const DOCUMENT_PART =
+  /^(?:ch|chap|chapter|sec|sect|section|fig|figure|eq|eqn|tbl|tab|table|app|appx|appendix|vol|p|pp|pg|page|para|slide|unit)\d/i;
+
+/**
+ * Whether a reference that names no item was meant as one of the course's IDs (so it is an error,
+ * and an assessment that writes it links explicitly rather than by its section), given the
+ * letters of the IDs the course has (`prefixes`, lower case) and whether any of them carries a
+ * letter after its number (`lettered`, "LO1a"):
+ * - a letter after the number ("CO2e", "(LO1A)") only where some ID is written so: "tonnes of
+ *   CO2e" is a unit;
+ * - in parentheses, only with the letters of the course's IDs: "(ISO9001)", "(A4)", "(CO2)" in a
+ *   course whose IDs are LO1, LO2 are not one;
+ * - a part of a document ("see Sec2", "cf. Fig3") only with the letters of the course's IDs (a
+ *   security course's "SEC1").
+ * After a keyword ("supports LO9"), any other is meant.
+ */
+export function meantAsId(
+  ref: { id: string; form: 'parenthesised' | 'keyword' | 'bare' },
+  prefixes: ReadonlySet<string>,
+  lettered: boolean,
+): boolean {
+  if (!lettered && letteredId(ref.id)) return false;
+  if (prefixes.has(idLetters(ref.id))) return true;
+  return ref.form !== 'parenthesised' && !DOCUMENT_PART.test(ref.id);
+}
+
+/** Whether an ID carries a letter after its number ("LO1a", BTEC's "M2a"). */
+export function letteredId(id: string): boolean {
+  return /\d[a-z]$/i.test(id);
+}
+
 /** The letters of an ID, lower case ("lo" for "LO1.2", "k" for "K3"). */
 export function idLetters(id: string): string {
   return id.replace(/-?\d.*$/, '').toLowerCase();

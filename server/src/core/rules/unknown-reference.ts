@@ -3,13 +3,8 @@
 import { editDistance } from '../config.js';
 import { itemsOf } from '../model.js';
 import { flat, notesOf } from '../recognise/noted.js';
-import { idLetters } from '../recognise/ids.js';
+import { idLetters, letteredId, meantAsId } from '../recognise/ids.js';
 import type { Rule } from './rule.js';
-
-/** A chapter, section, figure, table, equation, appendix, volume, page, paragraph or slide with
- * its number ("Ch6", "Sec2", "Fig3", "Tbl1", "App2", "pp12", "Slide4"). */
-const DOCUMENT_PART =
-  /^(?:ch|chap|chapter|sec|sect|section|fig|figure|eq|eqn|tbl|tab|table|app|appx|appendix|vol|p|pp|pg|page|para|slide|unit)\d/i;
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -44,12 +39,9 @@ export const unknownReference: Rule = {
           });
           continue;
         }
-        // A reference in parentheses counts only when it looks like the outline's own IDs (its
-        // letters match an existing ID's), so "(ISO9001)" or "(A4)" are not taken for one.
-        if (ref.form === 'parenthesised' && !index.prefixes.has(idLetters(ref.id))) continue;
-        // "(see Sec2, Fig3)", "cf. Ch6": a part of a document, not an item, unless the outline's
-        // own IDs are written with those letters (a security course's "SEC1", "SEC2").
-        if (DOCUMENT_PART.test(ref.id) && !index.prefixes.has(idLetters(ref.id))) continue;
+        // Only a reference meant as one of the course's IDs (ids.ts, meantAsId): not "(ISO9001)",
+        // "(A4)", "see Sec2" or "tonnes of CO2e" unless the course's IDs are written so.
+        if (!meantAsId(ref, index.prefixes, index.lettered)) continue;
         let scored = suggested.get(ref.id);
         if (!scored) {
           scored = budget >= known.length ? closest(ref.id, known) : [];
@@ -104,6 +96,7 @@ interface KnownIndex {
   ids: string[];
   byId: Map<string, { id: string; filePath: string }[]>;
   prefixes: Set<string>;
+  lettered: boolean;
 }
 
 function indexIds(known: { id: string; filePath: string }[]): KnownIndex {
@@ -115,7 +108,7 @@ function indexIds(known: { id: string; filePath: string }[]): KnownIndex {
     byId.set(key, list);
   }
   const ids = [...new Set(known.map((k) => k.id))];
-  return { ids, byId, prefixes: new Set(ids.map(idLetters)) };
+  return { ids, byId, prefixes: new Set(ids.map(idLetters)), lettered: ids.some(letteredId) };
 }
 
 /** How far apart the last numbers of two IDs are ("LO2.5" is nearer "LO2.4" than "LO2.1"). */
