@@ -7,9 +7,16 @@
 import { format } from 'node:util';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type Connection,
+  type MessageReader,
+} from 'vscode-languageserver/node.js';
 import { offerCachesToHeapProbe } from '../core/caches.js';
 import { ClientFiles } from './clientFiles.js';
+import { DiagnosticsEncoder } from './encode.js';
 import { FrameSanitizer } from './framing.js';
 import { NodeFiles } from './nodeFiles.js';
 import { createServer } from './server.js';
@@ -33,7 +40,18 @@ export function startLanguageServer(options: StartOptions = {}): void {
     const input = process.stdin.pipe(
       new FrameSanitizer((problem) => report(`bloomline: protocol: ${problem}`)),
     );
-    connection = createConnection(ProposedFeatures.all, input, process.stdout);
+    // Each diagnostic's JSON kept across publications (encode.ts): a long outline's edit
+    // publishes about 10,800 diagnostics, most of them the same objects as last time.
+    connection = createConnection(
+      ProposedFeatures.all,
+      // The input as a stream (its typings take a stream or a reader, with a stream or a writer;
+      // at run time it reads either): vscode-languageserver then ends the process when it ends.
+      input as unknown as MessageReader,
+      new StreamMessageWriter(process.stdout, {
+        charset: 'utf-8',
+        contentTypeEncoder: new DiagnosticsEncoder(),
+      }),
+    );
     routeConsole(connection);
   } else {
     connection = createConnection(ProposedFeatures.all);
