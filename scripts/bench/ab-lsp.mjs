@@ -16,7 +16,7 @@
 // leaves out the protocol and the diagnostics.)
 //
 //   npm run build && npx tsc -b                  (this checkout; and the same in BASE)
-//   node scripts/bench/ab-lsp.mjs --base BASE [--edits 41] [--objectives 6000] [--sync incremental|full|both] [--core]
+//   node scripts/bench/ab-lsp.mjs --base BASE [--edits 41] [--objectives 6000] [--sync incremental|full|both] [--core] [--new-lines]
 //
 // BASE is a checkout with `bin/` and `dist/` built (and `out/` for --core), e.g.
 // `git worktree add --detach /tmp/base main`, node_modules linked or installed there, then
@@ -51,6 +51,8 @@ const builds = [
 ];
 
 const objectives = Number(option('--objectives', 6000));
+/** `--new-lines`: each edit adds a line break (then takes it away) instead of changing a word. */
+const newLines = args.includes('--new-lines');
 const generated = generateOutline({ objectives });
 const text = typeof generated === 'string' ? generated : generated.text;
 
@@ -64,6 +66,23 @@ function* benchmarkEdits(count) {
   const pairs = Math.ceil(count / 2);
   for (let k = 0; k < count; k++) {
     const line = candidates[Math.floor(((Math.floor(k / 2) + 0.5) * candidates.length) / pairs)];
+    if (newLines) {
+      // A line break typed at the line's start, then taken away: every line after it moves by
+      // one, and with it every diagnostic after it (published as new objects).
+      const added = k % 2 === 0;
+      if (added) lines.splice(line, 0, '');
+      else lines.splice(line, 1);
+      yield {
+        text: lines.join('\n'),
+        range: added
+          ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n' }
+          : {
+              range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
+              text: '',
+            },
+      };
+      continue;
+    }
     const oldText = k % 2 === 0 ? 'within' : 'later';
     const newText = k % 2 === 0 ? 'later' : 'within';
     const col = lines[line].indexOf(oldText);
