@@ -440,3 +440,48 @@ test('lead-ins and headings kept from the last build read as a fresh build where
     assert.ok(leadIns.length >= 40, `lead-ins read (${leadIns.length})`);
   }
 });
+
+test('edits that bring in or take out what the whole-text scans look for read as a fresh build', async () => {
+  // After an edit of a text with nothing masked, no container and no deep nesting, the scans
+  // for those (limits.ts, containers.ts) read only the lines the edit changed (textChange in
+  // parse.ts). Each edit below brings one in or takes it out, in the middle of a long outline,
+  // with LF and with CRLF and a BOM; after each, the workspace must read as a fresh build.
+  const base = await generated(300);
+  const dense = `- ${'**a** '.repeat(130)}within 10 minutes`;
+  const deep = `${'>'.repeat(70)} - Explain the process`;
+  for (const [bom, eol] of [
+    ['', '\n'],
+    ['\uFEFF', '\r\n'],
+  ] as const) {
+    const lines = base.split('\n');
+    const at = Math.floor(lines.length / 2);
+    const steps: ((l: string[]) => void)[] = [
+      (l) => l.splice(at, 0, '::: {.objectives}', '- Describe the 😀 checklist', ':::'),
+      (l) => l.splice(at, 3),
+      (l) => l.splice(at, 0, '!!! note "Objectives"', '    - Compare two backup tools'),
+      (l) => l.splice(at, 2),
+      (l) => l.splice(at, 0, dense),
+      (l) => (l[at] = l[at]!.replace('within', 'later')),
+      (l) => l.splice(at, 1),
+      (l) => l.splice(at, 0, '', deep, ''),
+      (l) => l.splice(at, 3),
+      (l) => (l[at + 1] = `${l[at + 1]!} {: .x}`),
+      (l) => (l[at + 1] = l[at + 1]!.replace(' {: .x}', '')),
+      (l) => l.splice(at, 0, '- Explain <!-- one', '  ' + '<!-- x '.repeat(30)),
+      (l) => l.splice(at, 2),
+    ];
+    const ws = new Workspace(undefined, { reuseFindings: true });
+    ws.update(FILE, bom + lines.join(eol));
+    ws.lint(FILE);
+    steps.forEach((step, i) => {
+      step(lines);
+      const current = bom + lines.join(eol);
+      ws.update(FILE, current);
+      const expected = fresh(current);
+      const where = `after step ${i} (${JSON.stringify(eol)})`;
+      assert.deepEqual(ws.get(FILE), expected.outline, `outline model differs ${where}`);
+      assert.deepEqual(ws.outlineJson(FILE), expected.json, `outline JSON differs ${where}`);
+      assert.deepEqual(ws.lint(FILE), expected.findings, `findings differ ${where}`);
+    });
+  }
+});

@@ -71,8 +71,12 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** Why a text is not analysed, or null when it is analysed. */
-export function declineReason(text: string): { message: string; span: Span } | null {
+/** Why a text is not analysed, or null when it is analysed. `deep`: deepPrefixes of the text,
+ * when the caller knows it (found on the lines an edit touched: see deepPrefixes). */
+export function declineReason(
+  text: string,
+  deep?: boolean,
+): { message: string; span: Span } | null {
   if (
     text.length > MAX_OUTLINE_BYTES ||
     (text.length * 3 > MAX_OUTLINE_BYTES && utf8Length(text) > MAX_OUTLINE_BYTES)
@@ -85,7 +89,7 @@ export function declineReason(text: string): { message: string; span: Span } | n
   // Nesting needs characters: no line's prefix of container markers is long enough to reach
   // the limit (the usual case), so the lines need not be scanned (an edit of a long outline
   // checks the whole text again).
-  if (!deepPrefixes(text)) return null;
+  if (!(deep ?? deepPrefixes(text))) return null;
   let tooDeep = null as Span | null;
   forEachLine(text, (line) => {
     if (line.depth > MAX_NESTING_DEPTH) {
@@ -111,14 +115,22 @@ export function declineReason(text: string): { message: string; span: Span } | n
  * levels; a quote or a marker 1, and the space after a marker is indentation), so a text with no
  * such line has no line deeper than the limit. Counting more than the prefix (digits with no
  * "." after them, the lines of fenced code) only sends a text to the full scan.
+ *
+ * With `from` and `to`: the text is an edit of one for which this was false, the same but for
+ * text[from, to) (its common prefix and suffix with the last text: textChange in parse.ts).
+ * Only the lines that range touches are read: the others are the last text's lines, as they
+ * were (a line after the range starts after a line break in the unchanged suffix), and an edit
+ * of a long outline does not read the whole text again for this.
  */
-export function deepPrefixes(text: string): boolean {
+export function deepPrefixes(text: string, from = 0, to = text.length): boolean {
   const most = MAX_NESTING_DEPTH / 2;
   let run = 0;
   let inPrefix = true;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = lineStartAt(text, from); i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
+      // Past the edit: the rest is the last text's, which had no such line.
+      if (i >= to) return false;
       run = 0;
       inPrefix = true;
     } else if (inPrefix) {
@@ -335,14 +347,14 @@ function isThematicBreak(text: string, start: number, end: number): boolean {
  * offset stays where it was. Lines inside fenced code, thematic breaks and container markers
  * are left alone, so the block structure does not change.
  */
-export function maskDenseInline(text: string): string {
+export function maskDenseInline(text: string, from = 0, to = text.length): string {
   // Cheap exit: few delimiters in the whole text.
   let total = 0;
   for (let i = 0; i < text.length && total <= MAX_INLINE_DELIMITERS; i++) {
     if (isDelimiter(text.charCodeAt(i))) total++;
   }
   if (total <= MAX_INLINE_DELIMITERS) return text;
-  return denseStretch(text) ? maskDenseParagraphs(text) : text;
+  return denseStretch(text, from, to) ? maskDenseParagraphs(text) : text;
 }
 
 /** maskDenseInline's scan of the lines (exported for the test that checks its cheap exits). */
@@ -402,19 +414,26 @@ export function maskDenseParagraphs(text: string): string {
 
 /**
  * Whether some stretch of lines between whitespace-only lines holds more than
- * MAX_INLINE_DELIMITERS delimiters. A paragraph maskDenseInline counts stands within one such
+ * MAX_INLINE_DELIMITERS delimiters. With `from` and `to` (as deepPrefixes takes them: the text
+ * is an edit of one for which this was false, the same but for text[from, to)), counting starts
+ * after the last whitespace-only line before the edit and stops at the first after it. A paragraph maskDenseInline counts stands within one such
  * stretch (a whitespace-only line is blank to it and ends the paragraph) and counts only some of
  * its characters, so a text with no such stretch has nothing to mask and need not be scanned line
  * by line (an edit of a long outline with many bold IDs checked the whole text again).
  */
-function denseStretch(text: string): boolean {
+export function denseStretch(text: string, from = 0, to = text.length): boolean {
   let count = 0;
   let blank = true;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = stretchStartBefore(text, from); i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 && i > 0 && text.charCodeAt(i - 1) === 13) continue;
     if (c === 10 || c === 13) {
-      if (blank) count = 0;
+      if (blank) {
+        count = 0;
+        // Past the edit, after a whitespace-only line: the rest is the last text's, counted
+        // from here with at most what that text counted, and it had no such stretch.
+        if (i >= to) return false;
+      }
       blank = true;
     } else if (c !== SPACE && c !== TAB) {
       blank = false;
@@ -422,6 +441,40 @@ function denseStretch(text: string): boolean {
     }
   }
   return false;
+}
+
+/** The start of the line `at` is on. */
+function lineStartAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Where denseStretch may start counting at 0 and find what it finds from the text's start, for
+ * the lines from the one `at` is on: the start of the line after the last whitespace-only line
+ * before it (its line break resets the count), or 0.
+ */
+function stretchStartBefore(text: string, at: number): number {
+  let start = lineStartAt(text, at);
+  while (start > 0) {
+    // The line before: its line break (CRLF is one) and where it starts.
+    let end = start - 1;
+    if (text.charCodeAt(end) === 10 && end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    const before = lineStartAt(text, end);
+    let blank = true;
+    for (let i = before; i < end && blank; i++) {
+      const c = text.charCodeAt(i);
+      blank = c === SPACE || c === TAB;
+    }
+    if (blank) return start;
+    start = before;
+  }
+  return 0;
 }
 
 function isDelimiter(c: number): boolean {

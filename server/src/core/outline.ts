@@ -6,8 +6,8 @@ import type { Root } from 'mdast';
 import type { Config } from './config.js';
 import { lexiconFor } from './language/lexicon.js';
 import type { Outline, Section } from './model.js';
-import { declineReason, NotAnalysed } from './limits.js';
-import { parseMarkdown, type Parsed } from './parse.js';
+import { declineReason, deepPrefixes, NotAnalysed } from './limits.js';
+import { parseMarkdown, textChange, type Parsed, type TextChange } from './parse.js';
 import { readDisableComments } from './recognise/comments.js';
 import type { Builder } from './recognise/context.js';
 import { PlainCache } from './recognise/plain.js';
@@ -49,6 +49,10 @@ export const WHOLE_PARSE_LENGTH = 32 * 1024;
  */
 const READS = new WeakMap<Parsed, Reads>();
 
+/** Parses of texts with no line whose container prefix could nest too deep (deepPrefixes false):
+ * an edit of such a text is scanned for one only on the lines it changed. */
+const SHALLOW = new WeakSet<Parsed>();
+
 export function analyseText(
   text: string,
   filePath: string,
@@ -56,10 +60,18 @@ export function analyseText(
   previous?: Parsed | null,
   options: AnalyseOptions = {},
 ): { outline: Outline; parsed: Parsed | null; reused?: number } {
-  const reason = declineReason(text);
+  // An edit of a text parsed before: the whole-text scans read only what it changed.
+  const change = previous ? textChange(previous, text) : null;
+  const deep =
+    change && SHALLOW.has(previous!)
+      ? deepPrefixes(text, previous!.base + change.prefix, text.length - change.suffix)
+      : deepPrefixes(text);
+  const reason = declineReason(text, deep);
   if (reason) return { outline: declined(text, filePath, reason), parsed: null };
   try {
-    return build(text, filePath, config, previous ?? undefined, options);
+    const built = build(text, filePath, config, previous ?? undefined, options, change);
+    if (!deep) SHALLOW.add(built.parsed);
+    return built;
   } catch (err) {
     if (err instanceof NotAnalysed) {
       const at = { start: err.offset, end: err.offset };
@@ -125,6 +137,7 @@ function build(
   config: Pick<Config, 'vaguePhrases' | 'verbs'> | undefined,
   previous: Parsed | undefined,
   options: AnalyseOptions,
+  change: TextChange | null,
 ): { outline: Outline; parsed: Parsed; reused?: number } {
   const lex = lexiconFor(config?.vaguePhrases ?? [], config?.verbs ?? {});
   // A text that will not be edited, and is short enough that micromark's work on it stays
@@ -133,7 +146,7 @@ function build(
   const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
   const last = previous ? READS.get(previous) : undefined;
   if (previous) READS.delete(previous);
-  const parsed = parseMarkdown(text, previous, { whole, skipFences: whole });
+  const parsed = parseMarkdown(text, previous, { whole, skipFences: whole, change });
   const reads = options.once ? null : new Reads(lex, last?.lex === lex ? last.next : null);
   const outline = emptyOutline(filePath, text);
   const b: Builder = {

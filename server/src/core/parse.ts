@@ -44,7 +44,7 @@ import {
   NotAnalysed,
 } from './limits.js';
 import { applyEditMapPatch } from './micromark-patch.js';
-import { maskContainers, type Div } from './recognise/containers.js';
+import { mayHoldContainers, maskContainers, type Div } from './recognise/containers.js';
 
 export type { Div };
 
@@ -61,6 +61,40 @@ export interface Parsed {
   definitions: string[];
   /** Characters of fenced code read without the parser (`skipFences`). */
   skipped: number;
+  /** Nothing of the text was masked, and it holds no container (mayHoldContainers): `source` is
+   * the text as it was (less its BOM), and an edit of it can be compared with `source` and have
+   * the whole-text scans read only what it changed (textChange). */
+  plain: boolean;
+}
+
+/**
+ * Where a text differs from the one a parse was made of: the code units they share at the start
+ * and at the end (not overlapping), counted after the leading U+FEFF (as `source` is). Known
+ * only after a `plain` parse with as many leading U+FEFF: the scans of that text then held of
+ * its `source`, and each is done again only where the text changed.
+ */
+export interface TextChange {
+  prefix: number;
+  suffix: number;
+}
+
+export function textChange(previous: Parsed, text: string): TextChange | null {
+  if (!previous.plain) return null;
+  let base = 0;
+  while (text.charCodeAt(base) === 0xfeff) base++;
+  if (base !== previous.base) return null;
+  const old = previous.source;
+  const length = text.length - base;
+  const max = Math.min(old.length, length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(base + prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
+  )
+    suffix++;
+  return { prefix, suffix };
 }
 
 /** A piece of the text, parsed on its own. */
@@ -91,6 +125,8 @@ export interface ParseOptions {
   skipFences?: boolean;
   /** Piece length (tests make it tiny, so that cuts are tried everywhere). */
   pieceLength?: number;
+  /** textChange(previous, text), when the caller has found it (else found here). */
+  change?: TextChange | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +199,8 @@ interface Context {
   source: string;
   /** Offset in the original text of `source` (a BOM skipped). */
   base: number;
+  /** Where `source` differs from the previous parse's, when both are plain (textChange). */
+  change: TextChange | null;
   /** End of the closing fence of the front matter, or -1 when there is none (or it is never
    * closed). No cut comes before it. */
   frontMatterEnd: number;
@@ -190,12 +228,27 @@ export function parseMarkdown(text: string, previous?: Parsed, options: ParseOpt
   let base = 0;
   while (text.charCodeAt(base) === 0xfeff) base++;
   const raw = base ? text.slice(base) : text;
-  const masked = maskContainers(raw);
+  // The scans of the whole text, done only where it changed after a plain parse of it.
+  const change =
+    options.change !== undefined
+      ? options.change
+      : previous && !options.whole
+        ? textChange(previous, text)
+        : null;
+  const changed = change ? { from: change.prefix, to: raw.length - change.suffix } : null;
+  const holds = changed ? mayHoldContainers(raw, changed.from, changed.to) : mayHoldContainers(raw);
+  const masked = holds ? maskContainers(raw) : { source: raw, divs: [] };
   const divs = masked.divs;
-  const source = maskDenseInline(maskUnclosedHtml(masked.source));
+  const html = maskUnclosedHtml(masked.source);
+  const source =
+    changed && html === raw
+      ? maskDenseInline(html, changed.from, changed.to)
+      : maskDenseInline(html);
+  const plain = !holds && source === raw;
   const ctx: Context = {
     source,
     base,
+    change: plain ? change : null,
     frontMatterEnd: frontMatterEnd(source),
     seeds: null,
     pieceLength: Math.max(1, options.pieceLength ?? PIECE_LENGTH),
@@ -238,7 +291,16 @@ export function parseMarkdown(text: string, previous?: Parsed, options: ParseOpt
       end: { line: 1, column: 1, offset: source.length },
     },
   };
-  return { root, base, source, divs, chunks, definitions: unionOf(chunks), skipped: ctx.skipped };
+  return {
+    root,
+    base,
+    source,
+    divs,
+    chunks,
+    definitions: unionOf(chunks),
+    skipped: ctx.skipped,
+    plain,
+  };
 }
 
 /**
@@ -580,8 +642,9 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
   const old = previous.source;
   const chunks = previous.chunks;
   // The changed range, from the common prefix and suffix of the old and new text.
-  const prefix = commonPrefix(old, source);
-  const suffix = commonSuffix(old, source, prefix);
+  // (Found once by textChange when both texts are plain: the same strings compared.)
+  const prefix = ctx.change ? ctx.change.prefix : commonPrefix(old, source);
+  const suffix = ctx.change ? ctx.change.suffix : commonSuffix(old, source, prefix);
   if (prefix === old.length && prefix === source.length) return chunks;
   const delta = source.length - old.length;
   const changeEnd = old.length - suffix;

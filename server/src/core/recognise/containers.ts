@@ -49,19 +49,36 @@ interface Open {
   myst?: boolean;
 }
 
+/**
+ * Whether the text may hold a fenced div, a directive, an admonition or a kramdown attribute
+ * list: false, and maskContainers leaves it as it is with no divs. With `from` and `to`: the text
+ * is an edit of one for which this was false, the same but for text[from, to) (its common prefix
+ * and suffix with that text: textChange in parse.ts), and only what could stand across that range
+ * is searched (a marker of at most six characters; an admonition's at a line start), so that an
+ * edit of a long outline does not search the whole text again.
+ */
+export function mayHoldContainers(text: string, from = 0, to = text.length): boolean {
+  if (from > 0 || to < text.length) {
+    let start = Math.max(0, from - 6);
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13)
+      start--;
+    text = text.slice(start, Math.min(text.length, to + 6));
+  }
+  return (
+    text.includes(':::') ||
+    text.includes('```{') ||
+    text.includes('~~~{') ||
+    /^ {0,3}(?:!!!|\?\?\?)/m.test(text) ||
+    text.includes('{:')
+  );
+}
+
 export function maskContainers(
   text: string,
   /** Read every line in full (tests compare this with the skipping below). */
   everyLine = false,
 ): { source: string; divs: Div[] } {
-  if (
-    !text.includes(':::') &&
-    !text.includes('```{') &&
-    !text.includes('~~~{') &&
-    !/^ {0,3}(?:!!!|\?\?\?)/m.test(text) &&
-    !text.includes('{:')
-  )
-    return { source: text, divs: [] };
+  if (!mayHoldContainers(text)) return { source: text, divs: [] };
   const divs: Div[] = [];
   const open: Open[] = [];
   const masks: [number, number, string][] = [];
