@@ -100,14 +100,25 @@ function normalised(text: string): string {
     .toLowerCase();
 }
 
-/** The normalised text of each item of a list (its first paragraph). */
+/**
+ * The normalised texts of a list's items, by its children array, kept across builds as the
+ * plain texts they are made from are (plain.ts: made from the nodes' values and kinds alone, and
+ * a node the parse hands on is never changed). The first list under every naming heading is
+ * asked for them on every build: on a long outline, thousands of items normalised again per edit.
+ */
+const ITEM_TEXTS = new WeakMap<object, Set<string>>();
+
+/** The normalised text of each item of a list (its first paragraph). Read, never changed. */
 function itemTexts(b: Builder, list: RootContent): Set<string> {
+  if (list.type !== 'list') return new Set();
+  const known = ITEM_TEXTS.get(list.children);
+  if (known) return known;
   const out = new Set<string>();
-  if (list.type !== 'list') return out;
   for (const item of list.children) {
     const p = item.children[0];
     if (p?.type === 'paragraph') out.add(normalised(plainTextOf(b, p.children)));
   }
+  ITEM_TEXTS.set(list.children, out);
   return out;
 }
 
@@ -157,7 +168,13 @@ function listsOnlyNode(b: Builder, n: RootContent): boolean {
 }
 
 function isTableParagraph(b: Builder, p: Paragraph): boolean {
-  const src = b.text.slice(off(b, p).start, off(b, p).end);
+  const { start, end } = off(b, p);
+  // A delimiter row has a "|": without one the paragraph is no table, and its source is not
+  // copied to be matched (every top-level paragraph is asked, on every build).
+  let bar = start;
+  while (bar < end && b.text.charCodeAt(bar) !== 124) bar++;
+  if (bar === end) return false;
+  const src = b.text.slice(start, end);
   return /(?:^|\n)[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*(?:\r?\n|$)/.test(
     src,
   );
