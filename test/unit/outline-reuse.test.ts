@@ -364,6 +364,14 @@ test('a paragraph whose line changed before it is not reused, though its parse n
   const other = new Reads(reads.lex, reads.next);
   assert.notEqual(other.memo('* Explain X\n', para, { start: 2, end: 11 }), memo);
   assert.equal(other.memo('* Explain X\n', para, { start: 2, end: 11 }).statement, undefined);
+  // Where the parse and the last were of unmasked texts (nodesKeepText), the node's own text is
+  // not hashed again, but what stands before it on its line still is.
+  const kept = new Reads(reads.lex, reads.next, true);
+  assert.equal(kept.memo('- Explain X\n', para, { start: 2, end: 11 }), memo);
+  const marker = new Reads(reads.lex, reads.next, true);
+  assert.notEqual(marker.memo('* Explain X\n', para, { start: 2, end: 11 }), memo);
+  const indented = new Reads(reads.lex, reads.next, true);
+  assert.notEqual(indented.memo('x\n - Explain X\n', para, { start: 5, end: 14 }), memo);
 });
 
 test('an item moved by edit after edit keeps every span of its analysis where a fresh build puts it', async () => {

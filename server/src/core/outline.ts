@@ -147,7 +147,9 @@ function build(
   const last = previous ? READS.get(previous) : undefined;
   if (previous) READS.delete(previous);
   const parsed = parseMarkdown(text, previous, { whole, skipFences: whole, change });
-  const reads = options.once ? null : new Reads(lex, last?.lex === lex ? last.next : null);
+  const reads = options.once
+    ? null
+    : new Reads(lex, last?.lex === lex ? last.next : null, !!previous?.plain && parsed.plain);
   const outline = emptyOutline(filePath, text);
   const b: Builder = {
     text,

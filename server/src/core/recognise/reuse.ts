@@ -26,6 +26,10 @@ export interface ParagraphMemo {
   length: number;
   h1: number;
   h2: number;
+  /** The part of it before the paragraph (a list marker, indentation, quote marks): length
+   * and hash. */
+  pre: number;
+  ph: number;
   /** The item read from it as a list item, with what the walk handed the reader, and the build
    * that last used it (an item belongs to one outline at a time). */
   item?: {
@@ -56,6 +60,10 @@ export class Reads {
   constructor(
     readonly lex: Lexicon,
     private readonly old: Map<Paragraph, ParagraphMemo> | null,
+    /** The text of a paragraph node the last build read is the same now: this parse and the
+     * last were both of texts with nothing masked (parse.ts `plain`), so a node the parse hands
+     * on, from a piece the edit did not touch, stands over the same characters. */
+    private readonly nodesKeepText = false,
   ) {}
 
   /** This build's memo of a paragraph: the last build's when its text is unchanged. */
@@ -64,6 +72,18 @@ export class Reads {
     if (m) return m;
     let from = span.start;
     while (from > 0 && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
+    const pre = span.start - from;
+    let ph = 0x811c9dc5;
+    for (let i = from; i < span.start; i++) ph = Math.imul(ph ^ text.charCodeAt(i), 16777619);
+    const length = span.end - from;
+    const old = this.old?.get(para);
+    // The same node over the same characters: only what stands before it on its first line
+    // (not the node's: a piece may start at a list item's marker, after its indentation) is
+    // compared, not the paragraph hashed again (every paragraph of a long outline, per edit).
+    if (old && this.nodesKeepText && old.length === length && old.pre === pre && old.ph === ph) {
+      this.next.set(para, old);
+      return old;
+    }
     let h1 = 0x811c9dc5;
     let h2 = 0x41c6ce57;
     for (let i = from; i < span.end; i++) {
@@ -71,12 +91,10 @@ export class Reads {
       h1 = Math.imul(h1 ^ c, 16777619);
       h2 = Math.imul(h2 ^ c, 2654435761);
     }
-    const length = span.end - from;
-    const old = this.old?.get(para);
     m =
       old && old.length === length && old.h1 === h1 && old.h2 === h2
         ? old
-        : { length, h1, h2, item: undefined, statement: undefined };
+        : { length, h1, h2, pre, ph, item: undefined, statement: undefined };
     this.next.set(para, m);
     return m;
   }
