@@ -41,6 +41,7 @@ export const REAL_SETS = [
   'held-out-real-11',
   'held-out-real-12',
   'held-out-real-13',
+  'held-out-real-14',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
