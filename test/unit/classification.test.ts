@@ -1160,6 +1160,29 @@ const OBJECTIVES: ObjectiveCase[] = [
   // An adverb before an adjective, or a possessive, between a vague phrase's parts.
   ['Develop clinically relevant knowledge of pharmacology.', true, null, false, false],
   ["Further develop the sailor's knowledge of tides.", true, null, false, false],
+  // "Understand and be able to explain X": the behaviour that shows the understanding, stated
+  // after "be able to" (explaining, describing), is what is asked for, one behaviour, vague (the
+  // wrapper), at its level, as "develop the ability to explain" is; a behaviour above
+  // understanding after it ("be able to apply", "calculate") is a second behaviour, and
+  // "Understand and explain X" stays two.
+  ['Understand and be able to explain the stages of mitosis.', true, 'understand', false, false],
+  [
+    'Students will understand and be able to describe the causes of inflation.',
+    true,
+    'understand',
+    false,
+    false,
+  ],
+  ['Know and be able to describe the duties of a notary.', true, 'understand', false, false],
+  ['Know and be able to calculate the present value of an annuity.', true, 'apply', false, true],
+  [
+    'I will understand and be able to explain why the seasons change.',
+    true,
+    'understand',
+    false,
+    false,
+  ],
+  ['Understand and apply the rules of netball.', true, 'apply', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

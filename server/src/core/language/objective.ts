@@ -2107,6 +2107,25 @@ function matchVague(
   const byLemma = head !== w.lower ? lex.vagueByHead.get(head) : undefined;
   const candidates = own && byLemma ? [...own, ...byLemma] : (own ?? byLemma);
   if (!candidates) return null;
+  // "Understand and be able to explain X", "understand and be able to articulate X": a
+  // behaviour of understanding after "be able to" is how the understanding is shown, one
+  // behaviour (a wrapper, as "develop the ability to explain" is), vague, at that behaviour's
+  // level, which the reader takes from the verb after "to" (seven objectives of three real sets,
+  // all labelled one behaviour). A behaviour above understanding ("understand and be able to
+  // apply the policy") is a second behaviour (labelled so), and "understand and explain X" stays
+  // two.
+  if (
+    WRAPPED_BY_ABILITY.has(head) &&
+    ws[i + 1]?.lower === 'and' &&
+    ws[i + 2]?.lower === 'be' &&
+    ws[i + 3]?.lower === 'able' &&
+    ws[i + 4]?.lower === 'to'
+  ) {
+    const v = ws[i + 5];
+    const p = candidates.find((c) => c.words.length === 1 && !c.learner && !c.beforeGerund);
+    const info = v && lex.lemma(v.lower) === v.lower ? lex.verb(v.lower) : undefined;
+    if (p && info && rank(info.level) <= rank('understand')) return { phrase: p, end: i + 4 };
+  }
   for (const p of candidates) {
     if (p.learner === 'required') continue;
     if (p.beforeGerund && !testText(GERUND_END, ws[i + p.words.length]?.lower ?? '')) continue;
@@ -2167,6 +2186,8 @@ function matchVague(
   return null;
 }
 
+/** Vague verbs whose behaviour may follow as "and be able to" + a verb. */
+const WRAPPED_BY_ABILITY = wordSet('understand know comprehend');
 /** Verbs of gaining or showing knowledge for a behaviour ("develop the knowledge to ..."). */
 const KNOWLEDGE_FOR = wordSet(
   'develop gain acquire build demonstrate show display exhibit possess',
