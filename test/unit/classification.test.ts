@@ -1183,6 +1183,31 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['Understand and apply the rules of netball.', true, 'apply', false, true],
+  // Behaviours numbered inside the sentence ("Students should (a) know ... and (b) relate ...",
+  // "the ability to (i) design and (ii) conduct experiments"): the markers are no words, so
+  // each numbered behaviour is read; a single marker stays as it was.
+  [
+    'Students should (a) describe the water cycle and (b) explain its role in weather.',
+    false,
+    'understand',
+    false,
+    true,
+  ],
+  [
+    'Graduates will be able to (i) plan and (ii) carry out a field survey.',
+    false,
+    'create',
+    false,
+    true,
+  ],
+  [
+    'Nurses will (1) assess pain, (2) administer analgesia and (3) document the response.',
+    false,
+    'evaluate',
+    false,
+    true,
+  ],
+  ['Solve problem (a) of the worksheet.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -222,6 +222,19 @@ const CODE_LABEL = lazy(
 const CONDITION =
   /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within)\b[^,;:.!?]{1,150}?,\s*/iu;
 
+/** The markers of an enumeration inside a sentence: "Students should (a) know the aims of the
+ * genres and (b) relate them to their contexts", "the ability to (i) design and (ii) conduct
+ * experiments" (programme goals and accreditation outcomes number their behaviours so). */
+const ENUMERATION_MARKER = /(?<=^|[\s,;:])\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d)\)(?=\s)/g;
+/** The text with an enumeration's markers blanked (same length, so every span stands), when
+ * it has two or more: the behaviours they number are read as if unnumbered. */
+function maskEnumeration(text: string): string {
+  if (!text.includes('(')) return text;
+  const markers = text.match(ENUMERATION_MARKER);
+  if (!markers || markers.length < 2) return text;
+  return text.replace(ENUMERATION_MARKER, (m) => ' '.repeat(m.length));
+}
+
 /** A word that starts lower case; one that starts with a capital and goes on in lower case; a
  * word of two letters or more and "ing". */
 const LOWER_FIRST = lazy(String.raw`^\p{Ll}`, 'u');
@@ -647,7 +660,8 @@ interface Found {
 type Mode = 'start' | 'adjacent' | 'later';
 
 function computeReading(plain: string, lex: Lexicon, led: string | null): ObjectiveReading {
-  const { masked, placeholders } = maskPlaceholders(plain);
+  const { masked: unmarked, placeholders } = maskPlaceholders(plain);
+  const masked = maskEnumeration(unmarked);
   passiveStarts.clear();
   // "Students will understand that ..." (CLAUSE_LEAD): each item is a proposition the lead-in's
   // verb takes, as is an item that starts with "That" under any carried verb ("That only about
