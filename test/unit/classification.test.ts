@@ -1208,6 +1208,25 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
   ],
   ['Solve problem (a) of the worksheet.', false, 'apply', false, false],
+  // A label before a colon with commas, a spaced "/" or "&", or up to nine words ("Grammar,
+  // vocabulary: Can ...", "Individual / Dual Sport Activities: perform ...", "Knowledge and
+  // Skills for Living in a Diverse Society: Students will ..."): set aside, as "Task 1:" is,
+  // when a behaviour follows; with none it is what the item says.
+  [
+    'Reading, Writing & Research: Students will write an argumentative essay.',
+    false,
+    'create',
+    false,
+    false,
+  ],
+  ['Team / Partner Activities: perform a forward roll in sequence.', false, 'apply', false, false],
+  [
+    'Knowledge and Skills for Working in Diverse Teams: Students will explain conflict styles.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

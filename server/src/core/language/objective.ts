@@ -201,7 +201,7 @@ const SUBJECT = new RegExp(
  * dash written against it ("Psychomotor– Apply ...", "SC.CM.LS.01.06—describe ...": against
  * the next word too only after a code's digit or dot, so "Cost–benefit" is no label). */
 const LABEL = lazy(
-  String.raw`^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*\s+){0,4}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))`,
+  String.raw`^(?:[#\p{L}\p{N}][#\p{L}\p{N}'’&/-]*,?\s+|[/&]\s+){0,8}[#\p{L}\p{N}][#\p{L}\p{N}.'’&/-]*(?:\s*:\s+|\s[-–—]\s+|[–—]\s+|(?<=[\p{N}.])[–—](?=\p{L}))`,
   'u',
 );
 /** A label in brackets or parentheses: "(Application Level)", "(LO 4)", "[ME1]" (an outcome's
