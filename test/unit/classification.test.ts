@@ -1227,6 +1227,27 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     false,
   ],
+  // A phrase set off by commas, or the medium ("in writing", "orally"), between a verb and the
+  // rest of its vague phrase: "Demonstrate, using written and spoken communication, a knowledge
+  // of", "demonstrate in writing an understanding of" are vague as "demonstrate an understanding
+  // of" is; "Demonstrate, using a manikin, the recovery position" stays a behaviour.
+  [
+    'Demonstrate, through case discussions, an understanding of contract law.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Demonstrate in writing a knowledge of the major world religions.', true, null, false, false],
+  [
+    'Demonstrate both orally and in writing an understanding of poetic form.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Demonstrate, using a manikin, the recovery position.', false, 'apply', false, false],
+  ['Demonstrate in writing the steps of the scientific method.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -2274,6 +2274,35 @@ const PREPOSITION_LIKE: Record<string, string[]> = {
   with: ['with', 'in'],
 };
 
+/** After a vague phrase's verb, where the rest of the phrase may start: past a phrase set off
+ * by commas ("Demonstrate, using written and spoken communication, a knowledge of",
+ * "Demonstrate, when interpreting oral and written texts, knowledge of"; at most twelve words)
+ * or the medium ("demonstrate in writing an understanding of", "Demonstrate both written and
+ * orally an understanding of"); else the next word. A gap of two characters or more between
+ * words is punctuation ("Demonstrate, using"), as in skillsEnd. */
+function afterInterrupter(ws: Word[], i: number): number {
+  const t = i + 1;
+  if (!ws[t]) return t;
+  if (ws[t]!.start - ws[i]!.end >= 2) {
+    for (let k = t + 1; k < ws.length && k <= t + 12; k++)
+      if (ws[k]!.start - ws[k - 1]!.end >= 2) return k;
+    return t;
+  }
+  let k = t;
+  let medium = false;
+  while (ws[k] && k - t < 7 && MEDIUM_WORDS.has(ws[k]!.lower)) {
+    if (MEDIUM.has(ws[k]!.lower)) medium = true;
+    k++;
+  }
+  return medium ? k : t;
+}
+/** The medium of a performance ("in writing", "orally", "both written and oral") and the
+ * words that join it. */
+const MEDIUM = wordSet('writing written orally oral verbally spoken');
+const MEDIUM_WORDS = wordSet(
+  'writing written orally oral verbally spoken in and or both form forms',
+);
+
 /** Where a vague phrase with a state noun ends when degree words stand between its parts, and
  * "of"/"about", "in"/"with" are interchangeable; -1 when it does not match. */
 /** After "improve", "develop", "build": the end of "[their] [adjectives] skills", when what
@@ -2339,7 +2368,7 @@ function betweenWord(ws: Word[], t: number): boolean {
 
 function looseEnd(ws: Word[], i: number, p: VaguePhrase): number {
   const words = p.words;
-  let t = i + 1;
+  let t = p.learner ? i + 1 : afterInterrupter(ws, i);
   if (p.learner) {
     // "give students an overview of", "provide the learners with a grounding in".
     const u = /^(?:the|our|all)$/.test(ws[t]?.lower ?? '') ? t + 1 : t;
