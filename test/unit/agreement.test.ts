@@ -431,7 +431,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.992, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.981, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.952, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.955, `compound ${f.compound}`);
   });
 
   test('held-out-real-4.json (a fourth real set; seen since the sixth pass)', () => {
@@ -534,7 +534,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.935, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.909, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });
 
   test('held-out-real-8.json (an eighth real set; seen since the eleventh pass)', () => {
@@ -596,7 +596,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.946, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.894, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.895, `compound ${f.compound}`);
   });
 
   test('held-out-real-10.json (a tenth real set; seen since the thirteenth pass)', () => {
@@ -616,12 +616,12 @@ describe('agreement with human labels', () => {
     // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
     // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
     // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
-    assert.ok(f.strict >= 0.792, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.877, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.806, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.954, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.958, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.925, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.928, `compound ${f.compound}`);
   });
 
   test('held-out-real-11.json (an eleventh real set; seen since the fourteenth pass)', () => {
@@ -644,10 +644,10 @@ describe('agreement with human labels', () => {
     // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
     // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
     // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
-    assert.ok(f.strict >= 0.76, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.866, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.769, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.875, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.939, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.942, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
   });
@@ -673,7 +673,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.929, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.933, `compound ${f.compound}`);
   });
 
   test('held-out-real-13.json (a thirteenth real set; seen since the sixteenth pass)', () => {
@@ -694,10 +694,10 @@ describe('agreement with human labels', () => {
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
     // after that pass: strict 0.805, lenient 0.897, vague 0.934 (read, criterion and compound
     // unchanged).
-    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.896, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.808, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.933, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.983, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.927, `compound ${f.compound}`);
   });
@@ -717,13 +717,14 @@ describe('agreement with human labels', () => {
     // measured unseen on main at 5f5e27e and after the sixteenth pass (both strict 0.748,
     // lenient 0.855, read 0.998, vague 0.922, criterion 0.989, compound 0.904). The seventeenth
     // pass reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its
-    // figures.
-    assert.ok(f.strict >= 0.747, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.854, `lenient ${f.lenient}`);
+    // figures after that pass: strict 0.750, lenient 0.859, vague 0.927, compound 0.912 (read
+    // and criterion unchanged).
+    assert.ok(f.strict >= 0.749, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.858, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.921, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.926, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.903, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
   });
 
   for (const name of [
