@@ -1248,6 +1248,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Demonstrate, using a manikin, the recovery position.', false, 'apply', false, false],
   ['Demonstrate in writing the steps of the scientific method.', false, 'apply', false, false],
+  // A leading condition with "While" or "If" ("While working with the professional nurse, provide
+  // ...", "if pulse and breathing present, place victim in recovery position"): the ABCD
+  // Condition, set aside as "When given ...," is.
+  [
+    'While assisting the dentist, pass instruments in the correct order.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
+  ['If the patient is unresponsive, open the airway.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -218,9 +218,10 @@ const CODE_LABEL = lazy(
   'u',
 );
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
- * the style guide,", "In groups of three,". Only set aside when a behaviour follows. */
+ * the style guide,", "In groups of three,", "While working with the nurse,", "If the patient
+ * is unresponsive,". Only set aside when a behaviour follows. */
 const CONDITION =
-  /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within)\b[^,;:.!?]{1,150}?,\s*/iu;
+  /^(?:given|with|without|using|in|for|from|under|provided\s+with|working|having|through|via|armed\s+with|when\s+given|once\s+given|as\s+part\s+of|during|within|while|if)\b[^,;:.!?]{1,150}?,\s*/iu;
 
 /** The markers of an enumeration inside a sentence: "Students should (a) know the aims of the
  * genres and (b) relate them to their contexts", "the ability to (i) design and (ii) conduct
