@@ -563,10 +563,10 @@ describe('agreement with human labels', () => {
     // After the thirteenth (recognising a value or a connection): strict 0.754, lenient 0.852,
     // vague 0.933; after the fourteenth (a search strategy built, news found: apply; "further
     // develop awareness of") strict 0.761, lenient 0.856, vague 0.935.
-    assert.ok(f.strict >= 0.766, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.86, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.775, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.865, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.934, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.916, `compound ${f.compound}`);
   });
@@ -717,12 +717,12 @@ describe('agreement with human labels', () => {
     // measured unseen on main at 5f5e27e and after the sixteenth pass (both strict 0.748,
     // lenient 0.855, read 0.998, vague 0.922, criterion 0.989, compound 0.904). The seventeenth
     // pass reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its
-    // figures after that pass: strict 0.750, lenient 0.859, vague 0.927, compound 0.912 (read
+    // figures after that pass: strict 0.751, lenient 0.860, vague 0.929, compound 0.912 (read
     // and criterion unchanged).
-    assert.ok(f.strict >= 0.749, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.858, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.75, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.859, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.926, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
   });
