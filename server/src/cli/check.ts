@@ -508,7 +508,11 @@ export const SMALL_FILE_BYTES = 128 * 1024;
  * to repay optimising it. So patterns are compiled without V8's match-time optimisations
  * (quick checks, Boyer-Moore look-ahead: about a third of a pattern's compilation, 3.8% more
  * time matching on the test corpus) and a hot function is optimised after four times V8's
- * interrupt budget. Neither changes what a pattern matches or what a function returns
+ * interrupt budget. The young generation keeps its first size (a semi-space of 1 MB) instead of
+ * doubling after each scavenge where most objects survive, as they do at start-up: on a virtual
+ * machine every page touched for the first time costs 10-50 µs, and the doubled semi-spaces are
+ * such pages (about 450 page faults of a cold check's 6,000; BENCHMARKS.md, "Cold start, ninth
+ * round"). None of these changes what a pattern matches or what a function returns
  * (test/cli/cold-start.test.ts); BENCHMARKS.md, "Cold start". Several files, a larger one and
  * the language server keep V8's defaults. None while the build makes the code cache
  * (BLOOMLINE_CODE_CACHE=write): V8 stamps a cache with the flags in force when it is written,
@@ -526,7 +530,9 @@ export function coldStartFlags(
   } catch {
     return []; // loadFile says why it cannot be read
   }
-  return size <= SMALL_FILE_BYTES ? ['--no-regexp-optimization', '--interrupt-budget=270336'] : [];
+  return size <= SMALL_FILE_BYTES
+    ? ['--no-regexp-optimization', '--interrupt-budget=270336', '--semi-space-growth-factor=1']
+    : [];
 }
 
 const NO_BYTES = Buffer.alloc(0);
