@@ -254,14 +254,18 @@ async function copyTerminateScript() {
 // code of what a check runs. It is checked against the bundle's bytes and V8's version and flags
 // when read, so a cache made by another build or another Node is never used.
 const CACHE = 'dist/bloomline.cjs.cache';
+// The same run writes dist/bloomline.gates.json, the literal gates of the patterns it met
+// (cli/check.ts writePatternGates, core/language/gate.ts), which a check of one small file reads.
+const GATES = 'dist/bloomline.gates.json';
 function makeCodeCache() {
   rmSync(CACHE, { force: true });
+  rmSync(GATES, { force: true });
   const run = spawnSync(
     process.execPath,
     ['dist/bloomline.js', 'check', 'examples/course-outline.md', '--no-color'],
     { env: { ...process.env, BLOOMLINE_CODE_CACHE: 'write' }, encoding: 'utf8' },
   );
-  if ((run.status !== 0 && run.status !== 1) || !existsSync(CACHE)) {
+  if ((run.status !== 0 && run.status !== 1) || !existsSync(CACHE) || !existsSync(GATES)) {
     throw new Error(
       `build: could not make the code cache (exit ${run.status}): ${run.stderr || run.error}`,
     );

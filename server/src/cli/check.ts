@@ -1,6 +1,6 @@
 // `bloomline check`: lint outlines, optionally fix them, report, and say with the exit status
 // whether the run is clean.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import {
   recordSuppressions,
   type Finding,
 } from '../core/index.js';
+import { collectPatternGates, setPatternGates } from '../core/language/ascii.js';
 import { colors } from './format/color.js';
 import { formatGithub, githubFile } from './format/github.js';
 import { formatJson, jsonEntry } from './format/json.js';
@@ -313,7 +314,10 @@ function checkFiles(
   const plan = planProject(args, io.cwd, log, options.configPath);
   const { ws } = plan;
   if (plan.targets.length > 1) keepHeapSmall();
-  for (const flag of coldStartFlags(plan.targets, process.env)) v8.setFlagsFromString(flag);
+  const cold = coldStartFlags(plan.targets, process.env);
+  for (const flag of cold) v8.setFlagsFromString(flag);
+  if (cold.length) setPatternGates(readPatternGates());
+  else if (process.env.BLOOMLINE_CODE_CACHE === 'write') writePatternGates();
   const c = colors(options.color);
   const { sarif, render } = renderer(options, io.cwd);
   const check = (file: LoadedFile): FileResult =>
@@ -533,6 +537,43 @@ export function coldStartFlags(
   return size <= SMALL_FILE_BYTES
     ? ['--no-regexp-optimization', '--interrupt-budget=270336', '--semi-space-growth-factor=1']
     : [];
+}
+
+/** The pattern gates the build wrote next to the bundle (core/language/gate.ts), or null (none
+ * outside the bundle: the compiled modules the tests run have none). */
+function gatesFile(): URL | null {
+  const here = import.meta.url;
+  return here.endsWith('.cjs') ? new URL('./bloomline.gates.json', here) : null;
+}
+
+/**
+ * The gates of the patterns the build's check of the example met, for a check of one small
+ * file: such a pattern is not compiled for a text that lacks every literal it needs (most of
+ * the patterns a check runs match nothing; BENCHMARKS.md, "Cold start, ninth round"). The file
+ * maps `flags/source` to what requiredLiterals reads from it, so an entry for a pattern since
+ * changed is never looked up. No file, or a broken one: nothing gated.
+ */
+function readPatternGates(): Map<string, readonly string[] | null> | null {
+  const file = gatesFile();
+  if (!file) return null;
+  try {
+    const gates = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | null>;
+    return new Map(Object.entries(gates));
+  } catch {
+    return null;
+  }
+}
+
+/** The build's run (BLOOMLINE_CODE_CACHE=write): notes the patterns the check meets and, when
+ * the process exits, writes their gates next to the bundle. */
+function writePatternGates(): void {
+  const file = gatesFile();
+  if (!file) return;
+  const gates = collectPatternGates();
+  process.on('exit', () => {
+    const known = Object.entries(gates()).filter(([, need]) => need !== null);
+    writeFileSync(file, `${JSON.stringify(Object.fromEntries(known))}\n`);
+  });
 }
 
 const NO_BYTES = Buffer.alloc(0);

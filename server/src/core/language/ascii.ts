@@ -12,6 +12,8 @@
 // (unicodeFree): compiling a `/iu` pattern closes every character and class over Unicode case
 // (ICU), a `/i` one over ASCII case, and a `u` pattern's compilation is dearer in any case
 // (about 47 M instructions of a cold check of the example, "Cold start, eighth round").
+import { type Need, requiredLiterals } from './gate.js';
+
 /** The ASCII members of each property escape a twin may replace, as class ranges. A property not
  * listed here leaves the pattern without a twin. */
 const ASCII_MEMBERS: Readonly<Record<string, string>> = {
@@ -231,10 +233,70 @@ export function forText(re: RegExp | LazyPattern, text: string): RegExp {
 
 /** `re.test(text)`, by the ASCII twin when `text` is all ASCII (`re` neither global nor sticky). */
 export function testText(re: RegExp | LazyPattern, text: string): boolean {
-  return forText(re, text).test(text);
+  return mayMatch(re, text) && forText(re, text).test(text);
 }
 
 /** `re.exec(text)`, by the ASCII twin when `text` is all ASCII (`re` neither global nor sticky). */
 export function execText(re: RegExp | LazyPattern, text: string): RegExpExecArray | null {
-  return forText(re, text).exec(text);
+  return mayMatch(re, text) ? forText(re, text).exec(text) : null;
+}
+
+/** Each pattern's gate, looked up at its first use on an ASCII text. */
+const needs = new WeakMap<RegExp | LazyPattern, { need: Need; fold: boolean }>();
+let lowerOf = '';
+let lower = '';
+/** The required literals of patterns (gate.ts) by `flags/source`, read by the build (none: no
+ * pattern is gated). Reading them at run time cost more than it saved (BENCHMARKS.md, "Cold
+ * start, ninth round"), so the build reads those its run of the example met (patternGates). */
+let gates: ReadonlyMap<string, Need> | null = null;
+/** While the build collects: every `flags/source` mayMatch was asked about. */
+let met: Set<string> | null = null;
+
+/** Gates the patterns of `map` (`flags/source` -> requiredLiterals(source, flags)). */
+export function setPatternGates(map: ReadonlyMap<string, Need> | null): void {
+  gates = map;
+}
+
+/** From now on, notes the patterns mayMatch is asked about; the function returned gives their
+ * gates, read by requiredLiterals (what setPatternGates takes, as an object). */
+export function collectPatternGates(): () => Record<string, Need> {
+  met = new Set();
+  const seen = met;
+  return () => {
+    const out: Record<string, Need> = {};
+    for (const key of [...seen].sort()) {
+      const slash = key.indexOf('/');
+      out[key] = requiredLiterals(key.slice(slash + 1), key.slice(0, slash));
+    }
+    return out;
+  };
+}
+
+/**
+ * False when `re` certainly does not match `text`: `text` is all ASCII and holds none of the
+ * literals one of which is in every match of `re` (gate.ts); then `re` need not be compiled.
+ * True otherwise. A pattern's matches are the same whatever this answers.
+ */
+export function mayMatch(re: RegExp | LazyPattern, text: string): boolean {
+  if (!isAsciiText(text)) return true;
+  let gate = needs.get(re);
+  if (gate === undefined) {
+    const flags = re.flags;
+    const key = `${flags}/${re.source}`;
+    met?.add(key);
+    gate = { need: gates?.get(key) ?? null, fold: flags.includes('i') };
+    needs.set(re, gate);
+  }
+  const need = gate.need;
+  if (!need) return true;
+  let hay = text;
+  if (gate.fold) {
+    if (text !== lowerOf) {
+      lowerOf = text;
+      lower = text.toLowerCase();
+    }
+    hay = lower;
+  }
+  for (const s of need) if (hay.includes(s)) return true;
+  return false;
 }

@@ -3,7 +3,7 @@
 // output of the trainer ("Deliver three workshops") rather than a change, and which Kirkpatrick
 // level does it reach. Plain text in, spans into that plain text out.
 import type { KirkpatrickLevel } from '../model.js';
-import { forText, lazy, type LazyPattern } from './ascii.js';
+import { forText, lazy, type LazyPattern, mayMatch } from './ascii.js';
 import { maskPlaceholders, NUM } from './words.js';
 import type { PlainSpan } from './objective.js';
 
@@ -181,6 +181,7 @@ function first(
 ): PlainSpan | null {
   let best: PlainSpan | null = null;
   for (const of of res) {
+    if (!mayMatch(of, text)) continue;
     const re = forText(of, text);
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
     for (let m = g.exec(text); m; m = g.exec(text)) {
