@@ -3,7 +3,7 @@
 // output of the trainer ("Deliver three workshops") rather than a change, and which Kirkpatrick
 // level does it reach. Plain text in, spans into that plain text out.
 import type { KirkpatrickLevel } from '../model.js';
-import { forText, lazy, type LazyPattern, mayMatch } from './ascii.js';
+import { execText, forText, lazy, type LazyPattern, mayMatch, testText } from './ascii.js';
 import { maskPlaceholders, NUM } from './words.js';
 import type { PlainSpan } from './objective.js';
 
@@ -210,13 +210,13 @@ function computeOutcome(plain: string): OutcomeReading {
   // ("filed within 72 hours" defines the measure).
   const target = first(CHANGES, masked, timeframe) ?? first(TARGETS, masked, timeframe);
   let vanity: PlainSpan | null = null;
-  const business = BUSINESS.some((re) => forText(re, masked).test(masked));
-  const behaviour = BEHAVIOUR.some((re) => forText(re, masked).test(masked));
+  const business = BUSINESS.some((re) => testText(re, masked));
+  const behaviour = BEHAVIOUR.some((re) => testText(re, masked));
   if (!business && !behaviour) {
     const v = first(VANITY, masked);
-    if (v && !(CUSTOMER_SATISFACTION.test(masked) && /satisf/i.test(v.text))) vanity = v;
+    if (v && !(testText(CUSTOMER_SATISFACTION, masked) && /satisf/i.test(v.text))) vanity = v;
   }
-  const om = forText(OUTPUT, masked).exec(masked);
+  const om = execText(OUTPUT, masked);
   const output =
     om && !business && !behaviour
       ? {
