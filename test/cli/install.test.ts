@@ -45,6 +45,7 @@ test(
       'package/dist/ignore.cjs',
       'package/dist/entities.cjs',
       'package/dist/english-nearest.cjs',
+      'package/dist/bloomline.gates.json',
       'package/README.md',
     ])
       assert.ok(files.includes(f), `${f} in the tarball`);
