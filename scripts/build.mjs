@@ -297,8 +297,10 @@ function stampBuildId() {
 
 await copyTerminateScript();
 if (watch) {
-  // A cache would go stale at the first rebuild: the bundle is compiled from source.
+  // A cache would go stale at the first rebuild: the bundle is compiled from source. The gates
+  // too are made by the build's run, with the gate reader of that build: nothing is gated.
   rmSync(CACHE, { force: true });
+  rmSync(GATES, { force: true });
   const { context } = await import('esbuild');
   for (const options of all) await (await context(options)).watch();
 } else {
