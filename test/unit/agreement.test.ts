@@ -352,14 +352,16 @@ describe('agreement with human labels', () => {
     // On the reader before the pass (84dcc31): strict 0.526, lenient 0.711, vague 0.579, criterion
     // 1.000, compound 0.947. After it: strict 0.789, lenient 0.947, vague 0.974, criterion 1.000,
     // compound 0.974. Still missed: "To further develop the crew's knowledge of ..." reads
-    // develop's create ("develop the crew's knowledge" is no vague phrase the reader knows);
-    // "Use ratio and rate reasoning to solve ..." reads "rate" as a second verb (evaluate). The
-    // fifteenth pass reads "4.NBT.1 Recognize that ..." as understand, as labelled (0.816).
-    assert.ok(f.strict >= 0.815, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.947, `lenient ${f.lenient}`);
+    // develop's create ("develop the crew's knowledge" is no vague phrase the reader knows). The
+    // fifteenth pass reads "4.NBT.1 Recognize that ..." as understand, as labelled (0.816); since
+    // 3 December's fourth session "Use ratio and rate reasoning to solve ..." is one behaviour,
+    // apply, as labelled ("rate" was read as a second verb, evaluate): 0.868, lenient 1.000,
+    // compound 1.000.
+    assert.ok(f.strict >= 0.868, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 1, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.973, `compound ${f.compound}`);
+    assert.ok(f.compound >= 1, `compound ${f.compound}`);
   });
 
   // Hand-written blind (3 December 2026): 384 objectives in eleven genres, hard cases each with

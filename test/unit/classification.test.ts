@@ -27,6 +27,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   // "Understand how to X", "Learn how to X": vague, at the level of X (issue 12).
   ['Understand how to configure the VPN client.', true, 'apply', false, false],
+  // "Use ratio and rate reasoning" (a grade 6 mathematics standard): a word before a noun of
+  // reasoning or thinking modifies it, no second behaviour ("rate" is a verb elsewhere).
+  ['Use ratio and rate reasoning to solve real-world problems.', false, 'apply', false, false],
+  ['Collect survey data and rate the reliability of each source.', false, 'evaluate', false, true],
   ['Understand the benefits of multi-factor authentication.', true, null, false, false],
   ['Know the password policy.', true, null, false, false],
   ['Be familiar with the expenses system.', true, null, false, false],

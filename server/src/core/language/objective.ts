@@ -1016,6 +1016,8 @@ const ADJECTIVE_TOO = wordSet(
   'duplicate separate correct complete clean clear close open direct perfect present free empty dry wet warm cool secure level even equal double total invalid obsolete dirty broken loose tight slow fast',
 );
 /** Words that start a clause or a noun phrase after a verb ("Explain how X are ..."). */
+/** Nouns a word before them modifies ("rate reasoning", "design thinking"). */
+const REASONING = wordSet('reasoning thinking');
 const CLAUSE_OBJECT = wordSet(
   'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this',
 );
@@ -1868,6 +1870,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       ADJECTIVE_TOO.has(ws[at]!.lower)
     )
       continue;
+    // "Use ratio and rate reasoning to solve ...": a word right before a noun of reasoning or
+    // thinking modifies it, as "proportional" does; no second behaviour.
+    if (joined && !framed && f.last === at && REASONING.has(ws[at + 1]?.lower ?? '')) continue;
     // "Describe some research methods and research designs": a word of the object before
     // "and" again after it names more of the object, not a second behaviour.
     if (joined && !framed && repeatsObjectWord(ws, prev.last + 1, k - 1, ws[at]!.lower)) continue;
