@@ -228,6 +228,17 @@ test('one small file is checked with the cold-start flags; several files, a larg
   assert.deepEqual(coldStartFlags(one, {}, missing), []);
 });
 
+/** Runs the CLI with `preload` imported first (`--import` changes no V8 flag, so the code cache
+ * is taken as in a real run); a check exits 0 or 1. */
+function runProbed(dir: string, preload: string, args: string[]): void {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(preload).href, BIN, ...args, '--no-color'],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+}
+
 /** The size of V8's young generation (both semi-spaces) when the command exits, read by a
  * preloaded module (`--import` changes no V8 flag, so the code cache is taken as in a real run). */
 function newSpaceAfter(dir: string, args: string[]): number {
@@ -243,12 +254,7 @@ process.on('exit', () => {
 });
 `,
   );
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(preload).href, BIN, ...args, '--no-color'],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  runProbed(dir, preload, args);
   return JSON.parse(fs.readFileSync(out, 'utf8')) as number;
 }
 
@@ -292,12 +298,7 @@ process.on('exit', () => {
 });
 `,
   );
-  const r = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(preload).href, BIN, ...args, '--no-color'],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  runProbed(dir, preload, args);
   return JSON.parse(fs.readFileSync(`${out}.json`, 'utf8')) as string[];
 }
 

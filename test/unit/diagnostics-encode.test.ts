@@ -7,20 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticsEncoder } from '../../server/src/lsp/encode.js';
+import { mulberry32 } from '../support/random.js';
 
 /** What vscode-jsonrpc's encoder for application/json writes (node/ril.js). */
 const stock = (msg: object) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf-8');
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded PRNG (test/support/random.ts). */
+const rng = mulberry32;
 
 const WORDS = [
   'within',
