@@ -701,6 +701,17 @@ export class Workspace {
     }
   }
 
+  /** The letters of the workspace's IDs ("lo" for LO1.2), made when first asked after a link. */
+  private knownLetters(): Set<string> {
+    return (this.idPrefixes ??= new Set([...this.ids.keys()].map(idLetters)));
+  }
+
+  /** meantAsId over the workspace's IDs (their letters and lettered ones known once per linking). */
+  private meantAsId(ref: Reference): boolean {
+    this.idsLettered ??= [...this.ids.keys()].some(letteredId);
+    return meantAsId(ref, this.knownLetters(), this.idsLettered);
+  }
+
   /**
    * Tags: codes of a framework that no item defines, written as references ("(K3, S2)", "mapped
    * to S2": an apprenticeship's knowledge, skills and behaviours; a programme's outcomes kept in
@@ -710,13 +721,6 @@ export class Workspace {
    * alone, and an assessment or outcome that names a tag checks or measures the objectives that
    * name it, as implied links.
    */
-  /** meantAsId over the workspace's IDs (their letters and lettered ones known once per linking). */
-  private meantAsId(ref: Reference): boolean {
-    this.idPrefixes ??= new Set([...this.ids.keys()].map(idLetters));
-    this.idsLettered ??= [...this.ids.keys()].some(letteredId);
-    return meantAsId(ref, this.idPrefixes, this.idsLettered);
-  }
-
   private linkTags(
     outline: Outline,
     unresolved: [Item, Reference][],
@@ -727,12 +731,12 @@ export class Workspace {
       implied: boolean,
     ) => void,
   ): void {
-    this.idPrefixes ??= new Set([...this.ids.keys()].map(idLetters));
+    const known = this.knownLetters();
     const byTag = new Map<string, [Item, Reference][]>();
     for (const pair of unresolved) {
       const key = pair[1].id.toLowerCase();
       const prefix = idLetters(key);
-      if (this.idPrefixes.has(prefix) || OBJECTIVE_PREFIX.test(prefix)) continue;
+      if (known.has(prefix) || OBJECTIVE_PREFIX.test(prefix)) continue;
       const list = byTag.get(key);
       if (list) list.push(pair);
       else byTag.set(key, [pair]);
@@ -1069,20 +1073,7 @@ function moved(f: Finding, delta: number): Finding {
       }))
     : [];
   const related = f.related.length ? f.related.map((r) => ({ ...r })) : [];
-  // One literal per shape, every field in it: a field added after (the item) would go to a
-  // separate property array, one more object for each read of the finding (lint's sort, the
-  // server's conversion).
-  return f.item
-    ? {
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        span,
-        fixes,
-        related,
-        item: f.item,
-      }
-    : { ruleId: f.ruleId, severity: f.severity, message: f.message, span, fixes, related };
+  return findingWith(f, f.severity, fixes, related, span);
 }
 
 /**

@@ -53,20 +53,22 @@ export function findingOf(reported: Reported, severity: Severity): Finding {
  * without), their fields in the object itself. (Made by spreading what was reported, a finding
  * kept three of its fields in a separate property array, one more object to reach on each read,
  * and findings made by different rules had different shapes: a long outline's edit reads its
- * ~10,000 findings several times, in lint's sort and the server's conversion.)
+ * ~10,000 findings several times, in lint's sort and the server's conversion.) `span`: where
+ * it stands, when not where it was reported (a kept finding moved by an edit).
  */
 export function findingWith(
   reported: Reported | Finding,
   severity: Severity,
   fixes: Finding['fixes'],
   related: Finding['related'],
+  span: Finding['span'] = reported.span,
 ): Finding {
   return reported.item
     ? {
         ruleId: reported.ruleId,
         severity,
         message: reported.message,
-        span: reported.span,
+        span,
         fixes,
         related,
         item: reported.item,
@@ -75,7 +77,7 @@ export function findingWith(
         ruleId: reported.ruleId,
         severity,
         message: reported.message,
-        span: reported.span,
+        span,
         fixes,
         related,
       };
