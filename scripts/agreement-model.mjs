@@ -42,6 +42,7 @@ export const REAL_SETS = [
   'held-out-real-12',
   'held-out-real-13',
   'held-out-real-14',
+  'held-out-real-15',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
