@@ -729,6 +729,25 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
   });
 
+  test('held-out-real-15.json (a fifteenth real set; seen since the eighteenth pass)', () => {
+    const labels = heldOut('held-out-real-15.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-15.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or data (64 sources
+    // in 22 genres), committed before Bloomline ran on it, and measured unseen on main at
+    // efac40f and again on aa961ed (both strict 0.812, lenient 0.883, read 0.998, vague 0.956,
+    // criterion 0.964, compound 0.918). The eighteenth pass reads its misses (docs/agreement.md),
+    // so it is no longer unseen; the bars hold its figures after that pass: strict 0.820,
+    // lenient 0.887 (read, vague, criterion and compound unchanged).
+    assert.ok(f.strict >= 0.819, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.963, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.917, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
@@ -738,6 +757,8 @@ describe('agreement with human labels', () => {
     'held-out-real-12.json',
     'held-out-real-13.json',
     'held-out-real-14.json',
+    'held-out-real-15.json',
+    'held-out-real-16.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);

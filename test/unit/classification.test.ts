@@ -1263,6 +1263,24 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   ['If the patient is unresponsive, open the airway.', false, 'apply', false, false],
+  // Eighteenth pass: a recall verb whose object is, or ends with, a "how" or "why" clause with a
+  // subject ("Identify how tides are formed", "Name the main rock types and how they form",
+  // "Recognize why firms hedge") asks what happens or why: explaining, understand. "Identify how
+  // to" + a verb is a procedure and keeps its reading, as do "how many" and a plain object.
+  ['Identify how tides are formed by the moon.', false, 'understand', false, false],
+  ['Name the main rock types and how they form in the crust.', false, 'understand', false, false],
+  ['Recognize why lenders require collateral.', false, 'understand', false, false],
+  ['Define inflation and how it is measured.', false, 'understand', false, false],
+  [
+    'List the parts of a sewing machine and why each needs regular oiling.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  ['Identify how to lock out a conveyor before cleaning.', false, 'remember', false, false],
+  ['Identify how many fire exits the building has.', false, 'remember', false, false],
+  ['Name the main rock types.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -79,6 +79,10 @@ interface BloomData {
   /** Verbs read at `level` when what they name is sought "in" given material ("devices in a
    * political speech", "steps in their workflow"). */
   byMaterial?: { verbs: string[]; level: string; material: string[] };
+  /** Recall verbs read at `level` when what they name is, or ends with, a "how" / "why" clause
+   * with its own subject ("Identify how tides are formed", "Name the rock types and how they
+   * form"); `not`: words after "how" that make no such clause ("how to", "how many"). */
+  byExplanation?: { verbs: string[]; level: string; words: string[]; not: string[] };
   /** Verbs that make something, read at `level` when what they make is made from given
    * material of a procedure ("from the manufacturer's instructions", "from a kit") or "by
    * following" it, unless an original-work marker says otherwise. */
@@ -255,6 +259,13 @@ export class Lexicon {
     level: BloomLevel;
     nouns: Set<string>;
   } | null;
+  /** bloom-verbs.json "byExplanation". */
+  readonly explanation: {
+    verbs: Set<string>;
+    level: BloomLevel;
+    words: Set<string>;
+    not: Set<string>;
+  } | null;
   /** bloom-verbs.json "sameBehaviour": each near-synonym verb -> its group's index. */
   private readonly synonymGroup = new Map<string, number>();
   private readonly relation = new Map<
@@ -312,6 +323,14 @@ export class Lexicon {
           verbs: new Set(bloom.byMaterial.verbs),
           level: bloom.byMaterial.level as BloomLevel,
           nouns: new Set(bloom.byMaterial.material),
+        }
+      : null;
+    this.explanation = bloom.byExplanation
+      ? {
+          verbs: new Set(bloom.byExplanation.verbs),
+          level: bloom.byExplanation.level as BloomLevel,
+          words: new Set(bloom.byExplanation.words),
+          not: new Set(bloom.byExplanation.not),
         }
       : null;
     this.procedure = bloom.byProcedure

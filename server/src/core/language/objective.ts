@@ -2004,6 +2004,10 @@ function levelOf(
   // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
   if ((byObject ?? info.level) === 'create')
     byObject = lex.levelByProcedure(info.verb, following) ?? byObject;
+  // "Identify how tides are formed", "Name the rock types and how they form": a recall verb
+  // whose object is an explanation of how or why.
+  if ((byObject ?? info.level) === 'remember' && explanationAt(ws, from, lex, text))
+    byObject = lex.explanation!.level;
   if (!byObject || byObject === info.level) return info;
   return {
     level: byObject,
@@ -2013,6 +2017,24 @@ function levelOf(
     ],
   };
 }
+/** Whether a recall verb's object, from `ws[from]`, is or ends with a "how" / "why" clause
+ * with its own subject (bloom-verbs.json "byExplanation"): right after the verb, or joined to
+ * the object by "and" or a comma, within a dozen words and before a stop (";", ":", ".", a
+ * parenthesis) or a further behaviour ("and describe how ..." is that behaviour's). */
+function explanationAt(ws: Word[], from: number, lex: Lexicon, text: string): boolean {
+  const e = lex.explanation;
+  if (!e || !e.verbs.has(lex.lemma(ws[from - 1]?.lower ?? '') ?? '')) return false;
+  for (let k = from; k < Math.min(ws.length - 1, from + 12); k++) {
+    const gap = k > from ? text.slice(ws[k - 1]!.end, ws[k]!.start) : '';
+    if (/[;:.()]/.test(gap)) return false;
+    const w = ws[k]!.lower;
+    if (!e.words.has(w)) continue;
+    const joined = k === from || /,/.test(gap) || ws[k - 1]!.lower === 'and';
+    return joined && !e.not.has(ws[k + 1]!.lower);
+  }
+  return false;
+}
+
 /** The level of a judgement that is the purpose of a means verb's object ("to choose a
  * supplier", "to make decisions about ..."): the first "to" + verb within a dozen words of the
  * clause, read in context, when it is at the purpose level (bloom-verbs.json "byPurpose") and
