@@ -695,11 +695,12 @@ describe('agreement with human labels', () => {
     // from the other sets (strict 0.778, lenient 0.873, the rest the same). The sixteenth pass
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
     // after that pass: strict 0.805, lenient 0.897, vague 0.934 (read, criterion and compound
-    // unchanged).
-    assert.ok(f.strict >= 0.808, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
+    // unchanged). After the eighteenth pass (its programme competencies' code lists, "PB 1.4.A.,
+    // 1.5.A: Identify ...", set aside): strict 0.817, lenient 0.903, vague 0.945.
+    assert.ok(f.strict >= 0.816, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.902, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.983, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.927, `compound ${f.compound}`);
   });

@@ -1281,6 +1281,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify how to lock out a conveyor before cleaning.', false, 'remember', false, false],
   ['Identify how many fire exits the building has.', false, 'remember', false, false],
   ['Name the main rock types.', false, 'remember', false, false],
+  // A list of codes before the objective ("PB 1.4.A., 1.5.A: Identify ...", programme
+  // competencies mapped to an objective): set aside when a behaviour follows, as one code is.
+  [
+    'CH 2.1.B., 2.4.C: Describe the causes of the French Revolution.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  ['NUR 4.2, 5.1: Calculate medication dosages for children.', false, 'apply', false, false],
+  ['NUR 4.2, 5.1: Medication dosages for children', false, null, false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
@@ -1298,6 +1309,7 @@ const NO_VERB = new Set([
   'Taste, smell and touch receptors',
   'Python 3.12 release notes',
   'Monthly fire door inspections',
+  'NUR 4.2, 5.1: Medication dosages for children',
 ]);
 
 describe('objective classification', () => {

@@ -211,10 +211,11 @@ const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
  * ...", "HS-ESS2-5 Plan ...", "CCSS.MATH.CONTENT.6.RP.A.3 Use ...", and one after a short
  * capitalised prefix ("SPI 0406.2.2 Locate ...", "ELA 7.3.2 Identify ..."): one token of letters
  * and digits joined by dots or hyphens, with a digit in it (K-12 standards and curriculum
- * documents print their codes so). Set aside only when a behaviour follows, as a label is
- * ("Python 3.12 features" stays a topic). */
+ * documents print their codes so), or a list of them with commas and a colon ("PB 1.4.A.,
+ * 1.5.A: Identify ...", "NUR 4.2, 5.1: Calculate ..."). Set aside only when a behaviour
+ * follows, as a label is ("Python 3.12 features" stays a topic). */
 const CODE_LABEL = lazy(
-  String.raw`^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?\s+`,
+  String.raw`^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?(?:,\s*(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?){0,9}:?\s+`,
   'u',
 );
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
