@@ -596,6 +596,28 @@ describe('language server over stdio', { timeout: 20_000 }, () => {
     assert.match(q.diagnostics[0]!.message, /^1 objective is written in French/);
   });
 
+  it('says where a disable comment names a rule that does not exist, with the one meant', async () => {
+    const text = [
+      '## Learning objectives',
+      '',
+      '- Know TCP. <!-- bloomline-disable-line vague-vrb -->',
+      '',
+    ].join('\n');
+    const u = await open('typo.md', text);
+    const p = await client.diagnostics(u, (x) => x.diagnostics.some((d) => d.code === undefined));
+    const note = p.diagnostics.find((d) => d.code === undefined)!;
+    assert.equal(note.severity, 3, 'information');
+    assert.deepEqual(note.range, {
+      start: { line: 2, character: 40 },
+      end: { line: 2, character: 49 },
+    });
+    assert.match(note.message, /^No rule is named "vague-vrb" \(did you mean "vague-verb"\?\)/);
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'vague-verb'),
+      'the misspelt comment turns nothing off',
+    );
+  });
+
   it('says why it declines a document nested too deep or too large, and recovers', async () => {
     const deep =
       '## Objectives\n\n- Understand DNS.\n\n' +

@@ -400,6 +400,40 @@ describe('directives', () => {
     const got = ws.lint('d.md').map((f) => `${li.position(f.span.start).line + 1}:${f.ruleId}`);
     assert.deepEqual(got.sort(), ['11:vague-verb', '4:vague-verb']);
   });
+  test('a rule name that is no rule is a note where it stands, with the rule probably meant', () => {
+    const typo = [
+      '## Objectives',
+      '',
+      '  <!-- bloomline-disable-next-line vague-vrb, missing-criterion -->',
+      '- Know the rules.',
+      '<!-- bloomline-disable-file nonsense -->',
+    ].join('\n');
+    const o = buildOutline(typo, 't.md');
+    const li = new LineIndex(typo);
+    assert.deepEqual(
+      o.notes.map((n) => {
+        const p = li.position(n.span.start);
+        return [p.line, p.character, typo.slice(n.span.start, n.span.end), n.message, n.editor];
+      }),
+      [
+        [
+          2,
+          35,
+          'vague-vrb',
+          'No rule is named "vague-vrb" (did you mean "vague-verb"?): this comment turns nothing off for it.',
+          true,
+        ],
+        [
+          4,
+          28,
+          'nonsense',
+          'No rule is named "nonsense": this comment turns nothing off for it. The rules are listed in docs/rules/.',
+          true,
+        ],
+      ],
+    );
+    assert.deepEqual(buildOutline(text, 'd.md').notes, [], 'known rule names are no note');
+  });
 });
 
 describe('a table of measures with an objectives column', () => {
