@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkJson, NOTEBOOK, project, VAGUE } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { assertOneErrorLine, BIN, checkJson, NOTEBOOK, project, run, VAGUE } from './helpers.js';
 
 function paths(files: { filePath: string }[]): string[] {
   return files.map((f) => f.filePath);
@@ -186,4 +187,69 @@ test('`files` widens the set (a .txt, a .Rmd) and narrows it (no notebooks)', (t
   assert.deepEqual(paths(checkJson([], narrow).files), ['a.md', 'b.qmd']);
   // A file named explicitly is still checked.
   assert.deepEqual(paths(checkJson(['c.ipynb'], narrow).files), ['c.ipynb']);
+});
+
+test('a folder with no outline file to check is an error that says why, not a silent pass', (t) => {
+  const dir = project(t, {
+    'empty/notes.txt': 'Nothing to see.\n',
+    'lessons/a.md': VAGUE,
+    'lessons/b.md': VAGUE,
+    '.gitignore': 'lessons/b.md\n',
+    '.bloomline.json': JSON.stringify({ ignores: ['lessons/a.md'] }),
+  });
+  for (const args of [['empty'], [], ['lessons'], ['--format', 'json', 'empty']]) {
+    const r = run(['check', ...args], dir);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    const folder = args.find((a) => !a.startsWith('-') && a !== 'json') ?? '.';
+    assertOneErrorLine(
+      r.stderr,
+      new RegExp(
+        `^bloomline: ${folder}: no outline files to check \\(\\*\\.md, .*\\.ipynb, or what "files" in \\.bloomline\\.json selects\\)`,
+      ),
+    );
+    if (args.includes('json')) assert.equal(r.stdout, '[]\n');
+  }
+  // Where .gitignore or `ignores` left files out, the message says so.
+  assert.match(
+    run(['check', 'lessons'], dir).stderr,
+    /2 outline files left out by \.gitignore, "files" or "ignores"/,
+  );
+  // One empty folder among others: said, and the others are checked.
+  const mixed = checkJson(['empty', 'lessons/a.md'], dir);
+  assert.equal(mixed.status, 2);
+  assert.deepEqual(paths(mixed.files), ['lessons/a.md']);
+});
+
+test('files that hold no objective or outcome: the run passes and says nothing was found', (t) => {
+  const dir = project(t, { 'README.md': '# Notes\n\nPlain text.\n', 'b/c.md': 'More.\n' });
+  const r = run(['check'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(
+    r.stderr,
+    'bloomline: 2 files checked; none holds learning objectives or outcomes that Bloomline recognises (see docs/outline-format.md)\n',
+  );
+  // Once one file holds an outline, nothing is said of the others.
+  fs.writeFileSync(path.join(dir, 'course.md'), VAGUE);
+  assert.equal(run(['check'], dir).stderr, '');
+});
+
+test('a folder that cannot be read is an error, not skipped in silence', (t) => {
+  const dir = project(t, { 'a.md': VAGUE, 'locked/b.md': VAGUE });
+  fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.join(dir, 'locked'), 0o000);
+  // As root every folder can be read: run the command as "nobody" then.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    ...asUser,
+  });
+  fs.chmodSync(path.join(dir, 'locked'), 0o755); // so that the folder can be removed
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr, 'bloomline: locked: cannot be searched: permission denied\n');
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath),
+    ['a.md'],
+  );
 });

@@ -97,6 +97,11 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     findings: file.ws.lint(file.target.abs),
   }));
   const suppressed = applyFile(suppressions, linted, options, log);
+  sayWhatWasChecked(
+    project.targets,
+    project.files.map((f) => hasOutline(f)),
+    log,
+  );
 
   // Every file checked is reported, also without findings (`check --format json` lists it
   // with `messages: []`, as ESLint does); the other formats show findings only.
@@ -136,6 +141,32 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
   return finish(tooMany, counts, options, log);
+}
+
+/**
+ * A run that checked nothing, or nothing that is a course outline, must not pass as if it had:
+ * files found but every one left out (a pattern's files all in `ignores`) is an error; files
+ * found in a folder or by a pattern that hold no objective or outcome are a note. (A folder
+ * with no outline file at all is said where it is expanded: files.ts.) Files named one by one
+ * (a pre-commit hook's) are checked quietly.
+ */
+function sayWhatWasChecked(
+  targets: readonly Target[],
+  outlines: readonly boolean[],
+  log: Log,
+): void {
+  if (!targets.length || log.failed) return;
+  if (!outlines.length) {
+    log.error(
+      'no outline files to check: every file found is left out by "files" or "ignores" in .bloomline.json',
+    );
+    return;
+  }
+  if (outlines.some(Boolean) || targets.every((t) => t.explicit)) return;
+  const n = outlines.length;
+  log.note(
+    `${n === 1 ? '1 file checked; it holds no' : `${n} files checked; none holds`} learning objectives or outcomes that Bloomline recognises (see docs/outline-format.md)`,
+  );
 }
 
 function tooManyWarnings(options: CheckOptions, counts: Counts): boolean {
@@ -286,6 +317,8 @@ interface FileResult {
   exceeded: string[];
   /** Suppressions no longer needed ("KEY RULE N"). */
   unused: string[];
+  /** The file holds objectives, outcomes or assessments (hasOutline). */
+  outline: boolean;
 }
 
 /** A file checked: its result, and while its findings may still change with files read after
@@ -401,6 +434,11 @@ function checkFiles(
     unused.push(...result.unused);
   }
   reportUnused(suppressions, unused, options, log);
+  sayWhatWasChecked(
+    plan.targets,
+    checked.map((e) => e.result.outline),
+    log,
+  );
   const tooMany = tooManyWarnings(options, counts);
   if (options.format === 'json') io.stdout(written ? ']\n' : '[]\n');
   else if (sarif) io.stdout(sarif.end());
@@ -585,6 +623,7 @@ function emptyResult(): FileResult {
     suppressed: 0,
     exceeded: [],
     unused: [],
+    outline: false,
   };
 }
 
@@ -598,6 +637,7 @@ function resultOf(
   render: (report: FileReport) => string,
 ): FileResult {
   const result = emptyResult();
+  result.outline = hasOutline(file);
   let findings = all;
   if (suppressions.suppressions.size) {
     const key = suppressionKey(suppressions.root, file.target.abs);

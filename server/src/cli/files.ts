@@ -36,6 +36,17 @@ export type Select = (abs: string) => boolean;
 
 const byName: Select = (abs) => isOutlineName(abs);
 
+/** What the command line also reports of a walk (the language server searches quietly). */
+export interface ExpandOptions {
+  /** A named folder (or the default ".") with no file to check is an error that says why. */
+  reportEmpty?: boolean;
+  /** A folder that cannot be read is an error, not skipped in silence. */
+  reportUnreadable?: boolean;
+}
+
+/** The files a walk finds by default, for the message of a folder with none. */
+const OUTLINE_FILES = '*.md, *.markdown, *.qmd, *.Rmd, *.ipynb';
+
 /**
  * Expands command-line arguments to files, deduplicated and sorted by displayed path.
  * A missing path or a pattern matching nothing is reported (exit 2 at the end).
@@ -45,7 +56,12 @@ export function expandArgs(
   cwd: string,
   log: Log,
   select: Select = byName,
+  options: ExpandOptions = {},
 ): Target[] {
+  const unreadable = options.reportUnreadable
+    ? (display: string, err: unknown) =>
+        log.error(`${display}: cannot be searched: ${fsReason(err)}`)
+    : null;
   const found = new Map<string, Target>();
   const add = (t: Target): void => {
     if (!found.has(t.abs)) found.set(t.abs, t);
@@ -62,7 +78,16 @@ export function expandArgs(
       }
     }
     if (stat?.isDirectory()) {
-      walkRoot(abs, arg, cwd, () => true, select).forEach(add);
+      const walked = walkRoot(abs, arg, cwd, () => true, select, unreadable);
+      walked.targets.forEach(add);
+      if (options.reportEmpty && !walked.targets.length && !walked.unreadable) {
+        const left = walked.leftOut
+          ? `; ${walked.leftOut} outline ${walked.leftOut === 1 ? 'file' : 'files'} left out by .gitignore, "files" or "ignores"`
+          : '';
+        log.error(
+          `${path.normalize(arg)}: no outline files to check (${OUTLINE_FILES}, or what "files" in .bloomline.json selects)${left}`,
+        );
+      }
     } else if (stat && !stat.isFile()) {
       log.error(`${arg}: not a regular file`);
     } else if (stat) {
@@ -73,7 +98,7 @@ export function expandArgs(
         root: safeRealpath(path.dirname(abs)),
       });
     } else {
-      const matches = expandGlob(arg, cwd, select);
+      const matches = expandGlob(arg, cwd, select, unreadable);
       if (matches.length === 0) log.error(`no files match the pattern "${arg}"`);
       matches.forEach(add);
     }
@@ -81,7 +106,12 @@ export function expandArgs(
   return [...found.values()].sort((a, b) => compare(a.display, b.display));
 }
 
-function expandGlob(pattern: string, cwd: string, select: Select): Target[] {
+function expandGlob(
+  pattern: string,
+  cwd: string,
+  select: Select,
+  unreadable: Unreadable | null,
+): Target[] {
   const { base, rest } = splitGlob(pattern);
   const baseAbs = path.resolve(cwd, base);
   try {
@@ -99,8 +129,12 @@ function expandGlob(pattern: string, cwd: string, select: Select): Target[] {
     cwd,
     (rel) => matchGlob(rest, rel),
     namesExtension ? null : select,
-  );
+    unreadable,
+  ).targets;
 }
+
+/** Told of a folder a walk cannot read (its displayed path and the error). */
+type Unreadable = (display: string, err: unknown) => void;
 
 /** One .gitignore file: its folder and its rules. */
 interface IgnoreLevel {
@@ -111,6 +145,8 @@ interface IgnoreLevel {
 /**
  * Walks a named folder. `accept` sees each file's path relative to the folder (forward
  * slashes); only files `select` takes are offered (null: any file, marked `byPattern`).
+ * Also counts the outline files that .gitignore or `select` left out, and the folders that
+ * could not be read (each told to `unreadable`; without it they are skipped, as git does).
  */
 function walkRoot(
   rootAbs: string,
@@ -118,8 +154,13 @@ function walkRoot(
   cwd: string,
   accept: (rel: string) => boolean,
   select: Select | null,
-): Target[] {
+  unreadable: Unreadable | null = null,
+): { targets: Target[]; leftOut: number; unreadable: number } {
   const out: Target[] = [];
+  let leftOut = 0;
+  let unread = 0;
+  const shown = (rel: string) =>
+    rel ? path.normalize(path.join(rootDisplay, ...rel.split('/'))) : path.normalize(rootDisplay);
   const rootReal = safeRealpath(rootAbs);
   const visited = new Set<string>([rootReal]);
   // The named folder's .gitignore and those above it count too, from the repository's top (or
@@ -134,8 +175,10 @@ function walkRoot(
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dirAbs, { withFileTypes: true });
-    } catch {
-      return; // An unreadable folder inside the tree is skipped, as git does.
+    } catch (err) {
+      unread++;
+      unreadable?.(shown(rel), err);
+      return;
     }
     const own = dirAbs === rootAbs ? null : loadGitignore(dirAbs);
     const active = own ? [...inherited, own] : inherited;
@@ -161,7 +204,10 @@ function walkRoot(
         }
       }
       if (!isDir && !isFile) continue;
-      if (isIgnored(active, abs, isDir)) continue;
+      if (isIgnored(active, abs, isDir)) {
+        if (isFile && isOutlineName(abs)) leftOut++;
+        continue;
+      }
       if (isDir) {
         if (!entry.isSymbolicLink()) real = safeRealpath(abs);
         if (visited.has(real)) continue; // A link back into the tree: walk each folder once.
@@ -170,16 +216,16 @@ function walkRoot(
       } else if (accept(childRel) && (select === null || select(abs))) {
         out.push({
           abs,
-          display: path.normalize(path.join(rootDisplay, ...childRel.split('/'))),
+          display: shown(childRel),
           explicit: false,
           root: rootReal,
           ...(select === null ? { byPattern: true } : {}),
         });
-      }
+      } else if (isOutlineName(abs)) leftOut++;
     }
   };
   walk(rootAbs, '', levels);
-  return out;
+  return { targets: out, leftOut, unreadable: unread };
 }
 
 /** Git's precedence: the last matching rule of the deepest .gitignore decides. */

@@ -26,6 +26,8 @@ export interface LoadedFile {
 }
 
 export interface Project {
+  /** The files found, before any was read (those left out or unreadable are not in `files`). */
+  targets: Target[];
   files: LoadedFile[];
   /** The path to show for a workspace path (absolute), e.g. in a link to another file. */
   display(abs: string): string;
@@ -43,7 +45,7 @@ export function loadProject(
     const file = loadFile(plan, target);
     if (file) files.push(file);
   }
-  return { files, display: plan.display };
+  return { targets: plan.targets, files, display: plan.display };
 }
 
 /** The files to read, found and configured, before any is read: `check` reads them one at a
@@ -67,7 +69,10 @@ export function planProject(
 ): ProjectPlan {
   const resolver = new ConfigResolver(cwd, log, configPath);
   const plan = planWith(resolver, cwd, log);
-  plan.targets = expandArgs(args, cwd, log, resolver.select);
+  plan.targets = expandArgs(args, cwd, log, resolver.select, {
+    reportEmpty: true,
+    reportUnreadable: true,
+  });
   return plan;
 }
 
