@@ -35,7 +35,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
   // two cells) is not offered.
   const edit = (edits: readonly TextEdit[]): WorkspaceEdit | null => {
     const changes = ctx.edit(key, edits);
-    return changes ? { changes } : null;
+    return changes ? ctx.workspaceEdit(changes) : null;
   };
   const actions: CodeAction[] = [];
 
@@ -75,7 +75,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
     if (rulesHere.size) {
       const all = fixAll(ctx, key, findings, edit, CodeActionKind.QuickFix);
       const rules = new Set(all?.diagnostics?.map((d) => String(d.code)));
-      if (all && rules.size > 1 && all.edit!.changes && editCount(all.edit!) > 1) actions.push(all);
+      if (all && rules.size > 1 && editCount(all.edit!) > 1) actions.push(all);
     }
   }
 
@@ -109,7 +109,10 @@ function fixAll(
 }
 
 function editCount(e: WorkspaceEdit): number {
-  return Object.values(e.changes ?? {}).reduce((n, list) => n + list.length, 0);
+  const lists = e.documentChanges
+    ? e.documentChanges.map((d) => ('edits' in d ? d.edits : []))
+    : Object.values(e.changes ?? {});
+  return lists.reduce((n, list) => n + list.length, 0);
 }
 
 function diagnosticsOf(ctx: ServerContext, key: string, findings: Finding[]): Diagnostic[] {

@@ -1,6 +1,11 @@
 // What the request handlers may ask of the server: an up-to-date analysis of a document, the
 // linked outlines, positions, and the findings last published. Handlers only read.
-import type { Diagnostic, Location, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type {
+  Diagnostic,
+  Location,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
 import {
   itemsOf as coreItemsOf,
   itemsOfKind,
@@ -46,6 +51,9 @@ export interface ServerContext {
   /** Edits of a file's analysed text as edits per document (a notebook's cells), or null when
    * the editor cannot make them (an edit spanning two cells, a notebook not open). */
   edit(key: string, edits: readonly TextEdit[]): Record<string, LspTextEdit[]> | null;
+  /** Edits per document as the client's workspace edit: each with the version of the document
+   * they were made for when the client can check it (`documentChanges`), else plain `changes`. */
+  workspaceEdit(changes: Record<string, LspTextEdit[]>): WorkspaceEdit;
   /** The findings of an open document, as last published (empty for any other). */
   findings(uri: string): Finding[];
   diagnostic(key: string, finding: Finding): Diagnostic;

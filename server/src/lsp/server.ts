@@ -22,6 +22,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -178,6 +179,8 @@ export class BloomlineServer implements ServerContext {
     configurationChange: false,
     watchers: false,
     folders: false,
+    /** Workspace edits as versioned text document edits (the client refuses a stale one). */
+    documentChanges: false,
   };
 
   constructor(
@@ -308,6 +311,18 @@ export class BloomlineServer implements ServerContext {
     return changes;
   }
 
+  workspaceEdit(changes: Record<string, LspTextEdit[]>): WorkspaceEdit {
+    if (!this.can.documentChanges) return { changes };
+    // The version of an open document (a notebook's cells: none, as its cells are versioned
+    // with the notebook); a file that is not open has none either.
+    return {
+      documentChanges: Object.entries(changes).map(([uri, edits]) => ({
+        textDocument: { uri, version: this.documents.get(uri)?.version ?? null },
+        edits,
+      })),
+    };
+  }
+
   findings(uri: string): Finding[] {
     return this.openFindings.get(uri) ?? [];
   }
@@ -428,6 +443,7 @@ export class BloomlineServer implements ServerContext {
       caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.can.watchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.can.folders = caps.workspace?.workspaceFolders === true;
+    this.can.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
     this.folders = folders.map((f) => this.files.keyOf(f)).filter((k) => this.files.isFile(k));
