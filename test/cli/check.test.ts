@@ -1,9 +1,21 @@
 // `bloomline check`: exit statuses, the JSON shape and its UTF-16 columns, the stylish layout,
 // --max-warnings and --quiet, and one-line errors for bad usage.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
+import {
+  assertOneErrorLine,
+  BIN,
+  checkJson,
+  NOTEBOOK,
+  project,
+  ruleIds,
+  run,
+  VAGUE,
+  type JsonFile,
+} from './helpers.js';
 
 const ESC = '\u001b';
 
@@ -231,4 +243,63 @@ test('a div that never closes and front matter that is not YAML: a note each on 
   assert.match(r.stderr, /course\.md:1:1: .*front matter is not valid YAML/i);
   const ids = ruleIds(r.files[0]);
   assert.ok(ids.includes('vague-verb'), `the objective in the open callout is read: ${ids}`);
+});
+
+/** Runs `bloomline ARGS` in `cwd` with `input` on standard input. */
+function runWithInput(args: readonly string[], cwd: string, input: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8' });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('--stdin checks standard input, as an editor or a pipeline gives it', (t) => {
+  const dir = project(t, {
+    'lessons/.bloomline.json': JSON.stringify({ rules: { 'vague-verb': 'error' } }),
+  });
+  // No name: "<stdin>", the settings of the current folder.
+  const plain = runWithInput(['check', '--stdin', '--format', 'json'], dir, VAGUE);
+  assert.equal(plain.status, 0, plain.stderr);
+  const [entry] = JSON.parse(plain.stdout) as JsonFile[];
+  assert.equal(entry!.filePath, '<stdin>');
+  assert.deepEqual(ruleIds(entry).sort(), ['missing-criterion', 'missing-outcome', 'vague-verb']);
+  assert.equal(entry!.messages.find((m) => m.ruleId === 'vague-verb')!.severity, 'warning');
+  // --stdin-filename: shown as given, configured as a file there would be (it need not exist).
+  const named = runWithInput(
+    ['check', '--stdin', '--stdin-filename', 'lessons/week1.md'],
+    dir,
+    VAGUE.replace(/\n/g, '\r\n'),
+  );
+  assert.equal(named.status, 1, named.stderr);
+  assert.match(named.stdout, /^lessons\/week1\.md$/m);
+  assert.match(named.stdout, /3:3 +error +"Understand how to" is not observable/);
+  // The same findings as the file on disk.
+  fs.writeFileSync(path.join(dir, 'lessons', 'week1.md'), VAGUE);
+  const fromDisk = checkJson(['lessons/week1.md'], dir).files;
+  const fromStdin = runWithInput(
+    ['check', '--stdin', '--stdin-filename', 'lessons/week1.md', '--format', 'json'],
+    dir,
+    VAGUE,
+  );
+  assert.equal(fromStdin.stdout, JSON.stringify(fromDisk) + '\n');
+  // Empty input is a file with nothing in it; a notebook is read by its name.
+  assert.equal(runWithInput(['check', '--stdin'], dir, '').status, 0);
+  const nb = runWithInput(
+    ['check', '--stdin', '--stdin-filename', 'a.ipynb', '--format', 'json'],
+    dir,
+    NOTEBOOK,
+  );
+  assert.ok(ruleIds((JSON.parse(nb.stdout) as JsonFile[])[0]).includes('vague-verb'), nb.stderr);
+});
+
+test('--stdin refuses what it cannot do, with one line that says why', (t) => {
+  const dir = project(t, { 'a.md': VAGUE });
+  for (const [args, pattern] of [
+    [['--stdin', 'a.md'], /--stdin checks standard input only: give no PATH or GLOB with it/],
+    [['--stdin', '--fix'], /--fix cannot write to standard input/],
+    [['--stdin', '--suppress-all'], /--stdin cannot be combined with --suppress-all/],
+    [['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
+  ] as const) {
+    const r = runWithInput(['check', ...args], dir, VAGUE);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
+    assertOneErrorLine(r.stderr, pattern);
+  }
 });

@@ -38,6 +38,7 @@ import {
   loadFile,
   loadProject,
   planProject,
+  planStdin,
   planWith,
   type LoadedFile,
   type ProjectPlan,
@@ -71,6 +72,9 @@ export interface CheckOptions {
   pruneSuppressions?: boolean;
   /** Counts larger than today's findings are a note, not exit status 2. */
   passOnUnprunedSuppressions?: boolean;
+  /** --stdin: check these bytes, named `filename`, instead of files (never with --fix or the
+   * flags that record suppressions). */
+  stdin?: { text: Buffer; filename?: string };
 }
 
 export interface Io {
@@ -344,7 +348,9 @@ function checkFiles(
   suppressions: SuppressionsFile,
 ): number {
   const { log } = io;
-  const plan = planProject(args, io.cwd, log, options.configPath);
+  const plan = options.stdin
+    ? planStdin(options.stdin, io.cwd, log, options.configPath)
+    : planProject(args, io.cwd, log, options.configPath);
   const { ws } = plan;
   if (plan.targets.length > 1) keepHeapSmall();
   const cold = coldStartFlags(plan.targets, process.env);

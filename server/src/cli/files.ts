@@ -25,6 +25,8 @@ export interface Target {
   /** Found by a pattern whose last part names an extension ("notes/*.txt"): taken whatever
    * the default set of file names or `files` say. */
   byPattern?: boolean;
+  /** Its bytes, read from standard input (`check --stdin`): `abs` is only its name. */
+  content?: Buffer;
 }
 
 // Jupyter's autosave copies (.ipynb_checkpoints) would repeat every notebook.

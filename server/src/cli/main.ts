@@ -4,7 +4,8 @@ import { parseArgs, type OptionKind } from './args.js';
 import { CHECK_FORMATS, runCheck, runCheckWorker, type Io } from './check.js';
 import { checkWorkerData } from './pool.js';
 import { wantColor } from './format/color.js';
-import { CliError, describeError, Log } from './log.js';
+import { readFileSync } from 'node:fs';
+import { CliError, describeError, fsReason, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
@@ -45,6 +46,9 @@ Options:
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
   --quiet                 report errors only
+  --stdin                 check the text on standard input instead of files
+  --stdin-filename PATH   its file name: shown in the output, and where its settings
+                          (.bloomline.json) and format (.ipynb) are looked up
   --suppress-all          record every finding of the files checked in the suppressions
                           file; later runs report only findings beyond those counts
   --suppress-rule RULE    record this rule's findings (repeatable)
@@ -58,7 +62,7 @@ Options:
   -h, --help              show this help
 
 Exit status: 0 clean or only warnings within --max-warnings; 1 errors, or more warnings than
---max-warnings; 2 usage, configuration or I/O error.
+--max-warnings; 2 usage, configuration or I/O error, or a folder with no outline file to check.
 `;
 
 const REPORT_HELP = `Usage: bloomline report [PATH|GLOB ...] [options]
@@ -78,7 +82,7 @@ Options:
   --config FILE           use this configuration file for every file
   -h, --help              show this help
 
-Exit status: 0 written; 2 usage, configuration or I/O error.
+Exit status: 0 written; 2 usage, configuration or I/O error, or a folder with no outline file.
 `;
 
 const EXPORT_HELP = `Usage: bloomline export [PATH|GLOB ...] --format canvas|moodle|case [options]
@@ -145,6 +149,8 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   'suppressions-location': 'value',
   'prune-suppressions': 'flag',
   'pass-on-unpruned-suppressions': 'flag',
+  stdin: 'flag',
+  'stdin-filename': 'value',
   help: 'flag',
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
@@ -198,6 +204,7 @@ export function main(argv: readonly string[], io: Io): number {
     }
     const suppressRules = repeated.get('suppress-rule') ?? [];
     checkSuppressionFlags(options, suppressRules);
+    const stdin = stdinOption(options, positionals, suppressRules);
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
     const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
     const color = wantColor(flag, process.stdout.isTTY === true, process.env);
@@ -218,6 +225,7 @@ export function main(argv: readonly string[], io: Io): number {
         ),
         pruneSuppressions: options.has('prune-suppressions'),
         passOnUnprunedSuppressions: options.has('pass-on-unpruned-suppressions'),
+        ...(stdin ? { stdin } : {}),
       },
       io,
     );
@@ -316,6 +324,42 @@ function choice<T extends string>(
   if (value === undefined || value === true) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`unknown format "${value}" (supported: ${allowed.join(', ')})`);
+}
+
+/** --stdin (ESLint's flag): the text read now, with the name it is checked under. Checking
+ * standard input excludes files, and what writes files (--fix, recording suppressions). */
+function stdinOption(
+  options: Map<string, string | true>,
+  positionals: readonly string[],
+  suppressRules: readonly string[],
+): { text: Buffer; filename?: string } | null {
+  const filename = stringOption(options.get('stdin-filename'), 'stdin-filename');
+  if (!options.has('stdin')) {
+    if (filename !== undefined)
+      throw new CliError('check: --stdin-filename needs --stdin (the text to check)');
+    return null;
+  }
+  if (positionals.length)
+    throw new CliError(
+      `check: --stdin checks standard input only: give no PATH or GLOB with it (got "${positionals[0]}")`,
+    );
+  if (options.has('fix'))
+    throw new CliError(
+      'check: --fix cannot write to standard input: run it on the file (bloomline check --fix FILE)',
+    );
+  const writing = [
+    options.has('suppress-all') && '--suppress-all',
+    suppressRules.length > 0 && '--suppress-rule',
+    options.has('prune-suppressions') && '--prune-suppressions',
+  ].find((x): x is string => typeof x === 'string');
+  if (writing) throw new CliError(`check: --stdin cannot be combined with ${writing}`);
+  let text: Buffer;
+  try {
+    text = readFileSync(0);
+  } catch (err) {
+    throw new CliError(`check: cannot read standard input: ${fsReason(err)}`);
+  }
+  return { text, ...(filename !== undefined ? { filename } : {}) };
 }
 
 /** ESLint's rules for its suppression flags: record all or some rules, or prune; not two. */

@@ -14,7 +14,7 @@ import {
 import { ConfigResolver } from './config.js';
 import { expandArgs, type Target } from './files.js';
 import { describeError, fsReason, type Log } from './log.js';
-import { readSource, type Source } from './source.js';
+import { decodeSource, readSource, type Source } from './source.js';
 
 export interface LoadedFile {
   target: Target;
@@ -76,6 +76,29 @@ export function planProject(
   return plan;
 }
 
+/** The plan of `check --stdin`: one file, the bytes read from standard input, named
+ * `filename` (relative to `cwd`; "<stdin>" there when none is given), configured as a file of
+ * that name would be. It need not exist. */
+export function planStdin(
+  stdin: { text: Buffer; filename?: string },
+  cwd: string,
+  log: Log,
+  configPath?: string,
+): ProjectPlan {
+  const plan = planWith(new ConfigResolver(cwd, log, configPath), cwd, log);
+  const abs = path.resolve(cwd, stdin.filename ?? '<stdin>');
+  plan.targets = [
+    {
+      abs,
+      display: stdin.filename !== undefined ? path.normalize(stdin.filename) : '<stdin>',
+      explicit: true,
+      root: path.dirname(abs),
+      content: stdin.text,
+    },
+  ];
+  return plan;
+}
+
 /** A plan with no targets yet, reading configurations with `resolver` and saying what it finds
  * of each file on `log`: a check worker's (cli/pool.ts), which is handed its files. */
 export function planWith(resolver: ConfigResolver, cwd: string, log: Log): ProjectPlan {
@@ -104,7 +127,7 @@ export function loadFile(
   if (!target.explicit && !resolver.accepts(resolved, target.abs, target.byPattern)) return null;
   let source: Source;
   try {
-    const read = readSource(target.abs);
+    const read = target.content ? decodeSource(target.content) : readSource(target.abs);
     if (!read.ok) {
       log.error(`${target.display}: ${read.reason}`);
       return null;

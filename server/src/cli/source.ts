@@ -29,7 +29,11 @@ const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 export function readSource(abs: string): ReadResult {
   const size = fs.statSync(abs).size;
   if (size > MAX_BYTES) return { ok: false, reason: 'skipped, larger than 20 MB' };
-  const bytes = fs.readFileSync(abs);
+  return decodeSource(fs.readFileSync(abs));
+}
+
+/** A file's bytes (or standard input's) as its text, as readSource reads them. */
+export function decodeSource(bytes: Buffer): ReadResult {
   if (bytes.length > MAX_BYTES) return { ok: false, reason: 'skipped, larger than 20 MB' };
   let text: string;
   let validUtf8 = true;
