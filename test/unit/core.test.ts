@@ -434,6 +434,31 @@ describe('directives', () => {
     );
     assert.deepEqual(buildOutline(text, 'd.md').notes, [], 'known rule names are no note');
   });
+  test('a reason after " -- " is no rule name (ESLint\'s convention); words without it are one note', () => {
+    const reasons = [
+      '## Objectives',
+      '',
+      '- Know the rules. <!-- bloomline-disable-line vague-verb -- the SME wants "know" -->',
+      '- Know the map. <!-- bloomline-disable-line vague-verb because the SME wants it -->',
+    ].join('\n');
+    const o = buildOutline(reasons, 'r.md');
+    assert.deepEqual(
+      o.directives.map((d) => d.rules),
+      [['vague-verb'], ['vague-verb', 'because', 'the', 'SME', 'wants', 'it']],
+    );
+    assert.deepEqual(
+      o.notes.map((n) => [reasons.slice(n.span.start, n.span.end), n.message]),
+      [
+        [
+          'because the SME wants it',
+          'No rules are named "because", "the", "SME", "wants", "it": this comment turns nothing off for them. To say why a rule is off, write the reason after " -- ".',
+        ],
+      ],
+    );
+    const ws = new Workspace();
+    ws.update('r.md', reasons);
+    assert.ok(!ws.lint('r.md').some((f) => f.ruleId === 'vague-verb'), 'both turn vague-verb off');
+  });
 });
 
 describe('a table of measures with an objectives column', () => {

@@ -23,25 +23,38 @@ export function readDisableComments(b: Builder): void {
     if (b.codeSpans.some((s) => at >= s.start && at < s.end)) continue;
     const line = lines.position(at).line;
     const rules: string[] = [];
+    const unknown: { name: string; start: number }[] = [];
     const list = /[^\s,]+/g;
-    const body = text.slice(at + m[0].length, close);
+    const from = at + m[0].length;
+    const body = text.slice(from, close);
     for (let r = list.exec(body); r; r = list.exec(body)) {
+      if (r[0] === '--') break; // ESLint's "-- reason": what follows says why, names no rule
       rules.push(r[0]);
-      if (!KNOWN.has(r[0])) unknownRule(b, r[0], at + m[0].length + r.index);
+      if (!KNOWN.has(r[0])) unknown.push({ name: r[0], start: from + r.index });
     }
+    if (unknown.length) unknownRules(b, unknown);
     b.outline.directives.push({ kind: m[1] as DisableDirective['kind'], rules, line });
   }
 }
 
 const KNOWN = new Set(RULE_IDS);
 
-/** A name in a disable comment that is no rule turns nothing off: said where it stands (the
- * CLI on stderr, the editor as information), with the rule probably meant, as a typo in
- * `.bloomline.json` is. */
-function unknownRule(b: Builder, name: string, start: number): void {
-  const meant = didYouMean(name, RULE_IDS);
-  const message = meant
-    ? `No rule is named "${name}" (did you mean "${meant}"?): this comment turns nothing off for it.`
-    : `No rule is named "${name}": this comment turns nothing off for it. The rules are listed in docs/rules/.`;
-  b.outline.notes.push({ message, span: { start, end: start + name.length }, editor: true });
+/** Names in a disable comment that are no rules turn nothing off: said once per comment where
+ * they stand (the CLI on stderr, the editor as information), with the rule probably meant, as
+ * a typo in `.bloomline.json` is; several words are likely a reason, which goes after "--". */
+function unknownRules(b: Builder, unknown: readonly { name: string; start: number }[]): void {
+  const first = unknown[0]!;
+  const last = unknown[unknown.length - 1]!;
+  const span = { start: first.start, end: last.start + last.name.length };
+  let message: string;
+  if (unknown.length === 1) {
+    const meant = didYouMean(first.name, RULE_IDS);
+    message = meant
+      ? `No rule is named "${first.name}" (did you mean "${meant}"?): this comment turns nothing off for it.`
+      : `No rule is named "${first.name}": this comment turns nothing off for it. The rules are listed in docs/rules/.`;
+  } else {
+    const names = unknown.map((u) => `"${u.name}"`).join(', ');
+    message = `No rules are named ${names}: this comment turns nothing off for them. To say why a rule is off, write the reason after " -- ".`;
+  }
+  b.outline.notes.push({ message, span, editor: true });
 }
