@@ -223,6 +223,16 @@ describe('resolveConfig', () => {
     const far = resolveConfig({ rules: { 'no-such-thing-at-all': 'off' } });
     assert.ok(!/did you mean/.test(far.errors[0]!), far.errors[0]);
   });
+  test("ESLint's array form of a severity says which severity was meant", () => {
+    const r = resolveConfig({
+      rules: { 'vague-verb': ['warn'], 'no-verb': ['error', { level: 2 }], 'duplicate-id': [] },
+    });
+    assert.deepEqual(r.errors, [
+      'rules.vague-verb: ["warn"] is not a severity: use "off", "hint", "information", "warning" or "error" (did you mean "warning"?); "vague-verb" stays "warning"',
+      'rules.no-verb: ["error",{"level":2}] is not a severity: use "off", "hint", "information", "warning" or "error" (did you mean "error"?); "no-verb" stays "warning"',
+      'rules.duplicate-id: [] is not a severity: use "off", "hint", "information", "warning" or "error"; "duplicate-id" stays "error"',
+    ]);
+  });
   test('every problem is listed, each with its path; only the bad parts fall back', () => {
     const r = resolveConfig({
       rule: { 'vague-verb': 'off' },

@@ -195,6 +195,17 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
   return best !== null && bestD <= limit && !tie ? best : null;
 }
 
+/** The severity a value that is none probably means: a near name ("warn"), ESLint's number
+ * (2) or its array form (["error", options]: its first element). */
+function severityMeant(sev: unknown): string | null | undefined {
+  if (Array.isArray(sev)) return sev.length ? severityMeant(sev[0]) : null;
+  if (typeof sev === 'string')
+    return (SEVERITIES as string[]).includes(sev)
+      ? sev
+      : (SEVERITY_ALIASES[sev.toLowerCase()] ?? didYouMean(sev, SEVERITIES));
+  return typeof sev === 'number' ? ESLINT_SEVERITIES[sev] : null;
+}
+
 function meant(suggestion: string | null | undefined): string {
   return suggestion ? ` (did you mean "${suggestion}"?)` : '';
 }
@@ -271,12 +282,7 @@ export function resolveConfig(raw: unknown): ResolvedConfigData {
         else if (sev === false) rules[id] = 'off';
         else if (sev === true) rules[id] = RULE_DEFAULTS[id]!;
         else {
-          const guess =
-            typeof sev === 'string'
-              ? (SEVERITY_ALIASES[sev.toLowerCase()] ?? didYouMean(sev, SEVERITIES))
-              : typeof sev === 'number'
-                ? ESLINT_SEVERITIES[sev]
-                : null;
+          const guess = severityMeant(sev);
           const at: JsonPath =
             isObject && sev !== undefined ? ['rules', id, 'severity'] : ['rules', id];
           issue(
