@@ -1,10 +1,11 @@
 // `bloomline check --fix`: preferred fixes written atomically, line endings and BOM kept byte
 // for byte, nothing rewritten on a second run, and files that must not be written left alone.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
+import { assertOneErrorLine, BIN, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CRLF_LINES = [
@@ -130,4 +131,41 @@ test('--fix through a symlink inside the folder replaces the target and keeps th
     fs.readFileSync(path.join(dir, 'lessons', 'real.md'), 'utf8'),
     /- Configure the VPN client/,
   );
+});
+
+test('--fix-dry-run reports what --fix would leave and writes nothing; json has the output', (t) => {
+  const before = Buffer.concat([BOM, Buffer.from(CRLF_LINES.join('\r\n'))]);
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({
+      rules: { 'missing-outcome': 'off', 'missing-criterion': 'off' },
+    }),
+    'course.md': before,
+  });
+  const r = run(['check', '--fix-dry-run'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'course.md')), before, 'nothing written');
+  assert.doesNotMatch(r.stdout, /vague-verb/, 'what --fix would leave: nothing');
+  assert.match(r.stdout, /✔ 1 fix would be applied \(--fix-dry-run: nothing written\)/);
+  // ESLint's "output": the fixed text, only where a fix changed it (BOM and CRLF kept).
+  const json = run(['check', '--fix-dry-run', '--format', 'json'], dir);
+  const [entry] = JSON.parse(json.stdout) as { output?: string; messages: unknown[] }[];
+  assert.equal(
+    entry!.output,
+    '\ufeff' + CRLF_LINES.join('\r\n').replace('Understand how to configure', 'Configure'),
+  );
+  assert.deepEqual(entry!.messages, []);
+  const plain = JSON.parse(run(['check', '--format', 'json'], dir).stdout) as object[];
+  assert.ok(!('output' in plain[0]!), 'no output without --fix-dry-run');
+  // From standard input too (an editor's fixer), and never with --fix.
+  const piped = spawnSync(
+    process.execPath,
+    [BIN, 'check', '--stdin', '--stdin-filename', 'course.md', '--fix-dry-run', '--format', 'json'],
+    { cwd: dir, input: before, encoding: 'utf8' },
+  );
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal((JSON.parse(piped.stdout) as { output: string }[])[0]!.output, entry!.output);
+  const both = run(['check', '--fix', '--fix-dry-run'], dir);
+  assert.equal(both.status, 2);
+  assertOneErrorLine(both.stderr, /--fix and --fix-dry-run cannot be used together/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'course.md')), before);
 });

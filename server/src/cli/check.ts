@@ -62,6 +62,9 @@ export interface CheckOptions {
   /** -1: no limit. */
   maxWarnings: number;
   fix: boolean;
+  /** --fix-dry-run: fix in memory, report what is left and the fixed text (json), write
+   * nothing. */
+  fixDryRun?: boolean;
   quiet: boolean;
   color: boolean;
   /** Bulk suppressions (ESLint's flags): record all rules, or these rules. */
@@ -90,10 +93,11 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   const suppressions = readSuppressionsFile(io.cwd, options.suppressionsLocation, recording);
   // Fixing, and recording or pruning suppressions, need every file's findings before anything
   // is written: they hold every file. A check streams (checkFiles).
-  if (!options.fix && !recording && !options.pruneSuppressions)
+  const fixing = options.fix || options.fixDryRun === true;
+  if (!fixing && !recording && !options.pruneSuppressions)
     return checkFiles(args, options, io, suppressions);
-  const project = loadProject(args, io.cwd, log, options.configPath);
-  const fixed = options.fix ? fixAll(project.files, log) : 0;
+  const project = loadProject(args, io.cwd, log, options.configPath, options.stdin);
+  const fixed = fixing ? fixAll(project.files, log, options.fixDryRun === true) : 0;
 
   const linted = project.files.map((file) => ({
     file,
@@ -121,6 +125,7 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
       text: file.outline.text,
       ...(view instanceof IdentityView ? {} : { view }),
       findings,
+      ...(file.output !== undefined ? { output: file.output } : {}),
     });
   }
 
@@ -138,7 +143,8 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     const text = formatStylish(reports, {
       colors: c,
       fixed,
-      fixing: options.fix,
+      fixing,
+      dryRun: options.fixDryRun === true,
       suppressed: options.quiet ? 0 : suppressed.count,
       suppressionsFile: suppressions.shown,
     });
@@ -265,8 +271,9 @@ function relativePath(cwd: string, abs: string): string {
 }
 
 /** Applies preferred fixes to every file and writes the changed ones; returns the number of
- * fixes written. A file that cannot be written keeps its text on disk and in the workspace. */
-function fixAll(files: LoadedFile[], log: Log): number {
+ * fixes written. A file that cannot be written keeps its text on disk and in the workspace.
+ * A dry run writes nothing: each changed file keeps its fixed text in memory (`output`). */
+function fixAll(files: LoadedFile[], log: Log, dryRun = false): number {
   let applied = 0;
   for (const file of files) {
     const { target, source, ws } = file;
@@ -292,9 +299,10 @@ function fixAll(files: LoadedFile[], log: Log): number {
       restore();
       continue;
     }
-    let refusal: string | null;
+    let refusal: string | null = null;
     try {
-      refusal = writeFixed(target.abs, target.root, source, result.stored);
+      if (dryRun) file.output = (source.bom ? '\uFEFF' : '') + result.stored;
+      else refusal = writeFixed(target.abs, target.root, source, result.stored);
     } catch (err) {
       refusal = `cannot write the fixed file: ${fsReason(err)}`;
     }

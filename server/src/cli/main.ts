@@ -45,6 +45,8 @@ Options:
   --config FILE           use this configuration file for every file
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
+  --fix-dry-run           report what --fix would leave, writing nothing (json: the fixed
+                          text of each file it changes, as "output")
   --quiet                 report errors only
   --stdin                 check the text on standard input instead of files
   --stdin-filename PATH   its file name: shown in the output, and where its settings
@@ -141,6 +143,7 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   config: 'value',
   'max-warnings': 'value',
   fix: 'flag',
+  'fix-dry-run': 'flag',
   quiet: 'flag',
   color: 'flag',
   'no-color': 'flag',
@@ -205,6 +208,7 @@ export function main(argv: readonly string[], io: Io): number {
     const suppressRules = repeated.get('suppress-rule') ?? [];
     checkSuppressionFlags(options, suppressRules);
     const stdin = stdinOption(options, positionals, suppressRules);
+    checkDryRun(options, suppressRules);
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
     const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
     const color = wantColor(flag, process.stdout.isTTY === true, process.env);
@@ -215,6 +219,7 @@ export function main(argv: readonly string[], io: Io): number {
         configPath: stringOption(options.get('config'), 'config'),
         maxWarnings: maxWarnings(options.get('max-warnings')),
         fix: options.has('fix'),
+        fixDryRun: options.has('fix-dry-run'),
         quiet: options.has('quiet'),
         color,
         suppressAll: options.has('suppress-all'),
@@ -360,6 +365,20 @@ function stdinOption(
     throw new CliError(`check: cannot read standard input: ${fsReason(err)}`);
   }
   return { text, ...(filename !== undefined ? { filename } : {}) };
+}
+
+/** --fix-dry-run (ESLint's flag) writes nothing: not with --fix, nor with what records
+ * suppressions (they would count findings of a text that is not on disk). */
+function checkDryRun(options: Map<string, string | true>, suppressRules: readonly string[]): void {
+  if (!options.has('fix-dry-run')) return;
+  if (options.has('fix'))
+    throw new CliError('check: --fix and --fix-dry-run cannot be used together');
+  const writing = [
+    options.has('suppress-all') && '--suppress-all',
+    suppressRules.length > 0 && '--suppress-rule',
+    options.has('prune-suppressions') && '--prune-suppressions',
+  ].find((x): x is string => typeof x === 'string');
+  if (writing) throw new CliError(`check: --fix-dry-run cannot be combined with ${writing}`);
 }
 
 /** ESLint's rules for its suppression flags: record all or some rules, or prune; not two. */

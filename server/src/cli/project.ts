@@ -23,6 +23,8 @@ export interface LoadedFile {
   /** The Markdown analysed and how it stands in the stored text (a notebook's cells). */
   outline: OutlineSource;
   ws: Workspace;
+  /** --fix-dry-run: the text --fix would have written (BOM included), when a fix changed it. */
+  output?: string;
 }
 
 export interface Project {
@@ -38,8 +40,11 @@ export function loadProject(
   cwd: string,
   log: Log,
   configPath?: string,
+  stdin?: { text: Buffer; filename?: string },
 ): Project {
-  const plan = planProject(args, cwd, log, configPath);
+  const plan = stdin
+    ? planStdin(stdin, cwd, log, configPath)
+    : planProject(args, cwd, log, configPath);
   const files: LoadedFile[] = [];
   for (const target of plan.targets) {
     const file = loadFile(plan, target);

@@ -32,5 +32,7 @@ export function jsonEntry(r: FileReport): string {
           })),
         })),
     })),
+    // ESLint's `output` of a dry run: the whole fixed file, only where a fix changed it.
+    ...(r.output !== undefined ? { output: r.output } : {}),
   });
 }

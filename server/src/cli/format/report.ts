@@ -26,6 +26,8 @@ export interface FileReport {
    * the two are the same. */
   view?: SourceView;
   findings: Finding[];
+  /** --fix-dry-run: the text --fix would write (as stored, BOM included), when it changed. */
+  output?: string;
 }
 
 /** 1-based lines and UTF-16 columns; the end column is exclusive (LSP's end + 1). */

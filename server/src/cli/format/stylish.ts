@@ -16,6 +16,8 @@ export interface StylishOptions {
   fixed?: number;
   /** True when --fix ran, so "fixable with --fix" is not suggested again. */
   fixing?: boolean;
+  /** --fix-dry-run: the fixes were made in memory only; said so. */
+  dryRun?: boolean;
   /** Findings the suppressions file covered, to say how many were left out. */
   suppressed?: number;
   suppressionsFile?: string;
@@ -72,7 +74,10 @@ export function stylishSummary(counts: Counts, options: StylishOptions): string 
     out += `${total ? '' : '\n'}${c.dim(`${what} suppressed by ${sanitize(options.suppressionsFile ?? 'the suppressions file')}`)}\n`;
   }
   if (options.fixed) {
-    out += `${total ? '' : '\n'}${c.green(`✔ ${plural(options.fixed, 'fix', 'fixes')} applied`)}\n`;
+    const done = options.dryRun
+      ? `${plural(options.fixed, 'fix', 'fixes')} would be applied (--fix-dry-run: nothing written)`
+      : `${plural(options.fixed, 'fix', 'fixes')} applied`;
+    out += `${total ? '' : '\n'}${c.green(`✔ ${done}`)}\n`;
   }
   return out;
 }
