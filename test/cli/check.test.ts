@@ -189,6 +189,14 @@ test('bad usage exits 2 with one line on stderr and no stack trace', (t) => {
     [['check', 'missing.md'], /missing\.md: no such file or directory/],
     [['check', 'nothing/**/*.md'], /no files match/],
     [['check', '--config', 'nope.json'], /nope\.json/],
+    // A typo names what was probably meant.
+    [
+      ['check', '--max-warning', '0'],
+      /unknown option "--max-warning" .*\(did you mean "--max-warnings"\?\)/,
+    ],
+    [['check', '--fromat=json'], /unknown option "--fromat" .*\(did you mean "--format"\?\)/],
+    [['chek'], /unknown command "chek" \(did you mean "check"\?\)/],
+    [['check', '--stdin-file', 'x'], /did you mean "--stdin-filename"/],
   ];
   for (const [args, pattern] of cases) {
     const r = run(args, dir);

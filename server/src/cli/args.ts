@@ -1,6 +1,7 @@
 // Hand-written option parsing (no dependency): `--name value`, `--name=value`, flags, `--` to
 // end options. Anything unknown is a usage error naming the option, so a typo never silently
 // changes what runs.
+import { didYouMean } from '../core/config.js';
 import { CliError } from './log.js';
 
 /** `repeated`: a value option that may be given more than once (`--suppress-rule A
@@ -41,8 +42,12 @@ export function parseArgs(
     const name = written.startsWith('--') ? raw : (aliases[raw] ?? `-${raw}`);
     const kind = spec[name];
     if (!kind) {
+      const long = Object.keys(spec).filter((k) => k.length > 1);
+      const meant = written.startsWith('--') ? didYouMean(raw, long) : null;
       throw new CliError(
-        `unknown option "${written}" for "${command}" (see "bloomline ${command} --help")`,
+        meant
+          ? `unknown option "${written}" for "${command}" (did you mean "--${meant}"?)`
+          : `unknown option "${written}" for "${command}" (see "bloomline ${command} --help")`,
       );
     }
     if (kind === 'flag') {

@@ -10,7 +10,7 @@ import { OUTLINE_FORMATS, runOutline } from './outline.js';
 import { REPORT_FORMATS, runReport } from './report.js';
 import { EXPORT_FORMATS, runExport } from './export.js';
 import { readVersion } from './version.js';
-import { offerCachesToHeapProbe, RULE_IDS } from '../core/index.js';
+import { didYouMean, offerCachesToHeapProbe, RULE_IDS } from '../core/index.js';
 
 const HELP = `Usage: bloomline <command> [options]
 
@@ -186,6 +186,7 @@ const LSP_OPTIONS: Record<string, OptionKind> = {
 };
 const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
 const SHORT = { h: 'help', v: 'version' };
+const COMMANDS = ['check', 'outline', 'report', 'export', 'lsp'];
 
 export function main(argv: readonly string[], io: Io): number {
   offerCachesToHeapProbe();
@@ -316,8 +317,11 @@ export function main(argv: readonly string[], io: Io): number {
   }
   if (command.startsWith('-'))
     throw new CliError(`unknown option "${command}" (try "bloomline --help")`);
+  const meant = didYouMean(command, COMMANDS);
   throw new CliError(
-    `unknown command "${command}" (commands: check, outline, report, export, lsp; try "bloomline --help")`,
+    meant
+      ? `unknown command "${command}" (did you mean "${meant}"?)`
+      : `unknown command "${command}" (commands: ${COMMANDS.join(', ')}; try "bloomline --help")`,
   );
 }
 
