@@ -159,7 +159,17 @@ test('a file nested too deeply is reported on one line; the other files are chec
   assert.equal(r.status, 2);
   assertOneErrorLine(
     r.stderr,
-    /^bloomline: deep\.md: not analysed: lists or block quotes are nested more than 64 levels deep\.$/,
+    /^bloomline: deep\.md:3:1: not analysed: lists or block quotes are nested more than 64 levels deep\.$/,
+  );
+  // Where it stands, as the editor's diagnostic does: "a block from here" needs a here.
+  const long = project(t, {
+    'long.md': `## Objectives\n\nText.\n\n- Explain ${'ab '.repeat(100_000)}\n`,
+  });
+  const l = run(['check', 'long.md'], long);
+  assert.equal(l.status, 2);
+  assertOneErrorLine(
+    l.stderr,
+    /^bloomline: long\.md:5:1: not analysed: a block from here .* is longer than 256 KB/,
   );
   // Both files are listed (json lists every file checked); the deep one without findings, as
   // the line on stderr says why.

@@ -154,8 +154,13 @@ export function loadFile(
     log.note(`${target.display}: the notebook has no Markdown cells; there is nothing to read`);
   const outline = ws.update(target.abs, read.text, resolved.config, read.view);
   // Too deeply nested (core/limits.ts): one line, exit 2, like a file that is too large.
-  if (outline.declined)
-    log.error(`${target.display}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
+  // Said where it stands when that is a place in the file (the line nested too deep, the block
+  // too long: "a block from here"), as the editor's diagnostic is.
+  if (outline.declined) {
+    const start = outline.notes[0]?.span.start ?? 0;
+    const place = start > 0 ? at(read.view.toStored({ start, end: start }).start) : target.display;
+    log.error(`${place}: ${outline.declined.replace(/^Not analysed/, 'not analysed')}`);
+  }
   // What the analysis could not read as written (front matter that is not YAML, a div that
   // never closes): a note each, where it stands in the file, without failing the run.
   else
