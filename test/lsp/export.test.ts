@@ -69,4 +69,27 @@ describe('language server: bloomline/export', { timeout: 20_000 }, () => {
       assert.match(result.fileName, format === 'case' ? /\.json$/ : /\.csv$/);
     }
   });
+
+  it('refuses a format it does not write with InvalidParams that says which it writes', async () => {
+    for (const params of [{ format: 'pdf' }, {}, null]) {
+      await assert.rejects(client.request('bloomline/export', params), (err: unknown) => {
+        const e = err as { code: number; message: string };
+        assert.equal(e.code, -32602, JSON.stringify(params));
+        assert.match(
+          e.message,
+          /^bloomline\/export: "format" must be "canvas", "moodle" or "case", not (?:"pdf"|undefined)$/,
+        );
+        return true;
+      });
+    }
+    // The server goes on answering.
+    const ok = await client
+      .request<{ courses: number }>('bloomline/export', { format: 'csv' })
+      .catch(() => null);
+    assert.equal(ok, null);
+    assert.equal(
+      (await client.request<{ courses: number }>('bloomline/export', { format: 'canvas' })).courses,
+      1,
+    );
+  });
 });

@@ -2,6 +2,7 @@
 // writers as `bloomline export` from the same outline model (nothing parses Markdown again).
 // Paths, and so the identifiers derived from them, are relative to each file's workspace folder,
 // as the CLI's are to the folder it runs in: run from the repository root, both agree.
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isOutline, type JsonPositions, type Outline } from '../core/index.js';
 import {
   buildExport,
@@ -26,7 +27,11 @@ export async function exportWorkspace(
 ): Promise<ExportResult> {
   const format = params?.format;
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new Error(`unknown export format ${String(format)}`);
+    // An error the client sees (not a null it cannot tell from "nothing to export").
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `bloomline/export: "format" must be "canvas", "moodle" or "case", not ${format === undefined ? 'undefined' : JSON.stringify(format)}`,
+    );
   const sources: ExportSource[] = files
     .filter((f) => isOutline(f.outline))
     .map((f) => ({

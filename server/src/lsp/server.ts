@@ -410,23 +410,28 @@ export class BloomlineServer implements ServerContext {
     );
     c.onRequest(
       EXPORT_REQUEST,
-      this.request<ExportParams | undefined, ExportResult | null>('export', null, async (p) => {
-        const keys = this.selected(undefined);
-        // Of every outline at once, closed ones from their summaries (which keep what the
-        // export shows).
-        return await exportWorkspace(
-          p,
-          keys.flatMap((key) => {
-            const outline = this.outline(key);
-            if (!outline) return [];
-            // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
-            const positions = this.ws.positions(key);
-            return [{ key, outline, folder: this.folderOf(key), positions }];
-          }),
-          this.folders,
-          this.files,
-        );
-      }),
+      this.request<ExportParams | undefined, ExportResult | null>(
+        'export',
+        null,
+        async (p) => {
+          const keys = this.selected(undefined);
+          // Of every outline at once, closed ones from their summaries (which keep what the
+          // export shows).
+          return await exportWorkspace(
+            p,
+            keys.flatMap((key) => {
+              const outline = this.outline(key);
+              if (!outline) return [];
+              // Lines of the file as stored (a notebook's JSON), as the CLI's export gives them.
+              const positions = this.ws.positions(key);
+              return [{ key, outline, folder: this.folderOf(key), positions }];
+            }),
+            this.folders,
+            this.files,
+          );
+        },
+        true,
+      ),
     );
     c.onRequest(
       REPORT_REQUEST,
