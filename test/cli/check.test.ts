@@ -279,6 +279,8 @@ test('--stdin checks standard input, as an editor or a pipeline gives it', (t) =
   assert.equal(named.status, 1, named.stderr);
   assert.match(named.stdout, /^lessons\/week1\.md$/m);
   assert.match(named.stdout, /3:3 +error +"Understand how to" is not observable/);
+  // --fix cannot write standard input: the summary names what can show the fixes.
+  assert.match(named.stdout, /fixable with `bloomline check --stdin --fix-dry-run`/);
   // The same findings as the file on disk.
   fs.writeFileSync(path.join(dir, 'lessons', 'week1.md'), VAGUE);
   const fromDisk = checkJson(['lessons/week1.md'], dir).files;

@@ -145,6 +145,7 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
       fixed,
       fixing,
       dryRun: options.fixDryRun === true,
+      stdin: options.stdin !== undefined,
       suppressed: options.quiet ? 0 : suppressed.count,
       suppressionsFile: suppressions.shown,
     });
@@ -461,6 +462,7 @@ function checkFiles(
       colors: c,
       fixed: 0,
       fixing: false,
+      stdin: options.stdin !== undefined,
       suppressed: options.quiet ? 0 : suppressedCount,
       suppressionsFile: suppressions.shown,
     });

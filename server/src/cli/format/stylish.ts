@@ -18,6 +18,8 @@ export interface StylishOptions {
   fixing?: boolean;
   /** --fix-dry-run: the fixes were made in memory only; said so. */
   dryRun?: boolean;
+  /** --stdin: there is no file for --fix to write, so --fix-dry-run is the one suggested. */
+  stdin?: boolean;
   /** Findings the suppressions file covered, to say how many were left out. */
   suppressed?: number;
   suppressionsFile?: string;
@@ -66,7 +68,8 @@ export function stylishSummary(counts: Counts, options: StylishOptions): string 
     const colour = counts.error ? c.red : counts.warning ? c.yellow : c.cyan;
     out += `\n${c.bold(colour(`✖ ${plural(total, 'problem')} (${parts.join(', ')})`))}\n`;
     if (counts.fixable && !options.fixing) {
-      out += `  ${plural(counts.fixable, 'problem')} fixable with \`bloomline check --fix\`\n`;
+      const how = options.stdin ? 'bloomline check --stdin --fix-dry-run' : 'bloomline check --fix';
+      out += `  ${plural(counts.fixable, 'problem')} fixable with \`${how}\`\n`;
     }
   }
   if (options.suppressed) {
