@@ -6,7 +6,10 @@
 // (inclusive, then self); writes the profile for DevTools.
 //
 //   npm run build && npx tsc -b
-//   node scripts/bench/profile-core.mjs [--root DIR] [--edits 61] [--out FILE.cpuprofile] [--top 60]
+//   node scripts/bench/profile-core.mjs [--root DIR] [--edits 61] [--out FILE.cpuprofile] [--top 60] [--same-length]
+//
+// `--same-length`: "within" becomes "inside" and back instead, so nothing after the edit moves:
+// the difference from the default is what moving the rest of the outline costs an edit.
 //
 // DIR is a checkout with `out/` built (this one by default): the same edits profiled on main's
 // build in a separate worktree give the before.
@@ -26,6 +29,8 @@ const root = path.resolve(option('--root', fileURLToPath(new URL('../..', import
 const edits = Number(option('--edits', 61));
 const out = option('--out', path.join(os.tmpdir(), 'bloomline-core.cpuprofile'));
 const top = Number(option('--top', 60));
+const sameLength = args.includes('--same-length');
+const other = sameLength ? 'inside' : 'later';
 
 const core = await import(pathToFileURL(path.join(root, 'out/server/src/core/index.js')).href);
 const generated = generateOutline({ objectives: 6000 });
@@ -47,7 +52,7 @@ const pairs = Math.ceil(edits / 2);
 let cpu = 0;
 for (let k = 0; k < edits; k++) {
   const line = candidates[Math.floor(((Math.floor(k / 2) + 0.5) * candidates.length) / pairs)];
-  const [from, to] = k % 2 === 0 ? ['within', 'later'] : ['later', 'within'];
+  const [from, to] = k % 2 === 0 ? ['within', other] : [other, 'within'];
   const col = lines[line].indexOf(from);
   lines[line] = lines[line].slice(0, col) + to + lines[line].slice(col + from.length);
   const c = process.cpuUsage();
