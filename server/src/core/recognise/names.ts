@@ -15,8 +15,16 @@ export interface BlockName {
   /** The academic "learning outcomes" family: learner statements unless an item is a metric.
    * A school's "success criteria": learner statements that state the degree of the learning
    * intentions beside them (metrics stay outcomes). A flight syllabus's "completion standards":
-   * the learner's performance to a standard, the degree of the lesson's objectives. */
-  family: 'learning-outcomes' | 'success-criteria' | 'completion-standards' | 'goals' | null;
+   * the learner's performance to a standard, the degree of the lesson's objectives. A workplace
+   * plan's "Success looks like": the degree of its phase's goals, and nothing else (its items
+   * are neither objectives nor outcomes). */
+  family:
+    | 'learning-outcomes'
+    | 'success-criteria'
+    | 'completion-standards'
+    | 'goals'
+    | 'degree'
+    | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
@@ -49,7 +57,8 @@ function compile(entries: Entry[]): Map<string, BlockName> {
         e.family === 'learning-outcomes' ||
         e.family === 'success-criteria' ||
         e.family === 'completion-standards' ||
-        e.family === 'goals'
+        e.family === 'goals' ||
+        e.family === 'degree'
           ? e.family
           : null,
       strength: e.strength === 'weak' ? 'weak' : 'strong',
@@ -151,7 +160,13 @@ function segments(n: string): string[] {
 }
 
 function isScopeWord(w: string): boolean {
-  return SCOPE_WORDS.has(w) || /^\d+(?:\.\d+)*$/.test(w) || /^[ivx]+$/.test(w);
+  // "30-day", "90-day": a plan's phase ("90-day review").
+  return (
+    SCOPE_WORDS.has(w) ||
+    /^\d+(?:\.\d+)*$/.test(w) ||
+    /^[ivx]+$/.test(w) ||
+    /^\d+-(?:day|week|month)$/.test(w)
+  );
 }
 
 /** Titles that make a section a lab's: a lab, an experiment, a practical, a lab manual. */

@@ -6,7 +6,7 @@ import { readTask } from '../../language/assessment.js';
 import { readObjectiveForRecognition, readsAsPassiveCriterion } from '../../language/objective.js';
 import { readsAsChange, readsAsJobChange, readsAsMetric } from '../../language/outcome.js';
 import { STATEMENT_LIST } from '../../model.js';
-import { off, type Builder } from '../context.js';
+import { newBlock, off, type Builder } from '../context.js';
 import {
   findLabelledItems,
   KIRKPATRICK_LABEL,
@@ -45,6 +45,15 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     }
   }
   let placement = placementFor(s, siblings, index);
+  // "### Success looks like" over a phase's measures ("Passes the product quiz with 80% or
+  // higher", "15 opportunities in pipeline"): the degree of the phase's goals, no items of
+  // their own (OUTLINE-CONVENTIONS.md section 7, docs/outline-format.md).
+  if (placement && placement.leadIn === null && placement.naming?.name.family === 'degree') {
+    const block = newBlock(b, 'objective', placement.source, s.section, off(b, list), null);
+    block.criteria = true;
+    placement.naming.read++;
+    return;
+  }
   // "## Evaluation" over "- Level 3: supervisors observe ...", "- Level 4: incidents fall ...":
   // a Kirkpatrick evaluation plan, its measures outcomes (as under "## Evaluation plan"), not
   // graded work.
@@ -77,7 +86,20 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   ) {
     placement = { ...placement, rule: 'outcome-unless-test' };
   }
-  if (!placement || (placement.weak && !bearsOut(b, list, placement))) {
+  // "## Activities" over "- Attend the product bootcamp" and "- Role-play a discovery call
+  // scored by your manager": learning activities, of which only the judged one checks anything
+  // (a weak name borne out by graded work alone), whatever the others are.
+  const gradedOnly =
+    placement?.rule === 'assessment' && placement.weak && placement.naming?.name.graded === true;
+  if (!placement || gradedOnly || (placement.weak && !bearsOut(b, list, placement))) {
+    const graded = gradedOnly ? list.children.filter((item) => gradedItem(b, item)) : [];
+    if (placement && graded.length) {
+      const sink = newSink(section, placement.source, off(b, list), 'assessment');
+      sink.weak = true;
+      for (const item of graded)
+        if (readItem(b, item, sink, null, null) && placement.naming) placement.naming.read++;
+      return;
+    }
     findLabelledItems(b, list, s.section, null);
     return;
   }
@@ -107,6 +129,17 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     } else if (made?.kind === 'outcome') since = 0;
   }
 }
+
+/** Whether a list item is graded or judged work: a weight, a named kind of graded work, or a
+ * rubric, score or sign-off. */
+function gradedItem(b: Builder, item: List['children'][number]): boolean {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return false;
+  const text = plainTextOf(b, first.children);
+  const body = text.slice(skipPrefix(text));
+  return GRADED.test(body) || namesGradedWork(body) || judged([body]);
+}
+const GRADED = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i;
 
 /** Whether most items of a list, two at least, start with a Kirkpatrick level's label. */
 function kirkpatrickPlan(b: Builder, list: List): boolean {
@@ -184,7 +217,7 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
       // A named kind of graded work ("Final project", "Participation") bears them out too.
       // "## Evaluate" (a 5E lesson's last phase): graded or judged work only, as a data
       // lesson's "Evaluate" step lists tasks ("Compute the RMSE on the test set").
-      const graded = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i.test(body);
+      const graded = GRADED.test(body);
       const weighsOnly =
         /^(?:grading|evaluation)$/.test(placement.naming?.name.name ?? '') ||
         placement.naming?.name.graded === true;
