@@ -72,7 +72,7 @@ interface BloomData {
      * purpose of the means is what is asked for, as a judgement is. */
     analyses?: string[];
   };
-  sameBehaviour?: { groups: string[][] };
+  sameBehaviour?: { groups: string[][]; verdicts?: { pairs: string[][] } };
   /** Verbs read at `level` when what they name is qualified by a relation to a topic ("the
    * factors that affect food safety", "the risks associated with lone working"). */
   byRelation?: { verbs: string[]; level: string; objects: string[]; relations: string[] }[];
@@ -268,6 +268,8 @@ export class Lexicon {
   } | null;
   /** bloom-verbs.json "sameBehaviour": each near-synonym verb -> its group's index. */
   private readonly synonymGroup = new Map<string, number>();
+  /** bloom-verbs.json "sameBehaviour" "verdicts": "a b" for each pair, both ways. */
+  private readonly verdictPairs = new Set<string>();
   private readonly relation = new Map<
     string,
     { level: BloomLevel; objects: Set<string>; relations: Set<string> }[]
@@ -343,6 +345,8 @@ export class Lexicon {
     (bloom.sameBehaviour?.groups ?? []).forEach((g, i) => {
       for (const v of g) this.synonymGroup.set(v, i);
     });
+    for (const [a, b] of bloom.sameBehaviour?.verdicts?.pairs ?? [])
+      if (a && b) this.verdictPairs.add(`${a} ${b}`).add(`${b} ${a}`);
     for (const rule of bloom.byRelation ?? [])
       for (const verb of rule.verbs) {
         const list = this.relation.get(verb) ?? [];
@@ -439,6 +443,13 @@ export class Lexicon {
   sameBehaviour(a: string, b: string): boolean {
     const g = this.synonymGroup.get(a);
     return g !== undefined && g === this.synonymGroup.get(b);
+  }
+
+  /** Whether two verbs (lemmas) are a decision's two verdicts, which joined by "or" before one
+   * object ask for one behaviour ("Qualify or disqualify a lead"; bloom-verbs.json
+   * "sameBehaviour" "verdicts"). */
+  verdicts(a: string, b: string): boolean {
+    return this.verdictPairs.has(`${a} ${b}`);
   }
 
   /**

@@ -1772,7 +1772,18 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     // "Explain and describe X", "Select and choose X", "Compare and contrast X": near-synonyms
     // on one object ask for one behaviour (bloom-verbs.json "sameBehaviour"); a vague verb is
     // always its own behaviour, so that it is reported.
-    if (f.b.vague || prev.b.vague || !lex.sameBehaviour(prev.b.verb.lemma, f.b.verb.lemma))
+    // "Qualify or disqualify a lead": a decision's two verdicts, one behaviour.
+    if (
+      f.b.vague ||
+      prev.b.vague ||
+      !(
+        lex.sameBehaviour(prev.b.verb.lemma, f.b.verb.lemma) ||
+        // (Read as the first: only when the first's level is the lists' or neither's is.)
+        (conj === 'or' &&
+          (prev.b.known || !f.b.known) &&
+          lex.verdicts(prev.b.verb.lemma, f.b.verb.lemma))
+      )
+    )
       out.push(f);
     prev = f;
     i = f.last + 1;
