@@ -730,6 +730,19 @@ function computeReading(plain: string, lex: Lexicon, led: string | null): Object
 
   const behaviours: Found[] = [];
   let first = clause ? null : behaviourAt(masked, ws, i, lex, 'start', null);
+  // Under a lead-in that carries its verb ("Students will know..."), "Transitions that link
+  // reasons" is what is known: a word in its -s form that only the English lexicon knows as a
+  // verb starts a noun phrase, not a behaviour.
+  if (
+    first &&
+    leadVerb &&
+    !first.b.known &&
+    !first.b.vague &&
+    first.verbAt === i &&
+    /s$/.test(ws[i]!.lower) &&
+    ws[i]!.lower !== first.b.verb.lemma
+  )
+    first = null;
   // "How to plot the data" (not a question, and no lead-in verb to inherit): the behaviour is
   // "plot", stated vaguely.
   if (

@@ -5,7 +5,7 @@
 // arrives as a paragraph of lines with pipes; it is split into rows and cells here, each cell's
 // text taken from the paragraph's plain text by source offset, so markup and positions stay exact.
 import type { Paragraph, RootContent } from 'mdast';
-import type { Located, Objective, Reference, Span } from '../../model.js';
+import type { LeadIn, Located, Objective, Reference, Span } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
@@ -20,7 +20,7 @@ import {
   LEARNING_OUTCOME_CODE,
   objectiveByCode,
 } from '../ids.js';
-import { readLeadIn } from '../leadins.js';
+import { leadVerbOf, readLeadIn } from '../leadins.js';
 import { criterionIn, readObjectiveForRecognition } from '../../language/objective.js';
 import { NUM } from '../../language/words.js';
 import { namesGradedWork } from '../graded-work.js';
@@ -105,13 +105,29 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       abcd = found;
     }
   }
+  // A column headed by a learning lead-in carries its verb to its cells ("| Students will
+  // know... | Students will be skilled at... |", a UbD Stage 1 table): "know" is reported once,
+  // on the header, as a lead-in's is.
+  let headerLead: LeadIn | null = null;
+  let moreLeadColumns: number[] = [];
   if (roles.objective < 0) {
     // A column headed by a learning lead-in ("| # | By the end of the induction, the worker can
-    // | How it is checked |"): its cells are objectives wherever the table stands.
+    // | How it is checked |"): its cells are objectives wherever the table stands; so are those
+    // of every other column so headed.
     const placed = statementColumns(b, headers, rows, roles.id, (h) => learningHeader(b, h));
     if (placed) {
       Object.assign(roles, placed);
       rule = 'objective';
+      headerLead = headerLeadIn(b, headerCells[roles.objective]!);
+      moreLeadColumns = headers
+        .map((_, col) => col)
+        .filter(
+          (col) =>
+            col > roles.objective &&
+            col !== roles.assessment &&
+            col !== roles.id &&
+            learningHeader(b, cleanHeader(headers[col]!)),
+        );
     }
   }
   if (roles.objective < 0) {
@@ -123,7 +139,8 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   // how well ("80% of students score 3 or higher"), the objective's degree, not an outcome.
   if (!abcd && roles.outcome >= 0 && targetAsDegree(b, headers, rows, roles.outcome))
     roles.outcome = -1;
-  const sink = newSink(s.section, 'table', span, rule ?? ruleOf(roles.objectiveName!));
+  const sink = newSink(s.section, 'table', span, rule ?? ruleOf(roles.objectiveName!), headerLead);
+  const leadVerb = leadVerbOf(headerLead);
   const outcomes = newSink(s.section, 'table', span, 'outcome');
   // "| Objective | KPI | Target | By |": the outcome is the KPI with its row's baseline, target
   // and deadline, as in a table of measures.
@@ -152,14 +169,14 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     // its behaviours.
     const sentences = id ? null : breakSentences(b, plain, cell);
     const made = sentences
-      ? addItem(b, sink, sentences[0]!.text, sentences[0]!.cell, { insertion: null })
-      : addItem(b, sink, text, cell, { id, insertion: null });
+      ? addItem(b, sink, sentences[0]!.text, sentences[0]!.cell, { insertion: null, leadVerb })
+      : addItem(b, sink, text, cell, { id, insertion: null, leadVerb });
     if (!made) continue;
     read++;
     const more: Objective[] = [];
     if (sentences && made.kind === 'objective')
       for (const part of sentences.slice(1)) {
-        const next = addItem(b, sink, part.text, part.cell, { insertion: null });
+        const next = addItem(b, sink, part.text, part.cell, { insertion: null, leadVerb });
         if (next?.kind === 'objective') {
           more.push(next as Objective);
           read++;
@@ -246,8 +263,51 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     )
       read++;
   }
+  // The other columns headed by a learning lead-in: objectives of their own, each column a
+  // block with its header's verb.
+  for (const col of moreLeadColumns) {
+    const lead = headerLeadIn(b, headerCells[col]!);
+    const more = newSink(s.section, 'table', span, 'objective', lead);
+    for (const row of rows) {
+      const cell = row[col];
+      if (!cell) continue;
+      const text = sliceByOffsets(plain, cell, b.text);
+      if (!text.text.trim()) continue;
+      if (addItem(b, more, text, cell, { insertion: null, leadVerb: leadVerbOf(lead) })) read++;
+    }
+  }
   if (s.naming && read) s.naming.read += read;
   return true;
+}
+
+/** A header cell's text without emphasis, code marks, colons and a trailing ellipsis. */
+function cleanHeader(h: string): string {
+  return h
+    .replace(/[*_`:]/g, '')
+    .replace(/\.\.\.|…/g, '')
+    .trim();
+}
+
+/** A header cell that is a learning lead-in, as a block's lead-in: its text, and the verb it
+ * carries ("know" in "Students will know...") where that stands in the cell. */
+function headerLeadIn(b: Builder, cell: Cell): LeadIn | null {
+  const raw = cellText(b, cell);
+  const clean = cleanHeader(raw);
+  const reading = readLeadIn(`${clean}:`, b.lex);
+  if (reading?.class !== 'learning') return null;
+  const carried = reading.verb;
+  let verb: LeadIn['verb'] = null;
+  if (carried) {
+    const words = clean.slice(carried.start, carried.end);
+    const at = raw.indexOf(words);
+    if (at >= 0)
+      verb = {
+        lemma: carried.lemma,
+        span: { start: cell.start + at, end: cell.start + at + words.length },
+        toAbleTo: null,
+      };
+  }
+  return { text: raw, span: { start: cell.start, end: cell.end }, verb };
 }
 
 /** A header that names one of the course's objectives by its code ("CLO 1", "LO2", "CO3", "ILO
