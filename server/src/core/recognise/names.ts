@@ -19,12 +19,7 @@ export interface BlockName {
    * plan's "Success looks like": the degree of its phase's goals, and nothing else (its items
    * are neither objectives nor outcomes). */
   family:
-    | 'learning-outcomes'
-    | 'success-criteria'
-    | 'completion-standards'
-    | 'goals'
-    | 'degree'
-    | null;
+    'learning-outcomes' | 'success-criteria' | 'completion-standards' | 'goals' | 'degree' | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;

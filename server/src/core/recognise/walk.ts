@@ -2,6 +2,7 @@
 // label paragraphs, lead-ins, divs and directives, block quotes and alerts, the file's own name).
 // Each block-level node is handed to the reader of its syntax (readers/), which asks the scope
 // where its items go. A name with nothing readable under it is recorded for unread-block.
+import { namesCefrLevel } from './cefr.js';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { BlockSource, Outline, Section, UnreadBlock } from '../model.js';
 import {
@@ -278,6 +279,15 @@ function markCriteria(outline: Outline, notes: OutlineNotes | undefined): void {
     if (!block.criteria) continue;
     covered ??= outline.sections.map(() => false);
     covered[block.section] = true;
+  }
+  // A language course's section named for a CEFR level ("## B1 Listening", "# English for
+  // Work: B1"): its can-do statements are calibrated to that level, which states how well
+  // ("the main points of clear standard input" is what B1 means), as a flight syllabus's
+  // completion standards do.
+  for (const s of outline.sections) {
+    if (!namesCefrLevel(outline, s.index)) continue;
+    covered ??= outline.sections.map(() => false);
+    covered[s.index] = true;
   }
   // No success criteria, and no objective placed again with the mark (a new one has none): no
   // mark to write or to take off, and no pass over every objective.

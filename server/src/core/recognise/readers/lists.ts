@@ -22,6 +22,7 @@ import { placementFor, type Placement, type Scope } from '../scope.js';
 import { judged } from '../assessments.js';
 import { namesGradedWork } from '../graded-work.js';
 import { LEADING_ID } from '../ids.js';
+import { inCefrLevel } from '../cefr.js';
 
 export function readList(s: Scope, list: List, siblings: RootContent[], index: number): void {
   const b = s.b;
@@ -45,6 +46,10 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     }
   }
   let placement = placementFor(s, siblings, index);
+  // "## B1 Spoken interaction" over "- Can enter unprepared into conversation on familiar
+  // topics": a language course's can-do statements, objectives under no name of their own.
+  if (!placement && inCefrLevel(b.outline, s.section) && canDoList(b, list))
+    placement = { rule: 'objective', source: 'heading', leadIn: null, naming: null, weak: false };
   // "### Success looks like" over a phase's measures ("Passes the product quiz with 80% or
   // higher", "15 opportunities in pipeline"): the degree of the phase's goals, no items of
   // their own (OUTLINE-CONVENTIONS.md section 7, docs/outline-format.md).
@@ -128,6 +133,22 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
       since++;
     } else if (made?.kind === 'outcome') since = 0;
   }
+}
+
+/** Whether most items of a list, two at least, are can-do statements ("Can understand the
+ * main points of ...", "Can write a short, simple note"). */
+function canDoList(b: Builder, list: List): boolean {
+  let can = 0;
+  let all = 0;
+  for (const item of sample(list)) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    all++;
+    const text = plainTextOf(b, first.children);
+    const body = text.slice(skipPrefix(text));
+    if (/^\s*can\s+\p{L}/iu.test(body) && readObjectiveForRecognition(body, b.lex).verb) can++;
+  }
+  return can >= 2 && can * 2 > all;
 }
 
 /** Whether a list item is graded or judged work: a weight, a named kind of graded work, or a
