@@ -39,7 +39,50 @@ export function readProse(s: Scope, p: Paragraph): void {
   if (readEnumeration(s, p)) return;
   if (readLearnerSentences(s, p)) return;
   if (readOutcomeSentences(s, p)) return;
+  if (readOpeningAbleTo(s, p)) return;
   readLearningSentences(s, p);
+}
+
+// "SWBAT identify three signs of a chemical reaction.", "Students will be able to measure ...":
+// the able-to form only (not "Students will work in pairs", what they do in class).
+const ABLE_TO_SENTENCE =
+  /^(?:(?:by|at|upon|on|after)\b[^.;:]{0,120}?,\s+)?(?:t?swbat\b\s*:?\s*|(?:you|students?|learners?|participants?|trainees?|pupils?|(?:the\s+)?(?:new\s+)?(?:employees?|staff|agents?|apprentices?))\s+(?:will|should|shall)\s+be\s+able\s+to\s+)(?=\p{L})/iu;
+
+/**
+ * A section's opening paragraph that says, in the able-to form, what learners will do: a lesson
+ * plan's one objective under the lesson's heading, with no objectives heading ("## Lesson 1:
+ * Is it a new substance?" + "**SWBAT** identify at least three signs of a chemical reaction.").
+ * Each such sentence is an objective, its text from the verb on; a sentence of another kind in
+ * the paragraph makes it none.
+ */
+function readOpeningAbleTo(s: Scope, p: Paragraph): boolean {
+  const b = s.b;
+  if (s.paragraphs > 1) return false;
+  const text = plainTextOf(b, p.children);
+  if (text.length > 600 || /:\s*$/.test(text) || divAt(s, off(b, p).start).inOtherDiv) return false;
+  const found: [number, number][] = [];
+  // Only a paragraph that is the objectives, every sentence of it (a course description that
+  // says in passing "Students will be able to use a manifold gauge set" is not).
+  for (const [from, to] of splitClauses(text)) {
+    const clause = text.slice(from, to);
+    // A parenthesis after the sentence: the standards it meets ("(MS-PS1-2)").
+    if (!/[\p{L}\p{N}]/u.test(clause) || /^\s*\([^()]{1,80}\)[\s.]*$/.test(clause)) continue;
+    const m = ABLE_TO_SENTENCE.exec(text.slice(from, to));
+    if (!m) return false;
+    const at = from + m[0].length;
+    let end = to;
+    while (end > at && /[\s.!]/.test(text[end - 1]!)) end--;
+    if (!startsWithBehaviour(text.slice(at, end), b)) return false;
+    found.push([at, end]);
+  }
+  if (!found.length) return false;
+  const sink = newSink(s.section, 'prose', off(b, p), 'objective');
+  const plain = plainOf(b, p.children);
+  for (const [from, to] of found) {
+    const part = slice(plain, from, to);
+    addItem(b, sink, part, spanOf(part), { insertion: null, labels: false });
+  }
+  return true;
 }
 
 // "After going through this chapter you should be able to respond to ...", "Students will ...",
