@@ -339,9 +339,9 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
     ),
   // Frequency and reliability: "every time", "on each attempt", "in 9 of 10 trials" (above),
   // "three times in a row", "on every occasion", a check kept "before every dose", "after each
-  // use".
+  // use", "at every handoff".
   () =>
-    /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b|\b(?:before|after)\s+(?:every|each)\s+(?:single\s+)?(?:dose|use|shift|patient|lift|flight|drive|journey|procedure|transfer|handover|administration|delivery|operation|job|entry)\b/i,
+    /\b(?:every|each)\s+(?:single\s+)?time\b|\bon\s+(?:every|each)\s+(?:single\s+)?(?:attempt|try|occasion|shift|call|visit|round|run)\b|\bin\s+(?:every|each)\s+(?:case|instance|trial|attempt|observation)\b|\b(?:times|attempts|trials|days|shifts)\s+in\s+a\s+row\b|\b(?:consecutive|successive)\s+(?:attempts|trials|times|runs|calls|shifts|audits|observations)\b|\b(?:before|after)\s+(?:every|each)\s+(?:single\s+)?(?:dose|use|shift|patient|lift|flight|drive|journey|procedure|transfer|handover|administration|delivery|operation|job|entry)\b|\bat\s+(?:every|each)\s+(?:single\s+)?(?:handoff|hand-off|handover|shift\s+change|encounter|visit|inspection|changeover|stop)\b/i,
   // Completeness: "without missing an item", "without omitting a step", "covering every field",
   // "with no missed items", "no steps skipped".
   () =>

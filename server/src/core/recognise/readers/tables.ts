@@ -73,6 +73,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   const plain = plainOf(b, p.children);
   // "| Assessment | CLO 1 | CLO 2 |" with marks: an alignment matrix, its rows the assessments.
   if (readAlignmentMatrix(s, span, plain, headers, rows)) return true;
+  // "| Competency | Date observed | Preceptor initials | Met / Not met |": a skills checklist
+  // signed off as each is observed, an assessment record, not a list of objectives.
+  if (readSignOffChecklist(s, span, plain, headers, rows)) return true;
   const roles = columnRoles(b, headers, rows);
   let rule: KindRule | null = null;
   if (roles.objective < 0) {
@@ -275,6 +278,44 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       if (!text.text.trim()) continue;
       if (addItem(b, more, text, cell, { insertion: null, leadVerb: leadVerbOf(lead) })) read++;
     }
+  }
+  if (s.naming && read) s.naming.read += read;
+  return true;
+}
+
+/** A column of a checklist's sign-off: when, by whom, and whether each item was met. */
+const SIGN_OFF_HEADER =
+  /^(?:date(?:\s+(?:observed|achieved|assessed|signed(?:\s+off)?|completed|met|demonstrated))?|(?:preceptor|assessor|supervisor|mentor|instructor|observer|educator|trainer)(?:'s|’s)?(?:\s+(?:initials|signature|sign-?off|name))?|initials|signature|signed(?:\s+off)?(?:\s+by)?|sign-?off|observed\s+by|verified\s+by|assessed\s+by|met\s*\/\s*not\s+met|(?:not\s+)?met|achieved(?:\s*\/\s*not\s+(?:yet\s+)?achieved)?|competent(?:\s*\/\s*not\s+(?:yet\s+)?competent)?|s\s*\/\s*u|pass\s*\/\s*fail|y\s*\/\s*n)$/i;
+
+/**
+ * A checklist signed off item by item ("| Competency | Date observed | Preceptor initials | Met /
+ * Not met |", a clinical rotation's competencies checklist): two sign-off columns at least, all
+ * their cells empty or short marks, and a first column of the skills checked. Each row is an
+ * observed check (an assessment), which checks the objectives in scope; none is an objective.
+ */
+function readSignOffChecklist(
+  s: Scope,
+  span: Span,
+  plain: PlainText,
+  headers: string[],
+  rows: Cell[][],
+): boolean {
+  const b = s.b;
+  if (headers.length < 3 || !rows.length) return false;
+  const signOff = headers
+    .map((h, col) => (col > 0 && SIGN_OFF_HEADER.test(cleanHeader(h)) ? col : -1))
+    .filter((col) => col > 0);
+  if (signOff.length < 2) return false;
+  for (const col of signOff) if (columnTexts(b, rows, col).some((t) => t.length > 12)) return false;
+  const sink = newSink(s.section, 'table', span, 'assessment');
+  let read = 0;
+  for (const row of rows) {
+    const cell = row[0];
+    if (!cell) continue;
+    const text = sliceByOffsets(plain, cell, b.text);
+    if (!/\p{L}/u.test(text.text)) continue;
+    if (addItem(b, sink, text, cell, { insertion: null, kind: 'assessment', labels: false }))
+      read++;
   }
   if (s.naming && read) s.naming.read += read;
   return true;
