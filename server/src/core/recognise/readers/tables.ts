@@ -287,6 +287,10 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
 const SIGN_OFF_HEADER =
   /^(?:date(?:\s+(?:observed|achieved|assessed|signed(?:\s+off)?|completed|met|demonstrated))?|(?:preceptor|assessor|supervisor|mentor|instructor|observer|educator|trainer)(?:'s|’s)?(?:\s+(?:initials|signature|sign-?off|name))?|initials|signature|signed(?:\s+off)?(?:\s+by)?|sign-?off|observed\s+by|verified\s+by|assessed\s+by|met\s*\/\s*not\s+met|(?:not\s+)?met|achieved(?:\s*\/\s*not\s+(?:yet\s+)?achieved)?|competent(?:\s*\/\s*not\s+(?:yet\s+)?competent)?|s\s*\/\s*u|pass\s*\/\s*fail|y\s*\/\s*n)$/i;
 
+/** A sign-off column that records a check, not only a date or a name. */
+const SIGN_OFF_CHECK =
+  /^(?:date\s+(?:observed|achieved|assessed|signed\s+off|completed|met|demonstrated)|(?:observed|verified|assessed)\s+by|met\s*\/\s*not\s+met|(?:not\s+)?met|achieved(?:\s*\/.*)?|competent(?:\s*\/.*)?|s\s*\/\s*u|pass\s*\/\s*fail|y\s*\/\s*n)$/i;
+
 /**
  * A checklist signed off item by item ("| Competency | Date observed | Preceptor initials | Met /
  * Not met |", a clinical rotation's competencies checklist): two sign-off columns at least, all
@@ -305,7 +309,10 @@ function readSignOffChecklist(
   const signOff = headers
     .map((h, col) => (col > 0 && SIGN_OFF_HEADER.test(cleanHeader(h)) ? col : -1))
     .filter((col) => col > 0);
-  if (signOff.length < 2) return false;
+  // One of them a verdict or an observation ("Met / Not met", "Date observed", "Assessed by"):
+  // an attendance sheet's "| Name | Date | Signature |" is no check.
+  if (signOff.length < 2 || !signOff.some((col) => SIGN_OFF_CHECK.test(cleanHeader(headers[col]!))))
+    return false;
   for (const col of signOff) if (columnTexts(b, rows, col).some((t) => t.length > 12)) return false;
   const sink = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
