@@ -399,7 +399,9 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
     !judged(read)
   )
     return;
-  const section = p.section >= 0 ? p.section : s.section;
+  // A plan's milestone review ("### 90-day review" in the last phase, "judged against the
+  // scorecard") reviews the plan's goals, not its phase's: it checks every goal of the course.
+  const section = p.name.name === 'review' ? 0 : p.section >= 0 ? p.section : s.section;
   const body = bodySpan(b, p.nodes);
   // Each is a block of its own (OUTLINE-CONVENTIONS.md section 6): a challenge that names no
   // objective checks those of its section, whatever the challenge beside it names.
