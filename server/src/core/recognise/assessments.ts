@@ -356,7 +356,7 @@ export function labelledParagraph(
 
 // How a task is judged: "scored against the rubric", "pass = 7/8", "signed off by the mentor".
 const JUDGED =
-  /\b(?:rubrics?|scorecards?|score\s+sheets?|marking\s+(?:scheme|criteria|guide)|mark\s+scheme|scored|graded|marked\s+(?:by|against|with|on)|pass(?:ing)?\s+marks?|pass(?:es)?\s*(?:=|:|at|with)\s*\d|signed\s+off|sign-off|assessed\s+(?:by|against|with|on)|observed\s+(?:by|and\s+scored)|(?:assessors?|observers?|examiners?|the\s+observer)\s+(?:scores?|rates?|marks?|grades?|uses?\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?(?:checklist|rubric|scorecard|rating\s+scale))|(?:observation|observer|assessment|skills|competency)\s+checklists?)\b/iu;
+  /\b(?:rubrics?|scorecards?|score\s+sheets?|marking\s+(?:scheme|criteria|guide)|mark\s+scheme|scored|graded|marked\s+(?:by|against|with|on)|pass(?:ing)?\s+marks?|pass(?:es)?\s*(?:=|:|at|with)\s*\d|signed\s+off|sign-off|assessed\s+(?:by|against|with|on)|observed\s+(?:by|and\s+scored)|(?:assessors?|observers?|examiners?|the\s+observer)\s+(?:scores?|rates?|marks?|grades?|uses?\s+(?:the|a|an)\s+(?:\S+\s+){0,3}?(?:checklist|rubric|scorecard|rating\s+scale))|(?:observation|observer|assessment|skills|competency)\s+checklists?)\b/i;
 
 /** Whether a task's text says how it is judged (a rubric, a pass mark, a sign-off). */
 export function judged(texts: readonly string[]): boolean {

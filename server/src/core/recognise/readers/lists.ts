@@ -146,7 +146,7 @@ function canDoList(b: Builder, list: List): boolean {
     all++;
     const text = plainTextOf(b, first.children);
     const body = text.slice(skipPrefix(text));
-    if (/^\s*can\s+\p{L}/iu.test(body) && readObjectiveForRecognition(body, b.lex).verb) can++;
+    if (/^\s*can\s+[^\s\d]/i.test(body) && readObjectiveForRecognition(body, b.lex).verb) can++;
   }
   return can >= 2 && can * 2 > all;
 }

@@ -46,7 +46,7 @@ export function readProse(s: Scope, p: Paragraph): void {
 // "SWBAT identify three signs of a chemical reaction.", "Students will be able to measure ...":
 // the able-to form only (not "Students will work in pairs", what they do in class).
 const ABLE_TO_SENTENCE =
-  /^(?:(?:by|at|upon|on|after)\b[^.;:]{0,120}?,\s+)?(?:t?swbat\b\s*:?\s*|(?:you|students?|learners?|participants?|trainees?|pupils?|(?:the\s+)?(?:new\s+)?(?:employees?|staff|agents?|apprentices?))\s+(?:will|should|shall)\s+be\s+able\s+to\s+)(?=\p{L})/iu;
+  /^(?:(?:by|at|upon|on|after)\b[^.;:]{0,120}?,\s+)?(?:t?swbat\b\s*:?\s*|(?:you|students?|learners?|participants?|trainees?|pupils?|(?:the\s+)?(?:new\s+)?(?:employees?|staff|agents?|apprentices?))\s+(?:will|should|shall)\s+be\s+able\s+to\s+)(?=\S)/i;
 
 /**
  * A section's opening paragraph that says, in the able-to form, what learners will do: a lesson
@@ -59,7 +59,10 @@ function readOpeningAbleTo(s: Scope, p: Paragraph): boolean {
   const b = s.b;
   if (s.paragraphs > 1) return false;
   const text = plainTextOf(b, p.children);
-  if (text.length > 600 || /:\s*$/.test(text) || divAt(s, off(b, p).start).inOtherDiv) return false;
+  // The able-to words first: most opening paragraphs have none, and are not split.
+  if (text.length > 600 || !/\b(?:t?swbat|able\s+to)\b/i.test(text) || /:\s*$/.test(text))
+    return false;
+  if (divAt(s, off(b, p).start).inOtherDiv) return false;
   const found: [number, number][] = [];
   // Only a paragraph that is the objectives, every sentence of it (a course description that
   // says in passing "Students will be able to use a manifold gauge set" is not).
