@@ -673,14 +673,14 @@ export class Lexicon {
   private computeEnglishLemma(w: string): string | null {
     // Not every vague head is a verb ("knowledge of", "definition of").
     const isVerb = (c: string) => isEnglishVerb(c) || (this.isKnown(c) && !this.isNominal(c));
-    if (isVerb(w)) return w;
+    // The word itself, also made with a prefix ("overseed", not "oversee" + "-d").
+    if (isVerb(w) || derivedVerb(w)) return w;
     const irr = this.irregular.get(w);
     if (irr !== undefined && isVerb(irr)) return irr;
     const candidates = inflectionCandidates(w);
     for (const c of candidates) if (isVerb(c)) return c;
-    // A verb made with a prefix or in a compound only where no inflection is a verb itself:
-    // "rebutting" is "rebut", not "re" + "butt".
-    if (derivedVerb(w)) return w;
+    // An inflection of a verb made with a prefix or in a compound only where no inflection is
+    // a verb itself: "rebutting" is "rebut", not "re" + "butt".
     if (irr !== undefined && derivedVerb(irr)) return irr;
     for (const c of candidates) if (derivedVerb(c)) return c;
     return null;
