@@ -94,6 +94,33 @@ describe('where assessments are found', () => {
     ]);
   });
 
+  test('an activity that asks the learner a question is one assessment; one only done is not', () => {
+    // A Quarto chapter's prerequisite poll, each question in a titled activity div: a check of
+    // what learners know (the corpus's hand labels count each). An onboarding plan's "Key
+    // activities" (attend, read, shadow) ask nothing and check nothing.
+    const quiz = [
+      OBJECTIVES,
+      ':::{.activity title="Activity 1"}',
+      '**Which of these is untrue about a `for` loop?**',
+      '',
+      '*a. It runs once per item.*',
+      '',
+      '*b. It needs a counter.*',
+      ':::',
+      '',
+      ':::{.activity}',
+      'We summed the wrong list. How would we print each item first?',
+      ':::',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(linked(quiz).outline), [
+      'Activity 1: remember -> LO1*, LO2*',
+      'We summed the wrong list. How would we print each item first?: apply -> LO1*, LO2*',
+    ]);
+    const done = `${OBJECTIVES}\n## Key activities\n\n- Attend the loops clinic.\n- Read chapter 3 of the style guide.\n`;
+    assert.deepEqual(summary(linked(done).outline), []);
+  });
+
   test('a Carpentries challenge div is one assessment; its solution is not its task', () => {
     const text = [
       OBJECTIVES,

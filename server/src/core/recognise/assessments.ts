@@ -393,12 +393,13 @@ function finishAssessment(s: Scope, p: PendingAssessment): void {
   // A weak name ("## Project", "## Lab") names an assessment only when it asks something.
   const asks = titleAsks(title.text, p.name);
   const read = [...(asks ? [title.text] : []), ...task.map((t) => t.text)];
-  if (
-    p.name.strength === 'weak' &&
-    (p.name.graded || readTask(read, b.lex).level === null) &&
-    !judged(read)
-  )
-    return;
+  // One borne out by graded work ("## Activities", "Role-play") names an assessment when the
+  // work is judged, or when it asks the learner a question ("Activity 1: Which of these is
+  // untrue ...?", a poll): attending or reading checks nothing, answering does.
+  if (p.name.strength === 'weak' && !judged(read)) {
+    const asked = readTask(read, b.lex);
+    if (asked.level === null || (p.name.graded && !asksQuestion(read, asked.form))) return;
+  }
   // A plan's milestone review ("### 90-day review" in the last phase, "judged against the
   // scorecard") reviews the plan's goals, not its phase's: it checks every goal of the course.
   const section = p.name.name === 'review' ? 0 : p.section >= 0 ? p.section : s.section;
@@ -464,6 +465,13 @@ function titleOnly(p: Paragraph, text: string, name: BlockName): boolean {
 
 /** Whether a title says more than its name ("Exercise 2: Write a loop", not "Practice" or
  * "Exercise 1: Summing"): only then is it read as part of the task. */
+/** A question put to the learner: the task reads as one, or a sentence of it ends in "?"
+ * ("... Which Git command allows you to specify this?**"; not "page.php?id=3"). */
+const QUESTION_END = /[^\s([{<>?!.,;:]\?(?=\s|$|[*_<)"'’”])/;
+function asksQuestion(texts: readonly string[], form: 'task' | 'question' | null): boolean {
+  return form === 'question' || texts.some((t) => t.length <= 2000 && QUESTION_END.test(t));
+}
+
 function titleAsks(title: string, name: BlockName): boolean {
   const nameWords = new Set(name.name.split(/[\s-]+/));
   const words = title
