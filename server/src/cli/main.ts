@@ -356,11 +356,7 @@ function stdinOption(
     throw new CliError(
       'check: --fix cannot write to standard input: run it on the file (bloomline check --fix FILE)',
     );
-  const writing = [
-    options.has('suppress-all') && '--suppress-all',
-    suppressRules.length > 0 && '--suppress-rule',
-    options.has('prune-suppressions') && '--prune-suppressions',
-  ].find((x): x is string => typeof x === 'string');
+  const writing = suppressionWriter(options, suppressRules);
   if (writing) throw new CliError(`check: --stdin cannot be combined with ${writing}`);
   let text: Buffer;
   try {
@@ -371,17 +367,24 @@ function stdinOption(
   return { text, ...(filename !== undefined ? { filename } : {}) };
 }
 
+/** The first flag given that records suppressions (it counts the findings of files on disk). */
+function suppressionWriter(
+  options: Map<string, string | true>,
+  suppressRules: readonly string[],
+): string | undefined {
+  if (options.has('suppress-all')) return '--suppress-all';
+  if (suppressRules.length > 0) return '--suppress-rule';
+  if (options.has('prune-suppressions')) return '--prune-suppressions';
+  return undefined;
+}
+
 /** --fix-dry-run (ESLint's flag) writes nothing: not with --fix, nor with what records
  * suppressions (they would count findings of a text that is not on disk). */
 function checkDryRun(options: Map<string, string | true>, suppressRules: readonly string[]): void {
   if (!options.has('fix-dry-run')) return;
   if (options.has('fix'))
     throw new CliError('check: --fix and --fix-dry-run cannot be used together');
-  const writing = [
-    options.has('suppress-all') && '--suppress-all',
-    suppressRules.length > 0 && '--suppress-rule',
-    options.has('prune-suppressions') && '--prune-suppressions',
-  ].find((x): x is string => typeof x === 'string');
+  const writing = suppressionWriter(options, suppressRules);
   if (writing) throw new CliError(`check: --fix-dry-run cannot be combined with ${writing}`);
 }
 

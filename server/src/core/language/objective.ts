@@ -214,10 +214,8 @@ const BRACKET_LABEL = /^(?:\([^()\n]{1,40}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
  * documents print their codes so), or a list of them with commas and a colon ("PB 1.4.A.,
  * 1.5.A: Identify ...", "NUR 4.2, 5.1: Calculate ..."). Set aside only when a behaviour
  * follows, as a label is ("Python 3.12 features" stays a topic). */
-const CODE_LABEL = lazy(
-  String.raw`^(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?(?:,\s*(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?){0,9}:?\s+`,
-  'u',
-);
+const CODE = String.raw`(?:\p{Lu}{2,6}\s+)?(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)+\.?`;
+const CODE_LABEL = lazy(String.raw`^${CODE}(?:,\s*${CODE}){0,9}:?\s+`, 'u');
 /** A leading condition, the ABCD Condition: "Given a data set,", "With a partner,", "Using
  * the style guide,", "In groups of three,", "While working with the nurse,", "If the patient
  * is unresponsive,". Only set aside when a behaviour follows. */

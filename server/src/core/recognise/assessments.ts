@@ -463,8 +463,6 @@ function titleOnly(p: Paragraph, text: string, name: BlockName): boolean {
   return !titleAsks(t, name) && t.split(/\s+/).length <= name.name.split(/\s+/).length + 1;
 }
 
-/** Whether a title says more than its name ("Exercise 2: Write a loop", not "Practice" or
- * "Exercise 1: Summing"): only then is it read as part of the task. */
 /** A question put to the learner: the task reads as one, or a sentence of it ends in "?"
  * ("... Which Git command allows you to specify this?**"; not "page.php?id=3"). */
 const QUESTION_END = /[^\s([{<>?!.,;:]\?(?=\s|$|[*_<)"'’”])/;
@@ -472,6 +470,8 @@ function asksQuestion(texts: readonly string[], form: 'task' | 'question' | null
   return form === 'question' || texts.some((t) => t.length <= 2000 && QUESTION_END.test(t));
 }
 
+/** Whether a title says more than its name ("Exercise 2: Write a loop", not "Practice" or
+ * "Exercise 1: Summing"): only then is it read as part of the task. */
 function titleAsks(title: string, name: BlockName): boolean {
   const nameWords = new Set(name.name.split(/[\s-]+/));
   const words = title

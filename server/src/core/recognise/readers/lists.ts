@@ -138,25 +138,37 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
 /** Whether most items of a list, two at least, are can-do statements ("Can understand the
  * main points of ...", "Can write a short, simple note"). */
 function canDoList(b: Builder, list: List): boolean {
-  let can = 0;
+  return mostItems(b, list, (text) => {
+    const body = text.slice(skipPrefix(text));
+    return /^\s*can\s+[^\s\d]/i.test(body) && !!readObjectiveForRecognition(body, b.lex).verb;
+  });
+}
+
+/** Whether most items of a list (of its sample), two at least, pass `test`, given the text of
+ * their first paragraph (items that start with none count against). */
+function mostItems(b: Builder, list: List, test: (text: string) => boolean): boolean {
+  let yes = 0;
   let all = 0;
   for (const item of sample(list)) {
-    const first = item.children[0];
-    if (first?.type !== 'paragraph') continue;
+    const text = itemText(b, item);
+    if (text === null) continue;
     all++;
-    const text = plainTextOf(b, first.children);
-    const body = text.slice(skipPrefix(text));
-    if (/^\s*can\s+[^\s\d]/i.test(body) && readObjectiveForRecognition(body, b.lex).verb) can++;
+    if (test(text)) yes++;
   }
-  return can >= 2 && can * 2 > all;
+  return yes >= 2 && yes * 2 > all;
+}
+
+/** The plain text of a list item's first paragraph, or null when it starts with none. */
+function itemText(b: Builder, item: List['children'][number]): string | null {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? plainTextOf(b, first.children) : null;
 }
 
 /** Whether a list item is graded or judged work: a weight, a named kind of graded work, or a
  * rubric, score or sign-off. */
 function gradedItem(b: Builder, item: List['children'][number]): boolean {
-  const first = item.children[0];
-  if (first?.type !== 'paragraph') return false;
-  const text = plainTextOf(b, first.children);
+  const text = itemText(b, item);
+  if (text === null) return false;
   const body = text.slice(skipPrefix(text));
   return GRADED.test(body) || namesGradedWork(body) || judged([body]);
 }
@@ -164,15 +176,7 @@ const GRADED = /\d\s*(?:%|percent|pts?\b|points?\b|marks?\b)/i;
 
 /** Whether most items of a list, two at least, start with a Kirkpatrick level's label. */
 function kirkpatrickPlan(b: Builder, list: List): boolean {
-  let labelled = 0;
-  let all = 0;
-  for (const item of sample(list)) {
-    const first = item.children[0];
-    if (first?.type !== 'paragraph') continue;
-    all++;
-    if (KIRKPATRICK_LABEL.test(plainTextOf(b, first.children))) labelled++;
-  }
-  return labelled >= 2 && labelled * 2 > all;
+  return mostItems(b, list, (text) => KIRKPATRICK_LABEL.test(text));
 }
 
 /** Whether an item of the list, among at most ten, is a measured change on the job ("Near-miss
@@ -180,10 +184,8 @@ function kirkpatrickPlan(b: Builder, list: List): boolean {
 function measuresChange(b: Builder, list: List): boolean {
   const items = list.children.length > 10 ? list.children.slice(0, 10) : list.children;
   for (const item of items) {
-    const first = item.children[0];
-    if (first?.type !== 'paragraph') continue;
-    const text = plainTextOf(b, first.children);
-    if (readsAsJobChange(text.slice(skipPrefix(text)))) return true;
+    const text = itemText(b, item);
+    if (text !== null && readsAsJobChange(text.slice(skipPrefix(text)))) return true;
   }
   return false;
 }
@@ -216,9 +218,8 @@ function bearsOut(b: Builder, list: List, placement: Placement): boolean {
   let yes = 0;
   let all = 0;
   for (const item of sample(list)) {
-    const first = item.children[0];
-    if (first?.type !== 'paragraph') continue;
-    const text = plainTextOf(b, first.children);
+    const text = itemText(b, item);
+    if (text === null) continue;
     const body = text.slice(skipPrefix(text));
     all++;
     if (placement.rule === 'assessment-unless-change') {

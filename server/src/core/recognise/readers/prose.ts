@@ -70,7 +70,7 @@ function readOpeningAbleTo(s: Scope, p: Paragraph): boolean {
     const clause = text.slice(from, to);
     // A parenthesis after the sentence: the standards it meets ("(MS-PS1-2)").
     if (!/[\p{L}\p{N}]/u.test(clause) || /^\s*\([^()]{1,80}\)[\s.]*$/.test(clause)) continue;
-    const m = ABLE_TO_SENTENCE.exec(text.slice(from, to));
+    const m = ABLE_TO_SENTENCE.exec(clause);
     if (!m) return false;
     const at = from + m[0].length;
     let end = to;
