@@ -760,6 +760,7 @@ describe('agreement with human labels', () => {
     'held-out-real-14.json',
     'held-out-real-15.json',
     'held-out-real-16.json',
+    'held-out-real-17.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
