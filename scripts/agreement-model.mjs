@@ -43,6 +43,7 @@ export const REAL_SETS = [
   'held-out-real-13',
   'held-out-real-14',
   'held-out-real-15',
+  'held-out-real-16',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];

@@ -749,6 +749,25 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.917, `compound ${f.compound}`);
   });
 
+  test('held-out-real-16.json (a sixteenth real set; seen since the nineteenth pass)', () => {
+    const labels = heldOut('held-out-real-16.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-16.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or data (67 sources
+    // in 23 genres), committed before Bloomline ran on it (6e43452), and measured unseen on main
+    // at 6e43452 (strict 0.800, lenient 0.885, read 1.000, vague 0.978, criterion 0.976, compound
+    // 0.925) and after the eighteenth pass (lenient 0.886, the rest the same). The nineteenth pass
+    // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
+    // before that pass, less a little.
+    assert.ok(f.strict >= 0.799, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.885, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.924, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
