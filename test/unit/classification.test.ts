@@ -1292,6 +1292,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['NUR 4.2, 5.1: Calculate medication dosages for children.', false, 'apply', false, false],
   ['NUR 4.2, 5.1: Medication dosages for children', false, null, false, false],
+  // Nineteenth pass: a recall verb before a definite, counted set ("the three main causes", "the
+  // six functions of management") asks for a list the course teaches, recalled whole: remember,
+  // whatever the set's noun (causes, hazards, functions) would make of an open object. Without
+  // "the" ("three risks in your own workplace") the learner finds them, as with no count.
+  ['Identify the three main causes of workplace fires.', false, 'remember', true, false],
+  ['Identify the two main threats to coral reefs.', false, 'remember', true, false],
+  ['Define the six functions of management.', false, 'remember', true, false],
+  ['Identify the 4 hazards of working in confined spaces.', false, 'remember', true, false],
+  ['Identify three risks in your own workplace.', false, 'analyze', true, false],
+  ['Identify the causes of the warehouse fire.', false, 'analyze', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

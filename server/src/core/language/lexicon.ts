@@ -83,6 +83,9 @@ interface BloomData {
    * with its own subject ("Identify how tides are formed", "Name the rock types and how they
    * form"); `not`: words after "how" that make no such clause ("how to", "how many"). */
   byExplanation?: { verbs: string[]; level: string; words: string[]; not: string[] };
+  /** Recall verbs read at `level` before a definite, counted set ("Identify the five soil
+   * forming factors"), whatever the object table makes of its noun. */
+  byCount?: { verbs: string[]; level: string };
   /** Verbs that make something, read at `level` when what they make is made from given
    * material of a procedure ("from the manufacturer's instructions", "from a kit") or "by
    * following" it, unless an original-work marker says otherwise. */
@@ -259,6 +262,8 @@ export class Lexicon {
     level: BloomLevel;
     nouns: Set<string>;
   } | null;
+  /** bloom-verbs.json "byCount". */
+  readonly counted: { verbs: Set<string>; level: BloomLevel } | null;
   /** bloom-verbs.json "byExplanation". */
   readonly explanation: {
     verbs: Set<string>;
@@ -326,6 +331,9 @@ export class Lexicon {
           level: bloom.byMaterial.level as BloomLevel,
           nouns: new Set(bloom.byMaterial.material),
         }
+      : null;
+    this.counted = bloom.byCount
+      ? { verbs: new Set(bloom.byCount.verbs), level: bloom.byCount.level as BloomLevel }
       : null;
     this.explanation = bloom.byExplanation
       ? {

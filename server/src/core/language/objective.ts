@@ -2019,11 +2019,15 @@ function levelOf(
       ],
     };
   const following = unquotedWords(text, ws, from);
-  let byObject =
-    lex.levelBySuitability(info.verb, following) ??
-    lex.levelByRelation(info.verb, following) ??
-    lex.levelByObject(info.verb, following) ??
-    lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS));
+  // "Identify the five soil forming factors", "Define the five ICS functions": a definite,
+  // counted set after a recall verb is a list as taught, recalled whole.
+  const counted = lex.counted?.verbs.has(info.verb) && countedSet(following);
+  let byObject = counted
+    ? lex.counted!.level
+    : (lex.levelBySuitability(info.verb, following) ??
+      lex.levelByRelation(info.verb, following) ??
+      lex.levelByObject(info.verb, following) ??
+      lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS)));
   // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
   if ((byObject ?? info.level) === 'create')
     byObject = lex.levelByProcedure(info.verb, following) ?? byObject;
@@ -2040,6 +2044,13 @@ function levelOf(
     ],
   };
 }
+/** Whether an object's words start with "the" and a count ("the five classes", "the 17
+ * essential nutrients"; not "the first twenty", a part of a longer list). */
+function countedSet(following: readonly string[]): boolean {
+  return following[0] === 'the' && testText(COUNT_WORD, following[1] ?? '');
+}
+const COUNT_WORD = lazy(String.raw`^${NUM}$`, 'iu');
+
 /** Whether a recall verb's object, from `ws[from]`, is or ends with a "how" / "why" clause
  * with its own subject (bloom-verbs.json "byExplanation"): right after the verb, or joined to
  * the object by "and" or a comma, within a dozen words and before a stop (";", ":", ".", a
