@@ -1302,6 +1302,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Identify the 4 hazards of working in confined spaces.', false, 'remember', true, false],
   ['Identify three risks in your own workplace.', false, 'analyze', true, false],
   ['Identify the causes of the warehouse fire.', false, 'analyze', false, false],
+  // "Develop" a capacity of one's own (a habit, a technique, proficiency, literacy, rapport) is
+  // growing it by practice: what is assessed is carrying it out, apply; a perspective or an
+  // insight developed is understanding. Developing a product (a strategy, a plan, a method)
+  // stays create.
+  ['Develop safe lifting habits on the warehouse floor.', false, 'apply', false, false],
+  ['Develop sound interviewing technique.', false, 'apply', false, false],
+  ['Develop rapport with new clients.', false, 'apply', false, false],
+  ['Develop information literacy.', false, 'apply', false, false],
+  ['Develop a global perspective on public health.', false, 'understand', false, false],
+  ['Develop a marketing strategy for a new product.', false, 'create', false, false],
+  ['Develop innovative techniques for measuring soil carbon.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
