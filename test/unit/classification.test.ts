@@ -1895,6 +1895,19 @@ describe('the level "demonstrate knowledge of" means by what is known', () => {
       'Identify the key terms of contract law.',
     ],
     ['Gain knowledge of local bird species.', 'remember', 'Identify local bird species.'],
+    // Nineteenth pass: strategies and tools learnt are carried out, as techniques and commands
+    // are (apply); learning about them stays understanding.
+    [
+      'Learn effective de-escalation strategies for angry customers.',
+      'apply',
+      'Apply effective de-escalation strategies for angry customers.',
+    ],
+    ['Learn the basic tools of bookbinding.', 'apply', 'Apply the basic tools of bookbinding.'],
+    [
+      'Learn about new strategies for recruiting volunteers.',
+      'understand',
+      'Describe new strategies for recruiting volunteers.',
+    ],
   ];
   for (const [text, meant, fixed] of CASES) {
     test(text, () => {
