@@ -1313,6 +1313,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Develop a global perspective on public health.', false, 'understand', false, false],
   ['Develop a marketing strategy for a new product.', false, 'create', false, false],
   ['Develop innovative techniques for measuring soil carbon.', false, 'create', false, false],
+  // Telling the time is reading a clock, a procedure carried out (apply), not recall.
+  ['Tell time to the nearest five minutes on an analogue clock.', false, 'apply', true, false],
+  ['Tell the time in French using the 24-hour clock.', false, 'apply', false, false],
+  ['Tell the story of the Trojan War.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
