@@ -721,9 +721,10 @@ describe('agreement with human labels', () => {
     // lenient 0.855, read 0.998, vague 0.922, criterion 0.989, compound 0.904). The seventeenth
     // pass reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its
     // figures after that pass: strict 0.751, lenient 0.860, vague 0.929, compound 0.912 (read
-    // and criterion unchanged).
-    assert.ok(f.strict >= 0.75, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.859, `lenient ${f.lenient}`);
+    // and criterion unchanged). After the nineteenth pass (habits, techniques and fundamentals
+    // developed, a counted list recalled, the time told): strict 0.767, lenient 0.874.
+    assert.ok(f.strict >= 0.766, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.873, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
@@ -759,9 +760,10 @@ describe('agreement with human labels', () => {
     // at 6e43452 (strict 0.800, lenient 0.885, read 1.000, vague 0.978, criterion 0.976, compound
     // 0.925) and after the eighteenth pass (lenient 0.886, the rest the same). The nineteenth pass
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
-    // before that pass, less a little.
-    assert.ok(f.strict >= 0.799, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.885, `lenient ${f.lenient}`);
+    // after that pass: strict 0.806, lenient 0.892 (read, vague, criterion and compound
+    // unchanged).
+    assert.ok(f.strict >= 0.805, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.891, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
