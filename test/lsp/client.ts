@@ -4,6 +4,7 @@
 // notification (never for a fixed time).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { checkJson } from '../cli/helpers.js';
+import { buildOutline, LineIndex } from '../../server/src/core/index.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -238,7 +239,11 @@ export function diagnosticKeys(ds: readonly Diagnostic[]): string[] {
 /**
  * What `bloomline check --format json` (the real command) reports for these files, as the same
  * comparable lines as `diagnosticKeys`, per file name. The files are written (UTF-8) into a
- * fresh folder that is removed afterwards; `check` runs on that folder.
+ * fresh folder that is removed afterwards; `check` runs on that folder. With them, the notes
+ * the editor shows (an outline's notes marked `editor`: objectives in another language, a
+ * disable comment naming no rule), which `check` prints on stderr, outside its JSON: read from
+ * a fresh build of each text, as the server shows them (information, no rule, on the note's
+ * first line).
  */
 export function checkKeys(files: Record<string, string>): Record<string, string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-check-'));
@@ -258,8 +263,23 @@ export function checkKeys(files: Record<string, string>): Record<string, string[
         )
         .sort();
     }
+    for (const [name, text] of Object.entries(files))
+      out[name] = [...out[name]!, ...editorNoteKeys(text, name)].sort();
     return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The notes a fresh build of `text` gives that the editor shows, as `diagnosticKeys` lines. */
+function editorNoteKeys(text: string, name: string): string[] {
+  const lines = new LineIndex(text);
+  return buildOutline(text, name)
+    .notes.filter((n) => n.editor)
+    .map((n) => {
+      const start = lines.position(n.span.start);
+      const last = lines.position(n.span.end);
+      const end = last.line === start.line ? last : start;
+      return `undefined information ${start.line}:${start.character}-${end.line}:${end.character} ${n.message}`;
+    });
 }
