@@ -599,12 +599,11 @@ export class Workspace {
         this.partner(otherFile, objFile);
       }
       // (An item with no link yet holds the shared empty list, NO_LINKS: it gets one of its own.)
-      const link: Link = {
-        id: other.id,
-        implied,
-        via,
-        ...(otherFile !== objFile ? { filePath: otherFile } : {}),
-      };
+      // (Written out, not spread: a spread after the first property is a runtime call.)
+      const link: Link =
+        otherFile !== objFile
+          ? { id: other.id, implied, via, filePath: otherFile }
+          : { id: other.id, implied, via };
       if (other.kind === 'outcome') {
         if (objective.outcomes === NO_LINKS) objective.outcomes = [link];
         else objective.outcomes.push(link);
@@ -614,12 +613,10 @@ export class Workspace {
         const notes = notesOf(objFile === fp ? outline : this.entries.get(objFile)?.outline);
         if (notes) notes.assessed = true;
       }
-      const back: Link = {
-        id: objective.id,
-        implied,
-        via,
-        ...(otherFile !== objFile ? { filePath: objFile } : {}),
-      };
+      const back: Link =
+        otherFile !== objFile
+          ? { id: objective.id, implied, via, filePath: objFile }
+          : { id: objective.id, implied, via };
       if (other.objectives === NO_LINKS) other.objectives = [back];
       else other.objectives.push(back);
     };
@@ -693,10 +690,67 @@ export class Workspace {
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
       const inScope =
         block.kind === 'assessment' ? scope.nearest(block.section) : scope.measured(block.section);
-      for (const item of items) {
-        // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
-        if (item.kind === 'assessment' && item.analysis.weight) continue;
-        for (const objective of inScope) connect(objective, item, 'scope', true);
+      this.linkScope(outline, inScope, items);
+    }
+  }
+
+  /**
+   * Section scope's links: each item of a block (both kinds, the block's) with each objective
+   * of its scope, the links in the order `connect` made them one pair at a time (items in
+   * order, each with the objectives in order). All are items of this one outline (no file on
+   * the links, no partners), and a pair made here is made nowhere else: an item stands in one
+   * block, a scope holds an objective once, and another file's linking pairs at least one of
+   * its own items. So a pair is checked only against the pairs made before (references, nesting,
+   * rows, tags: `linkedPairs`, read once per objective per block), and not noted there.
+   * The links are the same objects along a row of pairs: an item's link on every objective it
+   * checks, an objective's on every item of the block (links are never changed once made; a
+   * course-level assessment block checked every objective of a long outline with a link object
+   * each way per pair, on every edit).
+   */
+  private linkScope(
+    outline: Outline,
+    inScope: readonly Objective[],
+    items: (Outcome | Assessment)[],
+  ): void {
+    if (!inScope.length) return;
+    let before:
+      | (Outcome | Assessment | (Outcome | Assessment)[] | Set<Outcome | Assessment> | undefined)[]
+      | null = null;
+    for (let j = 0; j < inScope.length; j++) {
+      const pairs = this.linkedPairs.get(inScope[j]!);
+      if (pairs !== undefined) (before ??= new Array(inScope.length).fill(undefined))[j] = pairs;
+    }
+    const backs: (Link | undefined)[] = new Array(inScope.length).fill(undefined);
+    for (const item of items) {
+      // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
+      if (item.kind === 'assessment' && item.analysis.weight) continue;
+      const link: Link = { id: item.id, implied: true, via: 'scope' };
+      const outcome = item.kind === 'outcome';
+      let checked = false;
+      for (let j = 0; j < inScope.length; j++) {
+        const objective = inScope[j]!;
+        const pairs = before?.[j];
+        if (
+          pairs !== undefined &&
+          (pairs === item ||
+            (pairs instanceof Set ? pairs.has(item) : Array.isArray(pairs) && pairs.includes(item)))
+        )
+          continue;
+        if (outcome) {
+          if (objective.outcomes === NO_LINKS) objective.outcomes = [link];
+          else objective.outcomes.push(link);
+        } else {
+          if (objective.assessments === NO_LINKS) objective.assessments = [link];
+          else objective.assessments.push(link);
+          checked = true;
+        }
+        const back = (backs[j] ??= { id: objective.id, implied: true, via: 'scope' });
+        if (item.objectives === NO_LINKS) item.objectives = [back];
+        else item.objectives.push(back);
+      }
+      if (checked) {
+        const notes = notesOf(outline);
+        if (notes) notes.assessed = true;
       }
     }
   }

@@ -1,0 +1,158 @@
+// Section scope's links (workspace.ts, linkScope): an outcome or assessment block with no
+// explicit link measures or checks every objective of its scope, made a block at a time with
+// the link objects shared along a row of pairs. These pin what the pair-at-a-time linking gave:
+// a pair already linked before the scope (by a tag) is not linked again, each link names its
+// own item, and the order is items in order, each with the objectives in order.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace, resolveConfig } from '../../server/src/core/index.js';
+import type { Outline } from '../../server/src/core/index.js';
+
+function linked(files: Record<string, string>): Map<string, Outline> {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  for (const [name, text] of Object.entries(files)) ws.update(name, text, config);
+  for (const name of Object.keys(files)) ws.lint(name);
+  return new Map(Object.keys(files).map((name) => [name, ws.get(name)!]));
+}
+
+const links = (list: { id: string; via: string; implied: boolean; filePath?: string }[]) =>
+  list.map(
+    (l) => `${l.id} ${l.via}${l.implied ? '' : ' explicit'}${l.filePath ? ` ${l.filePath}` : ''}`,
+  );
+
+const MODULE = [
+  '# Module 4',
+  '',
+  '## Learning objectives',
+  '',
+  '1. Explain the six lawful bases of GDPR, naming each without error (K3).',
+  '2. Convert a CSV export into the reporting format without losing rows (S5).',
+  '3. Import data from two source systems without losing a record (S2, B2).',
+  '',
+  '### Outcomes',
+  '',
+  '- Reduce data protection complaints from 12 to 2 per quarter by the end of Q3 (K3)',
+  '- Cut reporting errors from 30 to 5 per month by the end of Q2 (S5)',
+  '- Reduce lost migration records to zero by the end of Q4',
+  '',
+].join('\n');
+
+test('an outcome linked by a tag is not linked again by section scope', () => {
+  const outline = linked({ 'module.md': MODULE }).get('module.md')!;
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.outcomes)),
+    [
+      ['course#outcome-1 tag', 'course#outcome-2 scope', 'course#outcome-3 scope'],
+      ['course#outcome-2 tag', 'course#outcome-1 scope', 'course#outcome-3 scope'],
+      ['course#outcome-1 scope', 'course#outcome-2 scope', 'course#outcome-3 scope'],
+    ],
+  );
+  assert.deepEqual(
+    outline.outcomes.map((o) => links(o.objectives)),
+    [
+      ['course#objective-1 tag', 'course#objective-2 scope', 'course#objective-3 scope'],
+      ['course#objective-2 tag', 'course#objective-1 scope', 'course#objective-3 scope'],
+      ['course#objective-1 scope', 'course#objective-2 scope', 'course#objective-3 scope'],
+    ],
+  );
+});
+
+const COURSE = [
+  '# Data protection course',
+  '',
+  '## Module 1: Lawful bases',
+  '',
+  'By the end of this module, participants will be able to:',
+  '',
+  '- Explain the six lawful bases of GDPR, naming each without error',
+  '- Choose the lawful basis for a processing activity from a case study',
+  '',
+  '### Outcomes',
+  '',
+  '- Reduce data protection complaints from 12 to 2 per quarter by the end of Q3',
+  '',
+  '## Module 2: Subject access',
+  '',
+  'By the end of this module, participants will be able to:',
+  '',
+  '- Answer a subject access request within the statutory month',
+  '- Redact third-party data from a disclosure without error',
+  '- Write a refusal letter that cites the exemption it relies on',
+  '',
+  '### Outcomes',
+  '',
+  '- Cut late subject access responses from 8 to 0 per quarter by the end of Q4',
+  '- Halve redaction complaints by the end of Q2',
+  '',
+  '## Assessment',
+  '',
+  '- Written exam on the lawful bases and subject access',
+  '- Practical redaction exercise marked against the rubric',
+  '',
+].join('\n');
+
+test('a course-level assessment block checks every objective once, in order, each link its own item', () => {
+  const outline = linked({ 'course.md': COURSE }).get('course.md')!;
+  const objectiveIds = outline.objectives.map((o) => o.id);
+  const assessmentIds = outline.assessments.map((a) => a.id);
+  const outcomeIds = outline.outcomes.map((o) => o.id);
+  assert.equal(objectiveIds.length, 5);
+  assert.equal(assessmentIds.length, 2);
+  assert.equal(outcomeIds.length, 3);
+  for (const o of outline.objectives)
+    assert.deepEqual(
+      links(o.assessments),
+      assessmentIds.map((id) => `${id} scope`),
+    );
+  for (const a of outline.assessments)
+    assert.deepEqual(
+      links(a.objectives),
+      objectiveIds.map((id) => `${id} scope`),
+    );
+  // Each module's outcomes measure that module's objectives (a block at a time).
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.outcomes)),
+    [
+      [`${outcomeIds[0]} scope`],
+      [`${outcomeIds[0]} scope`],
+      [`${outcomeIds[1]} scope`, `${outcomeIds[2]} scope`],
+      [`${outcomeIds[1]} scope`, `${outcomeIds[2]} scope`],
+      [`${outcomeIds[1]} scope`, `${outcomeIds[2]} scope`],
+    ],
+  );
+  assert.deepEqual(
+    outline.outcomes.map((o) => links(o.objectives)),
+    [objectiveIds.slice(0, 2), objectiveIds.slice(2), objectiveIds.slice(2)].map((ids) =>
+      ids.map((id) => `${id} scope`),
+    ),
+  );
+});
+
+test('scope links stay right after edits that move, rename and add items', () => {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config, { reuseFindings: true });
+  const fresh = (text: string) => {
+    const w = new Workspace(config);
+    w.update('course.md', text, config);
+    w.lint('course.md');
+    return JSON.stringify(w.get('course.md'));
+  };
+  let text = COURSE;
+  const edits: [string, string][] = [
+    ['naming each without error', 'naming each'],
+    ['- Practical redaction', '- Oral exam on refusals\n- Practical redaction'],
+    ['## Module 2: Subject access', '## Module 2: Subject access (K3)'],
+    ['- Halve redaction complaints by the end of Q2\n', ''],
+    ['## Assessment', '### Assessment'],
+  ];
+  ws.update('course.md', text, config);
+  ws.lint('course.md');
+  for (const [from, to] of edits) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    ws.update('course.md', text, config);
+    ws.lint('course.md');
+    assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
+  }
+});
