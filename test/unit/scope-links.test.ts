@@ -156,3 +156,150 @@ test('scope links stay right after edits that move, rename and add items', () =>
     assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
   }
 });
+
+test('objectives checked by tagged assessments get every outcome of the scope block', () => {
+  // Objectives 1 and 3 are paired (with the assessments) before the outcomes' scope is linked,
+  // and have no outcome link yet; objective 2 already has one, by a tag.
+  const text = [
+    ...MODULE.split('\n').slice(0, 10),
+    '- Reduce data protection complaints from 12 to 2 per quarter by the end of Q3',
+    '- Cut reporting errors from 30 to 5 per month by the end of Q2 (S5)',
+    '',
+    '## Assessment',
+    '',
+    '- Portfolio evidence: a data migration log, mapped to S2 and K3.',
+    '- Professional discussion with the assessor covering K3 and B2.',
+    '',
+  ].join('\n');
+  const outline = linked({ 'module.md': text }).get('module.md')!;
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.outcomes)),
+    [
+      ['course#outcome-1 scope', 'course#outcome-2 scope'],
+      ['course#outcome-2 tag', 'course#outcome-1 scope'],
+      ['course#outcome-1 scope', 'course#outcome-2 scope'],
+    ],
+  );
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.assessments)),
+    [
+      ['assessment#assessment-1 tag', 'assessment#assessment-2 tag'],
+      [],
+      ['assessment#assessment-1 tag', 'assessment#assessment-2 tag'],
+    ],
+  );
+  assert.deepEqual(
+    outline.outcomes.map((o) => links(o.objectives)),
+    [
+      ['course#objective-1 scope', 'course#objective-2 scope', 'course#objective-3 scope'],
+      ['course#objective-2 tag', 'course#objective-1 scope', 'course#objective-3 scope'],
+    ],
+  );
+  assert.deepEqual(
+    outline.assessments.map((a) => links(a.objectives)),
+    [
+      ['course#objective-1 tag', 'course#objective-3 tag'],
+      ['course#objective-1 tag', 'course#objective-3 tag'],
+    ],
+  );
+});
+
+test("another file's links added after the scope go on one objective's or one item's list only", () => {
+  const a = [
+    '# Data protection course',
+    '',
+    '## Module 1: Lawful bases',
+    '',
+    'By the end of this module, participants will be able to:',
+    '',
+    '- LO1: Explain the six lawful bases of GDPR, naming each without error',
+    '- LO2: Choose the lawful basis for a processing activity from a case study',
+    '',
+    '### Outcomes',
+    '',
+    '- OC1: Reduce data protection complaints from 12 to 2 per quarter by the end of Q3',
+    '- OC2: Halve the lawful-basis queries to the DPO by the end of Q2',
+    '',
+    '## Assessment',
+    '',
+    '- AS1: Written exam on the lawful bases',
+    '- AS2: Practical exercise marked against the rubric',
+    '',
+  ].join('\n');
+  const b = [
+    '# Refresher',
+    '',
+    '## Objectives',
+    '',
+    'By the end of this refresher, participants will be able to:',
+    '',
+    '- LO9: Explain a lawful basis to a colleague without notes (checked by AS1)',
+    '',
+    '## Outcomes',
+    '',
+    '- OC9: Cut repeat GDPR incidents from 6 to 1 per year by the end of Q4 (measures LO1)',
+    '',
+    '## Assessment',
+    '',
+    '- AS9: Short quiz on explaining a lawful basis (checks LO1)',
+    '',
+  ].join('\n');
+  // a.md is linked first (its scope's lists made), then b.md's references add to two of them.
+  const outline = linked({ 'a.md': a, 'b.md': b }).get('a.md')!;
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.outcomes)),
+    [
+      ['OC1 scope', 'OC2 scope', 'OC9 reference explicit b.md'],
+      ['OC1 scope', 'OC2 scope'],
+    ],
+  );
+  assert.deepEqual(
+    outline.objectives.map((o) => links(o.assessments)),
+    [
+      ['AS1 scope', 'AS2 scope', 'AS9 reference explicit b.md'],
+      ['AS1 scope', 'AS2 scope'],
+    ],
+  );
+  assert.deepEqual(
+    outline.assessments.map((x) => links(x.objectives)),
+    [
+      ['LO1 scope', 'LO2 scope', 'LO9 reference explicit b.md'],
+      ['LO1 scope', 'LO2 scope'],
+    ],
+  );
+});
+
+test('an assessment block linked by scope alone makes the file assessed (unassessed-objective runs)', () => {
+  const text = [
+    '# Data protection course',
+    '',
+    '## Module 1: Lawful bases',
+    '',
+    'By the end of this module, participants will be able to:',
+    '',
+    '- Explain the six lawful bases of GDPR, naming each without error',
+    '- Choose the lawful basis for a processing activity from a case study',
+    '',
+    '## Module 2: Subject access',
+    '',
+    'By the end of this module, participants will be able to:',
+    '',
+    '- Answer a subject access request within the statutory month',
+    '',
+    '### Assessment',
+    '',
+    '- Practical exercise: answer a mock request, marked against the rubric',
+    '',
+  ].join('\n');
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config);
+  ws.update('a.md', text, config);
+  const found = ws
+    .lint('a.md')
+    .filter((f) => f.ruleId === 'unassessed-objective')
+    .map((f) => text.slice(f.span.start, f.span.end));
+  assert.deepEqual(found, [
+    'Explain the six lawful bases of GDPR, naming each without error',
+    'Choose the lawful basis for a processing activity from a case study',
+  ]);
+});

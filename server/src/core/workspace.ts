@@ -696,62 +696,72 @@ export class Workspace {
 
   /**
    * Section scope's links: each item of a block (both kinds, the block's) with each objective
-   * of its scope, the links in the order `connect` made them one pair at a time (items in
-   * order, each with the objectives in order). All are items of this one outline (no file on
-   * the links, no partners), and a pair made here is made nowhere else: an item stands in one
-   * block, a scope holds an objective once, and another file's linking pairs at least one of
-   * its own items. So a pair is checked only against the pairs made before (references, nesting,
-   * rows, tags: `linkedPairs`, read once per objective per block), and not noted there.
-   * The links are the same objects along a row of pairs: an item's link on every objective it
-   * checks, an objective's on every item of the block (links are never changed once made; a
-   * course-level assessment block checked every objective of a long outline with a link object
-   * each way per pair, on every edit).
+   * of its scope, the same links in the same lists in the same order as `connect` made them one
+   * pair at a time (each objective gets the block's items in order, each item the objectives in
+   * order). All are items of this one outline (no file on the links, no partners), and a pair
+   * made here is made nowhere else: an item stands in one block, a scope holds an objective
+   * once, and another file's linking pairs at least one of its own items. So a pair is checked
+   * only against the pairs made before (references, nesting, rows, tags: `linkedPairs`, read
+   * once per objective per block), and not noted there. Links are never changed once made, so
+   * one object stands for an item's link on every objective of the scope and for an
+   * objective's on every item of the block, and a list with nothing before it is made whole at
+   * its size (a course-level assessment block checked every objective of a long outline with a
+   * link object each way per pair, and lists grown a push at a time, on every edit).
    */
   private linkScope(
     outline: Outline,
     inScope: readonly Objective[],
-    items: (Outcome | Assessment)[],
+    block: readonly (Outcome | Assessment)[],
   ): void {
-    if (!inScope.length) return;
-    let before:
-      | (Outcome | Assessment | (Outcome | Assessment)[] | Set<Outcome | Assessment> | undefined)[]
-      | null = null;
+    // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
+    const items = block.filter((i) => !(i.kind === 'assessment' && i.analysis.weight));
+    if (!inScope.length || !items.length) return;
+    const outcome = items[0]!.kind === 'outcome';
+    const links: Link[] = items.map((i) => ({ id: i.id, implied: true, via: 'scope' }));
+    const backs: Link[] = new Array<Link>(inScope.length);
+    type Pairs = Outcome | Assessment | (Outcome | Assessment)[] | Set<Outcome | Assessment>;
+    let before: (Pairs | undefined)[] | null = null;
+    const paired = (pairs: Pairs | undefined, item: Outcome | Assessment) =>
+      pairs !== undefined &&
+      (pairs === item ||
+        (pairs instanceof Set ? pairs.has(item) : Array.isArray(pairs) && pairs.includes(item)));
+    let made = false;
     for (let j = 0; j < inScope.length; j++) {
-      const pairs = this.linkedPairs.get(inScope[j]!);
-      if (pairs !== undefined) (before ??= new Array(inScope.length).fill(undefined))[j] = pairs;
+      const objective = inScope[j]!;
+      backs[j] = { id: objective.id, implied: true, via: 'scope' };
+      const pairs = this.linkedPairs.get(objective);
+      if (pairs !== undefined) (before ??= new Array<Pairs | undefined>(inScope.length))[j] = pairs;
+      const list = outcome ? objective.outcomes : objective.assessments;
+      if (pairs === undefined && list === NO_LINKS) {
+        if (outcome) objective.outcomes = links.slice();
+        else objective.assessments = links.slice();
+        made = true;
+        continue;
+      }
+      for (let i = 0; i < items.length; i++) {
+        if (paired(pairs, items[i]!)) continue;
+        const now = outcome ? objective.outcomes : objective.assessments;
+        if (now === NO_LINKS) {
+          if (outcome) objective.outcomes = [links[i]!];
+          else objective.assessments = [links[i]!];
+        } else now.push(links[i]!);
+        made = true;
+      }
     }
-    const backs: (Link | undefined)[] = new Array(inScope.length).fill(undefined);
     for (const item of items) {
-      // A line of a grading breakdown ("Quizzes 30%") names assessments but checks nothing.
-      if (item.kind === 'assessment' && item.analysis.weight) continue;
-      const link: Link = { id: item.id, implied: true, via: 'scope' };
-      const outcome = item.kind === 'outcome';
-      let checked = false;
+      if (!before && item.objectives === NO_LINKS) {
+        item.objectives = backs.slice();
+        continue;
+      }
       for (let j = 0; j < inScope.length; j++) {
-        const objective = inScope[j]!;
-        const pairs = before?.[j];
-        if (
-          pairs !== undefined &&
-          (pairs === item ||
-            (pairs instanceof Set ? pairs.has(item) : Array.isArray(pairs) && pairs.includes(item)))
-        )
-          continue;
-        if (outcome) {
-          if (objective.outcomes === NO_LINKS) objective.outcomes = [link];
-          else objective.outcomes.push(link);
-        } else {
-          if (objective.assessments === NO_LINKS) objective.assessments = [link];
-          else objective.assessments.push(link);
-          checked = true;
-        }
-        const back = (backs[j] ??= { id: objective.id, implied: true, via: 'scope' });
-        if (item.objectives === NO_LINKS) item.objectives = [back];
-        else item.objectives.push(back);
+        if (before && paired(before[j], item)) continue;
+        if (item.objectives === NO_LINKS) item.objectives = [backs[j]!];
+        else item.objectives.push(backs[j]!);
       }
-      if (checked) {
-        const notes = notesOf(outline);
-        if (notes) notes.assessed = true;
-      }
+    }
+    if (made && !outcome) {
+      const notes = notesOf(outline);
+      if (notes) notes.assessed = true;
     }
   }
 
