@@ -147,3 +147,28 @@ test('the carpentries preset turns missing-outcome off', (t) => {
   assert.ok(!ruleIds(r.files[0]).includes('missing-outcome'));
   assert.ok(ruleIds(r.files[0]).includes('vague-verb'));
 });
+
+test('a folder named .bloomline.json is an error that says so; its files get the defaults, exit 2', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'vague-verb': 'off' } }),
+    'course.md': VAGUE,
+    'lessons/.bloomline.json/readme.txt': 'not a configuration file',
+    'lessons/one.md': VAGUE,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 2);
+  assertOneErrorLine(
+    r.stderr,
+    new RegExp(
+      `^bloomline: ${path.join('lessons', '.bloomline.json').replace(/[.\\]/g, '\\$&')}: is a folder, not a configuration file; using the defaults$`,
+    ),
+  );
+  const [course, lesson] = r.files;
+  assert.ok(!ruleIds(course).includes('vague-verb'), 'the root file applies where it is nearest');
+  // The defaults, as for a file that cannot be read: not the root file's settings.
+  assert.ok(ruleIds(lesson).includes('vague-verb'), 'the defaults apply under the folder');
+  // --config naming a folder stops the run, as it did.
+  const c = run(['check', '--config', 'lessons/.bloomline.json'], dir);
+  assert.equal(c.status, 2);
+  assertOneErrorLine(c.stderr, /cannot read the configuration file: is a directory$/);
+});

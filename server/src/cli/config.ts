@@ -71,8 +71,13 @@ export class ConfigResolver {
     let resolved: ResolvedConfig;
     let text: string | null = null;
     let readError: unknown = null;
+    let notAFile: string | null = null;
     try {
-      if (fs.statSync(file).isFile()) text = fs.readFileSync(file, 'utf8');
+      const stat = fs.statSync(file);
+      // A folder (or a device) of that name is no configuration, but it is where one was
+      // meant to be: said, with the defaults, never passed over for the file further up.
+      if (stat.isFile()) text = fs.readFileSync(file, 'utf8');
+      else notAFile = stat.isDirectory() ? 'is a folder' : 'is not a regular file';
     } catch (err) {
       if (
         (err as NodeJS.ErrnoException).code !== 'ENOENT' &&
@@ -84,6 +89,9 @@ export class ConfigResolver {
     const shown = this.shown(file);
     if (readError) {
       this.log.error(`${shown}: cannot read: ${fsReason(readError)}; using defaults`);
+      resolved = { config: DEFAULT_CONFIG, source: file, baseDir: dir };
+    } else if (notAFile) {
+      this.log.error(`${shown}: ${notAFile}, not a configuration file; using the defaults`);
       resolved = { config: DEFAULT_CONFIG, source: file, baseDir: dir };
     } else if (text !== null) {
       resolved = { config: this.parse(shown, text), source: file, baseDir: dir };
