@@ -92,4 +92,44 @@ describe('language server: bloomline/export', { timeout: 20_000 }, () => {
       1,
     );
   });
+
+  it('bloomline/outline and bloomline/report refuse params of the wrong shape with InvalidParams', async () => {
+    const course = fileUri(dir, 'lessons', 'course.md');
+    const bad: [unknown, RegExp][] = [
+      [
+        { uri: 42 },
+        /"uri" must be a string \(a document URI such as "file:\/\/\/course\/week1\.md"\), not 42$/,
+      ],
+      [{ uri: null }, /"uri" must be a string .*, not null$/],
+      [{ uri: ['a'] }, /"uri" must be a string .*, not \["a"\]$/],
+      [
+        { uri: 'lessons/course.md' },
+        /"uri" must be a URI such as "file:\/\/\/course\/week1\.md", not the path "lessons\/course\.md"$/,
+      ],
+      [{ uri: 'C:\\course\\week1.md' }, /not the path "C:\\\\course\\\\week1\.md"$/],
+      // A bare string (vscode-jsonrpc sends it as a one-item array, which the handler is given
+      // as the string).
+      [
+        'file:///x.md',
+        /params must be an object \(\{ "uri"\?: string \}\), not "file:\/\/\/x\.md"$/,
+      ],
+    ];
+    for (const method of ['bloomline/outline', 'bloomline/report']) {
+      for (const [params, message] of bad) {
+        await assert.rejects(client.request(method, params), (err: unknown) => {
+          const e = err as { code: number; message: string };
+          assert.equal(e.code, -32602, `${method} ${JSON.stringify(params)}`);
+          assert.match(e.message, new RegExp(`^${method.replace('/', '\\/')}: `));
+          assert.match(e.message, message, `${method} ${JSON.stringify(params)}`);
+          return true;
+        });
+      }
+      // What the contract allows still answers: no params, {}, a known file, a file the
+      // server does not know (the editor's active file may be anything: nothing, not an error).
+      for (const params of [undefined, null, {}, { uri: course }, { uri: fileUri(dir, 'none.md') }])
+        assert.ok(await client.request(method, params), `${method} ${JSON.stringify(params)}`);
+    }
+    const one = await client.request<{ filePath: string }[]>('bloomline/outline', { uri: course });
+    assert.equal(one.length, 1);
+  });
 });

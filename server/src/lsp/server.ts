@@ -11,6 +11,7 @@ import {
   type TextEdit as LspTextEdit,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
   ResponseError,
@@ -55,9 +56,7 @@ import {
   type ExportParams,
   type ExportResult,
   type OutlineChangedParams,
-  type OutlineParams,
   type OutlineResult,
-  type ReportParams,
 } from '../protocol.js';
 import { CODE_ACTION_KINDS, codeActions } from './actions.js';
 import { completion, TRIGGER_CHARACTERS } from './completion.js';
@@ -404,8 +403,11 @@ export class BloomlineServer implements ServerContext {
     c.onCodeLens(this.request('codeLens', [], (p) => codeLenses(this, p)));
     c.onRequest(
       OUTLINE_REQUEST,
-      this.request<OutlineParams | undefined, OutlineResult>('outline', [], (p) =>
-        this.outlineRequest(p),
+      this.request<unknown, OutlineResult>(
+        'outline',
+        [],
+        (p) => this.outlineRequest(uriParam(OUTLINE_REQUEST, p)),
+        true,
       ),
     );
     c.onRequest(
@@ -435,8 +437,11 @@ export class BloomlineServer implements ServerContext {
     );
     c.onRequest(
       REPORT_REQUEST,
-      this.request<ReportParams | undefined, ReportJson | null>('report', null, (p) =>
-        this.reportRequest(p),
+      this.request<unknown, ReportJson | null>(
+        'report',
+        null,
+        (p) => this.reportRequest(uriParam(REPORT_REQUEST, p)),
+        true,
       ),
     );
   }
@@ -1225,9 +1230,9 @@ export class BloomlineServer implements ServerContext {
 
   /** The tree entries of a file, or of every file: closed ones made from their summaries (the
    * index keeps what the tree shows: `closedEntries`), none analysed again. */
-  private outlineRequest(params: OutlineParams | undefined): OutlineResult {
+  private outlineRequest(uri: string | undefined): OutlineResult {
     const entries: OutlineResult = [];
-    for (const key of this.selected(params?.uri)) {
+    for (const key of this.selected(uri)) {
       const outline = this.outline(key);
       if (!outline || !isOutline(outline)) continue;
       const json = this.ws.outlineJson(key);
@@ -1238,9 +1243,9 @@ export class BloomlineServer implements ServerContext {
   }
 
   /** The report of a file, or of every file: closed ones from their summaries. */
-  private reportRequest(params: ReportParams | undefined): ReportJson {
+  private reportRequest(uri: string | undefined): ReportJson {
     const courses: CourseReport[] = [];
-    for (const key of this.selected(params?.uri)) {
+    for (const key of this.selected(uri)) {
       const outline = this.outline(key);
       if (!outline || !isOutline(outline)) continue;
       // Lines of the file as stored (a notebook's JSON), as the tree gives them.
@@ -1264,6 +1269,36 @@ export class BloomlineServer implements ServerContext {
     const key = this.fresh(uri);
     return key === null ? [] : [key];
   }
+}
+
+/**
+ * The `uri` of `bloomline/outline` and `bloomline/report` params (`{ uri?: string }`; none,
+ * null or `{}`: every outline). Params of another shape are an InvalidParams error that says
+ * what was expected, so a client's mistake is not taken for "no outline here". A URI the
+ * server does not know is no error: it answers for no file.
+ */
+export function uriParam(method: string, params: unknown): string | undefined {
+  const refuse = (message: string): never => {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${method}: ${message}`);
+  };
+  if (params === undefined || params === null) return undefined;
+  if (typeof params !== 'object' || Array.isArray(params))
+    refuse(`params must be an object ({ "uri"?: string }), not ${shownValue(params)}`);
+  const uri = (params as { uri?: unknown }).uri;
+  if (uri === undefined) return undefined;
+  const example = '"file:///course/week1.md"';
+  if (typeof uri !== 'string')
+    refuse(`"uri" must be a string (a document URI such as ${example}), not ${shownValue(uri)}`);
+  // A scheme of two letters or more ("C:" is a drive, not a scheme).
+  if (!/^[A-Za-z][A-Za-z0-9+.-]+:/.test(uri as string))
+    refuse(`"uri" must be a URI such as ${example}, not the path ${shownValue(uri)}`);
+  return uri as string;
+}
+
+/** A value in an error message: its JSON, cut short. */
+function shownValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
 
 /** The notes of an outline that the editor shows (Outline['notes'] `editor`): information, with
