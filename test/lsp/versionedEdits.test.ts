@@ -12,6 +12,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentEdit,
   TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { applyTextEdits, fileUri, LspClient } from './client.js';
 
@@ -127,5 +128,80 @@ describe('quick fixes name the document version they were made for', { timeout: 
         '## Learning objectives\n\n- Explain DNS.\n- Identify TCP.\n',
       );
     }
+  });
+});
+
+describe('a rename names the version of each open document it edits', { timeout: 60_000 }, () => {
+  const WEEK1 = '## Learning objectives\n\n- **LO1:** Configure DNS within 5 minutes.\n';
+  const WEEK2 = '## Outcomes\n\n- Tickets fall from 40 to 10 a month by Q3 (LO1).\n';
+  let dir: string;
+  let client: LspClient;
+  let plain: LspClient;
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-versioned-rename-')));
+    fs.writeFileSync(path.join(dir, 'week1.md'), WEEK1);
+    fs.writeFileSync(path.join(dir, 'week2.md'), WEEK2);
+    const start = async (documentChanges: boolean): Promise<LspClient> => {
+      const c = new LspClient();
+      await c.request('initialize', {
+        processId: process.pid,
+        rootUri: fileUri(dir),
+        workspaceFolders: [{ uri: fileUri(dir), name: 'course' }],
+        capabilities: {
+          workspace: documentChanges ? { workspaceEdit: { documentChanges: true } } : {},
+          textDocument: { rename: { prepareSupport: true } },
+        },
+      });
+      const indexed = c.next<{ uri: string }>('bloomline/outlineChanged', (p) =>
+        p.uri.endsWith('week2.md'),
+      );
+      await c.notify('initialized', {});
+      await indexed;
+      return c;
+    };
+    client = await start(true);
+    plain = await start(false);
+  });
+
+  after(async () => {
+    await client?.stop();
+    await plain?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the open file with its version, the closed one with none; plain changes without the capability', async () => {
+    const u1 = fileUri(dir, 'week1.md');
+    const u2 = fileUri(dir, 'week2.md');
+    const params = {
+      textDocument: { uri: u1 },
+      position: { line: 2, character: 5 },
+      newName: 'LO7',
+    };
+    for (const c of [client, plain]) {
+      const opened = c.next(
+        'textDocument/publishDiagnostics',
+        (x: PublishDiagnosticsParams) => x.uri === u1,
+      );
+      await c.notify('textDocument/didOpen', {
+        textDocument: { uri: u1, languageId: 'markdown', version: 4, text: WEEK1 },
+      });
+      await opened;
+    }
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', params);
+    assert.equal(edit.changes, undefined);
+    const docs = edit.documentChanges as TextDocumentEdit[];
+    assert.deepEqual(
+      docs.map((d) => d.textDocument),
+      [
+        { uri: u1, version: 4 },
+        { uri: u2, version: null },
+      ],
+    );
+    assert.equal(applyTextEdits(WEEK1, docs[0]!.edits as TextEdit[]), WEEK1.replace('LO1', 'LO7'));
+    assert.equal(applyTextEdits(WEEK2, docs[1]!.edits as TextEdit[]), WEEK2.replace('LO1', 'LO7'));
+    const old = await plain.request<WorkspaceEdit>('textDocument/rename', params);
+    assert.equal(old.documentChanges, undefined);
+    assert.deepEqual(Object.keys(old.changes!).sort(), [u1, u2].sort());
   });
 });

@@ -99,7 +99,7 @@ export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit 
   };
   add(key, item.idSpan!);
   for (const r of referencesTo(ctx, hit.target)) add(r.key, r.ref.span);
-  return { changes };
+  return ctx.workspaceEdit(changes);
 }
 
 /**
