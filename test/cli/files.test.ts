@@ -253,3 +253,43 @@ test('a folder that cannot be read is an error, not skipped in silence', (t) => 
     ['a.md'],
   );
 });
+
+test('a broken symbolic link is said: named, an error (exit 2); found in a walk, a note', (t) => {
+  const dir = project(t, { 'course/lesson.md': VAGUE, 'course/notes.txt': 'x' });
+  try {
+    fs.symlinkSync('moved-away.md', path.join(dir, 'course', 'dangling.md'));
+    fs.symlinkSync('loop.md', path.join(dir, 'course', 'loop.md'));
+    // Not an outline file's name: a walk does not look at it, so says nothing of it.
+    fs.symlinkSync('gone.png', path.join(dir, 'course', 'figure.png'));
+  } catch {
+    t.skip('symbolic links are not available here');
+    return;
+  }
+  // Found in a walk: checked as before, each broken link said on stderr; the exit status is
+  // the findings' (ESLint and markdownlint-cli2 pass over such a file in silence).
+  const walked = checkJson(['course'], dir);
+  assert.equal(walked.status, 0, walked.stderr);
+  assert.deepEqual(paths(walked.files), ['course/lesson.md']);
+  assert.deepEqual(walked.stderr.split('\n').filter(Boolean), [
+    `bloomline: ${path.join('course', 'dangling.md')}: skipped: a broken symbolic link (to "moved-away.md", which does not exist)`,
+    `bloomline: ${path.join('course', 'loop.md')}: skipped: a broken symbolic link (a loop: too many levels of symbolic links)`,
+  ]);
+  // Named: an error that says what it is, as for a file that does not exist (exit 2).
+  const named = run(['check', 'course/dangling.md', 'course/lesson.md'], dir);
+  assert.equal(named.status, 2);
+  assertOneErrorLine(
+    named.stderr,
+    /^bloomline: course\/dangling\.md: a broken symbolic link \(to "moved-away\.md", which does not exist\)$/,
+  );
+  const loop = run(['check', 'course/loop.md'], dir);
+  assert.equal(loop.status, 2);
+  assertOneErrorLine(
+    loop.stderr,
+    /^bloomline: course\/loop\.md: a broken symbolic link \(a loop: too many levels of symbolic links\)$/,
+  );
+  // Left out by .gitignore: nothing said, as of any file it leaves out.
+  fs.writeFileSync(path.join(dir, 'course', '.gitignore'), 'dangling.md\nloop.md\n');
+  const ignored = checkJson(['course'], dir);
+  assert.equal(ignored.status, 0, ignored.stderr);
+  assert.equal(ignored.stderr, '');
+});

@@ -329,16 +329,29 @@ test('github escaping: % CR LF in messages, : and , in properties; columns on on
   );
 });
 
-test('--max-warnings applies to the CI formats; unknown formats list all four', (t) => {
+test('--max-warnings applies to the CI formats; unknown formats list them all, or the one meant', (t) => {
   const dir = project(t, { 'course.md': VAGUE });
   const gh = run(['check', '--format', 'github', '--max-warnings', '0'], dir);
   assert.equal(gh.status, 1);
   assert.match(gh.stderr, /^bloomline: found too many warnings \(\d+, maximum: 0\)\n$/);
-  assert.equal(run(['check', '--format', 'sarif', '--max-warnings', '0'], dir).status, 1);
+  // Every machine format says it on stderr (stdout is the report), as ESLint does.
+  for (const format of ['sarif', 'json', 'gitlab']) {
+    const over = run(['check', '--format', format, '--max-warnings', '0'], dir);
+    assert.equal(over.status, 1, format);
+    assert.match(over.stderr, /^bloomline: found too many warnings \(\d+, maximum: 0\)\n$/, format);
+  }
   assert.equal(run(['check', '--format', 'sarif'], dir).status, 0);
   const bad = run(['check', '--format', 'junit'], dir);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /unknown format "junit" \(supported: stylish, json, sarif, github\)/);
+  assert.match(
+    bad.stderr,
+    /unknown format "junit" \(supported: stylish, json, sarif, github, gitlab\)/,
+  );
+  // A near miss says which was meant, as a mistyped option does.
+  const near = run(['check', '--format', 'JSON'], dir);
+  assert.equal(near.status, 2);
+  assert.match(near.stderr, /^bloomline: unknown format "JSON" \(did you mean "json"\?\)\n$/);
+  assert.match(run(['check', '--format', 'sarf'], dir).stderr, /did you mean "sarif"\?/);
   assert.match(run(['check', '--help'], dir).stdout, /sarif +SARIF 2\.1\.0/);
 });
 
@@ -422,4 +435,111 @@ test('sarif and github: the assessment rules, with the assessments a finding poi
   const gh = run(['check', '--format', 'github'], dir);
   assert.match(gh.stdout, /^::notice file=course\.md,line=5,.*title=assessment-below-level::/m);
   assert.match(gh.stdout, /^::warning file=course\.md,line=6,.*title=unassessed-objective::/m);
+});
+
+test('--output-file (-o, --output) writes the formatted findings to a file, making its folder; exit status unchanged', (t) => {
+  const dir = project(t, {
+    'course.md': VAGUE,
+    'clean/ok.md': '## Learning objectives\n\n- Explain what DNS resolves, in at most 50 words.\n',
+  });
+  for (const format of ['sarif', 'json', 'github', 'stylish']) {
+    const expected = run(['check', '--format', format], dir);
+    const file = `reports/${format}/bloomline.out`;
+    const r = run(['check', '--format', format, '--output-file', file], dir);
+    assert.equal(r.status, expected.status, r.stderr);
+    assert.equal(r.stdout, '', 'nothing on stdout');
+    assert.equal(fs.readFileSync(path.join(dir, ...file.split('/')), 'utf8'), expected.stdout);
+    // One line on stderr says what was found and where it went, for the job's log.
+    assert.equal(
+      r.stderr,
+      `bloomline: 2 files checked, 3 problems (0 errors, 3 warnings, 0 infos): written to ${path.join('reports', format, 'bloomline.out')}\n`,
+    );
+  }
+  // -o and --output are the same option; the run's exit status is the findings'.
+  const short = run(['check', 'clean', '-o', 'out.json', '--format', 'json'], dir);
+  assert.equal(short.status, 0, short.stderr);
+  assert.equal(short.stderr, `bloomline: 1 file checked, no problems: written to out.json\n`);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).length, 1);
+  const long = run(['check', 'course.md', '--output=out.sarif', '--max-warnings', '0'], dir);
+  assert.equal(long.status, 1);
+  assert.match(
+    long.stderr,
+    /1 file checked, 3 problems \(0 errors, 3 warnings, 0 infos\): written to out\.sarif \(more warnings than --max-warnings 0\)\n$/,
+  );
+  // The file written is not checked by a later run whose folder walk would find it.
+  const first = run(['check', '--format', 'json', '-o', 'notes.md'], dir);
+  const firstText = fs.readFileSync(path.join(dir, 'notes.md'), 'utf8');
+  const second = run(['check', '--format', 'json', '-o', 'notes.md'], dir);
+  assert.equal(second.status, first.status);
+  assert.equal(second.stderr, first.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'notes.md'), 'utf8'), firstText);
+  assert.ok(!firstText.includes('notes.md'));
+  // Named, it is checked as any file named is.
+  const named = run(['check', '--format', 'json', 'notes.md', '-o', 'notes.md'], dir);
+  assert.match(named.stderr, /^bloomline: 1 file checked, no problems: written to notes\.md\n/);
+  // A file that cannot be written: exit 2, one line that says so, and the findings on stdout
+  // (nothing lost).
+  fs.mkdirSync(path.join(dir, 'taken.sarif'));
+  const bad = run(['check', '--format', 'json', '-o', 'taken.sarif'], dir);
+  assert.equal(bad.status, 2);
+  assert.match(
+    bad.stderr,
+    /^bloomline: taken\.sarif: cannot write the findings: is a directory; they follow on stdout\n$/,
+  );
+  assert.equal(bad.stdout, run(['check', '--format', 'json'], dir).stdout);
+  // Given twice under two names: a usage error.
+  const both = run(['check', '--output', 'a.json', '--output-file', 'b.json'], dir);
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /--output and --output-file name the same option: give one/);
+});
+
+test('gitlab: a Code Quality report, one issue per finding at the JSON lines, fingerprints that survive moved lines', (t) => {
+  const broken =
+    '## Learning objectives\n\n- **LO1:** Understand DNS.\n\n## Outcomes\n\n- Tickets fall 20% by Q3 (LO9).\n';
+  const dir = project(t, { 'a/course.md': VAGUE, 'b/ids.md': broken, 'c/notes.md': '# Notes\n' });
+  const json = checkJson([], dir);
+  const r = run(['check', '--format', 'gitlab'], dir);
+  assert.equal(r.status, json.status);
+  assert.equal(r.status, 1, r.stderr);
+  type Issue = {
+    description: string;
+    check_name: string;
+    fingerprint: string;
+    severity: string;
+    location: { path: string; lines: { begin: number; end: number } };
+  };
+  const issues = JSON.parse(r.stdout) as Issue[];
+  const expected = json.files.flatMap((f) =>
+    f.messages.map((m) => ({
+      description: m.message,
+      check_name: m.ruleId,
+      severity: { error: 'major', warning: 'minor', information: 'info', hint: 'info' }[m.severity],
+      location: { path: f.filePath, lines: { begin: m.line, end: m.endLine } },
+    })),
+  );
+  assert.ok(expected.some((i) => i.severity === 'major'));
+  assert.deepEqual(
+    issues.map(({ fingerprint, ...rest }) => (assert.match(fingerprint, /^[0-9a-f]{32}$/), rest)),
+    expected,
+  );
+  assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'unique');
+  // Lines added above: the same fingerprints, other lines.
+  fs.writeFileSync(path.join(dir, 'b', 'ids.md'), `# Week 1\n\nIntro.\n\n${broken}`);
+  const moved = JSON.parse(run(['check', '--format', 'gitlab'], dir).stdout) as Issue[];
+  assert.deepEqual(
+    moved.map((i) => i.fingerprint),
+    issues.map((i) => i.fingerprint),
+  );
+  assert.notDeepEqual(
+    moved.map((i) => i.location.lines.begin),
+    issues.map((i) => i.location.lines.begin),
+  );
+  // A clean run is an empty report; the option lists the format among the others.
+  const clean = run(['check', '--format', 'gitlab', 'c'], dir);
+  assert.equal(clean.status, 0, clean.stderr);
+  assert.equal(clean.stdout, '[]\n');
+  assert.match(run(['check', '--help'], dir).stdout, /gitlab +GitLab Code Quality report/);
+  // Through --fix-dry-run too (the path that holds every file).
+  const dry = run(['check', '--format', 'gitlab', '--fix-dry-run'], dir);
+  assert.equal(JSON.parse(dry.stdout).length > 0, true);
 });

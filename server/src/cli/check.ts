@@ -18,10 +18,11 @@ import {
 import { collectPatternGates, setPatternGates } from '../core/language/ascii.js';
 import { colors } from './format/color.js';
 import { formatGithub, githubFile } from './format/github.js';
+import { formatGitlab, gitlabFile } from './format/gitlab.js';
 import { formatJson, jsonEntry } from './format/json.js';
 import { countFindings, type Counts, type FileReport } from './format/report.js';
 import { formatSarif, SarifStream } from './format/sarif.js';
-import { formatStylish, stylishFile, stylishSummary } from './format/stylish.js';
+import { formatStylish, problems, stylishFile, stylishSummary } from './format/stylish.js';
 import { toPosix } from './glob.js';
 import { describeError, fsReason, Log } from './log.js';
 import type { Target } from './files.js';
@@ -43,7 +44,7 @@ import {
   type LoadedFile,
   type ProjectPlan,
 } from './project.js';
-import { writeFixed } from './source.js';
+import { writeFixed, writeOutput } from './source.js';
 import {
   keyExists,
   readSuppressionsFile,
@@ -53,7 +54,7 @@ import {
 } from './suppressions.js';
 import { readVersion } from './version.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
@@ -78,6 +79,8 @@ export interface CheckOptions {
   /** --stdin: check these bytes, named `filename`, instead of files (never with --fix or the
    * flags that record suppressions). */
   stdin?: { text: Buffer; filename?: string };
+  /** --output-file (-o, --output): write the formatted findings here instead of stdout. */
+  outputFile?: string;
 }
 
 export interface Io {
@@ -86,7 +89,47 @@ export interface Io {
   log: Log;
 }
 
+/** What a run found, for the line that --output-file says on stderr. */
+interface CheckRun {
+  status: number;
+  files: number;
+  counts: Counts;
+  tooMany: boolean;
+}
+
 export function runCheck(args: readonly string[], options: CheckOptions, io: Io): number {
+  if (options.outputFile === undefined) return checkTo(args, options, io).status;
+  // The formatted findings go to the file, once they are all made; stdout stays empty. One
+  // line on stderr says what was found, so a CI log shows why a step failed.
+  const chunks: string[] = [];
+  const run = checkTo(args, options, { ...io, stdout: (text) => void chunks.push(text) });
+  const text = chunks.join('');
+  const shown = path.normalize(options.outputFile);
+  try {
+    writeOutput(path.resolve(io.cwd, options.outputFile), text);
+  } catch (err) {
+    // Nothing lost: the findings are shown where they would have gone without the option.
+    io.log.error(`${shown}: cannot write the findings: ${fsReason(err)}; they follow on stdout`);
+    io.stdout(text);
+    return 2;
+  }
+  io.log.note(`${runSummary(run)}: written to ${shown}${tooManySaid(run, options)}`);
+  return run.status;
+}
+
+/** "2 files checked, 3 problems (1 error, 2 warnings, 0 infos)", as stylish counts them. */
+function runSummary(run: CheckRun): string {
+  const { counts } = run;
+  const files = run.files === 1 ? '1 file' : `${run.files} files`;
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  return `${files} checked, ${total ? problems(counts) : 'no problems'}`;
+}
+
+function tooManySaid(run: CheckRun, options: CheckOptions): string {
+  return run.tooMany ? ` (more warnings than --max-warnings ${options.maxWarnings})` : '';
+}
+
+function checkTo(args: readonly string[], options: CheckOptions, io: Io): CheckRun {
   const { log } = io;
   // The suppressions file is read (and a corrupt one refused) before --fix writes anything.
   const recording = options.suppressAll === true || (options.suppressRules?.length ?? 0) > 0;
@@ -96,7 +139,14 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   const fixing = options.fix || options.fixDryRun === true;
   if (!fixing && !recording && !options.pruneSuppressions)
     return checkFiles(args, options, io, suppressions);
-  const project = loadProject(args, io.cwd, log, options.configPath, options.stdin);
+  const project = loadProject(
+    args,
+    io.cwd,
+    log,
+    options.configPath,
+    options.stdin,
+    options.outputFile,
+  );
   const fixed = fixing ? fixAll(project.files, log, options.fixDryRun === true) : 0;
 
   const linted = project.files.map((file) => ({
@@ -138,6 +188,8 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     io.stdout(formatSarif(reports, { version: readVersion(), srcRoot }));
   } else if (options.format === 'github') {
     io.stdout(formatGithub(reports));
+  } else if (options.format === 'gitlab') {
+    io.stdout(formatGitlab(reports));
   } else {
     const c = colors(options.color);
     const text = formatStylish(reports, {
@@ -151,7 +203,7 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
     });
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
-  return finish(tooMany, counts, options, log);
+  return { status: finish(tooMany, counts, options, log), files: reports.length, counts, tooMany };
 }
 
 /**
@@ -195,10 +247,11 @@ function tooManyLine(
     : '';
 }
 
-/** After the output: GitHub's note of too many warnings, and the exit status (2 when something
- * failed, 1 for errors or too many warnings). */
+/** After the output: the note of too many warnings where the output is for a machine (stylish
+ * says it as its last line), and the exit status (2 when something failed, 1 for errors or too
+ * many warnings). */
 function finish(tooMany: boolean, counts: Counts, options: CheckOptions, log: Log): number {
-  if (tooMany && options.format === 'github')
+  if (tooMany && options.format !== 'stylish')
     log.note(`found too many warnings (${counts.warning}, maximum: ${options.maxWarnings})`);
   if (log.failed) return 2;
   return counts.error > 0 || tooMany ? 1 : 0;
@@ -355,11 +408,11 @@ function checkFiles(
   options: CheckOptions,
   io: Io,
   suppressions: SuppressionsFile,
-): number {
+): CheckRun {
   const { log } = io;
   const plan = options.stdin
     ? planStdin(options.stdin, io.cwd, log, options.configPath)
-    : planProject(args, io.cwd, log, options.configPath);
+    : planProject(args, io.cwd, log, options.configPath, options.outputFile);
   const { ws } = plan;
   if (plan.targets.length > 1) keepHeapSmall();
   const cold = coldStartFlags(plan.targets, process.env);
@@ -381,12 +434,17 @@ function checkFiles(
 
   const checked: Checked[] = [];
   let written = 0;
+  /** GitLab issues written so far (a file may have none: no comma for it). */
+  let issues = false;
   const write = () => {
     for (; written < checked.length && !checked[written]!.pending; written++) {
       const result = checked[written]!.result;
       // The commas between JSON entries and SARIF results go where the files are written.
       if (options.format === 'json') io.stdout(`${written ? ',' : '['}${result.text}`);
-      else io.stdout(sarif ? sarif.put(result.text) : result.text);
+      else if (options.format === 'gitlab') {
+        if (result.text) io.stdout(`${issues ? ',' : '['}${result.text}`);
+        issues ||= result.text !== '';
+      } else io.stdout(sarif ? sarif.put(result.text) : result.text);
       result.text = '';
     }
   };
@@ -456,6 +514,7 @@ function checkFiles(
   );
   const tooMany = tooManyWarnings(options, counts);
   if (options.format === 'json') io.stdout(written ? ']\n' : '[]\n');
+  else if (options.format === 'gitlab') io.stdout(issues ? ']\n' : '[]\n');
   else if (sarif) io.stdout(sarif.end());
   else if (options.format !== 'github') {
     const text = stylishSummary(counts, {
@@ -468,7 +527,7 @@ function checkFiles(
     });
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
-  return finish(tooMany, counts, options, log);
+  return { status: finish(tooMany, counts, options, log), files: checked.length, counts, tooMany };
 }
 
 /** How a file's report is written in the output format (the same on either thread: a SARIF
@@ -489,6 +548,7 @@ function renderer(
     if (options.format === 'json') return jsonEntry(report);
     if (sarif) return sarif.file(report);
     if (options.format === 'github') return githubFile(report);
+    if (options.format === 'gitlab') return gitlabFile(report);
     return stylishFile(report, c);
   };
   return { sarif, render };

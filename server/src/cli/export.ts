@@ -15,7 +15,7 @@ import type { Io } from './check.js';
 import { toPosix } from './glob.js';
 import { CliError, fsReason } from './log.js';
 import { hasOutline, loadProject } from './project.js';
-import { writeAtomic } from './source.js';
+import { writeOutput } from './source.js';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
 
@@ -29,7 +29,7 @@ export interface ExportOptions {
 }
 
 export function runExport(args: readonly string[], options: ExportOptions, io: Io): number {
-  const project = loadProject(args, io.cwd, io.log, options.configPath);
+  const project = loadProject(args, io.cwd, io.log, options.configPath, undefined, options.output);
   const files = project.files.filter(hasOutline);
   if (!files.length) {
     if (io.log.failed) return 2;
@@ -51,9 +51,8 @@ export function runExport(args: readonly string[], options: ExportOptions, io: I
   if (options.output === undefined) {
     io.stdout(text);
   } else {
-    const target = path.resolve(io.cwd, options.output);
     try {
-      writeAtomic(target, text, existingMode(target));
+      writeOutput(path.resolve(io.cwd, options.output), text);
     } catch (err) {
       throw new CliError(`${options.output}: cannot write the export: ${fsReason(err)}`);
     }
@@ -75,13 +74,4 @@ function lastChange(files: readonly string[]): Date {
     }
   }
   return new Date(Math.floor(newest / 1000) * 1000);
-}
-
-function existingMode(file: string): number | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return stat.isFile() ? stat.mode & 0o7777 : undefined;
-  } catch {
-    return undefined;
-  }
 }

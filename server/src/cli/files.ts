@@ -44,6 +44,10 @@ export interface ExpandOptions {
   reportEmpty?: boolean;
   /** A folder that cannot be read is an error, not skipped in silence. */
   reportUnreadable?: boolean;
+  /** A broken symbolic link found in a walk, with an outline file's name, is a note. */
+  reportBroken?: boolean;
+  /** A file (absolute path) a walk or pattern leaves out: the command's own output. */
+  exclude?: string;
 }
 
 /** The files a walk finds by default, for the message of a folder with none. */
@@ -60,14 +64,22 @@ export function expandArgs(
   select: Select = byName,
   options: ExpandOptions = {},
 ): Target[] {
-  const unreadable = options.reportUnreadable
-    ? (display: string, err: unknown) =>
-        log.error(`${display}: cannot be searched: ${fsReason(err)}`)
-    : null;
+  const said: WalkReport = {
+    ...(options.reportUnreadable
+      ? {
+          unreadable: (display: string, err: unknown) =>
+            log.error(`${display}: cannot be searched: ${fsReason(err)}`),
+        }
+      : {}),
+    ...(options.reportBroken
+      ? { broken: (display: string, why: string) => log.note(`${display}: skipped: ${why}`) }
+      : {}),
+  };
   const found = new Map<string, Target>();
   const add = (t: Target): void => {
     if (!found.has(t.abs)) found.set(t.abs, t);
   };
+  const kept = (targets: Target[]) => targets.filter((t) => t.abs !== options.exclude);
   for (const arg of args.length ? args : ['.']) {
     const abs = path.resolve(cwd, arg);
     let stat: fs.Stats | undefined;
@@ -75,14 +87,15 @@ export function expandArgs(
       stat = fs.statSync(abs);
     } catch (err) {
       if (!isGlob(arg)) {
-        log.error(`${arg}: ${fsReason(err)}`);
+        log.error(`${arg}: ${brokenLink(abs) ?? fsReason(err)}`);
         continue;
       }
     }
     if (stat?.isDirectory()) {
-      const walked = walkRoot(abs, arg, cwd, () => true, select, unreadable);
-      walked.targets.forEach(add);
-      if (options.reportEmpty && !walked.targets.length && !walked.unreadable) {
+      const walked = walkRoot(abs, arg, cwd, () => true, select, said);
+      const targets = kept(walked.targets);
+      targets.forEach(add);
+      if (options.reportEmpty && !targets.length && !walked.unreadable) {
         const left = walked.leftOut
           ? `; ${walked.leftOut} outline ${walked.leftOut === 1 ? 'file' : 'files'} left out by .gitignore, "files" or "ignores"`
           : '';
@@ -100,7 +113,7 @@ export function expandArgs(
         root: safeRealpath(path.dirname(abs)),
       });
     } else {
-      const matches = expandGlob(arg, cwd, select, unreadable);
+      const matches = kept(expandGlob(arg, cwd, select, said));
       if (matches.length === 0) log.error(`no files match the pattern "${arg}"`);
       matches.forEach(add);
     }
@@ -108,12 +121,7 @@ export function expandArgs(
   return [...found.values()].sort((a, b) => compare(a.display, b.display));
 }
 
-function expandGlob(
-  pattern: string,
-  cwd: string,
-  select: Select,
-  unreadable: Unreadable | null,
-): Target[] {
+function expandGlob(pattern: string, cwd: string, select: Select, said: WalkReport): Target[] {
   const { base, rest } = splitGlob(pattern);
   const baseAbs = path.resolve(cwd, base);
   try {
@@ -131,12 +139,16 @@ function expandGlob(
     cwd,
     (rel) => matchGlob(rest, rel),
     namesExtension ? null : select,
-    unreadable,
+    said,
   ).targets;
 }
 
-/** Told of a folder a walk cannot read (its displayed path and the error). */
-type Unreadable = (display: string, err: unknown) => void;
+/** What a walk tells as it goes (each by the displayed path): a folder it cannot read (with
+ * the error), a broken symbolic link it would have checked (with why it is broken). */
+interface WalkReport {
+  unreadable?: (display: string, err: unknown) => void;
+  broken?: (display: string, why: string) => void;
+}
 
 /** One .gitignore file: its folder and its rules. */
 interface IgnoreLevel {
@@ -145,10 +157,36 @@ interface IgnoreLevel {
 }
 
 /**
+ * Why a path that cannot be followed is a broken symbolic link (`a broken symbolic link (to
+ * "x.md", which does not exist)`), or null when it is no link.
+ */
+function brokenLink(abs: string): string | null {
+  let target: string;
+  try {
+    if (!fs.lstatSync(abs).isSymbolicLink()) return null;
+    target = fs.readlinkSync(abs);
+  } catch {
+    return null;
+  }
+  try {
+    fs.statSync(abs);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return `a broken symbolic link (to "${target}", which does not exist)`;
+    if (code === 'ELOOP')
+      return 'a broken symbolic link (a loop: too many levels of symbolic links)';
+    return `a symbolic link to "${target}", which cannot be read: ${fsReason(err)}`;
+  }
+}
+
+/**
  * Walks a named folder. `accept` sees each file's path relative to the folder (forward
  * slashes); only files `select` takes are offered (null: any file, marked `byPattern`).
  * Also counts the outline files that .gitignore or `select` left out, and the folders that
- * could not be read (each told to `unreadable`; without it they are skipped, as git does).
+ * could not be read (each told to `said.unreadable`; without it they are skipped, as git does)
+ * and the broken symbolic links that would have been taken (`said.broken`).
  */
 function walkRoot(
   rootAbs: string,
@@ -156,7 +194,7 @@ function walkRoot(
   cwd: string,
   accept: (rel: string) => boolean,
   select: Select | null,
-  unreadable: Unreadable | null = null,
+  said: WalkReport = {},
 ): { targets: Target[]; leftOut: number; unreadable: number } {
   const out: Target[] = [];
   let leftOut = 0;
@@ -179,7 +217,7 @@ function walkRoot(
       entries = fs.readdirSync(dirAbs, { withFileTypes: true });
     } catch (err) {
       unread++;
-      unreadable?.(shown(rel), err);
+      said.unreadable?.(shown(rel), err);
       return;
     }
     const own = dirAbs === rootAbs ? null : loadGitignore(dirAbs);
@@ -202,7 +240,18 @@ function walkRoot(
             if (!isInside(real, rootReal)) continue;
           }
         } catch {
-          continue; // A dangling link.
+          // A dangling link, or a loop: said when it would have been checked (ESLint and
+          // markdownlint-cli2 pass over it in silence), not when it is ignored.
+          if (
+            said.broken &&
+            !isIgnored(active, abs, false) &&
+            accept(childRel) &&
+            (select === null ? true : select(abs))
+          ) {
+            const why = brokenLink(abs);
+            if (why) said.broken(shown(childRel), why);
+          }
+          continue;
         }
       }
       if (!isDir && !isFile) continue;

@@ -42,6 +42,9 @@ Options:
                             json     one entry per file with its findings
                             sarif    SARIF 2.1.0, for GitHub code scanning
                             github   GitHub Actions annotations (::error file=...::)
+                            gitlab   GitLab Code Quality report (artifacts:reports:codequality)
+  -o, --output-file FILE  write the findings to FILE instead of stdout (making its folder),
+                          and say on stderr how many there are; also --output FILE
   --config FILE           use this configuration file for every file
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply each finding's preferred fix, then report what is left
@@ -80,7 +83,8 @@ Options:
                           html  one self-contained page (inline CSS and SVG, no script)
                           csv   one row per objective-outcome pair (RFC 4180)
                           json  the report data, as the language server's bloomline/report
-  --output FILE           write the report to FILE (atomically) instead of stdout
+  -o, --output FILE       write the report to FILE (atomically, making its folder) instead of
+                          stdout; also --output-file FILE
   --config FILE           use this configuration file for every file
   -h, --help              show this help
 
@@ -101,7 +105,8 @@ Options:
                           moodle  Moodle competency framework CSV (Import competency framework)
                           case    1EdTech CASE 1.1 package JSON (CFDocument, CFItems,
                                   CFAssociations)
-  --output FILE           write to FILE (atomically) instead of stdout
+  -o, --output FILE       write to FILE (atomically, making its folder) instead of stdout;
+                          also --output-file FILE
   --config FILE           use this configuration file for every file
   --base-uri URI          case: URIs are URI/identifier (default: urn:uuid:identifier)
   --creator NAME          case: the document's creator (default: Bloomline)
@@ -154,6 +159,8 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   'pass-on-unpruned-suppressions': 'flag',
   stdin: 'flag',
   'stdin-filename': 'value',
+  'output-file': 'value',
+  output: 'value',
   help: 'flag',
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
@@ -164,12 +171,14 @@ const OUTLINE_OPTIONS: Record<string, OptionKind> = {
 const REPORT_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
   output: 'value',
+  'output-file': 'value',
   config: 'value',
   help: 'flag',
 };
 const EXPORT_OPTIONS: Record<string, OptionKind> = {
   format: 'value',
   output: 'value',
+  'output-file': 'value',
   config: 'value',
   'base-uri': 'value',
   creator: 'value',
@@ -186,6 +195,8 @@ const LSP_OPTIONS: Record<string, OptionKind> = {
 };
 const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
 const SHORT = { h: 'help', v: 'version' };
+/** check, report and export: -o FILE is --output (ESLint's -o, --output-file). */
+const SHORT_OUTPUT = { ...SHORT, o: 'output' };
 const COMMANDS = ['check', 'outline', 'report', 'export', 'lsp'];
 
 export function main(argv: readonly string[], io: Io): number {
@@ -201,7 +212,12 @@ export function main(argv: readonly string[], io: Io): number {
     return 0;
   }
   if (command === 'check') {
-    const { options, positionals, repeated } = parseArgs(rest, CHECK_OPTIONS, 'check', SHORT);
+    const { options, positionals, repeated } = parseArgs(
+      rest,
+      CHECK_OPTIONS,
+      'check',
+      SHORT_OUTPUT,
+    );
     if (options.has('help')) {
       io.stdout(CHECK_HELP);
       return 0;
@@ -211,8 +227,11 @@ export function main(argv: readonly string[], io: Io): number {
     const stdin = stdinOption(options, positionals, suppressRules);
     checkDryRun(options, suppressRules);
     const format = choice(options.get('format'), CHECK_FORMATS, 'stylish');
+    const outputFile = outputOption(options);
     const flag = options.has('no-color') ? false : options.has('color') ? true : undefined;
-    const color = wantColor(flag, process.stdout.isTTY === true, process.env);
+    // A file is no terminal: no colours in it unless --color asks.
+    const tty = outputFile === undefined && process.stdout.isTTY === true;
+    const color = wantColor(flag, tty, process.env);
     return runCheck(
       positionals,
       {
@@ -232,6 +251,7 @@ export function main(argv: readonly string[], io: Io): number {
         pruneSuppressions: options.has('prune-suppressions'),
         passOnUnprunedSuppressions: options.has('pass-on-unpruned-suppressions'),
         ...(stdin ? { stdin } : {}),
+        ...(outputFile !== undefined ? { outputFile } : {}),
       },
       io,
     );
@@ -248,7 +268,7 @@ export function main(argv: readonly string[], io: Io): number {
     return runOutline(positionals, format, stringOption(options.get('config'), 'config'), io);
   }
   if (command === 'report') {
-    const { options, positionals } = parseArgs(rest, REPORT_OPTIONS, 'report', SHORT);
+    const { options, positionals } = parseArgs(rest, REPORT_OPTIONS, 'report', SHORT_OUTPUT);
     if (options.has('help')) {
       io.stdout(REPORT_HELP);
       return 0;
@@ -258,13 +278,13 @@ export function main(argv: readonly string[], io: Io): number {
       {
         format: choice(options.get('format'), REPORT_FORMATS, 'md'),
         configPath: stringOption(options.get('config'), 'config'),
-        output: stringOption(options.get('output'), 'output'),
+        output: outputOption(options),
       },
       io,
     );
   }
   if (command === 'export') {
-    const { options, positionals } = parseArgs(rest, EXPORT_OPTIONS, 'export', SHORT);
+    const { options, positionals } = parseArgs(rest, EXPORT_OPTIONS, 'export', SHORT_OUTPUT);
     if (options.has('help')) {
       io.stdout(EXPORT_HELP);
       return 0;
@@ -278,7 +298,7 @@ export function main(argv: readonly string[], io: Io): number {
       positionals,
       {
         format: choice(format, EXPORT_FORMATS, 'canvas'),
-        output: stringOption(options.get('output'), 'output'),
+        output: outputOption(options),
         configPath: stringOption(options.get('config'), 'config'),
         ...(baseUri !== undefined ? { baseUri } : {}),
         ...(creator !== undefined ? { creator } : {}),
@@ -332,7 +352,12 @@ function choice<T extends string>(
 ): T {
   if (value === undefined || value === true) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CliError(`unknown format "${value}" (supported: ${allowed.join(', ')})`);
+  const meant = didYouMean(value, allowed);
+  throw new CliError(
+    meant
+      ? `unknown format "${value}" (did you mean "${meant}"?)`
+      : `unknown format "${value}" (supported: ${allowed.join(', ')})`,
+  );
 }
 
 /** --stdin (ESLint's flag): the text read now, with the name it is checked under. Checking
@@ -400,6 +425,15 @@ function checkSuppressionFlags(options: Map<string, string | true>, rules: strin
     if (!RULE_IDS.includes(rule))
       throw new CliError(`--suppress-rule: unknown rule "${rule}" (rules: ${RULE_IDS.join(', ')})`);
   }
+}
+
+/** --output FILE, also written --output-file (ESLint's name) or -o. */
+function outputOption(options: Map<string, string | true>): string | undefined {
+  if (options.has('output') && options.has('output-file'))
+    throw new CliError('--output and --output-file name the same option: give one');
+  return options.has('output-file')
+    ? stringOption(options.get('output-file'), 'output-file')
+    : stringOption(options.get('output'), 'output');
 }
 
 function stringOption(value: string | true | undefined, name: string): string | undefined {

@@ -41,10 +41,11 @@ export function loadProject(
   log: Log,
   configPath?: string,
   stdin?: { text: Buffer; filename?: string },
+  output?: string,
 ): Project {
   const plan = stdin
     ? planStdin(stdin, cwd, log, configPath)
-    : planProject(args, cwd, log, configPath);
+    : planProject(args, cwd, log, configPath, output);
   const files: LoadedFile[] = [];
   for (const target of plan.targets) {
     const file = loadFile(plan, target);
@@ -66,17 +67,22 @@ export interface ProjectPlan {
   shown: Map<string, string>;
 }
 
+/** `output`: the file the command writes its result to (--output), which a folder walk leaves
+ * out, so that a run does not read what the one before it wrote. */
 export function planProject(
   args: readonly string[],
   cwd: string,
   log: Log,
   configPath?: string,
+  output?: string,
 ): ProjectPlan {
   const resolver = new ConfigResolver(cwd, log, configPath);
   const plan = planWith(resolver, cwd, log);
   plan.targets = expandArgs(args, cwd, log, resolver.select, {
     reportEmpty: true,
     reportUnreadable: true,
+    reportBroken: true,
+    ...(output !== undefined ? { exclude: path.resolve(cwd, output) } : {}),
   });
   return plan;
 }

@@ -2,14 +2,13 @@
 // coverage) of every outline among the files named, found and configured exactly as `check`
 // finds them, all in one workspace so links between files count. Written to stdout, or with
 // --output atomically to a file.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReport, type ReportJson } from '../core/index.js';
 import { renderReport, type ReportFormat } from '../report/index.js';
 import type { Io } from './check.js';
 import { CliError, fsReason } from './log.js';
 import { loadProject } from './project.js';
-import { writeAtomic } from './source.js';
+import { writeOutput } from './source.js';
 
 export { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 
@@ -21,7 +20,7 @@ export interface ReportOptions {
 }
 
 export function runReport(args: readonly string[], options: ReportOptions, io: Io): number {
-  const project = loadProject(args, io.cwd, io.log, options.configPath);
+  const project = loadProject(args, io.cwd, io.log, options.configPath, undefined, options.output);
   const ws = project.files[0]?.ws;
   const report = withDisplayPaths(
     buildReport(
@@ -35,24 +34,13 @@ export function runReport(args: readonly string[], options: ReportOptions, io: I
   if (options.output === undefined) {
     io.stdout(text);
   } else {
-    const target = path.resolve(io.cwd, options.output);
     try {
-      writeAtomic(target, text, existingMode(target));
+      writeOutput(path.resolve(io.cwd, options.output), text);
     } catch (err) {
       throw new CliError(`${options.output}: cannot write the report: ${fsReason(err)}`);
     }
   }
   return io.log.failed ? 2 : 0;
-}
-
-/** A report written over an existing file keeps that file's permissions. */
-function existingMode(file: string): number | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return stat.isFile() ? stat.mode & 0o7777 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The workspace knows files by absolute path; the report shows them as the user named them. */

@@ -87,3 +87,23 @@ export function writeAtomic(target: string, data: Buffer | string, mode?: number
     throw err;
   }
 }
+
+/**
+ * Writes a command's result to the file its --output names, atomically, making the folders it
+ * needs (as ESLint's --output-file does). A file written over keeps its permissions. Throws
+ * the file-system error.
+ */
+export function writeOutput(target: string, text: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  writeAtomic(target, text, existingMode(target));
+}
+
+/** The permissions of a regular file there, if there is one. */
+function existingMode(file: string): number | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -54,19 +54,25 @@ export function stylishFile(report: FileReport, c: Colors): string {
 }
 
 /** The end: how many problems, how many fixable, suppressed and fixed (nothing for none). */
+/** "3 problems (1 error, 2 warnings, 0 infos)"; hints only when there are some. */
+export function problems(counts: Counts): string {
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const parts = [
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    plural(counts.information, 'info'),
+  ];
+  if (counts.hint) parts.push(plural(counts.hint, 'hint'));
+  return `${plural(total, 'problem')} (${parts.join(', ')})`;
+}
+
 export function stylishSummary(counts: Counts, options: StylishOptions): string {
   const c = options.colors;
   let out = '';
   const total = counts.error + counts.warning + counts.information + counts.hint;
   if (total > 0) {
-    const parts = [
-      plural(counts.error, 'error'),
-      plural(counts.warning, 'warning'),
-      plural(counts.information, 'info'),
-    ];
-    if (counts.hint) parts.push(plural(counts.hint, 'hint'));
     const colour = counts.error ? c.red : counts.warning ? c.yellow : c.cyan;
-    out += `\n${c.bold(colour(`✖ ${plural(total, 'problem')} (${parts.join(', ')})`))}\n`;
+    out += `\n${c.bold(colour(`✖ ${problems(counts)}`))}\n`;
     if (counts.fixable && !options.fixing) {
       const how = options.stdin ? 'bloomline check --stdin --fix-dry-run' : 'bloomline check --fix';
       out += `  ${plural(counts.fixable, 'problem')} fixable with \`${how}\`\n`;
