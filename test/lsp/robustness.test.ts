@@ -117,6 +117,84 @@ describe('language server under odd and hostile input', { timeout: 60_000 }, () 
     await sameAsCheck(u, v, '## Objectives\n\n- Explain DNS.\n');
   });
 
+  it('a request with a malformed position, document or new name is InvalidParams, not a wrong answer', async () => {
+    const text = '# Week 1\n\n## Learning objectives\n\n- **LO1:** Understand DNS.\n';
+    const u = await open('malformed-requests.md', text);
+    await sameAsCheck(u, 1, text);
+    const doc = { textDocument: { uri: u } };
+    const bad: [string, unknown, RegExp][] = [
+      // Before, the course title's hover answered a position of line -1.
+      [
+        'textDocument/hover',
+        { ...doc, position: { line: -1, character: 'a' } },
+        /^hover: "position" must be \{ "line", "character" \} of whole numbers 0 or more, not \{"line":-1,"character":"a"\}$/,
+      ],
+      ['textDocument/definition', { ...doc, position: null }, /^definition: "position" must be/],
+      ['textDocument/completion', { ...doc, position: { line: 1.5, character: 0 } }, /"position"/],
+      [
+        'textDocument/hover',
+        { textDocument: { uri: 7 }, position: { line: 0, character: 0 } },
+        /^hover: "textDocument" must be \{ "uri": string \}, not \{"uri":7\}$/,
+      ],
+      // Before, a TypeError logged with its stack and a null answer.
+      [
+        'textDocument/rename',
+        { ...doc, position: { line: 4, character: 5 }, newName: 42 },
+        /^rename: "newName" must be a string, not 42$/,
+      ],
+      ['workspace/symbol', { query: 5 }, /^workspaceSymbol: "query" must be a string, not 5$/],
+      [
+        'textDocument/codeAction',
+        {
+          ...doc,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: null,
+        },
+        /^codeAction: "context" must be an object, not null$/,
+      ],
+      [
+        'textDocument/codeAction',
+        { ...doc, range: { start: { line: 0 } }, context: { diagnostics: [] } },
+        /^codeAction: "range" must be \{ "start", "end" \} positions of whole numbers 0 or more, not \{"start":\{"line":0\}\}$/,
+      ],
+    ];
+    for (const [method, params, message] of bad) {
+      await assert.rejects(client.request(method, params), (err: unknown) => {
+        const e = err as { code: number; message: string };
+        assert.equal(e.code, -32602, `${method} ${JSON.stringify(params)}`);
+        assert.match(e.message, message);
+        return true;
+      });
+    }
+    // Notifications cannot be answered: malformed ones are passed over, with nothing logged as
+    // an internal error (before: a TypeError and its stack for each).
+    await client.notify('workspace/didChangeConfiguration', null);
+    await client.notify('workspace/didChangeWatchedFiles', null);
+    await client.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: 42, type: 9 }, null],
+    });
+    await client.request('textDocument/hover', { ...doc, position: { line: 0, character: 0 } });
+    const logged = client.received
+      .filter((n) => n.method === 'window/logMessage')
+      .map((n) => (n.params as { message: string }).message);
+    assert.ok(!logged.some((m) => /TypeError/.test(m)), logged.join('\n'));
+    // Well-formed requests still answer, a position past the end of a line among them.
+    const hover = await client.request<{ contents: { value: string } } | null>(
+      'textDocument/hover',
+      {
+        ...doc,
+        position: { line: 4, character: 12 },
+      },
+    );
+    assert.match(hover!.contents.value, /Understand/);
+    assert.ok(
+      await client.request('textDocument/completion', {
+        ...doc,
+        position: { line: 4, character: 900 },
+      }),
+    );
+  });
+
   it('a change with "range": null replaces the whole text, even as the second change', async () => {
     const text = '## Objectives\n\n- Explain DNS within 5 minutes.\n';
     const u = await open('null-range.md', text);

@@ -371,7 +371,9 @@ export class BloomlineServer implements ServerContext {
     });
     c.onInitialized(() => this.guard('initialized', () => this.initialized()));
     c.onDidChangeConfiguration((params) =>
-      this.guard('configuration', () => this.configurationChanged(params.settings)),
+      this.guard('configuration', () =>
+        this.configurationChanged((params as { settings?: unknown } | null)?.settings),
+      ),
     );
     c.onDidChangeWatchedFiles((params) =>
       this.guard('watched files', () => this.watchedFilesChanged(params)),
@@ -553,6 +555,9 @@ export class BloomlineServer implements ServerContext {
     return async (params, token) => {
       if (token?.isCancellationRequested)
         return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
+      // A client's mistake is said to it, not answered as if the request meant something.
+      const malformed = malformedParams(params);
+      if (malformed) return new ResponseError(ErrorCodes.InvalidParams, `${name}: ${malformed}`);
       try {
         // A request on a document the editor does not have open (a closed file): its whole
         // model first.
@@ -1179,12 +1184,16 @@ export class BloomlineServer implements ServerContext {
     this.afterChange(this.texts.keys());
   }
 
-  private async watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
+  private async watchedFilesChanged(params: DidChangeWatchedFilesParams | null): Promise<void> {
     let configChanged = false;
     const suppressions = new Set<string>();
     const changed: string[] = [];
     const deleted = new Set<string>();
-    for (const change of params.changes) {
+    // A malformed notification (no changes, a change without a string URI) is passed over:
+    // there is no one to answer.
+    const changes: unknown[] = Array.isArray(params?.changes) ? params.changes : [];
+    for (const change of changes as DidChangeWatchedFilesParams['changes']) {
+      if (typeof change?.uri !== 'string') continue;
       const key = this.files.keyOf(change.uri);
       if (!this.files.isFile(key)) continue;
       const name = baseName(key);
@@ -1293,6 +1302,43 @@ export function uriParam(method: string, params: unknown): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9+.-]+:/.test(uri as string))
     refuse(`"uri" must be a URI such as ${example}, not the path ${shownValue(uri)}`);
   return uri as string;
+}
+
+/**
+ * What is wrong with the parts of a request's params that every request shares, or null: a
+ * `textDocument` without a string `uri`, a `position` that is not two whole numbers 0 or more
+ * (one past a line's end is fine: LSP clamps it) or a `range` not two such positions, a
+ * `context` that is no object, a `newName` or `query` that is no string.
+ */
+function malformedParams(params: unknown): string | null {
+  if (params === null || typeof params !== 'object') return null;
+  const p = params as Record<string, unknown>;
+  if ('textDocument' in p) {
+    const doc = p.textDocument as { uri?: unknown } | null;
+    if (!doc || typeof doc !== 'object' || typeof doc.uri !== 'string')
+      return `"textDocument" must be { "uri": string }, not ${shownValue(p.textDocument)}`;
+  }
+  if ('position' in p && !isPosition(p.position))
+    return `"position" must be { "line", "character" } of whole numbers 0 or more, not ${shownValue(p.position)}`;
+  if ('range' in p && !isRange(p.range))
+    return `"range" must be { "start", "end" } positions of whole numbers 0 or more, not ${shownValue(p.range)}`;
+  if ('context' in p && (!p.context || typeof p.context !== 'object'))
+    return `"context" must be an object, not ${shownValue(p.context)}`;
+  for (const key of ['newName', 'query'])
+    if (key in p && typeof p[key] !== 'string')
+      return `"${key}" must be a string, not ${shownValue(p[key])}`;
+  return null;
+}
+
+function isPosition(value: unknown): boolean {
+  const pos = value as { line?: unknown; character?: unknown } | null;
+  const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return !!pos && typeof pos === 'object' && whole(pos.line) && whole(pos.character);
+}
+
+function isRange(value: unknown): boolean {
+  const range = value as { start?: unknown; end?: unknown } | null;
+  return !!range && typeof range === 'object' && isPosition(range.start) && isPosition(range.end);
 }
 
 /** A value in an error message: its JSON, cut short. */
