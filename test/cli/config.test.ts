@@ -2,6 +2,7 @@
 // and an invalid file reported one line per problem (its line, column and JSON path), the bad
 // settings falling back to their defaults and the good ones applied, then exit 2.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
@@ -172,3 +173,61 @@ test('a folder named .bloomline.json is an error that says so; its files get the
   assert.equal(c.status, 2);
   assertOneErrorLine(c.stderr, /cannot read the configuration file: is a directory$/);
 });
+
+test('--print-config FILE prints the settings that apply to a file, as a .bloomline.json, and says where they come from', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ preset: 'carpentries' }),
+    'courses/b/.bloomline.json': JSON.stringify({
+      rules: { 'vague-verb': 'error' },
+      ignores: ['drafts/**'],
+    }),
+    'courses/b/week1.md': VAGUE,
+    'shared/strict.json': JSON.stringify({ preset: 'strict' }),
+  });
+  const r = run(['check', '--print-config', 'courses/b/week1.md'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const printed = JSON.parse(r.stdout) as Record<string, unknown>;
+  // Nearest file only (not merged with the root's carpentries preset), every rule listed.
+  assert.equal(printed.preset, 'recommended');
+  const rules = printed.rules as Record<string, string>;
+  assert.equal(rules['vague-verb'], 'error');
+  assert.equal(rules['missing-outcome'], 'warning');
+  assert.equal(Object.keys(rules).length, 16);
+  assert.deepEqual(printed.ignores, ['drafts/**']);
+  assert.equal(printed.kind, 'auto');
+  assert.equal(
+    r.stderr,
+    `bloomline: courses/b/week1.md: settings from ${path.join('courses', 'b', '.bloomline.json')}\n`,
+  );
+  // What it prints is a valid .bloomline.json: checking with it gives the same findings.
+  const saved = path.join(dir, 'printed.json');
+  writeFileSync(saved, r.stdout);
+  assert.deepEqual(
+    checkJson(['--config', 'printed.json', 'courses/b/week1.md'], dir).files,
+    checkJson(['courses/b/week1.md'], dir).files,
+  );
+  // The file need not exist (a file about to be written); --config wins; no file: the defaults.
+  const planned = run(['check', '--print-config', 'courses/new.md'], dir);
+  assert.equal(JSON.parse(planned.stdout).preset, 'carpentries');
+  const forced = run(['check', '--config', 'shared/strict.json', '--print-config', 'x.md'], dir);
+  assert.equal(JSON.parse(forced.stdout).preset, 'strict');
+  assert.match(forced.stderr, /x\.md: settings from shared\/strict\.json\n$/);
+  const none = project(t, { 'a.md': VAGUE });
+  const defaults = run(['check', '--print-config', 'a.md'], none);
+  assert.equal(JSON.parse(defaults.stdout).preset, 'recommended');
+  assert.equal(defaults.stderr, 'bloomline: a.md: no .bloomline.json applies; the defaults\n');
+  // A bad file: its problems as a check says them, exit 2, and the settings it falls back to.
+  write(dir, 'courses/b/.bloomline.json', '{ "rules": { "vague-verb": "warn" } }');
+  const bad = run(['check', '--print-config', 'courses/b/week1.md'], dir);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /"warn" is not a severity/);
+  assert.equal(JSON.parse(bad.stdout).rules['vague-verb'], 'warning');
+  // With files to check, it is a usage error.
+  const both = run(['check', '--print-config', 'a.md', 'courses'], dir);
+  assert.equal(both.status, 2);
+  assertOneErrorLine(both.stderr, /--print-config takes one file and checks nothing/);
+});
+
+function write(dir: string, name: string, text: string): void {
+  writeFileSync(path.join(dir, ...name.split('/')), text);
+}

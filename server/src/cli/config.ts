@@ -141,8 +141,36 @@ export class ConfigResolver {
     return config;
   }
 
-  private shown(file: string): string {
+  /** A path as messages show it: relative to the current folder when it is inside it. */
+  shown(file: string): string {
     const rel = path.relative(this.cwd, file);
     return rel && !path.isAbsolute(rel) ? rel : file;
   }
+}
+
+/**
+ * `check --print-config FILE` (ESLint's flag): the settings that apply to FILE (which need not
+ * exist), printed as a `.bloomline.json` that says everything (every rule's severity), with a
+ * note of the file they come from. The configuration's problems are said as a check says them
+ * (exit 2), and what is printed is what the check would then use.
+ */
+export function printConfig(
+  file: string,
+  cwd: string,
+  log: Log,
+  stdout: (text: string) => void,
+  configPath?: string,
+): number {
+  const resolver = new ConfigResolver(cwd, log, configPath);
+  const resolved = resolver.forFile(path.resolve(cwd, file));
+  const shown = path.normalize(file);
+  log.note(
+    resolved.source
+      ? `${shown}: settings from ${resolver.shown(resolved.source)}`
+      : `${shown}: no ${CONFIG_FILE} applies; the defaults`,
+  );
+  const { preset, rules, kind, linking, files, ignores, vaguePhrases, verbs } = resolved.config;
+  const printed = { preset, rules, kind, linking, files, ignores, vaguePhrases, verbs };
+  stdout(`${JSON.stringify(printed, null, 2)}\n`);
+  return log.failed ? 2 : 0;
 }

@@ -4,6 +4,7 @@ import { parseArgs, type OptionKind } from './args.js';
 import { CHECK_FORMATS, runCheck, runCheckWorker, type Io } from './check.js';
 import { checkWorkerData } from './pool.js';
 import { wantColor } from './format/color.js';
+import { printConfig } from './config.js';
 import { readFileSync } from 'node:fs';
 import { CliError, describeError, fsReason, Log } from './log.js';
 import { OUTLINE_FORMATS, runOutline } from './outline.js';
@@ -51,6 +52,8 @@ Options:
   --fix-dry-run           report what --fix would leave, writing nothing (json: the fixed
                           text of each file it changes, as "output")
   --quiet                 report errors only
+  --print-config FILE     print the settings that apply to FILE (as a .bloomline.json) and
+                          which file they come from; checks nothing
   --stdin                 check the text on standard input instead of files
   --stdin-filename PATH   its file name: shown in the output, and where its settings
                           (.bloomline.json) and format (.ipynb) are looked up
@@ -161,6 +164,7 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   'stdin-filename': 'value',
   'output-file': 'value',
   output: 'value',
+  'print-config': 'value',
   help: 'flag',
 };
 const OUTLINE_OPTIONS: Record<string, OptionKind> = {
@@ -221,6 +225,15 @@ export function main(argv: readonly string[], io: Io): number {
     if (options.has('help')) {
       io.stdout(CHECK_HELP);
       return 0;
+    }
+    const printed = stringOption(options.get('print-config'), 'print-config');
+    if (printed !== undefined) {
+      if (positionals.length)
+        throw new CliError(
+          `check: --print-config takes one file and checks nothing: give no PATH with it (got "${positionals[0]}")`,
+        );
+      const configPath = stringOption(options.get('config'), 'config');
+      return printConfig(printed, io.cwd, io.log, io.stdout, configPath);
     }
     const suppressRules = repeated.get('suppress-rule') ?? [];
     checkSuppressionFlags(options, suppressRules);
