@@ -351,10 +351,9 @@ test('report errors exit 2 with one line on stderr', (t) => {
     [['report', '--fix'], /unknown option "--fix" for "report"/],
     [['report', 'missing.md'], /missing\.md: no such file or directory/],
     [['report', '--config', 'nope.json'], /nope\.json/],
-    [
-      ['report', '--output', 'no/such/dir/r.md'],
-      /no\/such\/dir\/r\.md: cannot write the report: no such file or directory/,
-    ],
+    // A folder that is missing is made (as ESLint's --output-file does); a file in the way is
+    // an error.
+    [['report', '--output', 'course.md/r.md'], /course\.md\/r\.md: cannot write the report: /],
     [['report', '--output', 'sub'], /sub: cannot write the report/],
   ];
   for (const [args, pattern] of cases) {
@@ -363,6 +362,9 @@ test('report errors exit 2 with one line on stderr', (t) => {
     assertOneErrorLine(r.stderr, pattern);
   }
   assert.deepEqual(fs.readdirSync(path.join(dir, 'sub')), ['keep.txt'], 'no temporary file left');
+  const made = run(['report', '-o', 'no/such/dir/r.md'], dir);
+  assert.equal(made.status, 0, made.stderr);
+  assert.ok(fs.statSync(path.join(dir, 'no', 'such', 'dir', 'r.md')).isFile());
 });
 
 test('report --help names the formats and --output', (t) => {
@@ -372,4 +374,32 @@ test('report --help names the formats and --output', (t) => {
   assert.match(r.stdout, /--format md\|html\|csv\|json/);
   assert.match(r.stdout, /--output FILE/);
   assert.match(run(['--help'], dir).stdout, /report \[PATH\|GLOB \.\.\.\]/);
+});
+
+test('a Markdown report saved among the outlines is not read back as one by check, report or the editor', (t) => {
+  const dir = project(t, { 'course.md': SAMPLE_OUTLINE });
+  const before = run(['check', '--format', 'json'], dir);
+  const first = run(['report', '--format', 'md'], dir).stdout;
+  // It says what it is, in a comment a Markdown viewer (a job summary) does not show.
+  assert.match(first.split('\n')[0]!, /^<!-- bloomline-report: .* -->$/);
+  // Saved where a walk finds it (the brief's `report --format md -o alignment.md` in a
+  // repository): before, check read its tables as 27 objectives and outcomes with findings, and
+  // their IDs clashed with the outline's.
+  fs.writeFileSync(path.join(dir, 'alignment.md'), first);
+  const after = run(['check', '--format', 'json'], dir);
+  assert.equal(after.status, before.status, after.stderr);
+  const files = JSON.parse(after.stdout) as { filePath: string; messages: unknown[] }[];
+  assert.deepEqual(
+    files.map((f) => [f.filePath, f.messages.length]),
+    [
+      ['alignment.md', 0],
+      ['course.md', (JSON.parse(before.stdout) as { messages: unknown[] }[])[0]!.messages.length],
+    ],
+  );
+  assert.deepEqual(files[1], (JSON.parse(before.stdout) as unknown[])[0]);
+  // And a report of the folder is the report of the outline alone.
+  assert.equal(run(['report', '--format', 'md'], dir).stdout, first);
+  const outline = run(['outline', '--format', 'json', 'alignment.md'], dir);
+  const [entry] = JSON.parse(outline.stdout) as { objectives: unknown[]; outcomes: unknown[] }[];
+  assert.deepEqual([entry!.objectives.length, entry!.outcomes.length], [0, 0]);
 });

@@ -27,6 +27,7 @@ export {
   type LocatedJson,
 } from './located-json.js';
 export { buildOutline } from './outline.js';
+export { REPORT_MARKER } from './report-marker.js';
 export {
   MAX_OUTLINE_BYTES,
   MAX_NESTING_DEPTH,

@@ -18,6 +18,7 @@ import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 import { expandHtmlBlocks } from './recognise/html-blocks.js';
 import { otherLanguageNote } from './language/other-language.js';
+import { REPORT_MARKER } from './report-marker.js';
 
 export function buildOutline(
   text: string,
@@ -68,6 +69,11 @@ export function analyseText(
       : deepPrefixes(text);
   const reason = declineReason(text, deep);
   if (reason) return { outline: declined(text, filePath, reason), parsed: null };
+  if (text.startsWith(REPORT_MARKER))
+    return {
+      outline: { ...emptyOutline(filePath, text), sections: [rootSection(text)] },
+      parsed: null,
+    };
   try {
     const built = build(text, filePath, config, previous ?? undefined, options, change);
     if (!deep) SHALLOW.add(built.parsed);

@@ -4,6 +4,7 @@
 // as tables (✔ explicit, ◌ implied, ⚠ gaps), and the Bloom distribution per section and for
 // the course as text bars.
 import type { CourseReport, LevelCounts, ReportJson } from '../core/index.js';
+import { REPORT_MARKER } from '../core/report-marker.js';
 import {
   assessmentLookup,
   cellKey,
@@ -33,7 +34,7 @@ import {
 const BAR_WIDTH = 40;
 
 export function formatReportMarkdown(report: ReportJson): string {
-  const out: string[] = ['# Alignment report', ''];
+  const out: string[] = [REPORT_MARKER, '', '# Alignment report', ''];
   const { courses } = report;
   if (!courses.length) {
     out.push('No course outlines found.', '');
