@@ -92,3 +92,39 @@ describe('language server: config files outside the workspace folders', () => {
     assert.deepEqual(codes(await first), ['missing-outcome', 'vague-verb']);
   });
 });
+
+describe('language server: a folder named .bloomline.json', () => {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-config-dir-')));
+    fs.writeFileSync(path.join(dir, '.bloomline.json'), '{ "rules": { "vague-verb": "off" } }\n');
+    fs.mkdirSync(path.join(dir, 'lessons', '.bloomline.json'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'lessons', 'week1.md'), OUTLINE);
+    client = new LspClient();
+    await client.initializeFolder(dir);
+    await client.notify('initialized', {});
+  });
+
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is said where it is, and the files under it get the defaults, as on the command line', async () => {
+    const folder = fileUri(dir, 'lessons', '.bloomline.json');
+    const said = await client.diagnostics(folder, (p) => p.diagnostics.length > 0, 10_000);
+    assert.match(
+      said.diagnostics[0]!.message,
+      /^Invalid \.bloomline\.json: cannot read it \(is a directory\)/,
+    );
+    const u = fileUri(dir, 'lessons', 'week1.md');
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: OUTLINE },
+    });
+    // The root file turns vague-verb off; under the folder the defaults apply, as `check` does.
+    const p = await client.diagnostics(u, (x) => codes(x).includes('vague-verb'), 10_000);
+    assert.ok(codes(p).includes('vague-verb'));
+  });
+});

@@ -48,6 +48,9 @@ export interface ExpandOptions {
   reportBroken?: boolean;
   /** A file (absolute path) a walk or pattern leaves out: the command's own output. */
   exclude?: string;
+  /** Folders of this name are taken as files (and not entered): the language server's search
+   * for configuration files, which says a folder named `.bloomline.json` is none. */
+  foldersNamed?: string;
 }
 
 /** The files a walk finds by default, for the message of a folder with none. */
@@ -65,6 +68,7 @@ export function expandArgs(
   options: ExpandOptions = {},
 ): Target[] {
   const said: WalkReport = {
+    ...(options.foldersNamed !== undefined ? { foldersNamed: options.foldersNamed } : {}),
     ...(options.reportUnreadable
       ? {
           unreadable: (display: string, err: unknown) =>
@@ -148,6 +152,8 @@ function expandGlob(pattern: string, cwd: string, select: Select, said: WalkRepo
 interface WalkReport {
   unreadable?: (display: string, err: unknown) => void;
   broken?: (display: string, why: string) => void;
+  /** ExpandOptions.foldersNamed. */
+  foldersNamed?: string;
 }
 
 /** One .gitignore file: its folder and its rules. */
@@ -257,6 +263,10 @@ function walkRoot(
       if (!isDir && !isFile) continue;
       if (isIgnored(active, abs, isDir)) {
         if (isFile && isOutlineName(abs)) leftOut++;
+        continue;
+      }
+      if (isDir && entry.name === said.foldersNamed) {
+        out.push({ abs, display: shown(childRel), explicit: false, root: rootReal });
         continue;
       }
       if (isDir) {

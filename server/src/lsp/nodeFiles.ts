@@ -60,7 +60,10 @@ export class NodeFiles implements WorkspaceFiles {
   async find(folder: string, what: FileSearch): Promise<string[]> {
     const problems: string[] = [];
     const log = new Log((line) => problems.push(line.trim()));
-    const found = expandArgs(['.'], folder, log, SELECT[what]).map((t) => t.abs);
+    // A folder named .bloomline.json is found too: reading it fails, and the configuration
+    // store says so where it is (and gives the files under it the defaults, as `check` does).
+    const options = what === 'config' ? { foldersNamed: CONFIG_FILE } : {};
+    const found = expandArgs(['.'], folder, log, SELECT[what], options).map((t) => t.abs);
     if (log.failed) throw new Error(problems.join('; '));
     return found;
   }
