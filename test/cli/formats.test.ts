@@ -474,9 +474,17 @@ test('--output-file (-o, --output) writes the formatted findings to a file, maki
   assert.equal(second.stderr, first.stderr);
   assert.equal(fs.readFileSync(path.join(dir, 'notes.md'), 'utf8'), firstText);
   assert.ok(!firstText.includes('notes.md'));
-  // Named, it is checked as any file named is.
-  const named = run(['check', '--format', 'json', 'notes.md', '-o', 'notes.md'], dir);
-  assert.match(named.stderr, /^bloomline: 1 file checked, no problems: written to notes\.md\n/);
+  // Named, it is checked as any file named is, and never written over: the findings of a
+  // file checked must not take its place (`check week1.md -o week1.md`).
+  const outline = fs.readFileSync(path.join(dir, 'course.md'), 'utf8');
+  const over = run(['check', '--format', 'json', 'course.md', '-o', './course.md'], dir);
+  assert.equal(over.status, 2);
+  assert.equal(
+    over.stderr,
+    'bloomline: course.md: not written: it is a file being checked; the findings follow on stdout\n',
+  );
+  assert.equal(over.stdout, run(['check', '--format', 'json', 'course.md'], dir).stdout);
+  assert.equal(fs.readFileSync(path.join(dir, 'course.md'), 'utf8'), outline);
   // A file that cannot be written: exit 2, one line that says so, and the findings on stdout
   // (nothing lost).
   fs.mkdirSync(path.join(dir, 'taken.sarif'));

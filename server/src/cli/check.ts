@@ -92,6 +92,8 @@ export interface Io {
 /** What a run found, for the line that --output-file says on stderr. */
 interface CheckRun {
   status: number;
+  /** The files checked (absolute paths). */
+  checked: string[];
   files: number;
   counts: Counts;
   tooMany: boolean;
@@ -105,8 +107,17 @@ export function runCheck(args: readonly string[], options: CheckOptions, io: Io)
   const run = checkTo(args, options, { ...io, stdout: (text) => void chunks.push(text) });
   const text = chunks.join('');
   const shown = path.normalize(options.outputFile);
+  const target = path.resolve(io.cwd, options.outputFile);
+  if (run.checked.includes(target)) {
+    // `check week1.md -o week1.md`: the findings never take the place of a file checked.
+    io.log.error(
+      `${shown}: not written: it is a file being checked; the findings follow on stdout`,
+    );
+    io.stdout(text);
+    return 2;
+  }
   try {
-    writeOutput(path.resolve(io.cwd, options.outputFile), text);
+    writeOutput(target, text);
   } catch (err) {
     // Nothing lost: the findings are shown where they would have gone without the option.
     io.log.error(`${shown}: cannot write the findings: ${fsReason(err)}; they follow on stdout`);
@@ -203,7 +214,13 @@ function checkTo(args: readonly string[], options: CheckOptions, io: Io): CheckR
     });
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
-  return { status: finish(tooMany, counts, options, log), files: reports.length, counts, tooMany };
+  return {
+    status: finish(tooMany, counts, options, log),
+    checked: project.targets.map((t) => t.abs),
+    files: reports.length,
+    counts,
+    tooMany,
+  };
 }
 
 /**
@@ -527,7 +544,13 @@ function checkFiles(
     });
     io.stdout(text + tooManyLine(tooMany, c, options));
   }
-  return { status: finish(tooMany, counts, options, log), files: checked.length, counts, tooMany };
+  return {
+    status: finish(tooMany, counts, options, log),
+    checked: plan.targets.map((t) => t.abs),
+    files: checked.length,
+    counts,
+    tooMany,
+  };
 }
 
 /** How a file's report is written in the output format (the same on either thread: a SARIF
