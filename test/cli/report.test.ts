@@ -362,6 +362,17 @@ test('report errors exit 2 with one line on stderr', (t) => {
     assertOneErrorLine(r.stderr, pattern);
   }
   assert.deepEqual(fs.readdirSync(path.join(dir, 'sub')), ['keep.txt'], 'no temporary file left');
+  // Never over a file it reads (the outline would be lost); the same for export.
+  const outline = fs.readFileSync(path.join(dir, 'course.md'), 'utf8');
+  for (const command of [['report'], ['export', '--format', 'canvas']]) {
+    const over = run([...command, 'course.md', '-o', 'course.md'], dir);
+    assert.equal(over.status, 2);
+    assertOneErrorLine(
+      over.stderr,
+      /^bloomline: course\.md: not written: it is a file being read$/,
+    );
+    assert.equal(fs.readFileSync(path.join(dir, 'course.md'), 'utf8'), outline);
+  }
   const made = run(['report', '-o', 'no/such/dir/r.md'], dir);
   assert.equal(made.status, 0, made.stderr);
   assert.ok(fs.statSync(path.join(dir, 'no', 'such', 'dir', 'r.md')).isFile());

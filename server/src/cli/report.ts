@@ -34,8 +34,12 @@ export function runReport(args: readonly string[], options: ReportOptions, io: I
   if (options.output === undefined) {
     io.stdout(text);
   } else {
+    const target = path.resolve(io.cwd, options.output);
+    // Never over a file it read: the outline would be lost.
+    if (project.targets.some((t) => t.abs === target))
+      throw new CliError(`${options.output}: not written: it is a file being read`);
     try {
-      writeOutput(path.resolve(io.cwd, options.output), text);
+      writeOutput(target, text);
     } catch (err) {
       throw new CliError(`${options.output}: cannot write the report: ${fsReason(err)}`);
     }
