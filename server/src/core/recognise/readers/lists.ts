@@ -19,6 +19,7 @@ import {
 import { plainTextOf } from '../plain.js';
 import { leadVerbOf } from '../leadins.js';
 import { placementFor, type Placement, type Scope } from '../scope.js';
+import { blockName } from '../names.js';
 import { judged } from '../assessments.js';
 import { namesGradedWork } from '../graded-work.js';
 import { LEADING_ID } from '../ids.js';
@@ -53,11 +54,18 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   // "### Success looks like" over a phase's measures ("Passes the product quiz with 80% or
   // higher", "15 opportunities in pipeline"): the degree of the phase's goals, no items of
   // their own (OUTLINE-CONVENTIONS.md section 7, docs/outline-format.md).
-  if (placement && placement.leadIn === null && placement.naming?.name.family === 'degree') {
-    const block = newBlock(b, 'objective', placement.source, s.section, off(b, list), null);
-    block.criteria = true;
-    placement.naming.read++;
-    return;
+  // Measured changes on the job under it ("Click rate falls from 12% to 4% within two
+  // quarters") are the course's outcomes, not a degree; the plain paragraph "Success looks
+  // like:" after a phase's goals is its label, as "**Success looks like:**" is.
+  if (placement && namesDegree(b, s, placement)) {
+    if (mostlyJobChanges(b, list)) {
+      if (placement.leadIn === null) placement = { ...placement, rule: 'outcome', weak: false };
+    } else {
+      const block = newBlock(b, 'objective', placement.source, s.section, off(b, list), null);
+      block.criteria = true;
+      if (placement.naming) placement.naming.read++;
+      return;
+    }
   }
   // "## Evaluation" over "- Level 3: supervisors observe ...", "- Level 4: incidents fall ...":
   // a Kirkpatrick evaluation plan, its measures outcomes (as under "## Evaluation plan"), not
@@ -133,6 +141,30 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
       since++;
     } else if (made?.kind === 'outcome') since = 0;
   }
+}
+
+/** Whether a list's placement names the degree of the goals before it: "### Success looks
+ * like" (a heading or label), or the lead-in paragraph "Success looks like:" after goals read
+ * in its own section (elsewhere a workplace plan's lead-in to its outcomes). */
+function namesDegree(b: Builder, s: Scope, placement: Placement): boolean {
+  if (placement.leadIn === null) return placement.naming?.name.family === 'degree';
+  if (placement.rule !== 'outcome' || placement.source !== 'lead-in') return false;
+  if (blockName(placement.leadIn.text)?.family !== 'degree') return false;
+  const last = b.outline.objectives[b.outline.objectives.length - 1];
+  return last !== undefined && last.section === s.section;
+}
+
+/** Whether most items of a list, one at least, are measured changes on the job. */
+function mostlyJobChanges(b: Builder, list: List): boolean {
+  let yes = 0;
+  let all = 0;
+  for (const item of sample(list)) {
+    const text = itemText(b, item);
+    if (text === null) continue;
+    all++;
+    if (readsAsJobChange(text.slice(skipPrefix(text)))) yes++;
+  }
+  return yes > 0 && yes * 2 > all;
 }
 
 /** Whether most items of a list, two at least, are can-do statements ("Can understand the
