@@ -249,7 +249,7 @@ const COUNTED_VERBS = ['give', 'provide', 'write', 'draft', 'suggest', 'propose'
 
 // The degree (ABCD "D"). Each is tested on the text with placeholders masked.
 const TIME_UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|(?:working\s+|business\s+|calendar\s+)?days?|weeks?|months?|attempts?|tries)`;
-const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?|manuals?|handbooks?|playbooks?|runbooks?|style\s+sheets?|house\s+style|codebooks?|schematics?|diagrams?|(?<=\b(?:manufacturer|maker|supplier|vendor)(?:['’]?s|s['’])?\s+)(?:instructions|recommendations|data\s+sheets?))`;
+const STANDARD = String.raw`(?:checklist|rubric|guide|standards?|criteria|specifications?|spec|guidelines?|style\s+guide|policy|policies|procedures?|process|sop|protocols?|algorithms?|slas?|service[-\s]level\s+(?:agreements?|targets?)|regulations?|legislation|codes?\s+of\s+(?:practice|conduct|ethics|professional\s+conduct)|template|requirements?|benchmarks?|marking\s+scheme|scoring\s+guide|acceptance\s+criteria|definition\s+of\s+done|(?:bend|pressure|leak|load|safety|acceptance|practical)\s+tests?|inspections?|audits?|manuals?|handbooks?|playbooks?|runbooks?|style\s+sheets?|house\s+style|codebooks?|schematics?|diagrams?|(?<=\b(?:manufacturer|maker|supplier|vendor)(?:['’]?s|s['’])?\s+)(?:instructions|recommendations|data\s+sheets?))`;
 /** Units of a tolerance ("within 5 cm", "to within 0.5 mm", "within ±2 °C"). */
 const UNIT = String.raw`(?:%|percent\b|per\s+cent\b|°\s*[cf]?|degrees?\b|[mck]?m\b|mm\b|cm\b|km\b|metres?\b|meters?\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|foot\b|yards?\b|miles?\b|[mk]?g\b|grams?\b|kilograms?\b|kg\b|lbs?\b|pounds?\b|ounces?\b|oz\b|m?l\b|ml\b|litres?\b|liters?\b|mmhg\b|bpm\b|v\b|volts?\b|amps?\b|ohms?\b|psi\b|bar\b|pa\b|kpa\b|decimal\s+places?\b|significant\s+figures?\b|s\.f\.|d\.p\.|points?\b|units?\b|pixels?\b|px\b)`;
 /** Length: "a 1,500-word essay", "an essay of 2,000 words". Right after the verb ("Proofread a
@@ -388,6 +388,11 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
       String.raw`\b(?:meeting|meets|satisfying|satisfies|follows|according\s+to|in\s+accordance\s+with|as\s+(?:defined|specified|described|set\s+out|outlined|required|shown|illustrated|laid\s+out|listed|stated)\s+(?:in|on|by)|(?<!\bsuch\s)as\s+in|complies\s+with|complying\s+with|compliant\s+with|in\s+line\s+with|consistent\s+with|aligned\s+(?:with|to)|in\s+alignment\s+with|to\s+the\s+standard\s+(?:of|in|set)|(?<!\bthe\s)following|that\s+(?:(?:it|they)\s+)?(?:meets?|satisf(?:y|ies)|pass(?:es)?|complies\s+with|follows?|conforms?\s+to)|conforming\s+to|per|against(?!\s+(?:a|an)\s))\s+(?:all\s+|each\s+|every\s+)?(?:(?:items?|criteria|points|requirements?|elements?|steps?|(?:[\p{L}-]+\s+)?(?:rules?|checks?))\s+(?:of|in|on)\s+)?(?:the\s+|a\s+|an\s+|our\s+|your\s+|their\s+|its\s+)?(?:(?:[\p{L}\p{N}'’-]+|\([\p{L}\p{N}]{1,12}\))\s+){0,4}?${STANDARD}\b`,
       'iu',
     ),
+  // A numbered set of checks a profession names ("following the six rights of medication
+  // administration", "checking the 5 rights", "using the five rights of delegation"): a standard
+  // followed, the degree as a protocol's is.
+  () =>
+    /\b(?:following|follows|using|applying|checking|verifying|observing|according\s+to|in\s+accordance\s+with)\s+(?:all\s+|each\s+of\s+)?(?:the\s+)?(?:[4-9]|10|four|five|six|seven|eight|nine|ten)\s+rights\b/i,
   () =>
     new RegExp(
       String.raw`\b(?:scor(?:e|es|ing)|achiev(?:e|es|ing)|pass(?:es|ing)?|obtain(?:s|ing)?|earn(?:s|ing)?)\s+(?:at\s+least\s+|a\s+(?:score|mark|grade)\s+of\s+|over\s+|above\s+)?${NUM}`,
@@ -465,6 +470,7 @@ const CRITERIA_GATES: RegExp[] = [
   /error|unaided|unassisted|independently|memory|first|single|one/i,
   /scor|rated|graded|marked|judged|assessed/i,
   /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|shown|illustrated|laid out|listed|stated|as in|compl|in line|consistent|standard|that|conform|per |against|align/i,
+  /rights/i,
   /scor|achiev|pass|obtain|earn/i,
   /pass/i,
   /pass/i,
