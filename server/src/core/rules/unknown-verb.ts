@@ -20,6 +20,9 @@ export const unknownVerb: Rule = {
       const b = a.behaviours.find((x) => !x.known && !x.vague);
       if (!b) continue;
       const verb = b.verb.text;
+      // "Leave with a working CI pipeline template", "Come away with a checklist": a workshop's
+      // takeaway, the product the learner makes in the room; apply, as read, is its level.
+      if (TAKEAWAY.test(o.plain.slice(o.plain.toLowerCase().indexOf(verb.toLowerCase())))) continue;
       const near = ctx.lex.nearest(verb).map((v) => `${v} (${ctx.lex.verb(v)!.level})`);
       ctx.report({
         ruleId: 'unknown-verb',
@@ -33,3 +36,6 @@ export const unknownVerb: Rule = {
     }
   },
 };
+
+/** A takeaway's phrasing: "leave with", "walk away with", "come away with", "go home with". */
+const TAKEAWAY = /^(?:leav(?:e|es|ing)|(?:walk|come|go)(?:s|ing)?\s+(?:away|home))\s+with\b/i;
