@@ -11,6 +11,31 @@ export const orphanOutcome: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const { outline } = ctx;
+    // An outline that states no objectives (an evaluation plan kept apart from its course): its
+    // outcomes have nothing here to measure, said once (OUTLINE-CONVENTIONS.md section 11).
+    if (!outline.objectives.length) {
+      const orphans = outline.outcomes.filter(
+        (o) => !o.objectives.length && !underOkrObjective(outline, o),
+      );
+      const first = orphans[0];
+      if (!first) return;
+      const n = orphans.length;
+      ctx.report({
+        ruleId: 'orphan-outcome',
+        message:
+          n === 1
+            ? 'This outcome measures no objective: this outline states none. Name the objective it measures by ID (e.g. "(LO1)") where the course states it, or state it here.'
+            : `These ${n} outcomes measure no objective: this outline states none. Name the objectives each measures by ID (e.g. "(LO1)") where the course states them, or state them here.`,
+        span: first.textSpan,
+        related: orphans.slice(1).map((o) => ({
+          message: 'measures no objective either',
+          filePath: outline.filePath,
+          span: o.textSpan,
+        })),
+        item: { kind: 'outcome', id: first.id },
+      });
+      return;
+    }
     for (const o of outline.outcomes) {
       if (o.objectives.length || underOkrObjective(outline, o)) continue;
       // A labelled outcome can stand in a block of objectives, whose items are objectives.
@@ -24,9 +49,7 @@ export const orphanOutcome: Rule = {
         ruleId: 'orphan-outcome',
         message: siblingsLink
           ? 'This outcome measures no objective: other outcomes here name their objectives, so name this one\'s too (e.g. "(LO1)").'
-          : outline.objectives.length
-            ? 'This outcome measures no objective: reference one by ID (e.g. "(LO1)") or nest it under the objective.'
-            : 'This outcome measures no objective: this outline has no objectives for it to measure.',
+          : 'This outcome measures no objective: reference one by ID (e.g. "(LO1)") or nest it under the objective.',
         span: o.textSpan,
         item: { kind: 'outcome', id: o.id },
       });
