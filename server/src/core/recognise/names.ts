@@ -82,7 +82,7 @@ const SCOPE_WORDS = new Set(
   overall general main primary core expected anticipated desired important major broad
   detailed unit's level high-level top-level subject student learner participant exercise
   exercise's activity activities simulation simulations scenario scenarios practicum internship
-  placement rotation rotations clinical experiment experiments drill drills exam exams
+  placement rotation rotations clerkship clerkships clerkship's residency fellowship clinical experiment experiments drill drills exam exams
   examination certification certification's exam's`.split(/\s+/),
 );
 
@@ -114,7 +114,7 @@ const CLAUSE_WORDS = new Set(
 const QUALIFIER_START = new Set(['for', 'of', 'in', 'from', 'at', 'on', 'by', 'after', 'during']);
 /** A qualifier must say what it scopes to, or it is a topic ("Goals of the Revolution"). */
 const QUALIFIER_SCOPE =
-  /\b(?:today|today's|course|lesson|module|session|unit|workshop|training|episode|chapter|week|day|section|program|programme|class|lecture|lab|practical|tutorial|seminar|bootcamp|part|semester|term|year|\d+|[ivx]+)\b/;
+  /\b(?:today|today's|course|lesson|module|session|unit|workshop|training|episode|chapter|week|day|section|program|programme|class|lecture|lab|practical|tutorial|seminar|bootcamp|part|semester|term|year|rotation|clerkship|residency|fellowship|placement|practicum|internship|apprenticeship|\d+|[ivx]+)\b/;
 
 /** An OKR's objective as a heading ("Objective 1: Make new admins successful in their first
  * month"): a goal of the team stated in the heading, its key results the outcomes under it. */

@@ -29,7 +29,7 @@ import type { KindRule } from '../items.js';
 
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ID_HEADER =
-  /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo)$/i;
+  /^(?:id|ids|#|no\.?|nr\.?|number|code|ref|reference|key|lo\s*#|lo\s+id|lo\s+code|objective\s+(?:id|code|#|no\.?)|outcome\s+(?:id|code|#|no\.?)|ilo|clo|plo|slo|lo|epa|epa\s*#)$/i;
 /** An ID or a number in a cell of references ("LO1", "ELO 1.2", "3"). */
 const CELL_ID = String.raw`(?:${ITEM_ID}|[-_.]?${ID_NUMBER}[a-z]?)`;
 /** A cell of IDs ("CLO1, CLO2", "LO1-LO3", "1, 2 and 4", "ELO 1.2, ELO 1.3"). */
@@ -196,7 +196,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
     let degree: Located | null = null;
     if (degreeCell && made.kind === 'objective') {
       const part = sliceByOffsets(plain, degreeCell, b.text);
-      const found = criterionIn(part.text);
+      // A level alone in a target column ("4", "Level 3", "4/5": a clerkship's target
+      // entrustment level on its scale) is the degree, as "80%" is.
+      const found = criterionIn(part.text) ?? levelIn(part.text);
       if (found)
         degree = {
           text: part.text.slice(found.start, found.end),
@@ -536,6 +538,16 @@ const CRITERIA_HEADER =
  * ("Target", "Criterion for success", "Benchmark", "Standard", "Expected level"). */
 const TARGET_DEGREE_HEADER =
   /^(?:(?:performance\s+|success\s+|achievement\s+)?(?:targets?|benchmarks?)(?:\s+(?:performance|levels?|values?|scores?|\(%\)|%))?|(?:criteri(?:on|a)|standards?)(?:\s+(?:for|of)\s+(?:success|achievement|acceptable\s+performance))?|success\s+(?:criterion|standard|threshold)|(?:expected|minimum|acceptable|target)\s+(?:levels?(?:\s+of\s+(?:achievement|performance))?|standards?|performance|scores?|thresholds?)|performance\s+(?:benchmarks?|thresholds?))$/i;
+
+/** A level on a scale, alone in its cell: "4", "Level 3", "4/5", "3 of 5". */
+function levelIn(text: string): { start: number; end: number } | null {
+  const m = /^\s*((?:level\s+)?\d{1,2}(?:\.\d)?(?:\s*(?:\/|of|out\s+of)\s*\d{1,2})?)\s*$/i.exec(
+    text,
+  );
+  if (!m) return null;
+  const start = text.indexOf(m[1]!);
+  return { start, end: start + m[1]!.length };
+}
 
 function criteriaColumn(b: Builder, headers: string[], rows: Cell[][], roles: Roles): number {
   const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
