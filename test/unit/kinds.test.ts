@@ -181,6 +181,26 @@ describe('auto reads the kind of every labelled file right, and says why', () =>
     );
     assert.match(lab.kind.reason, /job skills/);
   });
+
+  test('the reason names the directives seen once', () => {
+    const text = [
+      '# Linear regression',
+      '',
+      '```{exercise}',
+      ':label: ex-fit',
+      '',
+      'Fit a model of price on area and report the adjusted R squared.',
+      '```',
+      '',
+      '```{solution} ex-fit',
+      'Use ols.',
+      '```',
+      '',
+    ].join('\n');
+    const { kind } = analyse('/lesson.md', text);
+    assert.match(kind.reason, /lesson directives \(exercise, solution\)/);
+    assert.doesNotMatch(kind.reason, /\(exercise, solution\) \(/);
+  });
 });
 
 describe('the kind in configuration', () => {
