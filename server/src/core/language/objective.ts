@@ -282,7 +282,7 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
     ),
   () =>
     new RegExp(
-      String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+(?:${NUM}|once|twice|thrice)\b`,
+      String.raw`\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|a\s+minimum\s+of|a\s+maximum\s+of|minimum\s+of|maximum\s+of|exactly|all|each\s+of\s+the|any)\s+(?:${NUM}|once|twice|thrice)\b|\b(?:at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to)\s+(?:a\s+)?(?:half|third|quarter)(?![\w-])`,
       'i',
     ),
   // A percentage, but not one that names a thing ("a 95% confidence interval"), nor an
