@@ -145,14 +145,27 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
 
 /** Whether a list's placement names the degree of the goals before it: "### Success looks
  * like" (a heading or label), or the lead-in paragraph "Success looks like:" after goals read
- * in its own section (elsewhere a workplace plan's lead-in to its outcomes). */
+ * in its own section, a phase of a plan ("## Days 31-60"); elsewhere it is a workplace plan's
+ * lead-in to its outcomes ("Customer satisfaction of 4.5 out of 5 or higher"). */
 function namesDegree(b: Builder, s: Scope, placement: Placement): boolean {
   if (placement.leadIn === null) return placement.naming?.name.family === 'degree';
   if (placement.rule !== 'outcome' || placement.source !== 'lead-in') return false;
   if (blockName(placement.leadIn.text)?.family !== 'degree') return false;
   const last = b.outline.objectives[b.outline.objectives.length - 1];
-  return last !== undefined && last.section === s.section;
+  if (last === undefined || last.section !== s.section) return false;
+  for (
+    let k: number | null = s.section;
+    k !== null && k > 0;
+    k = b.outline.sections[k]?.parent ?? null
+  )
+    if (PHASE.test(b.outline.sections[k]?.title ?? '')) return true;
+  return false;
 }
+
+/** A phase of a plan in its section's title: "First 30 days", "Days 31-60", "Week 2", "Month
+ * 3", "Day 1", "By day 90". */
+const PHASE =
+  /\b(?:(?:first|next|last|final)\s+(?:\d{1,3}|thirty|sixty|ninety|two|three|four|six)\s+(?:days|weeks|months)|days?\s+\d{1,3}\s*(?:[-–—]|to)\s*\d{1,3}|(?:day|week|month)\s+\d{1,3})\b/i;
 
 /** Whether most items of a list, one at least, are measured changes on the job. */
 function mostlyJobChanges(b: Builder, list: List): boolean {
