@@ -169,15 +169,7 @@ const PHASE =
 
 /** Whether most items of a list, one at least, are measured changes on the job. */
 function mostlyJobChanges(b: Builder, list: List): boolean {
-  let yes = 0;
-  let all = 0;
-  for (const item of sample(list)) {
-    const text = itemText(b, item);
-    if (text === null) continue;
-    all++;
-    if (readsAsJobChange(text.slice(skipPrefix(text)))) yes++;
-  }
-  return yes > 0 && yes * 2 > all;
+  return mostItems(b, list, (text) => readsAsJobChange(text.slice(skipPrefix(text))), 1);
 }
 
 /** Whether most items of a list, two at least, are can-do statements ("Can understand the
@@ -189,9 +181,9 @@ function canDoList(b: Builder, list: List): boolean {
   });
 }
 
-/** Whether most items of a list (of its sample), two at least, pass `test`, given the text of
- * their first paragraph (items that start with none count against). */
-function mostItems(b: Builder, list: List, test: (text: string) => boolean): boolean {
+/** Whether most items of a list (of its sample), `least` at least (two unless said), pass
+ * `test`, given the text of their first paragraph (items that start with none are not counted). */
+function mostItems(b: Builder, list: List, test: (text: string) => boolean, least = 2): boolean {
   let yes = 0;
   let all = 0;
   for (const item of sample(list)) {
@@ -200,7 +192,7 @@ function mostItems(b: Builder, list: List, test: (text: string) => boolean): boo
     all++;
     if (test(text)) yes++;
   }
-  return yes >= 2 && yes * 2 > all;
+  return yes >= least && yes * 2 > all;
 }
 
 /** The plain text of a list item's first paragraph, or null when it starts with none. */
