@@ -21,8 +21,9 @@ export const unknownVerb: Rule = {
       if (!b) continue;
       const verb = b.verb.text;
       // "Leave with a working CI pipeline template", "Come away with a checklist": a workshop's
-      // takeaway, the product the learner makes in the room; apply, as read, is its level.
-      if (TAKEAWAY.test(o.plain.slice(o.plain.toLowerCase().indexOf(verb.toLowerCase())))) continue;
+      // takeaway, the product the learner makes in the room; apply, as read, is its level. Read
+      // where the verb is written ("Leaving with ..."; its lemma is "leave").
+      if (TAKEAWAY.test(ctx.outline.text.slice(b.verb.span.start, o.textSpan.end))) continue;
       const near = ctx.lex.nearest(verb).map((v) => `${v} (${ctx.lex.verb(v)!.level})`);
       ctx.report({
         ruleId: 'unknown-verb',
