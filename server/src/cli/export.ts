@@ -13,9 +13,8 @@ import {
 } from '../export/index.js';
 import type { Io } from './check.js';
 import { toPosix } from './glob.js';
-import { CliError, fsReason } from './log.js';
-import { hasOutline, loadProject } from './project.js';
-import { writeOutput } from './source.js';
+import { CliError } from './log.js';
+import { hasOutline, loadProject, writeProjectOutput } from './project.js';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
 
@@ -50,17 +49,7 @@ export function runExport(args: readonly string[], options: ExportOptions, io: I
   });
   if (options.output === undefined) {
     io.stdout(text);
-  } else {
-    const target = path.resolve(io.cwd, options.output);
-    // Never over a file it read: the outline would be lost.
-    if (project.targets.some((t) => t.abs === target))
-      throw new CliError(`${options.output}: not written: it is a file being read`);
-    try {
-      writeOutput(target, text);
-    } catch (err) {
-      throw new CliError(`${options.output}: cannot write the export: ${fsReason(err)}`);
-    }
-  }
+  } else writeProjectOutput(project, io.cwd, options.output, text, 'export');
   return io.log.failed ? 2 : 0;
 }
 

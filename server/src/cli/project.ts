@@ -13,8 +13,8 @@ import {
 } from '../core/index.js';
 import { ConfigResolver } from './config.js';
 import { expandArgs, type Target } from './files.js';
-import { describeError, fsReason, type Log } from './log.js';
-import { decodeSource, readSource, type Source } from './source.js';
+import { CliError, describeError, fsReason, type Log } from './log.js';
+import { decodeSource, readSource, writeOutput, type Source } from './source.js';
 
 export interface LoadedFile {
   target: Target;
@@ -33,6 +33,27 @@ export interface Project {
   files: LoadedFile[];
   /** The path to show for a workspace path (absolute), e.g. in a link to another file. */
   display(abs: string): string;
+}
+
+/**
+ * Writes a command's result (`what`: "report", "export") to the file its --output names,
+ * never over a file the command read: the outline would be lost. Throws a CliError.
+ */
+export function writeProjectOutput(
+  project: Project,
+  cwd: string,
+  output: string,
+  text: string,
+  what: string,
+): void {
+  const target = path.resolve(cwd, output);
+  if (project.targets.some((t) => t.abs === target))
+    throw new CliError(`${output}: not written: it is a file being read`);
+  try {
+    writeOutput(target, text);
+  } catch (err) {
+    throw new CliError(`${output}: cannot write the ${what}: ${fsReason(err)}`);
+  }
 }
 
 export function loadProject(

@@ -2,13 +2,10 @@
 // coverage) of every outline among the files named, found and configured exactly as `check`
 // finds them, all in one workspace so links between files count. Written to stdout, or with
 // --output atomically to a file.
-import * as path from 'node:path';
 import { buildReport, type ReportJson } from '../core/index.js';
 import { renderReport, type ReportFormat } from '../report/index.js';
 import type { Io } from './check.js';
-import { CliError, fsReason } from './log.js';
-import { loadProject } from './project.js';
-import { writeOutput } from './source.js';
+import { loadProject, writeProjectOutput } from './project.js';
 
 export { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 
@@ -33,17 +30,7 @@ export function runReport(args: readonly string[], options: ReportOptions, io: I
   const text = renderReport(report, options.format);
   if (options.output === undefined) {
     io.stdout(text);
-  } else {
-    const target = path.resolve(io.cwd, options.output);
-    // Never over a file it read: the outline would be lost.
-    if (project.targets.some((t) => t.abs === target))
-      throw new CliError(`${options.output}: not written: it is a file being read`);
-    try {
-      writeOutput(target, text);
-    } catch (err) {
-      throw new CliError(`${options.output}: cannot write the report: ${fsReason(err)}`);
-    }
-  }
+  } else writeProjectOutput(project, io.cwd, options.output, text, 'report');
   return io.log.failed ? 2 : 0;
 }
 

@@ -53,7 +53,6 @@ export function stylishFile(report: FileReport, c: Colors): string {
   return out;
 }
 
-/** The end: how many problems, how many fixable, suppressed and fixed (nothing for none). */
 /** "3 problems (1 error, 2 warnings, 0 infos)"; hints only when there are some. */
 export function problems(counts: Counts): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -66,6 +65,7 @@ export function problems(counts: Counts): string {
   return `${plural(total, 'problem')} (${parts.join(', ')})`;
 }
 
+/** The end: how many problems, how many fixable, suppressed and fixed (nothing for none). */
 export function stylishSummary(counts: Counts, options: StylishOptions): string {
   const c = options.colors;
   let out = '';

@@ -2050,6 +2050,7 @@ function levelOf(
     ],
   };
 }
+
 /** Whether an object's words start with "the" and a count ("the five classes", "the 17
  * essential nutrients"; not "the first twenty", a part of a longer list). */
 function countedSet(following: readonly string[]): boolean {
