@@ -120,7 +120,7 @@ const NEEDS_MANY = new Set([
 const TO_START = /^to\b/iu;
 const PREPOSITION = /\s(?:of|in|for|with|on|at|from|to|by|into|that|which|who|when|and|or)\s/iu;
 /** One character of a word: a letter, an apostrophe or a hyphen. */
-const WORD_CHAR = /^[\p{L}'’-]$/u;
+const WORD_CHAR = lazy(String.raw`^[\p{L}'’-]$`, 'u');
 
 /** The word (letters, apostrophes, hyphens) that ends `text` before trailing spaces, or ''.
  * Read backwards by hand: as the regex `([\p{L}'’-]+)\s*$` it tried every start inside a long
@@ -134,7 +134,7 @@ export function lastWord(text: string): string {
     // An astral letter is two code units: step back over the pair.
     const width =
       low >= 0xdc00 && low <= 0xdfff && start > 1 && isHigh(text.charCodeAt(start - 2)) ? 2 : 1;
-    if (!WORD_CHAR.test(text.slice(start - width, start))) break;
+    if (!testText(WORD_CHAR, text.slice(start - width, start))) break;
     start -= width;
   }
   return text.slice(start, end);
