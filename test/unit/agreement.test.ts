@@ -782,6 +782,7 @@ describe('agreement with human labels', () => {
     'held-out-real-15.json',
     'held-out-real-16.json',
     'held-out-real-17.json',
+    'held-out-real-18.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
