@@ -117,3 +117,13 @@ function positionIn(starts: ArrayLike<number>, length: number, offset: number): 
   }
   return { line: lo, character: o - starts[lo]! };
 }
+
+/** Where the run of characters `is` accepts at the end of `text` starts (text.length if none).
+ * A loop, not a regex: `/[\s.:;]+$/` tries every run inside the text, quadratic on a long run
+ * that does not end it ("Explain ........ 3", a contents line's leader dots). `is` is given one
+ * UTF-16 unit at a time (every space and the punctuation asked for are one unit each). */
+export function endBefore(text: string, is: (unit: string) => boolean): number {
+  let end = text.length;
+  while (end > 0 && is(text[end - 1]!)) end--;
+  return end;
+}

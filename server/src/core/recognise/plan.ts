@@ -6,6 +6,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import { off, type Builder } from './context.js';
 import { blockName, type BlockName } from './names.js';
 import { plainTextOf } from './plain.js';
+import { endBefore } from '../text.js';
 export interface HeadingPlan {
   /** Child indices of naming headings whose naming reaches their subsections' lists. */
   deep: Set<number>;
@@ -93,11 +94,9 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
 }
 
 function normalised(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.:;]+$/, '')
-    .trim()
-    .toLowerCase();
+  const spaced = text.replace(/\s+/g, ' ');
+  const end = endBefore(spaced, (c) => /[\s.:;]/.test(c));
+  return spaced.slice(0, end).trim().toLowerCase();
 }
 
 /**

@@ -2,7 +2,7 @@
 // what the plain text says (no markup inside the replaced span), so a fix never breaks bold,
 // links or code spans.
 import type { ItemBase, Objective, Span, TextEdit } from '../model.js';
-import { lineBreakOf } from '../text.js';
+import { endBefore, lineBreakOf } from '../text.js';
 
 /** Plain-text index of a source offset within an item (-1 when it is not one). */
 export function plainIndex(item: ItemBase, offset: number): number {
@@ -127,13 +127,10 @@ export function behaviourPhrase(o: Objective): string | null {
   return phrase[0]!.toUpperCase() + phrase.slice(1);
 }
 
-/** Where a run of spaces and ",;:.(" at the end of the text starts. (A loop: the regex
- * /[\s,;:.(]+$/ tries every run inside the text, quadratic on a long run of ":" not at the
- * end; found by the linearity test.) */
+/** Where a run of spaces and ",;:.(" at the end of the text starts (a loop: as a regex,
+ * quadratic on a long run of ":" not at the end; found by the linearity test). */
 function endBeforeTrailing(text: string): number {
-  let end = text.length;
-  while (end > 0 && /[\s,;:.(]/.test(text[end - 1]!)) end--;
-  return end;
+  return endBefore(text, (c) => /[\s,;:.(]/.test(c));
 }
 
 /** The objective's verb, where a task could start with it. */

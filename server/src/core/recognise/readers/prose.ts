@@ -14,6 +14,7 @@ import { readObjectiveForRecognition } from '../../language/objective.js';
 import { readsAsJobChange, readsAsMeasure, readsAsMetric } from '../../language/outcome.js';
 import { addItem, newSink, readId } from '../items.js';
 import { plainOf, plainTextOf, type PlainText } from '../plain.js';
+import { endBefore } from '../../text.js';
 import {
   divAt,
   newNaming,
@@ -164,6 +165,18 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
     if (made) naming.read++;
   }
   return true;
+}
+
+/** Where a part's trailing ", and", ", or", ";" and "." start: what the regex
+ * `(?:[\s,;]*(?:\band\b|\bor\b))?[\s,;.]*$` (case-insensitive) takes off, read by hand (as a
+ * regex, quadratic on a long run of spaces, commas or dots that does not end the part). */
+export function endBeforeJoin(part: string): number {
+  const end = endBefore(part, (c) => /[\s,;.]/.test(c));
+  const word = part.slice(Math.max(0, end - 3), end).toLowerCase();
+  const join = word === 'and' ? 3 : word.endsWith('or') ? 2 : 0;
+  // "and" or "or" as a whole word: no word character just before it.
+  if (join === 0 || /\w/.test(part[end - join - 1] ?? '')) return end;
+  return endBefore(part.slice(0, end - join), (c) => /[\s,;]/.test(c));
 }
 
 /** The parts of a series separated by semicolons ("explain X; recover Y; and braze Z"), the
@@ -376,8 +389,7 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
     const from = markers[k]!.end;
     let to = k + 1 < markers.length ? markers[k + 1]!.at : text.length;
     // Trailing ", and", ", or", ";", "." of each part.
-    const tail = /(?:[\s,;]*(?:\band\b|\bor\b))?[\s,;.]*$/i.exec(text.slice(from, to));
-    if (tail) to -= tail[0].length;
+    to = from + endBeforeJoin(text.slice(from, to));
     const part = slice(plain, from, to);
     const made = addItem(
       b,
