@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { endBeforeJoin } from '../../server/src/core/recognise/readers/prose.js';
-import { lastWord } from '../../server/src/core/rules/vague-verb.js';
+import { lastWord, questionRewrites } from '../../server/src/core/rules/vague-verb.js';
 import { endBefore } from '../../server/src/core/text.js';
 
 const REGEX = /([\p{L}'’-]+)\s*$/u;
@@ -135,4 +135,37 @@ test('a long run of dots, commas or spaces that does not end the text is read on
       `${JSON.stringify(run)}: ${(used.user + used.system) / 1000} ms`,
     );
   }
+});
+
+test('"What is X?" is rewritten as the lazy regex did, and a long run of spaces is read once', () => {
+  const LAZY = /^what\s+(is|are|was|were)\s+([^?;:]+?)\s*\?\s*$/iu;
+  const pieces = ['What', 'what', ' is', ' are', ' ', '  ', '\t', 'x', 'how', '?', ';', 'é', '𝒜'];
+  const next = random(6);
+  for (let i = 0; i < 20_000; i++) {
+    const length = 1 + Math.floor(next() * 7);
+    const text = [
+      'What is ',
+      ...Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]),
+    ].join('');
+    const m = LAZY.exec(text);
+    const wh = m && /\b(?:how|why|what|when|where|which|who|whether)\b/iu.test(m[2]!);
+    const expected =
+      !m || wh || m[2]!.trim() === ''
+        ? []
+        : [
+            {
+              start: 0,
+              end: m[0].trimEnd().length,
+              text: `Explain what ${m[2]!} ${m[1]!.toLowerCase()}`,
+              verb: 'explain',
+              keep: false,
+            },
+          ];
+    assert.deepEqual(questionRewrites(text, 0, true), expected, JSON.stringify(text));
+  }
+  const long = `What is x${' '.repeat(40_000)}y?`;
+  const before = process.cpuUsage();
+  assert.equal(questionRewrites(long, 0, true).length, 1);
+  const used = process.cpuUsage(before);
+  assert.ok((used.user + used.system) / 1000 < 200, `${(used.user + used.system) / 1000} ms`);
 });

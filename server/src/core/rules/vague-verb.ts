@@ -156,7 +156,7 @@ function pluralObject(object: string): boolean {
 }
 
 /** One way to rewrite a vague phrase: the plain-text range replaced and the new words. */
-interface Rewrite {
+export interface Rewrite {
   start: number;
   end: number;
   text: string;
@@ -337,16 +337,20 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
  * question in it ("... and how does it affect Y?") would need its words reordered, so the
  * message says what to write instead.
  */
-function questionRewrites(plain: string, start: number, atStart: boolean): Rewrite[] {
+export function questionRewrites(plain: string, start: number, atStart: boolean): Rewrite[] {
   if (!atStart) return [];
-  const m = /^what\s+(is|are|was|were)\s+([^?;:]+?)\s*\?\s*$/iu.exec(plain.slice(start));
-  if (!m || /\b(?:how|why|what|when|where|which|who|whether)\b/iu.test(m[2]!)) return [];
-  const end = start + m[0].replace(/\s+$/u, '').length;
+  // The subject taken whole up to the "?", then its trailing spaces off (as a lazy group before
+  // `\s*\?` it was quadratic on a long run of spaces).
+  const m = /^what\s+(is|are|was|were)\s+([^?;:]+)\?\s*$/iu.exec(plain.slice(start));
+  const subject = m?.[2]!.trimEnd();
+  if (!m || !subject || /\b(?:how|why|what|when|where|which|who|whether)\b/iu.test(subject))
+    return [];
+  const end = start + m[0].trimEnd().length;
   return [
     {
       start,
       end,
-      text: `Explain what ${m[2]!} ${m[1]!.toLowerCase()}`,
+      text: `Explain what ${subject} ${m[1]!.toLowerCase()}`,
       verb: 'explain',
       keep: false,
     },
