@@ -145,6 +145,26 @@ test('--max-warnings: exit 1 only when warnings exceed it', (t) => {
   assert.equal(checkJson(['--max-warnings', '0'], dir).status, 1);
 });
 
+test('--max-warnings -1 is no limit, as in ESLint (its default); other negatives are refused', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+    const r = run(['check', ...args], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /too many warnings/);
+  }
+  // The last one given applies, as with every option: -1 lifts a limit set before it.
+  assert.equal(run(['check', '--max-warnings', '0', '--max-warnings', '-1'], dir).status, 0);
+  const json = checkJson(['--max-warnings', '-1'], dir);
+  assert.equal(json.status, 0, json.stderr);
+  assert.equal(json.stderr, '');
+  const bad = run(['check', '--max-warnings', '-2'], dir);
+  assert.equal(bad.status, 2);
+  assert.match(
+    bad.stderr,
+    /--max-warnings" needs a whole number of 0 or more, or -1 for no limit, not "-2"/,
+  );
+});
+
 test('stylish: a header per file, line:col severity message rule, the source line and a caret', (t) => {
   const dir = project(t, { 'docs/course.md': `# VPN access\n\n${VAGUE}` });
   const r = run(['check'], dir);
@@ -181,7 +201,8 @@ test('bad usage exits 2 with one line on stderr and no stack trace', (t) => {
     ],
     [['check', '--format'], /--format.*value/],
     [['check', '--max-warnings', 'many'], /--max-warnings/],
-    [['check', '--max-warnings', '-1'], /--max-warnings/],
+    [['check', '--max-warnings', '-3'], /--max-warnings/],
+    [['check', '--max-warnings', '1.5'], /--max-warnings/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /no command/],
     [['outline'], /no file/],

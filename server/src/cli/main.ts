@@ -47,7 +47,8 @@ Options:
   -o, --output-file FILE  write the findings to FILE instead of stdout (making its folder),
                           and say on stderr how many there are; also --output FILE
   --config FILE           use this configuration file for every file
-  --max-warnings N        exit 1 when there are more than N warnings
+  --max-warnings N        exit 1 when there are more than N warnings (-1: no limit, the
+                          default)
   --fix                   apply each finding's preferred fix, then report what is left
   --fix-dry-run           report what --fix would leave, writing nothing (json: the fixed
                           text of each file it changes, as "output")
@@ -455,11 +456,13 @@ function stringOption(value: string | true | undefined, name: string): string | 
   return value;
 }
 
+/** --max-warnings N: -1 means no limit, as in ESLint (where it is the default), so a script
+ * written for ESLint's flags, or one that lifts a limit set before it, runs unchanged. */
 function maxWarnings(value: string | true | undefined): number {
-  if (value === undefined) return -1;
+  if (value === undefined || value === '-1') return -1;
   if (value === true || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
     throw new CliError(
-      `option "--max-warnings" needs a whole number of 0 or more, not "${String(value)}"`,
+      `option "--max-warnings" needs a whole number of 0 or more, or -1 for no limit, not "${String(value)}"`,
     );
   }
   return Number(value);
