@@ -98,6 +98,30 @@ test('the config narrows the set: `files` keeps, `ignores` removes', (t) => {
   assert.deepEqual(paths(r.files), ['lessons/one.md']);
 });
 
+test('a "\\" in a glob escapes the next character (a file named with * or [), and Windows-style folder separators still work', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({
+      // A file whose name holds glob characters, escaped as ESLint and .gitignore escape them.
+      ignores: ['week\\[1\\].md', 'draft\\*.md', 'notes/\\{old\\}.md', 'courses\\archive\\**'],
+    }),
+    'week[1].md': VAGUE,
+    'week1.md': VAGUE,
+    'draft*.md': VAGUE,
+    'draft2.md': VAGUE,
+    'notes/{old}.md': VAGUE,
+    'notes/new.md': VAGUE,
+    'courses/archive/old.md': VAGUE,
+    'courses/now.md': VAGUE,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(paths(r.files), ['courses/now.md', 'draft2.md', 'notes/new.md', 'week1.md']);
+  // The same escapes in a pattern on the command line (with no ignores).
+  fs.rmSync(path.join(dir, '.bloomline.json'));
+  assert.deepEqual(paths(checkJson(['week\\[1\\].md'], dir).files), ['week[1].md']);
+  assert.deepEqual(paths(checkJson(['draft\\*.md'], dir).files), ['draft*.md']);
+});
+
 test('a symlinked folder pointing out of the checked folder is not followed', (t) => {
   const dir = project(t, { 'course/lesson.md': VAGUE, 'elsewhere/secret.md': VAGUE });
   try {

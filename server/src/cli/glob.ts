@@ -1,7 +1,11 @@
 // A small glob matcher for command-line patterns and the `files`/`ignores` settings, so the CLI
 // needs no glob dependency. Paths are matched relative and with forward slashes.
 // Supported: `**` (any number of folders), `*` and `?` (within one folder name), `[abc]`,
-// `[!abc]`, `{a,b}` (nestable) and `\` to escape the next character.
+// `[!abc]`, `{a,b}` (nestable) and `\` to escape a glob character (`week\[1\].md`, a file
+// named with brackets), as ESLint, .gitignore and fast-glob read it. A `\` before any other
+// character separates folders, so a pattern written the Windows way (`courses\archive`) works
+// on every system. `\*` and `\?` are read both ways, since Windows writes `drafts\*.md` for
+// the Markdown files in `drafts`: the character itself, or a folder then the wildcard.
 
 const MAGIC = /[*?[\]{}]/;
 
@@ -12,7 +16,7 @@ export function isGlob(arg: string): boolean {
 
 /** Splits a pattern into the folder it can only match below and the rest ("docs/**\/*.md"). */
 export function splitGlob(pattern: string): { base: string; rest: string } {
-  const parts = toPosix(pattern).split('/');
+  const parts = patternToPosix(pattern).split('/');
   let i = 0;
   while (i < parts.length - 1 && !MAGIC.test(parts[i]!)) i++;
   const base = parts.slice(0, i).join('/');
@@ -22,13 +26,44 @@ export function splitGlob(pattern: string): { base: string; rest: string } {
   };
 }
 
-export function toPosix(p: string): string {
-  return p.replace(/\\/g, '/');
+/** Windows, where `\` separates the folders of a path. (Not `node:path`: the web build of the
+ * server uses this file too, where there is no process and paths have forward slashes.) */
+const WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';
+
+/** A path of this system with forward slashes. Elsewhere than on Windows a backslash is a
+ * character of a file name (`a\b.md`), and stays. */
+export function toPosix(p: string, windows = WINDOWS): string {
+  return windows ? p.replace(/\\/g, '/') : p;
+}
+
+/** The characters a `\` escapes in a pattern; before any other, it separates folders. */
+const ESCAPED = new Set(['*', '?', '[', ']', '{', '}', ',', '!', '\\']);
+
+/** A pattern with its folder separators written `/` and its escapes kept; with `wildcards`,
+ * `\*` and `\?` are read as a separator and the wildcard (the Windows reading) instead. */
+function patternToPosix(pattern: string, wildcards = false): string {
+  if (!pattern.includes('\\')) return pattern;
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const next = pattern[i + 1];
+    if (c !== '\\') out += c;
+    else if (
+      next !== undefined &&
+      ESCAPED.has(next) &&
+      !(wildcards && (next === '*' || next === '?'))
+    ) {
+      out += c + next;
+      i++;
+    } else if (!out.endsWith('/')) out += '/';
+  }
+  return out;
 }
 
 const cache = new Map<string, RegExp>();
 
-/** Does the relative path match the pattern? A leading "./" in either is ignored. */
+/** Does the relative path (forward slashes) match the pattern? A leading "./" in either is
+ * ignored. */
 export function matchGlob(pattern: string, relPath: string): boolean {
   let re = cache.get(pattern);
   if (!re) {
@@ -51,8 +86,18 @@ export function matchGlobOrParent(pattern: string, relPath: string): boolean {
   return false;
 }
 
+/** The pattern as a regular expression over relative paths with forward slashes. */
 export function globToRegExp(pattern: string): RegExp {
-  const src = toPosix(pattern).replace(/^(\.\/)+/, '');
+  const escapes = patternToPosix(pattern);
+  const windows = patternToPosix(pattern, true);
+  const readings = escapes === windows ? [escapes] : [escapes, windows];
+  return new RegExp(
+    `^(?:${readings.map((r) => globSource(r.replace(/^(\.\/)+/, ''))).join('|')})$`,
+  );
+}
+
+/** One reading of a pattern (separators written `/`) as the source of a regular expression. */
+function globSource(src: string): string {
   let out = '';
   let i = 0;
   const braces: number[] = []; // nesting of {…}
@@ -116,8 +161,7 @@ export function globToRegExp(pattern: string): RegExp {
     }
   }
   // An unclosed "{" is taken literally.
-  if (braces.length) return new RegExp('^' + escapeRe(src) + '$');
-  return new RegExp('^' + out + '$');
+  return braces.length ? escapeRe(src) : out;
 }
 
 function escapeRe(s: string): string {
