@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { docsUrl, LineIndex, RULES } from '../../server/src/core/index.js';
@@ -550,4 +551,49 @@ test('gitlab: a Code Quality report, one issue per finding at the JSON lines, fi
   // Through --fix-dry-run too (the path that holds every file).
   const dry = run(['check', '--format', 'gitlab', '--fix-dry-run'], dir);
   assert.equal(JSON.parse(dry.stdout).length > 0, true);
+});
+
+test('run in a subfolder of a Git repository, sarif, github and gitlab name files from the repository root, as GitHub and GitLab read them', (t) => {
+  const dir = project(t, {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'courses/a/week1.md': VAGUE,
+  });
+  const sub = path.join(dir, 'courses', 'a');
+  const atRoot = sarif([], dir);
+  const inSub = sarif([], sub);
+  const loc = (log: SarifLog) => log.runs[0]!.results[0]!.locations[0]!.physicalLocation;
+  assert.deepEqual(loc(inSub.log).artifactLocation, {
+    uri: 'courses/a/week1.md',
+    uriBaseId: '%SRCROOT%',
+  });
+  assert.equal(
+    inSub.log.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.uri,
+    pathToFileURL(fs.realpathSync(dir)).href + '/',
+  );
+  // The same alerts whichever folder the job ran in: same paths, same fingerprints.
+  assert.equal(inSub.stdout, atRoot.stdout);
+  const gh = run(['check', '--format', 'github'], sub);
+  assert.match(gh.stdout, /^::warning file=courses\/a\/week1\.md,line=3,/m);
+  const gl = JSON.parse(run(['check', '--format', 'gitlab'], sub).stdout) as {
+    location: { path: string };
+  }[];
+  assert.ok(gl.length > 0);
+  for (const issue of gl) assert.equal(issue.location.path, 'courses/a/week1.md');
+  // What people read keeps the path they gave (relative to where they are).
+  assert.deepEqual(
+    checkJson([], sub).files.map((f) => f.filePath),
+    ['week1.md'],
+  );
+  // A worktree or submodule has a .git file, not a folder: the same.
+  const wt = project(t, { '.git': 'gitdir: /elsewhere/.git/worktrees/x\n', 'c/w.md': VAGUE });
+  assert.match(
+    run(['check', '--format', 'github'], path.join(wt, 'c')).stdout,
+    /^::warning file=c\/w\.md,/m,
+  );
+  // Outside any repository: relative to the folder it ran in, as before.
+  const plain = project(t, { 'c/w.md': VAGUE });
+  assert.match(
+    run(['check', '--format', 'github'], path.join(plain, 'c')).stdout,
+    /^::warning file=w\.md,/m,
+  );
 });

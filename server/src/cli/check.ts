@@ -1,6 +1,6 @@
 // `bloomline check`: lint outlines, optionally fix them, report, and say with the exit status
 // whether the run is clean.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
@@ -195,8 +195,7 @@ function checkTo(args: readonly string[], options: CheckOptions, io: Io): CheckR
   if (options.format === 'json') {
     io.stdout(formatJson(reports));
   } else if (options.format === 'sarif') {
-    const srcRoot = pathToFileURL(io.cwd).href.replace(/\/?$/, '/');
-    io.stdout(formatSarif(reports, { version: readVersion(), srcRoot }));
+    io.stdout(formatSarif(reports, { version: readVersion(), srcRoot: srcRootUri(io.cwd) }));
   } else if (options.format === 'github') {
     io.stdout(formatGithub(reports));
   } else if (options.format === 'gitlab') {
@@ -334,11 +333,39 @@ function reportUnused(
   else log.error(`${message}, or pass --pass-on-unpruned-suppressions`);
 }
 
-/** The path CI tools expect: relative to the folder bloomline runs in (the repository root in
- * a workflow), with forward slashes; a file URL when there is no relative path (another drive). */
+/** The path CI tools expect: relative to the root of the Git repository the run is in (GitHub
+ * code scanning and annotations and GitLab's Code Quality read paths from the repository's
+ * root, so a job run in a course's folder must not write them from there), or to the folder
+ * bloomline runs in outside one; with forward slashes; a file URL when there is no relative
+ * path (another drive). */
 function relativePath(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
+  const rel = path.relative(repositoryRoot(cwd), abs);
   return path.isAbsolute(rel) ? pathToFileURL(abs).href : toPosix(rel);
+}
+
+const roots = new Map<string, string>();
+
+/** The nearest folder at or above `cwd` that holds `.git` (a folder, or the file of a worktree
+ * or submodule), or `cwd` itself when there is none. */
+function repositoryRoot(cwd: string): string {
+  let root = roots.get(cwd);
+  if (root === undefined) {
+    root = cwd;
+    for (let dir = cwd; ; dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, '.git'))) {
+        root = dir;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+    roots.set(cwd, root);
+  }
+  return root;
+}
+
+/** %SRCROOT% of the SARIF log: the folder its relative URIs start from, ending in "/". */
+function srcRootUri(cwd: string): string {
+  return pathToFileURL(repositoryRoot(cwd)).href.replace(/\/?$/, '/');
 }
 
 /** Applies preferred fixes to every file and writes the changed ones; returns the number of
@@ -564,7 +591,7 @@ function renderer(
     options.format === 'sarif'
       ? new SarifStream({
           version: readVersion(),
-          srcRoot: pathToFileURL(cwd).href.replace(/\/?$/, '/'),
+          srcRoot: srcRootUri(cwd),
         })
       : null;
   const render = (report: FileReport): string => {

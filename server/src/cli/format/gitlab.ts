@@ -5,8 +5,8 @@
 //     "lines": { "begin", "end" } } }
 // Severities: error -> major, warning -> minor, information and hint -> info. The fingerprint
 // is SARIF's (no line numbers in it, so an issue keeps its identity when lines move), hashed
-// to the hex form GitLab's examples show. Paths are relative to the folder Bloomline ran in
-// (the repository root in a job), with forward slashes.
+// to the hex form GitLab's examples show. Paths are relative to the root of the Git repository
+// Bloomline ran in (or to the folder it ran in, outside one), with forward slashes.
 import type { Severity } from '../../core/index.js';
 import { nodeCrypto } from '../builtins.js';
 import { toRange, type FileReport } from './report.js';

@@ -1,7 +1,8 @@
 // `check --format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. One
 // run; the driver lists all twelve rules (with their documentation as helpUri) whether or not
 // they fired, so a viewer can show every rule's description. File locations are relative to
-// the folder bloomline ran in (%SRCROOT%), with forward slashes; columns are 1-based UTF-16
+// %SRCROOT%, the root of the Git repository bloomline ran in (the folder it ran in, outside
+// one), with forward slashes, as code scanning reads them whatever the job's folder; columns are 1-based UTF-16
 // code units, as the run's columnKind says. Preferred fixes become SARIF fixes. Each result has
 // a `partialFingerprints` entry that does not depend on line numbers (see `fingerprints`), so
 // code scanning keeps an alert's identity when the lines above it change.
