@@ -43,6 +43,12 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** What the client answers to workspace/configuration for the `bloomline` section. */
   settings: unknown = {};
+  /** Settings of single workspace folders, by folder URI: answered for an item whose
+   * `scopeUri` is that folder or a file in it (the folder with the longest URI wins), as
+   * VS Code answers a multi-root workspace's folder settings; `settings` for the others. */
+  folderSettings = new Map<string, unknown>();
+  /** Every item of every workspace/configuration request, in order. */
+  readonly configurationItems: { scopeUri?: string; section?: string }[] = [];
   stderr = '';
   exitCode: number | null = null;
   private readonly exited: Promise<number | null>;
@@ -79,8 +85,12 @@ export class LspClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => this.settings),
+    this.connection.onRequest(
+      'workspace/configuration',
+      (params: { items: { scopeUri?: string; section?: string }[] }) => {
+        this.configurationItems.push(...params.items);
+        return params.items.map((item) => this.settingsFor(item.scopeUri));
+      },
     );
     this.connection.onRequest(
       'client/registerCapability',
@@ -95,6 +105,17 @@ export class LspClient {
       return null;
     });
     this.connection.listen();
+  }
+
+  private settingsFor(scopeUri: string | undefined): unknown {
+    let best: string | undefined;
+    for (const folder of this.folderSettings.keys()) {
+      const inside =
+        scopeUri !== undefined &&
+        (scopeUri === folder || scopeUri.startsWith(folder.replace(/\/?$/, '/')));
+      if (inside && (best === undefined || folder.length > best.length)) best = folder;
+    }
+    return best === undefined ? this.settings : this.folderSettings.get(best);
   }
 
   request<R>(method: string, params?: unknown): Promise<R> {

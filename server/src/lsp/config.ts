@@ -48,7 +48,11 @@ interface Loaded {
 }
 
 export class ConfigStore {
+  /** The editor's settings for the whole window (no folder), valid part. */
   private settings: Record<string, unknown> = {};
+  /** The settings of single workspace folders (a multi-root workspace's folder settings,
+   * asked for with the folder as scopeUri), by folder key. */
+  private readonly folderSettings = new Map<string, Record<string, unknown>>();
   /** Folder -> the nearest config file at or above it (null: none). */
   private readonly nearest = new Map<string, string | null>();
   private readonly merged = new Map<string, FileConfig>();
@@ -67,9 +71,10 @@ export class ConfigStore {
     private readonly onProblem: (file: string, problems: readonly ConfigProblem[]) => void,
   ) {}
 
-  /** New settings: their validation errors (the bad settings are then left out, the others
-   * apply), and whether they differ from the ones in use. */
-  setSettings(raw: unknown): { errors: string[]; changed: boolean } {
+  /** New settings, of one workspace folder or (null) of the whole window: their validation
+   * errors (the bad settings are then left out, the others apply), and whether they differ
+   * from the ones in use there. */
+  setSettings(raw: unknown, folder: string | null = null): { errors: string[]; changed: boolean } {
     const picked: Record<string, unknown> = {};
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       for (const k of CORE_KEYS) {
@@ -79,10 +84,29 @@ export class ConfigStore {
     }
     const { errors, valid } = resolveConfig(picked);
     const next = errors.length ? valid : picked;
-    const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
-    this.settings = next;
+    const changed = JSON.stringify(next) !== JSON.stringify(this.settingsOf(folder));
+    if (folder === null) this.settings = next;
+    else this.folderSettings.set(folder, next);
     if (changed) this.forget();
     return { errors, changed };
+  }
+
+  /** Forgets the settings of folders not among these (gone from the workspace; none: the
+   * client pushes one set of settings for all); true when a file's settings may change. */
+  keepFolderSettings(folders: readonly string[]): boolean {
+    let changed = false;
+    for (const [folder, settings] of [...this.folderSettings]) {
+      if (folders.includes(folder)) continue;
+      this.folderSettings.delete(folder);
+      if (JSON.stringify(settings) !== JSON.stringify(this.settings)) changed = true;
+    }
+    if (changed) this.forget();
+    return changed;
+  }
+
+  /** The settings in effect in a workspace folder (or, null, outside every folder). */
+  private settingsOf(folder: string | null): Record<string, unknown> {
+    return (folder !== null ? this.folderSettings.get(folder) : undefined) ?? this.settings;
   }
 
   /** Reads again every config file the files of these (workspace) folders can use: those in
@@ -168,6 +192,7 @@ export class ConfigStore {
     const others = (files: unknown) =>
       Array.isArray(files) && files.some((g) => typeof g !== 'string' || !namesOutlines(g));
     if (others(this.settings.files)) return true;
+    for (const settings of this.folderSettings.values()) if (others(settings.files)) return true;
     for (const { raw } of this.loaded.values()) if (others(raw?.files)) return true;
     return false;
   }
@@ -204,7 +229,7 @@ export class ConfigStore {
 
   private merge(source: string | null, folder: string | null): FileConfig {
     const file = source ? (this.loaded.get(source)?.raw ?? null) : null;
-    const settings = this.settings;
+    const settings = this.settingsOf(folder);
     if (!file) {
       const { config } = resolveConfig(settings);
       return { config, baseDir: folder, source: null };

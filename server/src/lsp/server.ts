@@ -167,6 +167,8 @@ export class BloomlineServer implements ServerContext {
   private scanGeneration = 0;
   /** Documents waiting for the config files above them to be read (`opened`). */
   private readonly lookingAbove = new Set<string>();
+  /** The URIs of the workspace folders as the client sent them, by key. */
+  private readonly folderUris = new Map<string, string>();
   /** The settings' validation errors last reported (reported once each). */
   private settingsErrors = '';
   /** Per config file URI: the problems last said about it. */
@@ -459,6 +461,7 @@ export class BloomlineServer implements ServerContext {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
     this.folders = folders.map((f) => this.files.keyOf(f)).filter((k) => this.files.isFile(k));
+    for (const f of folders) this.folderUris.set(this.files.keyOf(f), f);
     // rootPath (deprecated): only an absolute path means anything.
     if (!folders.length && params.rootPath && this.files.isFile(params.rootPath))
       this.folders = [params.rootPath];
@@ -499,12 +502,14 @@ export class BloomlineServer implements ServerContext {
       c.workspace.onDidChangeWorkspaceFolders((e) =>
         this.guard('workspace folders', () => {
           const removed = new Set(e.removed.map((f) => this.files.keyOf(f.uri)));
+          for (const f of e.added) this.folderUris.set(this.files.keyOf(f.uri), f.uri);
           this.folders = this.folders
             .filter((f) => !removed.has(f))
             .concat(
               e.added.map((f) => this.files.keyOf(f.uri)).filter((k) => this.files.isFile(k)),
             );
-          return this.rescan();
+          // The new folders' own settings first, so their files are read with them.
+          return this.loadSettings().then(() => this.rescan());
         }),
       );
     }
@@ -512,30 +517,56 @@ export class BloomlineServer implements ServerContext {
     await this.rescan();
   }
 
-  /** Asks the client for the `bloomline` settings; true when they changed. */
+  /** Asks the client for the `bloomline` settings, of the window and of each workspace folder
+   * (its URI as scopeUri: a multi-root workspace's folders may each have their own); true when
+   * they changed. */
   private async loadSettings(): Promise<boolean> {
     if (!this.can.configuration) return false;
-    let settings: unknown;
+    const folders = [...this.folders];
+    let answers: unknown[];
     try {
-      settings = await this.connection.workspace.getConfiguration('bloomline');
+      answers = await this.connection.workspace.getConfiguration([
+        { section: 'bloomline' },
+        ...folders.map((f) => ({ scopeUri: this.folderUri(f), section: 'bloomline' })),
+      ]);
     } catch (err) {
       this.logError('reading the bloomline settings', err);
       return false;
     }
-    return this.applySettings(settings);
+    if (!Array.isArray(answers)) answers = [];
+    const window = this.configs.setSettings(answers[0]);
+    let changed = window.changed;
+    const errors = [...window.errors];
+    folders.forEach((folder, i) => {
+      const result = this.configs.setSettings(answers[i + 1], folder);
+      if (result.changed) changed = true;
+      for (const e of result.errors) if (!errors.includes(e)) errors.push(e);
+    });
+    if (this.configs.keepFolderSettings(folders)) changed = true;
+    this.saySettingsErrors(errors);
+    return changed;
   }
 
+  /** Settings the client pushed (no workspace/configuration): the same for every folder. */
   private applySettings(settings: unknown): boolean {
     const { errors, changed } = this.configs.setSettings(settings);
+    this.saySettingsErrors(errors);
+    return this.configs.keepFolderSettings([]) || changed;
+  }
+
+  private saySettingsErrors(errors: readonly string[]): void {
     const said = errors.join('; ');
-    if (said !== this.settingsErrors) {
-      this.settingsErrors = said;
-      if (!said) return changed;
-      const message = `Bloomline settings: ${errors.join('; ')}. The other settings apply.`;
-      this.connection.console.error(message);
-      void this.connection.window.showWarningMessage(message);
-    }
-    return changed;
+    if (said === this.settingsErrors) return;
+    this.settingsErrors = said;
+    if (!said) return;
+    const message = `Bloomline settings: ${said}. The other settings apply.`;
+    this.connection.console.error(message);
+    void this.connection.window.showWarningMessage(message);
+  }
+
+  /** The URI of a workspace folder as the client named it. */
+  private folderUri(folder: string): string {
+    return this.folderUris.get(folder) ?? this.files.uriOf(folder);
   }
 
   private async configurationChanged(settings: unknown): Promise<void> {
