@@ -317,3 +317,57 @@ test('a broken symbolic link is said: named, an error (exit 2); found in a walk,
   assert.equal(ignored.status, 0, ignored.stderr);
   assert.equal(ignored.stderr, '');
 });
+
+test('--force-exclude: files named on the command line (a pre-commit hook\'s) and --stdin-filename follow "files" and "ignores"', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ ignores: ['drafts/**', 'notes.md'] }),
+    'week1.md': VAGUE,
+    'drafts/week2.md': VAGUE,
+    'notes.md': VAGUE,
+  });
+  // Without it, a named file is always checked (as documented).
+  assert.deepEqual(paths(checkJson(['week1.md', 'drafts/week2.md'], dir).files), [
+    'drafts/week2.md',
+    'week1.md',
+  ]);
+  const r = checkJson(['--force-exclude', 'week1.md', 'drafts/week2.md', 'notes.md'], dir);
+  assert.equal(r.status, 0);
+  assert.deepEqual(paths(r.files), ['week1.md']);
+  assert.equal(
+    r.stderr,
+    'bloomline: drafts/week2.md: not checked: "ignores" in .bloomline.json leaves it out (--force-exclude)\n' +
+      'bloomline: notes.md: not checked: "ignores" in .bloomline.json leaves it out (--force-exclude)\n',
+  );
+  // Every file staged is a draft: nothing to check is no error.
+  const none = run(['check', '--force-exclude', 'drafts/week2.md'], dir);
+  assert.equal(none.status, 0, none.stderr);
+  assert.equal(none.stdout, '');
+  // An editor's linter on an unsaved buffer of an ignored file: what the language server shows.
+  const stdin = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'check',
+      '--stdin',
+      '--stdin-filename',
+      'drafts/week3.md',
+      '--force-exclude',
+      '--format',
+      'json',
+    ],
+    { cwd: dir, input: VAGUE, encoding: 'utf8' },
+  );
+  assert.equal(stdin.status, 0, stdin.stderr);
+  assert.equal(stdin.stdout, '[]\n');
+  // A "files" that does not select a named file leaves it out too.
+  fs.writeFileSync(
+    path.join(dir, '.bloomline.json'),
+    JSON.stringify({ files: ['courses/**/*.md'] }),
+  );
+  const narrowed = run(['check', '--force-exclude', 'week1.md'], dir);
+  assert.equal(narrowed.status, 0);
+  assert.match(
+    narrowed.stderr,
+    /week1\.md: not checked: "files" in \.bloomline\.json does not select it/,
+  );
+});

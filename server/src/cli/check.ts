@@ -37,6 +37,7 @@ import {
 import {
   hasOutline,
   loadFile,
+  leaveOutExcluded,
   loadProject,
   planProject,
   planStdin,
@@ -79,6 +80,9 @@ export interface CheckOptions {
   /** --stdin: check these bytes, named `filename`, instead of files (never with --fix or the
    * flags that record suppressions). */
   stdin?: { text: Buffer; filename?: string };
+  /** --force-exclude: files named, and the name of standard input, follow `files` and
+   * `ignores` as a folder walk's files do. */
+  forceExclude?: boolean;
   /** --output-file (-o, --output): write the formatted findings here instead of stdout. */
   outputFile?: string;
 }
@@ -157,6 +161,7 @@ function checkTo(args: readonly string[], options: CheckOptions, io: Io): CheckR
     options.configPath,
     options.stdin,
     options.outputFile,
+    options.forceExclude,
   );
   const fixed = fixing ? fixAll(project.files, log, options.fixDryRun === true) : 0;
 
@@ -457,6 +462,7 @@ function checkFiles(
   const plan = options.stdin
     ? planStdin(options.stdin, io.cwd, log, options.configPath)
     : planProject(args, io.cwd, log, options.configPath, options.outputFile);
+  if (options.forceExclude) leaveOutExcluded(plan);
   const { ws } = plan;
   if (plan.targets.length > 1) keepHeapSmall();
   const cold = coldStartFlags(plan.targets, process.env);

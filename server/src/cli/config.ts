@@ -61,6 +61,21 @@ export class ConfigResolver {
     return !ignores.some((g) => matchGlobOrParent(g, rel));
   }
 
+  /** Why the configuration leaves out a file named on the command line (`--force-exclude`):
+   * "files" does not select it, or "ignores" leaves it out; null when it is checked. A named
+   * file's name needs no choosing (`notes.txt`): only a `files` that is set narrows. */
+  leftOut(abs: string): string | null {
+    const resolved = this.forFile(abs);
+    const rel = toPosix(path.relative(resolved.baseDir, abs));
+    const { files, ignores } = resolved.config;
+    const where = this.explicit ? 'the --config file' : CONFIG_FILE;
+    if (files.length && !files.some((g) => matchGlob(g, rel)))
+      return `"files" in ${where} does not select it`;
+    if (ignores.some((g) => matchGlobOrParent(g, rel)))
+      return `"ignores" in ${where} leaves it out`;
+    return null;
+  }
+
   /** The files a folder walk takes: those the configuration of their folder accepts. */
   readonly select = (abs: string): boolean => this.accepts(this.forFile(abs), abs);
 

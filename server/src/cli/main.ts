@@ -35,7 +35,8 @@ Checks the course outlines among the files named. Folders are searched for Markd
 *.markdown), Quarto (*.qmd), R Markdown (*.Rmd) and Jupyter notebooks (*.ipynb, their Markdown
 cells), or what "files" in .bloomline.json selects, honouring .gitignore and skipping
 node_modules; quote globs ("docs/**/*.md").
-A file named explicitly is always checked. Settings come from the nearest .bloomline.json.
+A file named explicitly is checked (unless --force-exclude). Settings come from the nearest
+.bloomline.json.
 
 Options:
   --format FORMAT         output format (default: stylish):
@@ -58,6 +59,9 @@ Options:
   --stdin                 check the text on standard input instead of files
   --stdin-filename PATH   its file name: shown in the output, and where its settings
                           (.bloomline.json) and format (.ipynb) are looked up
+  --force-exclude         leave out the files named (and --stdin-filename) that "files" and
+                          "ignores" in .bloomline.json leave out of a folder's walk, as a
+                          pre-commit hook or an editor's linter wants (default: checked)
   --suppress-all          record every finding of the files checked in the suppressions
                           file; later runs report only findings beyond those counts
   --suppress-rule RULE    record this rule's findings (repeatable)
@@ -163,6 +167,7 @@ const CHECK_OPTIONS: Record<string, OptionKind> = {
   'pass-on-unpruned-suppressions': 'flag',
   stdin: 'flag',
   'stdin-filename': 'value',
+  'force-exclude': 'flag',
   'output-file': 'value',
   output: 'value',
   'print-config': 'value',
@@ -265,6 +270,7 @@ export function main(argv: readonly string[], io: Io): number {
         pruneSuppressions: options.has('prune-suppressions'),
         passOnUnprunedSuppressions: options.has('pass-on-unpruned-suppressions'),
         ...(stdin ? { stdin } : {}),
+        ...(options.has('force-exclude') ? { forceExclude: true } : {}),
         ...(outputFile !== undefined ? { outputFile } : {}),
       },
       io,

@@ -63,10 +63,12 @@ export function loadProject(
   configPath?: string,
   stdin?: { text: Buffer; filename?: string },
   output?: string,
+  forceExclude = false,
 ): Project {
   const plan = stdin
     ? planStdin(stdin, cwd, log, configPath)
     : planProject(args, cwd, log, configPath, output);
+  if (forceExclude) leaveOutExcluded(plan);
   const files: LoadedFile[] = [];
   for (const target of plan.targets) {
     const file = loadFile(plan, target);
@@ -106,6 +108,19 @@ export function planProject(
     ...(output !== undefined ? { exclude: path.resolve(cwd, output) } : {}),
   });
   return plan;
+}
+
+/** --force-exclude (ruff's flag): files named on the command line, and the name of standard
+ * input, are left out as a folder walk leaves them out by `files` and `ignores`, each said in
+ * a note: a pre-commit hook, which names the staged files, and an editor's linter on an
+ * unsaved buffer then check what `check` of the folder and the language server check. */
+export function leaveOutExcluded(plan: ProjectPlan): void {
+  plan.targets = plan.targets.filter((target) => {
+    if (!target.explicit) return true;
+    const why = plan.resolver.leftOut(target.abs);
+    if (why !== null) plan.log.note(`${target.display}: not checked: ${why} (--force-exclude)`);
+    return why === null;
+  });
 }
 
 /** The plan of `check --stdin`: one file, the bytes read from standard input, named
