@@ -23,6 +23,27 @@ export const CONFIG_FILE = '.bloomline.json';
  * client's own. */
 const CORE_KEYS = CONFIG_KEYS.filter((k) => k !== '$schema');
 
+/** Does a client's answer for the `bloomline` section hold no settings (null, as Neovim
+ * answers for a section it has not; an empty object)? */
+export function noSettings(answer: unknown): boolean {
+  return (
+    !answer ||
+    typeof answer !== 'object' ||
+    Array.isArray(answer) ||
+    Object.keys(answer).length === 0
+  );
+}
+
+/** The settings in a client's initializationOptions: under `bloomline` (Helix sends its
+ * `config` table, which docs/editors.md nests so), or the keys themselves (`init_options = {
+ * rules = ... }`); null when they hold none. */
+export function initializationSettings(options: unknown): Record<string, unknown> | null {
+  if (noSettings(options)) return null;
+  const o = options as Record<string, unknown>;
+  if (!noSettings(o.bloomline)) return o.bloomline as Record<string, unknown>;
+  return CORE_KEYS.some((k) => k in o) ? o : null;
+}
+
 export interface FileConfig {
   config: Config;
   /** The folder `files` and `ignores` are relative to (null: no folder, for unsaved documents). */

@@ -60,7 +60,14 @@ import {
 } from '../protocol.js';
 import { CODE_ACTION_KINDS, codeActions } from './actions.js';
 import { completion, TRIGGER_CHARACTERS } from './completion.js';
-import { CONFIG_FILE, ConfigStore, type ConfigProblem, type FileConfig } from './config.js';
+import {
+  CONFIG_FILE,
+  ConfigStore,
+  initializationSettings,
+  noSettings,
+  type ConfigProblem,
+  type FileConfig,
+} from './config.js';
 import { baseName, type WorkspaceFiles } from './files.js';
 import type { DocumentView, ServerContext } from './context.js';
 import { ReusedDiagnostics, sameDiagnostics, spanToRange, toDiagnostic } from './convert.js';
@@ -167,6 +174,9 @@ export class BloomlineServer implements ServerContext {
   private scanGeneration = 0;
   /** Documents waiting for the config files above them to be read (`opened`). */
   private readonly lookingAbove = new Set<string>();
+  /** The settings the client gave in initializationOptions: the window's when
+   * workspace/configuration gives none (or the client cannot be asked). */
+  private initSettings: Record<string, unknown> | null = null;
   /** The URIs of the workspace folders as the client sent them, by key. */
   private readonly folderUris = new Map<string, string>();
   /** The settings' validation errors last reported (reported once each). */
@@ -458,6 +468,7 @@ export class BloomlineServer implements ServerContext {
     this.can.watchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.can.folders = caps.workspace?.workspaceFolders === true;
     this.can.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+    this.initSettings = initializationSettings(params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
     if (!folders.length && params.rootUri) folders.push(params.rootUri);
     this.folders = folders.map((f) => this.files.keyOf(f)).filter((k) => this.files.isFile(k));
@@ -513,7 +524,8 @@ export class BloomlineServer implements ServerContext {
         }),
       );
     }
-    await this.loadSettings();
+    if (this.can.configuration) await this.loadSettings();
+    else if (this.initSettings) this.applySettings(this.initSettings);
     await this.rescan();
   }
 
@@ -534,15 +546,23 @@ export class BloomlineServer implements ServerContext {
       return false;
     }
     if (!Array.isArray(answers)) answers = [];
-    const window = this.configs.setSettings(answers[0]);
+    // An answer with no settings: the window's are initializationOptions' (if any), and a
+    // folder's are the window's.
+    const window = this.configs.setSettings(
+      noSettings(answers[0]) ? this.initSettings : answers[0],
+    );
     let changed = window.changed;
     const errors = [...window.errors];
+    const own: string[] = [];
     folders.forEach((folder, i) => {
-      const result = this.configs.setSettings(answers[i + 1], folder);
+      const answer = answers[i + 1];
+      if (noSettings(answer)) return;
+      own.push(folder);
+      const result = this.configs.setSettings(answer, folder);
       if (result.changed) changed = true;
       for (const e of result.errors) if (!errors.includes(e)) errors.push(e);
     });
-    if (this.configs.keepFolderSettings(folders)) changed = true;
+    if (this.configs.keepFolderSettings(own)) changed = true;
     this.saySettingsErrors(errors);
     return changed;
   }
@@ -572,7 +592,11 @@ export class BloomlineServer implements ServerContext {
   private async configurationChanged(settings: unknown): Promise<void> {
     const changed = this.can.configuration
       ? await this.loadSettings()
-      : this.applySettings((settings as { bloomline?: unknown } | null)?.bloomline);
+      : this.applySettings(
+          noSettings((settings as { bloomline?: unknown } | null)?.bloomline)
+            ? this.initSettings
+            : (settings as { bloomline: unknown }).bloomline,
+        );
     // Clients send the same settings again at start and on unrelated changes.
     if (changed) await this.rescan();
   }
