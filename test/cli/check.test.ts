@@ -248,6 +248,26 @@ test('a file larger than 20 MB is skipped with one line, then exit 2', (t) => {
   );
 });
 
+test("ESLint's short options: -f FORMAT and -c FILE, as --format and --config", (t) => {
+  const dir = project(t, {
+    'course.md': VAGUE,
+    'conf/strict.json': JSON.stringify({ rules: { 'vague-verb': 'error' } }),
+  });
+  const long = run(['check', '--format', 'json', '--config', 'conf/strict.json'], dir);
+  const short = run(['check', '-f', 'json', '-c', 'conf/strict.json'], dir);
+  assert.equal(short.status, 1, short.stderr);
+  assert.equal(short.stdout, long.stdout);
+  assert.equal(run(['check', '-f=json'], dir).stdout, run(['check', '--format=json'], dir).stdout);
+  for (const command of [['report'], ['export'], ['outline', 'course.md']]) {
+    const r = run([...command, '-f', 'json', '-c', 'conf/strict.json'], dir);
+    if (command[0] === 'export') assert.match(r.stderr, /unknown format "json"/);
+    else assert.equal(r.status, 0, `${command[0]}: ${r.stderr}`);
+  }
+  const help = run(['check', '--help'], dir).stdout;
+  assert.match(help, /-f, --format FORMAT/);
+  assert.match(help, /-c, --config FILE/);
+});
+
 test('--help and --version print to stdout and exit 0', (t) => {
   const dir = project(t, {});
   const help = run(['--help'], dir);

@@ -39,7 +39,7 @@ A file named explicitly is checked (unless --force-exclude). Settings come from 
 .bloomline.json.
 
 Options:
-  --format FORMAT         output format (default: stylish):
+  -f, --format FORMAT     output format (default: stylish):
                             stylish  for people at a terminal
                             json     one entry per file with its findings
                             sarif    SARIF 2.1.0, for GitHub code scanning
@@ -47,7 +47,7 @@ Options:
                             gitlab   GitLab Code Quality report (artifacts:reports:codequality)
   -o, --output-file FILE  write the findings to FILE instead of stdout (making its folder),
                           and say on stderr how many there are; also --output FILE
-  --config FILE           use this configuration file for every file
+  -c, --config FILE       use this configuration file for every file
   --max-warnings N        exit 1 when there are more than N warnings (-1: no limit, the
                           default)
   --fix                   apply each finding's preferred fix, then report what is left
@@ -86,14 +86,14 @@ outcomes measuring nothing) and the Bloom level distribution per section. Files 
 configured as "bloomline check" finds them.
 
 Options:
-  --format md|html|csv|json
+  -f, --format md|html|csv|json
                           md    Markdown: tables and text bar charts (default)
                           html  one self-contained page (inline CSS and SVG, no script)
                           csv   one row per objective-outcome pair (RFC 4180)
                           json  the report data, as the language server's bloomline/report
   -o, --output FILE       write the report to FILE (atomically, making its folder) instead of
                           stdout; also --output-file FILE
-  --config FILE           use this configuration file for every file
+  -c, --config FILE       use this configuration file for every file
   -h, --help              show this help
 
 Exit status: 0 written; 2 usage, configuration or I/O error, or a folder with no outline file.
@@ -108,14 +108,14 @@ and configured as "bloomline check" finds them. Identifiers derive from the file
 again updates instead of duplicating. See docs/export.md for how to import each file.
 
 Options:
-  --format canvas|moodle|case
+  -f, --format canvas|moodle|case
                           canvas  Canvas outcomes CSV (Outcomes > Import)
                           moodle  Moodle competency framework CSV (Import competency framework)
                           case    1EdTech CASE 1.1 package JSON (CFDocument, CFItems,
                                   CFAssociations)
   -o, --output FILE       write to FILE (atomically, making its folder) instead of stdout;
                           also --output-file FILE
-  --config FILE           use this configuration file for every file
+  -c, --config FILE       use this configuration file for every file
   --base-uri URI          case: URIs are URI/identifier (default: urn:uuid:identifier)
   --creator NAME          case: the document's creator (default: Bloomline)
   -h, --help              show this help
@@ -129,8 +129,8 @@ const OUTLINE_HELP = `Usage: bloomline outline FILE ... [options]
 Prints the objectives and outcomes of each outline, their Bloom levels and links.
 
 Options:
-  --format json|tree      output format (default: tree)
-  --config FILE           use this configuration file for every file
+  -f, --format json|tree  output format (default: tree)
+  -c, --config FILE       use this configuration file for every file
   -h, --help              show this help
 `;
 
@@ -205,8 +205,10 @@ const LSP_OPTIONS: Record<string, OptionKind> = {
 };
 const LSP_TRANSPORTS = ['stdio', 'node-ipc', 'socket', 'pipe'];
 const SHORT = { h: 'help', v: 'version' };
+/** The commands that read outlines take ESLint's -f FORMAT and -c FILE. */
+const SHORT_READ = { ...SHORT, f: 'format', c: 'config' };
 /** check, report and export: -o FILE is --output (ESLint's -o, --output-file). */
-const SHORT_OUTPUT = { ...SHORT, o: 'output' };
+const SHORT_OUTPUT = { ...SHORT_READ, o: 'output' };
 const COMMANDS = ['check', 'outline', 'report', 'export', 'lsp'];
 
 export function main(argv: readonly string[], io: Io): number {
@@ -277,7 +279,7 @@ export function main(argv: readonly string[], io: Io): number {
     );
   }
   if (command === 'outline') {
-    const { options, positionals } = parseArgs(rest, OUTLINE_OPTIONS, 'outline', SHORT);
+    const { options, positionals } = parseArgs(rest, OUTLINE_OPTIONS, 'outline', SHORT_READ);
     if (options.has('help')) {
       io.stdout(OUTLINE_HELP);
       return 0;
