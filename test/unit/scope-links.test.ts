@@ -303,3 +303,143 @@ test('an assessment block linked by scope alone makes the file assessed (unasses
     'Choose the lawful basis for a processing activity from a case study',
   ]);
 });
+
+/** A course whose objectives are checked by assessment blocks of the course (each its own
+ * section, checking every objective) and one of a module (checking its own), in that order:
+ * course, module 2, course, course. */
+const BLOCKS = [
+  '# Data protection course',
+  '',
+  '## Assessment',
+  '',
+  '- Written exam on the lawful bases and subject access',
+  '',
+  '## Module 1: Lawful bases',
+  '',
+  'By the end of this module, participants will be able to:',
+  '',
+  '- Explain the six lawful bases of GDPR, naming each without error',
+  '- Choose the lawful basis for a processing activity from a case study',
+  '',
+  '## Module 2: Subject access',
+  '',
+  'By the end of this module, participants will be able to:',
+  '',
+  '- Answer a subject access request within the statutory month',
+  '- Redact third-party data from a disclosure without error',
+  '',
+  '### Quiz',
+  '',
+  '- Quiz on the exemptions to a subject access request',
+  '',
+  '## Final project',
+  '',
+  '- Project: a data protection audit of one team, marked against the rubric',
+  '',
+  '## Assignments',
+  '',
+  '- Portfolio of three redacted disclosures',
+  '',
+].join('\n');
+
+test('assessment blocks of one scope, one after another, link as the blocks would one by one', () => {
+  const outline = linked({ 'course.md': BLOCKS }).get('course.md')!;
+  const [exam, quiz, project, portfolio] = outline.assessments.map((a) => a.id);
+  assert.equal(outline.assessments.length, 4);
+  const o = outline.objectives.map((x) => x.id);
+  assert.equal(o.length, 4);
+  // Module 2's objectives get the module's quiz between the course's blocks, in block order.
+  assert.deepEqual(
+    outline.objectives.map((x) => links(x.assessments)),
+    [
+      [exam, project, portfolio],
+      [exam, project, portfolio],
+      [exam, quiz, project, portfolio],
+      [exam, quiz, project, portfolio],
+    ].map((ids) => ids.map((id) => `${id!} scope`)),
+  );
+  assert.deepEqual(
+    outline.assessments.map((x) => links(x.objectives)),
+    [o, o.slice(2), o, o].map((ids) => ids.map((id) => `${id} scope`)),
+  );
+});
+
+test("an objective's scope link is one object on every item that checks or measures it", () => {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config, { reuseFindings: true });
+  ws.update('course.md', BLOCKS, config);
+  ws.lint('course.md');
+  const outline = ws.get('course.md')!;
+  const [exam, quiz, project, portfolio] = outline.assessments;
+  // The course's three blocks share the back link of each objective (four objectives, not
+  // twelve link objects), and the module's quiz the same ones.
+  for (let j = 0; j < 4; j++) {
+    assert.equal(exam!.objectives[j], project!.objectives[j]);
+    assert.equal(exam!.objectives[j], portfolio!.objectives[j]);
+  }
+  assert.equal(quiz!.objectives[0], exam!.objectives[2]);
+  // An objective's lists: the course's blocks' links, one object per assessment.
+  const [, , third, fourth] = outline.objectives;
+  for (let i = 0; i < 4; i++) assert.equal(third!.assessments[i], fourth!.assessments[i]);
+  // Kept across an edit for the items it left as they were (the same objects, their IDs the
+  // same): an outline long enough to be parsed in pieces, edited at its end.
+  const modules = Array.from({ length: 60 }, (_, k) =>
+    [
+      `## Module ${k + 3}: Topic ${k + 3}`,
+      '',
+      'By the end of this module, participants will be able to:',
+      '',
+      `- Explain the rule of topic ${k + 3} to a colleague without notes`,
+      `- Apply the rule of topic ${k + 3} to a case study within ten minutes`,
+      '',
+    ].join('\n'),
+  ).join('\n');
+  const long = BLOCKS + '\n' + modules;
+  ws.update('course.md', long, config);
+  ws.lint('course.md');
+  const first = ws.get('course.md')!.assessments[0]!;
+  const before = first.objectives.slice();
+  assert.equal(before.length, 124);
+  ws.update(
+    'course.md',
+    long.replace('topic 62 to a case study', 'topic 62 to two case studies'),
+    config,
+  );
+  ws.lint('course.md');
+  const after = ws.get('course.md')!.assessments[0]!.objectives;
+  assert.equal(after.length, 124);
+  for (let j = 0; j < 100; j++) assert.equal(after[j], before[j], `objective ${j}`);
+});
+
+test('scope links of blocks of one scope stay right after edits (against a fresh build)', () => {
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config, { reuseFindings: true });
+  const fresh = (text: string) => {
+    const w = new Workspace(config);
+    w.update('course.md', text, config);
+    w.lint('course.md');
+    return JSON.stringify(w.get('course.md'));
+  };
+  let text = BLOCKS;
+  const edits: [string, string][] = [
+    ['naming each without error', 'naming each'],
+    ['## Final project', '### Final project'],
+    ['- Quiz on the exemptions', '- LO7: Quiz on the exemptions'],
+    [
+      '## Assignments',
+      '## Module 3: Records\n\n- Keep a record of processing up to date\n\n## Assignments',
+    ],
+    ['- Redact third-party', '- R1: Redact third-party'],
+    ['- Project: a data protection audit', '- Project (checks R1): a data protection audit'],
+    ['## Assessment\n\n', ''],
+  ];
+  ws.update('course.md', text, config);
+  ws.lint('course.md');
+  for (const [from, to] of edits) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    ws.update('course.md', text, config);
+    ws.lint('course.md');
+    assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
+  }
+});

@@ -110,6 +110,11 @@ export class Workspace {
   /** The files linked with each file (a link between items of two files), from this linking
    * pass. */
   private partners = new Map<string, Set<string>>();
+  /** Each item's link by section scope as others hold it (`{ id, implied: true, via: 'scope' }`),
+   * kept across linking passes while its ID is the same: links are never changed once made, so
+   * one object stands for it on every list (a long outline's course-level blocks made one per
+   * pair and block, 24,000 back links per edit on the benchmark's outline). */
+  private readonly scopeLinks = new WeakMap<Item, Link>();
 
   constructor(
     private config: Config = DEFAULT_CONFIG,
@@ -683,6 +688,15 @@ export class Workspace {
     // section has none measures those of the nearest enclosing section that states some itself
     // (a plan's "## Adoption metrics" measure the plan's objectives).
     const scope = new SectionScope(outline, notes?.sections);
+    // Blocks of one kind that reach the same objectives (the same array: SectionScope keeps one
+    // per section), one after another among that kind's blocks, are linked as one block with
+    // their items in order: each objective gets their items in block order, each item the
+    // objectives in order, as block by block (a long outline's course-level assessment blocks,
+    // each in its own section, all check every objective). A block of the same kind with
+    // other objectives ends the run; the other kind's lists are others.
+    type Run = { inScope: Objective[]; items: (Outcome | Assessment)[] };
+    let outcomes: Run | null = null as Run | null;
+    let assessments: Run | null = null as Run | null;
     for (const block of outline.blocks) {
       if (block.kind === 'objective' || block.source === 'nested' || block.labelledAside) continue;
       const list = itemsOfKind(outline, block.kind) as (Outcome | Assessment)[];
@@ -690,8 +704,26 @@ export class Workspace {
       if (!items.length || items.some((o) => explicit.has(o) || o.parent)) continue;
       const inScope =
         block.kind === 'assessment' ? scope.nearest(block.section) : scope.measured(block.section);
-      this.linkScope(outline, inScope, items);
+      const run: Run | null = block.kind === 'outcome' ? outcomes : assessments;
+      if (run && run.inScope === inScope) {
+        for (const item of items) run.items.push(item);
+        continue;
+      }
+      if (run) this.linkScope(outline, run.inScope, run.items);
+      if (block.kind === 'outcome') outcomes = { inScope, items };
+      else assessments = { inScope, items };
     }
+    if (outcomes) this.linkScope(outline, outcomes.inScope, outcomes.items);
+    if (assessments) this.linkScope(outline, assessments.inScope, assessments.items);
+  }
+
+  /** An item's link by section scope (scopeLinks). */
+  private scopeLink(item: Item): Link {
+    const known = this.scopeLinks.get(item);
+    if (known !== undefined && known.id === item.id) return known;
+    const link: Link = { id: item.id, implied: true, via: 'scope' };
+    this.scopeLinks.set(item, link);
+    return link;
   }
 
   /**
@@ -717,7 +749,7 @@ export class Workspace {
     const items = block.filter((i) => !(i.kind === 'assessment' && i.analysis.weight));
     if (!inScope.length || !items.length) return;
     const outcome = items[0]!.kind === 'outcome';
-    const links: Link[] = items.map((i) => ({ id: i.id, implied: true, via: 'scope' }));
+    const links: Link[] = items.map((i) => this.scopeLink(i));
     const backs: Link[] = new Array<Link>(inScope.length);
     type Pairs = Outcome | Assessment | (Outcome | Assessment)[] | Set<Outcome | Assessment>;
     let before: (Pairs | undefined)[] | null = null;
@@ -728,7 +760,7 @@ export class Workspace {
     let made = false;
     for (let j = 0; j < inScope.length; j++) {
       const objective = inScope[j]!;
-      backs[j] = { id: objective.id, implied: true, via: 'scope' };
+      backs[j] = this.scopeLink(objective);
       const pairs = this.linkedPairs.get(objective);
       if (pairs !== undefined) (before ??= new Array<Pairs | undefined>(inScope.length))[j] = pairs;
       const list = outcome ? objective.outcomes : objective.assessments;
@@ -748,9 +780,11 @@ export class Workspace {
         made = true;
       }
     }
-    for (const item of items) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
       if (!before && item.objectives === NO_LINKS) {
-        item.objectives = backs.slice();
+        // (The last takes the list itself: nothing else holds it.)
+        item.objectives = k === items.length - 1 ? backs : backs.slice();
         continue;
       }
       for (let j = 0; j < inScope.length; j++) {
