@@ -493,3 +493,52 @@ test('edits that bring in or take out what the whole-text scans look for read as
     });
   }
 });
+
+test('an exercise chunk after objectives reused from the last build does not take them for its task', async () => {
+  // A learnr exercise chunk right after a list of objectives: the list is no task of it
+  // (assessments.ts, itemStarts), so the chunk is titled by its name. After an edit above,
+  // the objectives are reused (placed, not read again) and must still be left out of the task,
+  // as a fresh build leaves them out.
+  const lessons = Array.from({ length: 12 }, (_, k) =>
+    [
+      `## Lesson ${k + 1}: Filtering ${k + 1}`,
+      '',
+      'Learners work through the exercises at their own pace.',
+      '',
+      '### Learning objectives',
+      '',
+      `- Filter the rows of data frame ${k + 1} with two or more conditions.`,
+      `- Justify the choice of a join type for tables ${k + 1} and ${k + 2}.`,
+      '',
+      `\`\`\`{r filter-${k + 1}, exercise=TRUE}`,
+      'flights',
+      '```',
+      '',
+    ].join('\n'),
+  ).join('\n');
+  let text = (await generated(300)) + '\n' + lessons;
+  const ws = new Workspace(undefined, { reuseFindings: true });
+  ws.update(FILE, text);
+  ws.lint(FILE);
+  const chunks = (o: Outline) => o.assessments.filter((a) => a.text.startsWith('filter-'));
+  assert.equal(chunks(ws.get(FILE)!).length, 12, 'each chunk titled by its name');
+  for (const [from, to] of [
+    ['will be able to', 'can'],
+    ['can', 'will be able to'],
+  ] as const) {
+    text = text.replace(from, to);
+    const before = new Set(items(ws.get(FILE)!));
+    ws.update(FILE, text);
+    const outline = ws.get(FILE)!;
+    const filters = outline.objectives.filter((o) => o.text.startsWith('Filter the rows'));
+    assert.equal(filters.length, 12);
+    assert.ok(
+      filters.every((o) => before.has(o)),
+      'the objectives are reused',
+    );
+    assert.equal(chunks(outline).length, 12, 'each chunk titled by its name');
+    const expected = fresh(text);
+    assert.deepEqual(outline, expected.outline);
+    assert.deepEqual(ws.lint(FILE), expected.findings);
+  }
+});

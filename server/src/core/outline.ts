@@ -166,6 +166,7 @@ function build(
     sectionCounters: new Map(),
     sectionSlugs: new Map(),
     codeSpans: [],
+    itemStarts: [],
     listSinks: new WeakMap(),
     plainCache: new PlainCache(),
     reads,

@@ -50,7 +50,7 @@ export interface AssessmentState {
   /** Where objectives and outcomes start (their first paragraph), so that a task leaves out
    * what was read as items ("### Lab 3" + "- Objective: Run a t-test"); kept up to date
    * incrementally. */
-  items: { starts: Set<number>; objectives: number; outcomes: number };
+  items: { starts: Set<number>; read: number };
 }
 
 export function newAssessmentState(): AssessmentState {
@@ -58,18 +58,15 @@ export function newAssessmentState(): AssessmentState {
     divs: new Map(),
     open: [],
     ends: new Map(),
-    items: { starts: new Set(), objectives: 0, outcomes: 0 },
+    items: { starts: new Set(), read: 0 },
   };
 }
 
 /** The start offsets of every objective and outcome read so far. */
 function itemStarts(b: Builder, state: AssessmentState): Set<number> {
   const known = state.items;
-  const { objectives, outcomes } = b.outline;
-  for (; known.objectives < objectives.length; known.objectives++)
-    known.starts.add(objectives[known.objectives]!.span.start);
-  for (; known.outcomes < outcomes.length; known.outcomes++)
-    known.starts.add(outcomes[known.outcomes]!.span.start);
+  const starts = b.itemStarts;
+  for (; known.read < starts.length; known.read++) known.starts.add(starts[known.read]!);
   return known.starts;
 }
 

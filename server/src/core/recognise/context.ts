@@ -21,6 +21,11 @@ export interface Builder {
    * or 2 for objectives, outcomes and assessments), made once (items.ts). */
   sectionSlugs: Map<number, string>;
   codeSpans: Span[];
+  /** Where the objectives and outcomes read so far start, in the order they were read: noted as
+   * each is pushed, while it is at hand, for the tasks of assessments (assessments.ts,
+   * itemStarts), which read them again from the items only when asked (a long outline's edit
+   * reached every item and its span for the few assessments with a task). */
+  itemStarts: number[];
   /** Where each list's items went, so that a list continued after a comment joins them. */
   listSinks: WeakMap<List, ListSink>;
   /** Plain text of inline nodes made lately, by their children array (plain.ts). */

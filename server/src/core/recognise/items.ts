@@ -828,6 +828,7 @@ function placeItem(
   }
   list.push(item);
   block.items.push(item.index);
+  if (kind !== 'assessment') b.itemStarts.push(item.span.start);
   noteItem(b.notes, item, kind !== 'objective' || (kept.ownVerb ??= hasOwnVerb(item as Objective)));
   b.reads!.reused++;
   return item;
@@ -910,6 +911,7 @@ function finishItem(
     };
     outline.objectives.push(o);
     block.items.push(o.index);
+    b.itemStarts.push(o.span.start);
     noteItem(b.notes, o, hasOwnVerb(o));
     return o;
   }
@@ -944,6 +946,7 @@ function finishItem(
   };
   outline.outcomes.push(o);
   block.items.push(o.index);
+  b.itemStarts.push(o.span.start);
   noteItem(b.notes, o);
   return o;
 }
