@@ -443,3 +443,47 @@ test('scope links of blocks of one scope stay right after edits (against a fresh
     assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
   }
 });
+
+test('a reused objective whose generated ID changes gets a scope link with its new ID', () => {
+  // One long module (parsed in several pieces): an objective added at its top renumbers the
+  // generated IDs of those after it, which are reused from the last build (the same objects).
+  const many = Array.from(
+    { length: 300 },
+    (_, k) => `- Explain rule ${k + 1} of the data protection policy to a colleague without notes`,
+  );
+  const text = [
+    '# Course',
+    '',
+    '## Assessment',
+    '',
+    '- Written exam on the policy',
+    '',
+    '## Module 1: Policy',
+    '',
+    'Participants will be able to:',
+    '',
+    ...many,
+    '',
+  ].join('\n');
+  const config = resolveConfig({}).config;
+  const ws = new Workspace(config, { reuseFindings: true });
+  ws.update('course.md', text, config);
+  ws.lint('course.md');
+  const before = new Set(ws.get('course.md')!.objectives);
+  const edited = text.replace(
+    '- Explain rule 1 of',
+    '- Apply rule 0 without error\n- Explain rule 1 of',
+  );
+  ws.update('course.md', edited, config);
+  ws.lint('course.md');
+  const outline = ws.get('course.md')!;
+  assert.ok(outline.objectives.filter((o) => before.has(o)).length > 200, 'objectives reused');
+  assert.deepEqual(
+    outline.assessments[0]!.objectives.map((l) => l.id),
+    outline.objectives.map((o) => o.id),
+  );
+  const fresh = new Workspace(config);
+  fresh.update('course.md', edited, config);
+  fresh.lint('course.md');
+  assert.equal(JSON.stringify(outline), JSON.stringify(fresh.get('course.md')));
+});
