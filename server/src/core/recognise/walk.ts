@@ -120,11 +120,26 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     owns: true,
   };
   const stack: Frame[] = [root0];
+  /** Items of the naming's kind read by the named divs that open after it and before `end`. */
+  const readInDivs = (naming: Naming, end: number): number => {
+    let read = 0;
+    for (const [d, n] of s.divNamings) {
+      const at = d.start + b.parsed.base;
+      if (n !== naming && n.read > 0 && n.name.kind === naming.name.kind)
+        if (at >= naming.span.end && at < end) read += n.read;
+    }
+    return read;
+  };
   s.naming = root0.naming;
   const sectionHeadings: { section: number; depth: number; start: number }[] = [];
 
-  const close = (frame: Frame) => {
+  const close = (frame: Frame, end: number) => {
     if (frame.owns && frame.naming) {
+      // "## Learning objectives", a paragraph that introduces the chapter, then the objectives
+      // in an admonition or directive titled for them (Jupyter Book, MyST, Quarto): the items
+      // the heading names were read, under the div's own name.
+      if (frame.naming.read === 0 && frame.naming.name.kind !== 'assessment')
+        frame.naming.read += readInDivs(frame.naming, end);
       // Items read under a heading that names objectives are read under the title or heading
       // above it that names them too ("# Programme Learning Outcomes" > "## Programme learning
       // outcomes" > a list): that name was not met with silence. (Called once the frame is
@@ -175,7 +190,8 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       s.assessment = null;
     finishCurrent(s);
     cutUnclosed(s, span.start);
-    while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth) close(stack.pop()!);
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth)
+      close(stack.pop()!, span.start);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
     const named = blockName(title) ?? labReportName(title, () => titlesAround(b, parent));
@@ -261,7 +277,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   closeLabel(s);
   if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
     s.assessment = null;
-  while (stack.length) close(stack.pop()!);
+  while (stack.length) close(stack.pop()!, b.text.length);
   finishAll(s);
   for (const [, naming] of s.divNamings) closeNaming(b, naming);
   setSectionEnds(outline.sections, sectionHeadings, b.text.length);
