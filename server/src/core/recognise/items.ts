@@ -525,8 +525,9 @@ export function readItem(
   }
   if (!made) return null;
   // Nested lists: outcomes nested under an objective measure it; unlabelled sub-items of an
-  // objective are sub-objectives, unless the objective ends with ":" (they complete it), or
-  // they are its ABCD parts ("- Condition: ...", "- Degree: ...").
+  // objective are sub-objectives, unless the objective ends with ":" or introduces examples
+  // ("..., such as", "including", "e.g."): they complete it; or they are its ABCD parts
+  // ("- Condition: ...", "- Degree: ...").
   const self = { kind: made.kind, index: made.index };
   let abcd: Objective['abcd'] = null;
   for (let c = 1; c < item.children.length; c++) {
@@ -541,7 +542,7 @@ export function readItem(
     if (made.kind === 'objective' && (namedKind === 'outcome' || namedKind === 'assessment')) {
       const nested = newSink(sink.section, 'nested', off(b, child), namedKind);
       for (const sub of child.children) readItem(b, sub, nested, self, null);
-    } else if (made.kind === 'objective' && !made.plain.trimEnd().endsWith(':')) {
+    } else if (made.kind === 'objective' && !completedBySubItems(made.plain)) {
       const nested = newSink(sink.section, 'nested', off(b, child), 'objective');
       for (const sub of child.children) readItem(b, sub, nested, self, leadVerb);
     } else {
@@ -555,6 +556,16 @@ export function readItem(
   }
   return made;
 }
+
+/** An objective that its nested items complete: it ends with a colon, or with words that
+ * introduce examples ("Run commands that accomplish tasks, such as" + a list of tasks). */
+function completedBySubItems(text: string): boolean {
+  // The last words only: the pattern is tried on a bounded tail, never on a long text.
+  const tail = text.trimEnd().slice(-40);
+  return tail.endsWith(':') || COMPLETED_BY_SUB_ITEMS.test(tail);
+}
+const COMPLETED_BY_SUB_ITEMS =
+  /\b(?:such\s+as|including|includes|e\.\s?g|for\s+(?:example|instance)|namely|as\s+follows|the\s+following)[\s,:.]*$/i;
 
 /** An ABCD part as a sub-item's label: "Condition:", "**Degree:**", "Criterion –". */
 const ABCD_PART =
