@@ -1584,6 +1584,15 @@ function formOk(w: Word, lemma: string, mode: Mode, main: Word | null): boolean 
  * quantifier or number ("and stack them", "and skip the header"); 'bare' also allows a noun
  * with no article ("and make commits", "and install libraries").
  */
+/** Whether the word after `ws[k]`, past an article, is capitalised: "Learn Basic CSS",
+ * "Build a Personal Portfolio Page" go on in Title Case. */
+function titleCaseAfter(ws: Word[], k: number): boolean {
+  let j = k + 1;
+  if (ws[j] && ARTICLE.has(ws[j]!.lower)) j++;
+  return ws[j] !== undefined && testText(CAPITALISED, ws[j]!.text);
+}
+const ARTICLE = new Set(['a', 'an', 'the']);
+
 function objectOk(text: string, ws: Word[], k: number, how: 'determiner' | 'bare'): boolean {
   const next = ws[k + 1];
   if (!next) return false;
@@ -1909,6 +1918,10 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     // identify these threats, and mitigate them"); "the structure, function and evolution"
     // has none.
     if (comma && !joined && !objectOk(text, ws, f.last, 'determiner')) continue;
+    // "..., the second project, Learn Basic CSS by Building a Cafe Menu": a capitalised verb
+    // after a comma inside the sentence, with a capitalised word after it, starts a name in
+    // Title Case (a project, a module), which is what the behaviour acts on.
+    if (comma && !joined && testText(CAPITALISED, w.text) && titleCaseAfter(ws, k)) continue;
     const explicit =
       framed || semicolon || prevWord === 'then' || prevWord === 'as' || prevWord === 'also';
     // "following licensing rules, house policies and knowledge of allergens": a noun of an inner
