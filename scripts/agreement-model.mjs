@@ -44,6 +44,7 @@ export const REAL_SETS = [
   'held-out-real-14',
   'held-out-real-15',
   'held-out-real-16',
+  'held-out-real-17',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];

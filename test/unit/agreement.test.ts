@@ -770,6 +770,24 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.924, `compound ${f.compound}`);
   });
 
+  test('held-out-real-17.json (a seventeenth real set; seen since the twentieth pass)', () => {
+    const labels = heldOut('held-out-real-17.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-17.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or data (70 sources
+    // in 31 genres), committed before Bloomline ran on it (973f0e8), and measured unseen on main
+    // at 973f0e8 and again at 732f3bd (strict 0.777, lenient 0.884, read 1.000, vague 0.958,
+    // criterion 0.982, compound 0.915). The twentieth pass reads its misses (docs/agreement.md),
+    // so it is no longer unseen; the bars hold its figures before that pass.
+    assert.ok(f.strict >= 0.776, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.883, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
