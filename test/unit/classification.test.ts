@@ -1317,6 +1317,25 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Tell time to the nearest five minutes on an analogue clock.', false, 'apply', true, false],
   ['Tell the time in French using the 24-hour clock.', false, 'apply', false, false],
   ['Tell the story of the Trojan War.', false, 'remember', false, false],
+  // Twentieth pass: checking or monitoring a person, a machine or a reading as a step of
+  // routine work is carrying out a procedure (apply); it is evaluating (Anderson & Krathwohl's
+  // "checking") when it judges against a standard: accuracy, compliance, progress against a plan.
+  ["Monitor a patient's vital signs after surgery.", false, 'apply', false, false],
+  ['Check a ladder for damage before use.', false, 'apply', false, false],
+  ['Monitor the temperature of the walk-in freezer.', false, 'apply', false, false],
+  ['Check calculations for accuracy.', false, 'evaluate', false, false],
+  ['Check a tax return for compliance with current regulations.', false, 'evaluate', false, false],
+  ['Monitor project progress against the plan.', false, 'evaluate', false, false],
+  // Assembling given parts (a kit, a machine, a file of papers) is a procedure carried out,
+  // apply; an original work assembled is create.
+  ['Assemble a desktop computer from its components.', false, 'apply', false, false],
+  ['Assemble a patient chart for the morning handover.', false, 'apply', false, false],
+  ['Assemble an original collage from found materials.', false, 'create', false, false],
+  // "Explain when and how to X": one question the explaining verb answers (when, and how),
+  // not a second behaviour "how to X" carried out.
+  ['Explain when and how to use a fire extinguisher.', false, 'understand', false, false],
+  ['Describe why and how to isolate an electrical circuit.', false, 'understand', false, false],
+  ['State when to wear a respirator and how to check its fit.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

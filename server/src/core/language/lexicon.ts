@@ -83,6 +83,12 @@ interface BloomData {
    * with its own subject ("Identify how tides are formed", "Name the rock types and how they
    * form"); `not`: words after "how" that make no such clause ("how to", "how many"). */
   byExplanation?: { verbs: string[]; level: string; words: string[]; not: string[] };
+  /** Verbs of checking read at `level` when a standard is named within the first words of what
+   * is checked ("Check calculations for accuracy", "Monitor progress against the plan"). */
+  byStandard?: { verbs: string[]; level: string; standards: string[] };
+  /** Verbs of telling whose object, a when / why / where question, takes "and how to X" as
+   * part of it ("Explain when and how to move a casualty"): no further behaviour. */
+  byQuestion?: { verbs: string[]; words: string[] };
   /** Recall verbs read at `level` before a definite, counted set ("Identify the five soil
    * forming factors"), whatever the object table makes of its noun. */
   byCount?: { verbs: string[]; level: string };
@@ -262,6 +268,14 @@ export class Lexicon {
     level: BloomLevel;
     nouns: Set<string>;
   } | null;
+  /** bloom-verbs.json "byStandard". */
+  private readonly standard: {
+    verbs: Set<string>;
+    level: BloomLevel;
+    words: Set<string>;
+  } | null;
+  /** bloom-verbs.json "byQuestion". */
+  readonly question: { verbs: Set<string>; words: Set<string> } | null;
   /** bloom-verbs.json "byCount". */
   readonly counted: { verbs: Set<string>; level: BloomLevel } | null;
   /** bloom-verbs.json "byExplanation". */
@@ -331,6 +345,16 @@ export class Lexicon {
           level: bloom.byMaterial.level as BloomLevel,
           nouns: new Set(bloom.byMaterial.material),
         }
+      : null;
+    this.standard = bloom.byStandard
+      ? {
+          verbs: new Set(bloom.byStandard.verbs),
+          level: bloom.byStandard.level as BloomLevel,
+          words: new Set(bloom.byStandard.standards),
+        }
+      : null;
+    this.question = bloom.byQuestion
+      ? { verbs: new Set(bloom.byQuestion.verbs), words: new Set(bloom.byQuestion.words) }
       : null;
     this.counted = bloom.byCount
       ? { verbs: new Set(bloom.byCount.verbs), level: bloom.byCount.level as BloomLevel }
@@ -517,6 +541,17 @@ export class Lexicon {
         if (r.relations.has(following[k] ?? '')) return r.level;
       }
     }
+    return null;
+  }
+
+  /** The level of a verb of checking when a standard is named within the first eight words of
+   * what is checked ("calculations for accuracy", "progress against the plan", "for
+   * conformance to specifications"; bloom-verbs.json "byStandard"), else null. */
+  levelByStandard(verb: string, following: readonly string[]): BloomLevel | null {
+    const s = this.standard;
+    if (!s?.verbs.has(verb)) return null;
+    for (let j = 0; j < Math.min(following.length, 8); j++)
+      if (singulars(following[j]!).some((b) => s.words.has(b))) return s.level;
     return null;
   }
 

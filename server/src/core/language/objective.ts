@@ -1861,8 +1861,20 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
         testText(CAPITALISED, w.text) &&
         !ABBREVIATION.test(text.slice(Math.max(0, w.start - 12), w.start)));
     const comma = /^\s*,\s*$/.test(gap);
-    // "and how to auto-close issues": a second behaviour through "how to".
-    if (joined && w.lower === 'how' && ws[k + 1]?.lower === 'to' && ws[k + 2]) {
+    // "and how to auto-close issues": a second behaviour through "how to"; not when a telling
+    // verb's object is a when / why / where question that "and how to X" is part of
+    // ("Explain when and how to move a casualty", "Describe when to call and how to ...").
+    if (
+      joined &&
+      w.lower === 'how' &&
+      ws[k + 1]?.lower === 'to' &&
+      ws[k + 2] &&
+      !(
+        out.length === 0 &&
+        lex.question?.verbs.has(first.b.verb.lemma) &&
+        lex.question.words.has(ws[first.last + 1]?.lower ?? '')
+      )
+    ) {
       const f =
         behaviourAt(text, ws, k + 2, lex, 'adjacent', null) ?? afterHowTo(text, ws, k + 2, lex);
       if (f) {
@@ -2045,6 +2057,7 @@ function levelOf(
     ? lex.counted!.level
     : (lex.levelBySuitability(info.verb, following) ??
       lex.levelByRelation(info.verb, following) ??
+      lex.levelByStandard(info.verb, following) ??
       lex.levelByObject(info.verb, following) ??
       lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS)));
   // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
