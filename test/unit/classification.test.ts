@@ -1336,6 +1336,24 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Explain when and how to use a fire extinguisher.', false, 'understand', false, false],
   ['Describe why and how to isolate an electrical circuit.', false, 'understand', false, false],
   ['State when to wear a respirator and how to check its fit.', false, 'remember', false, false],
+  // Critical thinking shown as the behaviour itself ("Demonstrate critical thinking", "Think
+  // critically about X") is breaking a matter down and weighing it, analyze; used as a means
+  // ("Use critical thinking to make decisions") the purpose decides, as before.
+  ['Demonstrate critical thinking in written assignments.', false, 'analyze', false, false],
+  ['Demonstrate sound critical analysis of case law.', false, 'analyze', false, false],
+  ['Think critically about claims made in advertising.', false, 'analyze', false, false],
+  ['Demonstrate safe manual handling techniques.', false, 'apply', false, false],
+  // "Demonstrate ability to X", "demonstrate their ability to X": the frame is set aside with
+  // or without an article, as "demonstrate the ability to X" was; X is the behaviour.
+  ['Demonstrate ability to analyze monthly sales data.', false, 'analyze', false, false],
+  ['Demonstrate ability to think critically.', false, 'analyze', false, false],
+  [
+    'Students will demonstrate their ability to name the bones of the hand.',
+    false,
+    'remember',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

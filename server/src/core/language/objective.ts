@@ -131,8 +131,9 @@ const ITEM_LEAD_INS: (RegExp | LazyPattern)[] = [
     String.raw`^(?:the\s+|our\s+|all\s+)?(?:students?|learners?|participants?|trainees?|graduates?|candidates?|apprentices?|pupils?|majors?)\s+(?=(?:have|has|possess(?:es)?)\s+(?:the\s+|an?\s+)?(?:(?:demonstrated|proven|necessary|required)\s+)?(?:abilit(?:y|ies)|skills?|capacity|capability|competence)\s+(?:necessary\s+|needed\s+|required\s+)?to\s+\p{L})`,
     'iu',
   ),
-  // "Demonstrate the ability to find, read and evaluate": the behaviours are what follows.
-  /^(?:demonstrate|show|display)s?\s+(?:an?|the)\s+ability\s+to\s+/i,
+  // "Demonstrate the ability to find, read and evaluate", "Demonstrate ability to think
+  // critically", "demonstrate their ability to name": the behaviours are what follows.
+  /^(?:demonstrate|show|display)s?\s+(?:(?:an?|the|their|his\s+or\s+her|his|her)\s+)?ability\s+to\s+/i,
   // "have the ability to formulate", "have the skills to plan", "have the confidence to
   // present" (programme outcomes): the behaviours are what follows.
   lazy(
