@@ -779,13 +779,15 @@ describe('agreement with human labels', () => {
     // in 31 genres), committed before Bloomline ran on it (973f0e8), and measured unseen on main
     // at 973f0e8 and again at 732f3bd (strict 0.777, lenient 0.884, read 1.000, vague 0.958,
     // criterion 0.982, compound 0.915). The twentieth pass reads its misses (docs/agreement.md),
-    // so it is no longer unseen; the bars hold its figures before that pass.
-    assert.ok(f.strict >= 0.776, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.883, `lenient ${f.lenient}`);
+    // so it is no longer unseen; the bars hold its figures after that pass (check, monitor and
+    // assemble as routine work, "explain when and how to X", critical thinking shown): strict
+    // 0.796, lenient 0.902, compound 0.923 (read, vague and criterion unchanged).
+    assert.ok(f.strict >= 0.795, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.901, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.922, `compound ${f.compound}`);
   });
 
   for (const name of [
