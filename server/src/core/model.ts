@@ -107,6 +107,10 @@ export interface Block {
   /** Named only by an everyday name its items bore out ("Goals", "Results"): such blocks
    * alone do not make a design document or a roadmap an outline (workspace.ts isOutline). */
   weak?: boolean;
+  /** The statements of a published standard (an apprenticeship's knowledge, skills and
+   * behaviours, "K1: ..."): the author quotes them, so their wording is not checked (verb,
+   * degree, compound); that each is assessed is. */
+  standard?: boolean;
 }
 
 export interface LeadIn {

@@ -38,6 +38,8 @@ export interface PendingAssessment {
   /** Opened by a label paragraph: its task ends at a thematic break or the next label. */
   label: boolean;
   done: boolean;
+  /** For one opened by a heading: the heading's depth (its subsections are part of its task). */
+  depth?: number;
 }
 
 export interface AssessmentState {

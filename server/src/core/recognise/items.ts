@@ -169,6 +169,9 @@ export type KindRule =
    * objectives, which state the degree of the objectives of their section as success criteria
    * do. */
   | 'standards'
+  /** A published standard's statements (an apprenticeship's KSBs): always objectives, their
+   * block marked `standard`. */
+  | 'standard'
   /** "## Evaluation" holding measured changes on the job beside its tests: a change is an
    * outcome (Kirkpatrick 3-4), anything else what the name says, an assessment. */
   | 'assessment-unless-change'
@@ -194,6 +197,7 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
   if ((sink.rule === 'criteria' || sink.rule === 'standards') && kind === 'objective')
     block.criteria = true;
   if (sink.weak) block.weak = true;
+  if (sink.rule === 'standard' && kind === 'objective') block.standard = true;
   // A label that sets an item apart from what its block holds ("- Outcome: ..." among
   // objectives) does not make the block the other kind's block.
   if (labelled && kind !== primaryKind(sink.rule)) block.labelledAside = true;
@@ -213,7 +217,7 @@ function primaryKind(rule: KindRule): ItemKind {
 
 function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKind {
   if (rule === 'objective' || rule === 'outcome' || rule === 'assessment') return rule;
-  if (rule === 'standards') return 'objective';
+  if (rule === 'standards' || rule === 'standard') return 'objective';
   // A school's success criterion in the learner's voice ("I can ...", "I have drawn a food web
   // with at least 8 organisms") is the learner's, whatever it counts.
   if (rule === 'criteria' && /^\s*(?:i|we)\s+(?:can|have|['’]ve|will|am|know)\b/i.test(plain))

@@ -19,7 +19,15 @@ export interface BlockName {
    * plan's "Success looks like": the degree of its phase's goals, and nothing else (its items
    * are neither objectives nor outcomes). */
   family:
-    'learning-outcomes' | 'success-criteria' | 'completion-standards' | 'goals' | 'degree' | null;
+    | 'learning-outcomes'
+    | 'success-criteria'
+    | 'completion-standards'
+    | 'goals'
+    | 'degree'
+    /** A published standard's statements (an apprenticeship's KSBs): objectives the author
+     * quotes, checked for being assessed, not for how they are worded. */
+    | 'standard'
+    | null;
   strength: 'strong' | 'weak';
   /** The vocabulary entry that matched. */
   name: string;
@@ -249,8 +257,12 @@ function matchName(text: string, names: Map<string, BlockName>): BlockName | nul
     n = `${paren[1]} ${paren[3]}`.trim();
   }
   n = n.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!n || n.length > 80) return null;
+  if (!n) return null;
+  // A long heading is a name only in a short part beside a separator ("Assessment method 2:
+  // Professional discussion underpinned by a portfolio of evidence").
+  const long = n.length > 80;
   for (const seg of segments(n)) {
+    if (long && (seg === n || seg.length > 80)) continue;
     const hit = matchSegment(seg, names);
     if (hit) return hit;
   }

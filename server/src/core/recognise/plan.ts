@@ -4,13 +4,20 @@
 // Learning Objectives".
 import type { Paragraph, RootContent } from 'mdast';
 import { off, type Builder } from './context.js';
-import { blockName, type BlockName } from './names.js';
+import { blockName, normaliseName, type BlockName } from './names.js';
+import { leadInOf } from './scope.js';
 import { plainTextOf } from './plain.js';
 import { endBefore } from '../text.js';
 export interface HeadingPlan {
   /** Child indices of naming headings whose naming reaches their subsections' lists. */
   deep: Set<number>;
   anyNamingHeading: boolean;
+  /** Child indices of the headings of a standard's knowledge, skills and behaviours
+   * ("## Knowledge" over "- K1: ...", "- K2: ..."), with the name they give: read as the
+   * outline's objectives where nothing else names any (ksbName). */
+  standard: Map<number, BlockName>;
+  /** The name a heading gives, in this outline (headingName). */
+  name(text: string): BlockName | null;
   /** Whether the subsections after child `i` (up to the end of the section at `depth`) hold
    * nothing but lists, and there is at least one. */
   listsOnlyAfter(i: number, depth: number): boolean;
@@ -29,11 +36,13 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
   }[] = [];
   let current: (typeof headings)[number] | null = null;
   let anyNamingHeading = false;
+  const endPoint = END_POINT.test(b.text.length <= 2_000_000 ? b.text : '');
+  const nameOf = (text: string) => headingName(text, endPoint);
   for (let i = 0; i < children.length; i++) {
     const n = children[i]!;
     if (n.type === 'heading') {
       const text = plainTextOf(b, n.children);
-      const name = blockName(text);
+      const name = nameOf(text);
       // A subsection of exercises is not a subsection of objectives.
       const listsOnly = name?.kind !== 'assessment';
       current = { index: i, depth: n.depth, listsOnly, ownList: false, name, text };
@@ -81,6 +90,8 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
   return {
     deep,
     anyNamingHeading,
+    standard: standardHeadings(b, children, headings),
+    name: nameOf,
     listsOnlyAfter(i: number, depth: number): boolean {
       // The first heading after child i, then every heading up to the section's end.
       let k = 0;
@@ -178,3 +189,96 @@ function isTableParagraph(b: Builder, p: Paragraph): boolean {
     src,
   );
 }
+
+/** The headings of a standard's parts: "Knowledge", "Skills", "Behaviours" (or "Behaviors"),
+ * the three together, or "KSBs", with a word of scope before them ("Core knowledge"). */
+const KSB_HEADING =
+  /^(?:(?:core|technical|required|underpinning|occupational|the)\s+)?(?:knowledge|skills|behaviou?rs|ksbs?|knowledge,?\s+skills,?\s+(?:and|&)\s+behaviou?rs(?:\s+\(?ksbs?\)?)?)$/;
+/** An item coded as a standard's statement: "K1: ...", "**S12** ...", "B3 - ...". */
+const KSB_CODE = /^\s*[*_`[]{0,3}([KSB])\d{1,2}[a-z]?[*_`\]]{0,3}\s*[:.)\u2013\u2014-]?\s+\S/;
+/** A table row whose first cell is such a code ("| K1 | Approaches to ... |"). */
+const KSB_ROW = /^\s*\|?\s*[*_`]{0,2}([KSB])\d{1,2}[a-z]?[*_`]{0,2}\s*\|/;
+
+/**
+ * An apprenticeship standard's knowledge, skills and behaviours (OUTLINE-CONVENTIONS.md 3): the
+ * headings "Knowledge", "Skills", "Behaviours" (or one heading for the three) over lists or
+ * tables whose items are coded K1..Kn, S1..Sn, B1..Bn. They are the outline's objectives only
+ * where no heading and no lead-in names any: a module that states its own learning outcomes
+ * and tags them "(K3, S2)" keeps its KSBs as tags (ksb-tags.md).
+ */
+function standardHeadings(
+  b: Builder,
+  children: RootContent[],
+  headings: { index: number; depth: number; name: BlockName | null; text: string }[],
+): Map<number, BlockName> {
+  const out = new Map<number, BlockName>();
+  if (headings.some((h) => h.name?.kind === 'objective')) return out;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    if (h.name || !KSB_HEADING.test(normaliseName(h.text))) continue;
+    const end = k + 1 < headings.length ? headings[k + 1]!.index : children.length;
+    let coded = 0;
+    let items = 0;
+    for (let i = h.index + 1; i < end; i++) {
+      const n = children[i]!;
+      if (n.type === 'list') {
+        for (const item of n.children) {
+          const p = item.children[0];
+          if (p?.type !== 'paragraph') continue;
+          items++;
+          if (KSB_CODE.test(plainTextOf(b, p.children))) coded++;
+        }
+      } else if (n.type === 'paragraph' && isTableParagraph(b, n)) {
+        const { start, end: stop } = off(b, n);
+        const rows = b.text.slice(start, stop).split(/\r?\n/).slice(2);
+        items += rows.length;
+        for (const r of rows) if (KSB_ROW.test(r)) coded++;
+      }
+    }
+    if (items >= 2 && coded * 5 >= items * 4) out.set(h.index, KSB_NAME);
+  }
+  if (!out.size) return out;
+  // A lead-in that names learning ("Apprentices will be able to:") makes its list the
+  // objectives: the KSBs stay tags.
+  for (const n of children)
+    if (n.type === 'paragraph' && leadInOf(b, n)?.reading.class === 'learning') return new Map();
+  return out;
+}
+
+/** The name a standard's knowledge, skills or behaviours heading gives its items. */
+const KSB_NAME: BlockName = {
+  kind: 'objective',
+  family: 'standard',
+  strength: 'strong',
+  name: 'knowledge, skills and behaviours',
+};
+
+/** An apprenticeship's end-point assessment, named in the outline. */
+const END_POINT = /\bend[- ]?point[- ]assessments?\b/i;
+
+/**
+ * The name a heading gives. "EPA" names two things: a medical curriculum's entrustable
+ * professional activities (objectives: "## EPAs for this clerkship"), and in an apprenticeship,
+ * whose outline speaks of its end-point assessment, that assessment ("## EPA 1: Observation with
+ * questions" is one of its methods, "## EPA methods" a block of them).
+ */
+function headingName(text: string, endPoint: boolean): BlockName | null {
+  const name = blockName(text);
+  if (!endPoint || name?.name !== 'epas') return name;
+  return name.numbered ? EPA_METHOD : EPA_METHODS;
+}
+
+const EPA_METHOD: BlockName = {
+  kind: 'assessment',
+  family: null,
+  strength: 'strong',
+  name: 'epa',
+  numbered: true,
+  one: true,
+};
+const EPA_METHODS: BlockName = {
+  kind: 'assessment',
+  family: null,
+  strength: 'strong',
+  name: 'epa',
+};

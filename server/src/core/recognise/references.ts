@@ -8,10 +8,13 @@ const LISTED_ID = String.raw`(?:${SPACED_ID}|${REFERENCE_ID})`;
 /** A range's end: "-CO3", " to LO5", "–6" (the number alone: "LO4-6"). */
 const RANGE_END = String.raw`(?:\s*[-–—]\s*|\s+to\s+)(?:${LISTED_ID}|\d+\b)`;
 const LIST = String.raw`${LISTED_ID}(?:${RANGE_END})?(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*${LISTED_ID}(?:${RANGE_END})?)*`;
+/** In parentheses the IDs may stand apart with spaces alone: "(K1 K3 S2)", as an apprenticeship's
+ * grading descriptors write the KSBs they assess. */
+const PAREN_LIST = String.raw`${LISTED_ID}(?:${RANGE_END})?(?:(?:\s*(?:,|;|&|\/|\band\b|\bor\b)\s*|\s+)${LISTED_ID}(?:${RANGE_END})?)*`;
 // `\s*(?::\s*)?` and `(?:\s*:\s+|\s+)` rather than `\s*:?\s*` and `\s*:?\s+`: two
 // quantifiers over the same spaces backtrack quadratically (cubically here) on long runs.
 const PAREN_REFS = new RegExp(
-  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*(?::\s*)?)?(${LIST})\s*[)\]]`,
+  String.raw`[(\[]\s*(?:(?:see|supports?|measures?|for|maps?\s+to|aligns?\s+(?:with|to)|re|ref|cf\.?)\s*(?::\s*)?)?(${PAREN_LIST})\s*[)\]]`,
   'gi',
 );
 const KEYWORD_REFS = new RegExp(

@@ -97,6 +97,7 @@ export function ruleOf(name: BlockName): KindRule {
     return name.family === 'success-criteria' ? 'criteria' : 'outcome-unless-learner';
   if (name.family === 'goals') return 'goal';
   if (name.family === 'completion-standards') return 'standards';
+  if (name.family === 'standard') return 'standard';
   return name.family === 'learning-outcomes' ? 'objective-unless-metric' : 'objective';
 }
 

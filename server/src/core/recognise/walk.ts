@@ -184,17 +184,25 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       titleDivAssessment(s, div, node);
       continue;
     }
-    // A heading of one assessment ends its task; a heading of a block of them waits for its
+    // A heading of one assessment ends its task, unless it is a subsection of the assessment
+    // that names no block of its own ("## Assessment method 1: Observation" > "### Grading" and
+    // its table, "## Assignment 2" > "### Rubric"); a heading of a block of them waits for its
     // section's end (close). A challenge div that was never closed ends here too.
-    if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
-      s.assessment = null;
-    finishCurrent(s);
+    const early = plan.name(title);
+    const within = insideAssessment(s.assessment, node.depth, title, early);
+    if (!within) {
+      if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
+        s.assessment = null;
+      finishCurrent(s);
+    }
     cutUnclosed(s, span.start);
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth)
       close(stack.pop()!, span.start);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
-    const named = blockName(title) ?? labReportName(title, () => titlesAround(b, parent));
+    const named = within
+      ? null
+      : (early ?? plan.standard.get(i) ?? labReportName(title, () => titlesAround(b, parent)));
     const headed = named ? null : headingLeadIn(b, node, title);
     // A heading that names assessments starts a section of its own, outside any objectives.
     const name = named?.kind === 'assessment' ? null : (named ?? (headed ? LEAD_IN_NAME : null));
@@ -272,7 +280,10 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     });
     s.section = index;
     s.naming = naming;
-    if (pending) s.assessment = pending;
+    if (pending) {
+      pending.depth = node.depth;
+      s.assessment = pending;
+    }
   }
   closeLabel(s);
   if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
@@ -595,3 +606,26 @@ function describe(node: RootContent): string {
       return 'nothing readable';
   }
 }
+
+/** Whether a heading of `depth`, `title` and `name` is a subsection of the assessment a
+ * heading opened: deeper than its heading, naming a part of an assessment, and no block of its
+ * own but a weak name of assessments ("### Grading" under "## Assessment method 1"). */
+function insideAssessment(
+  p: PendingAssessment | null | undefined,
+  depth: number,
+  title: string,
+  name: BlockName | null,
+): boolean {
+  if (!p || p.done || p.source !== 'heading' || p.depth === undefined) return false;
+  // One assessment ("Exercise 2", "Assessment method 1"), not a block of them ("Exercises").
+  if (!p.name.one && !p.name.numbered) return false;
+  if (depth <= p.depth) return false;
+  if (name && !(name.kind === 'assessment' && name.strength === 'weak' && !name.one)) return false;
+  return ASSESSMENT_PART.test(title);
+}
+
+/** Headings of a part of an assessment: how it is graded, what is asked or handed in ("###
+ * Grading: observation with questions", "### Rubric", "### Submission"). Any other subsection
+ * ("## Quiz 2.5" then "### Other design principles") is the lesson going on. */
+const ASSESSMENT_PART =
+  /^[\s*_#\d.]*(?:grading|grades|grade\s+descriptors|marking|mark\s+scheme|rubrics?|assessment\s+criteria|(?:pass|merit|distinction|success)\s+criteria|criteria|descriptors|scoring|overview|instructions|requirements|submission|deliverables?|what\s+to\s+(?:submit|hand\s+in)|evidence(?:\s+requirements)?|questions|questioning|hints?|solutions?)\b/i;

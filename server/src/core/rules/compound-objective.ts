@@ -1,6 +1,6 @@
 // compound-objective: two or more behaviours in one objective ("Identify and explain ...") are
 // hard to assess as one; each deserves its own objective and criterion.
-import type { Rule } from './rule.js';
+import { quotedStatement, type Rule } from './rule.js';
 
 export const compoundObjective: Rule = {
   id: 'compound-objective',
@@ -10,6 +10,7 @@ export const compoundObjective: Rule = {
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       const bs = o.analysis.behaviours;
+      if (quotedStatement(ctx.outline, o)) continue;
       if (bs.length < 2 || !o.analysis.verb) continue;
       const verbs = bs.map((b) => (b.realVerb ?? b.verb).text);
       const last = bs[bs.length - 1]!;

@@ -1,7 +1,7 @@
 // missing-criterion: the objective has no measurable degree (ABCD "D"): how well, how fast, how
 // many. The fix inserts a placeholder for the author to complete; a placeholder never counts.
 import { objectiveInOtherLanguage } from '../language/other-language.js';
-import type { Rule } from './rule.js';
+import { quotedStatement, type Rule } from './rule.js';
 import { CRITERION_PLACEHOLDER, endOfSentence, replacePlain } from './edits.js';
 
 export const missingCriterion: Rule = {
@@ -12,6 +12,7 @@ export const missingCriterion: Rule = {
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       const a = o.analysis;
+      if (quotedStatement(ctx.outline, o)) continue;
       if (a.criterion || !o.plain.trim()) continue;
       if (a.placeholderCriterion) {
         ctx.report({

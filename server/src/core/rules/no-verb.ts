@@ -1,7 +1,7 @@
 // no-verb: the objective has no behaviour verb at all ("Git worktrees instead of branches.").
 import type { BloomLevel } from '../model.js';
 import { objectiveInOtherLanguage } from '../language/other-language.js';
-import type { Rule } from './rule.js';
+import { quotedStatement, type Rule } from './rule.js';
 
 /** Verbs to start from, by the level a topic most likely means ("Care and use of hand tools":
  * apply); for a body of ideas (understand) verbs of several levels, as before. */
@@ -22,6 +22,7 @@ export const noVerb: Rule = {
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       if (o.analysis.verb || !o.plain.trim()) continue;
+      if (quotedStatement(ctx.outline, o)) continue;
       // "Comprender los conceptos básicos de ...": not English, so no English verb to ask for.
       if (objectiveInOtherLanguage(o)) continue;
       const question = /\?\s*$/.test(o.plain);

@@ -101,3 +101,10 @@ export function docsUrl(ruleId: string): string {
 export function capitalise(word: string): string {
   return word ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
+
+/** Whether an objective is a statement of a published standard its author quotes (an
+ * apprenticeship's "K1: ...", model.ts Block.standard): its wording is not the author's to
+ * change, so the rules on how objectives are written pass it by. */
+export function quotedStatement(outline: Outline, o: { block: number }): boolean {
+  return outline.blocks[o.block]?.standard === true;
+}

@@ -3,7 +3,7 @@
 // behaviour (never `no-verb`), read as apply (a procedure carried out on what follows); this
 // hint says the level is Bloomline's reading, not the Bloom lists', and offers the nearest
 // verbs the lexicon knows (WordNet synonyms and hypernyms), or the project's own verb list.
-import type { Rule } from './rule.js';
+import { quotedStatement, type Rule } from './rule.js';
 
 export const unknownVerb: Rule = {
   id: 'unknown-verb',
@@ -14,6 +14,7 @@ export const unknownVerb: Rule = {
   check(ctx) {
     for (const o of ctx.outline.objectives) {
       const a = o.analysis;
+      if (quotedStatement(ctx.outline, o)) continue;
       // Only where no known verb gives the objective its level: "Subset a data frame and plot
       // it" has one (plot), and one hint per objective is enough.
       if (a.vague || a.behaviours.some((x) => x.known && x.level)) continue;

@@ -14,7 +14,7 @@ import {
   readObjective,
 } from '../language/objective.js';
 import { inflect, verbForm } from '../language/words.js';
-import { capitalise, type Rule, type RuleContext } from './rule.js';
+import { capitalise, quotedStatement, type Rule, type RuleContext } from './rule.js';
 import { plainIndex, replacePlain } from './edits.js';
 
 export const vagueVerb: Rule = {
@@ -41,7 +41,7 @@ export const vagueVerb: Rule = {
     }
     for (const o of ctx.outline.objectives) {
       const a = o.analysis;
-      if (!a.vague || !a.vaguePhrase) continue;
+      if (!a.vague || !a.vaguePhrase || quotedStatement(ctx.outline, o)) continue;
       if (a.verbFromLeadIn) {
         if (!leadHere(o)) continue;
         if (!reported.has(o.block)) {

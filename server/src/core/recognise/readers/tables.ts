@@ -87,9 +87,18 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       placement &&
       (placement.rule === 'objective' ||
         placement.rule === 'objective-unless-metric' ||
-        placement.rule === 'goal')
+        placement.rule === 'goal' ||
+        placement.rule === 'standard')
     ) {
-      const placed = statementColumns(b, headers, rows, roles.id, (h) => STATEMENT_HEADER.test(h));
+      // A standard's KSB table ("| Code | Knowledge statement |") under "## Knowledge".
+      const standard = placement.rule === 'standard';
+      const placed = statementColumns(
+        b,
+        headers,
+        rows,
+        roles.id,
+        (h) => STATEMENT_HEADER.test(h) || (standard && KSB_HEADER.test(h)),
+      );
       if (placed) {
         Object.assign(roles, placed);
         rule = placement.rule;
@@ -713,6 +722,8 @@ const LEVEL_COLUMN =
 /** A column headed "Outcome", "Description", "Statement" or "Students will be able to". */
 const STATEMENT_HEADER =
   /^(?:(?:learning\s+)?outcomes?(?:\s+statements?)?|descriptions?|statements?|(?:students?|learners?|participants?|you)\s+(?:will|should)\b.*)$/i;
+/** The statement column of a standard's table of knowledge, skills or behaviours. */
+const KSB_HEADER = /^(?:knowledge|skills?|behaviou?rs?)(?:\s+statements?|\s+descriptions?)?$/i;
 /** An assessment column of an objectives table whose header names no assessment block. */
 const ASSESSED_HEADER =
   /^(?:assessed\s+(?:by|through|via|in|with)|how\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?(?:assessed|checked|evidenced|verified|observed)|checked\s+by|assessments?\s+(?:methods?|tasks?|types?)|methods?\s+of\s+assessment|evidence)$/i;
