@@ -96,6 +96,10 @@ export class Workspace {
   private linked = false;
   /** Explicit IDs (lowercased) across the workspace. */
   private ids = new Map<string, Target[]>();
+  /** IDs that resolve in their own file only, by file: a standard's KSB codes quoted as
+   * objectives ("K3" in the standard's file), which another file's "(K3)" tags of another
+   * standard must not reach (model.ts Block.standard). */
+  private localIds = new Map<string, Map<string, Target>>();
   /** The letters of the IDs in `ids` ("lo" for LO1.2), made when first asked after a link. */
   private idPrefixes: Set<string> | null = null;
   private idsLettered: boolean | null = null;
@@ -380,7 +384,7 @@ export class Workspace {
       config,
       lex,
       kind,
-      knownIds: () => this.knownIds(),
+      knownIds: () => this.knownIds(filePath),
       report: (f) => findings.push(findingOf(f, severity)),
     });
     // With reuse, the item rules run together below, item by item; their findings go into the
@@ -483,9 +487,12 @@ export class Workspace {
     );
   }
 
-  private knownIds(): { id: string; filePath: string; kind: ItemKind }[] {
+  /** The IDs a reference in `filePath` may name: the workspace's, and its own file's local ones. */
+  private knownIds(filePath: string): { id: string; filePath: string; kind: ItemKind }[] {
     const out: { id: string; filePath: string; kind: ItemKind }[] = [];
     for (const targets of this.ids.values()) for (const t of targets) out.push(t);
+    const own = this.localIds.get(filePath);
+    if (own) for (const t of own.values()) out.push(t);
     return out;
   }
 
@@ -493,10 +500,17 @@ export class Workspace {
     if (this.linked) return;
     this.linked = true;
     const ids = new Map<string, Target[]>();
-    const known = (filePath: string, item: Item) => {
+    const localIds = new Map<string, Map<string, Target>>();
+    const known = (filePath: string, item: Item, outline: Outline) => {
       const key = item.id.toLowerCase();
-      const list = ids.get(key);
       const target = { filePath, kind: item.kind, id: item.id, index: item.index };
+      if (item.kind === 'objective' && outline.blocks[item.block]?.standard) {
+        let own = localIds.get(filePath);
+        if (!own) localIds.set(filePath, (own = new Map()));
+        own.set(key, target);
+        return;
+      }
+      const list = ids.get(key);
       if (list) list.push(target);
       else ids.set(key, [target]);
     };
@@ -510,25 +524,26 @@ export class Workspace {
       if (notes) notes.assessed = false;
       if (notes?.unlinked) {
         notes.unlinked = false;
-        for (const items of notes.explicit) for (const item of items) known(filePath, item);
+        for (const items of notes.explicit) for (const item of items) known(filePath, item, outline);
         continue;
       }
       if (notes) notes.unlinked = false;
       for (const o of outline.objectives) {
-        if (o.explicitId) known(filePath, o);
+        if (o.explicitId) known(filePath, o, outline);
         if (o.outcomes !== NO_LINKS) o.outcomes = NO_LINKS;
         if (o.assessments !== NO_LINKS) o.assessments = NO_LINKS;
       }
       for (const o of outline.outcomes) {
-        if (o.explicitId) known(filePath, o);
+        if (o.explicitId) known(filePath, o, outline);
         if (o.objectives !== NO_LINKS) o.objectives = NO_LINKS;
       }
       for (const a of outline.assessments) {
-        if (a.explicitId) known(filePath, a);
+        if (a.explicitId) known(filePath, a, outline);
         if (a.objectives !== NO_LINKS) a.objectives = NO_LINKS;
       }
     }
     this.ids = ids;
+    this.localIds = localIds;
     this.idPrefixes = null;
     this.idsLettered = null;
     this.linkedPairs = new Map();
@@ -555,6 +570,8 @@ export class Workspace {
   }
 
   private resolve(id: string, filePath: string): Target | null {
+    const local = this.localIds.get(filePath)?.get(id.toLowerCase());
+    if (local) return local;
     const targets = this.ids.get(id.toLowerCase());
     if (!targets) return null;
     const own = targets.find((t) => t.filePath === filePath);

@@ -258,13 +258,15 @@ function matchName(text: string, names: Map<string, BlockName>): BlockName | nul
   }
   n = n.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!n) return null;
-  // A long heading is a name only in a short part beside a separator ("Assessment method 2:
-  // Professional discussion underpinned by a portfolio of evidence").
+  // A long heading names one assessment in a short part beside a separator ("Assessment method
+  // 2: Professional discussion underpinned by a portfolio of evidence", "Quiz 1.8: Minimizing
+  // Attack Surface, ..."). Not objectives: "Course Outcome 1: Provide safe, patient-centered
+  // care to ..." states one, over its clinical behaviours, and names no block of them.
   const long = n.length > 80;
   for (const seg of segments(n)) {
     if (long && (seg === n || seg.length > 80)) continue;
     const hit = matchSegment(seg, names);
-    if (hit) return hit;
+    if (hit && (!long || hit.kind === 'assessment')) return hit;
   }
   return null;
 }

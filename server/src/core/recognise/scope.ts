@@ -37,6 +37,10 @@ export interface Naming {
   firstContent: string | null;
   /** Set when the content is included from elsewhere (`{{< include >}}`): not a silent miss. */
   delegated: boolean;
+  /** Set when a paragraph under a name of outcomes says what completing the course earns ("##
+   * Outcome", "Successful candidates receive the certificate"): the course's result, not its
+   * measures, so not a silent miss either. */
+  awards?: boolean;
   /** A lead-in that opened this naming, for lists in subsections. */
   leadIn: LeadIn | null;
 }

@@ -19,7 +19,7 @@ import {
   titleDivAssessment,
   type PendingAssessment,
 } from './assessments.js';
-import { testText } from '../language/ascii.js';
+import { lazy, testText } from '../language/ascii.js';
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
 import type { Div } from './containers.js';
@@ -385,7 +385,8 @@ function titleHeadingOffsets(b: Builder): Map<number, Div> {
 }
 
 function closeNaming(b: Builder, naming: Naming): void {
-  if (naming.read > 0 || naming.delegated || naming.name.strength !== 'strong') return;
+  if (naming.read > 0 || naming.delegated || naming.awards || naming.name.strength !== 'strong')
+    return;
   if (naming.name.kind === 'assessment') return;
   if (naming.source === 'file') return;
   // A lesson's completion standards may say how it is judged without a learner's behaviour
@@ -434,6 +435,8 @@ function content(
       break;
     case 'paragraph': {
       const text = plainTextOf(b, node.children);
+      if (s.naming?.name.kind === 'outcome' && s.naming.read === 0 && testText(AWARD, text))
+        s.naming.awards = true;
       if (/^\s*\{\{<\s*include\b|^\s*\{%\s*include\b|^\s*!\[\[|^\s*<!--\s*#include\b/.test(text)) {
         if (s.naming) s.naming.delegated = true;
         break;
@@ -629,3 +632,10 @@ function insideAssessment(
  * ("## Quiz 2.5" then "### Other design principles") is the lesson going on. */
 const ASSESSMENT_PART =
   /^[\s*_#\d.]*(?:grading|grades|grade\s+descriptors|marking|mark\s+scheme|rubrics?|assessment\s+criteria|(?:pass|merit|distinction|success)\s+criteria|criteria|descriptors|scoring|overview|instructions|requirements|submission|deliverables?|what\s+to\s+(?:submit|hand\s+in)|evidence(?:\s+requirements)?|questions|questioning|hints?|solutions?)\b/i;
+
+/** A sentence saying what completing a course earns: "Successful candidates receive the FA
+ * certificate", "Participants are awarded 6 CPD hours", "You will earn a digital badge". */
+const AWARD = lazy(
+  String.raw`\b(?:receives?|earns?|awarded|gains?|obtains?|get)\b[^.\n]{0,80}?\b(?:certificates?|certification|licen[cs]es?|badges?|credentials?|qualifications?|diplomas?|credits?|CEUs?|CPD\s+(?:hours|points))\b`,
+  'i',
+);

@@ -321,10 +321,14 @@ function readSignOffChecklist(
     .map((h, col) => (col > 0 && SIGN_OFF_HEADER.test(cleanHeader(h)) ? col : -1))
     .filter((col) => col > 0);
   // One of them a verdict or an observation ("Met / Not met", "Date observed", "Assessed by"):
-  // an attendance sheet's "| Name | Date | Signature |" is no check.
-  if (signOff.length < 2 || !signOff.some((col) => SIGN_OFF_CHECK.test(cleanHeader(headers[col]!))))
-    return false;
-  for (const col of signOff) if (columnTexts(b, rows, col).some((t) => t.length > 12)) return false;
+  // an attendance sheet's "| Name | Date | Signature |" is no check. Or a rating form's
+  // periods (ratingPeriods).
+  const checked =
+    signOff.length >= 2 && signOff.some((col) => SIGN_OFF_CHECK.test(cleanHeader(headers[col]!)));
+  const periods = checked ? [] : ratingPeriods(b, headers, rows);
+  if (!checked && !periods.length) return false;
+  for (const col of checked ? signOff : periods)
+    if (columnTexts(b, rows, col).some((t) => t.length > 12)) return false;
   const sink = newSink(s.section, 'table', span, 'assessment');
   let read = 0;
   for (const row of rows) {
@@ -337,6 +341,39 @@ function readSignOffChecklist(
   }
   if (s.naming && read) s.naming.read += read;
   return true;
+}
+
+/** A column of one period of a rating form: a week, a clinical day, a shift, the midterm or the
+ * final evaluation. */
+const RATING_PERIOD =
+  /^(?:(?:wk|week|day|clinical\s+(?:day|week)|shift|rotation)\s*\.?\s*#?\d{1,2}|mid-?term|mid-?rotation|mid-?point|final|end\s+of\s+(?:rotation|term|placement))(?:\s+(?:evaluation|rating|eval))?$/i;
+/** A rating scale stated with its words ("S = Satisfactory, NI = Needs Improvement"). */
+const RATING_SCALE =
+  /\b(?:needs\s+improvement|unsatisfactory|not\s+yet\s+competent|below\s+expectations)\b/i;
+
+/**
+ * The period columns of a clinical evaluation tool ("| Clinical behaviors | Wk 1 | Wk 2 | ... |
+ * Midterm | Final |"): each behaviour rated S, NI or U in each week. Two period columns at
+ * least, their filled cells rating marks, and a rating scale stated in the outline when they are
+ * all empty (a curriculum map's "| Skill | Week 1 | Week 2 |" marks where a skill is taught with
+ * an "X"). Empty when the table is no such form.
+ */
+function ratingPeriods(b: Builder, headers: string[], rows: Cell[][]): number[] {
+  const cols = headers
+    .map((h, col) => (col > 0 && RATING_PERIOD.test(cleanHeader(h)) ? col : -1))
+    .filter((col) => col > 0);
+  if (cols.length < 2) return [];
+  let filled = 0;
+  for (const col of cols)
+    for (const t of columnTexts(b, rows, col)) {
+      if (!t.trim()) continue;
+      // A rating given ("S", "NI", "N/O") or the scale printed in the cell ("S / NI / U").
+      const mark = t.trim().toLowerCase().replace(/\//g, '');
+      if (!RATING_WORDS.has(mark) && mark !== 'no' && !ratingMarks(t)) return [];
+      filled++;
+    }
+  if (!filled && !RATING_SCALE.test(b.text.length <= 1_000_000 ? b.text : '')) return [];
+  return cols;
 }
 
 /** A header cell's text without emphasis, code marks, colons and a trailing ellipsis. */
