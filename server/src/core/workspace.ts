@@ -524,7 +524,8 @@ export class Workspace {
       if (notes) notes.assessed = false;
       if (notes?.unlinked) {
         notes.unlinked = false;
-        for (const items of notes.explicit) for (const item of items) known(filePath, item, outline);
+        for (const items of notes.explicit)
+          for (const item of items) known(filePath, item, outline);
         continue;
       }
       if (notes) notes.unlinked = false;
