@@ -119,6 +119,8 @@ export function summariseOutline(outline: Outline, options: SummaryOptions = {})
       leadIn: null,
       span: b.span,
       ...(b.labelledAside ? { labelledAside: true } : {}),
+      // A standard's codes resolve in their own file only (workspace.ts localIds), closed or not.
+      ...(b.standard ? { standard: true } : {}),
     })),
     objectives: outline.objectives.map((o): Objective => ({
       ...base(o),
