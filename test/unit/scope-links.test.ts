@@ -129,7 +129,9 @@ test('a course-level assessment block checks every objective once, in order, eac
   );
 });
 
-test('scope links stay right after edits that move, rename and add items', () => {
+/** Each edit in turn (the text before it must be there), kept findings reused: the outline after
+ * each is the one a fresh build of the same text makes. */
+function editsReadFresh(start: string, edits: [string, string][]): void {
   const config = resolveConfig({}).config;
   const ws = new Workspace(config, { reuseFindings: true });
   const fresh = (text: string) => {
@@ -138,14 +140,7 @@ test('scope links stay right after edits that move, rename and add items', () =>
     w.lint('course.md');
     return JSON.stringify(w.get('course.md'));
   };
-  let text = COURSE;
-  const edits: [string, string][] = [
-    ['naming each without error', 'naming each'],
-    ['- Practical redaction', '- Oral exam on refusals\n- Practical redaction'],
-    ['## Module 2: Subject access', '## Module 2: Subject access (K3)'],
-    ['- Halve redaction complaints by the end of Q2\n', ''],
-    ['## Assessment', '### Assessment'],
-  ];
+  let text = start;
   ws.update('course.md', text, config);
   ws.lint('course.md');
   for (const [from, to] of edits) {
@@ -155,6 +150,17 @@ test('scope links stay right after edits that move, rename and add items', () =>
     ws.lint('course.md');
     assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
   }
+}
+
+test('scope links stay right after edits that move, rename and add items', () => {
+  const edits: [string, string][] = [
+    ['naming each without error', 'naming each'],
+    ['- Practical redaction', '- Oral exam on refusals\n- Practical redaction'],
+    ['## Module 2: Subject access', '## Module 2: Subject access (K3)'],
+    ['- Halve redaction complaints by the end of Q2\n', ''],
+    ['## Assessment', '### Assessment'],
+  ];
+  editsReadFresh(COURSE, edits);
 });
 
 test('objectives checked by tagged assessments get every outcome of the scope block', () => {
@@ -412,15 +418,6 @@ test("an objective's scope link is one object on every item that checks or measu
 });
 
 test('scope links of blocks of one scope stay right after edits (against a fresh build)', () => {
-  const config = resolveConfig({}).config;
-  const ws = new Workspace(config, { reuseFindings: true });
-  const fresh = (text: string) => {
-    const w = new Workspace(config);
-    w.update('course.md', text, config);
-    w.lint('course.md');
-    return JSON.stringify(w.get('course.md'));
-  };
-  let text = BLOCKS;
   const edits: [string, string][] = [
     ['naming each without error', 'naming each'],
     ['## Final project', '### Final project'],
@@ -433,15 +430,7 @@ test('scope links of blocks of one scope stay right after edits (against a fresh
     ['- Project: a data protection audit', '- Project (checks R1): a data protection audit'],
     ['## Assessment\n\n', ''],
   ];
-  ws.update('course.md', text, config);
-  ws.lint('course.md');
-  for (const [from, to] of edits) {
-    assert.ok(text.includes(from), from);
-    text = text.replace(from, to);
-    ws.update('course.md', text, config);
-    ws.lint('course.md');
-    assert.equal(JSON.stringify(ws.get('course.md')), fresh(text), `after ${from} -> ${to}`);
-  }
+  editsReadFresh(BLOCKS, edits);
 });
 
 test('a reused objective whose generated ID changes gets a scope link with its new ID', () => {
