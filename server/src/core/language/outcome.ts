@@ -114,11 +114,11 @@ const TARGETS: (RegExp | LazyPattern)[] = [
 const CHANGES = TARGETS.slice(0, 2);
 
 const VANITY: (RegExp | LazyPattern)[] = [
-  // Completing the course, not work done on the job: "inspection log completion", "work order
-  // completion", "checklist completion" are behaviour (Kirkpatrick 3).
+  // Completing (or finishing) the course, not work done on the job: "inspection log completion",
+  // "work order completion", "checklist completion" are behaviour (Kirkpatrick 3).
   /\b(?:course|module|training|programme|program|e-?learning|lesson|curriculum)\s*completion(?:\s+rates?)?\b|(?<!\b(?:inspections?|logs?|checklists?|tasks?|jobs?|work|orders?|reports?|forms?|audits?|maintenance|documentation|records?|projects?|tickets?|cases?|procedures?|checks?|charts?|charting|plans?|handovers?|timesheets?|reviews?|repairs?|installations?|deliver(?:y|ies)|requests?|permits?)\s+)\bcompletion(?:\s+rates?)?\b/i,
   lazy(
-    String.raw`\bcomplet(?:e|es|ed|ing)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:courses?|modules?|trainings?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?|onboarding)\b`,
+    String.raw`\b(?:complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+(?:the\s+|this\s+|all\s+|their\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}?(?:courses?|modules?|trainings?|programmes?|programs?|e-?learning|lessons?|curriculum|workshops?|onboarding)\b`,
     'iu',
   ),
   /\b(?:attend(?:s|ed|ing)?|attendance|attendees|turnout|show[-\s]?up)\b/i,
