@@ -631,6 +631,46 @@ describe('workspace', () => {
   });
 });
 
+test('an output or a vanity metric gets its one finding; with that rule off, the outcome rules check it', () => {
+  // Said once (OUTLINE-CONVENTIONS.md section 11): an outcome to be replaced whole is not also
+  // asked for a target, a timeframe and a link to an objective.
+  const text = [
+    '# Remote Security Rollout',
+    '',
+    'By the end of the programme, participants will be able to:',
+    '',
+    '- **LO1** Configure the home router in under 15 minutes.',
+    '',
+    '## Success measures',
+    '',
+    '- Security tickets fall from 45 to 15 a month by Q3 (LO1).',
+    '- Deliver three workshops on remote security.',
+    '- Course completion rate.',
+    '',
+  ].join('\n');
+  const rulesAt = (config?: ReturnType<typeof resolveConfig>['config']): string[] => {
+    const ws = new Workspace();
+    ws.update('plan.md', text, config);
+    return ws
+      .lint('plan.md')
+      .filter((f) => f.item?.kind === 'outcome')
+      .map((f) => `${f.span.start >= text.indexOf('Course') ? 'vanity' : 'output'} ${f.ruleId}`)
+      .sort();
+  };
+  assert.deepEqual(rulesAt(), ['output output-not-outcome', 'vanity vanity-metric']);
+  const off = resolveConfig({
+    rules: { 'output-not-outcome': 'off', 'vanity-metric': 'off' },
+  }).config;
+  assert.deepEqual(rulesAt(off), [
+    'output missing-timeframe',
+    'output orphan-outcome',
+    'output unmeasurable-outcome',
+    'vanity missing-timeframe',
+    'vanity orphan-outcome',
+    'vanity unmeasurable-outcome',
+  ]);
+});
+
 test('an "Outcome:" item inside a list of objectives is reported as an orphan, not a crash', () => {
   const errors: string[] = [];
   const ws = new Workspace(undefined, {

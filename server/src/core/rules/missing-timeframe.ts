@@ -1,5 +1,5 @@
 // missing-timeframe: an outcome without a timeframe has no moment at which it is checked.
-import type { Rule } from './rule.js';
+import { replacedWhole, type Rule } from './rule.js';
 import { endOfSentence, replacePlain, TIMEFRAME_PLACEHOLDER } from './edits.js';
 
 /** "[TODO timeframe]" and the like. Each "[todo" runs to the next "]" or the end; read one
@@ -18,6 +18,7 @@ export const missingTimeframe: Rule = {
   check(ctx) {
     for (const o of ctx.outline.outcomes) {
       if (o.analysis.timeframe || !o.plain.trim()) continue;
+      if (replacedWhole(ctx.config, o)) continue;
       const hasPlaceholder = hasTimeframePlaceholder(o.plain);
       const at = endOfSentence(o);
       const edit = hasPlaceholder

@@ -2,7 +2,7 @@
 import type { Outline, Outcome, Section } from '../model.js';
 import { testText } from '../language/ascii.js';
 import { OKR_OBJECTIVE_HEADING } from '../recognise/names.js';
-import type { Rule } from './rule.js';
+import { replacedWhole, type Rule } from './rule.js';
 
 export const orphanOutcome: Rule = {
   id: 'orphan-outcome',
@@ -15,7 +15,8 @@ export const orphanOutcome: Rule = {
     // outcomes have nothing here to measure, said once (OUTLINE-CONVENTIONS.md section 11).
     if (!outline.objectives.length) {
       const orphans = outline.outcomes.filter(
-        (o) => !o.objectives.length && !underOkrObjective(outline, o),
+        (o) =>
+          !o.objectives.length && !underOkrObjective(outline, o) && !replacedWhole(ctx.config, o),
       );
       const first = orphans[0];
       if (!first) return;
@@ -38,6 +39,7 @@ export const orphanOutcome: Rule = {
     }
     for (const o of outline.outcomes) {
       if (o.objectives.length || underOkrObjective(outline, o)) continue;
+      if (replacedWhole(ctx.config, o)) continue;
       // A labelled outcome can stand in a block of objectives, whose items are objectives.
       const block = outline.blocks[o.block]!;
       const siblingsLink =

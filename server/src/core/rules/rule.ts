@@ -2,7 +2,7 @@
 // findings (with fixes as data) on one outline. Rules never parse Markdown: they read the model.
 import type { Config } from '../config.js';
 import type { Lexicon } from '../language/lexicon.js';
-import type { Finding, ItemKind, KindDecision, Outline, Severity } from '../model.js';
+import type { Finding, ItemKind, KindDecision, Outcome, Outline, Severity } from '../model.js';
 
 export interface RuleContext {
   outline: Outline;
@@ -107,4 +107,18 @@ export function capitalise(word: string): string {
  * change, so the rules on how objectives are written pass it by. */
 export function quotedStatement(outline: Outline, o: { block: number }): boolean {
   return outline.blocks[o.block]?.standard === true;
+}
+
+/** Whether an outcome is one that output-not-outcome or vanity-metric (either on) already asks to
+ * be replaced whole ("Deliver three workshops by Q3", "95% of staff complete the course"): the
+ * rules on how an outcome is measured (its target, its timeframe, the objective it measures) pass
+ * it by, since what they would ask for belongs to the outcome that replaces it, and one line with
+ * four findings is a nag (OUTLINE-CONVENTIONS.md section 11, said once). With both rules off,
+ * the author takes such items as outcomes, and they are checked as outcomes. */
+export function replacedWhole(config: Config, o: Outcome): boolean {
+  const a = o.analysis;
+  return (
+    (a.output !== null && config.rules['output-not-outcome'] !== 'off') ||
+    (a.vanity !== null && config.rules['vanity-metric'] !== 'off')
+  );
 }

@@ -1,6 +1,6 @@
 // unmeasurable-outcome: an outcome without a metric and target ("Improve customer service")
 // cannot show whether anything changed.
-import type { Rule } from './rule.js';
+import { replacedWhole, type Rule } from './rule.js';
 
 export const unmeasurableOutcome: Rule = {
   id: 'unmeasurable-outcome',
@@ -11,6 +11,7 @@ export const unmeasurableOutcome: Rule = {
   check(ctx) {
     for (const o of ctx.outline.outcomes) {
       if (o.analysis.target || !o.plain.trim()) continue;
+      if (replacedWhole(ctx.config, o)) continue;
       const ph = o.analysis.placeholder;
       ctx.report({
         ruleId: 'unmeasurable-outcome',
