@@ -45,6 +45,7 @@ export const REAL_SETS = [
   'held-out-real-15',
   'held-out-real-16',
   'held-out-real-17',
+  'held-out-real-18',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];

@@ -790,6 +790,25 @@ describe('agreement with human labels', () => {
     assert.ok(f.compound >= 0.922, `compound ${f.compound}`);
   });
 
+  test('held-out-real-18.json (an eighteenth real set; seen since the twenty-first pass)', () => {
+    const labels = heldOut('held-out-real-18.json');
+    assert.ok(labels.length >= 500);
+    const f = score(labels);
+    report('held-out-real-18.json', f);
+    // Labelled by an engineer who neither ran Bloomline nor read its reader or data (70 sources
+    // in 29 genres), committed before Bloomline ran on it (e574866), and measured unseen on main
+    // at e574866 (strict 0.795, lenient 0.900, read 0.998, vague 0.972, criterion 0.963,
+    // compound 0.927) and after the twentieth pass (lenient 0.904, the rest the same). The
+    // twenty-first pass reads its misses (docs/agreement.md), so it is no longer unseen; the bars
+    // hold its figures before that pass. It has few criteria (6 of 508).
+    assert.ok(f.strict >= 0.794, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.903, `lenient ${f.lenient}`);
+    assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
+    assert.ok(f.vague >= 0.971, `vague ${f.vague}`);
+    assert.ok(f.criterion >= 0.962, `criterion ${f.criterion}`);
+    assert.ok(f.compound >= 0.926, `compound ${f.compound}`);
+  });
+
   for (const name of [
     'held-out-real-7.json',
     'held-out-real-8.json',
