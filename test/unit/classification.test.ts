@@ -1354,6 +1354,25 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
     false,
   ],
+  // Twenty-first pass: verbs the published lists place by one sense that objectives use in
+  // another. Finding a value or a source and collecting data or samples are procedures
+  // carried out (apply), not recall; expressing an opinion in a language or a quantity in
+  // another form, and representing data or a quantity in a prescribed form, are apply;
+  // establishing a routine is putting a practice in place (apply), a plan established is
+  // devised (create). "Express an understanding of" is a vague phrase, as "show an
+  // understanding of" is.
+  ['Find the mode of a set of test scores.', false, 'apply', false, false],
+  ['Find the nearest fire exit on a floor plan.', false, 'apply', false, false],
+  ['Collect a urine sample from a patient.', false, 'apply', false, false],
+  ['Collect customer feedback after each workshop.', false, 'apply', false, false],
+  ['Express preferences about food in Spanish.', false, 'apply', false, false],
+  ['Express a fraction as a decimal.', false, 'apply', false, false],
+  ['Express an understanding of the causes of inflation.', true, null, false, false],
+  ['Articulate an understanding of the principles of adult learning.', true, null, false, false],
+  ['Represent decimals on a number line.', false, 'apply', false, false],
+  ['Represent the survey data in a bar graph.', false, 'apply', false, false],
+  ['Establish a daily routine for the toddler room.', false, 'apply', false, false],
+  ['Establish a five-year plan for the clinic.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
