@@ -1373,6 +1373,19 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Represent the survey data in a bar graph.', false, 'apply', false, false],
   ['Establish a daily routine for the toddler room.', false, 'apply', false, false],
   ['Establish a five-year plan for the clinic.', false, 'create', false, false],
+  // Producing the sounds or sentences of a language one is learning, or a tone on an
+  // instrument, is a skill performed (apply); a work produced stays create. Organizing
+  // records or one's time is arranging them for use (apply). Determining a quantity by a known
+  // method is apply; determining causes stays analyze.
+  ['Produce the vowel sounds of Italian clearly.', false, 'apply', false, false],
+  ['Produce simple sentences about daily routines in German.', false, 'apply', false, false],
+  ['Produce a steady tone on the trumpet.', false, 'apply', false, false],
+  ['Produce a short documentary film on a local issue.', false, 'create', false, false],
+  ['Organize patient records for the morning clinic.', false, 'apply', false, false],
+  ['Organise your revision time before the exam.', false, 'apply', false, false],
+  ['Determine the square footage of a room.', false, 'apply', false, false],
+  ['Determine significant figures in a measurement.', false, 'apply', false, false],
+  ['Determine the causes of a power outage.', false, 'analyze', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
