@@ -218,9 +218,10 @@ describe('agreement with human labels', () => {
     // before: recognition was left unchanged.
     // Passive performance criteria under an objectives heading read (they had been taken for
     // statements): 0.585 / 0.682 strict and lenient before. After the eleventh pass compound
-    // 0.927 (a series of verbs at the start).
-    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.95, `lenient ${f.lenient}`);
+    // 0.927 (a series of verbs at the start). After the twenty-first pass ("Soil samples are
+    // collected and labelled ...": collect reads apply) strict 0.902, lenient 0.976.
+    assert.ok(f.strict >= 0.901, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.975, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.97, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.9, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.92, `compound ${f.compound}`);
@@ -411,7 +412,7 @@ describe('agreement with human labels', () => {
     // compound 0.926; after the eleventh strict 0.801 ("demonstrate knowledge of science tools",
     // labelled remember, now read understand); after the thirteenth ("Develop competencies
     // necessary to meet ...", a wish for an ability) strict 0.805, lenient 0.916, vague 0.966.
-    assert.ok(f.strict >= 0.807, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.831, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.915, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
@@ -456,8 +457,8 @@ describe('agreement with human labels', () => {
     // After the fourteenth ("To demonstrate a critical comprehension and evaluative
     // understanding of", adjectives between a vague phrase's parts): strict 0.782, lenient
     // 0.898, vague 0.960.
-    assert.ok(f.strict >= 0.79, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.898, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.807, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.914, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.993, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
@@ -479,7 +480,7 @@ describe('agreement with human labels', () => {
     // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
     // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917; after the thirteenth
     // strict 0.758, lenient 0.898, vague 0.919; after the fourteenth vague 0.921.
-    assert.ok(f.strict >= 0.761, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.771, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.901, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
@@ -504,10 +505,10 @@ describe('agreement with human labels', () => {
     // 0.937 ("communicate and interact therapeutically", "Counsel and educate patients", one
     // behaviour to the labeller, two verbs of a series to the reader); after the thirteenth
     // (the main idea of a text) strict 0.845, lenient 0.921.
-    assert.ok(f.strict >= 0.844, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.921, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.859, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.932, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.961, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.936, `compound ${f.compound}`);
   });
@@ -531,10 +532,10 @@ describe('agreement with human labels', () => {
     // 0.908); after the thirteenth (learners who "have the ability to", "How to" + a verb
     // before a bare noun) strict 0.797, lenient 0.900, vague 0.935, compound 0.909; after the
     // fourteenth (locating online resources: apply) strict 0.799.
-    assert.ok(f.strict >= 0.798, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.9, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.92, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.935, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.936, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });
@@ -565,10 +566,10 @@ describe('agreement with human labels', () => {
     // After the thirteenth (recognising a value or a connection): strict 0.754, lenient 0.852,
     // vague 0.933; after the fourteenth (a search strategy built, news found: apply; "further
     // develop awareness of") strict 0.761, lenient 0.856, vague 0.935.
-    assert.ok(f.strict >= 0.775, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.865, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.797, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.882, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.937, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.938, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.968, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.916, `compound ${f.compound}`);
   });
@@ -593,8 +594,8 @@ describe('agreement with human labels', () => {
     // thirteenth (the main idea, the importance, the meaning: understand) strict 0.760, lenient
     // 0.857, vague 0.945; after the fourteenth (a search statement, summary statistics, the
     // library website located: apply) strict 0.765, lenient 0.859.
-    assert.ok(f.strict >= 0.767, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.861, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.787, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.877, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.946, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
@@ -618,10 +619,10 @@ describe('agreement with human labels', () => {
     // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
     // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
     // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
-    assert.ok(f.strict >= 0.806, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.819, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.897, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.958, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.928, `compound ${f.compound}`);
   });
@@ -646,10 +647,10 @@ describe('agreement with human labels', () => {
     // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
     // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
     // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
-    assert.ok(f.strict >= 0.769, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.875, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.782, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.884, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.942, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
   });
@@ -670,8 +671,8 @@ describe('agreement with human labels', () => {
     // criterion 0.965, compound 0.929). The fifteenth pass read its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.808, lenient
     // 0.895, vague 0.978 (criterion and compound unchanged).
-    assert.ok(f.strict >= 0.807, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.894, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.835, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.913, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
@@ -697,8 +698,8 @@ describe('agreement with human labels', () => {
     // after that pass: strict 0.805, lenient 0.897, vague 0.934 (read, criterion and compound
     // unchanged). After the eighteenth pass (its programme competencies' code lists, "PB 1.4.A.,
     // 1.5.A: Identify ...", set aside): strict 0.817, lenient 0.903, vague 0.945.
-    assert.ok(f.strict >= 0.816, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.902, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.827, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.911, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.983, `criterion ${f.criterion}`);
@@ -723,8 +724,8 @@ describe('agreement with human labels', () => {
     // figures after that pass: strict 0.751, lenient 0.860, vague 0.929, compound 0.912 (read
     // and criterion unchanged). After the nineteenth pass (habits, techniques and fundamentals
     // developed, a counted list recalled, the time told): strict 0.767, lenient 0.874.
-    assert.ok(f.strict >= 0.766, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.873, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.785, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
@@ -742,8 +743,8 @@ describe('agreement with human labels', () => {
     // criterion 0.964, compound 0.918). The eighteenth pass reads its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.820,
     // lenient 0.887 (read, vague, criterion and compound unchanged).
-    assert.ok(f.strict >= 0.819, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.834, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.896, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.963, `criterion ${f.criterion}`);
@@ -762,8 +763,8 @@ describe('agreement with human labels', () => {
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
     // after that pass: strict 0.806, lenient 0.892 (read, vague, criterion and compound
     // unchanged).
-    assert.ok(f.strict >= 0.805, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.891, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.827, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.907, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
@@ -782,8 +783,8 @@ describe('agreement with human labels', () => {
     // so it is no longer unseen; the bars hold its figures after that pass (check, monitor and
     // assemble as routine work, "explain when and how to X", critical thinking shown): strict
     // 0.796, lenient 0.902, compound 0.923 (read, vague and criterion unchanged).
-    assert.ok(f.strict >= 0.795, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.901, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.802, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
@@ -800,11 +801,14 @@ describe('agreement with human labels', () => {
     // at e574866 (strict 0.795, lenient 0.900, read 0.998, vague 0.972, criterion 0.963,
     // compound 0.927) and after the twentieth pass (lenient 0.904, the rest the same). The
     // twenty-first pass reads its misses (docs/agreement.md), so it is no longer unseen; the bars
-    // hold its figures before that pass. It has few criteria (6 of 508).
-    assert.ok(f.strict >= 0.794, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.903, `lenient ${f.lenient}`);
+    // hold its figures after that pass (find, collect, express, represent and establish read
+    // apply; a language's sounds and sentences produced, records organized, quantities
+    // determined): strict 0.797, lenient 0.906, vague 0.974. It has few criteria (6 of 508).
+    // The other real sets' bars hold their figures after the same pass.
+    assert.ok(f.strict >= 0.796, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.971, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.962, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.926, `compound ${f.compound}`);
   });

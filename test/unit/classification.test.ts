@@ -1355,14 +1355,14 @@ const OBJECTIVES: ObjectiveCase[] = [
     false,
   ],
   // Twenty-first pass: verbs the published lists place by one sense that objectives use in
-  // another. Finding a value or a source and collecting data or samples are procedures
-  // carried out (apply), not recall; expressing an opinion in a language or a quantity in
+  // another. Finding a denominator or perspectives on a question (computed, searched for)
+  // and collecting data or samples are procedures carried out (apply), not recall; expressing an opinion in a language or a quantity in
   // another form, and representing data or a quantity in a prescribed form, are apply;
   // establishing a routine is putting a practice in place (apply), a plan established is
   // devised (create). "Express an understanding of" is a vague phrase, as "show an
   // understanding of" is.
-  ['Find the mode of a set of test scores.', false, 'apply', false, false],
-  ['Find the nearest fire exit on a floor plan.', false, 'apply', false, false],
+  ['Find a common denominator for two fractions.', false, 'apply', false, false],
+  ['Find diverse perspectives on a public policy question.', false, 'apply', false, false],
   ['Collect a urine sample from a patient.', false, 'apply', false, false],
   ['Collect customer feedback after each workshop.', false, 'apply', false, false],
   ['Express preferences about food in Spanish.', false, 'apply', false, false],
