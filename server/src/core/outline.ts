@@ -16,6 +16,7 @@ import { Reads } from './recognise/reuse.js';
 import { startNotes } from './recognise/noted.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
+import { endPointsAfterEdit, endPointsIn, END_POINT_TEXT } from './recognise/plan.js';
 import { expandHtmlBlocks } from './recognise/html-blocks.js';
 import { otherLanguageNote } from './language/other-language.js';
 import { REPORT_MARKER } from './report-marker.js';
@@ -53,6 +54,10 @@ const READS = new WeakMap<Parsed, Reads>();
 /** Parses of texts with no line whose container prefix could nest too deep (deepPrefixes false):
  * an edit of such a text is scanned for one only on the lines it changed. */
 const SHALLOW = new WeakSet<Parsed>();
+
+/** How many times the text of a parse says "end-point assessment" (plan.ts): an edit of a plain
+ * parse's text reads for it only around what it changed. */
+const END_POINTS = new WeakMap<Parsed, number>();
 
 export function analyseText(
   text: string,
@@ -157,6 +162,19 @@ function build(
     ? null
     : new Reads(lex, last?.lex === lex ? last.next : null, !!previous?.plain && parsed.plain);
   const outline = emptyOutline(filePath, text);
+  const before = previous && change ? END_POINTS.get(previous) : undefined;
+  const endPoints =
+    before !== undefined
+      ? endPointsAfterEdit(
+          before,
+          previous!.source,
+          text,
+          parsed.base,
+          change!.prefix,
+          change!.suffix,
+        )
+      : endPointsIn(text);
+  if (text.length <= END_POINT_TEXT) END_POINTS.set(parsed, endPoints);
   const b: Builder = {
     text,
     filePath,
@@ -167,6 +185,7 @@ function build(
     sectionSlugs: new Map(),
     codeSpans: [],
     itemStarts: [],
+    endPoints,
     listSinks: new WeakMap(),
     plainCache: new PlainCache(),
     reads,

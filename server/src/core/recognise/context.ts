@@ -26,6 +26,9 @@ export interface Builder {
    * itemStarts), which read them again from the items only when asked (a long outline's edit
    * reached every item and its span for the few assessments with a task). */
   itemStarts: number[];
+  /** How many times the text says "end-point assessment" (plan.ts), when counted before the
+   * walk (from the last build's count after an edit); counted by the plan otherwise. */
+  endPoints?: number;
   /** Where each list's items went, so that a list continued after a comment joins them. */
   listSinks: WeakMap<List, ListSink>;
   /** Plain text of inline nodes made lately, by their children array (plain.ts). */

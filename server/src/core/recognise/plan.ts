@@ -36,7 +36,7 @@ export function planHeadings(b: Builder, children: RootContent[], singleH1: bool
   }[] = [];
   let current: (typeof headings)[number] | null = null;
   let anyNamingHeading = false;
-  const endPoint = END_POINT.test(b.text.length <= 2_000_000 ? b.text : '');
+  const endPoint = (b.endPoints ?? endPointsIn(b.text)) > 0;
   const nameOf = (text: string) => headingName(text, endPoint);
   for (let i = 0; i < children.length; i++) {
     const n = children[i]!;
@@ -253,8 +253,54 @@ const KSB_NAME: BlockName = {
   name: 'knowledge, skills and behaviours',
 };
 
-/** An apprenticeship's end-point assessment, named in the outline. */
-const END_POINT = /\bend[- ]?point[- ]assessments?\b/i;
+/** An apprenticeship's end-point assessment, named in the outline. Its matches never overlap
+ * (none holds "end" after its start) and are at most END_POINT_LENGTH code units long (ASCII). */
+const END_POINT = /\bend[- ]?point[- ]assessments?\b/gi;
+const END_POINT_LENGTH = 'end-point-assessments'.length;
+/** Texts longer than this are not read for it (a catalogue's text read once is not this long). */
+export const END_POINT_TEXT = 2_000_000;
+
+/** How many times "end-point assessment" stands in `text` (0 in a text over END_POINT_TEXT). */
+export function endPointsIn(text: string): number {
+  return text.length <= END_POINT_TEXT ? endPointsBetween(text, 0, 0, text.length) : 0;
+}
+
+/**
+ * The same count for a text edited from one whose count was `before` (and not over
+ * END_POINT_TEXT), reading only around the change: `old` is the text before without its
+ * leading U+FEFF, `text` the text now with `base` of them (a BOM is no word character and in no
+ * match), the two sharing `prefix` code units at the start and `suffix` at the end after those.
+ * A match depends on the code units it covers and one either side (its `\b`s): one that starts
+ * more than END_POINT_LENGTH before the change (its `\b` after it then reads the code unit before
+ * the change at the latest), or after the code unit that follows the change, reads only what
+ * both texts share, and is in both or neither. So the count changes only by the
+ * matches that start between those two points, counted in each text.
+ */
+export function endPointsAfterEdit(
+  before: number,
+  old: string,
+  text: string,
+  base: number,
+  prefix: number,
+  suffix: number,
+): number {
+  if (text.length > END_POINT_TEXT) return 0;
+  const from = Math.max(0, prefix - END_POINT_LENGTH);
+  return (
+    before -
+    endPointsBetween(old, 0, from, old.length - suffix + 1) +
+    endPointsBetween(text, base, from, text.length - base - suffix + 1)
+  );
+}
+
+/** Matches of END_POINT in `text` starting at `base + from` up to (not at) `base + to`. */
+function endPointsBetween(text: string, base: number, from: number, to: number): number {
+  let count = 0;
+  END_POINT.lastIndex = base + from;
+  for (let m = END_POINT.exec(text); m && m.index < base + to; m = END_POINT.exec(text)) count++;
+  END_POINT.lastIndex = 0;
+  return count;
+}
 
 /**
  * The name a heading gives. "EPA" names two things: a medical curriculum's entrustable
