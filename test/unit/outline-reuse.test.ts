@@ -355,23 +355,61 @@ test('an objective kept from the last build takes its ABCD parts afresh from the
 
 test('a paragraph whose line changed before it is not reused, though its parse node is', () => {
   // The parse guarantees that a kept node's text is unchanged; the memo checks it again.
-  const reads = new Reads(lexiconFor(), null);
   const para = { type: 'paragraph', children: [] } as unknown as Paragraph;
-  const memo = reads.memo('- Explain X\n', para, { start: 2, end: 11 });
-  memo.statement = false;
-  const next = new Reads(reads.lex, reads.next);
-  assert.equal(next.memo('- Explain X\n', para, { start: 2, end: 11 }), memo);
-  const other = new Reads(reads.lex, reads.next);
-  assert.notEqual(other.memo('* Explain X\n', para, { start: 2, end: 11 }), memo);
-  assert.equal(other.memo('* Explain X\n', para, { start: 2, end: 11 }).statement, undefined);
+  const span = { start: 2, end: 11 };
+  const first = () => {
+    const reads = new Reads(lexiconFor(), null);
+    const memo = reads.memo('- Explain X\n', para, span);
+    memo.statement = false;
+    return { reads, memo };
+  };
+  let { reads, memo } = first();
+  assert.equal(new Reads(reads.lex, reads).memo('- Explain X\n', para, span), memo);
+  ({ reads, memo } = first());
+  const other = new Reads(reads.lex, reads);
+  assert.notEqual(other.memo('* Explain X\n', para, span), memo);
+  assert.equal(other.memo('* Explain X\n', para, span).statement, undefined);
   // Where the parse and the last were of unmasked texts (nodesKeepText), the node's own text is
   // not hashed again, but what stands before it on its line still is.
-  const kept = new Reads(reads.lex, reads.next, true);
-  assert.equal(kept.memo('- Explain X\n', para, { start: 2, end: 11 }), memo);
-  const marker = new Reads(reads.lex, reads.next, true);
-  assert.notEqual(marker.memo('* Explain X\n', para, { start: 2, end: 11 }), memo);
-  const indented = new Reads(reads.lex, reads.next, true);
+  ({ reads, memo } = first());
+  assert.equal(new Reads(reads.lex, reads, true).memo('- Explain X\n', para, span), memo);
+  ({ reads, memo } = first());
+  assert.notEqual(new Reads(reads.lex, reads, true).memo('* Explain X\n', para, span), memo);
+  ({ reads, memo } = first());
+  const indented = new Reads(reads.lex, reads, true);
   assert.notEqual(indented.memo('x\n - Explain X\n', para, { start: 5, end: 14 }), memo);
+});
+
+test('the builds of a document share one map of memos, and a memo the last build did not find good is none', () => {
+  // Reads keep their memos in one map across builds, stamped with the build that last found
+  // each good: only the last build's are taken (unhashed, with nodesKeepText), and those no build
+  // reaches are let go.
+  const para = { type: 'paragraph', children: [] } as unknown as Paragraph;
+  const span = { start: 2, end: 11 };
+  const one = new Reads(lexiconFor(), null);
+  const memo = one.memo('- Explain X\n', para, span);
+  // A build that does not reach the paragraph, then one whose parse hands the node on over other
+  // characters of the same length: the memo of two builds ago must be checked, and is not good.
+  const two = new Reads(one.lex, one, true);
+  const three = new Reads(one.lex, two, true);
+  assert.notEqual(three.memo('- Explain Y\n', para, span), memo);
+  // Within one build, the memo made first is the one found again.
+  const made = three.memo('- Explain Y\n', para, span);
+  assert.equal(three.memo('- Explain Y\n', para, span), made);
+  // Many paragraphs, then a build that reaches one: the others are let go after it.
+  const many = new Reads(one.lex, null);
+  const paras = Array.from(
+    { length: 200 },
+    () => ({ type: 'paragraph', children: [] }) as unknown as Paragraph,
+  );
+  for (const p of paras) many.memo('- Explain X\n', p, span);
+  many.done();
+  assert.equal(many.next.size, 200);
+  const after = new Reads(one.lex, many, true);
+  const kept = after.memo('- Explain X\n', paras[7]!, span);
+  after.done();
+  assert.equal(after.next.size, 1);
+  assert.equal(after.next.get(paras[7]!), kept);
 });
 
 test('an item moved by edit after edit keeps every span of its analysis where a fresh build puts it', async () => {

@@ -160,7 +160,7 @@ function build(
   const parsed = parseMarkdown(text, previous, { whole, skipFences: whole, change });
   const reads = options.once
     ? null
-    : new Reads(lex, last?.lex === lex ? last.next : null, !!previous?.plain && parsed.plain);
+    : new Reads(lex, last?.lex === lex ? last : null, !!previous?.plain && parsed.plain);
   const outline = emptyOutline(filePath, text);
   const before = previous && change ? END_POINTS.get(previous) : undefined;
   const endPoints =
@@ -219,6 +219,9 @@ function build(
   const note = otherLanguageNote(outline, b.notes?.withoutOwnVerb);
   const silenced = outline.directives.some((d) => d.kind === 'disable-file' && !d.rules.length);
   if (note && !silenced) outline.notes.push({ ...note, editor: true });
-  if (reads) READS.set(parsed, reads);
+  if (reads) {
+    reads.done();
+    READS.set(parsed, reads);
+  }
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }

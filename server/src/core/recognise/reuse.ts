@@ -30,6 +30,8 @@ export interface ParagraphMemo {
    * and hash. */
   pre: number;
   ph: number;
+  /** The build (Reads.build) that last found this memo good. */
+  seen: number;
   /** The item read from it as a list item, with what the walk handed the reader, and the build
    * that last used it (an item belongs to one outline at a time). */
   item?: {
@@ -51,37 +53,57 @@ export interface ParagraphMemo {
   statement?: boolean | null;
 }
 
-/** One build's paragraph memos, and the last build's to reuse (null: none). */
+/**
+ * One build's paragraph memos, and the last build's to reuse. The builds of a document share one
+ * map of memos by paragraph node, each memo stamped with the build that last found it good
+ * (`seen`, a build's number): a memo stamped by this build is this build's, one stamped by the
+ * last build is the last build's (checked before it is reused, as a memo of the last build's map
+ * was), any other is as good as none. (A map made afresh per build cost a long outline's edit a
+ * look-up in the last map, an insertion in the new one and the new map's growth, for each of its
+ * ~7,000 paragraphs.) Paragraphs no build reaches any more are let go when they have come to
+ * outnumber the ones this build found (`done`).
+ */
 export class Reads {
-  readonly next = new Map<Paragraph, ParagraphMemo>();
+  /** The memos by paragraph node (this build's: those with `seen` equal to `build`). */
+  readonly next: Map<Paragraph, ParagraphMemo>;
+  /** This build's number: the last build's plus one. */
+  readonly build: number;
   /** Items reused in this build (tests read it). */
   reused = 0;
+  /** Paragraphs this build found a memo for. */
+  private found = 0;
 
   constructor(
     readonly lex: Lexicon,
-    private readonly old: Map<Paragraph, ParagraphMemo> | null,
+    /** The last build of the document, with the same lexicon (null: none). Its memos are taken
+     * over: it must not be built with again. */
+    last: Reads | null,
     /** The text of a paragraph node the last build read is the same now: this parse and the
      * last were both of texts with nothing masked (parse.ts `plain`), so a node the parse hands
      * on, from a piece the edit did not touch, stands over the same characters. */
     private readonly nodesKeepText = false,
-  ) {}
+  ) {
+    this.next = last ? last.next : new Map();
+    this.build = last ? last.build + 1 : 1;
+  }
 
   /** This build's memo of a paragraph: the last build's when its text is unchanged. */
   memo(text: string, para: Paragraph, span: Span): ParagraphMemo {
-    let m = this.next.get(para);
-    if (m) return m;
+    const known = this.next.get(para);
+    if (known?.seen === this.build) return known;
+    const old = known?.seen === this.build - 1 ? known : undefined;
     let from = span.start;
     while (from > 0 && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
     const pre = span.start - from;
     let ph = 0x811c9dc5;
     for (let i = from; i < span.start; i++) ph = Math.imul(ph ^ text.charCodeAt(i), 16777619);
     const length = span.end - from;
-    const old = this.old?.get(para);
+    this.found++;
     // The same node over the same characters: only what stands before it on its first line
     // (not the node's: a piece may start at a list item's marker, after its indentation) is
     // compared, not the paragraph hashed again (every paragraph of a long outline, per edit).
     if (old && this.nodesKeepText && old.length === length && old.pre === pre && old.ph === ph) {
-      this.next.set(para, old);
+      old.seen = this.build;
       return old;
     }
     let h1 = 0x811c9dc5;
@@ -91,12 +113,29 @@ export class Reads {
       h1 = Math.imul(h1 ^ c, 16777619);
       h2 = Math.imul(h2 ^ c, 2654435761);
     }
-    m =
-      old && old.length === length && old.h1 === h1 && old.h2 === h2
-        ? old
-        : { length, h1, h2, pre, ph, item: undefined, statement: undefined };
+    if (old && old.length === length && old.h1 === h1 && old.h2 === h2) {
+      old.seen = this.build;
+      return old;
+    }
+    const m: ParagraphMemo = {
+      length,
+      h1,
+      h2,
+      pre,
+      ph,
+      seen: this.build,
+      item: undefined,
+      statement: undefined,
+    };
     this.next.set(para, m);
     return m;
+  }
+
+  /** After the build: the memos of paragraphs it did not reach are let go once they are as many
+   * as the ones it did (and more than a few). */
+  done(): void {
+    if (this.next.size <= 2 * this.found + 64) return;
+    for (const [para, m] of this.next) if (m.seen !== this.build) this.next.delete(para);
   }
 }
 
