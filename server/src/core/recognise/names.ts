@@ -183,12 +183,21 @@ const LAB_CONTEXT = /\b(?:labs?|laborator(?:y|ies)|experiments?|practicals?)\b/i
  */
 export function labReportName(text: string, around: () => Iterable<string>): BlockName | null {
   if (text.length > 30) return null;
-  const n = normaliseName(text);
-  if (n !== 'report' && n !== 'your report' && n !== 'the report' && n !== 'final report')
-    return null;
+  // Asked of every short heading on every analysis: the answers are kept, as blockName's are.
+  let report = reportNames.get(text);
+  if (report === undefined) {
+    if (reportNames.size >= 20_000) reportNames.clear();
+    const n = normaliseName(text);
+    report = n === 'report' || n === 'your report' || n === 'the report' || n === 'final report';
+    reportNames.set(text, report);
+  }
+  if (!report) return null;
   for (const title of around()) if (LAB_CONTEXT.test(title)) return NAMES.get('lab report')!;
   return null;
 }
+
+/** Whether a short text, normalised, is "report" (labReportName), by text. */
+const reportNames = new Map<string, boolean>();
 
 /** The name a heading or label paragraph gives its block, or null. */
 export function blockName(text: string): BlockName | null {

@@ -194,6 +194,22 @@ function isTableParagraph(b: Builder, p: Paragraph): boolean {
  * the three together, or "KSBs", with a word of scope before them ("Core knowledge"). */
 const KSB_HEADING =
   /^(?:(?:core|technical|required|underpinning|occupational|the)\s+)?(?:knowledge|skills|behaviou?rs|ksbs?|knowledge,?\s+skills,?\s+(?:and|&)\s+behaviou?rs(?:\s+\(?ksbs?\)?)?)$/;
+/** Whether a heading's text, normalised, is a standard's part (KSB_HEADING). Asked of every
+ * heading that names nothing, on every build of an outline where no heading names objectives:
+ * the answers for short texts are kept, as blockName's are (normalising every heading of a long
+ * outline again cost an edit about 2% of its work and its largest share of string garbage). */
+export function isKsbHeading(text: string): boolean {
+  if (text.length > 200) return KSB_HEADING.test(normaliseName(text));
+  let known = ksbHeadings.get(text);
+  if (known === undefined) {
+    if (ksbHeadings.size >= 20_000) ksbHeadings.clear();
+    known = KSB_HEADING.test(normaliseName(text));
+    ksbHeadings.set(text, known);
+  }
+  return known;
+}
+const ksbHeadings = new Map<string, boolean>();
+
 /** An item coded as a standard's statement: "K1: ...", "**S12** ...", "B3 - ...". */
 const KSB_CODE = /^\s*[*_`[]{0,3}([KSB])\d{1,2}[a-z]?[*_`\]]{0,3}\s*[:.)\u2013\u2014-]?\s+\S/;
 /** A table row whose first cell is such a code ("| K1 | Approaches to ... |"). */
@@ -215,7 +231,7 @@ function standardHeadings(
   if (headings.some((h) => h.name?.kind === 'objective')) return out;
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k]!;
-    if (h.name || !KSB_HEADING.test(normaliseName(h.text))) continue;
+    if (h.name || !isKsbHeading(h.text)) continue;
     const end = k + 1 < headings.length ? headings[k + 1]!.index : children.length;
     let coded = 0;
     let items = 0;
