@@ -191,6 +191,16 @@ test('stylish colours: FORCE_COLOR turns them on, --no-color off', (t) => {
   assert.ok(!run(['check', '--no-color'], dir, { FORCE_COLOR: '1' }).stdout.includes(ESC));
 });
 
+test('--color and --no-color: the last one given wins, as in ESLint and other tools', (t) => {
+  const dir = project(t, { 'course.md': VAGUE });
+  const colored = (...flags: string[]) => run(['check', ...flags], dir).stdout.includes(ESC);
+  assert.equal(colored('--no-color', '--color'), true);
+  assert.equal(colored('--color', '--no-color'), false);
+  assert.equal(colored('--color', '--no-color', '--color'), true);
+  assert.equal(colored('--color'), true);
+  assert.equal(colored('--no-color'), false);
+});
+
 test('bad usage exits 2 with one line on stderr and no stack trace', (t) => {
   const dir = project(t, { 'course.md': VAGUE });
   const cases: [string[], RegExp][] = [

@@ -1,5 +1,5 @@
-// Hand-written option parsing (no dependency): `--name value`, `--name=value`, flags, `--` to
-// end options. Anything unknown is a usage error naming the option, so a typo never silently
+// Hand-written option parsing (no dependency): `--name value`, `--name=value`, flags (of a flag
+// and its `--no-` form, the last one given), `--` to end options. Anything unknown is a usage error naming the option, so a typo never silently
 // changes what runs.
 import { didYouMean } from '../core/config.js';
 import { CliError } from './log.js';
@@ -52,6 +52,8 @@ export function parseArgs(
     }
     if (kind === 'flag') {
       if (eq > 0) throw new CliError(`option "${written}" takes no value`);
+      // A flag and its negation (--color, --no-color): the last one given wins.
+      options.delete(name.startsWith('no-') ? name.slice(3) : `no-${name}`);
       options.set(name, true);
     } else {
       let value: string | undefined;
