@@ -1,4 +1,4 @@
-// Configuration: the nearest .bloomline.json up the tree, --config for every file, JSON only,
+// Configuration: the .bloomline.json files up the tree, merged, --config for every file, JSON only,
 // and an invalid file reported one line per problem (its line, column and JSON path), the bad
 // settings falling back to their defaults and the good ones applied, then exit 2.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
 
-test('the nearest .bloomline.json applies to each file', (t) => {
+test('the nearest .bloomline.json wins, over the files above it', (t) => {
   const dir = project(t, {
     '.bloomline.json': JSON.stringify({ rules: { 'missing-criterion': 'off' } }),
     'course.md': VAGUE,
@@ -22,7 +22,111 @@ test('the nearest .bloomline.json applies to each file', (t) => {
   assert.ok(!ruleIds(course).includes('missing-criterion'));
   assert.equal(lesson!.filePath, path.join('lessons', 'deep', 'one.md'));
   assert.ok(!ruleIds(lesson).includes('vague-verb'), 'the nearer file wins');
-  assert.ok(ruleIds(lesson).includes('missing-criterion'), 'files are not merged');
+  assert.ok(!ruleIds(lesson).includes('missing-criterion'), "the root's settings still apply");
+});
+
+// Nested files cascade, as ESLint's .eslintrc files did: each setting from the nearest file that
+// gives it, rules rule by rule, word lists and ignores added up, until a file with "root": true.
+test('nested .bloomline.json files add to the ones above them, up to one that says "root": true', (t) => {
+  const OBJECTIVES = [
+    '## Performance objectives',
+    '',
+    '- Understand how to configure the VPN client',
+    '- Grok the log format of the CRM',
+    '- Get the hang of the ticket queue',
+    '',
+  ].join('\n');
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({
+      preset: 'strict',
+      kind: 'workplace',
+      rules: { 'missing-criterion': 'off', 'compound-objective': 'error' },
+      ignores: ['**/drafts/**'],
+      vaguePhrases: ['grok'],
+    }),
+    'courses/a/.bloomline.json': JSON.stringify({
+      preset: 'carpentries',
+      rules: { 'vague-verb': 'error' },
+      ignores: ['old.md'],
+      vaguePhrases: ['get the hang of'],
+    }),
+    'courses/a/week1.md': OBJECTIVES,
+    'courses/a/old.md': OBJECTIVES,
+    'courses/a/drafts/next.md': OBJECTIVES,
+    'courses/b/.bloomline.json': JSON.stringify({ root: true, rules: { 'vague-verb': 'off' } }),
+    'courses/b/week1.md': OBJECTIVES,
+    'courses/b/drafts/next.md': OBJECTIVES,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stderr, '');
+  const byPath = new Map(r.files.map((f) => [f.filePath.split(path.sep).join('/'), f]));
+  // Both files' ignores apply, each relative to its own folder; root: true takes none from above.
+  assert.deepEqual([...byPath.keys()].sort(), [
+    'courses/a/week1.md',
+    'courses/b/drafts/next.md',
+    'courses/b/week1.md',
+  ]);
+  const a = byPath.get('courses/a/week1.md')!.messages;
+  const vague = a.filter((m) => m.ruleId === 'vague-verb');
+  // Both vague phrase lists: "Understand", "Grok" (the root's) and "Get the hang of" (its own).
+  assert.deepEqual(
+    vague.map((m) => [m.line, m.severity]),
+    [
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'error'],
+    ],
+  );
+  // The root's rules over the nearest preset (carpentries: missing-outcome off) ...
+  assert.ok(!a.some((m) => m.ruleId === 'missing-criterion'), "the root's rule still applies");
+  // ... and the nearest kind given (the root's workplace, not carpentries' workshop).
+  assert.ok(!a.some((m) => m.ruleId === 'missing-outcome'), 'carpentries turns it off');
+  // root: true: the old behaviour, this file alone.
+  const b = byPath.get('courses/b/week1.md')!.messages;
+  assert.ok(!b.some((m) => m.ruleId === 'vague-verb'));
+  assert.ok(
+    b.some((m) => m.ruleId === 'missing-criterion'),
+    'nothing from the root',
+  );
+  assert.equal(b.find((m) => m.ruleId === 'missing-criterion')?.severity, 'warning');
+  // Checking from inside a course folder reads the same files above it.
+  const inside = checkJson(['week1.md'], path.join(dir, 'courses', 'a'));
+  assert.deepEqual(inside.files[0]!.messages, a);
+  // --print-config says which files the settings come from, nearest first.
+  const printed = run(['check', '--print-config', 'courses/a/week1.md'], dir);
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(
+    printed.stderr,
+    `bloomline: courses/a/week1.md: settings from ${path.join('courses', 'a', '.bloomline.json')}, then .bloomline.json\n`,
+  );
+  const settings = JSON.parse(printed.stdout) as Record<string, unknown>;
+  assert.equal(settings.preset, 'carpentries');
+  assert.equal(settings.kind, 'workplace');
+  assert.deepEqual(settings.vaguePhrases, ['grok', 'get the hang of']);
+  assert.equal((settings.rules as Record<string, string>)['missing-criterion'], 'off');
+  assert.equal((settings.rules as Record<string, string>)['compound-objective'], 'error');
+  assert.equal('root' in settings, false);
+});
+
+test('"root" must be true or false; a nested file that cannot be read ends the chain there', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'missing-criterion': 'off' } }),
+    'a/.bloomline.json': '{ "root": "yes" }',
+    'a/one.md': VAGUE,
+    'b/.bloomline.json': '{ "rules": { ',
+    'b/one.md': VAGUE,
+  });
+  const r = checkJson([], dir);
+  assert.equal(r.status, 2);
+  const lines = r.stderr.split('\n').filter((l) => l);
+  assert.deepEqual(lines, [
+    `bloomline: ${path.join('a', '.bloomline.json')}:1:11: root: must be true or false, not "yes"; using false: the files above apply too`,
+    `bloomline: ${path.join('b', '.bloomline.json')}:1:14: not valid JSON: expected a property name in double quotes, found the end of the file; using the defaults`,
+  ]);
+  const [a, b] = r.files;
+  assert.ok(!ruleIds(a).includes('missing-criterion'), 'a bad root is false');
+  assert.ok(ruleIds(b).includes('missing-criterion'), 'the defaults, not the root file');
 });
 
 test('--config applies one file to everything, instead of the nearest', (t) => {
@@ -113,7 +217,7 @@ test('every problem of a config file at once, as a compiler lists them: each kin
     'bloomline: .bloomline.json:10:12: files: must be a list of glob patterns (strings), not a string (write ["**/*.md"]); ignored',
     'bloomline: .bloomline.json:11:29: vaguePhrases[1]: must be a string, not a number; ignored',
     'bloomline: .bloomline.json:12:35: verbs.use: unknown Bloom level "use" (remember, understand, apply, analyze, evaluate, create); ignored',
-    'bloomline: .bloomline.json:13:3: colour: unknown setting "colour" (known: preset, rules, kind, linking, files, ignores, vaguePhrases, verbs); ignored',
+    'bloomline: .bloomline.json:13:3: colour: unknown setting "colour" (known: preset, rules, kind, linking, files, ignores, vaguePhrases, verbs, root); ignored',
   ]);
   const vague = r.files[0]!.messages.find((m) => m.ruleId === 'vague-verb');
   assert.equal(vague?.severity, 'error', 'the last of a key given twice applies, as in JSON.parse');
@@ -187,17 +291,17 @@ test('--print-config FILE prints the settings that apply to a file, as a .blooml
   const r = run(['check', '--print-config', 'courses/b/week1.md'], dir);
   assert.equal(r.status, 0, r.stderr);
   const printed = JSON.parse(r.stdout) as Record<string, unknown>;
-  // Nearest file only (not merged with the root's carpentries preset), every rule listed.
-  assert.equal(printed.preset, 'recommended');
+  // The root's carpentries preset with the nearer file's rule, every rule listed.
+  assert.equal(printed.preset, 'carpentries');
   const rules = printed.rules as Record<string, string>;
   assert.equal(rules['vague-verb'], 'error');
-  assert.equal(rules['missing-outcome'], 'warning');
+  assert.equal(rules['missing-outcome'], 'off');
   assert.equal(Object.keys(rules).length, 16);
   assert.deepEqual(printed.ignores, ['drafts/**']);
-  assert.equal(printed.kind, 'auto');
+  assert.equal(printed.kind, 'workshop');
   assert.equal(
     r.stderr,
-    `bloomline: courses/b/week1.md: settings from ${path.join('courses', 'b', '.bloomline.json')}\n`,
+    `bloomline: courses/b/week1.md: settings from ${path.join('courses', 'b', '.bloomline.json')}, then .bloomline.json\n`,
   );
   // What it prints is a valid .bloomline.json: checking with it gives the same findings.
   const saved = path.join(dir, 'printed.json');

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { fileUri, LspClient } from './client.js';
@@ -37,7 +39,7 @@ describe('language server: config files outside the workspace folders', () => {
     fs.writeFileSync(path.join(dir, 'ws', 'other.md'), OUTLINE);
     fs.writeFileSync(
       path.join(dir, 'elsewhere', '.bloomline.json'),
-      '{ "kind": "workplace", "rules": { "missing-criterion": "off" } }\n',
+      '{ "root": true, "kind": "workplace", "rules": { "missing-criterion": "off" } }\n',
     );
     fs.writeFileSync(path.join(dir, 'ws', 'course.md'), OUTLINE);
     fs.writeFileSync(path.join(dir, 'elsewhere', 'lone.md'), OUTLINE);
@@ -88,7 +90,8 @@ describe('language server: config files outside the workspace folders', () => {
     await client.notify('textDocument/didOpen', {
       textDocument: { uri: u, languageId: 'markdown', version: 1, text: OUTLINE },
     });
-    // missing-criterion is off beside it; vague-verb (off above the workspace folder only) is on.
+    // missing-criterion is off beside it; vague-verb (off in the file above, which "root": true
+    // keeps out) is on.
     assert.deepEqual(codes(await first), ['missing-outcome', 'vague-verb']);
   });
 });
@@ -127,4 +130,100 @@ describe('language server: a folder named .bloomline.json', () => {
     const p = await client.diagnostics(u, (x) => codes(x).includes('vague-verb'), 10_000);
     assert.ok(codes(p).includes('vague-verb'));
   });
+});
+
+// Nested files cascade (docs/configuration.md, "Nested files"): the server applies the same
+// settings as `bloomline check`, file for file.
+describe('language server: nested .bloomline.json files', () => {
+  const OBJECTIVES = [
+    '## Performance objectives',
+    '',
+    '- Understand how to configure the VPN client',
+    '- Grok the log format of the CRM',
+    '- Get the hang of the ticket queue',
+    '',
+  ].join('\n');
+  const tree: Record<string, string> = {
+    '.bloomline.json': JSON.stringify({
+      preset: 'strict',
+      kind: 'workplace',
+      rules: { 'missing-criterion': 'off', 'compound-objective': 'error' },
+      ignores: ['**/drafts/**'],
+      vaguePhrases: ['grok'],
+    }),
+    'courses/a/.bloomline.json': JSON.stringify({
+      preset: 'carpentries',
+      rules: { 'vague-verb': 'error' },
+      ignores: ['old.md'],
+      vaguePhrases: ['get the hang of'],
+    }),
+    'courses/a/week1.md': OBJECTIVES,
+    'courses/a/old.md': OBJECTIVES,
+    'courses/a/drafts/next.md': OBJECTIVES,
+    'courses/b/.bloomline.json': JSON.stringify({ root: true, rules: { 'vague-verb': 'off' } }),
+    'courses/b/week1.md': OBJECTIVES,
+    'courses/b/drafts/next.md': OBJECTIVES,
+  };
+  const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+  let dir: string;
+  let client: LspClient;
+  let cli: { filePath: string; messages: { ruleId: string; line: number; severity: string }[] }[];
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-cascade-')));
+    for (const [name, text] of Object.entries(tree)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const bin = fileURLToPath(new URL('../../../bin/bloomline.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
+    cli = JSON.parse(r.stdout);
+    client = new LspClient();
+    await client.initializeFolder(dir);
+    await client.notify('initialized', {});
+  });
+
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the files check checks: both files ignores, none above "root": true', async () => {
+    const entries = await client.request<{ uri: string }[]>('bloomline/outline', {});
+    const found = entries.map((e) => path.relative(dir, fileURLToPath(e.uri))).sort();
+    assert.deepEqual(found, cli.map((f) => f.filePath).sort());
+    assert.deepEqual(found, [
+      path.join('courses', 'a', 'week1.md'),
+      path.join('courses', 'b', 'drafts', 'next.md'),
+      path.join('courses', 'b', 'week1.md'),
+    ]);
+  });
+
+  for (const name of ['courses/a/week1.md', 'courses/b/week1.md'])
+    it(`gives ${name} the findings check gives it`, async () => {
+      const expected = cli
+        .find((f) => f.filePath === path.join(...name.split('/')))!
+        .messages.map((m) => `${m.line}:${m.ruleId}:${m.severity}`)
+        .sort();
+      const u = fileUri(dir, ...name.split('/'));
+      await client.notify('textDocument/didOpen', {
+        textDocument: { uri: u, languageId: 'markdown', version: 1, text: tree[name] },
+      });
+      const shown = (p: PublishDiagnosticsParams) =>
+        p.diagnostics
+          .map((d) => `${d.range.start.line + 1}:${String(d.code)}:${SEVERITY[d.severity ?? 1]}`)
+          .sort();
+      let last: string[] = [];
+      await client
+        .diagnostics(
+          u,
+          (p) => JSON.stringify((last = shown(p))) === JSON.stringify(expected),
+          10_000,
+        )
+        .catch(() => assert.deepEqual(last, expected));
+    });
 });

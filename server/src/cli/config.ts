@@ -1,19 +1,24 @@
-// Which configuration applies to a file: the `.bloomline.json` nearest up the tree from the
-// file's folder, or the one file named with --config. The file is parsed as JSON and never
-// executed (`.bloomline.js` and friends are not looked at). An invalid file is reported once,
-// one line per problem with its line and column; a bad setting falls back to its default and
-// the others apply (invalid JSON: the defaults). The run then exits 2.
+// Which configuration applies to a file: the `.bloomline.json` files from the file's folder up
+// the tree, merged (core cascadeConfig: the nearest wins, up to one that says "root": true), or
+// the one file named with --config. The files are parsed as JSON and never executed
+// (`.bloomline.js` and friends are not looked at). An invalid file is reported once, one line
+// per problem with its line and column; a bad setting falls back to what the files above (or
+// the defaults) say and the others apply; a file that is not JSON, or cannot be read, gives the
+// defaults and ends the chain there. The run then exits 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   DEFAULT_CONFIG,
   LineIndex,
+  cascadeConfig,
   formatJsonPath,
   isOutlineName,
   parseLocatedJson,
   resolveConfig,
   duplicateKeyIssues,
   type Config,
+  type ConfigLayer,
+  type PatternList,
 } from '../core/index.js';
 import { CliError, fsReason, type Log } from './log.js';
 import { matchGlob, matchGlobOrParent, toPosix } from './glob.js';
@@ -22,11 +27,48 @@ export const CONFIG_FILE = '.bloomline.json';
 
 export interface ResolvedConfig {
   config: Config;
-  /** The config file, or null for the defaults. */
+  /** The config file nearest to the file, or null for the defaults. */
   source: string | null;
-  /** The folder `files` and `ignores` patterns are relative to: the config file's folder, or
-   * the current folder for --config and for the defaults (as ESLint does). */
-  baseDir: string;
+  /** Every config file whose settings apply, nearest first (`source` first). */
+  sources: string[];
+  /** Their valid data, farthest first, each with its folder. */
+  layers: ConfigLayer<string>[];
+  /** `files` (null: the default selection) and `ignores`, each relative to the folder of the
+   * file that gives it: the config file's folder, or the current folder for --config (as
+   * ESLint does). */
+  files: PatternList<string> | null;
+  ignores: PatternList<string>[];
+}
+
+/** The settings of config files' layers (farthest first; none: the defaults), `sources`
+ * nearest first. */
+function resolvedFrom(layers: ConfigLayer<string>[], sources: string[]): ResolvedConfig {
+  const source = sources[0] ?? null;
+  if (!layers.length)
+    return { config: DEFAULT_CONFIG, source, sources, layers, files: null, ignores: [] };
+  return { ...cascadeConfig(layers), source, sources, layers };
+}
+
+/** Why `files` and `ignores` leave a file out ("files": it is not among the files chosen;
+ * "ignores"), or null. `rel`: the file's path from a folder, with `/`. A file found by a
+ * pattern naming its extension, or named (`chosen`), needs no choosing by name when no `files`
+ * is set. */
+export function leftOutBy(
+  resolved: Pick<ResolvedConfig, 'files' | 'ignores'>,
+  abs: string,
+  rel: (dir: string) => string,
+  chosen: boolean,
+): 'files' | 'ignores' | null {
+  const { files, ignores } = resolved;
+  if (files && files.patterns.length) {
+    const from = rel(files.dir);
+    if (!files.patterns.some((g) => matchGlob(g, from))) return 'files';
+  } else if (!chosen && !isOutlineName(abs)) return 'files';
+  for (const list of ignores) {
+    const from = rel(list.dir);
+    if (list.patterns.some((g) => matchGlobOrParent(g, from))) return 'ignores';
+  }
+  return null;
 }
 
 export class ConfigResolver {
@@ -40,7 +82,7 @@ export class ConfigResolver {
     private readonly log: Log,
     configPath?: string,
   ) {
-    this.defaults = { config: DEFAULT_CONFIG, source: null, baseDir: cwd };
+    this.defaults = resolvedFrom([], []);
     this.explicit = configPath === undefined ? null : this.load(configPath);
   }
 
@@ -53,12 +95,7 @@ export class ConfigResolver {
    * than the outline files read by default, or fewer), `ignores` removes. A file found by a
    * pattern naming its extension (`byPattern`) needs no choosing, only not to be removed. */
   accepts(resolved: ResolvedConfig, abs: string, byPattern = false): boolean {
-    const rel = toPosix(path.relative(resolved.baseDir, abs));
-    const { files, ignores } = resolved.config;
-    if (files.length) {
-      if (!files.some((g) => matchGlob(g, rel))) return false;
-    } else if (!byPattern && !isOutlineName(abs)) return false;
-    return !ignores.some((g) => matchGlobOrParent(g, rel));
+    return leftOutBy(resolved, abs, (dir) => toPosix(path.relative(dir, abs)), byPattern) === null;
   }
 
   /** Why the configuration leaves out a file named on the command line (`--force-exclude`):
@@ -66,13 +103,10 @@ export class ConfigResolver {
    * file's name needs no choosing (`notes.txt`): only a `files` that is set narrows. */
   leftOut(abs: string): string | null {
     const resolved = this.forFile(abs);
-    const rel = toPosix(path.relative(resolved.baseDir, abs));
-    const { files, ignores } = resolved.config;
+    const why = leftOutBy(resolved, abs, (dir) => toPosix(path.relative(dir, abs)), true);
     const where = this.explicit ? 'the --config file' : CONFIG_FILE;
-    if (files.length && !files.some((g) => matchGlob(g, rel)))
-      return `"files" in ${where} does not select it`;
-    if (ignores.some((g) => matchGlobOrParent(g, rel)))
-      return `"ignores" in ${where} leaves it out`;
+    if (why === 'files') return `"files" in ${where} does not select it`;
+    if (why === 'ignores') return `"ignores" in ${where} leaves it out`;
     return null;
   }
 
@@ -102,23 +136,32 @@ export class ConfigResolver {
       }
     }
     const shown = this.shown(file);
+    const parent = path.dirname(dir);
+    const above = (): ResolvedConfig => (parent === dir ? this.defaults : this.forDir(parent));
     if (readError) {
       this.log.error(`${shown}: cannot read: ${fsReason(readError)}; using defaults`);
-      resolved = { config: DEFAULT_CONFIG, source: file, baseDir: dir };
+      resolved = resolvedFrom([], [file]);
     } else if (notAFile) {
       this.log.error(`${shown}: ${notAFile}, not a configuration file; using the defaults`);
-      resolved = { config: DEFAULT_CONFIG, source: file, baseDir: dir };
+      resolved = resolvedFrom([], [file]);
     } else if (text !== null) {
-      resolved = { config: this.parse(shown, text), source: file, baseDir: dir };
+      const data = this.parse(shown, text);
+      const layer = { data: data ?? {}, dir };
+      // Not JSON: the defaults, and nothing from above (the file may have said "root").
+      if (data === null || data.root === true) resolved = resolvedFrom(data ? [layer] : [], [file]);
+      else {
+        const up = above();
+        resolved = resolvedFrom([...up.layers, layer], [file, ...up.sources]);
+      }
     } else {
-      const parent = path.dirname(dir);
-      resolved = parent === dir ? this.defaults : this.forDir(parent);
+      resolved = above();
     }
     this.byDir.set(dir, resolved);
     return resolved;
   }
 
-  /** The --config file: one that cannot be read stops the run (exit 2). */
+  /** The --config file: one that cannot be read stops the run (exit 2). Its `root` says
+   * nothing: it is the only file read. */
   private load(configPath: string): ResolvedConfig {
     const abs = path.resolve(this.cwd, configPath);
     let text: string;
@@ -127,12 +170,14 @@ export class ConfigResolver {
     } catch (err) {
       throw new CliError(`${configPath}: cannot read the configuration file: ${fsReason(err)}`);
     }
-    return { config: this.parse(configPath, text), source: abs, baseDir: this.cwd };
+    const data = this.parse(configPath, text);
+    return resolvedFrom(data ? [{ data, dir: this.cwd }] : [], [abs]);
   }
 
   /** Parses and validates; reports each problem on its own line, at its line and column.
-   * Invalid JSON gives the defaults; a bad setting falls back alone, the others apply. */
-  private parse(shown: string, text: string): Config {
+   * The valid part of the file (a bad setting left out, the others kept), or null when it
+   * is not JSON. */
+  private parse(shown: string, text: string): Record<string, unknown> | null {
     const json = parseLocatedJson(text);
     const lines = new LineIndex(text);
     const where = (offset: number) => {
@@ -143,9 +188,9 @@ export class ConfigResolver {
       this.log.error(
         `${where(json.error.offset)}: not valid JSON: ${json.error.message}; using the defaults`,
       );
-      return DEFAULT_CONFIG;
+      return null;
     }
-    const { config, issues } = resolveConfig(json.value);
+    const { issues, valid } = resolveConfig(json.value);
     const located = issues.map((x) => ({ x, span: json.locate(x.path, x.atKey) }));
     for (const d of duplicateKeyIssues(json, text)) located.push({ x: d.issue, span: d.span });
     located.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
@@ -153,7 +198,7 @@ export class ConfigResolver {
       const at = span ? where(span.start) : shown;
       this.log.error(`${at}: ${formatJsonPath(x.path)}: ${x.message}; ${x.fallback}`);
     }
-    return config;
+    return valid;
   }
 
   /** A path as messages show it: relative to the current folder when it is inside it. */
@@ -180,8 +225,8 @@ export function printConfig(
   const resolved = resolver.forFile(path.resolve(cwd, file));
   const shown = path.normalize(file);
   log.note(
-    resolved.source
-      ? `${shown}: settings from ${resolver.shown(resolved.source)}`
+    resolved.sources.length
+      ? `${shown}: settings from ${resolved.sources.map((s) => resolver.shown(s)).join(', then ')}`
       : `${shown}: no ${CONFIG_FILE} applies; the defaults`,
   );
   const { preset, rules, kind, linking, files, ignores, vaguePhrases, verbs } = resolved.config;

@@ -35,8 +35,8 @@ Checks the course outlines among the files named. Folders are searched for Markd
 *.markdown), Quarto (*.qmd), R Markdown (*.Rmd) and Jupyter notebooks (*.ipynb, their Markdown
 cells), or what "files" in .bloomline.json selects, honouring .gitignore and skipping
 node_modules; quote globs ("docs/**/*.md").
-A file named explicitly is checked (unless --force-exclude). Settings come from the nearest
-.bloomline.json.
+A file named explicitly is checked (unless --force-exclude). Settings come from the
+.bloomline.json files from each file's folder up, merged (the nearest wins; "root": true stops).
 
 Options:
   -f, --format FORMAT     output format (default: stylish):
@@ -70,8 +70,9 @@ Options:
   --prune-suppressions    drop counts of findings that no longer occur
   --pass-on-unpruned-suppressions
                           counts larger than today's findings are a note, not exit 2
-  --no-color, --color     never / always use colours (default: on a terminal, unless
-                          NO_COLOR is set; FORCE_COLOR=1 forces them)
+  --no-color, --color     never / always use colours, the last one given winning
+                          (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR=1
+                          forces them)
   -h, --help              show this help
 
 Exit status: 0 clean or only warnings within --max-warnings; 1 errors, or more warnings than

@@ -97,6 +97,7 @@ export const CONFIG_KEYS: readonly string[] = [
   'ignores',
   'vaguePhrases',
   'verbs',
+  'root',
 ];
 const KINDS: readonly string[] = ['auto', ...COURSE_KINDS];
 const PRESET_NAMES: readonly PresetName[] = ['recommended', 'strict', 'carpentries'];
@@ -244,6 +245,15 @@ export function resolveConfig(raw: unknown): ResolvedConfigData {
     issue([k], `unknown setting "${k}"${guess ? meant(guess) : known}`, 'ignored', true);
   }
   if (o.$schema !== undefined) valid.$schema = o.$schema;
+  if (o.root !== undefined) {
+    if (typeof o.root === 'boolean') valid.root = o.root;
+    else
+      issue(
+        ['root'],
+        `must be true or false, not ${shown(o.root)}`,
+        'using false: the files above apply too',
+      );
+  }
   let preset: PresetName = 'recommended';
   if (o.preset !== undefined) {
     if (o.preset === 'recommended' || o.preset === 'strict' || o.preset === 'carpentries') {
@@ -399,6 +409,93 @@ export function resolveConfig(raw: unknown): ResolvedConfigData {
     vaguePhrases: lists.vaguePhrases!.map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')),
     verbs,
   });
+}
+
+/** One source of settings: a `.bloomline.json`'s valid data (resolveConfig's `valid`), or the
+ * editor's settings, and the folder its `files` and `ignores` patterns are relative to. */
+export interface ConfigLayer<D> {
+  data: Record<string, unknown>;
+  dir: D;
+}
+
+/** Glob patterns and the folder they are relative to. */
+export interface PatternList<D> {
+  dir: D;
+  patterns: string[];
+}
+
+export interface CascadedConfig<D> {
+  /** The settings in effect; its `files` are those of `files`, its `ignores` all of `ignores`. */
+  config: Config;
+  /** The `files` of the nearest layer that gives them, or null (the default selection). */
+  files: PatternList<D> | null;
+  /** The `ignores` of every layer, farthest first, each relative to its own folder. */
+  ignores: PatternList<D>[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Nested `.bloomline.json` files, merged as ESLint merged its `.eslintrc` files. `layers` are
+ * the files from the farthest to the nearest; only those from the nearest that says `"root":
+ * true` on apply. `base` (the editor's settings) lies under them all. `preset`, `kind`,
+ * `linking` and `files`: the nearest layer's that gives one; `rules`: rule by rule, the nearest
+ * that names the rule, over the preset; `vaguePhrases`, `verbs` (by level) and `ignores`: every
+ * file's. `base` only fills in: a key that a file gives replaces its value whole (`rules`: rule
+ * by rule), as the editor's settings always did. Each layer's data is valid on its own
+ * (resolveConfig's `valid`), so the merge is.
+ */
+export function cascadeConfig<D>(
+  layers: readonly ConfigLayer<D>[],
+  base?: ConfigLayer<D>,
+): CascadedConfig<D> {
+  let first = 0;
+  for (let i = layers.length - 1; i >= 0; i--)
+    if (layers[i]!.data.root === true) {
+      first = i;
+      break;
+    }
+  const chain = layers.slice(first);
+  // The editor's settings fill in what no file says: a key a file gives replaces theirs whole
+  // (rules: rule by rule).
+  const filled = base && {
+    dir: base.dir,
+    data: Object.fromEntries(
+      Object.entries(base.data).filter(
+        ([key]) => key === 'rules' || !chain.some((l) => l.data[key] !== undefined),
+      ),
+    ),
+  };
+  const used = filled ? [filled, ...chain] : chain;
+  const merged: Record<string, unknown> = {};
+  const rules: Record<string, unknown> = {};
+  const vaguePhrases: string[] = [];
+  const verbs: Record<string, unknown[]> = {};
+  let files: PatternList<D> | null = null;
+  const ignores: PatternList<D>[] = [];
+  for (const { data, dir } of used) {
+    for (const key of ['preset', 'kind', 'linking'])
+      if (data[key] !== undefined) merged[key] = data[key];
+    if (isRecord(data.rules)) Object.assign(rules, data.rules);
+    if (Array.isArray(data.vaguePhrases))
+      for (const p of data.vaguePhrases) if (!vaguePhrases.includes(p)) vaguePhrases.push(p);
+    if (isRecord(data.verbs))
+      for (const [level, words] of Object.entries(data.verbs))
+        if (Array.isArray(words)) verbs[level] = [...(verbs[level] ?? []), ...words];
+    if (Array.isArray(data.files)) files = { dir, patterns: data.files as string[] };
+    if (Array.isArray(data.ignores) && data.ignores.length)
+      ignores.push({ dir, patterns: data.ignores as string[] });
+  }
+  if (Object.keys(rules).length) merged.rules = rules;
+  if (vaguePhrases.length) merged.vaguePhrases = vaguePhrases;
+  if (Object.keys(verbs).length) merged.verbs = verbs;
+  const config: Config = {
+    ...resolveConfig(merged).config,
+    files: files ? [...files.patterns] : [],
+    ignores: ignores.flatMap((list) => list.patterns),
+  };
+  return { config, files, ignores };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Configuration in the editor: the `bloomline` settings (workspace/configuration), with the
-// nearest `.bloomline.json` up the tree from each file merged over them. The JSON file is read
+// `.bloomline.json` files up the tree from each file merged over them as the command line merges
+// them (core cascadeConfig: the nearest wins, up to one that says "root": true). The JSON file is read
 // and parsed, never executed. Each problem in a file is reported as a diagnostic on the file
 // itself, where it is; a bad setting is then left out (the editor's settings or the defaults
 // fill it in) and the rest of the file applies. A file that is not JSON is ignored whole.
@@ -8,11 +9,14 @@
 // folders, those above it; a file's configuration is then worked out without waiting.
 import {
   CONFIG_KEYS,
+  cascadeConfig,
   formatJsonPath,
   parseLocatedJson,
   resolveConfig,
   duplicateKeyIssues,
   type Config,
+  type ConfigLayer,
+  type PatternList,
 } from '../core/index.js';
 import { matchGlob, matchGlobOrParent } from '../cli/glob.js';
 import { baseName, type WorkspaceFiles } from './files.js';
@@ -20,8 +24,8 @@ import { baseName, type WorkspaceFiles } from './files.js';
 export const CONFIG_FILE = '.bloomline.json';
 
 /** The settings that reach the core; anything else under `bloomline` (trace...) is the
- * client's own. */
-const CORE_KEYS = CONFIG_KEYS.filter((k) => k !== '$schema');
+ * client's own. `root` is a config file's word about the files above it. */
+const CORE_KEYS = CONFIG_KEYS.filter((k) => k !== '$schema' && k !== 'root');
 
 /** Does a client's answer for the `bloomline` section hold no settings (null, as Neovim
  * answers for a section it has not; an empty object)? */
@@ -46,9 +50,11 @@ export function initializationSettings(options: unknown): Record<string, unknown
 
 export interface FileConfig {
   config: Config;
-  /** The folder `files` and `ignores` are relative to (null: no folder, for unsaved documents). */
-  baseDir: string | null;
-  /** The `.bloomline.json` in effect, or null. */
+  /** `files` (null: the default selection) and `ignores`, each relative to the folder of the
+   * config file that gives it, or the workspace folder for the settings (null: no folder). */
+  files: PatternList<string | null> | null;
+  ignores: PatternList<string | null>[];
+  /** The nearest `.bloomline.json` in effect, or null. */
   source: string | null;
 }
 
@@ -222,11 +228,13 @@ export class ConfigStore {
    * unsaved document is always checked; a file outside every workspace folder and every
    * config file's folder is matched by its name alone. */
   accepts(fc: FileConfig, key: string): boolean {
-    const { files, ignores } = fc.config;
-    if ((!files.length && !ignores.length) || !this.files.isFile(key)) return true;
-    const rel = fc.baseDir === null ? baseName(key) : this.files.relative(fc.baseDir, key);
-    if (files.length && !files.some((g) => matchGlob(g, rel))) return false;
-    return !ignores.some((g) => matchGlobOrParent(g, rel));
+    const { files, ignores } = fc;
+    if ((!files?.patterns.length && !ignores.length) || !this.files.isFile(key)) return true;
+    const rel = (dir: string | null) =>
+      dir === null ? baseName(key) : this.files.relative(dir, key);
+    if (files?.patterns.length && !files.patterns.some((g) => matchGlob(g, rel(files.dir))))
+      return false;
+    return !ignores.some((list) => list.patterns.some((g) => matchGlobOrParent(g, rel(list.dir))));
   }
 
   private forget(): void {
@@ -248,26 +256,25 @@ export class ConfigStore {
     return this.above(this.files.dirname(key), this.searched).filter((d) => !this.looked.has(d));
   }
 
+  /** The settings of the workspace folder, with the config files from `source` (the nearest)
+   * up merged over them: up to one that says "root": true, or one that cannot be read (not
+   * JSON: it may have said "root"), which gives the settings alone. */
   private merge(source: string | null, folder: string | null): FileConfig {
-    const file = source ? (this.loaded.get(source)?.raw ?? null) : null;
-    const settings = this.settingsOf(folder);
-    if (!file) {
-      const { config } = resolveConfig(settings);
-      return { config, baseDir: folder, source: null };
+    const layers: ConfigLayer<string | null>[] = [];
+    for (let file = source; file !== null;) {
+      const data = this.loaded.get(file)?.raw ?? null;
+      if (data === null) break;
+      layers.unshift({ data, dir: this.files.dirname(file) });
+      if (data.root === true) break;
+      const dir = this.files.dirname(file);
+      const parent = this.files.dirname(dir);
+      file = parent === dir ? null : this.findNearest(parent);
     }
-    const rules = {
-      ...(settings.rules as Record<string, unknown> | undefined),
-      ...(file.rules as Record<string, unknown> | undefined),
-    };
-    const merged: Record<string, unknown> = { ...settings, ...file };
-    if (Object.keys(rules).length) merged.rules = rules;
-    const attempt = resolveConfig(merged);
-    const config = attempt.errors.length ? resolveConfig(file).config : attempt.config;
-    // `files` and `ignores` written in the file are relative to its folder; the settings' to
-    // the workspace folder.
-    const fromFile = file.files !== undefined || file.ignores !== undefined;
-    const baseDir = fromFile || !folder ? this.files.dirname(source!) : folder;
-    return { config, baseDir, source };
+    const { config, files, ignores } = cascadeConfig(layers, {
+      data: this.settingsOf(folder),
+      dir: folder,
+    });
+    return { config, files, ignores, source };
   }
 
   /** The nearest config file read at or above `dir`. */
