@@ -2,6 +2,7 @@
 // and an invalid file reported one line per problem (its line, column and JSON path), the bad
 // settings falling back to their defaults and the good ones applied, then exit 2.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -276,6 +277,29 @@ test('a folder named .bloomline.json is an error that says so; its files get the
   const c = run(['check', '--config', 'lessons/.bloomline.json'], dir);
   assert.equal(c.status, 2);
   assertOneErrorLine(c.stderr, /cannot read the configuration file: is a directory$/);
+});
+
+test('a .bloomline.json that is a broken symbolic link is said, as a folder of that name is: its files get the defaults, exit 2', (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'vague-verb': 'off' } }),
+    'lessons/one.md': VAGUE,
+  });
+  try {
+    // A shared configuration linked into a course, then moved.
+    fs.symlinkSync('../shared/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
+  } catch {
+    t.skip('symbolic links are not available here');
+    return;
+  }
+  const r = checkJson([], dir);
+  assert.equal(r.status, 2);
+  assertOneErrorLine(
+    r.stderr,
+    new RegExp(
+      `^bloomline: ${path.join('lessons', '.bloomline.json').replace(/[.\\]/g, '\\$&')}: a broken symbolic link \\(to "\\.\\./shared/bloomline\\.json", which does not exist\\); using the defaults$`,
+    ),
+  );
+  assert.ok(ruleIds(r.files[0]).includes('vague-verb'), 'the defaults, not the root file');
 });
 
 test('--print-config FILE prints the settings that apply to a file, as a .bloomline.json, and says where they come from', (t) => {

@@ -227,3 +227,66 @@ describe('language server: nested .bloomline.json files', () => {
         .catch(() => assert.deepEqual(last, expected));
     });
 });
+
+// Broken symbolic links in a workspace folder: the command line says each (a note for an outline
+// file, an error for a .bloomline.json); the server passed over both in silence.
+describe('language server: broken symbolic links', () => {
+  let dir: string;
+  let client: LspClient;
+  let linked = true;
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bloomline-config-link-')));
+    fs.writeFileSync(path.join(dir, '.bloomline.json'), '{ "rules": { "vague-verb": "off" } }\n');
+    fs.mkdirSync(path.join(dir, 'lessons'));
+    fs.writeFileSync(path.join(dir, 'lessons', 'week1.md'), OUTLINE);
+    try {
+      fs.symlinkSync('../shared/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
+      fs.symlinkSync('moved-away.md', path.join(dir, 'lessons', 'week2.md'));
+    } catch {
+      linked = false;
+      return;
+    }
+    client = new LspClient();
+    await client.initializeFolder(dir);
+    await client.notify('initialized', {});
+  });
+
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says a broken .bloomline.json where it is; the files under it get the defaults, as check does', async (t) => {
+    if (!linked) return t.skip('symbolic links are not available here');
+    const link = fileUri(dir, 'lessons', '.bloomline.json');
+    const said = await client.diagnostics(link, (p) => p.diagnostics.length > 0, 10_000);
+    assert.match(
+      said.diagnostics[0]!.message,
+      /^Invalid \.bloomline\.json: cannot read it \(a broken symbolic link \(to "\.\.\/shared\/bloomline\.json", which does not exist\)\)/,
+    );
+    const u = fileUri(dir, 'lessons', 'week1.md');
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: OUTLINE },
+    });
+    const p = await client.diagnostics(u, (x) => codes(x).includes('vague-verb'), 10_000);
+    assert.ok(codes(p).includes('vague-verb'));
+  });
+
+  it('logs a warning naming a broken link to an outline file that the search passed over', async (t) => {
+    if (!linked) return t.skip('symbolic links are not available here');
+    const expected = `bloomline: ${path.join(dir, 'lessons', 'week2.md')}: skipped: a broken symbolic link (to "moved-away.md", which does not exist)`;
+    const logged = () =>
+      client.received.some(
+        (n) =>
+          n.method === 'window/logMessage' &&
+          (n.params as { type: number; message: string }).type === 2 &&
+          (n.params as { message: string }).message === expected,
+      );
+    for (let i = 0; i < 100 && !logged(); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(
+      logged(),
+      JSON.stringify(client.received.filter((n) => n.method === 'window/logMessage')),
+    );
+  });
+});

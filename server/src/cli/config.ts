@@ -21,6 +21,7 @@ import {
   type PatternList,
 } from '../core/index.js';
 import { CliError, fsReason, type Log } from './log.js';
+import { brokenLink } from './files.js';
 import { matchGlob, matchGlobOrParent, toPosix } from './glob.js';
 
 export const CONFIG_FILE = '.bloomline.json';
@@ -128,12 +129,10 @@ export class ConfigResolver {
       if (stat.isFile()) text = fs.readFileSync(file, 'utf8');
       else notAFile = stat.isDirectory() ? 'is a folder' : 'is not a regular file';
     } catch (err) {
-      if (
-        (err as NodeJS.ErrnoException).code !== 'ENOENT' &&
-        (err as NodeJS.ErrnoException).code !== 'ENOTDIR'
-      ) {
-        readError = err;
-      }
+      const code = (err as NodeJS.ErrnoException).code;
+      // A link to a shared file that has moved is where a configuration was meant to be too.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') readError = err;
+      else if (code === 'ENOENT') notAFile = brokenLink(file);
     }
     const shown = this.shown(file);
     const parent = path.dirname(dir);
@@ -142,7 +141,8 @@ export class ConfigResolver {
       this.log.error(`${shown}: cannot read: ${fsReason(readError)}; using defaults`);
       resolved = resolvedFrom([], [file]);
     } else if (notAFile) {
-      this.log.error(`${shown}: ${notAFile}, not a configuration file; using the defaults`);
+      const what = notAFile.startsWith('is ') ? `${notAFile}, not a configuration file` : notAFile;
+      this.log.error(`${shown}: ${what}; using the defaults`);
       resolved = resolvedFrom([], [file]);
     } else if (text !== null) {
       const data = this.parse(shown, text);

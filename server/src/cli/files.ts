@@ -38,14 +38,17 @@ export type Select = (abs: string) => boolean;
 
 const byName: Select = (abs) => isOutlineName(abs);
 
+type Told = (abs: string, why: string) => void;
+
 /** What the command line also reports of a walk (the language server searches quietly). */
 export interface ExpandOptions {
   /** A named folder (or the default ".") with no file to check is an error that says why. */
   reportEmpty?: boolean;
   /** A folder that cannot be read is an error, not skipped in silence. */
   reportUnreadable?: boolean;
-  /** A broken symbolic link found in a walk, with an outline file's name, is a note. */
-  reportBroken?: boolean;
+  /** A broken symbolic link found in a walk, with an outline file's name, is a note; or told
+   * to this function (the language server's search: absolute path, why it is broken). */
+  reportBroken?: boolean | ((abs: string, why: string) => void);
   /** A file (absolute path) a walk or pattern leaves out: the command's own output. */
   exclude?: string;
   /** Folders of this name are taken as files (and not entered): the language server's search
@@ -75,9 +78,13 @@ export function expandArgs(
             log.error(`${display}: cannot be searched: ${fsReason(err)}`),
         }
       : {}),
-    ...(options.reportBroken
-      ? { broken: (display: string, why: string) => log.note(`${display}: skipped: ${why}`) }
-      : {}),
+    ...(typeof options.reportBroken === 'function'
+      ? {
+          broken: (_: string, why: string, abs: string) => (options.reportBroken as Told)(abs, why),
+        }
+      : options.reportBroken
+        ? { broken: (display: string, why: string) => log.note(`${display}: skipped: ${why}`) }
+        : {}),
   };
   const found = new Map<string, Target>();
   const add = (t: Target): void => {
@@ -151,7 +158,7 @@ function expandGlob(pattern: string, cwd: string, select: Select, said: WalkRepo
  * the error), a broken symbolic link it would have checked (with why it is broken). */
 interface WalkReport {
   unreadable?: (display: string, err: unknown) => void;
-  broken?: (display: string, why: string) => void;
+  broken?: (display: string, why: string, abs: string) => void;
   /** ExpandOptions.foldersNamed. */
   foldersNamed?: string;
 }
@@ -166,7 +173,7 @@ interface IgnoreLevel {
  * Why a path that cannot be followed is a broken symbolic link (`a broken symbolic link (to
  * "x.md", which does not exist)`), or null when it is no link.
  */
-function brokenLink(abs: string): string | null {
+export function brokenLink(abs: string): string | null {
   let target: string;
   try {
     if (!fs.lstatSync(abs).isSymbolicLink()) return null;
@@ -255,7 +262,7 @@ function walkRoot(
             (select === null ? true : select(abs))
           ) {
             const why = brokenLink(abs);
-            if (why) said.broken(shown(childRel), why);
+            if (why) said.broken(shown(childRel), why, abs);
           }
           continue;
         }

@@ -40,8 +40,9 @@ export interface WorkspaceFiles {
   isInside(key: string, folder: string): boolean;
   /** The files under a folder that a search looks for, skipping node_modules, .git and
    * .ipynb_checkpoints (and, on disk, what .gitignore files ignore). Rejects when the folder
-   * cannot be read. */
-  find(folder: string, what: FileSearch): Promise<string[]>;
+   * cannot be read. `note`, when given, is told of what the search passed over that a user
+   * should know (a broken symbolic link with an outline file's name), one line each. */
+  find(folder: string, what: FileSearch, note?: (message: string) => void): Promise<string[]>;
   /** A file's text, decoded as UTF-8, without a BOM; files over the core's size limit are not
    * read. */
   read(key: string): Promise<ReadResult>;

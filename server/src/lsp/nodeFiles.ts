@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isOutlineName } from '../core/index.js';
-import { expandArgs } from '../cli/files.js';
+import { brokenLink, expandArgs } from '../cli/files.js';
 import { toPosix } from '../cli/glob.js';
 import { fsReason, Log } from '../cli/log.js';
 import { readSource } from '../cli/source.js';
@@ -57,15 +57,24 @@ export class NodeFiles implements WorkspaceFiles {
     );
   }
 
-  async find(folder: string, what: FileSearch): Promise<string[]> {
+  async find(
+    folder: string,
+    what: FileSearch,
+    note?: (message: string) => void,
+  ): Promise<string[]> {
     const problems: string[] = [];
     const log = new Log((line) => problems.push(line.trim()));
-    // A folder named .bloomline.json is found too: reading it fails, and the configuration
-    // store says so where it is (and gives the files under it the defaults, as `check` does).
-    const options = what === 'config' ? { foldersNamed: CONFIG_FILE } : {};
+    // A folder named .bloomline.json, or a broken link of that name, is found too: reading it
+    // fails, and the configuration store says so where it is (and gives the files under it the
+    // defaults, as `check` does). A broken link to an outline file is said, as `check` says it.
+    const broken: string[] = [];
+    const options =
+      what === 'config'
+        ? { foldersNamed: CONFIG_FILE, reportBroken: (abs: string) => void broken.push(abs) }
+        : { reportBroken: (abs: string, why: string) => note?.(`${abs}: skipped: ${why}`) };
     const found = expandArgs(['.'], folder, log, SELECT[what], options).map((t) => t.abs);
     if (log.failed) throw new Error(problems.join('; '));
-    return found;
+    return broken.length ? [...found, ...broken].sort() : found;
   }
 
   async read(key: string): Promise<ReadResult> {
@@ -75,6 +84,8 @@ export class NodeFiles implements WorkspaceFiles {
       return { ok: true, text: read.source.text };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      const link = code === 'ENOENT' || code === 'ELOOP' ? brokenLink(key) : null;
+      if (link) return { ok: false, missing: false, reason: link };
       return {
         ok: false,
         missing: code === 'ENOENT' || code === 'ENOTDIR',

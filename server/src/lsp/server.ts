@@ -1189,7 +1189,9 @@ export class BloomlineServer implements ServerContext {
     for (const folder of folders) {
       let found: string[];
       try {
-        found = await this.files.find(folder, search);
+        found = await this.files.find(folder, search, (message) =>
+          this.connection.console.warn(`bloomline: ${message}`),
+        );
       } catch (err) {
         this.connection.console.warn(
           `bloomline: cannot read the workspace folder ${folder}: ${errorText(err)}`,
