@@ -207,7 +207,7 @@ test('bad usage exits 2 with one line on stderr and no stack trace', (t) => {
     [['check', '--bogus'], /unknown option "--bogus"/],
     [
       ['check', '--format', 'xml'],
-      /unknown format "xml" \(supported: stylish, json, sarif, github, gitlab\)/,
+      /unknown format "xml" \(supported: stylish, json, sarif, github, gitlab, unix\)/,
     ],
     [['check', '--format'], /--format.*value/],
     [['check', '--max-warnings', 'many'], /--max-warnings/],

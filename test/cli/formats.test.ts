@@ -3,6 +3,7 @@
 // draft-04 schema, hence ajv-draft-04); both formats must say what `--format json` says, at
 // the same 1-based UTF-16 positions.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +12,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { docsUrl, LineIndex, RULES } from '../../server/src/core/index.js';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/format/github.js';
-import { checkJson, project, ROOT, run, VAGUE } from './helpers.js';
+import { BIN, checkJson, project, ROOT, run, VAGUE } from './helpers.js';
 
 const SCHEMA_PATH = path.join(
   ROOT,
@@ -336,7 +337,7 @@ test('--max-warnings applies to the CI formats; unknown formats list them all, o
   assert.equal(gh.status, 1);
   assert.match(gh.stderr, /^bloomline: found too many warnings \(\d+, maximum: 0\)\n$/);
   // Every machine format says it on stderr (stdout is the report), as ESLint does.
-  for (const format of ['sarif', 'json', 'gitlab']) {
+  for (const format of ['sarif', 'json', 'gitlab', 'unix']) {
     const over = run(['check', '--format', format, '--max-warnings', '0'], dir);
     assert.equal(over.status, 1, format);
     assert.match(over.stderr, /^bloomline: found too many warnings \(\d+, maximum: 0\)\n$/, format);
@@ -346,7 +347,7 @@ test('--max-warnings applies to the CI formats; unknown formats list them all, o
   assert.equal(bad.status, 2);
   assert.match(
     bad.stderr,
-    /unknown format "junit" \(supported: stylish, json, sarif, github, gitlab\)/,
+    /unknown format "junit" \(supported: stylish, json, sarif, github, gitlab, unix\)/,
   );
   // A near miss says which was meant, as a mistyped option does.
   const near = run(['check', '--format', 'JSON'], dir);
@@ -595,5 +596,78 @@ test('run in a subfolder of a Git repository, sarif, github and gitlab name file
   assert.match(
     run(['check', '--format', 'github'], path.join(plain, 'c')).stdout,
     /^::warning file=w\.md,/m,
+  );
+});
+
+test("unix: ESLint's unix format, one line per finding (path:line:column: message [Severity/rule]; a hint is a Note, quickfix type n), for errorformat and efm-langserver", (t) => {
+  const dir = project(t, {
+    '.bloomline.json': JSON.stringify({ rules: { 'compound-objective': 'hint' } }),
+    'lessons/course.md': OUTLINE.replace(
+      '- **LO2:** Reset a password within 5 minutes',
+      '- **LO2:** Reset a password within 5 minutes\n- Identify and explain phishing emails within 2 minutes',
+    ),
+    'notes.md': '# Notes\n',
+  });
+  const r = run(['check', '--format', 'unix'], dir);
+  const json = checkJson([], dir);
+  assert.equal(r.status, json.status);
+  assert.equal(r.status, 1, r.stderr);
+  const word: Record<string, string> = {
+    error: 'Error',
+    warning: 'Warning',
+    information: 'Info',
+    hint: 'Note',
+  };
+  const expected = json.files.flatMap((f) =>
+    f.messages.map(
+      (m) => `${f.filePath}:${m.line}:${m.column}: ${m.message} [${word[m.severity]}/${m.ruleId}]`,
+    ),
+  );
+  assert.deepEqual(
+    [...new Set(json.files.flatMap((f) => f.messages.map((m) => m.severity)))].sort(),
+    ['error', 'hint', 'information', 'warning'],
+  );
+  assert.equal(
+    r.stdout,
+    expected.map((l) => `${l}\n`).join(''),
+    'no summary line: one per finding',
+  );
+  assert.equal(r.stderr, '');
+  // An editor's linter: the buffer on stdin, named by its path; a clean buffer prints nothing.
+  const text = fs.readFileSync(path.join(dir, 'lessons', 'course.md'));
+  const abs = path.join(dir, 'lessons', 'course.md');
+  const piped = spawnSync(
+    process.execPath,
+    [BIN, 'check', '--stdin', '--stdin-filename', abs, '-f', 'unix'],
+    { cwd: dir, input: text, encoding: 'utf8' },
+  );
+  assert.equal(piped.stdout, expected.map((l) => `${l.replace(/^[^:]+/, abs)}\n`).join(''));
+  const clean = run(['check', '-f', 'unix', 'notes.md'], dir);
+  assert.equal(clean.status, 0);
+  assert.equal(clean.stdout, '');
+  // Through the path that writes files as they are done (a walk of several), and -o.
+  const streamed = run(['check', '-f', 'unix', 'lessons', 'notes.md'], dir);
+  assert.equal(streamed.stdout, r.stdout);
+  // Vim's errorformat (which efm-langserver and ALE use) reads each line, with its type.
+  const vim = spawnSync('vim', ['--version'], { encoding: 'utf8' });
+  if (vim.status !== 0) return;
+  const out = path.join(dir, 'qf.txt');
+  fs.writeFileSync(path.join(dir, 'unix.txt'), r.stdout);
+  const script = [
+    'set errorformat=%f:%l:%c:\\ %m\\ [%t%*[a-z]/%*[a-z-]]',
+    'cgetfile unix.txt',
+    `call writefile(map(getqflist(), {_, e -> bufname(e.bufnr) . '|' . e.lnum . '|' . e.col . '|' . e.type . '|' . e.valid . '|' . e.text}), '${out}')`,
+    'qa!',
+  ];
+  fs.writeFileSync(path.join(dir, 'read.vim'), script.join('\n'));
+  spawnSync('vim', ['-Nu', 'NONE', '-i', 'NONE', '-es', '-S', 'read.vim'], { cwd: dir });
+  const letter: Record<string, string> = { error: 'E', warning: 'W', information: 'I', hint: 'N' };
+  assert.deepEqual(
+    fs.readFileSync(out, 'utf8').trimEnd().split('\n'),
+    json.files.flatMap((f) =>
+      f.messages.map(
+        (m) => `${f.filePath}|${m.line}|${m.column}|${letter[m.severity]}|1|${m.message}`,
+      ),
+    ),
   );
 });

@@ -19,6 +19,7 @@ import { collectPatternGates, setPatternGates } from '../core/language/ascii.js'
 import { colors } from './format/color.js';
 import { formatGithub, githubFile } from './format/github.js';
 import { formatGitlab, gitlabFile } from './format/gitlab.js';
+import { formatUnix, unixFile } from './format/unix.js';
 import { formatJson, jsonEntry } from './format/json.js';
 import { countFindings, type Counts, type FileReport } from './format/report.js';
 import { formatSarif, SarifStream } from './format/sarif.js';
@@ -55,7 +56,7 @@ import {
 } from './suppressions.js';
 import { readVersion } from './version.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'unix'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
@@ -205,6 +206,8 @@ function checkTo(args: readonly string[], options: CheckOptions, io: Io): CheckR
     io.stdout(formatGithub(reports));
   } else if (options.format === 'gitlab') {
     io.stdout(formatGitlab(reports));
+  } else if (options.format === 'unix') {
+    io.stdout(formatUnix(reports));
   } else {
     const c = colors(options.color);
     const text = formatStylish(reports, {
@@ -566,7 +569,7 @@ function checkFiles(
   if (options.format === 'json') io.stdout(written ? ']\n' : '[]\n');
   else if (options.format === 'gitlab') io.stdout(issues ? ']\n' : '[]\n');
   else if (sarif) io.stdout(sarif.end());
-  else if (options.format !== 'github') {
+  else if (options.format !== 'github' && options.format !== 'unix') {
     const text = stylishSummary(counts, {
       colors: c,
       fixed: 0,
@@ -605,6 +608,7 @@ function renderer(
     if (sarif) return sarif.file(report);
     if (options.format === 'github') return githubFile(report);
     if (options.format === 'gitlab') return gitlabFile(report);
+    if (options.format === 'unix') return unixFile(report);
     return stylishFile(report, c);
   };
   return { sarif, render };

@@ -45,6 +45,8 @@ Options:
                             sarif    SARIF 2.1.0, for GitHub code scanning
                             github   GitHub Actions annotations (::error file=...::)
                             gitlab   GitLab Code Quality report (artifacts:reports:codequality)
+                            unix     one line per finding: PATH:LINE:COL: MESSAGE [Severity/rule]
+                                     (ESLint's; for errorformat, efm-langserver, ALE)
   -o, --output-file FILE  write the findings to FILE instead of stdout (making its folder),
                           and say on stderr how many there are; also --output FILE
   -c, --config FILE       use this configuration file for every file
