@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
 import { fileUri, LspClient } from './client.js';
 
 const OUTLINE = `# Course
@@ -117,5 +118,38 @@ describe('language server: the setups of docs/editors.md', () => {
       u,
       (x) => codes(x).includes('vague-verb') && !codes(x).includes('missing-criterion'),
     );
+  });
+});
+
+// The workspace root the Neovim setups pick: with nested .bloomline.json files (a course folder's
+// own settings), a root marker list that tries .bloomline.json first roots the server in that
+// course folder, so references to other courses' IDs are unknown there while `bloomline check`
+// at the repository's root resolves them. The repository (.git) comes first; .bloomline.json
+// only outside Git.
+describe('docs/editors.md: the Neovim setups root the server at the repository', () => {
+  it('every root marker list tries .git before .bloomline.json', () => {
+    const docs = fs.readFileSync(
+      fileURLToPath(new URL('../../../docs/editors.md', import.meta.url)),
+      'utf8',
+    );
+    const lists = [
+      ...docs.matchAll(/root_markers = \{([^}]*)\}|vim\.fs\.root\([^,]+, \{([^}]*)\}\)/g),
+    ];
+    const pattern = [...docs.matchAll(/root_pattern\(([^)]*)\)/g)];
+    assert.ok(lists.length >= 2 && pattern.length >= 1, 'the three Neovim setups');
+    const order = (m: string, needsGit: boolean) => {
+      const names = [...m.matchAll(/'([^']+)'/g)].map((n) => n[1]);
+      if (needsGit) assert.ok(names.includes('.git'), m);
+      if (names.includes('.git') && names.includes('.bloomline.json'))
+        assert.ok(names.indexOf('.git') < names.indexOf('.bloomline.json'), m);
+    };
+    for (const l of lists) order(l[1] ?? l[2]!, true);
+    for (const p of pattern) order(p[1]!, false);
+    assert.ok(
+      pattern.some((p) => p[1] === "'.git'"),
+      'root_pattern asks for .git first, alone',
+    );
+    // nvim-lspconfig's root_pattern takes the nearest folder with any marker: .git is asked alone.
+    assert.doesNotMatch(docs, /root_pattern\('\.bloomline\.json', '\.git'\)/);
   });
 });
