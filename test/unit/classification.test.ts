@@ -430,6 +430,14 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Reproduce a customer-reported bug in the staging environment.', false, 'apply', false, false],
   ['Replicate the published analysis from the shared data.', false, 'apply', false, false],
   ['Reproduce the periodic table from memory.', false, 'remember', true, false],
+  // Praying, saying, chanting or writing a text from memory or by heart is recall (a faith
+  // formation class); without it a prayer is a practice carried out (unknown verb, apply).
+  ['Pray the Our Father from memory.', false, 'remember', true, false],
+  ['Say the Act of Contrition by heart.', false, 'remember', true, false],
+  ['Chant the Magnificat from memory.', false, 'remember', true, false],
+  ['Write the Ten Commandments from memory.', false, 'remember', true, false],
+  ['Pray the Rosary with the class.', false, 'apply', false, false],
+  ['Perform the engine fire memory items from memory.', false, 'apply', true, false],
   // "Parse" a sentence is analysis; parsing JSON, a file or the command line in a program is a
   // procedure the lesson taught (apply).
   ['Parse JSON responses into pandas data frames.', false, 'apply', false, false],

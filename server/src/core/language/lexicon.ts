@@ -92,6 +92,9 @@ interface BloomData {
   /** Recall verbs read at `level` before a definite, counted set ("Identify the five soil
    * forming factors"), whatever the object table makes of its noun. */
   byCount?: { verbs: string[]; level: string };
+  /** Verbs of saying or writing a text, read at `level` when a marker says it is done from
+   * memory ("Pray the Our Father from memory", "Say the creed by heart"). */
+  byMemory?: { verbs: string[]; level: string; markers: string[] };
   /** Verbs that make something, read at `level` when what they make is made from given
    * material of a procedure ("from the manufacturer's instructions", "from a kit") or "by
    * following" it, unless an original-work marker says otherwise. */
@@ -278,6 +281,8 @@ export class Lexicon {
   readonly question: { verbs: Set<string>; words: Set<string> } | null;
   /** bloom-verbs.json "byCount". */
   readonly counted: { verbs: Set<string>; level: BloomLevel } | null;
+  /** bloom-verbs.json "byMemory" (markers as lowercased word lists). */
+  readonly memory: { verbs: Set<string>; level: BloomLevel; markers: string[][] } | null;
   /** bloom-verbs.json "byExplanation". */
   readonly explanation: {
     verbs: Set<string>;
@@ -358,6 +363,13 @@ export class Lexicon {
       : null;
     this.counted = bloom.byCount
       ? { verbs: new Set(bloom.byCount.verbs), level: bloom.byCount.level as BloomLevel }
+      : null;
+    this.memory = bloom.byMemory
+      ? {
+          verbs: new Set(bloom.byMemory.verbs),
+          level: bloom.byMemory.level as BloomLevel,
+          markers: bloom.byMemory.markers.map((m) => m.toLowerCase().split(' ')),
+        }
       : null;
     this.explanation = bloom.byExplanation
       ? {

@@ -373,7 +373,7 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
       'iu',
     ),
   () =>
-    /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
+    /\b(?:error[-\s]free|unaided|unassisted|independently|from\s+memory|by\s+heart|on\s+(?:the|their|your)\s+first\s+(?:attempt|try)|in\s+(?:a\s+single|one)\s+(?:attempt|pass|try)|first\s+time\s+right)\b/i,
   // A level reached on a named scale: 'scored "proficient" on the observation rubric', 'rated
   // competent or above against the checklist', or by a named judge: 'rated "effective" by the
   // observer'.
@@ -468,7 +468,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\b(?:all|every|each)\b/i,
   /\b(?:all|every|each)\b/i,
   /with|\b(?:no|zero)\b/i,
-  /error|unaided|unassisted|independently|memory|first|single|one/i,
+  /error|unaided|unassisted|independently|memory|heart|first|single|one/i,
   /scor|rated|graded|marked|judged|assessed/i,
   /meet|satisf|follow|accord|defined|specified|described|set out|outlined|required|shown|illustrated|laid out|listed|stated|as in|compl|in line|consistent|standard|that|conform|per |against|align/i,
   /rights/i,
@@ -1323,6 +1323,14 @@ function behaviourAt(
     const head = dash > 0 ? lex.verb(eng.slice(dash + 1)) : undefined;
     if (head && !/^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|multi)/.test(eng))
       return { b: known(text, ws, k, eng, head, lex), verbAt: k, last: k };
+    // "Pray the Our Father from memory": a text said from memory is recalled (remember), a
+    // level the lexicon gives ("byMemory"), so no unknown-verb hint.
+    if (lex.memory?.verbs.has(eng) && fromMemoryAt(ws, k + 1, lex, text))
+      return {
+        b: { ...unknown(text, w, eng), level: lex.memory.level, known: true },
+        verbAt: k,
+        last: k,
+      };
     return { b: unknown(text, w, eng), verbAt: k, last: k };
   }
   return null;
@@ -2054,13 +2062,17 @@ function levelOf(
   // "Identify the five soil forming factors", "Define the five ICS functions": a definite,
   // counted set after a recall verb is a list as taught, recalled whole.
   const counted = lex.counted?.verbs.has(info.verb) && countedSet(following);
-  let byObject = counted
-    ? lex.counted!.level
-    : (lex.levelBySuitability(info.verb, following) ??
-      lex.levelByRelation(info.verb, following) ??
-      lex.levelByStandard(info.verb, following) ??
-      lex.levelByObject(info.verb, following) ??
-      lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS)));
+  // "Write the Ten Commandments from memory": a text said or written from memory is recalled.
+  const memory = lex.memory?.verbs.has(info.verb) && fromMemoryAt(ws, from, lex, text);
+  let byObject = memory
+    ? lex.memory!.level
+    : counted
+      ? lex.counted!.level
+      : (lex.levelBySuitability(info.verb, following) ??
+        lex.levelByRelation(info.verb, following) ??
+        lex.levelByStandard(info.verb, following) ??
+        lex.levelByObject(info.verb, following) ??
+        lex.levelByMaterial(info.verb, wordsAfter(ws, from, MATERIAL_WORDS)));
   // "Assemble a bookcase from the manufacturer's instructions": a product made by procedure.
   if ((byObject ?? info.level) === 'create')
     byObject = lex.levelByProcedure(info.verb, following) ?? byObject;
@@ -2084,6 +2096,18 @@ function countedSet(following: readonly string[]): boolean {
   return following[0] === 'the' && testText(COUNT_WORD, following[1] ?? '');
 }
 const COUNT_WORD = lazy(String.raw`^${NUM}$`, 'iu');
+
+/** Whether a marker of recall from memory ("from memory", "by heart"; bloom-verbs.json
+ * "byMemory") follows a verb's object, from `ws[from]`, within a dozen words and before a stop
+ * (";", ":", ".", a parenthesis). */
+function fromMemoryAt(ws: Word[], from: number, lex: Lexicon, text: string): boolean {
+  const markers = lex.memory!.markers;
+  for (let k = from; k < Math.min(ws.length, from + 12); k++) {
+    if (k > from && /[;:.()]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) return false;
+    for (const m of markers) if (m.every((part, n) => ws[k + n]?.lower === part)) return true;
+  }
+  return false;
+}
 
 /** Whether a recall verb's object, from `ws[from]`, is or ends with a "how" / "why" clause
  * with its own subject (bloom-verbs.json "byExplanation"): right after the verb, or joined to
