@@ -11,6 +11,7 @@ import {
   Workspace,
   applyEdits,
   buildOutline,
+  courseKind,
   lexiconFor,
   resolveConfig,
   type Assessment,
@@ -1148,4 +1149,32 @@ test('a range of IDs in an item ("(CO1-CO3)", "assesses LO4-6") names every obje
   const implied = o.assessments[0]!.references.filter((r) => r.id === 'CO2');
   assert.equal(implied.length, 1);
   assert.equal(implied[0]!.inRange, true);
+});
+
+test('a performance evaluation scored on a rubric ("## Tour evaluation") is one assessment; a course evaluation or a model evaluation is not', () => {
+  const text = fs.readFileSync(
+    path.join(repoRoot, 'test/fixtures/rules/docent-training.md'),
+    'utf8',
+  );
+  const { outline } = linked(text);
+  assert.deepEqual(summary(outline), [
+    'Tour evaluation: - -> course#objective-1*, course#objective-2*, course#objective-3*, course#objective-4*, course#objective-5*',
+  ]);
+  // Certified by a scored assessment: not workplace training that owes business outcomes.
+  assert.equal(courseKind(outline).value, 'academic');
+  const model = linked(
+    [
+      '# Churn prediction',
+      '',
+      '## Objectives',
+      '',
+      '- Train a logistic regression model on the churn data.',
+      '',
+      '## Model evaluation',
+      '',
+      'The model is scored on the held-out test set with the F1 score.',
+      '',
+    ].join('\n'),
+  ).outline;
+  assert.deepEqual(summary(model), []);
 });

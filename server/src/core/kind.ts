@@ -11,7 +11,7 @@ import type {
   Objective,
   Outline,
 } from './model.js';
-import { forText, lazy } from './language/ascii.js';
+import { forText, lazy, testText } from './language/ascii.js';
 import { notesOf } from './recognise/noted.js';
 import data from './recognise/vocabulary/kind-signals.json' with { type: 'json' };
 
@@ -23,6 +23,9 @@ const AUDIENCE: [CourseKind, Set<string>][] = [
 const PRACTICE =
   /\b(?:exercises?|challenges?|quiz(?:zes)?|knowledge checks?|try it|your turn|practice|self-check)\b/i;
 const ACADEMIC_ID = /^(?:ilo|clo|slo|plo|co)[-_.]?\d/i;
+/** An assessment that certifies: "required for certification", "to be certified". */
+const CERTIFIES =
+  /\b(?:(?:required|needed|necessary)\s+(?:for|before)\s+(?:certification|being\s+certified)|to\s+(?:be|become|get)\s+certified)\b/i;
 /** Texts read for job words, at most (the decision needs a few, not all). */
 const MAX_TEXTS = 300;
 
@@ -118,6 +121,23 @@ function itemSigns(outline: Outline): KindSignal[] {
   const graded = outline.assessments.find((a) => a.analysis.weight !== null);
   if (graded)
     out.push({ kind: 'academic', weight: 2, what: 'a grading breakdown', span: graded.textSpan });
+  // "A score of 3 or higher on each criterion is required for certification": a course that
+  // certifies by an assessment (a docent's scored tour, an academy's required tests) is judged
+  // by that assessment, not by business outcomes (as kind-signals.json's academy heading).
+  const certifying = outline.assessments.find((a) => {
+    const span = outline.blocks[a.block]?.span ?? a.span;
+    return (
+      span.end - span.start <= 4000 &&
+      testText(CERTIFIES, outline.text.slice(Math.min(span.start, a.span.start), span.end))
+    );
+  });
+  if (certifying)
+    out.push({
+      kind: 'academic',
+      weight: 2,
+      what: 'an assessment required for certification',
+      span: certifying.textSpan,
+    });
   // Many exercises, challenges or quizzes to practise on: a lesson.
   const practice = outline.assessments.filter(
     (a) => !a.analysis.weight && PRACTICE.test(`${a.label ?? ''} ${a.text}`),

@@ -340,7 +340,7 @@ function numberedInside(ws: string[], i: number, names: Map<string, BlockName>):
 
 /** Names of one assessment that stand last after what it is on ("Dosage calculation exam",
  * "Pharmacology quiz", "Skills check-off"). */
-const TAIL_NAMES = new Set(['exam', 'quiz', 'check-off', 'checkoff', 'osce']);
+const TAIL_NAMES = new Set(['exam', 'quiz', 'check-off', 'checkoff', 'osce', 'evaluation']);
 /** Words that make a heading about an assessment, not its name ("Preparing for the exam"). */
 const NOT_IN_A_NAME = new Set(
   `the a an for to how about of your our my this that what when why with on in at by and or
@@ -357,8 +357,24 @@ function tailName(ws: string[], names: Map<string, BlockName>): BlockName | null
   const rest = ws.slice(0, -1);
   if (rest.some((w) => NOT_IN_A_NAME.has(w) || CLAUSE_WORDS.has(w) || !/^[\p{L}\d-]+$/u.test(w)))
     return null;
+  // "Tour evaluation", "Teaching evaluation", "Skills evaluation": the evaluation of work the
+  // learner performs, one assessment, borne out only by judged work (a rubric, a score). Not
+  // "Course evaluation" (of the course, by its learners) nor "Model evaluation" (a data step).
+  if (last === 'evaluation') {
+    const hit = lookup(names, last);
+    return hit && PERFORMED.has(rest[rest.length - 1]!)
+      ? { ...hit, one: true, graded: true }
+      : null;
+  }
   return lookup(names, last) ?? null;
 }
+
+/** Work a learner performs before an evaluator, as the word before "evaluation" names it. */
+const PERFORMED = new Set(
+  `tour tours teaching presentation demonstration performance practical skills skill clinical
+  field oral final midterm mid-term competency simulation observation practicum recital audition
+  speech facilitation`.split(/\s+/),
+);
 
 /** A name, or the same name with its last word in the other number ("course outcome"). */
 function lookup(names: Map<string, BlockName>, name: string): BlockName | undefined {
