@@ -45,6 +45,18 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Have a working knowledge of Excel pivot tables.', true, null, false, false],
   ['Identify at least 8 of 10 phishing emails in a sample inbox.', false, 'remember', true, false],
   ['List the four rules of the password policy without notes.', false, 'remember', true, false],
+  // Made or done to a named standard or to specification (a culinary module, a welding course):
+  // the degree. Not a standard that is the object ("Compare the menu to the standards of ...",
+  // "Convert the equation to standard form"), nor an unnamed one (the labelled sets).
+  ['Prepare white and brown veal stocks to the standards of the ACF.', false, 'apply', true, false],
+  ['Cut vegetables into a brunoise to specification.', false, 'apply', true, false],
+  ['Weld a butt joint to AWS D1.1 standards.', false, 'apply', true, false],
+  ["Fold the napkins to the restaurant's standard.", false, 'apply', false, false],
+  ['Construct fire line to required standards.', false, 'create', false, false],
+  ['Summarize where to find OSHA standards in the CFR.', false, 'understand', false, false],
+  ['Convert the quadratic equation to standard form.', false, 'understand', false, false],
+  ['Compare the menu to the standards of the ACF.', false, 'analyze', false, false],
+  ['Propose changes to the standards of practice.', false, 'create', false, false],
   // Relabelled apply (was remember, the verb lists' level of "report"): reporting an incident
   // or a suspicious email through a set channel is a procedure, as the real sets' labellers read
   // it ("When feeling ill, report symptoms to person-in-charge": apply, held-out-real.json).

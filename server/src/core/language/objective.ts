@@ -446,6 +446,16 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
   // At once: "immediately after giving the dose", "immediately on discovery" (a time limit of
   // none).
   () => /\bimmediately\s+(?:after|on|upon|following|when)\b/i,
+  // Made or done to a named standard or to specification: "Prepare stocks to the standards of
+  // the ACF", "Weld a butt joint to AWS D1.1 standards", "cut to specification". Not a standard
+  // that is the object of comparing, relating, aligning or changing ("Compare the menu to the
+  // standards of ..."), and not an unnamed one ("to industry standards", "to required
+  // standards": the labelled sets read no degree in them).
+  () =>
+    lazy(
+      String.raw`(?<!\b(?:[Cc]ompar|[Rr]elat|[Ii]ntroduc|[Mm]ap|[Ll]ink|[Cc]onnect|[Aa]lign|[Cc]hang|[Aa]mend|[Rr]evis|[Uu]pdat|[Aa]ddition|[Oo]rient)\p{L}*\s+(?:[\p{L}\p{N}'’-]+\s+){0,5})\b[Tt]o\s+(?:(?:the\s+)?standards?\s+(?:of|set\s+by)\s+(?:the\s+)?\p{Lu}|\p{Lu}[\p{Lu}\p{N}.-]+\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.:-]*\s+){0,2}standards?\b|spec(?:ification)?(?=\s*(?:$|[.,;:)]|(?:and|or|with|within)\b)))`,
+      'u',
+    ),
 ];
 
 /** For each pattern of CRITERIA, in order, a word it cannot match without. */
@@ -484,6 +494,7 @@ const CRITERIA_GATES: RegExp[] = [
   /\bto\b/i,
   /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of|before (?:the|their|your|each) /i,
   /immediately/i,
+  /\bto\b.*\b(?:standard|spec)/i,
 ];
 
 /** A cheap test for STANDARD_CODE: a standards body's prefix and a digit. */
