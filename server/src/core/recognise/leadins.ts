@@ -92,6 +92,13 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   return carried ? { class: 'learning', kind: 'objective', verb: carried } : null;
 }
 
+/** Whether a heading names a list of things to have or do, not learning ("Timeline",
+ * "Schedule", "Resources", "Prerequisites"): read as the lead-in it would be with a colon. */
+export function namesTaskList(heading: string, lex: Lexicon): boolean {
+  const t = heading.trim();
+  return t.length > 0 && t.length <= 60 && readLeadIn(`${t}:`, lex)?.class === 'task';
+}
+
 /** "you will understand:", "you will be familiar with:", "you will be able to explain:". */
 function carrier(body: string, offset: number, lex: Lexicon): LeadInReading['verb'] {
   const sentence = body.slice(offset);

@@ -33,6 +33,7 @@ import {
 
 /** The name a learnr exercise chunk is read under (one exercise). */
 const EXERCISE = blockName('Exercise')!;
+import { namesTaskList } from './leadins.js';
 import { planHeadings, type HeadingPlan } from './plan.js';
 import { plainOf, plainTextOf } from './plain.js';
 import { readAdmonitions } from './readers/admonitions.js';
@@ -231,7 +232,9 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       s.naming = naming;
       continue;
     }
-    const inherited = top.deep && !named ? top.naming : null;
+    // A title's or a heading's naming reaches its subsections' lists, but not a section named
+    // as a schedule or a list of things to have ("## Timeline", "## Resources").
+    const inherited = top.deep && !named && !namesTaskList(title, b.lex) ? top.naming : null;
     if (isCourse) {
       stack.push({ depth: 1, section: 0, naming: inherited, deep: top.deep, owns: false });
       s.section = 0;
