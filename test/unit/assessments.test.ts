@@ -1178,3 +1178,30 @@ test('a performance evaluation scored on a rubric ("## Tour evaluation") is one 
   ).outline;
   assert.deepEqual(summary(model), []);
 });
+
+test('a "Project:" line in a header of "Key: value" lines (a storyboard\'s) names the production, not an assessment', () => {
+  const text = fs.readFileSync(
+    path.join(repoRoot, 'test/fixtures/rules/storyboard-header.md'),
+    'utf8',
+  );
+  for (const t of [text, text.replace(/\n/g, '\r\n')]) {
+    const { outline } = linked(t);
+    assert.deepEqual(summary(outline), [
+      'Final assessment: - -> course#objective-1*, course#objective-2*, course#objective-3*',
+    ]);
+  }
+  // A project on its own is still one.
+  const { outline } = linked(
+    [
+      '# Web basics',
+      '',
+      '## Objectives',
+      '',
+      '- Build a static web page with HTML and CSS.',
+      '',
+      'Project: Build a personal portfolio page and publish it on GitHub Pages.',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(outline.assessments.length, 1);
+});

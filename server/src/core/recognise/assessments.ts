@@ -328,8 +328,10 @@ export function labelledParagraph(
     (GRADED_LABEL.test(label.label)
       ? gradedLabelNames(rest, b.lex)
       : !WEAK_TASK_LABEL.test(label.label) ||
-        readTask([rest], b.lex).level !== null ||
-        judged([rest]));
+        // "Project: Annual ABC compliance training" over "Seat time: 25 minutes. Authoring
+        // tool: ...": a header of "Key: value" lines names the production, asks nothing.
+        (!KEY_VALUE_LINE.test(sourceOf(b, p)) &&
+          (readTask([rest], b.lex).level !== null || judged([rest]))));
   if (!task) {
     if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, text, name)) return null;
     return openAssessment('label', name, s.section, {
@@ -352,6 +354,16 @@ export function labelledParagraph(
     labelled: true,
   });
 }
+
+/** A paragraph as written (its line breaks kept; the plain text joins its lines). */
+function sourceOf(b: Builder, p: Paragraph): string {
+  const span = off(b, p);
+  return span.end - span.start <= 2000 ? b.text.slice(span.start, span.end) : '';
+}
+
+/** A further line of a header of "Key: value" lines ("Seat time: 25 minutes", "Version: 0.3"):
+ * a capitalised key of up to four words, then a colon. */
+const KEY_VALUE_LINE = /[\r\n][ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+[\p{L}-]+){0,3}[ \t]*:[ \t]+\S/u;
 
 // How a task is judged: "scored against the rubric", "pass = 7/8", "signed off by the mentor".
 const JUDGED =
