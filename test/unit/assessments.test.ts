@@ -1205,3 +1205,31 @@ test('a "Project:" line in a header of "Key: value" lines (a storyboard\'s) name
   );
   assert.equal(outline.assessments.length, 1);
 });
+
+test('"Integrated Performance Assessment (IPA)" and "Performance assessment" name assessments', () => {
+  const text = fs.readFileSync(path.join(repoRoot, 'test/fixtures/rules/can-do-unit.md'), 'utf8');
+  const { outline } = linked(text);
+  assert.deepEqual(
+    summary(outline).map((s) => s.replace(/ -> .*/, '')),
+    [
+      'Interpretive task: read a brochure for a town in Costa Rica and answer comprehension questions (rubric).: -',
+      'Presentational task: record a 90-second video tour of your neighborhood (rubric).: apply',
+    ],
+  );
+  assert.equal(outline.assessments[0]!.objectives.length, 4);
+  const performance = linked(
+    [
+      '# Unit 4',
+      '',
+      '## Objectives',
+      '',
+      '- Write a persuasive letter.',
+      '',
+      '## Performance assessment',
+      '',
+      '- Write a letter to the city council about a local issue.',
+      '',
+    ].join('\n'),
+  ).outline;
+  assert.equal(performance.assessments.length, 1);
+});

@@ -102,7 +102,7 @@ const ASSESSMENT_MODIFIERS = new Set(
   open-book closed-book written oral practical independent collaborative peer guided optional
   bonus extension stretch summative formative graded ungraded timed coding programming writing
   reading research design final readiness competency competence proficiency skills
-  diagnostic`.split(/\s+/),
+  diagnostic performance integrated authentic`.split(/\s+/),
 );
 
 /** What a block's items are grouped by ("Learning objectives by competency", "Outcomes by
