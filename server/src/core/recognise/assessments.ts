@@ -10,6 +10,7 @@
 // one assessment per item (scope.ts gives them the placement).
 import type { Code, Heading, Paragraph, RootContent } from 'mdast';
 import { readTask } from '../language/assessment.js';
+import { lazy, testText } from '../language/ascii.js';
 import type { BlockSource, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
@@ -330,7 +331,7 @@ export function labelledParagraph(
       : !WEAK_TASK_LABEL.test(label.label) ||
         // "Project: Annual ABC compliance training" over "Seat time: 25 minutes. Authoring
         // tool: ...": a header of "Key: value" lines names the production, asks nothing.
-        (!KEY_VALUE_LINE.test(sourceOf(b, p)) &&
+        (!testText(KEY_VALUE_LINE, sourceOf(b, p)) &&
           (readTask([rest], b.lex).level !== null || judged([rest]))));
   if (!task) {
     if (name?.kind !== 'assessment' || !name.one || !titleOnly(p, text, name)) return null;
@@ -363,7 +364,10 @@ function sourceOf(b: Builder, p: Paragraph): string {
 
 /** A further line of a header of "Key: value" lines ("Seat time: 25 minutes", "Version: 0.3"):
  * a capitalised key of up to four words, then a colon. */
-const KEY_VALUE_LINE = /[\r\n][ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+[\p{L}-]+){0,3}[ \t]*:[ \t]+\S/u;
+const KEY_VALUE_LINE = lazy(
+  String.raw`[\r\n][ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+[\p{L}-]+){0,3}[ \t]*:[ \t]+\S`,
+  'u',
+);
 
 // How a task is judged: "scored against the rubric", "pass = 7/8", "signed off by the mentor".
 const JUDGED =
