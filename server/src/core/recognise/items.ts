@@ -546,7 +546,11 @@ export function readItem(
     if (made.kind === 'objective' && (namedKind === 'outcome' || namedKind === 'assessment')) {
       const nested = newSink(sink.section, 'nested', off(b, child), namedKind);
       for (const sub of child.children) readItem(b, sub, nested, self, null);
-    } else if (made.kind === 'objective' && !completedBySubItems(made.plain)) {
+    } else if (
+      made.kind === 'objective' &&
+      !completedBySubItems(made.plain) &&
+      !((made as Objective).analysis.verb && topicsOnly(b, child))
+    ) {
       const nested = newSink(sink.section, 'nested', off(b, child), 'objective');
       for (const sub of child.children) readItem(b, sub, nested, self, leadVerb);
     } else {
@@ -559,6 +563,24 @@ export function readItem(
     if (abcd || o.abcd) o.abcd = abcd;
   }
   return made;
+}
+
+/**
+ * Whether a list nested under an objective names its topics, not objectives of their own: most
+ * of its items have no behaviour verb or are questions the lesson answers ("- Use Git to track
+ * changes" over "- commits", "- branches", "- What is a remote?"; "- Understand the basics of
+ * HTML" over "- Document structure", "- Indentation", "- What is a tag?"). A list whose items
+ * state behaviours ("- Create a repository") is one of sub-objectives.
+ */
+function topicsOnly(b: Builder, list: List): boolean {
+  let topics = 0;
+  for (const sub of list.children) {
+    const p = sub.children[0];
+    if (!p || p.type !== 'paragraph') return false;
+    const text = plainTextOf(b, p.children).trim();
+    if (/\?$/.test(text) || !readObjectiveForRecognition(text, b.lex).verb) topics++;
+  }
+  return topics * 2 > list.children.length;
 }
 
 /** An objective that its nested items complete: it ends with a colon, or with words that
