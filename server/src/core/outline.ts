@@ -195,11 +195,28 @@ function build(
   const children = expandHtmlBlocks(parsed.root.children, (start, end) =>
     text.slice(start + parsed.base, end + parsed.base),
   );
-  const root: Root = children === parsed.root.children ? parsed.root : { ...parsed.root, children };
-  const h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
+  let root: Root = children === parsed.root.children ? parsed.root : { ...parsed.root, children };
+  let h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   outline.sections.push(rootSection(text));
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
+  // A file written all in H1s ("# Lesson 3: Loops", "# Learning objectives", "# Exercises")
+  // reads as one with a title and H2 sections, as its author meant: the first heading is the
+  // title, the others its sections. Not when front matter gives the title (the H1s are then its
+  // sections already). The parse's nodes are never changed: the headings after the first are
+  // read through copies one level down.
+  if (h1s > 1 && !outline.title && allHeadingsH1(root.children) && !parallelH1s(root.children)) {
+    let first = true;
+    root = {
+      ...root,
+      children: root.children.map((n) => {
+        if (n.type !== 'heading') return n;
+        if (first) return ((first = false), n);
+        return { ...n, depth: 2 };
+      }),
+    };
+    h1s = 1;
+  }
   try {
     walkRoot(b, root, h1s === 1);
   } catch (err) {
@@ -224,4 +241,31 @@ function build(
     READS.set(parsed, reads);
   }
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
+}
+
+/** Whether the file's H1s are peers, not a title and its sections: a later one starts with
+ * the first one's first word ("# Week 1: Introduction" ... "# Week 2: Data"; "# Sources of A"
+ * ... "# Sources of B"). */
+function parallelH1s(children: Root['children']): boolean {
+  const words: string[] = [];
+  for (const n of children) {
+    if (n.type !== 'heading') continue;
+    const m = /^[\s\W_]*([\p{L}\p{N}]+)/u.exec(headingText(n));
+    words.push(m ? m[1]!.toLowerCase() : '');
+  }
+  return words[0] !== '' && words.slice(1).includes(words[0]!);
+}
+
+/** A heading's text, from its text and code nodes. */
+function headingText(node: { children?: unknown[]; value?: unknown }): string {
+  if (typeof node.value === 'string') return node.value;
+  let out = '';
+  for (const c of node.children ?? []) out += headingText(c as typeof node);
+  return out;
+}
+
+/** Whether every heading of the file is an H1. */
+function allHeadingsH1(children: Root['children']): boolean {
+  for (const n of children) if (n.type === 'heading' && n.depth !== 1) return false;
+  return true;
 }
