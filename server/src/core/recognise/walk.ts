@@ -45,6 +45,7 @@ import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
 import {
   labelName,
+  runInLabel,
   titlesAround,
   leadInOf,
   type LeadInFound,
@@ -535,7 +536,7 @@ function content(
         return;
       }
       if (lead) return;
-      readProse(s, node);
+      readProse(s, node, () => objectivesNamedAhead(s, siblings, i, plan));
       s.paragraphs++;
       break;
     }
@@ -642,3 +643,44 @@ const AWARD = lazy(
   String.raw`\b(?:receives?|earns?|awarded|gains?|obtains?|get)\b[^.\n]{0,80}?\b(?:certificates?|certification|licen[cs]es?|badges?|credentials?|qualifications?|diplomas?|credits?|CEUs?|CPD\s+(?:hours|points))\b`,
   'i',
 );
+
+/**
+ * Whether the rest of the section after child `i` names objectives of its own: a heading that
+ * names them ("## Learning objectives"), a label or run-in label ("**Learning objectives**",
+ * "Learning Objective: The learner will ..."), a lead-in over a list, or a div or directive
+ * named for them. An opening paragraph that says what learners will learn ("In this lesson,
+ * you'll learn ...") then introduces the lesson: the block is its objectives (field trial of
+ * 4 Dec 2026, #15).
+ */
+function objectivesNamedAhead(
+  s: Scope,
+  siblings: RootContent[],
+  i: number,
+  plan: HeadingPlan,
+): boolean {
+  const b = s.b;
+  const depth = b.outline.sections[s.section]!.depth;
+  const from = off(b, siblings[i]!).end;
+  let to = b.text.length;
+  for (let k = i + 1; k < siblings.length; k++) {
+    const n = siblings[k]!;
+    if (n.type === 'heading') {
+      if (n.depth <= depth) {
+        to = off(b, n).start;
+        break;
+      }
+      if (plan.name(plainTextOf(b, n.children).trim())?.kind === 'objective') return true;
+      continue;
+    }
+    if (n.type === 'paragraph') {
+      if (labelName(b, n, s.section)?.kind === 'objective' || runInLabel(b, n)) return true;
+      const lead = leadInOf(b, n);
+      if (lead && lead.leadIn.verb && siblings[k + 1]?.type === 'list') return true;
+    }
+  }
+  for (const [d, naming] of s.divNamings) {
+    const at = d.start + b.parsed.base;
+    if (naming.name.kind === 'objective' && at >= from && at < to) return true;
+  }
+  return false;
+}

@@ -36,12 +36,14 @@ const SCOPE_PREFIX = lazy(
 const LEARNING_CLAUSE =
   /^(?:and\s+)?(?:you|learners|students|participants|trainees)(?:\s+will|\s+are\s+going\s+to|'ll|’ll)?\s+(?:also\s+|then\s+|further\s+|first\s+)?((?:learn|get\s+(?:a\s+(?:sense|feel|feeling|taste|grasp|flavou?r)|an\s+(?:introduction|overview|idea|understanding))|gain\s+(?:an?\s+)?(?:understanding|insight|overview|introduction|appreciation|experience)|discover|explore|be\s+introduced\s+to|practi[cs]e|be\s+able\s+to)\b)/iu;
 
-export function readProse(s: Scope, p: Paragraph): void {
+/** `namedAhead`: whether the rest of the section names objectives of its own (a heading, a
+ * label, a lead-in, a div): an opening paragraph's learning sentences then introduce them. */
+export function readProse(s: Scope, p: Paragraph, namedAhead: () => boolean = () => false): void {
   if (readEnumeration(s, p)) return;
   if (readLearnerSentences(s, p)) return;
   if (readOutcomeSentences(s, p)) return;
   if (readOpeningAbleTo(s, p)) return;
-  readLearningSentences(s, p);
+  readLearningSentences(s, p, namedAhead);
 }
 
 // "SWBAT identify three signs of a chemical reaction.", "Students will be able to measure ...":
@@ -407,7 +409,7 @@ function readEnumeration(s: Scope, p: Paragraph): boolean {
 }
 
 /** Sentences that say what learners will learn, in the opening paragraphs of a section. */
-function readLearningSentences(s: Scope, p: Paragraph): void {
+function readLearningSentences(s: Scope, p: Paragraph, namedAhead: () => boolean): void {
   const b = s.b;
   if (s.paragraphs > 1) return;
   const text = plainTextOf(b, p.children);
@@ -433,7 +435,9 @@ function readLearningSentences(s: Scope, p: Paragraph): void {
     while (end > verbAt && /[\s.!,;]/.test(text[end - 1]!)) end--;
     found.push({ from: verbAt, to: end });
   }
-  if (!found.length) return;
+  // "In this lesson, you'll learn ..." and then "## Learning objectives" and a list: the
+  // paragraph introduces the objectives the author wrote out.
+  if (!found.length || namedAhead()) return;
   const sink = newSink(s.section, 'prose', off(b, p), 'objective');
   const plain = plainOf(b, p.children);
   for (const f of found) {
