@@ -2048,3 +2048,27 @@ describe('an inner state with a that-clause is rewritten before the clause', () 
     });
   }
 });
+
+// Field trial of 4 Dec 2026 (#4): "be comfortable in creating X" is the vague "be comfortable"
+// before a gerund, as "be comfortable with" is: vague-verb, with the gerund's behaviour as the
+// rewrite, not `no-verb`. "Be comfortable in front of a class" names no behaviour: not read.
+describe('"be comfortable in" + a gerund', () => {
+  const CASES: [string, string][] = [
+    ['Be comfortable in creating Jupyter notebooks.', 'Create Jupyter notebooks.'],
+    ['Feel comfortable in using the terminal.', 'Use the terminal.'],
+    ['Get comfortable in writing unit tests.', 'Write unit tests.'],
+  ];
+  for (const [text, fixed] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const findings = ws.lint('case.md');
+      assert.ok(!findings.some((x) => x.ruleId === 'no-verb'), 'no no-verb');
+      const f = findings.find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(applyEdits(source, fix.edits), `## Objectives\n\n- ${fixed}\n`);
+    });
+  }
+});
