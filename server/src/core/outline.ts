@@ -200,19 +200,21 @@ function build(
   outline.sections.push(rootSection(text));
   const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
-  // A file written all in H1s ("# Lesson 3: Loops", "# Learning objectives", "# Exercises")
+  // A file whose headings are all of one level ("# Lesson 3: Loops", "# Learning objectives",
+  // "# Exercises"; a module page's "## Documentation and reports", "## Learning Objectives")
   // reads as one with a title and H2 sections, as its author meant: the first heading is the
-  // title, the others its sections. Not when front matter gives the title (the H1s are then its
-  // sections already). The parse's nodes are never changed: the headings after the first are
-  // read through copies one level down.
-  if (h1s > 1 && !outline.title && allHeadingsH1(root.children) && !parallelH1s(root.children)) {
+  // title, the others its sections. Not when front matter gives the title (the headings are then
+  // its sections already), nor when the headings are peers ("# Week 1", "# Week 2"). The parse's
+  // nodes are never changed: the headings are read through copies at their new levels.
+  if (!outline.title && oneLevel(root.children) && !parallelHeadings(root.children)) {
     let first = true;
     root = {
       ...root,
       children: root.children.map((n) => {
         if (n.type !== 'heading') return n;
-        if (first) return ((first = false), n);
-        return { ...n, depth: 2 };
+        const depth = first ? 1 : 2;
+        first = false;
+        return n.depth === depth ? n : { ...n, depth };
       }),
     };
     h1s = 1;
@@ -243,10 +245,10 @@ function build(
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }
 
-/** Whether the file's H1s are peers, not a title and its sections: a later one starts with
- * the first one's first word ("# Week 1: Introduction" ... "# Week 2: Data"; "# Sources of A"
- * ... "# Sources of B"). */
-function parallelH1s(children: Root['children']): boolean {
+/** Whether the file's headings are peers, not a title and its sections: a later one starts
+ * with the first one's first word ("# Week 1: Introduction" ... "# Week 2: Data"; "# Sources of
+ * A" ... "# Sources of B"). */
+function parallelHeadings(children: Root['children']): boolean {
   const words: string[] = [];
   for (const n of children) {
     if (n.type !== 'heading') continue;
@@ -264,8 +266,21 @@ function headingText(node: { children?: unknown[]; value?: unknown }): string {
   return out;
 }
 
-/** Whether every heading of the file is an H1. */
-function allHeadingsH1(children: Root['children']): boolean {
-  for (const n of children) if (n.type === 'heading' && n.depth !== 1) return false;
-  return true;
+/** Whether the file has two or more headings, all of one level; below H1, the first must open
+ * the file (only front matter, HTML or comments before it), as a title does: a slide deck's
+ * "### Introduction" after an opening admonition is one slide among its peers. */
+function oneLevel(children: Root['children']): boolean {
+  let level = 0;
+  let count = 0;
+  let opens = true;
+  for (const n of children) {
+    if (n.type !== 'heading') {
+      if (!level && n.type !== 'yaml' && n.type !== 'html') opens = false;
+      continue;
+    }
+    if (level && n.depth !== level) return false;
+    level = n.depth;
+    count++;
+  }
+  return count > 1 && (level === 1 || opens);
 }
