@@ -578,7 +578,9 @@ function topicsOnly(b: Builder, list: List): boolean {
     const p = sub.children[0];
     if (!p || p.type !== 'paragraph') return false;
     const text = plainTextOf(b, p.children).trim();
-    if (/\?$/.test(text) || !readObjectiveForRecognition(text, b.lex).verb) topics++;
+    // The full reading: a passive performance criterion ("Work instructions are obtained") states
+    // a behaviour.
+    if (/\?$/.test(text) || !readObjective(text, b.lex, null).verb) topics++;
   }
   return topics * 2 > list.children.length;
 }
