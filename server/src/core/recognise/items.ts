@@ -503,14 +503,18 @@ export function readItem(
   } else {
     const plain = plainOf(b, first.children);
     // "Learning activities: ...", "Support needed: ...": a part of the plan, no item.
-    made = ASIDE_LABEL.test(plain.text.slice(skipPrefix(plain.text)))
-      ? null
-      : addItem(b, sink, plain, span, {
-          parent,
-          leadVerb,
-          insertion: insertionAfter(b, span),
-          beside,
-        });
+    const body = plain.text.slice(skipPrefix(plain.text));
+    // "{{Actionable outcome}}", "[Professional competence 1]": a template's placeholder, not
+    // an objective yet.
+    made =
+      ASIDE_LABEL.test(body) || PLACEHOLDER.test(body)
+        ? null
+        : addItem(b, sink, plain, span, {
+            parent,
+            leadVerb,
+            insertion: insertionAfter(b, span),
+            beside,
+          });
     // Every field written here, those set later too: an object given a field after it is made
     // keeps it in a separate property array, one more object to reach on every build.
     if (memo)
@@ -584,6 +588,11 @@ function topicsOnly(b: Builder, list: List): boolean {
   }
   return topics * 2 > list.children.length;
 }
+
+/** A template's placeholder as the whole item, after an optional short label: "{{Actionable
+ * outcome}}", "[[what learner does]]" (in backticks or not), "[Professional competence 1]". */
+const PLACEHOLDER =
+  /^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?`?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[[^[\]\n]{1,80}\])`?[\s.]*$/u;
 
 /** An objective that its nested items complete: it ends with a colon, or with words that
  * introduce examples ("Run commands that accomplish tasks, such as" + a list of tasks). */
