@@ -2072,3 +2072,25 @@ describe('"be comfortable in" + a gerund', () => {
     });
   }
 });
+
+// Two gerunds after the phrase stay a noun phrase: the rewrite's verb must take one
+// ("Demonstrate creating and running ...", never "Use creating and running ...").
+describe('a vague phrase before two gerunds', () => {
+  for (const text of [
+    'Get comfortable creating and running Jupyter notebooks.',
+    'Be comfortable in creating and running Jupyter notebooks.',
+  ]) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(
+        applyEdits(source, fix.edits),
+        '## Objectives\n\n- Demonstrate creating and running Jupyter notebooks.\n',
+      );
+    });
+  }
+});

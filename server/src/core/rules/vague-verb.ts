@@ -286,12 +286,16 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
   // "Know when to reef the sail": a judgement of when, kept with its clause ("Decide when to
   // reef the sail"), never the clause dropped ("Reef the sail" says nothing of when).
   const whenTo = clause === 'when' && testText(WHEN_TO, rest);
+  // "Get comfortable creating and running notebooks": the gerunds stay a noun phrase, which only
+  // some verbs take ("Demonstrate creating and running notebooks", never "Use creating ...").
   const candidates =
     vp.key === 'how to'
       ? ['explain', 'describe', 'demonstrate', 'show']
       : whenTo
         ? ['decide', 'determine', 'recognize']
-        : suggest;
+        : gerund
+          ? gerundTakers(suggest)
+          : suggest;
   for (const verb of candidates) {
     if (clause) {
       if (!(lex.complements.get(verb)?.has(clause) ?? false)) continue;
@@ -565,4 +569,23 @@ function addVerb(
       `${capitalise(verb)} ${first[0]!.toLowerCase()}`,
     );
   return replacePlain(text, o, start, start, `${capitalise(verb)} `);
+}
+
+/** Verbs whose object can be a gerund phrase ("Demonstrate creating and running notebooks",
+ * "Describe ending the game"). */
+const GERUND_OBJECT = new Set([
+  'demonstrate',
+  'describe',
+  'explain',
+  'discuss',
+  'compare',
+  'practise',
+  'practice',
+  'show',
+]);
+
+/** The suggestions that take a gerund phrase, in their order; Demonstrate when none does. */
+function gerundTakers(suggest: readonly string[]): string[] {
+  const out = suggest.filter((v) => GERUND_OBJECT.has(v));
+  return out.length ? out : ['demonstrate'];
 }
