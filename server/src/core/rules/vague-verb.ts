@@ -293,7 +293,7 @@ export function rewritesFor(o: Objective, b: Behaviour, lex: Lexicon): Rewrite[]
       ? ['explain', 'describe', 'demonstrate', 'show']
       : whenTo
         ? ['decide', 'determine', 'recognize']
-        : gerund
+        : gerund && phrase?.beforeGerund
           ? gerundTakers(suggest)
           : suggest;
   for (const verb of candidates) {
