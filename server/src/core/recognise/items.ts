@@ -507,7 +507,7 @@ export function readItem(
     // "{{Actionable outcome}}", "[Professional competence 1]": a template's placeholder, not
     // an objective yet.
     made =
-      ASIDE_LABEL.test(body) || PLACEHOLDER.test(body)
+      ASIDE_LABEL.test(body) || testText(PLACEHOLDER, body)
         ? null
         : addItem(b, sink, plain, span, {
             parent,
@@ -591,8 +591,10 @@ function topicsOnly(b: Builder, list: List): boolean {
 
 /** A template's placeholder as the whole item, after an optional short label: "{{Actionable
  * outcome}}", "[[what learner does]]" (in backticks or not), "[Professional competence 1]". */
-const PLACEHOLDER =
-  /^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?`?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[[^[\]\n]{1,80}\])`?[\s.]*$/u;
+const PLACEHOLDER = lazy(
+  String.raw`^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[[^[\]\n]{1,80}\])\x60?[\s.]*$`,
+  'u',
+);
 
 /** An objective that its nested items complete: it ends with a colon, or with words that
  * introduce examples ("Run commands that accomplish tasks, such as" + a list of tasks). */
