@@ -207,11 +207,10 @@ const LABEL = lazy(
 );
 /** A label in brackets or parentheses: "(Application Level)", "(LO 4)", "[ME1]" (an outcome's
  * code or the level its author names; the behaviour is what follows), or a note on the item
- * ("(Optional, for those who finish early)", "✅ (started in Q2 and still in progress)"). */
-const BRACKET_LABEL = lazy(
-  String.raw`^(?:\p{Extended_Pictographic}\uFE0F?\s*)?(?:\([^()\n]{1,120}\)|\[[^[\]\n]{1,40}\])\s*:?\s+`,
-  'u',
-);
+ * ("(Optional, for those who finish early)", "✅ (started in Q2 and still in progress)"). No
+ * property escapes: it is tried on every item, and made at every check (cold-start.test.ts). */
+const BRACKET_LABEL =
+  /^(?:[\u2600-\u27bf\u2b00-\u2bff\u{1f000}-\u{1faff}]\ufe0f?\s*)?(?:\([^()\n]{1,120}\)|\[[^[\]\n]{1,40}\])\s*:?\s+/u;
 /** A standards code with no colon or dash after it: "4.NBT.1 Recognize ...", "M4.A.1.1.1 Write
  * ...", "HS-ESS2-5 Plan ...", "CCSS.MATH.CONTENT.6.RP.A.3 Use ...", and one after a short
  * capitalised prefix ("SPI 0406.2.2 Locate ...", "ELA 7.3.2 Identify ..."): one token of letters
