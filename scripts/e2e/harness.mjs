@@ -30,6 +30,11 @@ export const CACHE = path.resolve(
 );
 const SERVER_START_MS = 90_000;
 const RESULTS_MS = 8 * 60_000;
+/** A suite not started by then (no `.started` file: the runner extension was not activated)
+ * gets the workbench reloaded, once. */
+const SUITE_START_MS = 2 * 60_000;
+/** How often the wait says how far the suite has got. */
+const PROGRESS_MS = 30_000;
 
 /** The options both runs take. */
 export function parseArgs(argv) {
@@ -112,6 +117,59 @@ function waitForResults(file, timeoutMs, abort) {
     abort.then((error) => finish(() => reject(error)));
     check();
   });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null; // not there, or being written
+  }
+}
+
+/** How far the runner extension has got: whether it started the suite (its `.started` file)
+ * and its progress file (the results so far and the test being run). */
+function suiteState(resultsFile) {
+  return {
+    started: existsSync(`${resultsFile}.started`),
+    progress: readJson(`${resultsFile}.progress`),
+  };
+}
+
+/** One line on how far the suite has got. */
+function progressLine({ started, progress }) {
+  if (!started) return 'the suite has not started (the test-runner extension is not active yet)';
+  if (!progress) return 'the suite has started';
+  const done = `${progress.tests.length} tests done, ${progress.failed} failed`;
+  return progress.running ? `${done}; running: ${progress.running}` : done;
+}
+
+/** The last `count` lines of the extension host's logs and Bloomline's output channel under
+ * `logsDir`: what a run that never ended leaves to read in CI's output. */
+function logTails(logsDir, count = 25) {
+  const found = [];
+  const walk = (dir) => {
+    let entries = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/exthost\.log$|Bloomline\.log$/i.test(entry.name)) found.push(full);
+    }
+  };
+  walk(logsDir);
+  return found
+    .map((file) => [file, readFileSync(file, 'utf8').trimEnd()])
+    .filter(([, text]) => text)
+    .map(([file, text]) => {
+      const lines = text.split('\n').slice(-count);
+      return `--- last ${lines.length} lines of ${path.relative(logsDir, file)}\n${lines.join('\n')}`;
+    })
+    .join('\n');
 }
 
 /** PIDs of every descendant of `pid`, from /proc. */
@@ -386,11 +444,34 @@ export async function runInCodeServer({ name, options, prepare, layOut, checkUi 
     await page.goto(url);
 
     log('waiting for the suite to run in the extension host');
-    const suiteResults = await waitForResults(
-      resultsFile,
-      RESULTS_MS,
-      Promise.race([exited, crashed]),
-    );
+    const waitStarted = Date.now();
+    let reloaded = false;
+    const ticker = setInterval(() => {
+      const state = suiteState(resultsFile);
+      if (!state.started && !reloaded && Date.now() - waitStarted >= SUITE_START_MS) {
+        // The workbench came up without starting the extension host's extensions (seen once
+        // in CI): a reload starts them; the runner runs the suite once whatever happens.
+        reloaded = true;
+        log(`${progressLine(state)} after ${SUITE_START_MS / 1000} s: reloading the workbench`);
+        page.reload().catch((error) => log(`the reload failed: ${error.message}`));
+        return;
+      }
+      log(progressLine(state));
+    }, PROGRESS_MS);
+    let suiteResults;
+    try {
+      suiteResults = await waitForResults(resultsFile, RESULTS_MS, Promise.race([exited, crashed]));
+    } catch (error) {
+      // What the suite got through is printed with the rest, and the failure says where it
+      // stopped, with the logs that say why.
+      const state = suiteState(resultsFile);
+      results.tests.push(...(state.progress?.tests ?? []));
+      throw new Error(
+        `${error.message}: ${progressLine(state)}\n${logTails(path.join(userData, 'logs'))}`,
+      );
+    } finally {
+      clearInterval(ticker);
+    }
     results.tests.push(...suiteResults.tests);
 
     log('checking the workbench in the page');

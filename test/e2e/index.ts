@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { collectResults, type Results, type RunOptions } from './results';
 
-export type { Results, RunOptions, TestResult } from './results';
+export type { Progress, Results, RunOptions, TestResult } from './results';
 
 function loadTests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -32,7 +32,7 @@ export async function runSuite(options: RunOptions = {}): Promise<Results> {
   mocha.suite.emit('pre-require', globalThis, 'bloomline-e2e', mocha);
   loadTests();
 
-  const results = await collectResults((done) => mocha.run(done));
+  const results = await collectResults((done) => mocha.run(done), options.onProgress);
   const file = options.resultsFile ?? process.env.BLOOMLINE_E2E_RESULTS;
   if (file) writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   return results;

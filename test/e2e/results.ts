@@ -20,6 +20,13 @@ export interface RunOptions {
   /** Only tests whose full title matches (Mocha's grep). */
   grep?: string;
   resultsFile?: string;
+  /** Called as each test starts and ends: what the harness says while it waits, and what it
+   * prints when the suite never ends. */
+  onProgress?: (progress: Progress) => void;
+}
+/** The results so far and the test being run ("Suite › title"), or null between tests. */
+export interface Progress extends Results {
+  running: string | null;
 }
 
 function errorText(error: unknown): string {
@@ -29,11 +36,38 @@ function errorText(error: unknown): string {
 
 /** Starts `run` (Mocha's run, given the callback for its end) and resolves with what its
  * runner reported. */
-export function collectResults(run: (done: () => void) => Mocha.Runner): Promise<Results> {
+export function collectResults(
+  run: (done: () => void) => Mocha.Runner,
+  onProgress?: (progress: Progress) => void,
+): Promise<Results> {
   const results: Results = { passed: 0, failed: 0, pending: 0, tests: [] };
+  let running: string | null = null;
+  const report = () => {
+    try {
+      onProgress?.({ ...results, tests: [...results.tests], running });
+    } catch {
+      // progress is for the reader only: never a reason to stop the suite
+    }
+  };
   return new Promise<Results>((resolve) => {
     const runner = run(() => resolve(results));
     const suiteOf = (test: Mocha.Runnable) => test.parent?.fullTitle() ?? '';
+    runner.on('test', (test) => {
+      running = `${suiteOf(test)} › ${test.title}`;
+      report();
+    });
+    runner.on('hook', (hook) => {
+      running = `${suiteOf(hook)} › ${hook.title}`;
+      report();
+    });
+    runner.on('hook end', () => {
+      running = null;
+      report();
+    });
+    runner.on('test end', () => {
+      running = null;
+      report();
+    });
     runner.on('pass', (test) => {
       results.passed++;
       results.tests.push({

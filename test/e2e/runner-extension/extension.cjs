@@ -1,7 +1,8 @@
 // A test-runner extension for code-server, installed beside Bloomline by scripts/e2e/run.mjs.
 // At startup it loads the end-to-end suite (out/e2e/suite.cjs), runs it in this extension host
 // against the open workspace, and writes `{ passed, failed, pending, tests: [{ title, state,
-// error }] }` to the results file, which the script waits for. Then it stays idle: the script
+// error }] }` to the results file, which the script waits for (and, as it goes, the results so
+// far and the test being run to `<results file>.progress`). Then it stays idle: the script
 // goes on to drive the browser, and ends code-server itself.
 // Paths come from the environment (BLOOMLINE_E2E_SUITE, BLOOMLINE_E2E_RESULTS) or, where the
 // host does not pass it on, from the settings bloomlineE2e.suite and bloomlineE2e.resultsFile.
@@ -32,8 +33,13 @@ async function runOnce(suitePath, resultsFile) {
   let results;
   try {
     const suite = require(suitePath);
-    // '' : the suite writes no file itself; this extension writes it, whole.
-    results = await suite.runSuite({ resultsFile: '' });
+    // '' : the suite writes no file itself; this extension writes it, whole. The progress
+    // file (results so far, the test being run) is what the script shows while it waits, and
+    // prints if the suite never ends.
+    results = await suite.runSuite({
+      resultsFile: '',
+      onProgress: (progress) => writeResults(`${resultsFile}.progress`, progress),
+    });
   } catch (error) {
     results = {
       passed: 0,

@@ -5,7 +5,7 @@
 import 'mocha/mocha.js';
 import { collectResults, type Results, type RunOptions } from '../results';
 
-export type { Results, RunOptions, TestResult } from '../results';
+export type { Progress, Results, RunOptions, TestResult } from '../results';
 
 function loadTests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -26,5 +26,5 @@ export async function runSuite(options: RunOptions = {}): Promise<Results> {
   mocha.setup({ ui: 'tdd', timeout: 30_000, reporter: function Silent() {} as never });
   if (options.grep) mocha.grep(options.grep);
   loadTests();
-  return collectResults((done) => mocha.run(done));
+  return collectResults((done) => mocha.run(done), options.onProgress);
 }

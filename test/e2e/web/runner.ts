@@ -5,7 +5,7 @@
 // Code's file system (a worker has no disk; code-server's remote file system writes it where
 // the script waits), whole: written beside it, then renamed into place.
 import * as vscode from 'vscode';
-import { runSuite, type Results } from './index';
+import { runSuite, type Progress, type Results } from './index';
 
 export function activate(): void {
   const config = vscode.workspace.getConfiguration('bloomlineE2e');
@@ -32,9 +32,19 @@ async function runOnce(target: vscode.Uri, grep: string): Promise<void> {
   const started = target.with({ path: `${target.path}.started` });
   if (await exists(started)) return;
   await vscode.workspace.fs.writeFile(started, new TextEncoder().encode('started\n'));
+  // The results so far and the test being run, for the script to show while it waits: written
+  // whole, one write after another (the last one wins).
+  const progressFile = target.with({ path: `${target.path}.progress` });
+  let writing = Promise.resolve();
+  const onProgress = (progress: Progress) => {
+    const bytes = new TextEncoder().encode(JSON.stringify(progress) + '\n');
+    writing = writing
+      .then(() => vscode.workspace.fs.writeFile(progressFile, bytes))
+      .catch(() => undefined);
+  };
   let results: Results;
   try {
-    results = await runSuite(grep ? { grep } : {});
+    results = await runSuite(grep ? { grep, onProgress } : { onProgress });
   } catch (error) {
     results = {
       passed: 0,
