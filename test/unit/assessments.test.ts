@@ -715,6 +715,24 @@ describe('the rules', () => {
     assert.equal(skeleton.analysis.level, after.outline.objectives[1]!.analysis.level);
   });
 
+  test('the bare assessment skeleton is an assessment, not a template placeholder', () => {
+    // "Assessment: [TODO ...]" is the skeleton's label and placeholder; a template's
+    // placeholder item ("Action: [[what learner does]]") is not read, but this one is read as
+    // what its label says, or the fix leaves its finding (fixes-are-safe property).
+    const text = `## Objectives\n\n- **LO1:** Write a loop that sums a list.\n- **LO2:** Understand loops.\n\n## Exercises\n\n- Write a loop that sums a list (LO1).\n`;
+    const f = linked(text).findings.find((x) => x.ruleId === 'unassessed-objective')!;
+    assert.equal(f.item?.id, 'LO2');
+    const fix = f.fixes.find((x) => /skeleton/.test(x.title))!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.match(
+      fixed,
+      /\n {2}- Assessment: \[TODO a task or question that shows this objective\]\n/,
+    );
+    const after = linked(fixed);
+    assert.ok(!after.findings.some((x) => x.ruleId === 'unassessed-objective'));
+    assert.ok(after.outline.assessments.some((a) => a.parent));
+  });
+
   test('the reference fix adds the ID to the nearest assessment that names objectives', () => {
     const text = `${OBJECTIVES}\n## Exercises\n\n- Write a loop that sums a list (LO1).\n`;
     const f = linked(text).findings.find((x) => x.ruleId === 'unassessed-objective')!;

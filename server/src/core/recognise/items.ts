@@ -590,9 +590,12 @@ function topicsOnly(b: Builder, list: List): boolean {
 }
 
 /** A template's placeholder as the whole item, after an optional short label: "{{Actionable
- * outcome}}", "[[what learner does]]" (in backticks or not), "[Professional competence 1]". */
+ * outcome}}", "[[what learner does]]" (in backticks or not), "[Professional competence 1]".
+ * Not a "[TODO ...]": that is the skeleton a quick fix writes ("Assessment: [TODO a task or
+ * question that shows this objective]"), an item of its label's kind for the author to fill
+ * in, which answers the finding that offered it. */
 const PLACEHOLDER = lazy(
-  String.raw`^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[[^[\]\n]{1,80}\])\x60?[\s.]*$`,
+  String.raw`^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[(?![Tt][Oo][Dd][Oo]\b)[^[\]\n]{1,80}\])\x60?[\s.]*$`,
   'u',
 );
 
