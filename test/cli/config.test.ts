@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { CASCADE_TREE } from '../support/cascade.js';
 import { assertOneErrorLine, checkJson, project, ruleIds, run, VAGUE } from './helpers.js';
 
 test('the nearest .bloomline.json wins, over the files above it', (t) => {
@@ -29,35 +30,7 @@ test('the nearest .bloomline.json wins, over the files above it', (t) => {
 // Nested files cascade, as ESLint's .eslintrc files did: each setting from the nearest file that
 // gives it, rules rule by rule, word lists and ignores added up, until a file with "root": true.
 test('nested .bloomline.json files add to the ones above them, up to one that says "root": true', (t) => {
-  const OBJECTIVES = [
-    '## Performance objectives',
-    '',
-    '- Understand how to configure the VPN client',
-    '- Grok the log format of the CRM',
-    '- Get the hang of the ticket queue',
-    '',
-  ].join('\n');
-  const dir = project(t, {
-    '.bloomline.json': JSON.stringify({
-      preset: 'strict',
-      kind: 'workplace',
-      rules: { 'missing-criterion': 'off', 'compound-objective': 'error' },
-      ignores: ['**/drafts/**'],
-      vaguePhrases: ['grok'],
-    }),
-    'courses/a/.bloomline.json': JSON.stringify({
-      preset: 'carpentries',
-      rules: { 'vague-verb': 'error' },
-      ignores: ['old.md'],
-      vaguePhrases: ['get the hang of'],
-    }),
-    'courses/a/week1.md': OBJECTIVES,
-    'courses/a/old.md': OBJECTIVES,
-    'courses/a/drafts/next.md': OBJECTIVES,
-    'courses/b/.bloomline.json': JSON.stringify({ root: true, rules: { 'vague-verb': 'off' } }),
-    'courses/b/week1.md': OBJECTIVES,
-    'courses/b/drafts/next.md': OBJECTIVES,
-  });
+  const dir = project(t, CASCADE_TREE);
   const r = checkJson([], dir);
   assert.equal(r.status, 1, r.stderr);
   assert.equal(r.stderr, '');

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { CASCADE_TREE } from '../support/cascade.js';
 import { fileUri, LspClient } from './client.js';
 
 const OUTLINE = `# Course
@@ -135,35 +136,7 @@ describe('language server: a folder named .bloomline.json', () => {
 // Nested files cascade (docs/configuration.md, "Nested files"): the server applies the same
 // settings as `bloomline check`, file for file.
 describe('language server: nested .bloomline.json files', () => {
-  const OBJECTIVES = [
-    '## Performance objectives',
-    '',
-    '- Understand how to configure the VPN client',
-    '- Grok the log format of the CRM',
-    '- Get the hang of the ticket queue',
-    '',
-  ].join('\n');
-  const tree: Record<string, string> = {
-    '.bloomline.json': JSON.stringify({
-      preset: 'strict',
-      kind: 'workplace',
-      rules: { 'missing-criterion': 'off', 'compound-objective': 'error' },
-      ignores: ['**/drafts/**'],
-      vaguePhrases: ['grok'],
-    }),
-    'courses/a/.bloomline.json': JSON.stringify({
-      preset: 'carpentries',
-      rules: { 'vague-verb': 'error' },
-      ignores: ['old.md'],
-      vaguePhrases: ['get the hang of'],
-    }),
-    'courses/a/week1.md': OBJECTIVES,
-    'courses/a/old.md': OBJECTIVES,
-    'courses/a/drafts/next.md': OBJECTIVES,
-    'courses/b/.bloomline.json': JSON.stringify({ root: true, rules: { 'vague-verb': 'off' } }),
-    'courses/b/week1.md': OBJECTIVES,
-    'courses/b/drafts/next.md': OBJECTIVES,
-  };
+  const tree = CASCADE_TREE;
   const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
   let dir: string;
   let client: LspClient;
