@@ -1406,6 +1406,16 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Determine the square footage of a room.', false, 'apply', false, false],
   ['Determine significant figures in a measurement.', false, 'apply', false, false],
   ['Determine the causes of a power outage.', false, 'analyze', false, false],
+  // Twenty-second pass: verbs joined by a slash ("Discuss/explain", "Name/tell/recall") offer
+  // the author's alternative wordings of one behaviour, as "and/or" does; the reading is the
+  // first's. A slash before a verb of a higher level keeps it (the level read is not lowered),
+  // and verbs joined by "and" stay two behaviours.
+  ['Outline/discuss the causes of the First World War.', false, 'understand', false, false],
+  ['State / recall the legal drinking age in your state.', false, 'remember', false, false],
+  ['List/name/label the bones of the upper limb.', false, 'remember', false, false],
+  ['Trim/shape a boxwood hedge with hand shears.', false, 'apply', false, false],
+  ['Identify/critique the assumptions of a business case.', false, 'evaluate', false, true],
+  ['Outline and discuss the causes of the First World War.', false, 'understand', false, true],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -1823,11 +1823,15 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     // on one object ask for one behaviour (bloom-verbs.json "sameBehaviour"); a vague verb is
     // always its own behaviour, so that it is reported.
     // "Qualify or disqualify a lead": a decision's two verdicts, one behaviour.
+    // "Discuss/explain X", "Name/tell/recall X": a slash offers the author's alternative
+    // wordings of one behaviour (as "and/or" does), read as the first; not an alternative of a
+    // higher level ("Identify/critique"), which is kept so that the level read is not lowered.
     if (
       f.b.vague ||
       prev.b.vague ||
       !(
         lex.sameBehaviour(prev.b.verb.lemma, f.b.verb.lemma) ||
+        (gap === '/' && !!f.b.level && !!prev.b.level && rank(f.b.level) <= rank(prev.b.level)) ||
         // (Read as the first: only when the first's level is the lists' or neither's is.)
         (conj === 'or' &&
           (prev.b.known || !f.b.known) &&
