@@ -1858,6 +1858,47 @@ describe('the level a vague phrase means, from the clause after it', () => {
   }
 });
 
+// Twenty-second pass: being or becoming aware of issues, a process or how something works means
+// understanding them, as an awareness developed, gained or shown already did ("awareness of",
+// understand): the labellers of six real sets mark "Be aware of ..." understand (eight of ten).
+// Aware of a rule, a policy or the signs of a condition stays recall (remember), as three
+// labels of three sets say.
+describe('the level "be aware of" means', () => {
+  const CASES: [string, BloomLevel, string][] = [
+    [
+      'Be aware of the common causes of burnout in unpaid carers.',
+      'understand',
+      'Identify the common causes of burnout in unpaid carers.',
+    ],
+    [
+      'Become aware of the stages of the grant review process.',
+      'understand',
+      'Identify the stages of the grant review process.',
+    ],
+    [
+      'Be aware of the warning signs of sepsis.',
+      'remember',
+      'Identify the warning signs of sepsis.',
+    ],
+    ['Be aware of the visitor sign-in policy.', 'remember', 'Identify the visitor sign-in policy.'],
+  ];
+  for (const [text, meant, fixed] of CASES) {
+    test(text, () => {
+      const source = `## Objectives\n\n- ${text}\n`;
+      const a = buildOutline(source, 'case.md').objectives[0]!.analysis;
+      assert.equal(a.vague, true);
+      assert.equal(a.level, null);
+      assert.equal(a.meantLevel, meant);
+      const ws = new Workspace();
+      ws.update('case.md', source);
+      const f = ws.lint('case.md').find((x) => x.ruleId === 'vague-verb');
+      const fix = f?.fixes.find((x) => x.isPreferred);
+      assert.ok(fix, 'a preferred rewrite');
+      assert.equal(applyEdits(source, fix.edits), `## Objectives\n\n- ${fixed}\n`);
+    });
+  }
+});
+
 // Ninth pass: a topic in place of an objective (a noun phrase, `no-verb`) names no behaviour, but
 // what it names says what the author most likely meant learners to do with it: a practice
 // ("Chainsaw sharpening and maintenance", "Safe use of ladders") apply, an analysis analyze, an
