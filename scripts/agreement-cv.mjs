@@ -111,6 +111,9 @@ function kindOf(text, r) {
     return 'learner-subject';
   if (!r.verb) return 'topic';
   if (/^(understand|know|learn|appreciate|be (familiar|aware))\b/i.test(t)) return 'vague-verb';
+  // Two words joined by a slash ("Discuss/explain", "Name/tell/recall"): the construction, not
+  // the head verb, is what a change of the number of behaviours reads (twenty-second pass).
+  if (/\b[a-z]{3,} ?\/ ?[a-z]{3,}\b/i.test(t)) return 'slash';
   return `verb:${r.verb.toLowerCase()}`;
 }
 
