@@ -619,7 +619,7 @@ describe('agreement with human labels', () => {
     // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
     // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
     // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
-    assert.ok(f.strict >= 0.819, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.897, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
@@ -652,7 +652,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.89, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.893, `compound ${f.compound}`);
   });
 
   test('held-out-real-12.json (a twelfth real set; seen since the fifteenth pass)', () => {
@@ -671,8 +671,8 @@ describe('agreement with human labels', () => {
     // criterion 0.965, compound 0.929). The fifteenth pass read its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.808, lenient
     // 0.895, vague 0.978 (criterion and compound unchanged).
-    assert.ok(f.strict >= 0.835, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.913, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.837, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.914, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
@@ -743,7 +743,7 @@ describe('agreement with human labels', () => {
     // criterion 0.964, compound 0.918). The eighteenth pass reads its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.820,
     // lenient 0.887 (read, vague, criterion and compound unchanged).
-    assert.ok(f.strict >= 0.834, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.836, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.896, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
@@ -768,7 +768,7 @@ describe('agreement with human labels', () => {
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.924, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.926, `compound ${f.compound}`);
   });
 
   test('held-out-real-17.json (a seventeenth real set; seen since the twentieth pass)', () => {
@@ -783,7 +783,7 @@ describe('agreement with human labels', () => {
     // so it is no longer unseen; the bars hold its figures after that pass (check, monitor and
     // assemble as routine work, "explain when and how to X", critical thinking shown): strict
     // 0.796, lenient 0.902, compound 0.923 (read, vague and criterion unchanged).
-    assert.ok(f.strict >= 0.802, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
@@ -805,12 +805,12 @@ describe('agreement with human labels', () => {
     // apply; a language's sounds and sentences produced, records organized, quantities
     // determined): strict 0.797, lenient 0.906, vague 0.974. It has few criteria (6 of 508).
     // The other real sets' bars hold their figures after the same pass.
-    assert.ok(f.strict >= 0.796, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.908, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.962, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.926, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.932, `compound ${f.compound}`);
   });
 
   test('held-out-real-19.json (a nineteenth real set; seen since the twenty-second pass)', () => {
@@ -824,13 +824,16 @@ describe('agreement with human labels', () => {
     // compound 0.908), then on the twenty-second pass's base before any miss was read (e39f2bc,
     // after the twenty-first pass: strict 0.784, lenient 0.885, the rest the same). The
     // twenty-second pass reads its misses (docs/agreement.md), so it is no longer unseen; the
-    // bars hold its figures before that pass. It has few criteria (13 of 546).
-    assert.ok(f.strict >= 0.783, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.884, `lenient ${f.lenient}`);
+    // bars hold its figures after that pass (verbs joined by a slash are one behaviour; "be
+    // aware of" issues or a process means understand): strict 0.788, lenient 0.888, compound
+    // 0.914. It has few criteria (13 of 546). The other real sets' bars hold their figures after
+    // the same pass.
+    assert.ok(f.strict >= 0.787, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.887, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.977, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.907, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.913, `compound ${f.compound}`);
   });
 
   for (const name of [
