@@ -353,19 +353,26 @@ function sourceOfDiv(d: Div): BlockSource {
   return d.syntax === 'directive' ? 'directive' : d.syntax === 'admonition' ? 'admonition' : 'div';
 }
 
-/** "## By the end of this lesson you will be able to", "### Students will know...": a heading
- * that is a lead-in, with the verb it carries ("know") for the items under it. */
+/** "## By the end of this lesson you will be able to", "### Students will know...", "### By the
+ * end you can…": a heading that is a lead-in, with the verb it carries ("know") for the items
+ * under it. */
 function headingLeadIn(b: Builder, node: Heading, title: string): LeadInFound | null {
   if (
     title.length > 200 ||
-    !/\b(?:able\s+to|will\s+learn|(?:you|students?|learners?|pupils?|participants?|trainees?)\s+(?:will|should)|t?swbat)\b/i.test(
+    (!/\b(?:able\s+to|will\s+learn|(?:you|students?|learners?|pupils?|participants?|trainees?)\s+(?:will|should)|t?swbat)\b/i.test(
       title,
-    )
+    ) &&
+      !CAN_AFTER_FRAME.test(title))
   )
     return null;
   const found = leadInOf(b, node, /[:.…]$/.test(title) ? '' : ':');
   return found?.reading.class === 'learning' ? found : null;
 }
+
+/** "By the end you can…", "After this chapter, learners can": "can" makes a heading a lead-in
+ * only after a frame of time or completion ("Catch Me If You Can" is a title). */
+const CAN_AFTER_FRAME =
+  /^(?:by|after|at\s+the\s+end|upon|on\s+completion|once|when\s+you(?:'|’)?(?:ve|\s+have)?\s+(?:finish|complete))\b[^.!?]{0,80}\b(?:you|students?|learners?|pupils?|participants?|trainees?)\s+can\s*[:.…]*$/i;
 
 /** The name a learning lead-in gives its block. */
 const LEAD_IN_NAME = {
