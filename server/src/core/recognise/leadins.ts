@@ -68,15 +68,9 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
     if (trimmed.length > 400 || !ABLE_TO_END.test(trimmed)) return null;
     return { class: 'learning', kind: 'objective', verb: null };
   }
-  if (trimmed.length > 2000) return null;
-  let offset = 0;
-  const body = trimmed.slice(0, -1);
-  for (const re of [/[.!?]\s+/g, /\n/g]) {
-    for (let m = re.exec(body); m; m = re.exec(body))
-      offset = Math.max(offset, m.index + m[0].length);
-  }
-  const sentence = body.slice(offset).replace(/\s+/g, ' ').trim();
-  if (!sentence || sentence.length > 400) return null;
+  const found = lastSentence(trimmed);
+  if (!found) return null;
+  const { sentence, body, offset } = found;
   const colon = last === ':';
   const test = (list: Pattern[]) =>
     list.some((p) => (colon || p.period) && testText(p.re, sentence));
@@ -92,11 +86,31 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   return carried ? { class: 'learning', kind: 'objective', verb: carried } : null;
 }
 
+/** The last sentence of a lead-in that ends in ":" or "." (without it, spaces collapsed), with
+ * the text before that mark and where the sentence starts in it; null when too long. */
+function lastSentence(trimmed: string): { sentence: string; body: string; offset: number } | null {
+  if (trimmed.length > 2000) return null;
+  let offset = 0;
+  const body = trimmed.slice(0, -1);
+  for (const re of [/[.!?]\s+/g, /\n/g]) {
+    for (let m = re.exec(body); m; m = re.exec(body))
+      offset = Math.max(offset, m.index + m[0].length);
+  }
+  const sentence = body.slice(offset).replace(/\s+/g, ' ').trim();
+  if (!sentence || sentence.length > 400) return null;
+  return { sentence, body, offset };
+}
+
 /** Whether a heading names a list of things to have or do, not learning ("Timeline",
- * "Schedule", "Resources", "Prerequisites"): read as the lead-in it would be with a colon. */
-export function namesTaskList(heading: string, lex: Lexicon): boolean {
+ * "Schedule", "Resources", "Prerequisites"): read as the lead-in it would be with a colon. Only
+ * the task patterns are asked, which readLeadIn asks first of a text with a colon: the
+ * learning, outcome and neutral ones could not make it a task's, and running them on every
+ * heading cost a check the compilation of each (core/language/gate.ts). */
+export function namesTaskList(heading: string): boolean {
   const t = heading.trim();
-  return t.length > 0 && t.length <= 60 && readLeadIn(`${t}:`, lex)?.class === 'task';
+  if (t.length === 0 || t.length > 60) return false;
+  const found = lastSentence(`${t}:`);
+  return found !== null && TASK.some((p) => testText(p.re, found.sentence));
 }
 
 /** "you will understand:", "you will be familiar with:", "you will be able to explain:". */

@@ -235,7 +235,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
     // A title's or a heading's naming reaches its subsections' lists, but not a section named
     // as a schedule or a list of things to have ("## Timeline", "## Resources").
-    const inherited = top.deep && !named && !namesTaskList(title, b.lex) ? top.naming : null;
+    const inherited = top.deep && !named && !namesTaskList(title) ? top.naming : null;
     if (isCourse) {
       stack.push({ depth: 1, section: 0, naming: inherited, deep: top.deep, owns: false });
       s.section = 0;
@@ -362,7 +362,7 @@ function headingLeadIn(b: Builder, node: Heading, title: string): LeadInFound | 
     (!/\b(?:able\s+to|will\s+learn|(?:you|students?|learners?|pupils?|participants?|trainees?)\s+(?:will|should)|t?swbat)\b/i.test(
       title,
     ) &&
-      !CAN_AFTER_FRAME.test(title))
+      !(title.toLowerCase().includes('can') && CAN_AFTER_FRAME.test(title)))
   )
     return null;
   const found = leadInOf(b, node, /[:.…]$/.test(title) ? '' : ':');
