@@ -198,7 +198,8 @@ function build(
   let root: Root = children === parsed.root.children ? parsed.root : { ...parsed.root, children };
   let h1s = root.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   outline.sections.push(rootSection(text));
-  const frontMatter = root.children[0]?.type === 'yaml' ? root.children[0] : null;
+  const first = root.children[0];
+  const frontMatter = first?.type === 'yaml' || first?.type === 'toml' ? first : null;
   if (frontMatter) readFrontMatter(b, frontMatter);
   // A file whose headings are all of one level ("# Lesson 3: Loops", "# Learning objectives",
   // "# Exercises"; a module page's "## Documentation and reports", "## Learning Objectives")
@@ -275,7 +276,7 @@ function oneLevel(children: Root['children']): boolean {
   let opens = true;
   for (const n of children) {
     if (n.type !== 'heading') {
-      if (!level && n.type !== 'yaml' && n.type !== 'html') opens = false;
+      if (!level && n.type !== 'yaml' && n.type !== 'toml' && n.type !== 'html') opens = false;
       continue;
     }
     if (level && n.depth !== level) return false;

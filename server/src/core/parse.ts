@@ -177,13 +177,30 @@ function seedDefinitions(this: Processor): void {
   (data.micromarkExtensions ??= []).push({ flowInitial: { null: seedConstruct } });
 }
 
+declare module 'mdast' {
+  /** TOML front matter, between "+++" lines (remark-frontmatter's `toml`). */
+  interface Toml extends Literal {
+    type: 'toml';
+  }
+  interface FrontmatterContentMap {
+    toml: Toml;
+  }
+  interface RootContentMap {
+    toml: Toml;
+  }
+}
+
+/** YAML between "---" lines, and TOML between "+++" lines (Hugo's own front matter, which its
+ * Academic / Wowchemy course themes write on every page). */
+const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
+
 const processors = {
   plain: unified().use(remarkParse),
-  frontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
+  frontMatter: unified().use(remarkParse).use(remarkFrontmatter, FRONT_MATTER),
   plainSeeded: unified().use(remarkParse).use(seedDefinitions),
   frontMatterSeeded: unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, FRONT_MATTER)
     .use(seedDefinitions),
 };
 
@@ -311,9 +328,10 @@ export function parseMarkdown(text: string, previous?: Parsed, options: ParseOpt
  * two characters before "---" turned a heading into a YAML comment).
  */
 function frontMatterEnd(source: string): number {
-  const open = /^---[ \t]*(?=\r\n|\r|\n)/.exec(source);
+  const open = /^(---|\+\+\+)[ \t]*(?=\r\n|\r|\n)/.exec(source);
   if (!open) return -1;
-  const close = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+  const fence = open[1] === '---' ? '---' : '\\+\\+\\+';
+  const close = new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?=\\r\\n|\\r|\\n|$)`, 'g');
   close.lastIndex = open[0].length;
   const m = close.exec(source);
   return m ? m.index + m[0].length : -1;

@@ -27,6 +27,8 @@ const HEADINGS: HeadingSign[] = data.headings.map((h) => ({
 
 /** Headings read for signs, at most (a long document says what it is near its top too). */
 const MAX_HEADINGS = 400;
+/** `title = "..."` and its kin in TOML front matter (Hugo). */
+const TOML_TITLES = /^[ \t]*(title|subtitle|description|summary)[ \t]*=[ \t]*["']([^"'\r\n]+)["']/gim;
 
 export function readSignals(b: Builder, root: Root): void {
   const { outline } = b;
@@ -62,6 +64,9 @@ export function readSignals(b: Builder, root: Root): void {
       // What the course says it is ("PagerDuty's internal employee security training").
       for (const m of node.value.matchAll(/^(?:title|subtitle|description|summary):[ \t]*(.+)$/gim))
         headingSigns(m[1]!.replace(/^["']|["']$/g, ''), off(b, node));
+    } else if (node.type === 'toml') {
+      // Hugo's TOML front matter: `title = "..."`.
+      for (const m of node.value.matchAll(TOML_TITLES)) headingSigns(m[2]!, off(b, node));
     }
   }
   const base = b.parsed.base;

@@ -9,7 +9,17 @@ import { ruleOf } from '../scope.js';
 import { readFrontMatterYaml } from './front-matter-yaml.js';
 import type { PlainText } from '../plain.js';
 
+/** `title = "..."` in TOML front matter (a basic or literal string on one line). */
+const TOML_TITLE = /^[ \t]*title[ \t]*=[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)')/m;
+
 export function readFrontMatter(b: Builder, node: RootContent): void {
+  // Hugo's TOML front matter: its title names the course; its tables are the theme's settings.
+  if (node.type === 'toml') {
+    const m = TOML_TITLE.exec(node.value);
+    const title = (m?.[1] ?? m?.[2])?.trim();
+    if (title) b.outline.title = title;
+    return;
+  }
   if (node.type !== 'yaml') return;
   const span = off(b, node);
   // The YAML starts after the opening fence's line break, which may be CR, LF or CRLF (looking
