@@ -507,7 +507,9 @@ export function readItem(
     // "{{Actionable outcome}}", "[Professional competence 1]": a template's placeholder, not
     // an objective yet.
     made =
-      ASIDE_LABEL.test(body) || testText(PLACEHOLDER, body)
+      ASIDE_LABEL.test(body) ||
+      testText(PLACEHOLDER, body) ||
+      (body.length <= 80 && NAMED_SLOT.test(body))
         ? null
         : addItem(b, sink, plain, span, {
             parent,
@@ -597,6 +599,16 @@ function topicsOnly(b: Builder, list: List): boolean {
 const PLACEHOLDER = lazy(
   String.raw`^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[(?![Tt][Oo][Dd][Oo]\b)[^[\]\n]{1,80}\])\x60?[\s.]*$`,
   'u',
+);
+
+/** A template's item that only names what goes in its place: "First learning objective",
+ * "Learning outcome 1", "Objective #2", "Include learning objectives here". An ordinal or a
+ * number (or "here") is needed: "Learning objectives" alone may be a topic. (ASCII only: the
+ * words are English; tried on items of at most 80 characters.) */
+const SLOT_KIND = String.raw`(?:(?:learning|course|lesson|module|session|unit|program|programme|student|intended|key|specific|performance)\s+){0,2}(?:objective|outcome|goal|aim|competency|competence|result)s?`;
+const NAMED_SLOT = new RegExp(
+  String.raw`^\s*(?:(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|next|last)\s+${SLOT_KIND})|(?:${SLOT_KIND}\s*(?:#|no\.?)?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})(?:\.\d{1,2})?)|(?:(?:(?:insert|include|add|list|write|enter|put|type|state)\s+)?(?:your\s+|the\s+)?${SLOT_KIND}\s+(?:go\s+|goes\s+)?here))[\s.:…]*$`,
+  'i',
 );
 
 /** An objective that its nested items complete: it ends with a colon, or with words that
