@@ -42,7 +42,10 @@ test('TOML front matter is front matter: its title names the page, its lines are
   );
   assert.deepEqual(
     o.objectives.map((x) => x.text),
-    ['Identify the basic anatomy of an R Markdown document.', 'Make and knit an R Markdown document.'],
+    [
+      'Identify the basic anatomy of an R Markdown document.',
+      'Make and knit an R Markdown document.',
+    ],
   );
 });
 

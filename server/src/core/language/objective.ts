@@ -1719,6 +1719,9 @@ function startOk(
   lex: Lexicon,
 ): boolean {
   const w = ws[k]!;
+  // "I have drawn and labelled a food web", "We have gained access to ...": right after the
+  // perfect's "have" (set aside as a lead-in), a participle is the verb, whatever follows it.
+  if (w.lower !== lemma && !w.lower.endsWith('ing') && afterPerfect(text, w.start)) return true;
   if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
   if (inflectedOk && passiveStarts.has(w.start)) return true;
   const next = ws[k + 1];
@@ -1740,6 +1743,13 @@ function startOk(
   if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
   return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
 }
+
+/** Whether the text before `at` ends with "I have", "we have", "I've" (and "also"). Tried on
+ * the 24 characters before it only. */
+function afterPerfect(text: string, at: number): boolean {
+  return PERFECT_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+}
+const PERFECT_BEFORE = /(?:^|[^A-Za-z])(?:i|we)\s+(?:have|['’]ve)\s+(?:also\s+)?$/i;
 
 /** Words that start a clause after a bare object ("information by radio", "searches using
  * database limiters"): with one of them, a series of verbs reads as behaviours, not a topic. */

@@ -28,7 +28,8 @@ const HEADINGS: HeadingSign[] = data.headings.map((h) => ({
 /** Headings read for signs, at most (a long document says what it is near its top too). */
 const MAX_HEADINGS = 400;
 /** `title = "..."` and its kin in TOML front matter (Hugo). */
-const TOML_TITLES = /^[ \t]*(title|subtitle|description|summary)[ \t]*=[ \t]*["']([^"'\r\n]+)["']/gim;
+const TOML_TITLES =
+  /^[ \t]*(title|subtitle|description|summary)[ \t]*=[ \t]*["']([^"'\r\n]+)["']/gim;
 
 export function readSignals(b: Builder, root: Root): void {
   const { outline } = b;
