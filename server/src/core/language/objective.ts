@@ -1719,9 +1719,16 @@ function startOk(
   lex: Lexicon,
 ): boolean {
   const w = ws[k]!;
-  // "I have drawn and labelled a food web", "We have gained access to ...": right after the
-  // perfect's "have" (set aside as a lead-in), a participle is the verb, whatever follows it.
-  if (w.lower !== lemma && !w.lower.endsWith('ing') && afterPerfect(text, w.start)) return true;
+  // "I have drawn and labelled a food web", "We have documented and shared the plan": right
+  // after the perfect's "have" (set aside as a lead-in), a participle before "and" is the verb,
+  // not an adjective of a topic ("Written and oral communication").
+  if (
+    w.lower !== lemma &&
+    !w.lower.endsWith('ing') &&
+    (ws[k + 1]?.lower === 'and' || ws[k + 1]?.lower === 'or') &&
+    afterPerfect(text, w.start)
+  )
+    return true;
   if (!inflectedOk && w.lower !== lemma && !w.lower.endsWith('ing')) return false;
   if (inflectedOk && passiveStarts.has(w.start)) return true;
   const next = ws[k + 1];
