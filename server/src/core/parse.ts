@@ -86,15 +86,46 @@ export function textChange(previous: Parsed, text: string): TextChange | null {
   const old = previous.source;
   const length = text.length - base;
   const max = Math.min(old.length, length);
-  let prefix = 0;
-  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(base + prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  )
-    suffix++;
+  const prefix = sharedAtStart(old, 0, text, base, max);
+  const suffix = sharedAtEnd(old, text, max - prefix);
   return { prefix, suffix };
+}
+
+/** Code units compared a block at a time (`===` of two slices, compared natively) before one at
+ * a time: a code unit at a time, the common prefix and suffix of a long outline's text with
+ * the last one cost an edit about 2 ms (1.6% of its work), a block at a time about 0.15 ms. */
+const SHARED_BLOCK = 2048;
+
+/** How many code units `a` from `aFrom` and `b` from `bFrom` share, at most `max`. */
+export function sharedAtStart(
+  a: string,
+  aFrom: number,
+  b: string,
+  bFrom: number,
+  max: number,
+): number {
+  let n = 0;
+  while (
+    n + SHARED_BLOCK <= max &&
+    a.slice(aFrom + n, aFrom + n + SHARED_BLOCK) === b.slice(bFrom + n, bFrom + n + SHARED_BLOCK)
+  )
+    n += SHARED_BLOCK;
+  while (n < max && a.charCodeAt(aFrom + n) === b.charCodeAt(bFrom + n)) n++;
+  return n;
+}
+
+/** How many code units `a` and `b` share at their ends, at most `max`. */
+export function sharedAtEnd(a: string, b: string, max: number): number {
+  const al = a.length;
+  const bl = b.length;
+  let n = 0;
+  while (
+    n + SHARED_BLOCK <= max &&
+    a.slice(al - n - SHARED_BLOCK, al - n) === b.slice(bl - n - SHARED_BLOCK, bl - n)
+  )
+    n += SHARED_BLOCK;
+  while (n < max && a.charCodeAt(al - 1 - n) === b.charCodeAt(bl - 1 - n)) n++;
+  return n;
 }
 
 /** A piece of the text, parsed on its own. */
@@ -701,18 +732,12 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
 
 /** How many code units two texts share at their start. */
 function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let n = 0;
-  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
+  return sharedAtStart(a, 0, b, 0, Math.min(a.length, b.length));
 }
 
 /** How many code units two texts share at their end, not counting into their first `prefix`. */
 function commonSuffix(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let n = 0;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
+  return sharedAtEnd(a, b, Math.min(a.length, b.length) - prefix);
 }
 
 /** One piece parsed again (with other definitions), ending as its cut says; null if the cut
