@@ -13,6 +13,8 @@ import { ItemStarts } from '../../server/src/core/recognise/assessments.js';
 import { safeEdit, safeFixes } from '../../server/src/core/workspace.js';
 import type { Fix } from '../../server/src/core/model.js';
 import { mulberry32 } from '../support/random.js';
+import { clearTaskReadings, readTask } from '../../server/src/core/language/assessment.js';
+import { lexiconFor, type Lexicon } from '../../server/src/core/language/lexicon.js';
 
 const PIECES = ['a', 'b', ' ', '\n', '- x', '\r\n', '\r', '\uD83D\uDE00', '\u00e9', '\n\n'];
 
@@ -166,4 +168,41 @@ test('the starts of items read so far answer as a set of them does, in order or 
     }
   }
   assert.equal(new ItemStarts([]).has(0), false);
+});
+
+test('a task read again is read as it was the first time, by lexicon and by the texts as split', () => {
+  const plain = lexiconFor();
+  const own = lexiconFor([], { create: ['frobnicate'] });
+  const fresh = (texts: string[], lex: Lexicon) => {
+    clearTaskReadings();
+    return readTask(texts, lex);
+  };
+  const cases: string[][] = [
+    ['Frobnicate a widget for the team.'],
+    ['Write a loop.', 'Why does it stop?'],
+    ['Write a loop.Why', ' does it stop?'],
+    ['Write a loop.Why does it stop?'],
+    ['Consider the list below.', 'What is its length?', 'Why is it 3?'],
+    ['Explain', 'the loop'],
+    ['Explai', 'nthe loop'],
+    ['x'.repeat(2500) + ' Design a study.'],
+  ];
+  // Each case read fresh, then all read again in both orders and with both lexicons, kept.
+  const expected = new Map<string, unknown>();
+  for (const lex of [plain, own])
+    for (const texts of cases)
+      expected.set(JSON.stringify([lex === own, texts]), fresh(texts, lex));
+  assert.notDeepEqual(
+    expected.get(JSON.stringify([false, cases[0]])),
+    expected.get(JSON.stringify([true, cases[0]])),
+  );
+  clearTaskReadings();
+  for (let round = 0; round < 3; round++)
+    for (const lex of round % 2 ? [own, plain] : [plain, own])
+      for (const texts of round === 1 ? [...cases].reverse() : cases)
+        assert.deepEqual(
+          readTask(texts, lex),
+          expected.get(JSON.stringify([lex === own, texts])),
+          JSON.stringify(texts),
+        );
 });

@@ -79,6 +79,35 @@ const MAX_CHARS = 6000;
  * positions in that text, and its index in `texts`.
  */
 export function readTask(texts: readonly string[], lex: Lexicon): TaskReading & { text: number } {
+  // Asked again of the same texts on every analysis (an assessment heading's task is read again
+  // when an edit moves it): short ones' readings are kept by lexicon and texts (each text's
+  // length before it, so that no two lists of texts share a key). Never changed by their readers.
+  let length = 0;
+  for (let t = 0; t < texts.length; t++) length += texts[t]!.length;
+  if (length > MAX_KEPT_TASK) return readTaskNow(texts, lex);
+  let key = '';
+  for (let t = 0; t < texts.length; t++) key += `${texts[t]!.length}:${texts[t]!}`;
+  let kept = readings.get(lex);
+  if (!kept) readings.set(lex, (kept = new Map()));
+  let r = kept.get(key);
+  if (r === undefined) {
+    if (kept.size >= 5_000) kept.clear();
+    r = readTaskNow(texts, lex);
+    kept.set(key, r);
+  }
+  return r;
+}
+
+/** The longest list of texts (code units together) whose reading readTask keeps. */
+const MAX_KEPT_TASK = 2_000;
+let readings = new WeakMap<Lexicon, Map<string, TaskReading & { text: number }>>();
+
+/** Forgets the kept readings of tasks (core/caches.ts). */
+export function clearTaskReadings(): void {
+  readings = new WeakMap();
+}
+
+function readTaskNow(texts: readonly string[], lex: Lexicon): TaskReading & { text: number } {
   let best: (TaskReading & { text: number }) | null = null;
   let sentences = 0;
   let chars = 0;
