@@ -259,7 +259,7 @@ test('a .bloomline.json that is a broken symbolic link is said, as a folder of t
   });
   try {
     // A shared configuration linked into a course, then moved.
-    fs.symlinkSync('../shared/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
+    fs.symlinkSync('../common/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
   } catch {
     t.skip('symbolic links are not available here');
     return;
@@ -269,7 +269,7 @@ test('a .bloomline.json that is a broken symbolic link is said, as a folder of t
   assertOneErrorLine(
     r.stderr,
     new RegExp(
-      `^bloomline: ${path.join('lessons', '.bloomline.json').replace(/[.\\]/g, '\\$&')}: a broken symbolic link \\(to "\\.\\./shared/bloomline\\.json", which does not exist\\); using the defaults$`,
+      `^bloomline: ${path.join('lessons', '.bloomline.json').replace(/[.\\]/g, '\\$&')}: a broken symbolic link \\(to "\\.\\./common/bloomline\\.json", which does not exist\\); using the defaults$`,
     ),
   );
   assert.ok(ruleIds(r.files[0]).includes('vague-verb'), 'the defaults, not the root file');

@@ -214,7 +214,7 @@ describe('language server: broken symbolic links', () => {
     fs.mkdirSync(path.join(dir, 'lessons'));
     fs.writeFileSync(path.join(dir, 'lessons', 'week1.md'), OUTLINE);
     try {
-      fs.symlinkSync('../shared/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
+      fs.symlinkSync('../common/bloomline.json', path.join(dir, 'lessons', '.bloomline.json'));
       fs.symlinkSync('moved-away.md', path.join(dir, 'lessons', 'week2.md'));
     } catch {
       linked = false;
@@ -236,7 +236,7 @@ describe('language server: broken symbolic links', () => {
     const said = await client.diagnostics(link, (p) => p.diagnostics.length > 0, 10_000);
     assert.match(
       said.diagnostics[0]!.message,
-      /^Invalid \.bloomline\.json: cannot read it \(a broken symbolic link \(to "\.\.\/shared\/bloomline\.json", which does not exist\)\)/,
+      /^Invalid \.bloomline\.json: cannot read it \(a broken symbolic link \(to "\.\.\/common\/bloomline\.json", which does not exist\)\)/,
     );
     const u = fileUri(dir, 'lessons', 'week1.md');
     await client.notify('textDocument/didOpen', {
