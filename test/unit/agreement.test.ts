@@ -851,6 +851,7 @@ describe('agreement with human labels', () => {
     'held-out-real-18.json',
     'held-out-real-19.json',
     'held-out-real-20.json',
+    'held-out-real-21.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
