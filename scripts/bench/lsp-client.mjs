@@ -80,5 +80,10 @@ export function wire(child) {
         };
         listeners.add(listener);
       }),
+    /** Calls `listener` with every notification until the function returned is called. */
+    watch: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
