@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isKsbHeading } from '../../server/src/core/recognise/plan.js';
 import { labReportName } from '../../server/src/core/recognise/names.js';
+import { BoundedMemo, memo } from '../../server/src/core/memo.js';
+import { clearCaches } from '../../server/src/core/caches.js';
 
 const KSB: [string, boolean][] = [
   ['Knowledge', true],
@@ -49,3 +51,26 @@ for (const order of ['forward', 'backward'] as const) {
     }
   });
 }
+
+test('a bounded memo keeps null and false answers, forgets all at its bound, and clearCaches empties it', () => {
+  const m = new BoundedMemo<string, boolean | null>(3);
+  m.set('a', false);
+  m.set('b', null);
+  assert.equal(m.get('a'), false);
+  assert.equal(m.get('b'), null);
+  assert.equal(m.get('c'), undefined);
+  m.set('c', true);
+  assert.equal(m.size, 3);
+  // Full: the next answer starts it again.
+  assert.equal(m.set('d', true), true);
+  assert.equal(m.size, 1);
+  assert.equal(m.get('a'), undefined);
+
+  // The core's own memos are emptied by clearCaches (a leak test measures what is left).
+  const kept = memo<string, number>(10);
+  kept.set('x', 1);
+  isKsbHeading('Knowledge and skills for this test');
+  clearCaches();
+  assert.equal(kept.size, 0);
+  assert.equal(isKsbHeading('Knowledge'), true, 'answers are made again after clearing');
+});

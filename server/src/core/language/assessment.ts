@@ -11,6 +11,7 @@ import data from './data/question-forms.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.js';
 import { readObjectiveForRecognition, type BehaviourReading, type PlainSpan } from './objective.js';
 import { firstWord, words } from './words.js';
+import { BoundedMemo } from '../memo.js';
 
 export interface TaskReading {
   level: BloomLevel | null;
@@ -88,19 +89,13 @@ export function readTask(texts: readonly string[], lex: Lexicon): TaskReading & 
   let key = '';
   for (let t = 0; t < texts.length; t++) key += `${texts[t]!.length}:${texts[t]!}`;
   let kept = readings.get(lex);
-  if (!kept) readings.set(lex, (kept = new Map()));
-  let r = kept.get(key);
-  if (r === undefined) {
-    if (kept.size >= 5_000) kept.clear();
-    r = readTaskNow(texts, lex);
-    kept.set(key, r);
-  }
-  return r;
+  if (!kept) readings.set(lex, (kept = new BoundedMemo(5_000)));
+  return kept.get(key) ?? kept.set(key, readTaskNow(texts, lex));
 }
 
 /** The longest list of texts (code units together) whose reading readTask keeps. */
 const MAX_KEPT_TASK = 2_000;
-let readings = new WeakMap<Lexicon, Map<string, TaskReading & { text: number }>>();
+let readings = new WeakMap<Lexicon, BoundedMemo<string, TaskReading & { text: number }>>();
 
 /** Forgets the kept readings of tasks (core/caches.ts). */
 export function clearTaskReadings(): void {

@@ -5,6 +5,7 @@
 import type { KirkpatrickLevel } from '../model.js';
 import { execText, forText, lazy, type LazyPattern, mayMatch, testText } from './ascii.js';
 import { maskPlaceholders, NUM } from './words.js';
+import { memo } from '../memo.js';
 import type { PlainSpan } from './objective.js';
 
 export interface OutcomeReading {
@@ -158,20 +159,11 @@ const OUTPUT = lazy(
   'iu',
 );
 
-const cache = new Map<string, OutcomeReading>();
-
-/** Forgets every cached reading (bounded at 20,000; see core/caches.ts). */
-export function clearOutcomeReadings(): void {
-  cache.clear();
-}
+/** Readings by text, bounded (emptied by clearCaches(), core/caches.ts). */
+const cache = memo<string, OutcomeReading>(20_000);
 
 export function readOutcome(plain: string): OutcomeReading {
-  const hit = cache.get(plain);
-  if (hit) return hit;
-  const r = computeOutcome(plain);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(plain, r);
-  return r;
+  return cache.get(plain) ?? cache.set(plain, computeOutcome(plain));
 }
 
 function first(

@@ -35,6 +35,7 @@ import type {
   Span,
 } from '../model.js';
 import { MAX_ITEMS, NotAnalysed } from '../limits.js';
+import { memo } from '../memo.js';
 import { newBlock, off, type Builder } from './context.js';
 import {
   ASIDE_LABEL,
@@ -770,13 +771,9 @@ function nextGenerated(b: Builder, section: number, kind: ItemKind): string {
  * keeps the key and count its ID was last made or checked with (placeItem), compared by
  * reference. Bounded, as the titles' slugs are. */
 function keyString(key: string): string {
-  const known = KEY_STRINGS.get(key);
-  if (known !== undefined) return known;
-  if (KEY_STRINGS.size >= 20_000) KEY_STRINGS.clear();
-  KEY_STRINGS.set(key, key);
-  return key;
+  return KEY_STRINGS.get(key) ?? KEY_STRINGS.set(key, key);
 }
-const KEY_STRINGS = new Map<string, string>();
+const KEY_STRINGS = memo<string, string>(20_000);
 
 /** Is `id` the generated ID `key`-`n`? (Compared in place: a reused item's ID is most often
  * the same, and making the string to compare it cost a string per item and edit.) */
@@ -809,19 +806,20 @@ function sectionSlug(b: Builder, s: Section): string {
 
 /** A title's part of a generated ID, by title: every build after an edit made the parts of every
  * section's title again (two regular expressions each, 2% of an edit of a long outline). */
-const TITLE_SLUGS = new Map<string, string>();
+const TITLE_SLUGS = memo<string, string>(20_000);
 
 function titleSlug(title: string): string {
   let slug = TITLE_SLUGS.get(title);
   if (slug === undefined) {
     const lower = title.toLowerCase();
-    slug = lower
-      .replace(forText(NOT_LETTERS_OR_DIGITS, lower), '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40);
     // Bounded: the titles of a few long outlines; a workspace of many starts again.
-    if (TITLE_SLUGS.size >= 20_000) TITLE_SLUGS.clear();
-    TITLE_SLUGS.set(title, slug);
+    slug = TITLE_SLUGS.set(
+      title,
+      lower
+        .replace(forText(NOT_LETTERS_OR_DIGITS, lower), '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40),
+    );
   }
   return slug;
 }

@@ -6,6 +6,7 @@
 // "What you'll learn (Part 1)"), never inside a topic ("Outcomes-orientation", "Goals of the
 // Industrial Revolution").
 import { forText, lazy } from '../language/ascii.js';
+import { memo } from '../memo.js';
 import data from './vocabulary/block-names.json' with { type: 'json' };
 
 export type NamedKind = 'objective' | 'outcome' | 'assessment';
@@ -186,10 +187,11 @@ export function labReportName(text: string, around: () => Iterable<string>): Blo
   // Asked of every short heading on every analysis: the answers are kept, as blockName's are.
   let report = reportNames.get(text);
   if (report === undefined) {
-    if (reportNames.size >= 20_000) reportNames.clear();
     const n = normaliseName(text);
-    report = n === 'report' || n === 'your report' || n === 'the report' || n === 'final report';
-    reportNames.set(text, report);
+    report = reportNames.set(
+      text,
+      n === 'report' || n === 'your report' || n === 'the report' || n === 'final report',
+    );
   }
   if (!report) return null;
   for (const title of around()) if (LAB_CONTEXT.test(title)) return NAMES.get('lab report')!;
@@ -197,7 +199,7 @@ export function labReportName(text: string, around: () => Iterable<string>): Blo
 }
 
 /** Whether a short text, normalised, is "report" (labReportName), by text. */
-const reportNames = new Map<string, boolean>();
+const reportNames = memo<string, boolean>(20_000);
 
 /** The name a heading or label paragraph gives its block, or null. */
 export function blockName(text: string): BlockName | null {
@@ -205,16 +207,11 @@ export function blockName(text: string): BlockName | null {
   // kept (the language server analyses a long outline again after each edit). Never changed by
   // their readers.
   if (text.length > 200) return matchName(text, NAMES);
-  let name = names.get(text);
-  if (name === undefined) {
-    if (names.size >= 20_000) names.clear();
-    name = matchName(text, NAMES);
-    names.set(text, name);
-  }
-  return name;
+  const name = names.get(text);
+  return name === undefined ? names.set(text, matchName(text, NAMES)) : name;
 }
 
-const names = new Map<string, BlockName | null>();
+const names = memo<string, BlockName | null>(20_000);
 
 /** The name a div or directive class gives ("objectives", "learning-objectives", "lo"). */
 export function divClassName(cls: string): BlockName | null {

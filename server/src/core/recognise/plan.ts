@@ -8,6 +8,7 @@ import { blockName, normaliseName, type BlockName } from './names.js';
 import { leadInOf } from './scope.js';
 import { plainTextOf } from './plain.js';
 import { endBefore } from '../text.js';
+import { memo } from '../memo.js';
 export interface HeadingPlan {
   /** Child indices of naming headings whose naming reaches their subsections' lists. */
   deep: Set<number>;
@@ -200,15 +201,10 @@ const KSB_HEADING =
  * outline again cost an edit about 2% of its work and its largest share of string garbage). */
 export function isKsbHeading(text: string): boolean {
   if (text.length > 200) return KSB_HEADING.test(normaliseName(text));
-  let known = ksbHeadings.get(text);
-  if (known === undefined) {
-    if (ksbHeadings.size >= 20_000) ksbHeadings.clear();
-    known = KSB_HEADING.test(normaliseName(text));
-    ksbHeadings.set(text, known);
-  }
-  return known;
+  const known = ksbHeadings.get(text);
+  return known === undefined ? ksbHeadings.set(text, KSB_HEADING.test(normaliseName(text))) : known;
 }
-const ksbHeadings = new Map<string, boolean>();
+const ksbHeadings = memo<string, boolean>(20_000);
 
 /** An item coded as a standard's statement: "K1: ...", "**S12** ...", "B3 - ...". */
 const KSB_CODE = /^\s*[*_`[]{0,3}([KSB])\d{1,2}[a-z]?[*_`\]]{0,3}\s*[:.)\u2013\u2014-]?\s+\S/;

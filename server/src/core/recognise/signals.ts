@@ -8,6 +8,7 @@ import type { CourseKind, KindSignal, Span } from '../model.js';
 import { off, type Builder } from './context.js';
 import { plainTextOf } from './plain.js';
 import { lazy, testText, type LazyPattern } from '../language/ascii.js';
+import { memo } from '../memo.js';
 import data from './vocabulary/kind-signals.json' with { type: 'json' };
 
 interface HeadingSign {
@@ -93,7 +94,7 @@ export function readSignals(b: Builder, root: Root): void {
 /** The signs a heading's text gives, by text: every build after an edit read the first 400
  * headings of a long outline again with each pattern (2% of an edit's time in the core's profile);
  * the patterns depend on the text alone. */
-const SIGNS_BY_TEXT = new Map<string, readonly HeadingSign[]>();
+const SIGNS_BY_TEXT = memo<string, readonly HeadingSign[]>(20_000);
 const NO_SIGNS: readonly HeadingSign[] = Object.freeze([]);
 
 function signsOf(text: string): readonly HeadingSign[] {
@@ -101,10 +102,8 @@ function signsOf(text: string): readonly HeadingSign[] {
   if (signs === undefined) {
     const t = text.toLowerCase().replace(/[’]/g, "'").trim();
     const found = !t || t.length > 200 ? [] : HEADINGS.filter((h) => testText(h.re, t));
-    signs = found.length ? found : NO_SIGNS;
     // Bounded: the headings of a few long outlines; a workspace of many starts again.
-    if (SIGNS_BY_TEXT.size >= 20_000) SIGNS_BY_TEXT.clear();
-    SIGNS_BY_TEXT.set(text, signs);
+    signs = SIGNS_BY_TEXT.set(text, found.length ? found : NO_SIGNS);
   }
   return signs;
 }
