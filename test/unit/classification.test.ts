@@ -1416,6 +1416,15 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Trim/shape a boxwood hedge with hand shears.', false, 'apply', false, false],
   ['Identify/critique the assumptions of a business case.', false, 'evaluate', false, true],
   ['Outline and discuss the causes of the First World War.', false, 'understand', false, true],
+  // Twenty-third pass: "tell how / why" is explaining (understand), as "identify how" is, also
+  // with the listener named ("tell you why", "tell a partner how"); "tell how to X" names a
+  // procedure and stays remember, as "identify how to" does, and "tell the time" is apply.
+  ['Tell how a bill becomes a law.', false, 'understand', false, false],
+  ['I can tell you why the seasons change.', false, 'understand', false, false],
+  ['Tell a partner how the water cycle works.', false, 'understand', false, false],
+  ['Tell how to change a tyre.', false, 'remember', false, false],
+  ['Tell the names of the planets.', false, 'remember', false, false],
+  ['Tell the time to the nearest five minutes.', false, 'apply', true, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

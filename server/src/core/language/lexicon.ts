@@ -81,8 +81,15 @@ interface BloomData {
   byMaterial?: { verbs: string[]; level: string; material: string[] };
   /** Recall verbs read at `level` when what they name is, or ends with, a "how" / "why" clause
    * with its own subject ("Identify how tides are formed", "Name the rock types and how they
-   * form"); `not`: words after "how" that make no such clause ("how to", "how many"). */
-  byExplanation?: { verbs: string[]; level: string; words: string[]; not: string[] };
+   * form"); `not`: words after "how" that make no such clause ("how to", "how many");
+   * `listeners`: who is told, between the verb and the clause ("tell you how ..."). */
+  byExplanation?: {
+    verbs: string[];
+    level: string;
+    words: string[];
+    not: string[];
+    listeners?: string[];
+  };
   /** Verbs of checking read at `level` when a standard is named within the first words of what
    * is checked ("Check calculations for accuracy", "Monitor progress against the plan"). */
   byStandard?: { verbs: string[]; level: string; standards: string[] };
@@ -289,6 +296,8 @@ export class Lexicon {
     level: BloomLevel;
     words: Set<string>;
     not: Set<string>;
+    /** Lowercased word lists. */
+    listeners: string[][];
   } | null;
   /** bloom-verbs.json "sameBehaviour": each near-synonym verb -> its group's index. */
   private readonly synonymGroup = new Map<string, number>();
@@ -377,6 +386,7 @@ export class Lexicon {
           level: bloom.byExplanation.level as BloomLevel,
           words: new Set(bloom.byExplanation.words),
           not: new Set(bloom.byExplanation.not),
+          listeners: (bloom.byExplanation.listeners ?? []).map((l) => l.toLowerCase().split(' ')),
         }
       : null;
     this.procedure = bloom.byProcedure

@@ -2148,10 +2148,18 @@ function fromMemoryAt(ws: Word[], from: number, lex: Lexicon, text: string): boo
 /** Whether a recall verb's object, from `ws[from]`, is or ends with a "how" / "why" clause
  * with its own subject (bloom-verbs.json "byExplanation"): right after the verb, or joined to
  * the object by "and" or a comma, within a dozen words and before a stop (";", ":", ".", a
- * parenthesis) or a further behaviour ("and describe how ..." is that behaviour's). */
+ * parenthesis) or a further behaviour ("and describe how ..." is that behaviour's). A listener
+ * named after the verb ("tell you how") is passed over. */
 function explanationAt(ws: Word[], from: number, lex: Lexicon, text: string): boolean {
   const e = lex.explanation;
   if (!e || !e.verbs.has(lex.lemma(ws[from - 1]?.lower ?? '') ?? '')) return false;
+  // Who is told, right after the verb ("tell you how ...", "tell a partner why ..."): the
+  // clause follows it.
+  for (const l of e.listeners)
+    if (l.every((part, n) => ws[from + n]?.lower === part)) {
+      from += l.length;
+      break;
+    }
   for (let k = from; k < Math.min(ws.length - 1, from + 12); k++) {
     const gap = k > from ? text.slice(ws[k - 1]!.end, ws[k]!.start) : '';
     if (/[;:.()]/.test(gap)) return false;
