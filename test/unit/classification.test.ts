@@ -1425,6 +1425,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Tell how to change a tyre.', false, 'remember', false, false],
   ['Tell the names of the planets.', false, 'remember', false, false],
   ['Tell the time to the nearest five minutes.', false, 'apply', true, false],
+  // Reading as a skill carried out (apply): aloud or fluently, an instrument or a notation
+  // read to act on it, a data file read into a program. Reading to understand a text stays
+  // understand, critically analyze.
+  ['Read grade-level poems aloud with expression.', false, 'apply', false, false],
+  ['Read a short passage fluently.', false, 'apply', false, false],
+  ['Read a pressure gauge.', false, 'apply', false, false],
+  ['Read guitar tablature.', false, 'apply', false, false],
+  ['Read a CSV file into a data frame.', false, 'apply', false, false],
+  ['Read short texts in Spanish.', false, 'understand', false, false],
+  ['Read and interpret a weather map.', false, 'understand', false, false],
+  ['Read the safety data sheet for a chemical.', false, 'understand', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
