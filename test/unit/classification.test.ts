@@ -1436,6 +1436,12 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Read short texts in Spanish.', false, 'understand', false, false],
   ['Read and interpret a weather map.', false, 'understand', false, false],
   ['Read the safety data sheet for a chemical.', false, 'understand', false, false],
+  // Pronouncing is a sound produced, a skill carried out (apply), not a fact recalled;
+  // reciting what was memorised stays remember.
+  ['Pronounce the Welsh double L correctly.', false, 'apply', false, false],
+  ['Pronounce common German words with the umlaut.', false, 'apply', false, false],
+  ['Spell and pronounce the days of the week in Italian.', false, 'apply', false, true],
+  ['Recite the Greek alphabet.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
