@@ -1425,6 +1425,9 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Tell how to change a tyre.', false, 'remember', false, false],
   ['Tell the names of the planets.', false, 'remember', false, false],
   ['Tell the time to the nearest five minutes.', false, 'apply', true, false],
+  // "Tell (you) about X" asks for an account of it, as describe does (understand).
+  ['Tell about the life cycle of a butterfly.', false, 'understand', false, false],
+  ['I can tell you about the three branches of government.', false, 'understand', false, false],
   // Reading as a skill carried out (apply): aloud or fluently, an instrument or a notation
   // read to act on it, a data file read into a program. Reading to understand a text stays
   // understand, critically analyze.

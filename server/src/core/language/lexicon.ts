@@ -82,13 +82,15 @@ interface BloomData {
   /** Recall verbs read at `level` when what they name is, or ends with, a "how" / "why" clause
    * with its own subject ("Identify how tides are formed", "Name the rock types and how they
    * form"); `not`: words after "how" that make no such clause ("how to", "how many");
-   * `listeners`: who is told, between the verb and the clause ("tell you how ..."). */
+   * `listeners`: who is told, between the verb and the clause ("tell you how ...");
+   * `about`: verbs for which "about" + a topic asks for an account of it ("tell about"). */
   byExplanation?: {
     verbs: string[];
     level: string;
     words: string[];
     not: string[];
     listeners?: string[];
+    about?: string[];
   };
   /** Verbs of checking read at `level` when a standard is named within the first words of what
    * is checked ("Check calculations for accuracy", "Monitor progress against the plan"). */
@@ -298,6 +300,7 @@ export class Lexicon {
     not: Set<string>;
     /** Lowercased word lists. */
     listeners: string[][];
+    about: Set<string>;
   } | null;
   /** bloom-verbs.json "sameBehaviour": each near-synonym verb -> its group's index. */
   private readonly synonymGroup = new Map<string, number>();
@@ -387,6 +390,7 @@ export class Lexicon {
           words: new Set(bloom.byExplanation.words),
           not: new Set(bloom.byExplanation.not),
           listeners: (bloom.byExplanation.listeners ?? []).map((l) => l.toLowerCase().split(' ')),
+          about: new Set(bloom.byExplanation.about ?? []),
         }
       : null;
     this.procedure = bloom.byProcedure

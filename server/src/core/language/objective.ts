@@ -2149,10 +2149,12 @@ function fromMemoryAt(ws: Word[], from: number, lex: Lexicon, text: string): boo
  * with its own subject (bloom-verbs.json "byExplanation"): right after the verb, or joined to
  * the object by "and" or a comma, within a dozen words and before a stop (";", ":", ".", a
  * parenthesis) or a further behaviour ("and describe how ..." is that behaviour's). A listener
- * named after the verb ("tell you how") is passed over. */
+ * named after the verb ("tell you how") is passed over; "about" + a topic after a verb of
+ * telling ("tell about") is an account of it, read the same. */
 function explanationAt(ws: Word[], from: number, lex: Lexicon, text: string): boolean {
   const e = lex.explanation;
-  if (!e || !e.verbs.has(lex.lemma(ws[from - 1]?.lower ?? '') ?? '')) return false;
+  const verb = lex.lemma(ws[from - 1]?.lower ?? '') ?? '';
+  if (!e || !e.verbs.has(verb)) return false;
   // Who is told, right after the verb ("tell you how ...", "tell a partner why ..."): the
   // clause follows it.
   for (const l of e.listeners)
@@ -2160,6 +2162,8 @@ function explanationAt(ws: Word[], from: number, lex: Lexicon, text: string): bo
       from += l.length;
       break;
     }
+  // "Tell (you) about the points of view": an account of the topic, as "describe" gives.
+  if (e.about.has(verb) && ws[from]?.lower === 'about' && ws[from + 1]) return true;
   for (let k = from; k < Math.min(ws.length - 1, from + 12); k++) {
     const gap = k > from ? text.slice(ws[k - 1]!.end, ws[k]!.start) : '';
     if (/[;:.()]/.test(gap)) return false;
