@@ -182,7 +182,7 @@ describe('agreement with human labels', () => {
     const f = score(labels);
     report('held-out-2.json', f);
     // After the ninth pass (inspect reads apply): strict 0.948.
-    assert.ok(f.strict >= 0.947, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.964, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.99, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.98, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.95, `criterion ${f.criterion}`);
@@ -332,8 +332,8 @@ describe('agreement with human labels', () => {
     // vague 0.944, criterion and compound 1.000. The three "Knowledge and ability to V" were
     // labelled not vague here; the real sets' labellers read all four of theirs vague, and the
     // reader follows them ("read a vernier caliper", labelled apply, reads read's understand).
-    assert.ok(f.strict >= 0.981, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.981, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.999, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.999, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 1, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 1, `compound ${f.compound}`);
@@ -506,7 +506,7 @@ describe('agreement with human labels', () => {
     // behaviour to the labeller, two verbs of a series to the reader); after the thirteenth
     // (the main idea of a text) strict 0.845, lenient 0.921.
     assert.ok(f.strict >= 0.859, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.932, `lenient ${f.lenient}`);
+    assert.ok(f.lenient >= 0.934, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
@@ -594,8 +594,8 @@ describe('agreement with human labels', () => {
     // thirteenth (the main idea, the importance, the meaning: understand) strict 0.760, lenient
     // 0.857, vague 0.945; after the fourteenth (a search statement, summary statistics, the
     // library website located: apply) strict 0.765, lenient 0.859.
-    assert.ok(f.strict >= 0.787, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.877, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.788, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.879, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.991, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.946, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.976, `criterion ${f.criterion}`);
@@ -619,8 +619,8 @@ describe('agreement with human labels', () => {
     // one was being labelled (c44c5e8): 0.774, 0.861, 0.995, 0.955, 0.986, 0.926. The
     // thirteenth pass read its misses (docs/agreement.md), so it is no longer unseen; the bars
     // hold the figures after that pass (0.787, 0.871, 0.995, 0.955, 0.986, 0.926), rounded down.
-    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.897, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.822, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.899, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.985, `criterion ${f.criterion}`);
@@ -647,8 +647,8 @@ describe('agreement with human labels', () => {
     // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
     // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
     // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
-    assert.ok(f.strict >= 0.782, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.884, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.784, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.973, `criterion ${f.criterion}`);
@@ -698,7 +698,7 @@ describe('agreement with human labels', () => {
     // after that pass: strict 0.805, lenient 0.897, vague 0.934 (read, criterion and compound
     // unchanged). After the eighteenth pass (its programme competencies' code lists, "PB 1.4.A.,
     // 1.5.A: Identify ...", set aside): strict 0.817, lenient 0.903, vague 0.945.
-    assert.ok(f.strict >= 0.827, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.829, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.911, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
@@ -724,8 +724,8 @@ describe('agreement with human labels', () => {
     // figures after that pass: strict 0.751, lenient 0.860, vague 0.929, compound 0.912 (read
     // and criterion unchanged). After the nineteenth pass (habits, techniques and fundamentals
     // developed, a counted list recalled, the time told): strict 0.767, lenient 0.874.
-    assert.ok(f.strict >= 0.785, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.89, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
@@ -763,8 +763,8 @@ describe('agreement with human labels', () => {
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
     // after that pass: strict 0.806, lenient 0.892 (read, vague, criterion and compound
     // unchanged).
-    assert.ok(f.strict >= 0.827, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.907, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.832, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.913, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
@@ -783,8 +783,8 @@ describe('agreement with human labels', () => {
     // so it is no longer unseen; the bars hold its figures after that pass (check, monitor and
     // assemble as routine work, "explain when and how to X", critical thinking shown): strict
     // 0.796, lenient 0.902, compound 0.923 (read, vague and criterion unchanged).
-    assert.ok(f.strict >= 0.804, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.806, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.907, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
@@ -805,8 +805,8 @@ describe('agreement with human labels', () => {
     // apply; a language's sounds and sentences produced, records organized, quantities
     // determined): strict 0.797, lenient 0.906, vague 0.974. It has few criteria (6 of 508).
     // The other real sets' bars hold their figures after the same pass.
-    assert.ok(f.strict >= 0.8, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.908, `lenient ${f.lenient}`);
+    assert.ok(f.strict >= 0.802, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.91, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.973, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.962, `criterion ${f.criterion}`);
@@ -828,7 +828,7 @@ describe('agreement with human labels', () => {
     // aware of" issues or a process means understand): strict 0.788, lenient 0.888, compound
     // 0.914. It has few criteria (13 of 546). The other real sets' bars hold their figures after
     // the same pass.
-    assert.ok(f.strict >= 0.787, `strict ${f.strict}`);
+    assert.ok(f.strict >= 0.788, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.887, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
@@ -846,9 +846,12 @@ describe('agreement with human labels', () => {
     // at e39f2bc (strict 0.780, lenient 0.872, read 1.000, vague 0.924, criterion 0.957,
     // compound 0.924), then on the twenty-third pass's base before any miss was read (26ba6ef,
     // after the twenty-second pass: the same figures). The twenty-third pass reads its misses
-    // (docs/agreement.md), so it is no longer unseen; the bars hold its figures before that pass.
-    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.871, `lenient ${f.lenient}`);
+    // (docs/agreement.md), so it is no longer unseen; the bars hold its figures after that pass
+    // ("tell how / why / about" explains, reading aloud, fluently, an instrument or a notation
+    // is apply, pronounce is apply): strict 0.798, lenient 0.883. The other real sets' bars hold
+    // their figures after the same pass.
+    assert.ok(f.strict >= 0.797, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.882, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.923, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.956, `criterion ${f.criterion}`);
