@@ -169,6 +169,12 @@ const FRAMES_BEFORE_BEHAVIOUR: (RegExp | LazyPattern)[] = [
     String.raw`^(?:to\s+)?(?:help|enable|allow|assist|encourage|empower|equip|prepare)\s+(?:the\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|delegates?|attendees?|apprentices?|candidates?|employees|staff|you|them)\s+(?:to\s+)?(?=\p{L})`,
     'iu',
   ),
+  // "We are learning to design ...", "I'm learning to ...": a learning intention written out
+  // (WALT), the behaviour after it.
+  lazy(
+    String.raw`^(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+learning\s+(?:how\s+)?to\s+(?=\p{L})`,
+    'iu',
+  ),
 ];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const LEARNERS = [

@@ -39,6 +39,7 @@ import { memo } from '../memo.js';
 import { newBlock, off, type Builder } from './context.js';
 import {
   ASIDE_LABEL,
+  isMeasureNote,
   GRADED_LABEL,
   readKeyResultLabel,
   readLabel,
@@ -509,6 +510,7 @@ export function readItem(
     // an objective yet.
     made =
       ASIDE_LABEL.test(body) ||
+      isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
       (body.length <= 80 && NAMED_SLOT.test(body))
         ? null

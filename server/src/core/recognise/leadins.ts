@@ -220,6 +220,38 @@ export function readKeyResultLabel(
   return kr ? { kind: 'outcome', label: 'key result', end: from + kr[0].length, id: null } : null;
 }
 
+/** "Measured by: ...", "Evidenced by: ...": a label that says how an objective is measured, of
+ * no kind of its own. What follows decides what the item is: a task ("a quiz", "an observed
+ * drill") is an assessment, a metric ("reopen rate below 5% by Q3") an outcome, anything else
+ * ("the team lead's weekly review") a note. */
+const MEASURED_BY = lazy(
+  '^(?:measured|evidenced|assessed)\\s+(?:by|through|via)\\s*[:\uff1a]\\s*',
+  'i',
+);
+/** A metric: a rate, a share or a count, or a number with a per cent sign. */
+const MEASURE_METRIC = lazy(
+  '%|\\b(?:rates?|ratios?|scores?|times?|percentages?|counts?|numbers?\\s+of|volumes?|nps|csat|revenue|costs?|turnover|retention|uptime|errors?\\s+per)\\b',
+  'iu',
+);
+/** A task that checks learning, named early in what follows ("a ten-question quiz on ..."). */
+const MEASURE_TASK = lazy(
+  '^(?:(?:an?|the|one|two|three|\\d+)\\s+)?(?:[\\p{L}\\d-]+\\s+){0,3}?(?:quiz(?:zes)?|tests?|exams?|examinations?|assessments?|assignments?|exercises?|drills?|observations?|checklists?|rubrics?|role[\\s-]?plays?|simulations?|practicals?|demonstrations?|projects?|labs?|case\\s+stud(?:y|ies)|knowledge\\s+checks?|presentations?|portfolios?|essays?|scenarios?)\\b',
+  'iu',
+);
+
+function measuredByKind(rest: string): ItemKind | null {
+  if (testText(MEASURE_TASK, rest)) return 'assessment';
+  if (testText(MEASURE_METRIC, rest)) return 'outcome';
+  return null;
+}
+
+/** "Measured by: the team lead's weekly review": a note on how an objective is measured that
+ * names neither a task nor a metric (no item). */
+export function isMeasureNote(body: string): boolean {
+  const m = execText(MEASURED_BY, body);
+  return m !== null && measuredByKind(body.slice(m[0].length)) === null;
+}
+
 /** "Objective: ...", "Outcome O2: ...", "KPI: ..." at the start of an item's plain text. */
 export function readLabel(
   plain: string,
@@ -232,6 +264,11 @@ export function readLabel(
 } | null {
   const kr = readKeyResultLabel(plain, from);
   if (kr) return kr;
+  const measured = execText(MEASURED_BY, plain.slice(from));
+  if (measured) {
+    const kind = measuredByKind(plain.slice(from + measured[0].length));
+    return kind ? { kind, label: 'measured by', end: from + measured[0].length, id: null } : null;
+  }
   const m = LABEL_RE.exec(plain.slice(from));
   if (!m) return null;
   const label = m[1]!;
