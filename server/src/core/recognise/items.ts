@@ -425,6 +425,8 @@ export function addItem(
   const exact = options.exact !== false;
   const parts = splitItem(b, plain, sink.rule, { labels: options.labels !== false, exact });
   if (!testText(LETTER_OR_DIGIT, parts.body)) return null;
+  // "(Add more Objectives as needed)": the template's instruction, wherever it stands.
+  if (!options.task && testText(ADD_MORE, parts.body)) return null;
   // Levels 1 and 2 of an evaluation plan (reaction, learning) evaluate the training itself:
   // not outcomes (as a table's rows at those levels are not).
   if (parts.level !== null && parts.level <= 2 && (options.kind ?? parts.kind) === 'outcome')
@@ -600,8 +602,15 @@ function topicsOnly(b: Builder, list: List): boolean {
  * question that shows this objective]"), an item of its label's kind for the author to fill
  * in, which answers the finding that offered it. */
 const PLACEHOLDER = lazy(
-  String.raw`^\s*(?:[\p{L}][\p{L} ]{0,20}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[(?![Tt][Oo][Dd][Oo]\b)[^[\]\n]{1,80}\])\x60?[\s.]*$`,
+  String.raw`^\s*(?:[\p{L}][\p{L}\p{N}. ]{0,24}:\s*)?\x60?(?:\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|\[(?![Tt][Oo][Dd][Oo]\b)[^[\]\n]{1,80}\])\x60?[\s.]*$`,
   'u',
+);
+
+/** A template's instruction to its user in the place of more items: "(Add more Key Results as
+ * needed)", "Add additional objectives here". */
+const ADD_MORE = lazy(
+  String.raw`^\s*\(?\s*(?:add|insert|include|list)\s+(?:more|additional|other|further)\s+[\p{L} ]{1,40}?\s+(?:as\s+(?:needed|required|necessary|appropriate)|if\s+(?:needed|required|necessary)|here)\s*\)?[\s.]*$`,
+  'iu',
 );
 
 /** A template's item that only names what goes in its place: "First learning objective",

@@ -132,6 +132,24 @@ export const OKR_OBJECTIVE_HEADING = lazy(
   'iu',
 );
 
+/** A heading that states one OKR key result: "Key result: Finish 15 books", "KR2: ...". */
+export const KEY_RESULT_HEADING = lazy(
+  String.raw`^\s*(?:key\s+result|kr)\s*(?:\d+(?:\.\d+)*)?\s*[:：–—-]\s*\p{L}`,
+  'iu',
+);
+/** An OKR objective stated in its heading, numbered or not ("Objective: Create things."). */
+export const OKR_LABEL_HEADING = lazy(
+  String.raw`^\s*objective\s*(?:\d+(?:\.\d+)*)?\s*[:：–—-]\s*\p{L}`,
+  'iu',
+);
+
+/** An OKR template's objective heading whose statement is still a placeholder ("Objective 1:
+ * [State the Objective]", "Objective 2: {{objective}}"): a slot, not a block left unread. */
+export const OKR_SLOT_HEADING = lazy(
+  String.raw`^\s*objective\s*(?:\d+(?:\.\d+)*)?\s*[:：–—-]\s*(?:\[|\{\{|<)`,
+  'iu',
+);
+
 /** Lowercase; emoji, markup, numbering, attributes and trailing punctuation removed. */
 const NOT_IN_NAME = lazy(String.raw`[^\p{L}\p{N}\s'&:|()–—-]`, 'gu');
 

@@ -27,7 +27,10 @@ import {
   blockName,
   fileName,
   labReportName,
+  KEY_RESULT_HEADING,
+  OKR_LABEL_HEADING,
   OKR_OBJECTIVE_HEADING,
+  OKR_SLOT_HEADING,
   type BlockName,
 } from './names.js';
 
@@ -122,6 +125,9 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     owns: true,
   };
   const stack: Frame[] = [root0];
+  // "# Objective: Be healthier" over "## Key result: Finish 15 books": an OKR page's objective
+  // headings, each stated by its key result headings under it (not a block left unread).
+  const okrObjectives = new WeakSet<Naming>();
   /** Items of the naming's kind read by the named divs that open after it and before `end`. */
   const readInDivs = (naming: Naming, end: number): number => {
     let read = 0;
@@ -158,7 +164,12 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
         last !== undefined &&
         last.section >= frame.section &&
         testText(OKR_OBJECTIVE_HEADING, frame.naming.text);
-      if (!okr) closeNaming(b, frame.naming);
+      if (
+        !okr &&
+        !okrObjectives.has(frame.naming) &&
+        !(frame.naming.source === 'heading' && testText(OKR_SLOT_HEADING, frame.naming.text))
+      )
+        closeNaming(b, frame.naming);
     }
     if (frame.assessment) finishPending(s, frame.assessment);
   };
@@ -202,9 +213,18 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       close(stack.pop()!, span.start);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
-    const named = within
-      ? null
-      : (early ?? plan.standard.get(i) ?? labReportName(title, () => titlesAround(b, parent)));
+    // "## Key result: Finish 15 books" (or "KR2: ...") states one key result: it names no list,
+    // and what stands under it is its progress and notes. The objective heading above it is
+    // stated by its key results.
+    const keyResult = !within && testText(KEY_RESULT_HEADING, title);
+    if (keyResult)
+      for (const f of stack)
+        if (f.naming?.source === 'heading' && testText(OKR_LABEL_HEADING, f.naming.text))
+          okrObjectives.add(f.naming);
+    const named =
+      within || keyResult
+        ? null
+        : (early ?? plan.standard.get(i) ?? labReportName(title, () => titlesAround(b, parent)));
     const headed = named ? null : headingLeadIn(b, node, title);
     // A heading that names assessments starts a section of its own, outside any objectives.
     const name = named?.kind === 'assessment' ? null : (named ?? (headed ? LEAD_IN_NAME : null));
@@ -235,7 +255,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
     // A title's or a heading's naming reaches its subsections' lists, but not a section named
     // as a schedule or a list of things to have ("## Timeline", "## Resources").
-    const inherited = top.deep && !named && !namesTaskList(title) ? top.naming : null;
+    const inherited = top.deep && !named && !keyResult && !namesTaskList(title) ? top.naming : null;
     if (isCourse) {
       stack.push({ depth: 1, section: 0, naming: inherited, deep: top.deep, owns: false });
       s.section = 0;
