@@ -157,6 +157,7 @@ export function maskContainers(
           open.push(o);
           masks.push([pos, lineEnd, 'break']);
           pos = maskOptions(text, eol + 1, masks);
+          o.name = withObjectiveClasses(o.name, text, eol + 1, pos);
           continue;
         }
         codeFence = run;
@@ -209,6 +210,8 @@ export function maskContainers(
             // MyST options (":class: dropdown") right after the fence are not body text.
             if (parsed.myst) {
               pos = maskOptions(text, eol + 1, masks);
+              const o = open[open.length - 1]!;
+              o.name = withObjectiveClasses(o.name, text, eol + 1, pos);
               continue;
             }
           }
@@ -329,6 +332,21 @@ function divOf(o: Open): Omit<Div, 'end'> {
     syntax: o.syntax,
     bodyStart: o.bodyStart,
   };
+}
+
+/** A MyST directive's name with the classes of its ":class:" option that name objectives
+ * ("{admonition} Lernziele" + ":class: objectives"): the author's class says what the box
+ * holds when its title does not. Other classes ("tip", "dropdown") are styling and are left
+ * out. */
+function withObjectiveClasses(name: string, text: string, from: number, to: number): string {
+  if (to <= from) return name;
+  const m = /^[ \t]*:class:[ \t]*(.*)$/m.exec(text.slice(from, to));
+  if (!m) return name;
+  const named = m[1]!
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((c) => c && divClassName(c)?.kind === 'objective');
+  return named.length ? `${name} ${named.join(' ')}` : name;
 }
 
 /** Masks MyST option lines (":class: tip") or a YAML option block after a directive's fence;
