@@ -514,7 +514,8 @@ export function readItem(
       ASIDE_LABEL.test(body) ||
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
-      (body.length <= 80 && NAMED_SLOT.test(body))
+      (body.length <= 80 && NAMED_SLOT.test(body)) ||
+      unitName(b, body)
         ? null
         : addItem(b, sink, plain, span, {
             parent,
@@ -622,6 +623,45 @@ const NAMED_SLOT = new RegExp(
   String.raw`^\s*(?:(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|next|last)\s+${SLOT_KIND})|(?:${SLOT_KIND}\s*(?:#|no\.?)?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})(?:\.\d{1,2})?)|(?:(?:(?:insert|include|add|list|write|enter|put|type|state)\s+)?(?:your\s+|the\s+)?${SLOT_KIND}\s+(?:go\s+|goes\s+)?here))[\s.:…]*$`,
   'i',
 );
+
+/** A unit's label and name as the whole item: "Unit 1: Fractions", "Module 2 – Decimals",
+ * "Topic 3. Area and Perimeter" (a state course map's or scope and sequence's list of units).
+ * (ASCII only: the words are English; tried on items of at most 80 characters.) */
+const UNIT_WORDS = ['unit', 'module', 'topic', 'chapter', 'strand', 'theme', 'quarter', 'cycle'];
+const UNIT_NAME =
+  /^\s*(?:unit|module|topic|chapter|strand|theme|quarter|cycle)\s+(?:\d{1,2}[a-z]?|[ivx]{1,4})\s*(?:[:.\u2013\u2014-]\s*(.*?))?[\s.]*$/i;
+
+/**
+ * Whether an item only names a unit: its label and a name that states no behaviour ("Unit 1:
+ * Fractions"), or a name in Title Case ("Module 4: Multiply and Divide Within 100", a unit's
+ * title even with a verb in it). A labelled item in sentence case that states a behaviour
+ * ("Unit 5: Compare fractions with the same numerator") is an objective.
+ */
+function unitName(b: Builder, body: string): boolean {
+  if (body.length > 80) return false;
+  // The label's word first, by a string search: no pattern runs on every item.
+  const head = body.trimStart().slice(0, 8).toLowerCase();
+  if (!UNIT_WORDS.some((w) => head.startsWith(w))) return false;
+  const m = UNIT_NAME.exec(body);
+  if (!m) return false;
+  const name = (m[1] ?? '').trim();
+  if (!name) return true;
+  const long = name.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+  if (long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w))) return true;
+  return !readObjective(name, b.lex, null).verb;
+}
+
+/** Whether every item of a list only names a unit ("- Unit 1: Fractions", "- Unit 2:
+ * Decimals"), with no nested list under any. */
+export function unitNamesOnly(b: Builder, list: List): boolean {
+  if (!list.children.length) return false;
+  for (const item of list.children) {
+    const p = item.children[0];
+    if (!p || p.type !== 'paragraph' || item.children.length > 1) return false;
+    if (!unitName(b, plainTextOf(b, p.children).trim())) return false;
+  }
+  return true;
+}
 
 /** An objective that its nested items complete: it ends with a colon, or with words that
  * introduce examples ("Run commands that accomplish tasks, such as" + a list of tasks). */

@@ -382,17 +382,25 @@ function headingLeadIn(b: Builder, node: Heading, title: string): LeadInFound | 
     (!/\b(?:able\s+to|will\s+learn|(?:you|students?|learners?|pupils?|participants?|trainees?)\s+(?:will|should)|t?swbat)\b/i.test(
       title,
     ) &&
-      !(title.toLowerCase().includes('can') && CAN_AFTER_FRAME.test(title)))
+      !(canOrWill(title) && CAN_AFTER_FRAME.test(title)))
   )
     return null;
   const found = leadInOf(b, node, /[:.…]$/.test(title) ? '' : ':');
   return found?.reading.class === 'learning' ? found : null;
 }
 
-/** "By the end you can…", "After this chapter, learners can": "can" makes a heading a lead-in
- * only after a frame of time or completion ("Catch Me If You Can" is a title). */
+/** Whether a title has "can" or "ll" in it (a string search: no pattern runs on every
+ * heading). */
+function canOrWill(title: string): boolean {
+  const t = title.toLowerCase();
+  return t.includes('can') || t.includes('ll');
+}
+
+/** "By the end you can…", "After this chapter, learners can", "By the end of month 3 you'll…":
+ * "can" or "'ll" makes a heading a lead-in only after a frame of time or completion ("Catch Me
+ * If You Can" and "You'll Never Walk Alone" are titles). */
 const CAN_AFTER_FRAME =
-  /^(?:by|after|at\s+the\s+end|upon|on\s+completion|once|when\s+you(?:'|’)?(?:ve|\s+have)?\s+(?:finish|complete))\b[^.!?]{0,80}\b(?:you|students?|learners?|pupils?|participants?|trainees?)\s+can\s*[:.…]*$/i;
+  /^(?:by|after|at\s+the\s+end|upon|on\s+completion|once|when\s+you(?:'|’)?(?:ve|\s+have)?\s+(?:finish|complete))\b[^.!?]{0,80}\b(?:you|students?|learners?|pupils?|participants?|trainees?)(?:\s+can|['’]ll)\s*[:.…]*$/i;
 
 /** The name a learning lead-in gives its block. */
 const LEAD_IN_NAME = {

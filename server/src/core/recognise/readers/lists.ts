@@ -14,6 +14,7 @@ import {
   newSink,
   readItem,
   skipPrefix,
+  unitNamesOnly,
   type ItemSink,
 } from '../items.js';
 import { plainTextOf } from '../plain.js';
@@ -122,6 +123,13 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     const naming = placement.naming;
     if (naming?.firstContent === 'a list') naming.firstContent = STATEMENT_LIST;
     findLabelledItems(b, list, s.section, null);
+    return;
+  }
+  // "## Learning Objectives by Unit" over "- Unit 1: Fractions", "- Unit 2: Decimals": a course
+  // map's list of its units, whose objectives are stated under each unit. The heading's
+  // objectives are the units' (no unread-block on it), and no unit's name is an objective.
+  if (unitNamesOnly(b, list)) {
+    if (placement.naming) placement.naming.delegated = true;
     return;
   }
   const sink = newSink(section, placement.source, off(b, list), placement.rule, placement.leadIn);
