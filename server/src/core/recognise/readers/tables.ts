@@ -159,6 +159,8 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
   const outcomeParts = roles.outcome >= 0 ? measureParts(headers, roles) : [];
   const assessments = newSink(s.section, 'table', span, 'assessment');
   const criteria = abcd ? abcd.degree : criteriaColumn(b, headers, rows, roles);
+  const statedCriteria =
+    criteria >= 0 && STATED_CRITERIA_HEADER.test(headers[criteria]!.replace(/[*_`:]/g, '').trim());
   // "| Learning outcome | Quiz 1 | Final exam |" with marks: each marked column is an
   // assessment that checks the objectives of its marked rows.
   const marked = markedAssessmentColumns(s, headers, rows, roles);
@@ -207,7 +209,10 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
       const part = sliceByOffsets(plain, degreeCell, b.text);
       // A level alone in a target column ("4", "Level 3", "4/5": a clerkship's target
       // entrustment level on its scale) is the degree, as "80%" is.
-      const found = criterionIn(part.text) ?? levelIn(part.text);
+      const found =
+        criterionIn(part.text) ??
+        levelIn(part.text) ??
+        (statedCriteria ? wholeCell(part.text) : null);
       if (found)
         degree = {
           text: part.text.slice(found.start, found.end),
@@ -575,6 +580,12 @@ function abcdColumns(
   return { behaviour, condition, degree };
 }
 
+/** A column of each objective's criteria as its author states them, a degree whatever their
+ * wording ("| Objective | Met Criteria | Yes or No |" of a police academy's lesson, "| Learning
+ * intention | Success criteria |" of a school's): the whole cell is the degree. */
+const STATED_CRITERIA_HEADER =
+  /^(?:(?:met|success|mastery|evaluation|completion|acceptance|passing|assessment)\s+criteri(?:a|on)|criteri(?:a|on)\s+(?:met|for\s+(?:success|mastery|completion)))$/i;
+
 /** A column of an objective's measurable behaviours or criteria (a clinical evaluation tool's
  * "Clinical behaviours", a unit's "Performance criteria"). */
 const CRITERIA_HEADER =
@@ -595,10 +606,20 @@ function levelIn(text: string): { start: number; end: number } | null {
   return { start, end: start + m[1]!.length };
 }
 
+/** A cell's text as a whole, trimmed, when it has a letter or digit. */
+function wholeCell(text: string): { start: number; end: number } | null {
+  const trimmed = text.trim();
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return null;
+  const start = text.indexOf(trimmed);
+  return { start, end: start + trimmed.length };
+}
+
 function criteriaColumn(b: Builder, headers: string[], rows: Cell[][], roles: Roles): number {
   const taken = new Set([roles.objective, roles.outcome, roles.assessment, roles.id]);
   const clean = headers.map((h) => h.replace(/[*_`:]/g, '').trim());
-  const found = clean.findIndex((h, col) => !taken.has(col) && CRITERIA_HEADER.test(h));
+  const found = clean.findIndex(
+    (h, col) => !taken.has(col) && (CRITERIA_HEADER.test(h) || STATED_CRITERIA_HEADER.test(h)),
+  );
   if (found >= 0 || roles.outcome >= 0) return found;
   // With no outcome column, a Target or Benchmark column is the objectives' degree; beside a
   // KPI column it is the KPI's target (measureParts).
@@ -681,7 +702,14 @@ function columnRoles(b: Builder, headers: string[], rows: Cell[][]): Roles {
     ) {
       roles.objective = col;
       roles.objectiveName = name;
-    } else if (name.kind === 'outcome' && roles.outcome < 0) roles.outcome = col;
+    } else if (
+      name.kind === 'outcome' &&
+      roles.outcome < 0 &&
+      // "| Learning objective | Success criteria |": a school's criteria for each objective,
+      // its degree (criteriaColumn), unless its cells are business measures.
+      !(name.family === 'success-criteria' && !metricColumn(b, rows, col))
+    )
+      roles.outcome = col;
     else if (
       name.kind === 'assessment' &&
       roles.assessment < 0 &&
