@@ -107,9 +107,11 @@ const ITEM_LEAD_INS: (RegExp | LazyPattern)[] = [
   // A learner named with words before the noun or with "a": "Composition students will create",
   // "Second-year architecture students will design", "A trainee will list", "Players will
   // dribble" (programme outcomes by track, coaching outcomes). The words before may be verbs
-  // ("Dance students will critique"): the subject is the noun before the modal.
+  // ("Dance students will critique"): the subject is the noun before the modal. Not after
+  // "what", "how" ...: "Identify what students should know" is the teacher's behaviour, and
+  // the learner is in its object.
   lazy(
-    String.raw`^(?:the\s+|an?\s+|each\s+|every\s+|all\s+|our\s+)?(?:(?!(?:and|or|to|of|for|with|by|in|on|at|who|that|which|will|should|shall|must|can|could|may)\s)[\p{L}\p{N}'’-]+\s+){0,3}?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|players?|athletes?)\s+(?:will|should|shall|must|can)\s+(?:also\s+)?(?=\p{L})`,
+    String.raw`^(?:the\s+|an?\s+|each\s+|every\s+|all\s+|our\s+)?(?:(?!(?:and|or|to|of|for|with|by|in|on|at|who|that|which|what|how|why|when|where|whether|if|will|should|shall|must|can|could|may)\s)[\p{L}\p{N}'’-]+\s+){0,3}?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|players?|athletes?)\s+(?:will|should|shall|must|can)\s+(?:also\s+)?(?=\p{L})`,
     'iu',
   ),
   // A school's success criteria about the learner's work: "I have drawn a food web ...", "I've
@@ -1743,6 +1745,9 @@ function startOk(
   if (verbSeries(text, ws, k, lex)) return true;
   if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
   if (verbFollows(text, ws, k, lex)) return true;
+  // "Work as part of a team", "Act as a mentor to new starters": "as" with a role after it
+  // ("Water as a solvent" names a topic).
+  if (next.lower === 'as' && testText(AS_ROLE, text.slice(next.end, next.end + 40))) return true;
   if (NOT_AN_OBJECT.has(next.lower)) return false;
   // A label ("Supply chain evaluation: ...") or a dash ("Passwords - a crash course").
   const window = text.slice(w.end, ws[Math.min(ws.length - 1, k + 4)]!.end);
@@ -1756,6 +1761,12 @@ function startOk(
   if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
   return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
 }
+
+/** A role after "as": part of a team, a member of one, a mentor, a leader. */
+const AS_ROLE = lazy(
+  String.raw`^\s+(?:(?:an?\s+)?(?:integral\s+|active\s+|effective\s+)?part\s+of|an?\s+(?:(?:team|group|crew)\s+)?(?:member|mentor|role\s+model|leader|team|group|liaison|advocate|ambassador|buddy|coach)s?\b|one\s+team\b)`,
+  'i',
+);
 
 /** Whether the text before `at` ends with "I have", "we have", "I've" (and "also"). Tried on
  * the 24 characters before it only. */
