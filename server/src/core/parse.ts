@@ -143,6 +143,9 @@ interface Chunk {
   definitions: string[];
   /** Nodes in this chunk (all levels). */
   count: number;
+  /** The bases its nodes' positions are counted from (Place): moved, they move the chunk. No
+   * other chunk's node counts from one of them. */
+  bases: Base[];
 }
 
 /** Pieces are about this long: a cut is looked for from here on. */
@@ -388,7 +391,10 @@ function parseNodes(ctx: Context, start: number, end: number): RootContent[] {
   } finally {
     seeds = null;
   }
-  for (const n of root.children) compact(n, start);
+  // One base for every node of this parse (a piece's nodes come from one parse, or from several
+  // of its parts: chunk() notes each base its nodes hold).
+  const base: Base = { d: start };
+  for (const n of root.children) compact(n, base);
   return root.children;
 }
 
@@ -398,24 +404,35 @@ type Positioned = {
 };
 
 /**
- * A node's position, kept small: two offsets in one object. mdast's is three objects with line
- * and column (relative to the piece here, and used by nothing), and the parse of a long list is
- * mostly positions. Reads like mdast's (`position.start.offset`) and serialises as its offsets.
+ * Where a piece's positions are counted from: a node's offset is its Place's own plus its base's
+ * `d`. The nodes of one parse of a piece share one base, so moving a piece after an edit (every
+ * piece after it, on a long outline most of the tree) is one write per piece, not one per node.
+ */
+interface Base {
+  d: number;
+}
+
+/**
+ * A node's position, kept small: two offsets in one object, counted from its piece's base.
+ * mdast's is three objects with line and column (relative to the piece here, and used by
+ * nothing), and the parse of a long list is mostly positions. Reads like mdast's
+ * (`position.start.offset`, absolute) and serialises as its absolute offsets.
  */
 class Place {
   constructor(
     public s: number,
     public e: number,
+    public b: Base,
   ) {}
   /** Line and column are not kept (readers use offsets): these are placeholders. */
   get start(): { line: number; column: number; offset: number } {
-    return { line: 1, column: 1, offset: this.s };
+    return { line: 1, column: 1, offset: this.s + this.b.d };
   }
   get end(): { line: number; column: number; offset: number } {
-    return { line: 1, column: 1, offset: this.e };
+    return { line: 1, column: 1, offset: this.e + this.b.d };
   }
   toJSON(): { start: { offset: number }; end: { offset: number } } {
-    return { start: { offset: this.s }, end: { offset: this.e } };
+    return { start: { offset: this.s + this.b.d }, end: { offset: this.e + this.b.d } };
   }
 }
 
@@ -425,36 +442,28 @@ const placeOf = (n: { position?: unknown }) => n.position as Place;
  * `end` getters make a new object on every read, and the readers ask for the span of every
  * node they look at (recognise/context.ts, off). Any other position is read as mdast's. */
 export function positionStart(p: { start: { offset?: number } } | undefined): number {
-  return p instanceof Place ? p.s : (p?.start.offset ?? 0);
+  return p instanceof Place ? p.s + p.b.d : (p?.start.offset ?? 0);
 }
 export function positionEnd(p: { end: { offset?: number } } | undefined): number {
-  return p instanceof Place ? p.e : (p?.end.offset ?? 0);
+  return p instanceof Place ? p.e + p.b.d : (p?.end.offset ?? 0);
 }
 
-/** Moves a node and its descendants by `delta` offsets. */
-function shift(node: Positioned, delta: number): void {
-  const stack: Positioned[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const p = n.position as Place | undefined;
-    if (p) {
-      p.s += delta;
-      p.e += delta;
-    }
-    if (n.children) for (const c of n.children) stack.push(c as Positioned);
-  }
+/** Moves a piece's nodes by `delta` offsets: each of their bases once. */
+function shift(bases: readonly Base[], delta: number): void {
+  for (const b of bases) b.d += delta;
 }
 
-/** Moves a freshly parsed node by `delta` and makes it small: positions become Places, and
- * child lists lose the spare room they grew while the parser pushed to them. */
-function compact(node: Positioned, delta: number): void {
+/** Makes a freshly parsed node small, its positions counted from `base`: positions become
+ * Places, and child lists lose the spare room they grew while the parser pushed to them. */
+function compact(node: Positioned, base: Base): void {
   const stack: Positioned[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.position) {
       (n as { position: unknown }).position = new Place(
-        (n.position.start.offset ?? 0) + delta,
-        (n.position.end.offset ?? 0) + delta,
+        n.position.start.offset ?? 0,
+        n.position.end.offset ?? 0,
+        base,
       );
     }
     if (n.children) {
@@ -464,7 +473,8 @@ function compact(node: Positioned, delta: number): void {
   }
 }
 
-const startOf = (n: { position?: unknown }) => placeOf(n).s;
+const startOf = (n: { position?: unknown }) => placeOf(n).s + placeOf(n).b.d;
+const endOf = (n: { position?: unknown }) => placeOf(n).e + placeOf(n).b.d;
 
 /** A line start (not the middle of a CRLF) whose first character is not white space, nor a
  * U+FEFF (micromark skips one at the start of what it parses, so a piece starting with it would
@@ -503,7 +513,8 @@ function lineEndAt(text: string, at: number): number {
 function withoutLastItem(list: List): List {
   const children = list.children.slice(0, -1);
   const last = children[children.length - 1]!;
-  return { ...list, children, position: new Place(placeOf(list).s, placeOf(last).e) };
+  const place = placeOf(list);
+  return { ...list, children, position: new Place(place.s, endOf(last) - place.b.d, place.b) };
 }
 
 interface Attempt {
@@ -590,13 +601,20 @@ function unionOf(chunks: readonly Chunk[]): string[] {
 
 function chunk(start: number, end: number, nodes: RootContent[], joins: boolean): Chunk {
   let count = 0;
+  const bases: Base[] = [];
+  let last: Base | null = null;
   const stack: Positioned[] = [...nodes];
   while (stack.length) {
     const n = stack.pop()!;
     count++;
+    const p = n.position;
+    if (p instanceof Place && p.b !== last) {
+      last = p.b;
+      if (!bases.includes(last)) bases.push(last);
+    }
     if (n.children) for (const c of n.children) stack.push(c as Positioned);
   }
-  return { start, end, nodes, joins, definitions: definitionsIn(nodes), count };
+  return { start, end, nodes, joins, definitions: definitionsIn(nodes), count, bases };
 }
 
 /** Adds a piece to the count of nodes; past the most allowed, the text is declined. */
@@ -712,7 +730,7 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
   const cut = cutFrom(ctx, chunks[a]!.start, chunks[a]!.joins, targets);
   if (cut.resume < 0) return [...chunks.slice(0, a), ...cut.chunks];
   const after = chunks.slice(b + cut.resume).map((c, i) => {
-    if (delta) for (const n of c.nodes) shift(n, delta);
+    if (delta) shift(c.bases, delta);
     return {
       start: c.start + delta,
       end: c.end + delta,
@@ -720,6 +738,7 @@ function reparse(ctx: Context, previous: Parsed): Chunk[] {
       joins: i === 0 ? cut.resumeJoins : c.joins,
       definitions: c.definitions,
       count: c.count,
+      bases: c.bases,
     };
   });
   for (const c of after) counted(ctx, c);
@@ -779,7 +798,8 @@ function assemble(chunks: readonly Chunk[]): RootContent[] {
         ...first,
         spread: run.some((l) => l.spread),
         children: run.flatMap((l) => l.children),
-        position: new Place(placeOf(first).s, placeOf(last).e),
+        // (Its own base: the list is made again by every parse, never moved.)
+        position: new Place(startOf(first), endOf(last), { d: 0 }),
       };
     }
     run = [];
@@ -888,7 +908,7 @@ function segments(ctx: Context): RootContent[] {
     parsed.pop();
     for (const n of parsed) out.push(n);
     last.value = value;
-    placeOf(last).e = close.end;
+    placeOf(last).e = close.end - placeOf(last).b.d;
     out.push(last);
     ctx.skipped += close.next - lineEnd;
     start = close.next;
