@@ -23,6 +23,10 @@ interface Memo {
 }
 const MEMOS = new WeakMap<Objective, Memo>();
 
+const MESSAGE =
+  'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.';
+const FIX_TITLE = 'Add an outcome skeleton under this objective';
+
 export const missingOutcome: Rule = {
   id: 'missing-outcome',
   description: 'Every objective is measured by an outcome (nested, referenced, or in its section).',
@@ -80,24 +84,48 @@ export const missingOutcome: Rule = {
         ctx.report(memo.reported);
         continue;
       }
-      const edit = nestedItem(outline.text, o, OUTCOME_SKELETON);
+      // The same objective moved by an edit before it (its text span and insertion point moved
+      // by one distance, its indentation, ID and the line break the same): what is reported
+      // says the same of the new place, with the last one's texts (the fix's text is the line
+      // break, the indentation and the skeleton: made again, a string per moved objective).
+      const d = memo ? o.textSpan.start - memo.textSpan.start : 0;
+      const movedFix =
+        memo !== undefined &&
+        d !== 0 &&
+        memo.id === o.id &&
+        memo.eol === eol &&
+        o.textSpan.end - memo.textSpan.end === d &&
+        (o.insertion === null
+          ? memo.insertion === null
+          : memo.insertion !== null &&
+            o.insertion.at - memo.insertion.at === d &&
+            o.insertion.indent === memo.insertion.indent);
+      const edit = movedFix
+        ? o.insertion
+          ? {
+              span: { start: o.insertion.at, end: o.insertion.at },
+              newText: memo.reported.fixes![0]!.edits[0]!.newText,
+            }
+          : null
+        : nestedItem(outline.text, o, OUTCOME_SKELETON);
       const reported: Reported = kept({
         ruleId: 'missing-outcome',
-        message:
-          'No outcome measures this objective: nest an "Outcome:" under it or reference its ID from an outcome.',
+        message: MESSAGE,
         span: o.textSpan,
-        fixes: edit
-          ? [
-              {
-                title: 'Add an outcome skeleton under this objective',
-                isPreferred: false,
-                edits: [edit],
-              },
-            ]
-          : [],
+        fixes: edit ? [{ title: FIX_TITLE, isPreferred: false, edits: [edit] }] : [],
         item: { kind: 'objective', id: o.id },
       });
-      MEMOS.set(o, { textSpan: o.textSpan, insertion: o.insertion, id: o.id, eol, reported });
+      // The memo written in place where there is one (an objective kept from build to build is
+      // the same object: a new memo was one more object, and one more map entry, per moved
+      // objective and edit).
+      if (memo) {
+        memo.textSpan = o.textSpan;
+        memo.insertion = o.insertion;
+        memo.id = o.id;
+        memo.eol = eol;
+        memo.reported = reported;
+      } else
+        MEMOS.set(o, { textSpan: o.textSpan, insertion: o.insertion, id: o.id, eol, reported });
       ctx.report(reported);
     }
   },
