@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMarkdown, positionStart, type Parsed } from '../../server/src/core/parse.js';
+import { mulberry32 } from '../support/random.js';
 
 function whole(text: string): string {
   return JSON.stringify(parseMarkdown(text, undefined, { whole: true }).root.children, (key, v) =>
@@ -37,18 +38,6 @@ function checkBases(parsed: Parsed, label: string): void {
   });
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function outline(modules: number): string {
   const out: string[] = ['# Course', ''];
   for (let m = 1; m <= modules; m++) {
@@ -63,7 +52,7 @@ const INSERTS = ['x', '\n', '\n\n', '- ', '## New\n', 'later', '', '`', '> ', '1
 
 for (const seed of [1, 2, 3]) {
   test(`pieces moved by their bases equal a whole parse after random edits (seed ${seed})`, () => {
-    const rnd = random(seed);
+    const rnd = mulberry32(seed);
     for (const pieceLength of [64, undefined]) {
       let text = outline(16);
       let previous = parseMarkdown(text, undefined, { pieceLength });
