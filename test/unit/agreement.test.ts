@@ -874,6 +874,7 @@ describe('agreement with human labels', () => {
     'held-out-real-19.json',
     'held-out-real-20.json',
     'held-out-real-21.json',
+    'held-out-real-22.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
