@@ -35,6 +35,8 @@ const RESULTS_MS = 8 * 60_000;
 const SUITE_START_MS = 2 * 60_000;
 /** How often the wait says how far the suite has got. */
 const PROGRESS_MS = 30_000;
+/** Lines of Chromium's output and of the page's console kept for a crash's report. */
+const CRASH_LINES = 40;
 
 /** The options both runs take. */
 export function parseArgs(argv) {
@@ -194,6 +196,40 @@ export function descendants(pid) {
     }
   }
   return found;
+}
+
+/** The last `count` lines pushed (each chunk split into lines, each line cut at 400 chars). */
+function keepLast(count) {
+  const lines = [];
+  return {
+    push(chunk) {
+      for (const line of chunk.split('\n')) {
+        if (!line.trim()) continue;
+        lines.push(line.length > 400 ? `${line.slice(0, 400)}...` : line);
+        if (lines.length > count) lines.shift();
+      }
+    },
+    text: () => (lines.length ? lines.join('\n') : '(none)'),
+  };
+}
+
+/** The resident memory of Chromium's renderers under `pid` (the largest, and all of them), from
+ * /proc: the progress lines say how close the page came to a limit before any crash. */
+function rendererMemory(pid) {
+  if (!pid) return 'no browser';
+  const sizes = [];
+  for (const child of descendants(pid)) {
+    try {
+      if (!readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child}/status`, 'utf8'));
+      if (rss) sizes.push(Number(rss[1]) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!sizes.length) return 'no renderer';
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return `largest ${Math.max(...sizes).toFixed(0)} MB of ${sizes.length}, ${total.toFixed(0)} MB in all`;
 }
 
 /** PIDs of the Bloomline language servers among `pid`'s descendants (`dist/bloomline.js lsp`). */
@@ -426,18 +462,36 @@ export async function runInCodeServer({ name, options, prepare, layOut, checkUi 
       args: [
         '--no-sandbox',
         '--disable-gpu',
+        // Shared memory in /tmp, not /dev/shm, which containers often size at 64 MB: a renderer
+        // that cannot map a large buffer there (a 730 KB document, a screenshot) crashes.
+        '--disable-dev-shm-usage',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
       ],
     });
+    // What a crash leaves to read in CI's output: Chromium's own last lines (a renderer's fatal
+    // error, an out-of-memory report) and the page's last console messages.
+    let lastMemory = 'not read yet';
+    const chromiumLines = keepLast(CRASH_LINES);
+    browserServer.process()?.stderr?.on('data', (data) => chromiumLines.push(String(data)));
     browser = await chromium.connect(browserServer.wsEndpoint());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const consoleLines = keepLast(CRASH_LINES);
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     const crashed = new Promise((resolve) =>
-      page.on('crash', () => resolve(new Error('the page crashed'))),
+      page.on('crash', () =>
+        resolve(
+          new Error(
+            `the page crashed (its renderer's memory when last read: ${lastMemory})\n` +
+              `--- Chromium's last output\n${chromiumLines.text()}\n` +
+              `--- the page's last console messages\n${consoleLines.text()}`,
+          ),
+        ),
+      ),
     );
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
     log(`opening ${url} in Chromium`);
@@ -456,7 +510,8 @@ export async function runInCodeServer({ name, options, prepare, layOut, checkUi 
         page.reload().catch((error) => log(`the reload failed: ${error.message}`));
         return;
       }
-      log(progressLine(state));
+      lastMemory = rendererMemory(browserServer.process()?.pid);
+      log(`${progressLine(state)} (renderer ${lastMemory})`);
     }, PROGRESS_MS);
     let suiteResults;
     try {
