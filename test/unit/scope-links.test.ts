@@ -476,3 +476,68 @@ test('a reused objective whose generated ID changes gets a scope link with its n
   fresh.lint('course.md');
   assert.equal(JSON.stringify(outline), JSON.stringify(fresh.get('course.md')));
 });
+
+// A course-level section that names the course's measurement, holding outcomes and no
+// objectives, measures every objective of the course (docs/outline-format.md, "Section scope");
+// a section that names one part of the course, or names no measurement, keeps the old scope
+// (a module without objectives measures nothing).
+function planWith(heading: string): string {
+  return [
+    '# Field Service App: Training Plan',
+    '',
+    '## Training overview',
+    '',
+    '### Technicians',
+    '',
+    'By the end of training, technicians will be able to:',
+    '',
+    '1. Open a work order on the tablet in under 3 minutes.',
+    '',
+    '### Dispatchers',
+    '',
+    'By the end of training, dispatchers will be able to:',
+    '',
+    '1. Assign a job to the nearest technician within 5 minutes of the call.',
+    '',
+    `## ${heading}`,
+    '',
+    '### Success metrics',
+    '',
+    '- Repeat call-outs fall from 12% to 8% of jobs by Q3 2027.',
+    '',
+  ].join('\n');
+}
+
+test('a course-level metrics section measures every objective of the course', () => {
+  for (const heading of [
+    '📊 Training Metrics & Evaluation',
+    'Evaluation',
+    'Measurement',
+    'Measurement & evaluation',
+    'Evaluation and certification',
+    "How we'll measure success",
+  ]) {
+    const outline = linked({ 'plan.md': planWith(heading) }).get('plan.md')!;
+    assert.deepEqual(
+      outline.outcomes.map((o) => links(o.objectives)),
+      [
+        [
+          'training-overview/technicians#objective-1 scope',
+          'training-overview/dispatchers#objective-1 scope',
+        ],
+      ],
+      heading,
+    );
+  }
+});
+
+test('a section that names one part, or no measurement, keeps a module-level scope', () => {
+  for (const heading of ['Module 2 evaluation', 'Week 3 evaluation', 'Rollout', 'Post-launch']) {
+    const outline = linked({ 'plan.md': planWith(heading) }).get('plan.md')!;
+    assert.deepEqual(
+      outline.outcomes.map((o) => links(o.objectives)),
+      [[]],
+      heading,
+    );
+  }
+});

@@ -1277,12 +1277,38 @@ class SectionScope {
   measured(section: number): Objective[] {
     const own = this.objectivesUnder(section);
     if (own.length) return own;
-    for (let s = this.outline.sections[section]?.parent ?? null; s !== null;) {
-      if (this.stating.has(s)) return this.objectivesUnder(s);
-      s = this.outline.sections[s]?.parent ?? null;
+    let top: number | null = null;
+    for (let s: number | null = section; s !== null;) {
+      const parent: number | null = this.outline.sections[s]?.parent ?? null;
+      if (s !== section && this.stating.has(s)) return this.objectivesUnder(s);
+      if (parent === 0) top = s;
+      s = parent;
     }
+    // A course-level section that names the course's measurement ("## Training metrics &
+    // evaluation", "## Measurement") and holds no objectives of its own: its metrics measure
+    // every objective of the course, wherever the course states them (a workplace plan's
+    // objectives by role, in subsections of "## Training overview").
+    if (top !== null && !this.objectivesUnder(top).length && measuresCourse(this.title(top)))
+      return this.objectivesUnder(0);
     return [];
   }
+
+  private title(section: number): string {
+    return this.outline.sections[section]?.title ?? '';
+  }
+}
+
+/** A section title that names how the course is measured: metrics, KPIs, evaluation,
+ * measurement ("Training metrics & evaluation", "How we'll measure success"). */
+const MEASUREMENT_TITLE =
+  /\b(?:metrics?|kpis?|key\s+performance\s+indicators?|evaluat(?:e|es|ed|ing|ion|ions)|measur(?:e|es|ed|ing|ement|ements))\b/i;
+/** A title that names one part of the course ("Module 2 evaluation", "Week 3: metrics"): its
+ * measures are that part's, not the course's. */
+const PART_TITLE =
+  /\b(?:module|unit|week|lesson|session|day|part|phase|chapter|topic|stage|sprint|episode|lecture)\s*(?:\d+|[ivx]+\b|[a-z]\b)/i;
+
+function measuresCourse(title: string): boolean {
+  return MEASUREMENT_TITLE.test(title) && !PART_TITLE.test(title);
 }
 
 function lowerBound(keys: number[], min: number): number {
