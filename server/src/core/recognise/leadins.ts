@@ -5,6 +5,7 @@
 import { execText, lazy, type LazyPattern, testText } from '../language/ascii.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { CLAUSE_LEAD, CLAUSE_LEAD_TEXT } from '../language/objective.js';
+import { readsAsJobChange } from '../language/outcome.js';
 import { words } from '../language/words.js';
 import type { ItemKind, LeadIn } from '../model.js';
 import data from './vocabulary/lead-ins.json' with { type: 'json' };
@@ -233,15 +234,37 @@ const MEASURE_METRIC = lazy(
   '%|\\b(?:rates?|ratios?|scores?|times?|percentages?|counts?|numbers?\\s+of|volumes?|nps|csat|revenue|costs?|turnover|retention|uptime|errors?\\s+per)\\b',
   'iu',
 );
-/** A task that checks learning, named early in what follows ("a ten-question quiz on ..."). */
+/** A task that checks learning, named early in what follows ("a ten-question quiz on ...", "an
+ * observed drill"), or the learner showing the skill ("demonstrating the lockout procedure",
+ * "performing the lift"). Not after "of": "percentage of projects delivered on time" counts the
+ * job's projects (a test named after "of the" is read below). */
 const MEASURE_TASK = lazy(
-  '^(?:(?:an?|the|one|two|three|\\d+)\\s+)?(?:[\\p{L}\\d-]+\\s+){0,3}?(?:quiz(?:zes)?|tests?|exams?|examinations?|assessments?|assignments?|exercises?|drills?|observations?|checklists?|rubrics?|role[\\s-]?plays?|simulations?|practicals?|demonstrations?|projects?|labs?|case\\s+stud(?:y|ies)|knowledge\\s+checks?|presentations?|portfolios?|essays?|scenarios?)\\b',
+  '^(?:(?:demonstrating|performing)\\b|(?:(?:an?|the|one|two|three|\\d+)\\s+)?(?:(?!of\\s)[\\p{L}\\d-]+\\s+){0,3}?(?:quiz(?:zes)?|tests?|exams?|examinations?|assessments?|assignments?|exercises?|drills?|observations?|checklists?|rubrics?|role[\\s-]?plays?|simulations?|practicals?|demonstrations?|projects?|labs?|case\\s+stud(?:y|ies)|knowledge\\s+checks?|presentations?|portfolios?|essays?|scenarios?)\\b)',
   'iu',
 );
+/** A test of learning named further in, as where the figure is taken ("scores on the final
+ * quiz", "pass rate in the end-of-module exam", "results of the knowledge check"). Only tests
+ * that check learning and nothing else: a project, an observation or a drill further in is as
+ * likely the job's ("percentage of projects delivered on time"), and "of" needs a determiner
+ * ("number of risk assessments completed" counts work done). */
+const MEASURE_TASK_LATER = lazy(
+  '\\b(?:(?:on|in|at|from|during|through|via|across|over)\\s+(?:(?:the|a|an|each|every|their|all)\\s+)?|of\\s+(?:the|a|an|each|every|their|all)\\s+)(?:[\\p{L}\\d-]+\\s+){0,3}?(?:quiz(?:zes)?|tests?|exams?|examinations?|assessments?|knowledge\\s+checks?|role[\\s-]?plays?)\\b',
+  'iu',
+);
+/** A count of repetitions ("three times", "5 times", "twice"): how often the learner shows the
+ * skill, a degree, not a metric. */
+const REPETITIONS =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many)\s+(?:more\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b/giu;
 
+/** What a "Measured by:" line is, from what follows the label. A change with its timeframe (or
+ * of a behaviour or business measure) is an outcome, wherever a test stands in it ("failed
+ * checks in the monthly forklift test fall from 12% to 4% by Q4"); otherwise a task named
+ * anywhere makes an assessment, whatever metric word comes first ("scores on the final quiz");
+ * a metric without a task makes an outcome; anything else is a note. */
 function measuredByKind(rest: string): ItemKind | null {
-  if (testText(MEASURE_TASK, rest)) return 'assessment';
-  if (testText(MEASURE_METRIC, rest)) return 'outcome';
+  if (readsAsJobChange(rest)) return 'outcome';
+  if (testText(MEASURE_TASK, rest) || testText(MEASURE_TASK_LATER, rest)) return 'assessment';
+  if (testText(MEASURE_METRIC, rest.replace(REPETITIONS, ' '))) return 'outcome';
   return null;
 }
 
