@@ -1743,7 +1743,11 @@ function startOk(
   if (!next) return false;
   if (gerundFollows(text, ws, k, lex)) return true;
   if (verbSeries(text, ws, k, lex)) return true;
-  if (!/^\s+$/.test(text.slice(w.end, next.start))) return false;
+  const gap = text.slice(w.end, next.start);
+  // "Achieve >4.0/5.0 user satisfaction", "Score ≥80% on the simulation": a comparison sign
+  // is part of the number the verb acts on.
+  if (COMPARED_NUMBER_GAP.test(gap) && /^\d/.test(next.lower)) return true;
+  if (!/^\s+$/.test(gap)) return false;
   if (verbFollows(text, ws, k, lex)) return true;
   // "Work as part of a team", "Act as a mentor to new starters": "as" with a role after it
   // ("Water as a solvent" names a topic).
@@ -1761,6 +1765,9 @@ function startOk(
   if (FOLLOWS_VERB.has(next.lower) || /^\d/.test(next.lower)) return true;
   return ws.length - k - 1 >= 3 || /[.!]\s*$/.test(text);
 }
+
+/** Between a verb and a number: a space and a comparison sign ("> ", "≥", "<="). */
+const COMPARED_NUMBER_GAP = /^\s+(?:[<>≤≥~≈]=?|\+\/-|±)\s*$/;
 
 /** A role after "as": part of a team, a member of one, a mentor, a leader. */
 const AS_ROLE = lazy(

@@ -205,7 +205,8 @@ function computeOutcome(plain: string): OutcomeReading {
   const business = BUSINESS.some((re) => testText(re, masked));
   const behaviour = BEHAVIOUR.some((re) => testText(re, masked));
   if (!business && !behaviour) {
-    const v = first(VANITY, masked);
+    // "within 60 days of completion": the timeframe's start, not a completion metric.
+    const v = first(VANITY, masked, timeframe);
     if (v && !(testText(CUSTOMER_SATISFACTION, masked) && /satisf/i.test(v.text))) vanity = v;
   }
   const om = execText(OUTPUT, masked);

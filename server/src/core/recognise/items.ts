@@ -227,6 +227,16 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
   if (rule === 'outcome-unless-test' && !readsAsMetric(plain) && namesLearningTest(plain))
     return 'assessment';
   const change = readsAsChange(plain);
+  // "Pass the certification exam with 80% or higher" among a plan's success metrics: the exam
+  // and its mark to reach, how learning is checked (Kirkpatrick level 2), not a business
+  // outcome owed a timeframe. A change in a pass rate, or a mark with its date, is a measure.
+  if (
+    (rule === 'outcome-unless-learner' || rule === 'outcome-unless-test') &&
+    !change &&
+    namesPassMark(plain) &&
+    readOutcome(plain).timeframe === null
+  )
+    return 'assessment';
   if (rule === 'assessment-unless-change')
     return readsAsJobChange(plain) ? 'outcome' : 'assessment';
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
@@ -249,6 +259,23 @@ export function namesLearningTest(plain: string): boolean {
 }
 const LEARNING_TEST = lazy(
   String.raw`^\s*(?:[\p{L}\d'’-]+\s+){0,3}?(?:(?:pre|post)-?tests?|tests?|exams?|examinations?|quiz(?:zes)?|knowledge\s+checks?|role[- ]?plays?|check-?offs?|osces?|skills?\s+(?:tests?|checks?|assessments?)|(?:practical|written)\s+assessments?)(?![\p{L}\d-])(?!\s+(?:scores?|results?|pass\s+rates?|marks?)\b)`,
+  'iu',
+);
+
+/**
+ * A test of learning with the mark to reach in it: "Pass the certification exam with 80% or
+ * higher", "Certification exam: minimum 80%", "Final quiz: at least 8/10 to pass". Not a
+ * score of work on the job ("QA scores: 85% pass": no test named).
+ */
+function namesPassMark(plain: string): boolean {
+  return testText(TEST_OF_LEARNING, plain) && testText(PASS_MARK, plain);
+}
+const TEST_OF_LEARNING = lazy(
+  String.raw`\b(?:(?:pre|post)-?tests?|tests?|exams?|examinations?|quiz(?:zes)?|knowledge\s+checks?|certification(?:\s+(?:exams?|tests?|assessments?))?|(?:final|written|practical|end-of-[\p{L}-]+)\s+assessments?)\b`,
+  'iu',
+);
+const PASS_MARK = lazy(
+  String.raw`(?:\bpass(?:es|ed|ing)?\b|\bminimum(?:\s+(?:of|score|mark))?|\bat\s+least|\bor\s+(?:higher|above|more|better)\b|[≥>]=?)[^.;]{0,40}?\d+(?:[.,]\d+)?\s*(?:%|\/\s*\d+|\s+out\s+of\s+\d+|\s+percent\b)|\d+(?:[.,]\d+)?\s*(?:%|\/\s*\d+|\s+percent\b)[^.;]{0,30}?(?:\bor\s+(?:higher|above|more|better)\b|\bto\s+pass\b|\bpass(?:\s+mark)?\b)`,
   'iu',
 );
 

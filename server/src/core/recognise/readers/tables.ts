@@ -1072,6 +1072,11 @@ const TIME_HEADER =
  * the change itself ("Incident reports fall from 12 to 4 per year"). */
 const HOW_HEADER =
   /^(?:how|how\s+(?:measured|we(?:'ll|’ll|\s+will)?\s+measure(?:\s+it)?)|methods?|measurement\s+methods?|data\s+sources?|sources?|instruments?|tools?|measured\s+by)$/i;
+/** How often a measure is taken ("Frequency", "Timing", "Measurement period"): joined to the
+ * measure as it is written, so that a date in it ("30 days post-training") is the timeframe and
+ * "Daily" or "Each session" is none. */
+const FREQUENCY_HEADER =
+  /^(?:frequency|timing|measurement\s+(?:frequency|timing|period|schedule|points?)|when\s+measured|measured\s+when|review\s+(?:points?|period)|time\s*points?)$/i;
 /** A "When" cell that is a bare duration ("30 days", "12 months"): counted from the training. */
 const DURATION = new RegExp(
   String.raw`^\s*${NUM}\s*-?\s*(?:days?|weeks?|months?|quarters?|years?)\s*$`,
@@ -1097,6 +1102,7 @@ function measureParts(headers: string[], roles: Roles): [number, string][] {
     [find(BASELINE_HEADER), 'from'],
     [find(TARGET_HEADER), 'to'],
     [find(TIME_HEADER), 'by'],
+    [find(FREQUENCY_HEADER), ';'],
   ];
   return parts.filter(([col]) => col >= 0);
 }
@@ -1126,6 +1132,7 @@ function readMeasureTable(
     [clean.findIndex((h) => BASELINE_HEADER.test(h)), 'from'],
     [target, 'to'],
     [clean.findIndex((h) => TIME_HEADER.test(h)), 'by'],
+    [clean.findIndex((h) => FREQUENCY_HEADER.test(h)), ';'],
     // "| Objectives |": the IDs of the objectives the row measures ("; measures OBJ1, OBJ2").
     [clean.findIndex((h, col) => col !== measure && OBJECTIVES_HEADER.test(h)), 'measures'],
   ];
