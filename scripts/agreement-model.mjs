@@ -48,6 +48,7 @@ export const REAL_SETS = [
   'held-out-real-18',
   'held-out-real-19',
   'held-out-real-20',
+  'held-out-real-21',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
