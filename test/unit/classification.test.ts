@@ -1445,6 +1445,14 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Pronounce common German words with the umlaut.', false, 'apply', false, false],
   ['Spell and pronounce the days of the week in Italian.', false, 'apply', false, true],
   ['Recite the Greek alphabet.', false, 'remember', false, false],
+  // Recording is documenting as part of a task (apply), not recalling: every objective with
+  // record as its verb in the real sets is labelled apply first.
+  ['Record each delivery in the goods-in log.', false, 'apply', false, false],
+  ['Record the dimensions of the room on a sketch.', false, 'apply', false, false],
+  ['Label the bones of the hand on a diagram.', false, 'remember', false, false],
+  // Mention is stating what one knows (remember).
+  ['Mention three causes of soil erosion.', false, 'remember', true, false],
+  ['Mention the main functions of the liver.', false, 'remember', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
