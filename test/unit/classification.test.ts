@@ -1450,6 +1450,12 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Record each delivery in the goods-in log.', false, 'apply', false, false],
   ['Record the dimensions of the room on a sketch.', false, 'apply', false, false],
   ['Label the bones of the hand on a diagram.', false, 'remember', false, false],
+  // Defining a class, a function or a type of a program is apply; the classes, functions or
+  // types "of" something in the world are terms defined, remember.
+  ['Define the functions of the kidney.', false, 'remember', false, false],
+  ['Define the types of muscle tissue.', false, 'remember', false, false],
+  ['Define a function that returns the square of a number.', false, 'apply', false, false],
+  ['Define a class for a bank account with two methods.', false, 'apply', false, false],
   // Mention is stating what one knows (remember).
   ['Mention three causes of soil erosion.', false, 'remember', true, false],
   ['Mention the main functions of the liver.', false, 'remember', false, false],

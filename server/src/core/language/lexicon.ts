@@ -49,6 +49,9 @@ interface BloomData {
     level: string;
     objects: string[];
     clauses?: string[];
+    /** Words that, right after the object, make it something else: the classes, functions or
+     * types "of" something in the world are terms, not a program's artefacts. */
+    notBefore?: string[];
     sources?: string[];
   }[];
   /** Words in a verb's object that make it an original work whatever it names ("an original
@@ -420,7 +423,7 @@ export class Lexicon {
     );
     for (const rule of bloom.byObject ?? [])
       for (const verb of rule.verbs) {
-        this.byObject.add(verb, rule.objects, rule.level as BloomLevel);
+        this.byObject.add(verb, rule.objects, rule.level as BloomLevel, rule.notBefore);
         for (const word of rule.clauses ?? []) {
           const clauses = this.byClause.get(verb) ?? new Map<string, BloomLevel>();
           clauses.set(word, rule.level as BloomLevel);
@@ -892,7 +895,10 @@ function derivedVerb(w: string): boolean {
 
 /** Objects of a verb, by the base form of their last word ("review" for "literature review"),
  * longest first. */
-type ObjectRules = Map<string, { words: string[]; level: BloomLevel }[]>;
+type ObjectRules = Map<
+  string,
+  { words: string[]; level: BloomLevel; notBefore?: ReadonlySet<string> }[]
+>;
 
 /**
  * Object rules by verb (or vague phrase), each key's built on its first lookup from the lists
@@ -901,13 +907,22 @@ type ObjectRules = Map<string, { words: string[]; level: BloomLevel }[]>;
  * small file asks about (BENCHMARKS.md, "Cold start, fourth round").
  */
 export class ObjectTable {
-  private readonly lists = new Map<string, { objects: readonly string[]; level: BloomLevel }[]>();
+  private readonly lists = new Map<
+    string,
+    { objects: readonly string[]; level: BloomLevel; notBefore?: ReadonlySet<string> }[]
+  >();
   private readonly built = new Map<string, ObjectRules>();
 
-  add(key: string, objects: readonly string[], level: BloomLevel): void {
+  add(
+    key: string,
+    objects: readonly string[],
+    level: BloomLevel,
+    notBefore?: readonly string[],
+  ): void {
+    const entry = { objects, level, notBefore: notBefore ? new Set(notBefore) : undefined };
     const list = this.lists.get(key);
-    if (list) list.push({ objects, level });
-    else this.lists.set(key, [{ objects, level }]);
+    if (list) list.push(entry);
+    else this.lists.set(key, [entry]);
   }
 
   get(key: string): ObjectRules | undefined {
@@ -916,17 +931,22 @@ export class ObjectTable {
     const lists = this.lists.get(key);
     if (!lists) return undefined;
     rules = new Map();
-    for (const { objects, level } of lists) addObjects(rules, objects, level);
+    for (const { objects, level, notBefore } of lists) addObjects(rules, objects, level, notBefore);
     this.built.set(key, rules);
     return rules;
   }
 }
 
-function addObjects(rules: ObjectRules, objects: readonly string[], level: BloomLevel): void {
+function addObjects(
+  rules: ObjectRules,
+  objects: readonly string[],
+  level: BloomLevel,
+  notBefore?: ReadonlySet<string>,
+): void {
   for (const o of objects) {
     const words = o.split(' ');
     const list = rules.get(words[words.length - 1]!) ?? [];
-    list.push({ words, level });
+    list.push(notBefore ? { words, level, notBefore } : { words, level });
     list.sort((a, b) => b.words.length - a.words.length);
     rules.set(words[words.length - 1]!, list);
   }
@@ -976,6 +996,7 @@ function objectLevel(
       for (const r of rules.get(base) ?? []) {
         const start = j - r.words.length + 1;
         if (
+          r.notBefore?.has(following[j + 1] ?? '') ||
           start < from ||
           start - shift >= OBJECT_WINDOW ||
           (hit && hit.words.length >= r.words.length)
