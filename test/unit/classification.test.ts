@@ -1450,6 +1450,37 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Record each delivery in the goods-in log.', false, 'apply', false, false],
   ['Record the dimensions of the room on a sketch.', false, 'apply', false, false],
   ['Label the bones of the hand on a diagram.', false, 'remember', false, false],
+  // A frame of time or completion with no comma before the learner and a modal is set aside
+  // as one with a comma is; a frame with a comma never reaches past the learner's modal.
+  [
+    'At the end of this unit learners will explain how a bill becomes law.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  [
+    'On completion of the workshop the participant will calculate a paediatric dose.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
+  [
+    'At the end of the lesson students will describe the water cycle, using a labelled diagram.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
+  [
+    'By the end of the module, students will list the parts of a cell.',
+    false,
+    'remember',
+    false,
+    false,
+  ],
+  ['Upon arrival at the site, check in with the supervisor.', false, 'apply', false, false],
   // Defining a class, a function or a type of a program is apply; the classes, functions or
   // types "of" something in the world are terms defined, remember.
   ['Define the functions of the kidney.', false, 'remember', false, false],
