@@ -1490,6 +1490,17 @@ const OBJECTIVES: ObjectiveCase[] = [
   // Mention is stating what one knows (remember).
   ['Mention three causes of soil erosion.', false, 'remember', true, false],
   ['Mention the main functions of the liver.', false, 'remember', false, false],
+  // Skills, competencies or competence wished for, with adjectives before them, name no
+  // behaviour (Mager); competency standards are a product.
+  [
+    'Develop fundamental technical, tactical, physical and mental skills for tennis.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Develop musical competencies: rhythm, pitch and ensemble playing.', true, null, false, false],
+  ['Develop competency standards for nursing assistants.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -2397,7 +2397,7 @@ function matchVague(
   // "Develop your research skills": a wish for skills with no behaviour stated (Mager).
   for (const p of candidates) {
     if (p.words.length !== 2 || p.words[1] !== 'skills') continue;
-    const end = skillsEnd(ws, i + 1);
+    const end = skillsEnd(ws, i + 1, p.words[0] === 'develop');
     if (end > 0) return { phrase: p, end };
   }
   return null;
@@ -2510,18 +2510,31 @@ const MEDIUM_WORDS = wordSet(
  * "of"/"about", "in"/"with" are interchangeable; -1 when it does not match. */
 /** After "improve", "develop", "build": the end of "[their] [adjectives] skills", when what
  * follows the skills is not more of a noun ("Build a skills matrix"), or -1. */
-function skillsEnd(ws: Word[], t: number): number {
+function skillsEnd(ws: Word[], t: number, competence = false): number {
   if (/^(?:their|your|his|her|our|my|one's|the|basic|key|core|essential)$/.test(ws[t]?.lower ?? ''))
     t++;
-  for (let n = 0; n < 5 && ws[t]; n++, t++) {
+  // Up to five words of any kind before the noun, and up to eight when all but one are
+  // adjectives by their form ("Develop fundamental physical, vocal, analytical, and imaginative
+  // skills for acting"; not "develop and apply foundational knowledge and skills").
+  for (let n = 0, other = 0; n < 8 && ws[t]; n++, t++) {
+    if (n >= 5 && other > 1) return -1;
     const w = ws[t]!.lower;
-    if (w === 'skills') {
-      const next = ws[t + 1]?.lower;
-      // "Develop interpersonal skills, a professional attitude ...": punctuation (a gap wider
-      // than a space) ends the noun phrase as a preposition does.
-      const punctuated = !!ws[t + 1] && ws[t + 1]!.start - ws[t]!.end > 1;
-      return !next || punctuated || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
-    }
+    const next = ws[t + 1]?.lower;
+    // "Develop interpersonal skills, a professional attitude ...": punctuation (a gap wider
+    // than a space) ends the noun phrase as a preposition does.
+    const punctuated = !!ws[t + 1] && ws[t + 1]!.start - ws[t]!.end > 1;
+    if (w === 'skills') return !next || punctuated || SKILLS_FOLLOWER.has(next) ? t + 1 : -1;
+    // "Develop musical competencies: sight-singing, ...", "Develop intercultural competence
+    // through study", "Develop competency in access control": competence wished for, as skills
+    // are (after develop only: "to maintain and improve clinical competence" is a purpose); not
+    // "the competence of a court" or "a competency framework" (a noun reads on).
+    if (
+      competence &&
+      other <= 1 &&
+      COMPETENCE_NOUNS.has(w) &&
+      (!next || punctuated || (SKILLS_FOLLOWER.has(next) && next !== 'of' && next !== 'and'))
+    )
+      return t + 1;
     // "Develop the ability to determine ...", "Develop abilities to listen actively",
     // "Develop competencies necessary to meet ...": an ability wished for, as skills are, whose
     // behaviour is the verb after "to" ("Develop the capacity to evaluate evidence" is
@@ -2530,9 +2543,13 @@ function skillsEnd(ws: Word[], t: number): number {
     if (ABILITY_NOUNS.has(w) && /^(?:to|necessary|needed|required)$/.test(ws[t + 1]?.lower ?? ''))
       return t + 1;
     if (SKILLS_STOP.has(w) || /\d/.test(w)) return -1;
+    // Adjectives by their form, words of degree, and "and" between adjectives do not count.
+    if (!DEGREE.has(w) && !testText(ADJECTIVE_FORM, w) && !(w === 'and' && betweenWord(ws, t)))
+      other++;
   }
   return -1;
 }
+const COMPETENCE_NOUNS = wordSet('competence competences competency competencies abilities');
 const ABILITY_NOUNS = wordSet(
   'ability abilities capacity capacities capability capabilities competence competences competency competencies',
 );
