@@ -220,7 +220,9 @@ describe('agreement with human labels', () => {
     // statements): 0.585 / 0.682 strict and lenient before. After the eleventh pass compound
     // 0.927 (a series of verbs at the start). After the twenty-first pass ("Soil samples are
     // collected and labelled ...": collect reads apply) strict 0.902, lenient 0.976.
-    assert.ok(f.strict >= 0.901, `strict ${f.strict}`);
+    // After the twenty-fourth pass (record reads apply: 'Stock levels have been counted and
+    // recorded') strict 0.927.
+    assert.ok(f.strict >= 0.925, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.975, `lenient ${f.lenient}`);
     assert.ok(f.vague >= 0.97, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.9, `criterion ${f.criterion}`);
@@ -412,8 +414,10 @@ describe('agreement with human labels', () => {
     // compound 0.926; after the eleventh strict 0.801 ("demonstrate knowledge of science tools",
     // labelled remember, now read understand); after the thirteenth ("Develop competencies
     // necessary to meet ...", a wish for an ability) strict 0.805, lenient 0.916, vague 0.966.
-    assert.ok(f.strict >= 0.831, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.915, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (record reads apply; a frame with a comma stops at the learner's
+    // modal): strict 0.838, lenient 0.929.
+    assert.ok(f.strict >= 0.837, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.928, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.989, `criterion ${f.criterion}`);
@@ -480,8 +484,9 @@ describe('agreement with human labels', () => {
     // compound 0.933; after the twelfth ("(Comprehension Level) Write ...": a label in
     // parentheses set aside) strict 0.752, lenient 0.894, vague 0.917; after the thirteenth
     // strict 0.758, lenient 0.898, vague 0.919; after the fourteenth vague 0.921.
-    assert.ok(f.strict >= 0.771, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.901, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (record reads apply): strict 0.774, lenient 0.907.
+    assert.ok(f.strict >= 0.773, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.905, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.971, `criterion ${f.criterion}`);
@@ -505,8 +510,10 @@ describe('agreement with human labels', () => {
     // 0.937 ("communicate and interact therapeutically", "Counsel and educate patients", one
     // behaviour to the labeller, two verbs of a series to the reader); after the thirteenth
     // (the main idea of a text) strict 0.845, lenient 0.921.
-    assert.ok(f.strict >= 0.859, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.934, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (record reads apply; the types 'of' a thing are defined,
+    // remember): strict 0.864, lenient 0.939.
+    assert.ok(f.strict >= 0.863, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.937, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.995, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.966, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.974, `criterion ${f.criterion}`);
@@ -532,8 +539,9 @@ describe('agreement with human labels', () => {
     // 0.908); after the thirteenth (learners who "have the ability to", "How to" + a verb
     // before a bare noun) strict 0.797, lenient 0.900, vague 0.935, compound 0.909; after the
     // fourteenth (locating online resources: apply) strict 0.799.
-    assert.ok(f.strict >= 0.82, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.92, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (record reads apply): strict 0.823, lenient 0.922.
+    assert.ok(f.strict >= 0.821, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.921, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.99, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.936, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
@@ -671,10 +679,12 @@ describe('agreement with human labels', () => {
     // criterion 0.965, compound 0.929). The fifteenth pass read its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.808, lenient
     // 0.895, vague 0.978 (criterion and compound unchanged).
-    assert.ok(f.strict >= 0.837, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.914, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (record reads apply; a frame of time with no comma before the
+    // learner): strict 0.839, lenient 0.919, vague 0.979.
+    assert.ok(f.strict >= 0.838, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.917, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.996, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.965, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.933, `compound ${f.compound}`);
   });
@@ -724,12 +734,14 @@ describe('agreement with human labels', () => {
     // figures after that pass: strict 0.751, lenient 0.860, vague 0.929, compound 0.912 (read
     // and criterion unchanged). After the nineteenth pass (habits, techniques and fundamentals
     // developed, a counted list recalled, the time told): strict 0.767, lenient 0.874.
-    assert.ok(f.strict >= 0.789, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.89, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (the types 'of' a thing are defined; competency wished for after
+    // develop): strict 0.793, lenient 0.895, compound 0.916.
+    assert.ok(f.strict >= 0.792, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.893, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.928, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.988, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.911, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.914, `compound ${f.compound}`);
   });
 
   test('held-out-real-15.json (a fifteenth real set; seen since the eighteenth pass)', () => {
@@ -743,8 +755,10 @@ describe('agreement with human labels', () => {
     // criterion 0.964, compound 0.918). The eighteenth pass reads its misses (docs/agreement.md),
     // so it is no longer unseen; the bars hold its figures after that pass: strict 0.820,
     // lenient 0.887 (read, vague, criterion and compound unchanged).
-    assert.ok(f.strict >= 0.836, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.896, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (the types 'of' a thing are defined): strict 0.839, lenient
+    // 0.898.
+    assert.ok(f.strict >= 0.838, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.897, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.955, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.963, `criterion ${f.criterion}`);
@@ -763,10 +777,12 @@ describe('agreement with human labels', () => {
     // reads its misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures
     // after that pass: strict 0.806, lenient 0.892 (read, vague, criterion and compound
     // unchanged).
-    assert.ok(f.strict >= 0.832, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.913, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (skills wished for with adjectives before them): strict 0.835,
+    // lenient 0.916, vague 0.980.
+    assert.ok(f.strict >= 0.834, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.914, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.977, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.978, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.975, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.926, `compound ${f.compound}`);
   });
@@ -783,10 +799,12 @@ describe('agreement with human labels', () => {
     // so it is no longer unseen; the bars hold its figures after that pass (check, monitor and
     // assemble as routine work, "explain when and how to X", critical thinking shown): strict
     // 0.796, lenient 0.902, compound 0.923 (read, vague and criterion unchanged).
-    assert.ok(f.strict >= 0.806, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.907, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (competence wished for after develop; record reads apply):
+    // strict 0.810, lenient 0.912, vague 0.961.
+    assert.ok(f.strict >= 0.809, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.91, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.957, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.96, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.981, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.922, `compound ${f.compound}`);
   });
@@ -828,10 +846,12 @@ describe('agreement with human labels', () => {
     // aware of" issues or a process means understand): strict 0.788, lenient 0.888, compound
     // 0.914. It has few criteria (13 of 546). The other real sets' bars hold their figures after
     // the same pass.
-    assert.ok(f.strict >= 0.788, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.887, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (competency wished for after develop): strict 0.791, lenient
+    // 0.890, vague 0.921.
+    assert.ok(f.strict >= 0.79, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.889, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.918, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.92, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.977, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.913, `compound ${f.compound}`);
   });
@@ -870,10 +890,12 @@ describe('agreement with human labels', () => {
     // pass and the session's merges: strict 0.812, lenient 0.903, read 0.998, vague 0.950,
     // criterion 0.979, compound 0.921). The twenty-fourth pass reads its misses
     // (docs/agreement.md), so it is no longer unseen; the bars hold its figures before that pass.
-    assert.ok(f.strict >= 0.811, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.902, `lenient ${f.lenient}`);
+    // After the twenty-fourth pass (frames of time before the learner, record, mention, the classes
+    // 'of' a thing, competencies wished for): strict 0.825, lenient 0.916, vague 0.955.
+    assert.ok(f.strict >= 0.823, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.914, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.997, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.949, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.954, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.978, `criterion ${f.criterion}`);
     assert.ok(f.compound >= 0.92, `compound ${f.compound}`);
   });
