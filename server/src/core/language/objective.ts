@@ -78,15 +78,11 @@ const ITEM_LEAD_INS: (RegExp | LazyPattern)[] = [
   // A frame of time, completion or occasion ("By the end of the course,", "When given a
   // scenario,"), up to its comma; never past a learner's modal ("At the end of the lesson
   // students will describe the water cycle, using a diagram": the frame ends before
-  // "students").
-  /^(?:by|at|upon|on|after|following|when)\b(?:(?!\b(?:will|should|shall|must)\s)[^,:;.]){0,120}?[,:]\s*/i,
-  // The same frame of time or completion with no comma before a learner and a modal ("Upon
-  // completion of this course students will describe ...", "Following this block of
+  // "students"). Or a frame of time or completion with no comma before a learner and a modal
+  // ("Upon completion of this course students will describe ...", "Following this block of
   // instruction the student will be able to explain ..."): the learner, not a comma, ends it.
-  lazy(
-    String.raw`^(?:by|at|upon|on|after|following|once)\s(?:(?!(?:will|should|shall|must|can)\s)[^,:;.]){0,100}?\s(?=(?:the\s+|a\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|attendees?|delegates?)\s+(?:will|should|shall|must|can)\s)`,
-    'iu',
-  ),
+  // (One pattern: each item is tried against every lead-in.)
+  /^(?:(?:by|at|upon|on|after|following|when)\b(?:(?!\b(?:will|should|shall|must)\s)[^,:;.]){0,120}?[,:]\s*|(?:by|at|upon|on|after|following|once)\s(?:(?!(?:will|should|shall|must|can)\s)[^,:;.]){0,100}?\s(?=(?:the\s+|a\s+|each\s+|every\s+|all\s+|our\s+)?(?:students?|learners?|participants?|trainees?|pupils?|apprentices?|candidates?|graduates?|attendees?|delegates?)\s+(?:will|should|shall|must|can)\s))/i,
   // ("MUS 3A students will be able to": a course code's words have digits.)
   lazy(
     String.raw`^(?:[\p{L}\p{N}'’-]+\s+){0,8}?(?:will|should|shall|must|can|could|may|would)\s+(?:also\s+)?(?:be\s+able\s+to|have\s+the\s+ability\s+to|be\s+expected\s+to|be\s+(?:trained|prepared|competent|equipped|qualified|ready)\s+to|become\s+able\s+to)\s+`,
