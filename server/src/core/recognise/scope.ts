@@ -353,12 +353,16 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
   }
   // A lead-in's items also count for the heading or label above it (it was read).
   const credit = div.inOtherDiv ? null : (s.label ?? s.naming);
+  // "## Module learning objectives" over an untitled box (`!!! note ""`, a callout) whose own
+  // learning lead-in reads the objectives: they are the ones the heading named, so it was not
+  // met with silence (a box's items are read under the heading only through its lead-in).
+  const named = s.label ?? s.naming;
   if (lead?.reading.class === 'learning')
     return {
       rule: 'objective',
       source: 'lead-in',
       leadIn: lead.leadIn,
-      naming: credit,
+      naming: credit ?? (named?.name.kind === 'objective' ? named : null),
       weak: false,
     };
   if (lead?.reading.class === 'outcome')
