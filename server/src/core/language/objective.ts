@@ -1336,6 +1336,9 @@ function behaviourAt(
 
   // A verb only the English lexicon knows: a behaviour of unknown level.
   const eng = lex.englishLemma(w.lower);
+  // "First-line benzodiazepines", "Third-party libraries", "Two-step verification": a compound
+  // that opens with an ordinal or a number is an adjective, whatever its last part is.
+  if (eng && ORDINAL_COMPOUND.test(eng)) return null;
   if (eng && !lex.verb(eng) && w.lower.length > 2) {
     const ok =
       mode === 'start'
@@ -1365,6 +1368,11 @@ function behaviourAt(
   }
   return null;
 }
+
+/** A compound whose first part is an ordinal or a number ("first-line", "third-party",
+ * "two-step", "24-hour"). */
+const ORDINAL_COMPOUND =
+  /^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-/;
 
 /** Determiners and possessives: after a word in -s at the start, they make it a verb. */
 const CHECKLIST_OBJECT = wordSet('the a an its their his her each all any this these that those');
