@@ -542,6 +542,7 @@ export function readItem(
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
       (body.length <= 80 && NAMED_SLOT.test(body)) ||
+      (item.children.length === 1 && body.length <= 40 && EMPTY_FIELD.test(body)) ||
       unitName(b, body)
         ? null
         : addItem(b, sink, plain, span, {
@@ -642,14 +643,20 @@ const ADD_MORE = lazy(
 );
 
 /** A template's item that only names what goes in its place: "First learning objective",
- * "Learning outcome 1", "Objective #2", "Include learning objectives here". An ordinal or a
+ * "Learning outcome 1", "Objective #2", "Behavior #1 (observable):" (a hint in parentheses after
+ * the number), "Include learning objectives here". An ordinal or a
  * number (or "here") is needed: "Learning objectives" alone may be a topic. (ASCII only: the
  * words are English; tried on items of at most 80 characters.) */
-const SLOT_KIND = String.raw`(?:(?:learning|course|lesson|module|session|unit|program|programme|student|intended|key|specific|performance)\s+){0,2}(?:objective|outcome|goal|aim|competency|competence|result)s?`;
+const SLOT_KIND = String.raw`(?:(?:learning|course|lesson|module|session|unit|program|programme|student|intended|key|specific|performance)\s+){0,2}(?:objective|outcome|goal|aim|competency|competence|result|behaviou?r|skill)s?`;
 const NAMED_SLOT = new RegExp(
-  String.raw`^\s*(?:(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|next|last)\s+${SLOT_KIND})|(?:${SLOT_KIND}\s*(?:#|no\.?)?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})(?:\.\d{1,2})?)|(?:(?:(?:insert|include|add|list|write|enter|put|type|state)\s+)?(?:your\s+|the\s+)?${SLOT_KIND}\s+(?:go\s+|goes\s+)?here))[\s.:…]*$`,
+  String.raw`^\s*(?:(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|next|last)\s+${SLOT_KIND})|(?:${SLOT_KIND}\s*(?:#|no\.?)?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})(?:\.\d{1,2})?(?:\s*\([^()\n]{1,60}\))?)|(?:(?:(?:insert|include|add|list|write|enter|put|type|state)\s+)?(?:your\s+|the\s+)?${SLOT_KIND}\s+(?:go\s+|goes\s+)?here))[\s.:…]*$`,
   'i',
 );
+
+/** A form's field with nothing written after it: "Evidence:", "Practiced in:", "Prior
+ * knowledge:" (a template's fields for its user to fill in; an item with a nested list under
+ * it, "Explain the following:", is completed by its items). */
+const EMPTY_FIELD = /^\s*[\p{L}][\p{L} /'’-]{0,30}:\s*$/u;
 
 /** A unit's label and name as the whole item: "Unit 1: Fractions", "Module 2 – Decimals",
  * "Topic 3. Area and Perimeter" (a state course map's or scope and sequence's list of units).
