@@ -184,6 +184,9 @@ const FRAMES_BEFORE_BEHAVIOUR: (RegExp | LazyPattern)[] = [
     String.raw`^(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+learning\s+(?:how\s+)?to\s+(?=\p{L})`,
     'iu',
   ),
+  // "We're learning about the call stack": the intention's own behaviour is "learning about"
+  // (vague), read as "Learning about the call stack" is.
+  lazy(String.raw`^(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+(?=learning\s+about\b)`, 'iu'),
 ];
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const LEARNERS = [
