@@ -88,7 +88,10 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     assessments: newAssessmentState(),
   };
   for (const d of b.parsed.divs) {
-    const name = nameOfDiv(d);
+    // A kramdown box ("> ## Learning Objectives ... {: .challenge}") whose own title names
+    // objectives holds them, whatever style its class lends it: the title, read as the div's
+    // title heading below, names it.
+    const name = kramdownTitledObjectives(b, d) ? null : nameOfDiv(d);
     if (name) {
       const start = d.start + b.parsed.base;
       const span = { start, end: Math.min(d.bodyStart + b.parsed.base, d.end + b.parsed.base) };
@@ -409,6 +412,25 @@ const LEAD_IN_NAME = {
   strength: 'strong',
   name: 'lead-in',
 } as const satisfies BlockName;
+
+/** Whether a kramdown box (a block quote with a class line after it, no title of its own)
+ * opens with a heading that names objectives: "> ## Learning Objectives" + "{: .challenge}". */
+function kramdownTitledObjectives(b: Builder, d: Div): boolean {
+  if (d.syntax !== 'div' || d.title !== null) return false;
+  const src = b.parsed.source;
+  if (src[d.start] === ':' || src[d.start] === '`') return false;
+  let at = d.bodyStart;
+  while (at < d.end && /\s/.test(src[at]!)) at++;
+  if (src[at] !== '#') return false;
+  const eol = src.slice(at, d.end).search(/\r?\n|\r/);
+  const title = src
+    .slice(at, eol < 0 ? d.end : at + eol)
+    .replace(/^#{1,6}[ \t]*/, '')
+    .replace(/[ \t]#*[ \t]*$/, '')
+    .trim();
+  const name = blockName(title);
+  return name?.kind === 'objective' && name.strength === 'strong';
+}
 
 /** Offsets where a heading would be the title of a div or directive: its first content. */
 function titleHeadingOffsets(b: Builder): Map<number, Div> {

@@ -105,6 +105,9 @@ const LEARNER_SENTENCE =
 const POINTER =
   /^(?:please\s+)?(?:(?:see|refer\s+to)\b|(?:consult|visit|check|go\s+to|click|view|find|read|download|open|follow)\b[^.;]*?\b(?:handbook|syllabus|syllabi|guide|page|website|site|document|catalogu?e|specification|descriptor|appendix|section|below|above|link|canvas|moodle|blackboard|brightspace|pdf|file|here)\b)/iu;
 
+/** "1.Participants ...", "2.Open ...": a list item's number with no space after it. */
+const NUMBERED_NO_SPACE = /^\s*\d{1,2}\.(?=\p{Lu})/u;
+
 /**
  * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
  * will do: each such sentence is an objective. A short paragraph that is one behaviour ("Build a
@@ -127,17 +130,22 @@ function readLearnerSentences(s: Scope, p: Paragraph): boolean {
   const clauses = splitClauses(text, runIn?.end ?? 0).filter(([f, t]) =>
     /[\p{L}]/u.test(text.slice(f, t)),
   );
+  // "1.Participants understand ...": an item of a numbered list written without the space
+  // after its number, so a paragraph: read as the list item it was meant to be.
+  const numbered = runIn ? null : NUMBERED_NO_SPACE.exec(text);
+  if (numbered) parts.push([numbered[0].length, text.length]);
   // Each part starts at the behaviour, after "you should be able to", as a list item would.
-  for (const [from, to] of clauses) {
-    const m = LEARNER_SENTENCE.exec(text.slice(from, to));
-    if (!m) continue;
-    const at = from + m[0].length;
-    // "... will be able to: explain X; recover Y; and braze Z." (a catalogue's one sentence):
-    // each behaviour after the colon is one objective, as the items of a list are.
-    const series = /:\s*$/.test(m[0]) ? semicolonSeries(text, at, to) : null;
-    if (series) parts.push(...series);
-    else parts.push([at, to]);
-  }
+  if (!numbered)
+    for (const [from, to] of clauses) {
+      const m = LEARNER_SENTENCE.exec(text.slice(from, to));
+      if (!m) continue;
+      const at = from + m[0].length;
+      // "... will be able to: explain X; recover Y; and braze Z." (a catalogue's one sentence):
+      // each behaviour after the colon is one objective, as the items of a list are.
+      const series = /:\s*$/.test(m[0]) ? semicolonSeries(text, at, to) : null;
+      if (series) parts.push(...series);
+      else parts.push([at, to]);
+    }
   // After a run-in label, each sentence that starts with its behaviour ("**Objectives:** Explain
   // evaporation. Understand condensation.").
   if (!parts.length && runIn && text.length <= 1000)
