@@ -181,13 +181,24 @@ const FRAMES_BEFORE_BEHAVIOUR: (RegExp | LazyPattern)[] = [
   // "We are learning to design ...", "I'm learning to ...": a learning intention written out
   // (WALT), the behaviour after it.
   lazy(
-    String.raw`^(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+learning\s+(?:how\s+)?to\s+(?=\p{L})`,
+    String.raw`^(?:today,?\s+)?(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+learning\s+(?:how\s+)?to\s+(?=\p{L})`,
     'iu',
   ),
   // "We're learning about the call stack": the intention's own behaviour is "learning about"
   // (vague), read as "Learning about the call stack" is.
-  lazy(String.raw`^(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+(?=learning\s+about\b)`, 'iu'),
+  lazy(
+    String.raw`^(?:today,?\s+)?(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+(?=learning\s+about\b)`,
+    'iu',
+  ),
 ];
+
+/** Whether a text opens with a learning intention's frame ("We are learning to", "Today,
+ * we're learning about"), the behaviour after it. */
+export function opensWithLearningIntention(text: string): boolean {
+  return /^\s*(?:today,?\s+)?(?:we|i)(?:\s+are|\s+am|['’]re|['’]m)\s+learning\s+(?:(?:how\s+)?to|about)\s/i.test(
+    text,
+  );
+}
 /** "You learn", "Students also learn": a subject in the present tense before the behaviour. */
 const LEARNERS = [
   ['student', 'students'],

@@ -11,7 +11,7 @@ import type { KindRule } from './items.js';
 import { readLeadIn, type LeadInReading } from './leadins.js';
 import { blockName, divClassName, labReportName, type BlockName } from './names.js';
 import { exactEdit, plainOf, plainTextOf } from './plain.js';
-import { readObjectiveForRecognition } from '../language/objective.js';
+import { opensWithLearningIntention, readObjectiveForRecognition } from '../language/objective.js';
 
 /** Walks one child node of a container (a quote, an admonition) under a scope. */
 export type WalkChild = (
@@ -316,6 +316,9 @@ function runInObjective(b: Builder, p: Paragraph): boolean {
 export function startsWithBehaviour(text: string, b: Builder): boolean {
   const r = readObjectiveForRecognition(text, b.lex);
   if (!r.verb || r.verbFromLeadIn) return false;
+  // "Today, we're learning about the Array data structure": a learning intention's frame, then
+  // its behaviour.
+  if (r.verb.start === r.behaviourStart && opensWithLearningIntention(text)) return true;
   const word = text.slice(r.verb.start, r.verb.end).toLowerCase();
   if (b.lex.lemma(word) !== word) return false;
   if (r.verb.start <= 2) return true;
