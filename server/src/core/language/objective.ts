@@ -488,6 +488,9 @@ const CRITERIA: (() => RegExp | LazyPattern)[] = [
       String.raw`(?<!\b(?:[Cc]ompar|[Rr]elat|[Ii]ntroduc|[Mm]ap|[Ll]ink|[Cc]onnect|[Aa]lign|[Cc]hang|[Aa]mend|[Rr]evis|[Uu]pdat|[Aa]ddition|[Oo]rient)\p{L}*\s+(?:[\p{L}\p{N}'’-]+\s+){0,5})\b[Tt]o\s+(?:(?:the\s+)?standards?\s+(?:of|set\s+by)\s+(?:the\s+)?\p{Lu}|\p{Lu}[\p{Lu}\p{N}.-]+\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}.:-]*\s+){0,2}standards?\b|spec(?:ification)?(?=\s*(?:$|[.,;:)]|(?:and|or|with|within)\b)))`,
       'u',
     ),
+  // "Average task completion time <2 minutes", "in ≤ 90 seconds": a ceiling written as a
+  // sign, as "under 2 minutes" is written in words.
+  () => new RegExp(String.raw`[<≤]\s*${NUM}\s*${TIME_UNIT}\b`, 'i'),
 ];
 
 /** For each pattern of CRITERIA, in order, a word it cannot match without. */
@@ -527,6 +530,7 @@ const CRITERIA_GATES: RegExp[] = [
   /budget|deadline|schedule|on time|to time|time limit|timescale|timeframe|time allowed|end of|before (?:the|their|your|each) /i,
   /immediately/i,
   /\bto\b.*\b(?:standard|spec)/i,
+  /[<≤]/,
 ];
 
 /** A cheap test for STANDARD_CODE: a standards body's prefix and a digit. */

@@ -18,6 +18,10 @@ export const unknownVerb: Rule = {
       // Only where no known verb gives the objective its level: "Subset a data frame and plot
       // it" has one (plot), and one hint per objective is enough.
       if (a.vague || a.behaviours.some((x) => x.known && x.level)) continue;
+      // A line of a block that says how well the objectives are met ("**Performance
+      // Standard:**", "Completion standards") and states a degree itself: "Average task
+      // completion time <2 minutes" is a measure, its first word no behaviour to place.
+      if (a.criterion && ctx.outline.blocks[o.block]?.criteria) continue;
       const b = a.behaviours.find((x) => !x.known && !x.vague);
       if (!b) continue;
       const verb = b.verb.text;
