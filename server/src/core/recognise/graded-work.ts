@@ -7,7 +7,8 @@ import gradedWork from './vocabulary/graded-work.json' with { type: 'json' };
 /**
  * Whether an item names a kind of graded work ("Quiz (20%) on each reading", "Final project:
  * ...", "Participation in discussions", "Two midterm exams"): its name, the words before a
- * colon, bracket, dash, comma or preposition (five at most), ends in one of graded-work.json.
+ * colon, bracket, dash, comma or preposition (five at most), ends in one of graded-work.json
+ * ("5-question quiz via Google Forms", "Exam using the lockdown browser").
  */
 export function namesGradedWork(body: string): boolean {
   const head = HEAD.exec(body.trim())?.[1]?.trim() ?? '';
@@ -16,7 +17,7 @@ export function namesGradedWork(body: string): boolean {
 }
 
 const HEAD =
-  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s)[^:([,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:([,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to)\s|$)/i;
+  /^((?:(?!\s(?:on|of|in|for|about|with|at|due|by|worth|to|via|using)\s)[^:([,;.\u2013\u2014])*?)(?:\s+[-\u2013\u2014]\s|[:([,;.\u2013\u2014]|\s(?:on|of|in|for|about|with|at|due|by|worth|to|via|using)\s|$)/i;
 const GRADED_WORK = new RegExp(`(?:^|\\s)(?:${gradedWork.names.join('|')})$`, 'i');
 
 /** What follows a "Graded:" label makes it an assessment: it names graded work ("Week 1 Quiz")

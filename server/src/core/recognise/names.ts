@@ -158,7 +158,10 @@ export function normaliseName(text: string): string {
     // Pandoc heading attributes ("{.unnumbered}", "{#objectives}").
     .replace(/\{[^{}]*\}\s*$/, '')
     .replace(/[*_`]/g, '')
-    .replace(/[‘’]/g, "'");
+    .replace(/[‘’]/g, "'")
+    // A spaced slash joins two names ("Delivery / Activity", "Homework / Practice"), as a bar
+    // does; an unspaced one is part of a word ("HTML/CSS", "and/or").
+    .replace(/\s\/\s/g, ' | ');
   const n = bare
     .replace(forText(NOT_IN_NAME, bare), ' ')
     .replace(
