@@ -270,6 +270,36 @@ export function labelName(b: Builder, p: Paragraph, section?: number): BlockName
 }
 
 /**
+ * A module's details written as "**Key**: value" lines, the last line the label of what comes
+ * next ("**Duration**: 90 minutes" / "**Learning Objectives**:"): that line's name, text and
+ * span. Only objectives and outcomes: a label of assessments opens one (assessments.ts).
+ */
+export function lastLineLabel(
+  b: Builder,
+  p: Paragraph,
+): { name: BlockName; text: string; span: Span } | null {
+  const span = off(b, p);
+  const raw = b.text.slice(span.start, span.end);
+  const lines = raw.split(/\r?\n|\r/);
+  if (lines.length < 2 || lines.length > 12) return null;
+  const last = lines[lines.length - 1]!;
+  const label = last.replace(/[*_]/g, '').replace(/\s+$/, '').trim();
+  if (!label.endsWith(':') || label.length > 60) return null;
+  // Every line before it is a detail: a short key and a colon, then its value.
+  if (
+    !lines
+      .slice(0, -1)
+      .every((l) => /^\s*[*_]{0,2}[\p{L}][\p{L}\p{N} /&'’-]{0,30}[*_]{0,2}\s*:/u.test(l))
+  )
+    return null;
+  const name = blockName(label);
+  if (!name || name.kind === 'assessment' || name.strength !== 'strong' || name.numbered)
+    return null;
+  const start = span.end - last.replace(/^\s+/, '').length;
+  return { name, text: label, span: { start, end: span.end } };
+}
+
+/**
  * A run-in label at a paragraph's start that names objectives ("**Objective:**", "**Learning
  * outcomes.**"): the label's text, its name, and where the text after it (and the label's own
  * punctuation) starts.

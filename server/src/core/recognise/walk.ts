@@ -48,6 +48,7 @@ import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
 import {
   labelName,
+  lastLineLabel,
   runInLabel,
   titlesAround,
   leadInOf,
@@ -534,6 +535,13 @@ function content(
           top.naming = null;
           top.deep = false;
           s.naming = null;
+        }
+        // "**Duration**: 90 minutes" / "**Learning Objectives**:": the last line is the label.
+        const tail = name || opened ? null : lastLineLabel(b, node);
+        if (tail) {
+          closeLabel(s);
+          s.label = newNaming(tail.name, 'label', tail.span, tail.text);
+          return;
         }
         if (name) {
           closeLabel(s);
