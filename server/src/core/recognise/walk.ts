@@ -455,6 +455,13 @@ function closeNaming(b: Builder, naming: Naming): void {
   // ("The student correctly answers at least 80% of the stage check questions"): no objectives
   // were promised.
   if (naming.name.family === 'completion-standards') return;
+  // "To pass the Piscine you must:" (or "## Learning objectives") with nothing after it, on a
+  // page whose objectives are in its front matter: the page's layout puts them there.
+  if (
+    (naming.firstContent ?? 'nothing') === 'nothing' &&
+    b.outline.blocks.some((k) => k.source === 'front-matter' && k.kind === naming.name.kind)
+  )
+    return;
   const kind = naming.name.kind;
   const unread: UnreadBlock = {
     kind,
