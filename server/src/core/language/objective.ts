@@ -1392,6 +1392,22 @@ function behaviourAt(
 const ORDINAL_COMPOUND =
   /^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-/;
 
+/** Verbs that put things into groups ("Categorize credit and debit into columns"). */
+const SORTING_VERBS = new Set([
+  'categorize',
+  'categorise',
+  'classify',
+  'sort',
+  'group',
+  'divide',
+  'separate',
+  'split',
+  'organize',
+  'organise',
+  'arrange',
+  'allocate',
+]);
+
 /** Determiners and possessives: after a word in -s at the start, they make it a verb. */
 const CHECKLIST_OBJECT = wordSet('the a an its their his her each all any this these that those');
 
@@ -2012,6 +2028,19 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       ? verbAfterFrame(text, ws, at, lex)
       : behaviourAt(text, ws, at, lex, 'later', mainWord);
     if (!f) continue;
+    // "Categorize credit and debit into the correct columns": a sorting verb's object of one or
+    // two words and another after "and", then where they go ("into ..."): more of the object,
+    // not a second behaviour ("Categorize transactions and record them" has its own object).
+    if (
+      joined &&
+      !framed &&
+      f.last === at &&
+      k - 2 - (prev.last + 1) <= 1 &&
+      k - 2 >= prev.last + 1 &&
+      SORTING_VERBS.has(first.b.verb.lemma) &&
+      ws[at + 1]?.lower === 'into'
+    )
+      continue;
     // "Identify missing and duplicate values": a participle alone before "and", then a word that
     // is also an adjective, modify one noun; no second behaviour.
     if (
