@@ -454,6 +454,9 @@ export function addItem(
   if (!testText(LETTER_OR_DIGIT, parts.body)) return null;
   // "(Add more Objectives as needed)": the template's instruction, wherever it stands.
   if (!options.task && testText(ADD_MORE, parts.body)) return null;
+  // "{% for outcome in area.outcomes %}{{ outcome }} {% endfor %}": nothing but a template's
+  // tags (Jinja, Liquid, Handlebars), a slot filled in when the page is built.
+  if (!options.task && TEMPLATE_TAGS_ONLY.test(parts.body)) return null;
   // Levels 1 and 2 of an evaluation plan (reaction, learning) evaluate the training itself:
   // not outcomes (as a table's rows at those levels are not).
   if (parts.level !== null && parts.level <= 2 && (options.kind ?? parts.kind) === 'outcome')
@@ -652,6 +655,9 @@ const NAMED_SLOT = new RegExp(
   String.raw`^\s*(?:(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|next|last)\s+${SLOT_KIND})|(?:${SLOT_KIND}\s*(?:#|no\.?)?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})(?:\.\d{1,2})?(?:\s*\([^()\n]{1,60}\))?)|(?:(?:(?:insert|include|add|list|write|enter|put|type|state)\s+)?(?:your\s+|the\s+)?${SLOT_KIND}\s+(?:go\s+|goes\s+)?here))[\s.:…]*$`,
   'i',
 );
+
+/** Text made of template tags alone: "{{ outcome }}", "{% for x in xs %}{{ x }} {% endfor %}". */
+const TEMPLATE_TAGS_ONLY = /^[\s*\-.,;:|]*(?:(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})[\s.,;:|]*)+$/;
 
 /** A form's field with nothing written after it: "Evidence:", "Practiced in:", "Prior
  * knowledge:" (a template's fields for its user to fill in; an item with a nested list under
