@@ -142,7 +142,8 @@ function readTomlLists(
     TOML_STRING.lastIndex = 0;
     for (let m = TOML_STRING.exec(text); m; m = TOML_STRING.exec(text)) {
       const value = m[1] ?? m[2] ?? '';
-      // A basic string with an escape is read as written: its offsets are not the text's.
+      // A basic string with an escape (\" or \n) is left out: its text is not the file's, so
+      // no finding could point into it.
       if (m[1] !== undefined && value.includes('\\')) continue;
       into.push([at + m.index + 1, at + m.index + 1 + value.length, value]);
     }
