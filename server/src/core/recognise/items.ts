@@ -456,7 +456,7 @@ export function addItem(
   if (!options.task && testText(ADD_MORE, parts.body)) return null;
   // "{% for outcome in area.outcomes %}{{ outcome }} {% endfor %}": nothing but a template's
   // tags (Jinja, Liquid, Handlebars), a slot filled in when the page is built.
-  if (!options.task && TEMPLATE_TAGS_ONLY.test(parts.body)) return null;
+  if (!options.task && parts.body.includes('{') && TEMPLATE_TAGS_ONLY.test(parts.body)) return null;
   // Levels 1 and 2 of an evaluation plan (reaction, learning) evaluate the training itself:
   // not outcomes (as a table's rows at those levels are not).
   if (parts.level !== null && parts.level <= 2 && (options.kind ?? parts.kind) === 'outcome')
@@ -545,7 +545,10 @@ export function readItem(
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
       (body.length <= 80 && NAMED_SLOT.test(body)) ||
-      (item.children.length === 1 && body.length <= 40 && EMPTY_FIELD.test(body)) ||
+      (item.children.length === 1 &&
+        body.length <= 40 &&
+        body.trimEnd().endsWith(':') &&
+        testText(EMPTY_FIELD, body)) ||
       unitName(b, body)
         ? null
         : addItem(b, sink, plain, span, {
@@ -662,7 +665,7 @@ const TEMPLATE_TAGS_ONLY = /^[\s*\-.,;:|]*(?:(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})
 /** A form's field with nothing written after it: "Evidence:", "Practiced in:", "Prior
  * knowledge:" (a template's fields for its user to fill in; an item with a nested list under
  * it, "Explain the following:", is completed by its items). */
-const EMPTY_FIELD = /^\s*[\p{L}][\p{L} /'’-]{0,30}:\s*$/u;
+const EMPTY_FIELD = lazy(String.raw`^\s*[\p{L}][\p{L} /'’-]{0,30}:\s*$`, 'u');
 
 /** A unit's label and name as the whole item: "Unit 1: Fractions", "Module 2 – Decimals",
  * "Topic 3. Area and Perimeter" (a state course map's or scope and sequence's list of units).

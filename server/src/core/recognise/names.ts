@@ -158,12 +158,12 @@ export function normaliseName(text: string): string {
     // Pandoc heading attributes ("{.unnumbered}", "{#objectives}").
     .replace(/\{[^{}]*\}\s*$/, '')
     .replace(/[*_`]/g, '')
-    .replace(/[‘’]/g, "'")
-    // A spaced slash joins two names ("Delivery / Activity", "Homework / Practice"), as a bar
-    // does; an unspaced one is part of a word ("HTML/CSS", "and/or").
-    .replace(/\s\/\s/g, ' | ');
-  const n = bare
-    .replace(forText(NOT_IN_NAME, bare), ' ')
+    .replace(/[‘’]/g, "'");
+  // A spaced slash joins two names ("Delivery / Activity", "Homework / Practice"), as a bar
+  // does; an unspaced one is part of a word ("HTML/CSS", "and/or").
+  const joined = bare.includes('/') ? bare.replace(/\s\/\s/g, ' | ') : bare;
+  const n = joined
+    .replace(forText(NOT_IN_NAME, joined), ' ')
     .replace(
       /^\s*(?:(?:part|module|unit|section|chapter|lesson|week|day|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.:)]\s+/i,
       '',

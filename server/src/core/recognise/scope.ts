@@ -4,6 +4,7 @@
 // Readers ask `placementFor`; the walk (walk.ts) keeps the scopes.
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import type { BlockSource, LeadIn, Section, Span } from '../model.js';
+import { lazy, testText } from '../language/ascii.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
 import type { AssessmentState, PendingAssessment } from './assessments.js';
@@ -279,25 +280,32 @@ export function lastLineLabel(
   p: Paragraph,
 ): { name: BlockName; text: string; span: Span } | null {
   const span = off(b, p);
+  // Asked of every paragraph that names nothing: its last characters first, then its lines
+  // (string operations: no pattern runs on a paragraph that is no such list of details).
+  let end = span.end;
+  while (end > span.start && ' \t*_'.includes(b.text[end - 1]!)) end--;
+  if (b.text[end - 1] !== ':') return null;
   const raw = b.text.slice(span.start, span.end);
+  if (!raw.includes('\n') && !raw.includes('\r')) return null;
   const lines = raw.split(/\r?\n|\r/);
-  if (lines.length < 2 || lines.length > 12) return null;
+  if (lines.length > 12) return null;
   const last = lines[lines.length - 1]!;
-  const label = last.replace(/[*_]/g, '').replace(/\s+$/, '').trim();
-  if (!label.endsWith(':') || label.length > 60) return null;
+  const label = last.split('*').join('').split('_').join('').trim();
+  if (label.length > 60) return null;
   // Every line before it is a detail: a short key and a colon, then its value.
-  if (
-    !lines
-      .slice(0, -1)
-      .every((l) => /^\s*[*_]{0,2}[\p{L}][\p{L}\p{N} /&'’-]{0,30}[*_]{0,2}\s*:/u.test(l))
-  )
-    return null;
+  if (!lines.slice(0, -1).every((l) => testText(DETAIL_LINE, l))) return null;
   const name = blockName(label);
   if (!name || name.kind === 'assessment' || name.strength !== 'strong' || name.numbered)
     return null;
-  const start = span.end - last.replace(/^\s+/, '').length;
+  const start = span.end - last.trimStart().length;
   return { name, text: label, span: { start, end: span.end } };
 }
+
+/** A detail line: "**Duration**: 90 minutes", "Format: case studies". */
+const DETAIL_LINE = lazy(
+  String.raw`^\s*[*_]{0,2}[\p{L}][\p{L}\p{N} /&'’-]{0,30}[*_]{0,2}\s*:`,
+  'u',
+);
 
 /**
  * A run-in label at a paragraph's start that names objectives ("**Objective:**", "**Learning

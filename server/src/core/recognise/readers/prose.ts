@@ -105,8 +105,9 @@ const LEARNER_SENTENCE =
 const POINTER =
   /^(?:please\s+)?(?:(?:see|refer\s+to)\b|(?:consult|visit|check|go\s+to|click|view|find|read|download|open|follow)\b[^.;]*?\b(?:handbook|syllabus|syllabi|guide|page|website|site|document|catalogu?e|specification|descriptor|appendix|section|below|above|link|canvas|moodle|blackboard|brightspace|pdf|file|here)\b)/iu;
 
-/** "1.Participants ...", "2.Open ...": a list item's number with no space after it. */
-const NUMBERED_NO_SPACE = /^\s*\d{1,2}\.(?=\p{Lu})/u;
+/** "1.Participants ...", "2.Open ...": a list item's number with no space after it (before a
+ * capital A-Z: English lists). */
+const NUMBERED_NO_SPACE = /^\s*\d{1,2}\.(?=[A-Z])/;
 
 /**
  * Under an objectives heading (or div, or label), a paragraph whose sentences say what learners
