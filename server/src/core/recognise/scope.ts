@@ -271,9 +271,9 @@ export function labelName(b: Builder, p: Paragraph, section?: number): BlockName
 }
 
 /**
- * A module's details written as "**Key**: value" lines, the last line the label of what comes
- * next ("**Duration**: 90 minutes" / "**Learning Objectives**:"): that line's name, text and
- * span. Only objectives and outcomes: a label of assessments opens one (assessments.ts).
+ * A module's details written as "**Key**: value" lines, the last line the bold label of what
+ * comes next ("**Duration**: 90 minutes" / "**Learning Objectives**:"): that line's name, text
+ * and span. Only objectives and outcomes: a label of assessments opens one (assessments.ts).
  */
 export function lastLineLabel(
   b: Builder,
@@ -290,6 +290,9 @@ export function lastLineLabel(
   const lines = raw.split(/\r?\n|\r/);
   if (lines.length > 12) return null;
   const last = lines[lines.length - 1]!;
+  // The label is set apart by emphasis, as a label paragraph is ("**Learning Objectives**:"):
+  // YAML left open at the top of a file ("title: T" / "objectives:") is no module's details.
+  if (!last.includes('**') && !last.includes('__')) return null;
   const label = last.split('*').join('').split('_').join('').trim();
   if (label.length > 60) return null;
   // Every line before it is a detail: a short key and a colon, then its value.
