@@ -548,7 +548,8 @@ export function readItem(
       (item.children.length === 1 &&
         body.length <= 40 &&
         body.trimEnd().endsWith(':') &&
-        testText(EMPTY_FIELD, body)) ||
+        testText(EMPTY_FIELD, body) &&
+        namesField(b, body)) ||
       unitName(b, body)
         ? null
         : addItem(b, sink, plain, span, {
@@ -666,6 +667,18 @@ const TEMPLATE_TAGS_ONLY = /^[\s*\-.,;:|]*(?:(?:\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\})
  * knowledge:" (a template's fields for its user to fill in; an item with a nested list under
  * it, "Explain the following:", is completed by its items). */
 const EMPTY_FIELD = lazy(String.raw`^\s*[\p{L}][\p{L} /'’-]{0,30}:\s*$`, 'u');
+
+/** Whether an item that reads as a form's empty field ("Evidence:", "Practiced in:", "Name of
+ * trainer:") names a field rather than asking for a behaviour: a behaviour's verb as written
+ * ("Identify the hazards:", "Describe the rock types:", "Understand the following:", whose
+ * parts stand in a list after it that is not nested) makes it an objective. */
+function namesField(b: Builder, body: string): boolean {
+  const verb = readObjective(body, b.lex, null).verb;
+  if (!verb) return true;
+  const word = verb.text.toLowerCase();
+  // "Practiced in:", "Assessed by:" (a participle), "Name of trainer:" (a noun before "of").
+  return word !== verb.lemma || /^\s+of\b/i.test(body.slice(verb.end));
+}
 
 /** A unit's label and name as the whole item: "Unit 1: Fractions", "Module 2 – Decimals",
  * "Topic 3. Area and Perimeter" (a state course map's or scope and sequence's list of units).
