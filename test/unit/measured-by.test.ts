@@ -5,7 +5,7 @@
 // note (no item).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, resolveConfig } from '../../server/src/core/index.js';
+import { lintText } from './fixture-helpers.js';
 
 function kindOf(line: string): string {
   const text = [
@@ -17,11 +17,7 @@ function kindOf(line: string): string {
     `  - Measured by: ${line}`,
     '',
   ].join('\n');
-  const config = resolveConfig({}).config;
-  const ws = new Workspace(config);
-  ws.update('plan.md', text, config);
-  ws.lint('plan.md');
-  const o = ws.get('plan.md')!;
+  const o = lintText(text, 'plan.md').ws.get('plan.md')!;
   const kinds = [
     ...o.outcomes.map(() => 'outcome'),
     ...o.assessments.map(() => 'assessment'),

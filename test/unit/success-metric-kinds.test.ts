@@ -4,7 +4,7 @@
 // completion metric; a verb before a comparison sign ("Achieve >4.0/5.0") is a verb.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, resolveConfig } from '../../server/src/core/index.js';
+import { lintText } from './fixture-helpers.js';
 import { readOutcome } from '../../server/src/core/language/outcome.js';
 import { readObjectiveForRecognition } from '../../server/src/core/language/objective.js';
 import { lexiconFor } from '../../server/src/core/language/lexicon.js';
@@ -24,11 +24,7 @@ function kindUnderSuccessMetrics(item: string): string {
     `- ${item}`,
     '',
   ].join('\n');
-  const config = resolveConfig({}).config;
-  const ws = new Workspace(config);
-  ws.update('plan.md', text, config);
-  ws.lint('plan.md');
-  const o = ws.get('plan.md')!;
+  const o = lintText(text, 'plan.md').ws.get('plan.md')!;
   if (o.outcomes.length) return 'outcome';
   if (o.assessments.length) return 'assessment';
   return o.objectives.length > 1 ? 'objective' : 'none';
