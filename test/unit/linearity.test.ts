@@ -70,6 +70,8 @@ const PATTERNS: Record<string, (n: number) => string> = {
   'punctuation then spaces': (n) => `a.${' '.repeat(n)}B?`,
   'dots and question marks': (n) => '. ?'.repeat(n / 3),
   'percent signs': (n) => '1%'.repeat(n / 2),
+  // An unclosed TOML table header of spaces (cubic in a pattern once: never finished at 100k).
+  '[ spaces a spaces': (n) => `[${' '.repeat(n / 2)}a${' '.repeat(n / 2)}`,
 };
 
 /** The pattern (n characters in all) in every place the analysis reads text. */
@@ -232,6 +234,45 @@ test(`analysis time grows linearly on pathological text (10k -> 80k characters: 
   }
   assert.deepEqual(slow, [], 'superlinear analysis time');
 });
+
+/** The pattern (n characters in all) in the places of Hugo's TOML front matter that are read:
+ * a table header, a table's string, an array's strings on one line and over several. */
+function tomlDocument(pattern: (n: number) => string, n: number): string {
+  const p = pattern(Math.floor(n / 5));
+  const s = p.replace(/["\\\r\n]/g, ' ');
+  return [
+    '+++',
+    `title = "${s}"`,
+    `[${p.replace(/[\r\n]/g, ' ')}]`,
+    '[objectives]',
+    `1 = "Explain ${s}"`,
+    `objectives = ["Explain ${s}", [${p.replace(/[\r\n]/g, ' ')}`,
+    `"Describe ${s}"]]`,
+    '+++',
+    '',
+    '## Objectives',
+    '',
+    '- Explain loops within 5 minutes',
+    '',
+  ].join('\n');
+}
+
+test(
+  `analysis time grows linearly on pathological text in TOML front matter (10k -> 80k characters: < ${LIMIT}x)`,
+  // A cubic pattern never ends at these sizes: the timeout makes it a failure.
+  { timeout: 180_000 },
+  () => {
+    const slow: string[] = [];
+    for (const [name, pattern] of Object.entries(PATTERNS)) {
+      const found = superlinear(
+        tomlDocument(pattern, 10_000),
+        tomlDocument(pattern, 10_000 * FACTOR),
+      );
+      if (found) slow.push(`${name}: ${found}`);
+    }
+    assert.deepEqual(slow, [], 'superlinear analysis time');
+  },
+);
 
 /** The pattern (n characters) in the places most text is read, alone: an objective and an
  * outcome. In the whole document above a quadratic of one place is a small share of 30 places'

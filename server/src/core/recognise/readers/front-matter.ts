@@ -97,8 +97,12 @@ function contentStartOf(b: Builder, span: { start: number; end: number }): numbe
     : firstBreak + (b.text[firstBreak] === '\r' && b.text[firstBreak + 1] === '\n' ? 2 : 1);
 }
 
-/** A TOML table header ("[objectives]", "[build]") or array-of-tables header ("[[exercises]]"). */
-const TOML_TABLE = /^[ \t]*\[{1,2}[ \t]*([A-Za-z0-9_.\-"' ]+?)[ \t]*\]{1,2}[ \t]*(?:#.*)?$/;
+/** A TOML table header ("[objectives]", "[build]") or array-of-tables header ("[[exercises]]").
+ * The name's words are separated by spaces and cannot start or end with one, so that no two
+ * parts of the pattern can take the same run of spaces (a lazy name of spaces between two runs
+ * of optional spaces took cubic time on a line of spaces: 100,000 of them never finished). */
+const TOML_TABLE =
+  /^[ \t]*\[{1,2}[ \t]*([A-Za-z0-9_.\-"']+(?:[ \t]+[A-Za-z0-9_.\-"']+)*)[ \t]*\]{1,2}[ \t]*(?:#.*)?$/;
 /** `key = "value"` in a table (CodeYourFuture: `1="Explain ..."`). */
 const TOML_STRING_PAIR =
   /^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*")[ \t]*=[ \t]*("(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')/;
