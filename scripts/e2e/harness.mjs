@@ -6,7 +6,7 @@
 // test-runner extension writes it), check in the page what only a person sees, print the
 // results Mocha-style with a last line `N passed, N failed`, and end every process started, by
 // PID, pass or fail. Each run says how to build and lay out its extensions and what to check.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -37,6 +37,8 @@ const SUITE_START_MS = 2 * 60_000;
 const PROGRESS_MS = 30_000;
 /** Lines of Chromium's output and of the page's console kept for a crash's report. */
 const CRASH_LINES = 40;
+/** How often the wait checks that the extension host running the suite is alive. */
+const HOST_CHECK_MS = 2_000;
 
 /** The options both runs take. */
 export function parseArgs(argv) {
@@ -147,7 +149,8 @@ function progressLine({ started, progress }) {
 }
 
 /** The last `count` lines of the extension host's logs and Bloomline's output channel under
- * `logsDir`: what a run that never ended leaves to read in CI's output. */
+ * `logsDir`: what a run that never ended leaves to read in CI's output. Lines are cut at 400
+ * characters (the extension host's first lines list every extension). */
 function logTails(logsDir, count = 25) {
   const found = [];
   const walk = (dir) => {
@@ -160,7 +163,8 @@ function logTails(logsDir, count = 25) {
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/exthost\.log$|Bloomline\.log$/i.test(entry.name)) found.push(full);
+      else if (/exthost\.log$|remoteagent\.log$|Bloomline\.log$/i.test(entry.name))
+        found.push(full);
     }
   };
   walk(logsDir);
@@ -168,10 +172,65 @@ function logTails(logsDir, count = 25) {
     .map((file) => [file, readFileSync(file, 'utf8').trimEnd()])
     .filter(([, text]) => text)
     .map(([file, text]) => {
-      const lines = text.split('\n').slice(-count);
+      const lines = text.split('\n').slice(-count).map(cut);
       return `--- last ${lines.length} lines of ${path.relative(logsDir, file)}\n${lines.join('\n')}`;
     })
     .join('\n');
+}
+
+function cut(line) {
+  return line.length > 400 ? `${line.slice(0, 400)}...` : line;
+}
+
+/** What code-server itself logged about its extension hosts and connections (an extension
+ * host's exit code and signal, its stderr: a V8 out-of-memory report; a client that
+ * disconnected or timed out), the last `count` such lines of `logFile`. */
+export function serverLogTail(logFile, count = 30) {
+  let text = '';
+  try {
+    text = readFileSync(logFile, 'utf8');
+  } catch {
+    return `--- ${logFile}: not readable`;
+  }
+  const lines = text
+    .split('\n')
+    .filter((l) =>
+      /exited|stderr|error|fatal|memory|disconnect|reconnect|timeout|terminat|kill/i.test(l),
+    )
+    .slice(-count)
+    .map(cut);
+  return `--- code-server's last ${lines.length} lines on its extension hosts and connections\n${lines.join('\n') || '(none)'}`;
+}
+
+/** The machine's state: available memory, load, and any out-of-memory kill the kernel logged
+ * (dmesg, where readable). */
+export function machineState({ kernel = false } = {}) {
+  let memory = '?';
+  try {
+    const info = readFileSync('/proc/meminfo', 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(info)?.[1] ?? NaN);
+    memory = `${(kb('MemAvailable') / 1048576).toFixed(1)} of ${(kb('MemTotal') / 1048576).toFixed(1)} GB available`;
+  } catch {
+    // not Linux
+  }
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  let line = `machine: ${memory}, load ${load}`;
+  if (kernel) {
+    const dmesg = spawnSync('dmesg', [], { encoding: 'utf8', timeout: 5000 });
+    const kills = (dmesg.stdout ?? '')
+      .split('\n')
+      .filter((l) => /out of memory|oom|killed process/i.test(l))
+      .slice(-10)
+      .map(cut);
+    line +=
+      dmesg.status === 0
+        ? `\n--- the kernel's out-of-memory lines: ${kills.length ? `\n${kills.join('\n')}` : 'none'}`
+        : '\n--- the kernel log is not readable here';
+  }
+  return line;
 }
 
 /** PIDs of every descendant of `pid`, from /proc. */
@@ -230,6 +289,44 @@ function rendererMemory(pid) {
   if (!sizes.length) return 'no renderer';
   const total = sizes.reduce((a, b) => a + b, 0);
   return `largest ${Math.max(...sizes).toFixed(0)} MB of ${sizes.length}, ${total.toFixed(0)} MB in all`;
+}
+
+/** The resident memory of code-server's extension hosts and Bloomline's language servers under
+ * `pid`, from /proc ("extension host 140 MB, server 310 MB"). */
+function hostMemory(pid) {
+  if (!pid) return 'no code-server';
+  const parts = [];
+  for (const child of descendants(pid)) {
+    try {
+      const args = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      const role = args.includes('--type=extensionHost')
+        ? 'extension host'
+        : args.some((a) => a.endsWith('dist/bloomline.js')) && args.includes('lsp')
+          ? 'server'
+          : '';
+      if (!role) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child}/status`, 'utf8'));
+      if (rss) parts.push(`${role} ${child} ${(Number(rss[1]) / 1024).toFixed(0)} MB`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parts.join(', ') || 'no extension host';
+}
+
+/** The PID the runner extension wrote into its `.started` file, if it is a process under
+ * code-server (the Node extension host; a web worker has none). */
+function runnerPid(resultsFile, codeServerPid) {
+  let text = '';
+  try {
+    text = readFileSync(`${resultsFile}.started`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 && descendants(codeServerPid).includes(pid)
+    ? pid
+    : undefined;
 }
 
 /** PIDs of the Bloomline language servers among `pid`'s descendants (`dist/bloomline.js lsp`). */
@@ -511,21 +608,46 @@ export async function runInCodeServer({ name, options, prepare, layOut, checkUi 
         return;
       }
       lastMemory = rendererMemory(browserServer.process()?.pid);
-      log(`${progressLine(state)} (renderer ${lastMemory})`);
+      log(
+        `${progressLine(state)} (renderer ${lastMemory}; ${hostMemory(codeServer.pid)}; ` +
+          `${machineState()})`,
+      );
     }, PROGRESS_MS);
+    // The extension host that runs the suite can die under it (seen once in CI, in the large
+    // outline's test: the workbench started a new one, which does not run the suite again):
+    // say so at once, not after RESULTS_MS.
+    let watchedPid;
+    let hostTimer;
+    const hostGone = new Promise((resolve) => {
+      hostTimer = setInterval(() => {
+        watchedPid ??= runnerPid(resultsFile, codeServer.pid);
+        if (watchedPid === undefined || alive(watchedPid)) return;
+        resolve(new Error(`the extension host running the suite (pid ${watchedPid}) exited`));
+      }, HOST_CHECK_MS);
+    });
     let suiteResults;
     try {
-      suiteResults = await waitForResults(resultsFile, RESULTS_MS, Promise.race([exited, crashed]));
+      suiteResults = await waitForResults(
+        resultsFile,
+        RESULTS_MS,
+        Promise.race([exited, crashed, hostGone]),
+      );
     } catch (error) {
       // What the suite got through is printed with the rest, and the failure says where it
-      // stopped, with the logs that say why.
+      // stopped, with the logs that say why: the workbench's logs, then (last, as CI shows the
+      // end of the output) the machine's memory, any out-of-memory kill and code-server's own
+      // lines on its extension hosts (an exit code and signal, an extension host's stderr).
       const state = suiteState(resultsFile);
       results.tests.push(...(state.progress?.tests ?? []));
       throw new Error(
-        `${error.message}: ${progressLine(state)}\n${logTails(path.join(userData, 'logs'))}`,
+        `${error.message}: ${progressLine(state)}\n` +
+          `${logTails(path.join(userData, 'logs'), 15)}\n` +
+          `--- memory when last read: renderer ${lastMemory}; ${hostMemory(codeServer.pid)}\n` +
+          `${machineState({ kernel: true })}\n${serverLogTail(logFile)}`,
       );
     } finally {
       clearInterval(ticker);
+      clearInterval(hostTimer);
     }
     results.tests.push(...suiteResults.tests);
 
