@@ -917,6 +917,7 @@ describe('agreement with human labels', () => {
     'held-out-real-20.json',
     'held-out-real-21.json',
     'held-out-real-22.json',
+    'held-out-real-23.json',
   ])
     test(`${name} is well-formed`, () => {
       wellFormed(name);
