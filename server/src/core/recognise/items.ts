@@ -177,6 +177,10 @@ export type KindRule =
   /** "## Evaluation" holding measured changes on the job beside its tests: a change is an
    * outcome (Kirkpatrick 3-4), anything else what the name says, an assessment. */
   | 'assessment-unless-change'
+  /** "Your performance will be evaluated on:", "You will be graded on:": the review's criteria
+   * or the graded work are assessments; an item that reads as a metric ("First-visit fix rate
+   * rises from 62% to 75% within six months") is an outcome. */
+  | 'assessment-unless-metric'
   /** "## Evaluation plan": measures are outcomes, but a test of learning named as such ("Written
    * knowledge test at the end of the session") is an assessment, not an outcome lacking a
    * target. */
@@ -208,7 +212,12 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
 }
 
 function primaryKind(rule: KindRule): ItemKind {
-  if (rule === 'assessment' || rule === 'assessment-unless-change') return 'assessment';
+  if (
+    rule === 'assessment' ||
+    rule === 'assessment-unless-change' ||
+    rule === 'assessment-unless-metric'
+  )
+    return 'assessment';
   return rule === 'outcome' ||
     rule === 'outcome-unless-learner' ||
     rule === 'criteria' ||
@@ -239,6 +248,7 @@ function decideKind(rule: KindRule, plain: string, lex: Builder['lex']): ItemKin
     return 'assessment';
   if (rule === 'assessment-unless-change')
     return readsAsJobChange(plain) ? 'outcome' : 'assessment';
+  if (rule === 'assessment-unless-metric') return readsAsMetric(plain) ? 'outcome' : 'assessment';
   if (rule === 'objective-unless-metric') return change ? 'outcome' : 'objective';
   if (rule === 'goal')
     return change || (readsAsMeasure(plain) && !readsAsLearnerStatement(plain, lex))

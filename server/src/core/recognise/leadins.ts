@@ -10,11 +10,12 @@ import { words } from '../language/words.js';
 import type { ItemKind, LeadIn } from '../model.js';
 import data from './vocabulary/lead-ins.json' with { type: 'json' };
 
-export type LeadInClass = 'learning' | 'outcome' | 'task' | 'neutral';
+export type LeadInClass = 'learning' | 'outcome' | 'evaluation' | 'task' | 'neutral';
 
 export interface LeadInReading {
   class: LeadInClass;
-  /** What the list holds: objectives or outcomes (null for task and neutral lead-ins). */
+  /** What the list holds: objectives, outcomes, or assessments for an evaluation of a person
+   * ("Your performance will be evaluated on:"); null for task and neutral lead-ins. */
   kind: ItemKind | null;
   /** The verb carried ("understand" in "you will understand:"), with offsets in the text. */
   verb: {
@@ -39,6 +40,7 @@ const compile = (list: { pattern: string; period?: boolean }[]): Pattern[] =>
   list.map((e) => ({ re: lazy(e.pattern, 'iu'), period: e.period === true }));
 const LEARNING = compile(data.learning);
 const OUTCOME = compile(data.outcome);
+const EVALUATION = compile(data.evaluation);
 const TASK = compile(data.task);
 const NEUTRAL = compile(data.neutral);
 
@@ -78,6 +80,10 @@ export function readLeadIn(text: string, lex: Lexicon): LeadInReading | null {
   if (colon && test(TASK)) return { class: 'task', kind: null, verb: null };
   if (test(LEARNING)) return { class: 'learning', kind: 'objective', verb: null };
   if (!colon) return null;
+  // "Your performance will be evaluated on:", "You will be graded on:": how a person is
+  // evaluated (graded work, a review's criteria), before "progress will be assessed" reads as
+  // the programme's outcomes.
+  if (test(EVALUATION)) return { class: 'evaluation', kind: 'assessment', verb: null };
   if (test(OUTCOME)) return { class: 'outcome', kind: 'outcome', verb: null };
   // "In this lesson we will cover:" introduces the instructor's topics, not objectives.
   if (TEACHER.test(sentence) && !/\bable\s+to\b/i.test(sentence))

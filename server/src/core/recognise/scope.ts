@@ -411,6 +411,17 @@ export function placementFor(s: Scope, siblings: RootContent[], index: number): 
     };
   if (lead?.reading.class === 'outcome')
     return { rule: 'outcome', source: 'lead-in', leadIn: lead.leadIn, naming: credit, weak: false };
+  // "### Success metrics" over "Your performance will be evaluated on:" and "- Quality of work
+  // delivered": the criteria of a review of the person (or a syllabus's graded work), which
+  // assess, not the business's outcomes; a metric among them stays an outcome.
+  if (lead?.reading.class === 'evaluation')
+    return {
+      rule: 'assessment-unless-metric',
+      source: 'lead-in',
+      leadIn: null,
+      naming: credit,
+      weak: false,
+    };
   // Under a name of assessments each list item is one (OUTLINE-CONVENTIONS.md section 5), after
   // a task lead-in ("Submit the following:") too. Under the name of one assessment ("### Quiz
   // 1", "### Exercise 2") only a list whose items are tasks or questions is: a list of hints or
