@@ -78,6 +78,17 @@ const TIMEFRAMES: (RegExp | LazyPattern)[] = [
   ),
 ];
 
+/** A measure's window in parentheses after its name: "User adoption (30 days)", "Reopened
+ * tickets (90-day)", "Churn (6-12 months post-launch)", "(3mo)". Read only where no other
+ * timeframe is, and not after a measure of time ("Time to resolve (2 days)": its target). */
+const PAREN_WINDOW = lazy(
+  String.raw`\(\s*(?:(?:first|within|in|over|after)\s+)?${NUM}(?:\s*[-–]\s*${NUM})?[-\s]?(?:days?|weeks?|months?|mos?|quarters?|years?|yrs?)(?:\s+(?:post|after)[-\s][\p{L}-]+)?\s*\)`,
+  'iu',
+);
+/** A measure of time, whose figure in parentheses is its value, not a window. */
+const TIME_MEASURE =
+  /\b(?:time|times|duration|turnaround|lead\s+time|tenure|waits?|waiting|delays?|age|speed|days|hours|weeks|months)\b/i;
+
 const TARGETS: (RegExp | LazyPattern)[] = [
   // The unit and the words before "to" are matched whole, never a part of a word
   // (`(?=(\p{L}+))\1` is an atomic group): backtracking into "from 1 aaaa..." was quadratic.
@@ -196,7 +207,11 @@ function within(a: PlainSpan, b: PlainSpan): boolean {
 
 function computeOutcome(plain: string): OutcomeReading {
   const { masked, placeholders } = maskPlaceholders(plain);
-  const timeframe = first(TIMEFRAMES, masked);
+  let timeframe = first(TIMEFRAMES, masked);
+  if (!timeframe) {
+    const window = first([PAREN_WINDOW], masked);
+    if (window && !TIME_MEASURE.test(masked.slice(0, window.start))) timeframe = window;
+  }
   // A number that only dates the outcome ("by Q2 2027", "within 90 days") is not a target.
   // A change ("from 60% to 95%", "by 30%") is the target before any other number it mentions
   // ("filed within 72 hours" defines the measure).

@@ -3,7 +3,7 @@
 // HTML list, a paragraph of sentences): which kind its items are, and where they came from.
 // Readers ask `placementFor`; the walk (walk.ts) keeps the scopes.
 import type { Heading, Paragraph, RootContent } from 'mdast';
-import type { BlockSource, LeadIn, Section, Span } from '../model.js';
+import type { BlockSource, LeadIn, Located, Section, Span } from '../model.js';
 import { lazy, testText } from '../language/ascii.js';
 import { off, type Builder } from './context.js';
 import type { Div } from './containers.js';
@@ -94,6 +94,9 @@ export interface Scope {
   assessment?: PendingAssessment | null;
   /** Assessments of divs, their sinks, and where never-closed divs end (assessments.ts). */
   assessments?: AssessmentState;
+  /** A label paragraph's timeframe for the measures after it in its section ("**Measurement:**
+   * Business metrics (6-12 months post-launch)": timing.ts). */
+  timing?: { timeframe: Located; section: number } | null;
 }
 
 export function ruleOf(name: BlockName): KindRule {

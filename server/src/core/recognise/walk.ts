@@ -46,6 +46,7 @@ import { readList } from './readers/lists.js';
 import { readIdLines, readProse } from './readers/prose.js';
 import { readQuote } from './readers/quotes.js';
 import { readTable } from './readers/tables.js';
+import { timingLabel } from './timing.js';
 import {
   labelName,
   lastLineLabel,
@@ -514,6 +515,13 @@ function content(
       // "LO1 – Recognise ...", a line each, with or without a lead-in line above them.
       if (readIdLines(s, node)) {
         s.paragraphs++;
+        break;
+      }
+      // "**Measurement:** Business metrics (6-12 months post-launch)": when the measures after
+      // it are taken, not a measure of its own.
+      const timing = timingLabel(b, node);
+      if (timing) {
+        s.timing = { timeframe: timing, section: s.section };
         break;
       }
       const lead = leadInOf(b, node);

@@ -8,6 +8,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { LeadIn, Located, Objective, Reference, Span } from '../../model.js';
 import { off, type Builder } from '../context.js';
 import { addItem, newSink } from '../items.js';
+import { datedByLabel } from '../timing.js';
 import { blockName, divClassName, type BlockName } from '../names.js';
 import { plainOf, type PlainText } from '../plain.js';
 import { placementFor, ruleOf, type Scope } from '../scope.js';
@@ -1154,7 +1155,9 @@ function readMeasureTable(
       if (!part || !part.text.trim()) continue;
       text = join(text, joiner(word, part), part);
     }
-    if (addItem(s.b, sink, text, cell, { insertion: null, labels: false })) read++;
+    const made = addItem(s.b, sink, text, cell, { insertion: null, labels: false });
+    if (made) read++;
+    datedByLabel(s, made);
   }
   if (s.naming && read) s.naming.read += read;
 }
