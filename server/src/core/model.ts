@@ -111,6 +111,9 @@ export interface Block {
    * behaviours, "K1: ..."): the author quotes them, so their wording is not checked (verb,
    * degree, compound); that each is assessed is. */
   standard?: boolean;
+  /** A session plan's "Success indicators": what the learners will be seen doing when its
+   * objectives are met, outcomes observed in the session (rules/missing-timeframe.ts). */
+  indicators?: boolean;
 }
 
 export interface LeadIn {

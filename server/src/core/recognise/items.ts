@@ -149,6 +149,8 @@ export interface ItemSink {
   blocks: Partial<Record<ItemKind, Block>>;
   /** Named by a weak name its items bore out ("## Goals"): its blocks are marked so. */
   weak?: boolean;
+  /** Named "Success indicators": its outcomes' block is marked so (Block.indicators). */
+  indicators?: boolean;
 }
 
 /**
@@ -203,6 +205,7 @@ function blockFor(b: Builder, sink: ItemSink, kind: ItemKind, labelled: boolean)
   if ((sink.rule === 'criteria' || sink.rule === 'standards') && kind === 'objective')
     block.criteria = true;
   if (sink.weak) block.weak = true;
+  if (sink.indicators && kind === 'outcome') block.indicators = true;
   if (sink.rule === 'standard' && kind === 'objective') block.standard = true;
   // A label that sets an item apart from what its block holds ("- Outcome: ..." among
   // objectives) does not make the block the other kind's block.

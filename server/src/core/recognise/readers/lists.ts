@@ -134,6 +134,7 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
   }
   const sink = newSink(section, placement.source, off(b, list), placement.rule, placement.leadIn);
   if (placement.weak) sink.weak = true;
+  if (placement.naming?.name.name === 'success indicators') sink.indicators = true;
   const leadVerb = leadVerbOf(placement.leadIn);
   b.listSinks.set(list, { sink, leadVerb, placement });
   // A labelled measure measures the objective beside it: the one objective read since the
