@@ -221,10 +221,17 @@ const KSB_ROW = /^\s*\|?\s*[*_`]{0,2}([KSB])\d{1,2}[a-z]?[*_`]{0,2}\s*\|/;
 function standardHeadings(
   b: Builder,
   children: RootContent[],
-  headings: { index: number; depth: number; name: BlockName | null; text: string }[],
+  headings: {
+    index: number;
+    depth: number;
+    name: BlockName | null;
+    text: string;
+    ownList: boolean;
+  }[],
 ): Map<number, BlockName> {
   const out = new Map<number, BlockName>();
-  if (headings.some((h) => h.name?.kind === 'objective')) return out;
+  if (headings.some((h, k) => h.name?.kind === 'objective' && !namesStandardOnly(headings, k)))
+    return out;
   for (let k = 0; k < headings.length; k++) {
     const h = headings[k]!;
     if (h.name || !isKsbHeading(h.text)) continue;
@@ -255,6 +262,26 @@ function standardHeadings(
   for (const n of children)
     if (n.type === 'paragraph' && leadInOf(b, n)?.reading.class === 'learning') return new Map();
   return out;
+}
+
+/** Whether the heading at `k`, which names objectives, names a standard's statements and
+ * nothing else: no list of its own, and every subsection a standard's part ("## What you will
+ * learn" over "### Knowledge", "### Skills", "### Behaviours", a provider's page quoting the
+ * standard). Its objectives are those statements, not an author's own. */
+function namesStandardOnly(
+  headings: { depth: number; name: BlockName | null; text: string; ownList: boolean }[],
+  k: number,
+): boolean {
+  const h = headings[k]!;
+  if (h.ownList) return false;
+  let subs = 0;
+  for (let j = k + 1; j < headings.length && headings[j]!.depth > h.depth; j++) {
+    const sub = headings[j]!;
+    if (sub.depth !== h.depth + 1) continue;
+    if (sub.name || !isKsbHeading(sub.text)) return false;
+    subs++;
+  }
+  return subs >= 2;
 }
 
 /** The name a standard's knowledge, skills or behaviours heading gives its items. */
