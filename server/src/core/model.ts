@@ -341,6 +341,10 @@ export interface UnreadBlock {
 /** What unread-block says stood under an objectives heading whose list reads as statements
  * ("Objectives are statements of ...", "A good objective is specific"). */
 export const STATEMENT_LIST = 'a list of statements about things, not of what learners will do,';
+/** What stands under a heading whose list states a programme's aims for its trainees ("To have
+ * trainees apply ...", "To produce graduates who ..."), not what the learners will do. */
+export const AIM_LIST =
+  "a list of the programme's aims (what it will do for its trainees), not of what learners will do,";
 
 export interface Outline {
   filePath: string;

@@ -2,7 +2,7 @@
 // nothing under it Bloomline could read (OUTLINE-CONVENTIONS.md section 12). An author who wrote
 // "## Learning objectives" must never be met with silence: this says what stands there instead
 // and what Bloomline reads.
-import { STATEMENT_LIST } from '../model.js';
+import { AIM_LIST, STATEMENT_LIST } from '../model.js';
 import type { Rule } from './rule.js';
 
 const WHAT: Record<string, string> = {
@@ -26,7 +26,9 @@ export const unreadBlock: Rule = {
       // A list was there but its items state what things are ("Objectives are statements of
       // ..."): the advice is about the items' wording, not their form.
       const advice =
-        u.found === STATEMENT_LIST
+        u.found === AIM_LIST
+          ? `Bloomline checks what learners will do: state it (e.g. "Apply ...", "Use ...") in a list of its own to have it checked.`
+          : u.found === STATEMENT_LIST
           ? `Start each item with what learners will do (e.g. "Explain ...", "Configure ..."), and Bloomline will check them.`
           : `Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`;
       ctx.report({

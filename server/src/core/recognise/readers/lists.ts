@@ -3,9 +3,10 @@
 // ("Objective: ..."). A list continued after an HTML comment joins the block before it.
 import type { List, RootContent } from 'mdast';
 import { readTask } from '../../language/assessment.js';
+import { lazy, testText } from '../../language/ascii.js';
 import { readObjectiveForRecognition, readsAsPassiveCriterion } from '../../language/objective.js';
 import { readsAsChange, readsAsJobChange, readsAsMetric } from '../../language/outcome.js';
-import { STATEMENT_LIST } from '../../model.js';
+import { AIM_LIST, STATEMENT_LIST } from '../../model.js';
 import { newBlock, off, type Builder } from '../context.js';
 import {
   findLabelledItems,
@@ -117,11 +118,15 @@ export function readList(s: Scope, list: List, siblings: RootContent[], index: n
     findLabelledItems(b, list, s.section, null);
     return;
   }
-  if (byHeading(placement) && mostlyStatements(b, list)) {
+  // "## Objectives" over "- To have trainees apply their academy learning ...", "- To produce
+  // graduates who ...": a programme's aims, what it will do for its trainees, not what they
+  // will do (a police training officer programme's page, a module's "Aims").
+  const aims = byHeading(placement) && mostlyAims(b, list);
+  if (aims || (byHeading(placement) && mostlyStatements(b, list))) {
     // unread-block says why the list was not read ("a list stands under it" told an author who
     // had written a list to write one).
     const naming = placement.naming;
-    if (naming?.firstContent === 'a list') naming.firstContent = STATEMENT_LIST;
+    if (naming?.firstContent === 'a list') naming.firstContent = aims ? AIM_LIST : STATEMENT_LIST;
     findLabelledItems(b, list, s.section, null);
     return;
   }
@@ -209,6 +214,18 @@ function itemText(b: Builder, item: List['children'][number]): string | null {
   const first = item.children[0];
   return first?.type === 'paragraph' ? plainTextOf(b, first.children) : null;
 }
+
+/** Whether most items of a list, two at least, state a programme's aims for its learners:
+ * "To" and a verb whose object is the learners ("To have trainees apply ...", "To prepare
+ * trainees to use ...", "To foster the trainees' growing independence", "To produce graduates
+ * who ..."). "To describe the stages of mitosis" is a learner's aim, written with "To". */
+function mostlyAims(b: Builder, list: List): boolean {
+  return mostItems(b, list, (text) => testText(PROGRAMME_AIM, text.slice(skipPrefix(text))));
+}
+const PROGRAMME_AIM = lazy(
+  String.raw`^\s*to\s+(?:have|help|enable|allow|prepare|equip|encourage|support|foster|develop|produce|train|provide|give|offer|expose|introduce|empower|assist|guide|motivate|inspire|challenge|engage|get|make)\s+(?:(?:the|our|all|each|every|new|its|their)\s+)?(?:trainees?|students?|learners?|participants?|graduates?|apprentices?|recruits?|cadets?|officers?|pupils?|employees?|staff|delegates?|candidates?|children|young\s+people|interns?)(?:['’]s?)?(?![\p{L}-])`,
+  'iu',
+);
 
 /** Whether a list item is graded or judged work: a weight, a named kind of graded work, or a
  * rubric, score or sign-off. */
