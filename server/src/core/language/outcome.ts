@@ -80,11 +80,23 @@ const TIMEFRAMES: (RegExp | LazyPattern)[] = [
 
 /** A measure's window in parentheses after its name: "User adoption (30 days)", "Reopened
  * tickets (90-day)", "Churn (6-12 months post-launch)", "(3mo)". Read only where no other
- * timeframe is, and not after a measure of time ("Time to resolve (2 days)": its target). */
+ * timeframe is, and not after a measure of time ("Time to resolve (2 days)": its target); run
+ * only on a text with a digit just inside a parenthesis (parenDigit: the cold check of a small
+ * file runs as few patterns as it can, test/cli/cold-start.test.ts). */
 const PAREN_WINDOW = lazy(
-  String.raw`\(\s*(?:(?:first|within|in|over|after)\s+)?${NUM}(?:\s*[-–]\s*${NUM})?[-\s]?(?:days?|weeks?|months?|mos?|quarters?|years?|yrs?)(?:\s+(?:post|after)[-\s][\p{L}-]+)?\s*\)`,
+  String.raw`\(\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?[-\s]?(?:days?|weeks?|months?|mos?|quarters?|years?|yrs?)(?:\s+(?:post|after)[-\s][\p{L}-]+)?\s*\)`,
   'iu',
 );
+/** Whether some "(" in the text is followed, past spaces, by a digit (no pattern run). */
+function parenDigit(text: string): boolean {
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 /** A measure of time, whose figure in parentheses is its value, not a window. */
 const TIME_MEASURE =
   /\b(?:time|times|duration|turnaround|lead\s+time|tenure|waits?|waiting|delays?|age|speed|days|hours|weeks|months)\b/i;
@@ -208,7 +220,7 @@ function within(a: PlainSpan, b: PlainSpan): boolean {
 function computeOutcome(plain: string): OutcomeReading {
   const { masked, placeholders } = maskPlaceholders(plain);
   let timeframe = first(TIMEFRAMES, masked);
-  if (!timeframe) {
+  if (!timeframe && parenDigit(masked)) {
     const window = first([PAREN_WINDOW], masked);
     if (window && !TIME_MEASURE.test(masked.slice(0, window.start))) timeframe = window;
   }

@@ -6,7 +6,7 @@
 import type { Paragraph } from 'mdast';
 import type { ItemBase, Located, Outcome } from '../model.js';
 import { readOutcome } from '../language/outcome.js';
-import type { Builder } from './context.js';
+import { off, type Builder } from './context.js';
 import { plainOf } from './plain.js';
 import type { Scope } from './scope.js';
 
@@ -22,6 +22,7 @@ const RANGE_START = /(?:\d{1,4}\s{0,3}(?:[-–,]|and|or|to)\s{0,3}){1,6}$/i;
  * and for a label over a measure of its own ("Measurement: tickets fall from 40 to 10 within 90
  * days": a number outside its timeframe). */
 export function timingLabel(b: Builder, p: Paragraph): Located | null {
+  if (!startsLikeLabel(b, p)) return null;
   const plain = plainOf(b, p.children);
   if (plain.text.length > 300) return null;
   const m = TIMING_LABEL.exec(plain.text);
@@ -51,6 +52,23 @@ export function timingLabel(b: Builder, p: Paragraph): Located | null {
     text: rest.slice(start, end),
     span: { start: plain.offsets[at + start]!, end: plain.offsets[at + end - 1]! + 1 },
   };
+}
+
+/** The words a timing label starts with, lower case. */
+const STARTS = ['measure', 'time', 'timing', 'evaluation', 'review', 'when'];
+
+/** Whether the paragraph's source starts, past emphasis and spaces, with a timing label's first
+ * word and holds a colon: asked of every paragraph, with string operations only (no pattern
+ * runs on a paragraph that is no such label). */
+function startsLikeLabel(b: Builder, p: Paragraph): boolean {
+  const span = off(b, p);
+  let i = span.start;
+  const stop = Math.min(span.end, i + 300);
+  while (i < stop && ' \t*_'.includes(b.text[i]!)) i++;
+  const head = b.text.slice(i, i + 12).toLowerCase();
+  if (!STARTS.some((w) => head.startsWith(w))) return false;
+  const text = b.text.slice(i, stop);
+  return text.includes(':') || text.includes('：');
 }
 
 /** Dates an outcome read from a table with the timing label in force in its section, when it
