@@ -100,8 +100,9 @@ export function readTable(s: Scope, p: Paragraph, siblings: RootContent[], index
         roles.id,
         (h) => STATEMENT_HEADER.test(h) || (standard && KSB_HEADER.test(h)),
       );
-      if (placed) {
-        Object.assign(roles, placed);
+      const blank = placed ? null : blankHeaderedStatements(b, headers, rows);
+      if (placed ?? blank) {
+        Object.assign(roles, placed ?? blank);
         rule = placement.rule;
       }
     }
@@ -832,6 +833,33 @@ function statementColumns(
       !markColumn(b, rows, col),
   );
   return { objective, id, outcome: -1, assessment };
+}
+
+/**
+ * The roles of a table whose header row is blank ("| | |"), as a course catalogue's outcomes
+ * table copied from a web page comes out ("| 1 | Describes the hydrology of a marsh |"): under
+ * a heading or lead-in that names objectives, a column of numbers or IDs gives the IDs, and the
+ * first other column in which most cells state a behaviour holds the objectives. A blank-headed
+ * table of topics ("| Week 1 | Orientation |") has no such column and stays unread.
+ */
+function blankHeaderedStatements(
+  b: Builder,
+  headers: string[],
+  rows: Cell[][],
+): Omit<Roles, 'objectiveName'> | null {
+  if (!rows.length || headers.some((h) => h.replace(/[*_`:]/g, '').trim() !== '')) return null;
+  const ids = (col: number) => {
+    const texts = columnTexts(b, rows, col);
+    return texts.length > 0 && texts.every((t) => ID_CELL.test(t) || /^\d+(?:\.\d+)*\.?$/.test(t));
+  };
+  const id = headers.findIndex((_, col) => ids(col));
+  const objective = headers.findIndex((_, col) => {
+    if (col === id) return false;
+    const texts = columnTexts(b, rows, col);
+    const stated = texts.filter((t) => readObjectiveForRecognition(t, b.lex).verb).length;
+    return texts.length > 0 && stated * 2 > texts.length;
+  });
+  return objective < 0 ? null : { objective, id, outcome: -1, assessment: -1 };
 }
 
 function splitLines(src: string, base: number): Span[] {
