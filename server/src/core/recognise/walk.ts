@@ -58,8 +58,10 @@ import {
   newNaming,
   type Naming,
   type Scope,
+  startsWithBehaviour,
   type WalkChild,
 } from './scope.js';
+import { addItem, newSink } from './items.js';
 
 interface Frame {
   depth: number;
@@ -133,6 +135,28 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   // "# Objective: Be healthier" over "## Key result: Finish 15 books": an OKR page's objective
   // headings, each stated by its key result headings under it (not a block left unread).
   const okrObjectives = new WeakSet<Naming>();
+  /** The objectives each naming heading holds as headings of their own (headingObjective). */
+  const headingObjectives = new WeakMap<Naming, number>();
+  /**
+   * The naming an objective stated as a heading belongs to: the heading just above it names
+   * objectives, nothing was read under that name but objectives stated as its other
+   * subheadings, and this heading (three words or more) starts with its behaviour. "### Week 1"
+   * under "## Learning goals" states none, and the heading stays unread.
+   */
+  const headingObjective = (
+    b: Builder,
+    top: Frame,
+    depth: number,
+    title: string,
+    named: boolean,
+  ): Naming | null => {
+    const n = top.naming;
+    if (named || !n || !top.owns || n.source !== 'heading' || n.name.kind !== 'objective')
+      return null;
+    if (depth !== top.depth + 1 || n.read !== (headingObjectives.get(n) ?? 0)) return null;
+    const words = title.trim().split(/\s+/);
+    return words.length >= 3 && startsWithBehaviour(title.trim(), b) ? n : null;
+  };
   /** Items of the naming's kind read by the named divs that open after it and before `end`. */
   const readInDivs = (naming: Naming, end: number): number => {
     let read = 0;
@@ -268,6 +292,9 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       continue;
     }
     const index = outline.sections.length;
+    // "## Module Learning Objectives" > "### Reshape Tables Between Wide and Long Formats": an
+    // objective stated as a heading of its own, directly under the heading that names them.
+    const asHeading = headingObjective(b, top, node.depth, title, named !== null || keyResult);
     // "## Exercises" names the assessments of its lists; "### Exercise 2: Loops" is one.
     const assessing = named?.kind === 'assessment' ? named : null;
     outline.sections.push({
@@ -309,6 +336,14 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     });
     s.section = index;
     s.naming = naming;
+    if (asHeading) {
+      const sink = newSink(index, 'heading', span, 'objective');
+      const plain = plainOf(b, node.children);
+      if (addItem(b, sink, plain, span, { insertion: null, labels: false })) {
+        asHeading.read++;
+        headingObjectives.set(asHeading, (headingObjectives.get(asHeading) ?? 0) + 1);
+      }
+    }
     if (pending) {
       pending.depth = node.depth;
       s.assessment = pending;
