@@ -36,6 +36,8 @@ export interface Naming {
   content: number;
   /** What the first content under it was, for unread-block's message. */
   firstContent: string | null;
+  /** The text of the first content under it when that is a paragraph (closeNaming). */
+  firstParagraph: string | null;
   /** Set when the content is included from elsewhere (`{{< include >}}`): not a silent miss. */
   delegated: boolean;
   /** Set when a paragraph under a name of outcomes says what completing the course earns ("##
@@ -61,6 +63,7 @@ export function newNaming(
     read: 0,
     content: 0,
     firstContent: null,
+    firstParagraph: null,
     delegated: false,
     leadIn,
   };

@@ -482,6 +482,19 @@ function titleHeadingOffsets(b: Builder): Map<number, Div> {
   return out;
 }
 
+/** A block's name in the singular: one goal, aim, objective, outcome or competency, with at
+ * most a short qualifier before it ("Course Goal", "Overall aim", "Learning objective:"). */
+const SINGULAR_NAME = lazy(
+  String.raw`^(?:[\p{L}-]+\s+){0,2}(?:goal|aim|objective|outcome|competency|competence|purpose)\s*:?$`,
+  'iu',
+);
+
+/** Who a goal statement is about: learners by any of the names course pages give them. */
+const LEARNERS_NAMED = lazy(
+  String.raw`\b(?:learners?|students?|participants?|trainees?|users?|staff|employees?|educators?|teachers?|pupils?|candidates?|apprentices?|residents?)\b`,
+  'i',
+);
+
 function closeNaming(b: Builder, naming: Naming): void {
   if (naming.read > 0 || naming.delegated || naming.awards || naming.name.strength !== 'strong')
     return;
@@ -496,6 +509,18 @@ function closeNaming(b: Builder, naming: Naming): void {
   if (
     (naming.firstContent ?? 'nothing') === 'nothing' &&
     b.outline.blocks.some((k) => k.source === 'front-matter' && k.kind === naming.name.kind)
+  )
+    return;
+  // "## Course Goal", "## Objective", "### Competency" over one paragraph that says what
+  // learners (students, staff, users ...) are to gain: a name in the singular promises one
+  // statement, and the paragraph is it, written in prose as the author meant it (field trial
+  // 6). A name in the plural promises a list, and a paragraph about something else ("In this
+  // module, we look at ...") is no goal: both are still reported.
+  if (
+    naming.content === 1 &&
+    naming.firstContent === 'a paragraph' &&
+    testText(SINGULAR_NAME, naming.text.replace(/[*_`]/g, '').trim()) &&
+    testText(LEARNERS_NAMED, naming.firstParagraph ?? '')
   )
     return;
   const kind = naming.name.kind;
@@ -531,6 +556,8 @@ function content(
     if (!n) continue;
     n.content++;
     n.firstContent ??= describe(node);
+    if (n.content === 1 && node.type === 'paragraph')
+      n.firstParagraph = plainTextOf(b, node.children);
   }
   collectTask(s, node);
   const label = s.label;
