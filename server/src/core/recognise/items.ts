@@ -526,6 +526,25 @@ function measuresBeside(item: Pick<ItemBase, 'kind' | 'label' | 'references'>): 
 }
 
 /** Reads a list item: its first paragraph, then nested lists under it. */
+/**
+ * Whether an item is a footnote: it opens with a marker ("*", "**", "†") that a word above it
+ * in its section carries ("simple texts*", "vocabulary**"), as course pages copied from a word
+ * processor end their lists ("*A simple text is a text of 150 to 250 words").
+ */
+function footnote(b: Builder, sink: ItemSink, at: number, body: string): boolean {
+  const m = /^(\*{1,3}|†{1,2}|‡)(?=\p{L})/u.exec(body);
+  if (!m) return false;
+  const from = b.outline.sections[sink.section]?.span.start ?? 0;
+  const above = b.text.slice(from, at);
+  const marker = m[1]!;
+  for (let i = above.indexOf(marker); i >= 0; i = above.indexOf(marker, i + 1)) {
+    const before = above[i - 1] ?? '';
+    const after = above[i + marker.length] ?? '';
+    if (/[\p{L}\p{N}]/u.test(before) && after !== marker[0]) return true;
+  }
+  return false;
+}
+
 export function readItem(
   b: Builder,
   item: ListItem,
@@ -557,6 +576,7 @@ export function readItem(
       ASIDE_LABEL.test(body) ||
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
+      footnote(b, sink, span.start, body) ||
       (body.length <= 80 && NAMED_SLOT.test(body)) ||
       (item.children.length === 1 &&
         body.length <= 40 &&
