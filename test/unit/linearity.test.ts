@@ -53,6 +53,8 @@ const PATTERNS: Record<string, (n: number) => string> = {
   'long digits then a letter': (n) => `LO${'1'.repeat(n)}x`,
   'from 1 then a long word': (n) => `from 1 ${'a'.repeat(n)}`,
   'leader dots': (n) => `Introduction ${'.'.repeat(n)} 3`,
+  'chapter numbers and dashes': (n) => `Chapter ${'1.1-'.repeat(n / 4)} of x`,
+  'footnote markers after words': (n) => `*${'texts* '.repeat(n / 7)}`,
   'leader commas and spaces': (n) => `and ${', '.repeat(n / 2)}x`,
   'unclosed directives': (n) => '<!-- bloomline-disable '.repeat(n / 23),
   'unclosed <?': (n) => '<? x '.repeat(n / 5),

@@ -526,6 +526,11 @@ function measuresBeside(item: Pick<ItemBase, 'kind' | 'label' | 'references'>): 
 }
 
 /** Reads a list item: its first paragraph, then nested lists under it. */
+/** A pointer to what to read, not a learning: "Chapter 12 of R4DS", "Sections 5.1-5.3 of the
+ * course notes", "pp. 10-24 in the reader" (lecture notes list it among their objectives). */
+const READING_POINTER =
+  /^(?:chapters?|ch\.|sections?|§|pages?|pp?\.)\s?\d+(?:\.\d+)*(?:\s?[-–,&]\s?\d+(?:\.\d+)*)*\s(?:of|in|from)\s[^.]*\.?$/i;
+
 /**
  * Whether an item is a footnote: it opens with a marker ("*", "**", "†") that a word above it
  * in its section carries ("simple texts*", "vocabulary**"), as course pages copied from a word
@@ -577,6 +582,7 @@ export function readItem(
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
       footnote(b, sink, span.start, body) ||
+      (body.length <= 80 && READING_POINTER.test(body)) ||
       (body.length <= 80 && NAMED_SLOT.test(body)) ||
       (item.children.length === 1 &&
         body.length <= 40 &&
