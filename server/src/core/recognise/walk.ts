@@ -536,6 +536,35 @@ function closeNaming(b: Builder, naming: Naming): void {
     b.outline.unread.push(unread);
 }
 
+/** A school's learning target on a line of its own: "I can retell stories from many cultures."
+ * (one sentence, no colon: "I can:" is a lead-in). */
+const CAN_DO_LINE = lazy(String.raw`^I\s+can\s+[^\s:][^:]{0,300}$`, '');
+
+/**
+ * "I can" statements written as paragraphs, one per line, under a heading per strand (a school's
+ * page of learning targets): each is an objective when it stands in a run of three or more such
+ * paragraphs. Two lines that start "I can" ("I can bring snacks on Friday.") are no run.
+ */
+function readCanDoLine(s: Scope, p: Paragraph, siblings: RootContent[], i: number): boolean {
+  const b = s.b;
+  if (s.naming && s.naming.name.kind !== 'objective') return false;
+  const canDo = (k: number) => {
+    const n = siblings[k];
+    return n?.type === 'paragraph' && testText(CAN_DO_LINE, plainTextOf(b, n.children).trim());
+  };
+  if (!canDo(i)) return false;
+  const run =
+    (canDo(i - 2) && canDo(i - 1)) ||
+    (canDo(i - 1) && canDo(i + 1)) ||
+    (canDo(i + 1) && canDo(i + 2));
+  if (!run) return false;
+  const span = off(b, p);
+  const sink = newSink(s.section, 'prose', span, 'objective');
+  const made = addItem(b, sink, plainOf(b, p.children), span, { insertion: null, labels: false });
+  if (made && s.naming) s.naming.read++;
+  return made !== null;
+}
+
 function closeLabel(s: Scope): void {
   if (s.label) closeNaming(s.b, s.label);
   s.label = null;
@@ -678,6 +707,10 @@ function content(
         return;
       }
       if (lead) return;
+      if (readCanDoLine(s, node, siblings, i)) {
+        s.paragraphs++;
+        break;
+      }
       readProse(s, node, () => objectivesNamedAhead(s, siblings, i, plan));
       s.paragraphs++;
       break;
