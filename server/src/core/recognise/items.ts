@@ -531,12 +531,23 @@ function measuresBeside(item: Pick<ItemBase, 'kind' | 'label' | 'references'>): 
 const READING_POINTER =
   /^(?:chapters?|ch\.|sections?|§|pages?|pp?\.)\s?\d+(?:\.\d+)*(?:\s?[-–,&]\s?\d+(?:\.\d+)*)*\s(?:of|in|from)\s[^.]*\.?$/i;
 
+/** READING_POINTER, run only on an item whose first word could open one (a cold check of an
+ * outline runs no pattern on its other items). */
+function readingPointer(body: string): boolean {
+  const head = body.slice(0, 8).toLowerCase();
+  const opens = ['ch', 'sec', '§', 'pag', 'p.', 'pp.'].some((w) => head.startsWith(w));
+  if (!opens) return false;
+  return READING_POINTER.test(body);
+}
+
 /**
  * Whether an item is a footnote: it opens with a marker ("*", "**", "†") that a word above it
  * in its section carries ("simple texts*", "vocabulary**"), as course pages copied from a word
  * processor end their lists ("*A simple text is a text of 150 to 250 words").
  */
 function footnote(b: Builder, sink: ItemSink, at: number, body: string): boolean {
+  // The first character first: most items start with a letter, and run no pattern.
+  if (body[0] !== '*' && body[0] !== '†' && body[0] !== '‡') return false;
   const m = /^(\*{1,3}|†{1,2}|‡)(?=\p{L})/u.exec(body);
   if (!m) return false;
   const from = b.outline.sections[sink.section]?.span.start ?? 0;
@@ -582,7 +593,7 @@ export function readItem(
       isMeasureNote(body) ||
       testText(PLACEHOLDER, body) ||
       footnote(b, sink, span.start, body) ||
-      (body.length <= 80 && READING_POINTER.test(body)) ||
+      (body.length <= 80 && readingPointer(body)) ||
       (body.length <= 80 && NAMED_SLOT.test(body)) ||
       (item.children.length === 1 &&
         body.length <= 40 &&
