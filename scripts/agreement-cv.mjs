@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cross-validation of the objective reader over the real labelled sets (docs/agreement.md,
 // "Cross-validation"). Each text is read as test/unit/agreement.test.ts reads it (a one-item
-// objectives list) and scored the same way. The misses of the real sets (twenty-two since held-out-real-21
+// objectives list) and scored the same way. The misses of the real sets (twenty-three since held-out-real-22
 // was seen) are pooled and grouped by kind: the construction of the text (passive criterion,
 // teacher-voice aim, skill noun, learner subject, topic with no behaviour, vague verb) or else
 // the head verb the reader found. With --baseline (an `out` directory of the reader before a change), every fold leaves

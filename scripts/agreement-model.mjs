@@ -49,6 +49,7 @@ export const REAL_SETS = [
   'held-out-real-19',
   'held-out-real-20',
   'held-out-real-21',
+  'held-out-real-22',
 ];
 const rank = (l) => LEVELS.indexOf(l);
 const LAMBDAS = [0.3, 1, 3, 10];
