@@ -1501,6 +1501,11 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Develop musical competencies: rhythm, pitch and ensemble playing.', true, null, false, false],
   ['Develop competency standards for nursing assistants.', false, 'create', false, false],
+  // In mathematics, evaluating an expression, an integral or a derivative is computing its
+  // value (apply); evaluating an argument or a campaign is judging it.
+  ['Evaluate algebraic expressions with whole-number exponents.', false, 'apply', false, false],
+  ['Evaluate the definite integral of a polynomial function.', false, 'apply', false, false],
+  ['Evaluate the strength of an argument in an editorial.', false, 'evaluate', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.
