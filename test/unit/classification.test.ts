@@ -1501,6 +1501,28 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Develop musical competencies: rhythm, pitch and ensemble playing.', true, null, false, false],
   ['Develop competency standards for nursing assistants.', false, 'create', false, false],
+  // A second behaviour after a phrase with a preposition: a verb that is never a noun
+  // ("describe", "define") with what it acts on, though that starts with no article; a word
+  // that is also a noun ("control") stays part of the phrase.
+  [
+    'Locate the main rivers of Europe on a map and describe trade routes along them.',
+    false,
+    'understand',
+    false,
+    true,
+  ],
+  ['Name the bones of the skull and define ossification.', false, 'remember', false, true],
+  ['Explain the principles of feedback and control systems.', false, 'understand', false, false],
+  // After an infinitive the verb after "and" may be its second verb: no second behaviour read.
+  ['Use library catalogues to find sources and evaluate search results.', false, 'apply', false, false],
+  // "and describe they differ": a subject pronoun starts a clause, not what the verb acts on.
+  [
+    'Describe the layers of the atmosphere and describe they differ in temperature.',
+    false,
+    'understand',
+    false,
+    false,
+  ],
   // In mathematics, evaluating an expression, an integral or a derivative is computing its
   // value (apply); evaluating an argument or a campaign is judging it.
   ['Evaluate algebraic expressions with whole-number exponents.', false, 'apply', false, false],

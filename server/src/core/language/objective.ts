@@ -1088,6 +1088,13 @@ const ADJECTIVE_TOO = wordSet(
 /** Words that start a clause or a noun phrase after a verb ("Explain how X are ..."). */
 /** Nouns a word before them modifies ("rate reasoning", "design thinking"). */
 const REASONING = wordSet('reasoning thinking');
+const SUBJECT_PRONOUN = wordSet('i he she we they');
+/** Bloom verbs in their base form that are never nouns: after "and" each starts a behaviour
+ * even inside a phrase with a preposition ("... of seawater and define salinity"); words that
+ * are nouns too (list, state, name, control, review, outline, estimate) are not here. */
+const NEVER_A_NOUN = wordSet(
+  'describe define explain interpret identify discuss demonstrate evaluate analyze analyse calculate compute classify summarize summarise recognize recognise distinguish illustrate differentiate justify locate predict assess compare apply solve derive determine examine investigate diagnose formulate prioritize prioritise categorize categorise infer deduce verify specify modify utilize utilise perform operate contextualize contextualise synthesize synthesise hypothesize hypothesise criticize criticise appraise construe explicate',
+);
 const CLAUSE_OBJECT = wordSet(
   'how what why that which whether when where if who whom the a an all each any every their your its our his her them these those this',
 );
@@ -1969,6 +1976,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
   let subordinate = false;
   let finite = false;
   let governed = false;
+  // An infinitive since the last behaviour ("to construct queries and modify results"): a verb
+  // after "and" may be its second verb.
+  let infinitive = false;
   let commas = 0;
   for (let k = Math.max(i, prev.last + 1); k < ws.length; k++) {
     const w = ws[k]!;
@@ -2016,6 +2026,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
         subordinate = false;
         finite = false;
         governed = false;
+        infinitive = false;
         commas = 0;
         k = f.last;
         continue;
@@ -2024,6 +2035,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (SUBORDINATE.test(before)) subordinate = true;
     if (subordinate && testText(FINITE, before)) finite = true;
     if (PREPOSITION.test(before)) governed = true;
+    if (/\bto\s/i.test(before)) infinitive = true;
     for (const c of before) if (c === ',') commas++;
     subFrom = w.start;
     if (!joined && !semicolon && !comma) continue;
@@ -2092,9 +2104,21 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       passiveStarts.size > 0 &&
       /ed$/.test(ws[f.verbAt]!.lower) &&
       ws[f.verbAt]!.lower !== f.b.verb.lemma;
+    // "Locate the ocean basins on a map and describe modern methods": after "and", a verb that
+    // is never a noun, with what it acts on, is a behaviour though no article starts its object
+    // (a word that is also a noun, "and control systems", can be more of the phrase).
+    const verbOnly =
+      joined &&
+      !infinitive &&
+      NEVER_A_NOUN.has(ws[f.verbAt]!.lower) &&
+      f.b.verb.lemma === ws[f.verbAt]!.lower &&
+      objectOk(text, ws, f.last, 'bare') &&
+      // "and describe they differ": a subject pronoun starts a clause, not an object.
+      !SUBJECT_PRONOUN.has(ws[f.last + 1]!.lower);
     if (
       !explicit &&
       !participle &&
+      !verbOnly &&
       (governed || commas >= 2) &&
       !f.b.real &&
       !(f.b.vague && f.b.vague.key.includes(' ')) &&
@@ -2113,6 +2137,7 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     subordinate = false;
     finite = false;
     governed = false;
+    infinitive = false;
     commas = 0;
     k = f.last;
     // Its own adjacent list: "as well as view and restore older versions".
