@@ -1552,6 +1552,12 @@ const OBJECTIVES: ObjectiveCase[] = [
   ],
   ['Demonstrate knowledge regarding the safe storage of chemicals.', true, null, false, false],
   ['Apply your knowledge to plan a balanced weekly menu.', false, 'apply', false, false],
+  // A vocabulary gained, built or expanded is words learnt, with no behaviour stated (meant
+  // remember); a vocabulary quiz is a product.
+  ['Build a rich medical vocabulary for talking with patients.', true, null, false, false],
+  ['Expand their vocabulary.', true, null, false, false],
+  ['Acquire the basic vocabulary needed to order food in a restaurant.', true, null, false, false],
+  ['Build a vocabulary quiz for your classmates.', false, 'create', false, false],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

@@ -2487,6 +2487,22 @@ function matchVague(
       };
     }
   }
+  // "Acquire a working vocabulary of 800-1000 words", "Gain new scientific and technological
+  // vocabulary", "Increase their vocabulary": words learnt, no behaviour stated (five real sets
+  // label it vague, meant remember).
+  if (VOCABULARY_FOR.has(head)) {
+    const end = vocabularyEnd(ws, i + 1);
+    if (end > 0)
+      return {
+        phrase: {
+          words: [head, 'vocabulary'],
+          key: `${head} vocabulary`,
+          meant: 'remember',
+          suggest: lex.suggestFor('remember') ?? ['define'],
+        },
+        end,
+      };
+  }
   // "Improve critical reading skills", "Build scientific and technical writing skills",
   // "Develop your research skills": a wish for skills with no behaviour stated (Mager).
   for (const p of candidates) {
@@ -2496,6 +2512,34 @@ function matchVague(
   }
   return null;
 }
+
+/** Verbs of gaining or growing a vocabulary ("Acquire a working vocabulary", "Increase their
+ * vocabulary"); not "have" ("have a base sign vocabulary of 100 signs" states what is known). */
+const VOCABULARY_FOR = wordSet(
+  'acquire gain develop build expand increase enlarge enrich broaden extend improve cultivate',
+);
+/** After such a verb: the end of "[a / their] [adjectives] vocabulary", when what follows is not
+ * more of a noun ("Build a vocabulary quiz"), or -1. Up to four words before the noun, of which
+ * one may be other than an adjective by its form ("Gain new scientific and technological
+ * vocabulary"). */
+function vocabularyEnd(ws: Word[], t: number): number {
+  for (let n = 0, other = 0; n < 5 && ws[t]; n++, t++) {
+    const w = ws[t]!.lower;
+    if (w === 'vocabulary' || w === 'vocabularies') {
+      const next = ws[t + 1]?.lower;
+      const punctuated = !!ws[t + 1] && ws[t + 1]!.start - ws[t]!.end > 1;
+      return !next || punctuated || VOCABULARY_FOLLOWER.has(next) ? t + 1 : -1;
+    }
+    if (SKILLS_STOP.has(w) && !(n === 0 && (w === 'a' || w === 'an'))) return -1;
+    if (/\d/.test(w)) return -1;
+    if (!DEGREE.has(w) && !testText(ADJECTIVE_FORM, w) && !(w === 'and' && betweenWord(ws, t)))
+      if (++other > 1) return -1;
+  }
+  return -1;
+}
+const VOCABULARY_FOLLOWER = wordSet(
+  'for in through by to needed necessary required relevant adequate sufficient and as that which with of related across during at on while within',
+);
 
 /** Vague verbs whose behaviour may follow as "and be able to" + a verb. */
 const WRAPPED_BY_ABILITY = wordSet('understand know comprehend');
