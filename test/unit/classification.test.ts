@@ -1558,6 +1558,21 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Expand their vocabulary.', true, null, false, false],
   ['Acquire the basic vocabulary needed to order food in a restaurant.', true, null, false, false],
   ['Build a vocabulary quiz for your classmates.', false, 'create', false, false],
+  // An adverb of manner between "and" and a second behaviour's verb.
+  [
+    'Review the survey results with the client and clearly summarize the next steps.',
+    false,
+    'evaluate',
+    false,
+    true,
+  ],
+  [
+    'Use social media responsibly and ethically to promote a small business.',
+    false,
+    'apply',
+    false,
+    false,
+  ],
 ];
 
 // Known engine disagreements (kept so they stay visible). Keyed by the exact text.

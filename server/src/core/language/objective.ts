@@ -1989,6 +1989,16 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     const joined =
       ((prevWord === 'and' || prevWord === 'then') && andGap) ||
       (prevWord === 'also' && ws[k - 2]?.lower === 'and' && andGap) ||
+      // "Review the appraiser's performance and clearly summarize the agreed level": an adverb
+      // of manner between "and" and the verb; not two adverbs joined ("ethically and
+      // appropriately to facilitate", "effectively and artistically lead").
+      (ws[k - 2]?.lower === 'and' &&
+        andGap &&
+        w.lower !== 'to' &&
+        /ly$/.test(prevWord) &&
+        lex.isAdverb(prevWord) &&
+        !(/ly$/.test(ws[k - 3]?.lower ?? '') && lex.isAdverb(ws[k - 3]!.lower)) &&
+        /^\s+$/.test(text.slice(ws[k - 2]!.end, ws[k - 1]!.start))) ||
       // "Majors can identify causes and can situate events", "Students will know X, and will
       // understand Y": the modal repeated after "and".
       (MODAL.has(prevWord) && ws[k - 2]?.lower === 'and' && andGap) ||
