@@ -1512,6 +1512,14 @@ const OBJECTIVES: ObjectiveCase[] = [
     true,
   ],
   ['Name the bones of the skull and define ossification.', false, 'remember', false, true],
+  // "to" before a determiner is a preposition: the verb after "and" is not an infinitive's.
+  [
+    'Choose a rope suited to the route and demonstrate safe belaying technique.',
+    false,
+    'evaluate',
+    false,
+    true,
+  ],
   ['Explain the principles of feedback and control systems.', false, 'understand', false, false],
   // After an infinitive the verb after "and" may be its second verb: no second behaviour read.
   [

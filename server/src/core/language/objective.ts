@@ -1089,6 +1089,8 @@ const ADJECTIVE_TOO = wordSet(
 /** Nouns a word before them modifies ("rate reasoning", "design thinking"). */
 const REASONING = wordSet('reasoning thinking');
 const SUBJECT_PRONOUN = wordSet('i he she we they');
+/** Words after "to" that make it a preposition, not an infinitive's ("to a given situation"). */
+const TO_DETERMINER = wordSet('a an the their his her its our your this these those each all any');
 /** Bloom verbs in their base form that are never nouns: after "and" each starts a behaviour
  * even inside a phrase with a preposition ("... of seawater and define salinity"); words that
  * are nouns too (list, state, name, control, review, outline, estimate) are not here. */
@@ -2045,7 +2047,8 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
     if (SUBORDINATE.test(before)) subordinate = true;
     if (subordinate && testText(FINITE, before)) finite = true;
     if (PREPOSITION.test(before)) governed = true;
-    if (/\bto\s/i.test(before)) infinitive = true;
+    // "to" then a word that is no determiner ("to construct", not "to a given situation").
+    if (prevWord === 'to' && k - 1 > prev.last && !TO_DETERMINER.has(w.lower)) infinitive = true;
     for (const c of before) if (c === ',') commas++;
     subFrom = w.start;
     if (!joined && !semicolon && !comma) continue;
