@@ -655,7 +655,14 @@ describe('agreement with human labels', () => {
     // nineteen K-12 standards behind a code ("SPI 0406.2.2 Locate and place ...", "M4.A.1.3.1
     // Find/list/identify ...") had no verb read; their verbs are read now, and three joined by
     // "/" or "and" are one behaviour to the labeller, two to the reader (two others gain).
-    assert.ok(f.strict >= 0.784, `strict ${f.strict}`);
+    // The twenty-fifth pass reads three objectives at the level of a behaviour the labeller
+    // put beside the one labelled (strict 0.785 -> 0.779, lenient kept): "dismantle engines,
+    // ..., and examine parts for defects" and "Handle, store, ship, and properly analyze lab
+    // specimens" (apply with analyze beside it: their second behaviours, read now, are
+    // compounds gained), "To cultivate vocabulary for discussing scripts" (vague gained, meant
+    // remember, labelled apply with remember beside it). Its leave-one-set-out fold loses
+    // nothing (the three are kept at the old reading there).
+    assert.ok(f.strict >= 0.779, `strict ${f.strict}`);
     assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.999, `read ${f.levelled}`);
     assert.ok(f.vague >= 0.944, `vague ${f.vague}`);
@@ -911,14 +918,16 @@ describe('agreement with human labels', () => {
     // compound 0.874), then on the twenty-fifth pass's base before any miss was read (6a4e241,
     // after the twenty-fourth pass and the session's merges: strict 0.746, lenient 0.887, read
     // 0.995, vague 0.895, criterion 0.956, compound 0.874). The twenty-fifth pass reads its
-    // misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures before
-    // that pass.
-    assert.ok(f.strict >= 0.745, `strict ${f.strict}`);
-    assert.ok(f.lenient >= 0.886, `lenient ${f.lenient}`);
+    // misses (docs/agreement.md), so it is no longer unseen; the bars hold its figures after
+    // that pass (second behaviours after a phrase with a preposition or an adverb, knowledge
+    // and vocabulary gained, experience gained): strict 0.754, lenient 0.888, vague 0.906,
+    // compound 0.888.
+    assert.ok(f.strict >= 0.753, `strict ${f.strict}`);
+    assert.ok(f.lenient >= 0.887, `lenient ${f.lenient}`);
     assert.ok(f.levelled >= 0.994, `read ${f.levelled}`);
-    assert.ok(f.vague >= 0.894, `vague ${f.vague}`);
+    assert.ok(f.vague >= 0.905, `vague ${f.vague}`);
     assert.ok(f.criterion >= 0.955, `criterion ${f.criterion}`);
-    assert.ok(f.compound >= 0.873, `compound ${f.compound}`);
+    assert.ok(f.compound >= 0.887, `compound ${f.compound}`);
   });
 
   for (const name of [
