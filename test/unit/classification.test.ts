@@ -1566,10 +1566,10 @@ const OBJECTIVES: ObjectiveCase[] = [
   ['Expand their vocabulary.', true, null, false, false],
   ['Acquire the basic vocabulary needed to order food in a restaurant.', true, null, false, false],
   ['Build a vocabulary quiz for your classmates.', false, 'create', false, false],
-  // Experience gained names no performance (Mager); the gerund after it is the behaviour.
+  // Experience gained names no performance (Mager); a gerund after it is the behaviour.
   ['Gain experience with a digital oscilloscope.', true, null, false, false],
   ['Gain experience in clinical research.', true, null, false, false],
-  ['Gain experience reading nautical charts.', true, null, false, false],
+  ['Gain experience in welding aluminium.', true, 'apply', false, false],
   // An adverb of manner between "and" and a second behaviour's verb.
   [
     'Review the survey results with the client and clearly summarize the next steps.',

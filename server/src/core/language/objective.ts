@@ -597,9 +597,9 @@ const ABBREVIATION =
 const INFINITIVE_PAIR = lazy(String.raw`\bto\s+[\p{L}-]+\s*(?:,\s*)?(?:and|or|then)\s+$`, 'iu');
 /** Vague phrases after which a gerund names the behaviour ("Learn about using X", "Get
  * comfortable reading API docs", "Feel confident using the terminal", "Be comfortable in creating
- * notebooks"). */
+ * notebooks", "Gain experience in welding aluminium"). */
 const LEARNING =
-  /^(?:learn|learn about|learn more about|learn a bit more about|know about|(?:get|become|feel|be) (?:comfortable|confident)|(?:get|become|feel|be) comfortable in)$/;
+  /^(?:learn|learn about|learn more about|learn a bit more about|know about|(?:get|become|feel|be) (?:comfortable|confident)|(?:get|become|feel|be) comfortable in|gain experience in)$/;
 /** "develop proficiency in writing SQL", "develop confidence in presenting": a skill named by
  * its behaviour, stated vaguely; the level meant is the behaviour's. */
 const SKILL_IN = /\b(?:proficiency|competence|confidence|expertise|skills?)\s+in$/;
