@@ -1997,9 +1997,9 @@ function moreBehaviours(text: string, ws: Word[], first: Found, lex: Lexicon): F
       (ws[k - 2]?.lower === 'and' &&
         andGap &&
         w.lower !== 'to' &&
-        /ly$/.test(prevWord) &&
+        prevWord.endsWith('ly') &&
         lex.isAdverb(prevWord) &&
-        !(/ly$/.test(ws[k - 3]?.lower ?? '') && lex.isAdverb(ws[k - 3]!.lower)) &&
+        !(ws[k - 3]?.lower.endsWith('ly') && lex.isAdverb(ws[k - 3]!.lower)) &&
         /^\s+$/.test(text.slice(ws[k - 2]!.end, ws[k - 1]!.start))) ||
       // "Majors can identify causes and can situate events", "Students will know X, and will
       // understand Y": the modal repeated after "and".
