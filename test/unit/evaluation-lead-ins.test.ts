@@ -62,10 +62,10 @@ test('a metric among the criteria stays an outcome', () => {
 
 // Controls: what was read before stays so.
 test('the programme\'s success "will be assessed by:" keeps its outcomes', () => {
-  assert.deepEqual(kinds('Success will be assessed by:', ['Ticket backlog', 'Customer complaints']), [
-    'outcome: Customer complaints',
-    'outcome: Ticket backlog',
-  ]);
+  assert.deepEqual(
+    kinds('Success will be assessed by:', ['Ticket backlog', 'Customer complaints']),
+    ['outcome: Customer complaints', 'outcome: Ticket backlog'],
+  );
 });
 
 test('without the lead-in, the items under "Success metrics" are outcomes', () => {
@@ -77,7 +77,11 @@ test('without the lead-in, the items under "Success metrics" are outcomes', () =
 
 test('"You will be graded on:" under "## Grading" is the graded work', () => {
   assert.deepEqual(
-    kinds('You will be graded on:', ['Weekly problem sets (30%)', 'Final exam (70%)'], '## Grading'),
+    kinds(
+      'You will be graded on:',
+      ['Weekly problem sets (30%)', 'Final exam (70%)'],
+      '## Grading',
+    ),
     ['assessment: Final exam (70%)', 'assessment: Weekly problem sets (30%)'],
   );
 });
@@ -94,7 +98,11 @@ test('"You will be graded on:" under a heading that names nothing is read', () =
 });
 
 test('an evaluation lead-in is read in linear time', () => {
-  for (const filler of [' '.repeat(50_000), 'your '.repeat(20_000), "each intern's ".repeat(5_000)]) {
+  for (const filler of [
+    ' '.repeat(50_000),
+    'your '.repeat(20_000),
+    "each intern's ".repeat(5_000),
+  ]) {
     const t0 = performance.now();
     kinds(`You${filler}will be evaluated on:`, REVIEW);
     kinds(`${filler}performance will be graded on:`, REVIEW);

@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { lintText } from './fixture-helpers.js';
 
 function read(items: string[]): { objectives: number; unread: string[] } {
-  const text = ['# Programme', '', '## Objectives', '', ...items.map((i) => `- ${i}`), ''].join('\n');
+  const text = ['# Programme', '', '## Objectives', '', ...items.map((i) => `- ${i}`), ''].join(
+    '\n',
+  );
   const o = lintText(text, 'p.md').ws.get('p.md')!;
   return { objectives: o.objectives.length, unread: o.unread.map((u) => u.found) };
 }
 
-test("most items aims for the trainees: none read, the heading told what stands under it", () => {
+test('most items aims for the trainees: none read, the heading told what stands under it', () => {
   const r = read([
     'To have trainees apply their academy learning',
     'To prepare trainees to solve problems with the community',
@@ -23,8 +25,11 @@ test("most items aims for the trainees: none read, the heading told what stands 
 
 test('most items learner statements with "To": all read', () => {
   assert.equal(
-    read(['To describe the stages of mitosis', 'To compare mitosis and meiosis', 'To provide students with practice'])
-      .objectives,
+    read([
+      'To describe the stages of mitosis',
+      'To compare mitosis and meiosis',
+      'To provide students with practice',
+    ]).objectives,
     3,
   );
 });

@@ -34,7 +34,7 @@ for (const [line, want] of CASES)
     assert.equal(lengthOf(line), want);
   });
 
-test('a length stated after the first item is not the plan\'s', () => {
+test("a length stated after the first item is not the plan's", () => {
   const text = '# Plan\n\n## Objectives\n\n- Complete a chest pass\n\nDuration: 45 minutes\n';
   assert.equal(sessionLength(lintText(text, 'plan.md').ws.get('plan.md')!), null);
 });

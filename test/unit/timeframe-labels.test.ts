@@ -27,7 +27,10 @@ for (const [text, want] of WINDOWS)
   });
 
 test('a timeframe of its own wins over the window', () => {
-  assert.equal(readOutcome('User adoption (30 days) above 90% by Q3 2027').timeframe?.text, 'by Q3');
+  assert.equal(
+    readOutcome('User adoption (30 days) above 90% by Q3 2027').timeframe?.text,
+    'by Q3',
+  );
 });
 
 function timeframes(label: string): (string | null)[] {

@@ -29,8 +29,8 @@ export const unreadBlock: Rule = {
         u.found === AIM_LIST
           ? `Bloomline checks what learners will do: state it (e.g. "Apply ...", "Use ...") in a list of its own to have it checked.`
           : u.found === STATEMENT_LIST
-          ? `Start each item with what learners will do (e.g. "Explain ...", "Configure ..."), and Bloomline will check them.`
-          : `Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`;
+            ? `Start each item with what learners will do (e.g. "Explain ...", "Configure ..."), and Bloomline will check them.`
+            : `Write the ${what} as a list (one per item) or a table with an "${u.kind === 'outcome' ? 'Outcome' : 'Objective'}" column, and Bloomline will check them.`;
       ctx.report({
         ruleId: 'unread-block',
         message: `"${name}" names ${what}, but Bloomline found none to read: ${found}. ${advice}`,
