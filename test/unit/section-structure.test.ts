@@ -14,6 +14,12 @@
 // sections' nodes and items are handed on. Seen failing on mutants of today's reuse (an item
 // placed again keeping its old section, the first piece after an edit not moved, a fence that
 // runs past a cut taken as closed, an edit on a piece's first line not parsing the piece before).
+// The edits around the walk's checkpoints (RESUME_EDITS, more often on seeds 5 and 6): lines
+// typed or taken out before the first heading, a top-level heading made text and text made one,
+// a fence opened before a top-level heading and closed after it (the heading becomes code) or
+// taken out, a top-level heading moved down a few lines or deleted, a lesson's objectives
+// heading renamed and named again, and learning sentences typed in a section's opening (the
+// walk then asks whether the rest of the section names objectives); CRLF on seeds 3 and 5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace, type Item, type Outline } from '../../server/src/core/index.js';
@@ -31,23 +37,31 @@ function course(modules: number, frontMatter: boolean): string[] {
   const out: string[] = [];
   if (frontMatter) out.push('---', 'title: Security onboarding', 'level: intermediate', '---', '');
   out.push('# Security onboarding', '', 'A course for new staff.', '');
+  // A learning sentence in the course's opening: the walk asks whether the rest of the course
+  // names objectives (a question a resumed walk asks again).
+  out.push('You will learn to spot a phishing email in this course.', '');
   for (let m = 1; m <= modules; m++) {
     const title = `Module ${m}: ${TOPICS[m % TOPICS.length]}`;
     if (m % 4 === 2) out.push(title, '-'.repeat(title.length), '');
     else out.push(`## ${title}`, '');
+    // The same question for a module whose lessons' objectives heading an edit may rename.
+    if (m % 4 === 3) out.push('You will learn to configure the VPN client in this module.', '');
     out.push('By the end of this module, participants will be able to:', '');
-    for (let k = 1; k <= 6; k++) {
-      const verb = VERBS[(m * 7 + k) % VERBS.length]!;
-      const id = k % 3 === 1 ? `**LO${m}.${k}:** ` : '';
-      const degree = k % 2 ? ' within 10 minutes' : '';
-      out.push(`- ${id}${verb} ${TOPICS[(m + k) % TOPICS.length]}${degree}.`);
-    }
+    // A lead-in over the lessons' lists (no list of its own): the walk asks whether the
+    // subsections after it hold nothing but lists.
+    if (m % 8 !== 1)
+      for (let k = 1; k <= 6; k++) {
+        const verb = VERBS[(m * 7 + k) % VERBS.length]!;
+        const id = k % 3 === 1 ? `**LO${m}.${k}:** ` : '';
+        const degree = k % 2 ? ' within 10 minutes' : '';
+        out.push(`- ${id}${verb} ${TOPICS[(m + k) % TOPICS.length]}${degree}.`);
+      }
     out.push('');
     for (let l = 1; l <= 2; l++) {
       const lesson = `Lesson ${m}.${l}`;
       if ((m + l) % 5 === 0) out.push(lesson, '-'.repeat(lesson.length), '');
       else out.push(`### ${lesson}`, '');
-      out.push('#### Learning objectives', '');
+      if (m % 4 !== 3 || l === 1) out.push('#### Learning objectives', '');
       for (let k = 1; k <= 4; k++)
         out.push(`${k}. ${VERBS[(m + l + k) % VERBS.length]} rule ${m}.${l}.${k} to a colleague`);
       out.push('');
@@ -289,6 +303,91 @@ const EDITS: Edit[] = [
   },
 ];
 
+/** Top-level section headings ("## ", not deeper), the walk's usual checkpoints. */
+const topLevel = (lines: string[]): number[] =>
+  lines.flatMap((l, i) => (/^## /.test(l) ? [i] : []));
+
+/** Edits around the headings a resumed walk starts at, and before the first of them. */
+const RESUME_EDITS: Edit[] = [
+  {
+    what: 'a line typed or taken out before the first heading',
+    apply(lines, next) {
+      const title = lines.findIndex((l) => l.startsWith('# '));
+      const at = title < 0 ? 0 : title + 1 + Math.floor(next() * 4);
+      const r = next();
+      if (r < 0.4) lines.splice(at, 0, '', 'A word before the modules.');
+      else if (r < 0.7) lines.splice(at, 0, '', '- Explain the course within a day');
+      else if (title >= 0 && lines[title + 1] !== undefined) lines.splice(title + 1, 1);
+    },
+  },
+  {
+    what: 'a top-level heading made text, or a paragraph made a top-level heading',
+    apply(lines, next) {
+      if (next() < 0.5) {
+        const h = pick(topLevel(lines), next);
+        if (h !== undefined) lines[h] = lines[h]!.slice(3);
+      } else {
+        const paras = lines.flatMap((l, i) =>
+          /^(?:Module \d|Notes for|A word)/.test(l) && lines[i + 1] === '' ? [i] : [],
+        );
+        const p = pick(paras, next);
+        if (p !== undefined) lines[p] = `## ${lines[p]}`;
+      }
+    },
+  },
+  {
+    what: 'a fence opened before a top-level heading and closed after it, or such fences taken out',
+    apply(lines, next) {
+      const fences = lines.flatMap((l, i) => (l === '~~~' ? [i] : []));
+      if (fences.length >= 2 && next() < 0.4) {
+        const f = pick(fences, next)!;
+        lines.splice(f, 1);
+        return;
+      }
+      const h = pick(topLevel(lines), next);
+      if (h === undefined) return;
+      const after = Math.min(lines.length, h + 1 + Math.floor(next() * 6));
+      lines.splice(after, 0, '~~~');
+      lines.splice(Math.max(0, h - Math.floor(next() * 3)), 0, '~~~');
+    },
+  },
+  {
+    what: 'a top-level heading moved down a few lines, or deleted',
+    apply(lines, next) {
+      const h = pick(topLevel(lines), next);
+      if (h === undefined) return;
+      const [heading] = lines.splice(h, 1);
+      if (next() < 0.5) return;
+      lines.splice(Math.min(lines.length, h + 1 + Math.floor(next() * 8)), 0, heading!);
+    },
+  },
+  {
+    what: "a lesson's objectives heading renamed, or named again",
+    apply(lines, next) {
+      const at = lines.flatMap((l, i) =>
+        l === '#### Learning objectives' || l === '#### Reading' ? [i] : [],
+      );
+      const i = pick(at, next);
+      if (i === undefined) return;
+      lines[i] = lines[i] === '#### Reading' ? '#### Learning objectives' : '#### Reading';
+    },
+  },
+  {
+    what: "a section's opening learning sentence typed or taken out",
+    apply(lines, next) {
+      const said = lines.flatMap((l, i) => (/^You will learn/.test(l) ? [i] : []));
+      if (said.length && next() < 0.5) {
+        lines.splice(pick(said, next)!, 2);
+        return;
+      }
+      const h = pick(headings(lines), next);
+      if (h === undefined) return;
+      const at = ATX.test(lines[h]!) ? h + 1 : h + 2;
+      lines.splice(at, 0, '', 'You will learn to explain the backup policy here.');
+    },
+  },
+];
+
 function fresh(text: string) {
   const ws = new Workspace();
   ws.update(FILE, text);
@@ -297,11 +396,14 @@ function fresh(text: string) {
 
 const items = (o: Outline): Item[] => [...o.objectives, ...o.outcomes, ...o.assessments];
 
-for (const seed of [1, 2, 3, 4]) {
+for (const seed of [1, 2, 3, 4, 5, 6]) {
   test(`incremental analysis equals a fresh build after 50 section edits (seed ${seed})`, () => {
     const next = mulberry32(seed);
-    const eol = seed === 3 ? '\r\n' : '\n';
+    const eol = seed === 3 || seed === 5 ? '\r\n' : '\n';
     const bom = seed === 3 ? '\uFEFF' : '';
+    // Seeds 5 and 6 make the edits around the walk's checkpoints more often.
+    const edits =
+      seed >= 5 ? [...EDITS, ...RESUME_EDITS, ...RESUME_EDITS] : [...EDITS, ...RESUME_EDITS];
     const lines = course(16, seed % 2 === 1);
     const ws = new Workspace(undefined, { reuseFindings: true });
     let text = bom + lines.join(eol);
@@ -321,7 +423,7 @@ for (const seed of [1, 2, 3, 4]) {
     for (let i = 0; i < 50; i++) {
       const before = new Set(items(ws.get(FILE)!));
       const sections = ws.get(FILE)!.sections.length;
-      const edit = pick(EDITS, next);
+      const edit = pick(edits, next);
       edit.apply(lines, next);
       seen.add(edit.what);
       text = bom + lines.join(eol);
