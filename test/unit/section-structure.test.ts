@@ -25,6 +25,7 @@ import assert from 'node:assert/strict';
 import { Workspace, type Item, type Outline } from '../../server/src/core/index.js';
 import { parseMarkdown, type Parsed } from '../../server/src/core/parse.js';
 import { mulberry32 } from '../support/random.js';
+import { resumeStats } from '../../server/src/core/recognise/resume.js';
 
 const FILE = 'doc.md';
 
@@ -404,6 +405,8 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
     // Seeds 5 and 6 make the edits around the walk's checkpoints more often.
     const edits =
       seed >= 5 ? [...EDITS, ...RESUME_EDITS, ...RESUME_EDITS] : [...EDITS, ...RESUME_EDITS];
+    let resumed = 0;
+    const asked = resumeStats.asked;
     const lines = course(16, seed % 2 === 1);
     const ws = new Workspace(undefined, { reuseFindings: true });
     let text = bom + lines.join(eol);
@@ -424,10 +427,12 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
       const before = new Set(items(ws.get(FILE)!));
       const sections = ws.get(FILE)!.sections.length;
       const edit = pick(edits, next);
+      const resumes = resumeStats.resumed;
       edit.apply(lines, next);
       seen.add(edit.what);
       text = bom + lines.join(eol);
       ws.update(FILE, text);
+      if (resumeStats.resumed > resumes) resumed++;
       parsed = parseMarkdown(text, parsed);
       PIECES.starts = parsed.chunks.map((c) => c.start);
       const expected = fresh(text);
@@ -449,5 +454,10 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
     assert.ok(seen.size >= 7, `kinds of edit made: ${seen.size}`);
     assert.ok(setext > 0, 'setext headings were read as sections');
     assert.ok(swallowed > 0, 'a fence opened by an edit swallowed later sections');
+    // Most edits resumed the walk at a checkpoint (the rest were before every checkpoint, or
+    // changed what the whole document decides), and some resumes asked the walk's questions
+    // again: the comparisons above test resumed walks.
+    assert.ok(resumed >= 15, `walks resumed: ${resumed} of 50`);
+    assert.ok(resumeStats.asked > asked, 'questions asked again on a resume');
   });
 }

@@ -14,6 +14,7 @@ import { PlainCache } from './recognise/plain.js';
 import { readFrontMatter } from './recognise/readers/front-matter.js';
 import { Reads } from './recognise/reuse.js';
 import { startNotes } from './recognise/noted.js';
+import type { LastBuild } from './recognise/resume.js';
 import { readSignals } from './recognise/signals.js';
 import { walkRoot } from './recognise/walk.js';
 import { endPointsAfterEdit, endPointsIn, END_POINT_TEXT } from './recognise/plan.js';
@@ -50,6 +51,10 @@ export const WHOLE_PARSE_LENGTH = 32 * 1024;
  * outline must not be read after (the workspace lets it go): a parse's reads are used once.
  */
 const READS = new WeakMap<Parsed, Reads>();
+
+/** What each build's walk noted for a resume (recognise/resume.ts), for the next build from its
+ * parse: used once, as the reads are. */
+const WALKS = new WeakMap<Parsed, LastBuild>();
 
 /** Parses of texts with no line whose container prefix could nest too deep (deepPrefixes false):
  * an edit of such a text is scanned for one only on the lines it changed. */
@@ -156,7 +161,11 @@ function build(
   // pieces costs a parse of each cut tried, and of each piece again for its definitions.
   const whole = options.once === true && !previous && text.length <= WHOLE_PARSE_LENGTH;
   const last = previous ? READS.get(previous) : undefined;
-  if (previous) READS.delete(previous);
+  const walked = previous ? WALKS.get(previous) : undefined;
+  if (previous) {
+    READS.delete(previous);
+    WALKS.delete(previous);
+  }
   const parsed = parseMarkdown(text, previous, { whole, skipFences: whole, change });
   const reads = options.once
     ? null
@@ -191,6 +200,12 @@ function build(
     reads,
     ...(reads ? { notes: startNotes(outline) } : {}),
   };
+  if (reads) {
+    b.record = { checkpoints: [], questions: [], touched: [], lastAt: -Infinity, headings: [] };
+    // A walk resumed at a checkpoint of the last build, where the edit left its prefix alone.
+    if (walked && change && last && reads.build === last.build + 1)
+      b.resume = { last: walked, prefix: change.prefix };
+  }
   // An LMS page's HTML headings and paragraphs read as Markdown's (recognise/html-blocks.ts).
   const children = expandHtmlBlocks(parsed.root.children, (start, end) =>
     text.slice(start + parsed.base, end + parsed.base),
@@ -242,6 +257,18 @@ function build(
   if (reads) {
     reads.done();
     READS.set(parsed, reads);
+    WALKS.set(parsed, {
+      record: b.record!,
+      outline,
+      notes: b.notes!,
+      codeSpans: b.codeSpans,
+      itemStarts: b.itemStarts,
+      memos: reads.order,
+      reads,
+      lex,
+      filePath,
+      endPoints: b.endPoints,
+    });
   }
   return { outline, parsed, ...(reads ? { reused: reads.reused } : {}) };
 }

@@ -9,6 +9,7 @@ import type { PlainCache } from './plain.js';
 import type { Reads } from './reuse.js';
 import type { ListSink } from './readers/lists.js';
 import type { OutlineNotes } from './noted.js';
+import type { LastBuild, WalkRecord } from './resume.js';
 
 export interface Builder {
   text: string;
@@ -39,6 +40,12 @@ export interface Builder {
   /** What is noted of each item for the passes after the build (noted.ts); undefined for a
    * text analysed once. */
   notes?: OutlineNotes;
+  /** What the walk notes for the next build's resume (resume.ts); undefined for a text analysed
+   * once. */
+  record?: WalkRecord;
+  /** The last build of the document, and where the text changed from it (the length of the
+   * unchanged start, in the parse's source): the walk may resume at one of its checkpoints. */
+  resume?: { last: LastBuild; prefix: number };
 }
 
 /** A parse node's span in the analysed text (the parse skips a BOM; spans count it). */

@@ -921,6 +921,7 @@ function nextGenerated(b: Builder, section: number, kind: ItemKind): string {
     b.sectionSlugs.set(slot, key);
   }
   b.sectionCounters.set(key, (b.sectionCounters.get(key) ?? 0) + 1);
+  b.record?.touched.push(key);
   return key;
 }
 

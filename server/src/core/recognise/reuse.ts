@@ -1,11 +1,12 @@
 // What one build of a document read from its paragraphs, kept for the next build of the same
 // document after an edit (the language server rebuilds the outline after every edit). The walk
-// (walk.ts) still goes over the whole tree, so everything that crosses sections is decided
-// afresh: sections, namings, lead-ins, blocks, generated IDs, a list's kind. What is reused is
-// the reading of a list item whose paragraph the edit left alone: its plain text, ID, label,
-// references and the language analysis of its text, which depend on nothing but that text, the
-// words of the configuration (the lexicon), and what the walk hands the reader (the block's kind
-// rule and a lead-in's verb), all compared before the reading is reused.
+// (walk.ts) goes over the tree from a checkpoint before the edit (resume.ts: what comes before
+// it is taken as the last build made it), so everything that crosses sections after it is
+// decided afresh: sections, namings, lead-ins, blocks, generated IDs, a list's kind. What is
+// reused is the reading of a list item whose paragraph the edit left alone: its plain text, ID,
+// label, references and the language analysis of its text, which depend on nothing but that
+// text, the words of the configuration (the lexicon), and what the walk hands the reader (the
+// block's kind rule and a lead-in's verb), all compared before the reading is reused.
 //
 // A paragraph is the same when it is the same parse node (parse.ts re-parses only the pieces an
 // edit touched; the nodes of the others are kept, moved to where they now stand) and the text
@@ -72,6 +73,9 @@ export class Reads {
   reused = 0;
   /** Paragraphs this build found a memo for. */
   private found = 0;
+  /** This build's memos, in the order the walk first asked for them (a resumed walk takes the
+   * last build's up to its checkpoint: resume.ts). */
+  readonly order: ParagraphMemo[] = [];
 
   constructor(
     readonly lex: Lexicon,
@@ -104,6 +108,7 @@ export class Reads {
     // compared, not the paragraph hashed again (every paragraph of a long outline, per edit).
     if (old && this.nodesKeepText && old.length === length && old.pre === pre && old.ph === ph) {
       old.seen = this.build;
+      this.order.push(old);
       return old;
     }
     let h1 = 0x811c9dc5;
@@ -115,6 +120,7 @@ export class Reads {
     }
     if (old && old.length === length && old.h1 === h1 && old.h2 === h2) {
       old.seen = this.build;
+      this.order.push(old);
       return old;
     }
     const m: ParagraphMemo = {
@@ -128,7 +134,20 @@ export class Reads {
       statement: undefined,
     };
     this.next.set(para, m);
+    this.order.push(m);
     return m;
+  }
+
+  /** The last build's first `count` memos taken as this build's, as the walk would have found
+   * them (a walk resumed after their paragraphs: resume.ts); their items are this build's. */
+  adopt(memos: readonly ParagraphMemo[], count: number, last: Reads | null): void {
+    for (let k = 0; k < count; k++) {
+      const m = memos[k]!;
+      m.seen = this.build;
+      if (m.item && m.item.by === last) m.item.by = this;
+      this.order.push(m);
+    }
+    this.found += count;
   }
 
   /** After the build: the memos of paragraphs it did not reach are let go once they are as many

@@ -22,6 +22,18 @@ import {
 import { lazy, testText } from '../language/ascii.js';
 import { off, type Builder } from './context.js';
 import type { OutlineNotes } from './noted.js';
+import { NO_LINKS } from './noted.js';
+import { freshReferences } from './reuse.js';
+import type { Objective, Outcome, Assessment } from '../model.js';
+import {
+  CHECKPOINT_SPACING,
+  copyFrames,
+  resumeStats,
+  type Checkpoint,
+  type LastBuild,
+  type WalkRecord,
+} from './resume.js';
+import { positionEnd, positionStart } from '../parse.js';
 import type { Div } from './containers.js';
 import {
   blockName,
@@ -168,7 +180,25 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     return read;
   };
   s.naming = root0.naming;
-  const sectionHeadings: { section: number; depth: number; start: number }[] = [];
+  let sectionHeadings: { section: number; depth: number; start: number }[] = [];
+  const record = b.record;
+  if (record) {
+    record.children = children;
+    record.plan = { deep: plan.deep, standard: plan.standard, any: plan.anyNamingHeading };
+    record.singleH1 = singleH1;
+  }
+  // The walk resumed at a checkpoint of the last build: its prefix taken as it is.
+  const from = b.resume
+    ? resumePoint(b, b.resume.last, b.resume.prefix, children, plan, singleH1)
+    : null;
+  let start = 0;
+  if (from) {
+    const frames = restore(b, from.last, from.at, from.k);
+    stack.length = 0;
+    stack.push(...frames);
+    sectionHeadings = from.last.record.headings.slice(0, from.at.headings);
+    start = from.at.child;
+  }
 
   const close = (frame: Frame, end: number) => {
     if (frame.owns && frame.naming) {
@@ -202,7 +232,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
     if (frame.assessment) finishPending(s, frame.assessment);
   };
-  for (let i = 0; i < children.length; i++) {
+  for (let i = start; i < children.length; i++) {
     const node = children[i]!;
     if (node.type !== 'heading') {
       content(s, node, children, i, stack, plan);
@@ -210,36 +240,52 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     }
     const title = plainTextOf(b, node.children).trim();
     const span = off(b, node);
-    closeLabel(s);
-    s.paragraphs = 0;
-    // A heading that opens a callout or directive is its title, not a section.
-    const div = divTitles.get(span.start);
-    if (div) {
-      if (!s.divNamings.has(div)) {
-        const name = blockName(title);
-        if (name) {
-          const naming = newNaming(name, sourceOfDiv(div), span, title);
-          s.divNamings.set(div, naming);
-          if (name.kind === 'assessment') openDivAssessment(s, div, name, naming);
-        }
-      }
-      titleDivAssessment(s, div, node);
-      continue;
-    }
-    // A heading of one assessment ends its task, unless it is a subsection of the assessment
-    // that names no block of its own ("## Assessment method 1: Observation" > "### Grading" and
-    // its table, "## Assignment 2" > "### Rubric"); a heading of a block of them waits for its
-    // section's end (close). A challenge div that was never closed ends here too.
     const early = plan.name(title);
-    const within = insideAssessment(s.assessment, node.depth, title, early);
-    if (!within) {
-      if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
-        s.assessment = null;
-      finishCurrent(s);
+    // Resumed here: the heading's closing (of the label, assessment and frames it ends) is in
+    // the checkpoint.
+    let within = false;
+    if (!from || i !== start) {
+      closeLabel(s);
+      s.paragraphs = 0;
+      // A heading that opens a callout or directive is its title, not a section.
+      const div = divTitles.get(span.start);
+      if (div) {
+        if (!s.divNamings.has(div)) {
+          const name = blockName(title);
+          if (name) {
+            const naming = newNaming(name, sourceOfDiv(div), span, title);
+            s.divNamings.set(div, naming);
+            if (name.kind === 'assessment') openDivAssessment(s, div, name, naming);
+          }
+        }
+        titleDivAssessment(s, div, node);
+        continue;
+      }
+      // A heading of one assessment ends its task, unless it is a subsection of the assessment
+      // that names no block of its own ("## Assessment method 1: Observation" > "### Grading"
+      // and its table, "## Assignment 2" > "### Rubric"); a heading of a block of them waits
+      // for its section's end (close). A challenge div that was never closed ends here too.
+      within = insideAssessment(s.assessment, node.depth, title, early);
+      if (!within) {
+        if (s.assessment && !s.assessment.name.one && s.assessment.source === 'heading')
+          s.assessment = null;
+        finishCurrent(s);
+      }
+      cutUnclosed(s, span.start);
+      while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth)
+        close(stack.pop()!, span.start);
+      if (
+        record &&
+        span.start - record.lastAt >= CHECKPOINT_SPACING &&
+        !within &&
+        !s.assessment &&
+        !b.parsed.divs.length &&
+        stack.every((f) => !f.assessment && !(f.naming && okrObjectives.has(f.naming)))
+      )
+        record.checkpoints.push(
+          checkpoint(b, record, i, span.start, stack, sectionHeadings.length),
+        );
     }
-    cutUnclosed(s, span.start);
-    while (stack.length > 1 && stack[stack.length - 1]!.depth >= node.depth)
-      close(stack.pop()!, span.start);
     const top = stack[stack.length - 1]!;
     const parent = top.section;
     // "## Key result: Finish 15 books" (or "KR2: ...") states one key result: it names no list,
@@ -355,6 +401,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   while (stack.length) close(stack.pop()!, b.text.length);
   finishAll(s);
   for (const [, naming] of s.divNamings) closeNaming(b, naming);
+  if (record) record.headings = sectionHeadings;
   setSectionEnds(outline.sections, sectionHeadings, b.text.length);
   markCriteria(outline, b.notes);
 }
@@ -680,7 +727,7 @@ function content(
         if (
           next?.type === 'heading' &&
           next.depth > top.depth &&
-          plan.listsOnlyAfter(i, top.depth)
+          listsOnlyAfter(b, plan, i, top.depth)
         ) {
           nameLists(true);
           return;
@@ -711,7 +758,20 @@ function content(
         s.paragraphs++;
         break;
       }
-      readProse(s, node, () => objectivesNamedAhead(s, siblings, i, plan));
+      readProse(s, node, () => {
+        const answer = objectivesNamedAhead(s, siblings, i, plan);
+        // Asked of the root's children, it may read past a checkpoint: asked again on resume.
+        if (b.record && siblings === b.record.children)
+          b.record.questions.push({
+            kind: 'ahead',
+            i,
+            section: s.section,
+            title: b.outline.title,
+            depth0: b.outline.sections[0]!.depth,
+            answer,
+          });
+        return answer;
+      });
       s.paragraphs++;
       break;
     }
@@ -858,4 +918,233 @@ function objectivesNamedAhead(
     if (naming.name.kind === 'objective' && at >= from && at < to) return true;
   }
   return false;
+}
+
+/** plan.listsOnlyAfter, the question noted for a resume (it reads to the end of a section). */
+function listsOnlyAfter(b: Builder, plan: HeadingPlan, i: number, depth: number): boolean {
+  const answer = plan.listsOnlyAfter(i, depth);
+  b.record?.questions.push({ kind: 'lists', i, depth, answer });
+  return answer;
+}
+
+/** What the walk has made at a checkpoint heading (its closing done). */
+function checkpoint(
+  b: Builder,
+  record: WalkRecord,
+  i: number,
+  at: number,
+  stack: readonly Frame[],
+  headings: number,
+): Checkpoint {
+  const o = b.outline;
+  const n = b.notes!;
+  // Each key once, with its count now (a key is touched once per generated ID).
+  const counters: (string | number)[] = [];
+  const touched = record.touched;
+  for (let t = 0; t < touched.length; t++) {
+    const key = touched[t]!;
+    if (t > 0 && touched[t - 1] === key) continue;
+    counters.push(key, b.sectionCounters.get(key)!);
+  }
+  touched.length = 0;
+  record.lastAt = at;
+  const children: [number, number][] = [];
+  for (const f of stack)
+    if (!children.some(([x]) => x === f.section))
+      children.push([f.section, o.sections[f.section]!.children.length]);
+  return {
+    child: i,
+    sections: o.sections.length,
+    blocks: o.blocks.length,
+    objectives: o.objectives.length,
+    outcomes: o.outcomes.length,
+    assessments: o.assessments.length,
+    unread: o.unread.length,
+    notes: o.notes.length,
+    codeSpans: b.codeSpans.length,
+    itemStarts: b.itemStarts.length,
+    headings,
+    questions: record.questions.length,
+    memos: b.reads!.order.length,
+    explicit: [n.explicit[0].length, n.explicit[1].length, n.explicit[2].length],
+    linking: [n.linking[0].length, n.linking[1].length, n.linking[2].length],
+    noteSections: n.sections.length,
+    withoutOwnVerb: n.withoutOwnVerb.length,
+    criteria: n.criteria,
+    title: o.title,
+    course: { heading: o.sections[0]!.heading, depth: o.sections[0]!.depth },
+    children,
+    frames: copyFrames(stack),
+    counters,
+    at,
+  };
+}
+
+/**
+ * The last build's checkpoint to resume the walk at, or null: the last one whose heading and
+ * the two root children after it are the same parse nodes and end before the edit, when the
+ * document-wide decisions are the same and every question asked before it has the same answer.
+ */
+function resumePoint(
+  b: Builder,
+  last: LastBuild,
+  prefix: number,
+  children: RootContent[],
+  plan: HeadingPlan,
+  singleH1: boolean,
+): { last: LastBuild; at: Checkpoint; k: number } | null {
+  const rec = last.record;
+  const old = rec.children;
+  if (!old || !rec.plan || !rec.checkpoints.length || !b.reads || !b.notes) return null;
+  if (last.lex !== b.lex || last.filePath !== b.filePath || last.endPoints !== b.endPoints)
+    return null;
+  if (rec.singleH1 !== singleH1 || b.parsed.divs.length) return null;
+  if (rec.plan.any !== plan.anyNamingHeading) return null;
+  let diff = 0;
+  const max = Math.min(old.length, children.length);
+  while (
+    diff < max &&
+    sameNode(old[diff]!, children[diff]!) &&
+    positionEnd(children[diff]!.position) < prefix
+  )
+    diff++;
+  let k = rec.checkpoints.length - 1;
+  while (k >= 0 && rec.checkpoints[k]!.child + 2 >= diff) k--;
+  if (k < 0) return null;
+  const at = rec.checkpoints[k]!;
+  const before = at.child;
+  for (const j of rec.plan.deep) if (j < before && !plan.deep.has(j)) return null;
+  for (const j of plan.deep) if (j < before && !rec.plan.deep.has(j)) return null;
+  for (const [j, name] of rec.plan.standard)
+    if (j < before && plan.standard.get(j) !== name) return null;
+  for (const [j, name] of plan.standard)
+    if (j < before && rec.plan.standard.get(j) !== name) return null;
+  // A block of the prefix that took items after the checkpoint (none known) is not kept.
+  const o = last.outline;
+  for (let j = 0; j < at.blocks; j++) {
+    const block = o.blocks[j]!;
+    const item = block.items[block.items.length - 1];
+    const made =
+      block.kind === 'objective'
+        ? at.objectives
+        : block.kind === 'outcome'
+          ? at.outcomes
+          : at.assessments;
+    if (item !== undefined && item >= made) return null;
+  }
+  // The questions asked before the checkpoint, asked again of this text, as they were asked:
+  // with the prefix's sections, the course's depth and the title of the time.
+  const saved = b.outline;
+  try {
+    for (let q = 0; q < at.questions; q++) {
+      const question = rec.questions[q]!;
+      let answer: boolean;
+      if (question.kind === 'lists') answer = plan.listsOnlyAfter(question.i, question.depth);
+      else {
+        const sections = o.sections.slice(0, at.sections);
+        sections[0] = { ...sections[0]!, title: '', depth: question.depth0 };
+        b.outline = { ...saved, sections, title: question.title };
+        const scope: Scope = {
+          b,
+          section: question.section,
+          naming: null,
+          label: null,
+          divNamings: new Map(),
+          paragraphs: 0,
+        };
+        answer = objectivesNamedAhead(scope, children, question.i, plan);
+        b.outline = saved;
+      }
+      resumeStats.asked++;
+      if (answer !== question.answer) return null;
+    }
+  } finally {
+    b.outline = saved;
+  }
+  return { last, at, k };
+}
+
+/** The last build's prefix taken as this build's, up to checkpoint `k`; returns the frames. */
+function restore(b: Builder, last: LastBuild, at: Checkpoint, k: number): Frame[] {
+  const outline = b.outline;
+  const o = last.outline;
+  const rec = last.record;
+  const notes = b.notes!;
+  const root = outline.sections[0]!;
+  root.heading = at.course.heading;
+  root.depth = at.course.depth;
+  const sections = o.sections.slice(0, at.sections);
+  sections[0] = root;
+  for (const [index, count] of at.children) {
+    const sec = index === 0 ? o.sections[0]! : sections[index]!;
+    const children = sec.children.slice(0, count);
+    if (index === 0) root.children = children;
+    else sections[index] = { ...sec, span: { ...sec.span }, children };
+  }
+  outline.sections = sections;
+  outline.title = at.title;
+  outline.blocks = o.blocks.slice(0, at.blocks);
+  outline.objectives = o.objectives.slice(0, at.objectives);
+  outline.outcomes = o.outcomes.slice(0, at.outcomes);
+  outline.assessments = o.assessments.slice(0, at.assessments);
+  outline.unread = o.unread.slice(0, at.unread);
+  outline.notes = o.notes.slice(0, at.notes);
+  b.codeSpans = last.codeSpans.slice(0, at.codeSpans);
+  b.itemStarts = last.itemStarts.slice(0, at.itemStarts);
+  for (let j = 0; j < 3; j++) {
+    notes.explicit[j] = last.notes.explicit[j]!.slice(0, at.explicit[j]);
+    notes.linking[j] = last.notes.linking[j]!.slice(0, at.linking[j]);
+  }
+  notes.sections = last.notes.sections.slice(0, at.noteSections);
+  notes.withoutOwnVerb = last.notes.withoutOwnVerb.slice(0, at.withoutOwnVerb);
+  notes.criteria = at.criteria;
+  for (let c = 0; c <= k; c++) {
+    const counters = rec.checkpoints[c]!.counters;
+    for (let j = 0; j < counters.length; j += 2)
+      b.sectionCounters.set(counters[j] as string, counters[j + 1] as number);
+  }
+  const record = b.record!;
+  record.lastAt = at.at;
+  record.checkpoints.push(...rec.checkpoints.slice(0, k + 1));
+  record.questions.push(...rec.questions.slice(0, at.questions));
+  b.reads!.adopt(last.memos, at.memos, last.reads);
+  // The prefix's items as placing them again leaves them: no links, references unresolved
+  // (the workspace links the outline afresh).
+  for (const item of outline.objectives) {
+    const o = item as Objective;
+    if (o.outcomes !== NO_LINKS) o.outcomes = NO_LINKS;
+    if (o.assessments !== NO_LINKS) o.assessments = NO_LINKS;
+  }
+  for (const item of outline.outcomes as Outcome[])
+    if (item.objectives !== NO_LINKS) item.objectives = NO_LINKS;
+  for (const item of outline.assessments as Assessment[])
+    if (item.objectives !== NO_LINKS) item.objectives = NO_LINKS;
+  for (const list of notes.linking)
+    for (const item of list) if (item.references.length) item.references = freshReferences(item, 0);
+  const items = at.objectives + at.outcomes + at.assessments;
+  b.reads!.reused += items;
+  resumeStats.resumed++;
+  resumeStats.items += items;
+  return copyFrames(at.frames) as Frame[];
+}
+
+/** The same parse node, or a list the parse joined again across a cut of its pieces (made anew
+ * by every parse: parse.ts, assemble) from the same items, with the same fields and place. */
+function sameNode(a: RootContent, b: RootContent): boolean {
+  if (a === b) return true;
+  if (a.type !== 'list' || b.type !== 'list') return false;
+  if (a.children.length !== b.children.length) return false;
+  for (let k = 0; k < a.children.length; k++) if (a.children[k] !== b.children[k]) return false;
+  if (positionStart(a.position) !== positionStart(b.position)) return false;
+  if (positionEnd(a.position) !== positionEnd(b.position)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys)
+    if (key !== 'children' && key !== 'position')
+      if (
+        (a as unknown as Record<string, unknown>)[key] !==
+        (b as unknown as Record<string, unknown>)[key]
+      )
+        return false;
+  return true;
 }
