@@ -193,3 +193,24 @@ test('a file named for objectives: a naming heading typed late does not resume',
   assert.deepEqual(ws.lint(file), fresh.lint(file));
   assert.equal(resumeStats.resumed, before);
 });
+
+test('objectives stated as headings of their own keep their count across a resume', () => {
+  // "## Module Learning Objectives" > "### Reshape tables ..." (walk.ts, headingObjective): the
+  // count of objectives read from headings lives on the naming, which a checkpoint copies. Kept
+  // beside the naming, a resumed walk lost it and read no heading after the checkpoint as an
+  // objective (found when the two changes met).
+  const out = ['# Tidy data', '', 'Notes for the module.', '', '## Module Learning Objectives', ''];
+  for (let k = 1; k <= 8; k++) {
+    out.push(`### Reshape table ${k} between wide and long formats`, '');
+    out.push(`> Learners reshape table ${k}.`, '', '- Bloom: apply', '');
+    for (let j = 0; j < 12; j++)
+      out.push(`Some prose about step ${k}.${j}, long enough to fill the parse's pieces.`, '');
+  }
+  const text = out.join('\n');
+  const ws = opened(text);
+  assert.equal(ws.get(FILE)!.objectives.length, 8);
+  const next = text.replace('step 7.11, long', 'step 7.11, quite long');
+  const r = edited(ws, next, 'in the seventh objective heading');
+  assert.equal(r.resumed, 1);
+  assert.equal(r.all, 8);
+});

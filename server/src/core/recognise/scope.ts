@@ -44,6 +44,10 @@ export interface Naming {
    * Outcome", "Successful candidates receive the certificate"): the course's result, not its
    * measures, so not a silent miss either. */
   awards?: boolean;
+  /** Objectives read from headings of their own directly under this heading (walk.ts,
+   * headingObjective). Kept on the naming, not beside it, so that a checkpoint's copy of the
+   * naming carries it (recognise/resume.ts). */
+  asHeadings?: number;
   /** A lead-in that opened this naming, for lists in subsections. */
   leadIn: LeadIn | null;
 }

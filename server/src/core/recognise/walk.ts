@@ -147,8 +147,6 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
   // "# Objective: Be healthier" over "## Key result: Finish 15 books": an OKR page's objective
   // headings, each stated by its key result headings under it (not a block left unread).
   const okrObjectives = new WeakSet<Naming>();
-  /** The objectives each naming heading holds as headings of their own (headingObjective). */
-  const headingObjectives = new WeakMap<Naming, number>();
   /**
    * The naming an objective stated as a heading belongs to: the heading just above it names
    * objectives, nothing was read under that name but objectives stated as its other
@@ -165,7 +163,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
     const n = top.naming;
     if (named || !n || !top.owns || n.source !== 'heading' || n.name.kind !== 'objective')
       return null;
-    if (depth !== top.depth + 1 || n.read !== (headingObjectives.get(n) ?? 0)) return null;
+    if (depth !== top.depth + 1 || n.read !== (n.asHeadings ?? 0)) return null;
     const words = title.trim().split(/\s+/);
     return words.length >= 3 && startsWithBehaviour(title.trim(), b) ? n : null;
   };
@@ -387,7 +385,7 @@ export function walkRoot(b: Builder, root: Root, singleH1: boolean): void {
       const plain = plainOf(b, node.children);
       if (addItem(b, sink, plain, span, { insertion: null, labels: false })) {
         asHeading.read++;
-        headingObjectives.set(asHeading, (headingObjectives.get(asHeading) ?? 0) + 1);
+        asHeading.asHeadings = (asHeading.asHeadings ?? 0) + 1;
       }
     }
     if (pending) {
