@@ -998,7 +998,10 @@ class ItemReuse {
       const item = items[i]!;
       if (prose && (item.source === 'prose' || item.source === 'chunk')) prose.add(item.id);
       const start = item.span.start;
-      const known = this.byItem.get(item);
+      // A session plan's success indicators are dated by the plan's stated length, text outside
+      // them (rules/missing-timeframe.ts): checked again on every lint, never reused.
+      const context = outcomes && this.outline.blocks[item.block]?.indicators === true;
+      const known = context ? undefined : this.byItem.get(item);
       const same =
         known !== undefined &&
         known.id === item.id &&
@@ -1023,7 +1026,7 @@ class ItemReuse {
         }
       } else {
         const signature = this.signature(item);
-        const bySignature = this.bySignature.get(signature)?.memo;
+        const bySignature = context ? undefined : this.bySignature.get(signature)?.memo;
         if (bySignature && bySignature.plain === item.plain)
           memo = bySignature.start === start ? bySignature : movedMemo(bySignature, start);
         else {
@@ -1148,6 +1151,12 @@ class ItemReuse {
       item.idSpan ? `${item.idSpan.start - base}:${item.idSpan.end - base}` : '',
       item.kind === 'objective' && item.analysis.verbFromLeadIn ? 'lead' : '',
       criteriaOf(item) ? 'criteria' : '',
+      // An outcome's timeframe may stand outside its text (a label paragraph over its table,
+      // recognise/timing.ts; a Timing column): where it is, relative to the item, is part of
+      // what the rules read.
+      item.kind === 'outcome' && item.analysis.timeframe
+        ? `t${item.analysis.timeframe.span.start - base}:${item.analysis.timeframe.span.end - base}`
+        : '',
       // (The plain text is compared in full before a memo is reused: see slotsOf.)
       hashRange(text, start, end),
       item.plain.length,
