@@ -5,7 +5,10 @@
 // lint gives, though the items themselves are unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Workspace } from '../../server/src/core/index.js';
+import { repoRoot } from './fixture-helpers.js';
 
 const FILE = 'plan.md';
 
@@ -73,4 +76,48 @@ test("a label paragraph's timeframe typed or deleted dates the table under it, o
   const without = LABELLED.replace(' (6-12 months post-launch)', '');
   assert.equal(afterEdit(LABELLED, without), 2);
   assert.equal(afterEdit(without, LABELLED), 0);
+});
+
+/** Lines of prose: not a list item, table row, heading, comment or fence (the items' own lines
+ * are edited by the random edits of incremental.test.ts; these are the text around them). */
+const PROSE_LINE = /^\s*(?:[-*+]\s|\d+[.)]\s|\||#|<!--|```)/;
+
+test('deleting a line of prose around the items, and typing it back, gives the findings of a fresh lint', () => {
+  // Each rule fixture: its first twelve lines of prose, each deleted and then restored, in a
+  // workspace that reuses findings. A reading that depends on such a line (a session's length, a
+  // label's timeframe) and is missing from the reuse's signature makes findings differ.
+  const dir = path.join(repoRoot, 'test/fixtures/rules');
+  const differ: string[] = [];
+  let edits = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const lines = text.split('\n');
+    const prose = lines
+      .map((_, i) => i)
+      .filter((i) => lines[i]!.trim() && !PROSE_LINE.test(lines[i]!))
+      .slice(0, 12);
+    for (const i of prose) {
+      const without = lines.filter((_, k) => k !== i).join('\n');
+      for (const [before, after] of [
+        [text, without],
+        [without, text],
+      ] as const) {
+        const ws = new Workspace(undefined, { reuseFindings: true });
+        ws.update(name, before);
+        ws.lint(name);
+        ws.update(name, after);
+        const found = ws.lint(name);
+        const expected = new Workspace();
+        expected.update(name, after);
+        edits++;
+        try {
+          assert.deepEqual(found, expected.lint(name));
+        } catch {
+          differ.push(`${name}:${i + 1} ${after === text ? 'restored' : 'deleted'}`);
+        }
+      }
+    }
+  }
+  assert.ok(edits > 1000, `only ${edits} edits`);
+  assert.deepEqual(differ, []);
 });
