@@ -540,6 +540,13 @@ function readingPointer(body: string): boolean {
   return READING_POINTER.test(body);
 }
 
+/** Whether `line` opens an emphasis with `marker`: the marker followed by a letter or digit. */
+function opens(line: string, marker: string): boolean {
+  for (let i = line.indexOf(marker); i >= 0; i = line.indexOf(marker, i + 1))
+    if (/[\p{L}\p{N}]/u.test(line[i + marker.length] ?? '')) return true;
+  return false;
+}
+
 /**
  * Whether an item is a footnote: it opens with a marker ("*", "**", "†") that a word above it
  * in its section carries ("simple texts*", "vocabulary**"), as course pages copied from a word
@@ -556,7 +563,11 @@ function footnote(b: Builder, sink: ItemSink, at: number, body: string): boolean
   for (let i = above.indexOf(marker); i >= 0; i = above.indexOf(marker, i + 1)) {
     const before = above[i - 1] ?? '';
     const after = above[i + marker.length] ?? '';
-    if (/[\p{L}\p{N}]/u.test(before) && after !== marker[0]) return true;
+    if (!/[\p{L}\p{N}]/u.test(before) || after === marker[0]) continue;
+    // "**By the end of this module**,": a marker that closes an emphasis opened earlier on its
+    // line marks no word.
+    const line = above.slice(above.lastIndexOf('\n', i) + 1, i);
+    if (!opens(line, marker)) return true;
   }
   return false;
 }
